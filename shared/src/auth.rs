@@ -1,0 +1,187 @@
+//! Login, the current user and their preferences.
+
+use serde::{Deserialize, Serialize};
+
+/// Interface languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// Basque.
+    Eu,
+    /// Spanish.
+    Es,
+    /// English.
+    #[default]
+    En,
+}
+
+impl Language {
+    /// All languages, in the order the language switch shows them.
+    pub const ALL: [Language; 3] = [Language::Eu, Language::Es, Language::En];
+
+    /// BCP 47 tag (`eu`, `es`, `en`).
+    pub fn tag(self) -> &'static str {
+        match self {
+            Language::Eu => "eu",
+            Language::Es => "es",
+            Language::En => "en",
+        }
+    }
+
+    /// The language's own name, as shown in the language switch.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Language::Eu => "Euskara",
+            Language::Es => "Español",
+            Language::En => "English",
+        }
+    }
+
+    /// Parses a tag like `eu`, `es-ES` or `en-GB`; `None` for other languages.
+    pub fn from_tag(tag: &str) -> Option<Language> {
+        let primary = tag.split(['-', '_']).next()?.trim().to_ascii_lowercase();
+        match primary.as_str() {
+            "eu" => Some(Language::Eu),
+            "es" => Some(Language::Es),
+            "en" => Some(Language::En),
+            _ => None,
+        }
+    }
+
+    /// Picks the first supported language from an ordered list of tags (the browser's
+    /// `navigator.languages`), if any.
+    pub fn negotiate<'a>(tags: impl IntoIterator<Item = &'a str>) -> Option<Language> {
+        tags.into_iter().find_map(Language::from_tag)
+    }
+
+    /// Picks a language from an `Accept-Language` header value, honouring `q` weights.
+    pub fn from_accept_language(header: &str) -> Option<Language> {
+        let mut candidates: Vec<(f32, usize, Language)> = header
+            .split(',')
+            .enumerate()
+            .filter_map(|(i, part)| {
+                let mut pieces = part.split(';');
+                let lang = Language::from_tag(pieces.next()?)?;
+                let q = pieces
+                    .find_map(|p| p.trim().strip_prefix("q=").map(str::to_owned))
+                    .and_then(|q| q.parse::<f32>().ok())
+                    .unwrap_or(1.0);
+                (q > 0.0).then_some((q, i, lang))
+            })
+            .collect();
+        candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        candidates.first().map(|c| c.2)
+    }
+}
+
+/// User roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Manages everything.
+    Admin,
+    /// Manages only the clients they own.
+    Operator,
+}
+
+impl Role {
+    /// Wire and database name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Operator => "operator",
+        }
+    }
+}
+
+/// `POST /api/auth/login` body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoginRequest {
+    #[cfg_attr(feature = "openapi", schema(example = "admin"))]
+    pub username: String,
+    #[cfg_attr(feature = "openapi", schema(example = "correct horse battery staple"))]
+    pub password: String,
+}
+
+/// The signed-in user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Me {
+    pub id: i64,
+    pub username: String,
+    pub email: Option<String>,
+    pub role: Role,
+    pub language: Language,
+    pub page_size: i32,
+}
+
+/// `POST /api/auth/login` result. The token is also set as an HttpOnly cookie.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoginResponse {
+    /// A JWT for `Authorization: Bearer`.
+    pub token: String,
+    /// Expiry of the token, as unix seconds.
+    pub expires_at: i64,
+    pub user: Me,
+}
+
+/// The user's own preferences (`GET/PUT /api/me/preferences`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Preferences {
+    pub language: Language,
+    /// Rows per page in lists, 5 to 500.
+    #[cfg_attr(feature = "openapi", schema(minimum = 5, maximum = 500, example = 20))]
+    pub page_size: i32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negotiates_first_supported() {
+        assert_eq!(
+            Language::negotiate(["fr-FR", "eu-ES", "es"]),
+            Some(Language::Eu)
+        );
+        assert_eq!(Language::negotiate(["fr", "de"]), None);
+    }
+
+    #[test]
+    fn accept_language_weights() {
+        assert_eq!(
+            Language::from_accept_language("en;q=0.5, es-ES;q=0.9, fr"),
+            Some(Language::Es)
+        );
+        assert_eq!(
+            Language::from_accept_language("eu, en;q=0.1"),
+            Some(Language::Eu)
+        );
+        assert_eq!(Language::from_accept_language("es;q=0, fr"), None);
+        assert_eq!(Language::from_accept_language(""), None);
+    }
+
+    #[test]
+    fn language_round_trip() {
+        for l in Language::ALL {
+            assert_eq!(Language::from_tag(l.tag()), Some(l));
+            let j = serde_json::to_string(&l).unwrap();
+            assert_eq!(j, format!("\"{}\"", l.tag()));
+        }
+    }
+}
+
+/// `PUT /api/me/password` body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChangePassword {
+    /// The password in use now.
+    pub current_password: String,
+    /// The new password, at least 8 characters.
+    pub new_password: String,
+}

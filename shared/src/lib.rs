@@ -1,0 +1,18 @@
+//! Data transfer objects, enums and error codes shared by the server (`backend`) and the
+//! web app (`frontend`). Builds for native and `wasm32-unknown-unknown`; the OpenAPI schema
+//! derives are behind the `openapi` feature so the browser build stays small.
+
+pub mod auth;
+pub mod error;
+pub mod health;
+pub mod tokens;
+
+pub use auth::{ChangePassword, Language, LoginRequest, LoginResponse, Me, Preferences, Role};
+pub use error::{ApiError, ErrorCode, FieldError};
+pub use health::Health;
+pub use tokens::{CreateToken, TokenCreated, TokenInfo};
+
+/// Name of the header that cookie-authenticated unsafe requests must carry (CSRF defence).
+pub const CSRF_HEADER: &str = "x-elkarbackup-csrf";
+/// Name of the session cookie holding the JWT.
+pub const SESSION_COOKIE: &str = "elkarbackup_session";

@@ -1,0 +1,35 @@
+//! Personal API tokens for scripts.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Request to create a personal API token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreateToken {
+    /// A name to recognise the token by, e.g. `nagios`.
+    #[cfg_attr(feature = "openapi", schema(example = "monitoring"))]
+    pub name: String,
+}
+
+/// A token as listed: never the secret itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TokenInfo {
+    pub id: i64,
+    pub name: String,
+    /// The first characters of the token, to tell tokens apart.
+    pub prefix: String,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+}
+
+/// A freshly created token: the secret is shown this once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TokenCreated {
+    #[serde(flatten)]
+    pub info: TokenInfo,
+    /// The secret; send it as `Authorization: Bearer <token>`. It cannot be shown again.
+    pub token: String,
+}
