@@ -1,0 +1,99 @@
+//! `/api/auth`: login (JWT in the body and as an HttpOnly cookie), logout, current user.
+
+use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use shared::{ApiError, LoginRequest, LoginResponse, Me, SESSION_COOKIE};
+
+use super::error::{ApiResult, AppError};
+use crate::auth::AuthUser;
+use crate::domain::accounts::me_of;
+use crate::domain::sessions;
+use crate::state::AppState;
+
+fn session_cookie(value: String, max_age_secs: i64, secure: bool) -> Cookie<'static> {
+    Cookie::build(SESSION_COOKIE, value)
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(secure)
+        .path("/")
+        .max_age(CookieDuration::seconds(max_age_secs))
+        .finish()
+}
+
+/// Sign in.
+///
+/// Returns a JWT for `Authorization: Bearer` and sets it as an HttpOnly, SameSite=Strict
+/// session cookie for browsers. Repeated failures for one username from one address are
+/// refused with 429 for a while.
+#[utoipa::path(
+    tag = "auth",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Signed in", body = LoginResponse),
+        (status = 400, description = "Malformed request body", body = ApiError),
+        (status = 401, description = "Wrong username or password (code `invalid_credentials`)", body = ApiError),
+        (status = 429, description = "Too many failed attempts; see `Retry-After`", body = ApiError),
+    )
+)]
+#[post("/auth/login")]
+pub async fn login(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: web::Json<LoginRequest>,
+) -> ApiResult<HttpResponse> {
+    let ip = req
+        .peer_addr()
+        .map(|a| a.ip())
+        .ok_or_else(|| AppError::internal("request without peer address"))?;
+    let done = sessions::login(&state, &body.username, &body.password, ip).await?;
+    let max_age = state.config.session_minutes * 60;
+    Ok(HttpResponse::Ok()
+        .cookie(session_cookie(
+            done.token.clone(),
+            max_age,
+            state.config.secure_cookies,
+        ))
+        .json(LoginResponse {
+            token: done.token,
+            expires_at: done.expires_at,
+            user: done.user,
+        }))
+}
+
+/// Sign out.
+///
+/// Ends the session of the presented JWT and clears the cookie. With an API token it only
+/// clears the cookie (revoke tokens with `DELETE /api/tokens/{id}`).
+#[utoipa::path(
+    tag = "auth",
+    security(("bearer" = []), ("cookie" = [])),
+    responses(
+        (status = 204, description = "Signed out"),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Cookie session without the CSRF header", body = ApiError),
+    )
+)]
+#[post("/auth/logout")]
+pub async fn logout(state: web::Data<AppState>, user: AuthUser) -> ApiResult<HttpResponse> {
+    if let Some(sid) = user.session {
+        sessions::logout(&state, sid).await?;
+    }
+    let mut gone = session_cookie(String::new(), 0, state.config.secure_cookies);
+    gone.make_removal();
+    Ok(HttpResponse::NoContent().cookie(gone).finish())
+}
+
+/// The signed-in user.
+#[utoipa::path(
+    tag = "auth",
+    security(("bearer" = []), ("cookie" = [])),
+    responses(
+        (status = 200, description = "The caller", body = Me),
+        (status = 401, description = "Not signed in", body = ApiError),
+    )
+)]
+#[get("/auth/me")]
+pub async fn me(user: AuthUser) -> ApiResult<web::Json<Me>> {
+    Ok(web::Json(me_of(&user.user)))
+}
+

@@ -1,0 +1,128 @@
+//! The REST API: one file per resource, each handler documented with `#[utoipa::path]`.
+//! Handlers extract and authorise, call `domain`, and map to `shared` DTOs.
+
+pub mod auth;
+pub mod error;
+pub mod fallback;
+pub mod health;
+pub mod localize;
+pub mod me;
+pub mod tokens;
+
+use actix_web::web;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_actix_web::service_config::ServiceConfig;
+use utoipa_actix_web::{scope, AppExt};
+
+use error::AppError;
+
+/// Top-level document information; paths are collected from the mounted services.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "ElkarBackup API",
+        description = "Manage and run rsync/ssh backups with hardlinked snapshots. \
+            Authenticate with `Authorization: Bearer <token>` (a personal API token from \
+            `POST /api/tokens`, or the JWT from `POST /api/auth/login`). Browsers use the \
+            session cookie and must send the `x-elkarbackup-csrf` header on unsafe requests. \
+            Errors always have the shape `ApiError`; messages follow `Accept-Language` (eu, es, en).",
+        license(name = "GPL-3.0-or-later", identifier = "GPL-3.0-or-later")
+    ),
+    modifiers(&SecuritySchemes),
+    tags(
+        (name = "auth", description = "Login, logout and the current user"),
+        (name = "me", description = "The signed-in user's own settings"),
+        (name = "tokens", description = "Personal API tokens for scripts"),
+        (name = "system", description = "Health and version"),
+    )
+)]
+pub struct ApiDoc;
+
+struct SecuritySchemes;
+
+impl Modify for SecuritySchemes {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("A personal API token (ebk_…) or a login JWT"))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "cookie",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                shared::SESSION_COOKIE,
+                "Session cookie set by login (browsers)",
+            ))),
+        );
+    }
+}
+
+/// Mounts every documented handler.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(health::health)
+        .service(auth::login)
+        .service(auth::logout)
+        .service(auth::me)
+        .service(me::get_preferences)
+        .service(me::put_preferences)
+        .service(me::change_password)
+        .service(tokens::list_tokens)
+        .service(tokens::create_token)
+        .service(tokens::delete_token);
+}
+
+/// Body parsing failures as `bad_request` in our error shape.
+pub fn json_config() -> web::JsonConfig {
+    web::JsonConfig::default()
+        .limit(1 << 20)
+        .error_handler(|err, _| {
+            tracing::debug!("bad JSON body: {err}");
+            AppError::new(shared::ErrorCode::BadRequest).into()
+        })
+}
+
+/// Unparseable path parameters (e.g. a non-numeric id) name no resource: 404.
+pub fn path_config() -> web::PathConfig {
+    web::PathConfig::default().error_handler(|err, _| {
+        tracing::debug!("bad path: {err}");
+        AppError::new(shared::ErrorCode::NotFound).into()
+    })
+}
+
+/// Query string failures as `bad_request`.
+pub fn query_config() -> web::QueryConfig {
+    web::QueryConfig::default().error_handler(|err, _| {
+        tracing::debug!("bad query: {err}");
+        AppError::new(shared::ErrorCode::BadRequest).into()
+    })
+}
+
+impl ApiDoc {
+    /// The document before paths are collected from the mounted services.
+    pub fn openapi_base() -> utoipa::openapi::OpenApi {
+        let mut api = <ApiDoc as OpenApi>::openapi();
+        api.info.version = env!("CARGO_PKG_VERSION").to_owned();
+        api
+    }
+}
+
+/// The OpenAPI document, built from the same `configure` that mounts the routes.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let (_, api) = actix_web::App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi_base())
+        .service(scope::scope("/api").configure(configure))
+        .split_for_parts();
+    api
+}
+
+/// The document as YAML, exactly as committed in `openapi.yaml`.
+pub fn openapi_yaml() -> Result<String, String> {
+    openapi().to_yaml().map_err(|e| e.to_string())
+}

@@ -1,0 +1,79 @@
+//! `AuthUser`: the extractor every protected handler takes, so authentication cannot be
+//! forgotten. Accepts `Authorization: Bearer <JWT or API token>` or the session cookie;
+//! cookie-authenticated unsafe requests must carry the CSRF header.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::{web, FromRequest, HttpRequest};
+use shared::{ErrorCode, Role, CSRF_HEADER, SESSION_COOKIE};
+use uuid::Uuid;
+
+use crate::api::error::AppError;
+use crate::db::users::UserRow;
+use crate::domain::accounts::role_of;
+use crate::domain::sessions::authenticate;
+use crate::state::AppState;
+
+/// The authenticated caller.
+#[derive(Debug, Clone)]
+pub struct AuthUser {
+    pub user: UserRow,
+    pub role: Role,
+    /// The login session, when authenticated by a session JWT.
+    pub session: Option<Uuid>,
+}
+
+impl AuthUser {
+    /// Fails with 403 unless the caller is an admin.
+    pub fn require_admin(&self) -> Result<(), AppError> {
+        if self.role == Role::Admin {
+            Ok(())
+        } else {
+            Err(AppError::new(ErrorCode::Forbidden))
+        }
+    }
+}
+
+/// The bearer credential of a request and whether it came from the cookie.
+fn credential(req: &HttpRequest) -> Option<(String, bool)> {
+    if let Some(value) = req.headers().get(actix_web::http::header::AUTHORIZATION) {
+        let value = value.to_str().ok()?;
+        let (scheme, token) = value.split_once(' ')?;
+        return scheme
+            .eq_ignore_ascii_case("bearer")
+            .then(|| (token.trim().to_owned(), false));
+    }
+    req.cookie(SESSION_COOKIE).map(|c| (c.value().to_owned(), true))
+}
+
+impl FromRequest for AuthUser {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let state = req
+                .app_data::<web::Data<AppState>>()
+                .ok_or_else(|| AppError::internal("AppState missing"))?;
+            let (token, via_cookie) =
+                credential(&req).ok_or_else(|| AppError::new(ErrorCode::Unauthorized))?;
+            let principal = authenticate(state, &token)
+                .await?
+                .ok_or_else(|| AppError::new(ErrorCode::Unauthorized))?;
+            // A browser attaches cookies to cross-site requests; a custom header cannot be
+            // added cross-site without CORS, which we never allow.
+            if via_cookie && !req.method().is_safe() && req.headers().get(CSRF_HEADER).is_none()
+            {
+                return Err(AppError::new(ErrorCode::CsrfHeaderMissing));
+            }
+            Ok(AuthUser {
+                role: role_of(&principal.user),
+                user: principal.user,
+                session: principal.session,
+            })
+        })
+    }
+}

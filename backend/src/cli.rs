@@ -1,0 +1,210 @@
+//! Command-line interface (clap): global options and the subcommands.
+
+use std::io::{BufRead, IsTerminal};
+use std::path::PathBuf;
+
+use anyhow::Context;
+use backend::config::Config;
+use backend::domain::{accounts, DomainError};
+use backend::startup::{open_database, Application};
+use clap::{Parser, Subcommand, ValueEnum};
+use shared::Role;
+
+/// ElkarBackup: agentless rsync/ssh backup server.
+#[derive(Debug, Parser)]
+#[command(name = "elkarbackup", version, about)]
+pub struct Cli {
+    /// Directory the server owns (database cluster, secrets, keys).
+    #[arg(long, global = true, env = "ELKARBACKUP_DATA_DIR")]
+    data_dir: Option<PathBuf>,
+    /// Configuration file (TOML).
+    #[arg(long, global = true, env = "ELKARBACKUP_CONFIG")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the server (API, web app, scheduler).
+    Serve {
+        /// Address to listen on, e.g. 0.0.0.0:8080.
+        #[arg(long, env = "ELKARBACKUP_LISTEN")]
+        listen: Option<std::net::SocketAddr>,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Print the OpenAPI document (YAML).
+    Openapi,
+    /// Manage administrator accounts.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminCommand {
+    /// Create a user; prints a generated password unless --password-stdin is given.
+    Create {
+        name: String,
+        #[arg(long, value_enum, default_value_t = RoleArg::Admin)]
+        role: RoleArg,
+        /// Read the password from the first line of standard input.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Set a new password; prints a generated one unless --password-stdin is given.
+    ResetPassword {
+        name: String,
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum RoleArg {
+    Admin,
+    Operator,
+}
+
+impl From<RoleArg> for Role {
+    fn from(r: RoleArg) -> Role {
+        match r {
+            RoleArg::Admin => Role::Admin,
+            RoleArg::Operator => Role::Operator,
+        }
+    }
+}
+
+fn load_config(cli: &Cli) -> anyhow::Result<Config> {
+    let mut cfg = Config::load(cli.config.as_deref(), |k| std::env::var(k).ok())?;
+    if let Some(d) = &cli.data_dir {
+        cfg.data_dir = d.clone();
+    }
+    Ok(cfg)
+}
+
+fn read_password_stdin() -> anyhow::Result<String> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        eprintln!("Password: ");
+    }
+    let mut line = String::new();
+    stdin.lock().read_line(&mut line)?;
+    let pw = line.trim_end_matches(['\n', '\r']).to_owned();
+    anyhow::ensure!(!pw.is_empty(), "no password on standard input");
+    Ok(pw)
+}
+
+fn describe(e: DomainError) -> anyhow::Error {
+    match e {
+        DomainError::Validation(issues) => {
+            let list: Vec<String> = issues
+                .iter()
+                .map(|i| {
+                    let args: Vec<String> =
+                        i.args.iter().map(|(k, v)| format!("{k} {v}")).collect();
+                    format!("{}: {} {}", i.field, i.code, args.join(", "))
+                })
+                .collect();
+            anyhow::anyhow!("invalid input: {}", list.join("; "))
+        }
+        DomainError::Conflict(m) => anyhow::anyhow!("{m}"),
+        DomainError::NotFound => anyhow::anyhow!("no such user"),
+        other => anyhow::Error::new(other),
+    }
+}
+
+/// Runs the parsed command.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    if let Command::Openapi = cli.command {
+        let yaml = backend::api::openapi_yaml().map_err(anyhow::Error::msg)?;
+        print!("{yaml}");
+        return Ok(());
+    }
+    let mut config = load_config(&cli)?;
+    let rt = actix_web::rt::System::new();
+    rt.block_on(async move {
+        match cli.command {
+            Command::Openapi => Ok(()),
+            Command::Migrate => {
+                let db = open_database(&config).await?;
+                println!("database schema is up to date");
+                db.shutdown().await;
+                Ok(())
+            }
+            Command::Admin { command } => {
+                let db = open_database(&config).await?;
+                let result = admin(&config, &db.url, command).await;
+                db.shutdown().await;
+                result
+            }
+            Command::Serve { listen } => {
+                if let Some(l) = listen {
+                    config.listen = l;
+                }
+                serve(config).await
+            }
+        }
+    })
+}
+
+async fn admin(config: &Config, url: &str, command: AdminCommand) -> anyhow::Result<()> {
+    let pool = backend::db::build_pool(url, 2.min(config.db_pool_size))?;
+    match command {
+        AdminCommand::Create {
+            name,
+            role,
+            password_stdin,
+        } => {
+            let given = password_stdin.then(read_password_stdin).transpose()?;
+            let generated = given.is_none();
+            let (_, pw) = accounts::create_user(&pool, &name, role.into(), given)
+                .await
+                .map_err(describe)?;
+            println!("created user {name}");
+            if generated {
+                println!("password: {pw}");
+            }
+        }
+        AdminCommand::ResetPassword {
+            name,
+            password_stdin,
+        } => {
+            let given = password_stdin.then(read_password_stdin).transpose()?;
+            let generated = given.is_none();
+            let pw = accounts::reset_password(&pool, &name, given)
+                .await
+                .map_err(describe)?;
+            println!("password of {name} changed; their sessions were ended");
+            if generated {
+                println!("password: {pw}");
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn serve(config: Config) -> anyhow::Result<()> {
+    let db = open_database(&config).await?;
+    let app = match Application::build(config.clone(), &db.url).await {
+        Ok(app) => app,
+        Err(e) => {
+            db.shutdown().await;
+            return Err(e);
+        }
+    };
+    let host = match config.listen.ip() {
+        ip if ip.is_unspecified() => "127.0.0.1".to_owned(),
+        ip => ip.to_string(),
+    };
+    println!("ElkarBackup is listening on http://{host}:{}/", app.port());
+    if let Some(pw) = &app.first_admin_password {
+        // Printed once, to the console only; never logged.
+        println!("First administrator created. Sign in with:\n  user:     admin\n  password: {pw}");
+    }
+    let result = app.run_until_stopped().await.context("HTTP server");
+    db.shutdown().await;
+    result
+}

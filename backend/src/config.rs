@@ -1,0 +1,266 @@
+//! Server configuration: defaults, then an optional TOML file, then `ELKARBACKUP_*`
+//! environment variables (and `DATABASE_URL`). Unknown keys in the file are errors.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// Everything the server needs to know at start-up. Tests build one directly.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Directory the server owns: managed PostgreSQL cluster, secrets, keys.
+    pub data_dir: PathBuf,
+    /// Address the HTTP server listens on.
+    pub listen: SocketAddr,
+    /// External PostgreSQL; `None` means the server runs its own cluster in `data_dir`.
+    pub database_url: Option<String>,
+    /// Directory with the built web app (`index.html`, wasm, css).
+    pub frontend_dir: PathBuf,
+    /// Directory holding `initdb` and `postgres`; found automatically when `None`.
+    pub postgres_bin_dir: Option<PathBuf>,
+    /// JWT signing secret; generated once and kept in `data_dir` when `None`.
+    pub jwt_secret: Option<String>,
+    /// How long a login session lasts, in minutes.
+    pub session_minutes: i64,
+    /// Mark the session cookie `Secure` (set when the server is behind HTTPS).
+    pub secure_cookies: bool,
+    /// Failed logins allowed per user and address within the window before 429.
+    pub login_max_failures: u32,
+    /// The rate-limit window, in seconds.
+    pub login_window_seconds: u64,
+    /// Maximum database connections in the pool.
+    pub db_pool_size: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            data_dir: PathBuf::from("data"),
+            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            database_url: None,
+            frontend_dir: PathBuf::from("frontend/dist"),
+            postgres_bin_dir: None,
+            jwt_secret: None,
+            session_minutes: 12 * 60,
+            secure_cookies: false,
+            login_max_failures: 5,
+            login_window_seconds: 300,
+            db_pool_size: 10,
+        }
+    }
+}
+
+/// The TOML file's shape: every key optional, unknown keys rejected.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    data_dir: Option<PathBuf>,
+    listen: Option<SocketAddr>,
+    database_url: Option<String>,
+    frontend_dir: Option<PathBuf>,
+    postgres_bin_dir: Option<PathBuf>,
+    jwt_secret: Option<String>,
+    session_minutes: Option<i64>,
+    secure_cookies: Option<bool>,
+    login_max_failures: Option<u32>,
+    login_window_seconds: Option<u64>,
+    db_pool_size: Option<usize>,
+}
+
+/// Why the configuration could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("invalid config file {path}: {message}")]
+    Parse { path: PathBuf, message: String },
+    #[error("invalid value for {name}: {value:?} ({reason})")]
+    Env {
+        name: String,
+        value: String,
+        reason: String,
+    },
+    #[error("invalid configuration: {0}")]
+    Invalid(String),
+}
+
+impl Config {
+    /// Loads defaults, then `file` if given, then the environment `env` (a lookup function,
+    /// so tests need not touch the process environment).
+    pub fn load(
+        file: Option<&Path>,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Config, ConfigError> {
+        let mut cfg = Config::default();
+        if let Some(path) = file {
+            let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+                path: path.to_owned(),
+                source,
+            })?;
+            cfg.apply_file(&text).map_err(|message| ConfigError::Parse {
+                path: path.to_owned(),
+                message,
+            })?;
+        }
+        cfg.apply_env(env)?;
+        cfg.validate()?;
+        Ok(cfg)
+    }
+
+    fn apply_file(&mut self, text: &str) -> Result<(), String> {
+        let f: FileConfig = toml::from_str(text).map_err(|e| e.to_string())?;
+        macro_rules! set {
+            ($($field:ident),*) => { $( if let Some(v) = f.$field { self.$field = v; } )* };
+        }
+        set!(
+            data_dir,
+            listen,
+            frontend_dir,
+            session_minutes,
+            secure_cookies,
+            login_max_failures,
+            login_window_seconds,
+            db_pool_size
+        );
+        if f.database_url.is_some() {
+            self.database_url = f.database_url;
+        }
+        if f.postgres_bin_dir.is_some() {
+            self.postgres_bin_dir = f.postgres_bin_dir;
+        }
+        if f.jwt_secret.is_some() {
+            self.jwt_secret = f.jwt_secret;
+        }
+        Ok(())
+    }
+
+    fn apply_env(&mut self, env: impl Fn(&str) -> Option<String>) -> Result<(), ConfigError> {
+        fn parse<T: std::str::FromStr>(name: &str, value: String) -> Result<T, ConfigError>
+        where
+            T::Err: std::fmt::Display,
+        {
+            value.parse::<T>().map_err(|e| ConfigError::Env {
+                name: name.to_owned(),
+                reason: e.to_string(),
+                value,
+            })
+        }
+        if let Some(v) = env("ELKARBACKUP_DATA_DIR") {
+            self.data_dir = PathBuf::from(v);
+        }
+        if let Some(v) = env("ELKARBACKUP_LISTEN") {
+            self.listen = parse("ELKARBACKUP_LISTEN", v)?;
+        }
+        if let Some(v) = env("ELKARBACKUP_DATABASE_URL").or_else(|| env("DATABASE_URL")) {
+            self.database_url = (!v.is_empty()).then_some(v);
+        }
+        if let Some(v) = env("ELKARBACKUP_FRONTEND_DIR") {
+            self.frontend_dir = PathBuf::from(v);
+        }
+        if let Some(v) = env("ELKARBACKUP_POSTGRES_BIN_DIR") {
+            self.postgres_bin_dir = Some(PathBuf::from(v));
+        }
+        if let Some(v) = env("ELKARBACKUP_JWT_SECRET") {
+            self.jwt_secret = Some(v);
+        }
+        if let Some(v) = env("ELKARBACKUP_SESSION_MINUTES") {
+            self.session_minutes = parse("ELKARBACKUP_SESSION_MINUTES", v)?;
+        }
+        if let Some(v) = env("ELKARBACKUP_SECURE_COOKIES") {
+            self.secure_cookies = parse("ELKARBACKUP_SECURE_COOKIES", v)?;
+        }
+        if let Some(v) = env("ELKARBACKUP_LOGIN_MAX_FAILURES") {
+            self.login_max_failures = parse("ELKARBACKUP_LOGIN_MAX_FAILURES", v)?;
+        }
+        if let Some(v) = env("ELKARBACKUP_LOGIN_WINDOW_SECONDS") {
+            self.login_window_seconds = parse("ELKARBACKUP_LOGIN_WINDOW_SECONDS", v)?;
+        }
+        if let Some(v) = env("ELKARBACKUP_DB_POOL_SIZE") {
+            self.db_pool_size = parse("ELKARBACKUP_DB_POOL_SIZE", v)?;
+        }
+        Ok(())
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        if self.session_minutes < 1 {
+            return Err(ConfigError::Invalid(
+                "session_minutes must be at least 1".into(),
+            ));
+        }
+        if self.db_pool_size < 1 {
+            return Err(ConfigError::Invalid("db_pool_size must be at least 1".into()));
+        }
+        if self.login_max_failures < 1 {
+            return Err(ConfigError::Invalid(
+                "login_max_failures must be at least 1".into(),
+            ));
+        }
+        if let Some(s) = &self.jwt_secret {
+            if s.len() < 32 {
+                return Err(ConfigError::Invalid(
+                    "jwt_secret must be at least 32 characters".into(),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn env_of(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |k| map.get(k).cloned()
+    }
+
+    #[test]
+    fn defaults_then_file_then_env() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(
+            &path,
+            "listen = \"127.0.0.1:9000\"\nsession_minutes = 30\ndata_dir = \"/srv/eb\"\n",
+        )
+        .unwrap();
+        let cfg = Config::load(
+            Some(&path),
+            env_of(&[
+                ("ELKARBACKUP_LISTEN", "0.0.0.0:9100"),
+                ("DATABASE_URL", "postgres://x/y"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(cfg.listen.to_string(), "0.0.0.0:9100");
+        assert_eq!(cfg.session_minutes, 30);
+        assert_eq!(cfg.data_dir, PathBuf::from("/srv/eb"));
+        assert_eq!(cfg.database_url.as_deref(), Some("postgres://x/y"));
+        assert_eq!(cfg.login_max_failures, 5);
+    }
+
+    #[test]
+    fn unknown_file_key_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(&path, "lisen = \"127.0.0.1:9000\"\n").unwrap();
+        let err = Config::load(Some(&path), env_of(&[])).unwrap_err();
+        assert!(err.to_string().contains("unknown field"), "{err}");
+    }
+
+    #[test]
+    fn bad_env_value_is_an_error() {
+        let err = Config::load(None, env_of(&[("ELKARBACKUP_LISTEN", "nowhere")])).unwrap_err();
+        assert!(err.to_string().contains("ELKARBACKUP_LISTEN"), "{err}");
+        let err = Config::load(None, env_of(&[("ELKARBACKUP_JWT_SECRET", "short")])).unwrap_err();
+        assert!(err.to_string().contains("jwt_secret"), "{err}");
+    }
+}

@@ -1,0 +1,213 @@
+//! User accounts: the first admin, `admin create` / `admin reset-password`, password
+//! changes and preferences.
+
+use shared::{Language, Preferences, Role};
+
+use super::{check_len, DomainError, FieldIssue};
+use crate::auth::{password, secrets};
+use crate::db::{self, users, DbPool};
+
+/// Shortest acceptable password.
+pub const MIN_PASSWORD: usize = 8;
+/// Longest acceptable password (argon2 is fed the whole string).
+pub const MAX_PASSWORD: usize = 1024;
+
+/// Hashes off the async executor: argon2 takes tens of milliseconds of CPU.
+pub async fn hash_password(pw: String) -> Result<String, DomainError> {
+    tokio::task::spawn_blocking(move || password::hash(&pw))
+        .await
+        .map_err(|e| DomainError::Internal(e.to_string()))?
+        .map_err(DomainError::Internal)
+}
+
+/// Verifies off the async executor.
+pub async fn verify_password(pw: String, hash: String) -> Result<bool, DomainError> {
+    tokio::task::spawn_blocking(move || password::verify(&pw, &hash))
+        .await
+        .map_err(|e| DomainError::Internal(e.to_string()))
+}
+
+fn validate_username(name: &str) -> Vec<FieldIssue> {
+    let mut issues = Vec::new();
+    check_len(&mut issues, "username", name, 1, 64);
+    let ok_chars = name
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '@'));
+    if !name.is_empty() && (!ok_chars || name.starts_with('-')) {
+        issues.push(FieldIssue::new("username", "invalid"));
+    }
+    issues
+}
+
+fn validate_new_password(field: &'static str, pw: &str) -> Vec<FieldIssue> {
+    let mut issues = Vec::new();
+    check_len(&mut issues, field, pw, MIN_PASSWORD, MAX_PASSWORD);
+    issues
+}
+
+/// Creates a user. With no password given, generates one; returns the password in use.
+pub async fn create_user(
+    pool: &DbPool,
+    username: &str,
+    role: Role,
+    password: Option<String>,
+) -> Result<(users::UserRow, String), DomainError> {
+    let password = password.unwrap_or_else(secrets::generate_password);
+    let mut issues = validate_username(username);
+    issues.extend(validate_new_password("password", &password));
+    if !issues.is_empty() {
+        return Err(DomainError::Validation(issues));
+    }
+    let hash = hash_password(password.clone()).await?;
+    let mut c = db::conn(pool).await?;
+    let row = users::insert(
+        &mut c,
+        &users::NewUser {
+            username,
+            email: None,
+            password_hash: &hash,
+            role: role.as_str(),
+            language: Language::En.tag(),
+        },
+    )
+    .await
+    .map_err(|e| {
+        if e.is_unique_violation() {
+            DomainError::Conflict(format!("user {username} already exists"))
+        } else {
+            e.into()
+        }
+    })?;
+    Ok((row, password))
+}
+
+/// On a database without users, creates the admin `admin` with a random password and
+/// returns that password (to be printed once), else `None`.
+pub async fn ensure_first_admin(pool: &DbPool) -> Result<Option<String>, DomainError> {
+    let mut c = db::conn(pool).await?;
+    if users::count(&mut c).await? > 0 {
+        return Ok(None);
+    }
+    drop(c);
+    match create_user(pool, "admin", Role::Admin, None).await {
+        Ok((_, pw)) => Ok(Some(pw)),
+        // Another server process sharing the database created it first.
+        Err(DomainError::Conflict(_)) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Sets a new password for `username` (generated when `None`) and ends their sessions.
+pub async fn reset_password(
+    pool: &DbPool,
+    username: &str,
+    password: Option<String>,
+) -> Result<String, DomainError> {
+    let password = password.unwrap_or_else(secrets::generate_password);
+    let issues = validate_new_password("password", &password);
+    if !issues.is_empty() {
+        return Err(DomainError::Validation(issues));
+    }
+    let mut c = db::conn(pool).await?;
+    let user = users::find_by_username(&mut c, username)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    let hash = hash_password(password.clone()).await?;
+    users::set_password(&mut c, user.id, &hash).await?;
+    db::sessions::delete_for_user(&mut c, user.id).await?;
+    Ok(password)
+}
+
+/// Changes one's own password after checking the current one. Other sessions end.
+pub async fn change_password(
+    pool: &DbPool,
+    user_id: i64,
+    current: String,
+    new: String,
+) -> Result<(), DomainError> {
+    let issues = validate_new_password("new_password", &new);
+    if !issues.is_empty() {
+        return Err(DomainError::Validation(issues));
+    }
+    let mut c = db::conn(pool).await?;
+    let user = users::find(&mut c, user_id)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    if !verify_password(current, user.password_hash).await? {
+        return Err(DomainError::InvalidCredentials);
+    }
+    let hash = hash_password(new).await?;
+    users::set_password(&mut c, user_id, &hash).await?;
+    Ok(())
+}
+
+/// Validates and stores preferences.
+pub async fn set_preferences(
+    pool: &DbPool,
+    user_id: i64,
+    prefs: &Preferences,
+) -> Result<Preferences, DomainError> {
+    if !(5..=500).contains(&prefs.page_size) {
+        return Err(DomainError::Validation(vec![FieldIssue::with(
+            "page_size",
+            "out_of_range",
+            &[("min", 5), ("max", 500)],
+        )]));
+    }
+    let mut c = db::conn(pool).await?;
+    let row =
+        users::set_preferences(&mut c, user_id, prefs.language.tag(), prefs.page_size).await?;
+    Ok(preferences_of(&row))
+}
+
+/// The preferences stored on a user row.
+pub fn preferences_of(row: &users::UserRow) -> Preferences {
+    Preferences {
+        language: Language::from_tag(&row.language).unwrap_or_default(),
+        page_size: row.page_size,
+    }
+}
+
+/// The public view of a user row.
+pub fn me_of(row: &users::UserRow) -> shared::Me {
+    shared::Me {
+        id: row.id,
+        username: row.username.clone(),
+        email: row.email.clone(),
+        role: role_of(row),
+        language: Language::from_tag(&row.language).unwrap_or_default(),
+        page_size: row.page_size,
+    }
+}
+
+/// The role on a user row; unknown values (impossible by the CHECK constraint) are the
+/// least privileged.
+pub fn role_of(row: &users::UserRow) -> Role {
+    if row.role == "admin" {
+        Role::Admin
+    } else {
+        Role::Operator
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usernames() {
+        assert!(validate_username("admin").is_empty());
+        assert!(validate_username("maite.etxeberria@herria").is_empty());
+        assert_eq!(validate_username("")[0].code, "required");
+        assert_eq!(validate_username("-rf")[0].code, "invalid");
+        assert_eq!(validate_username("a b")[0].code, "invalid");
+        assert_eq!(validate_username("x$(id)")[0].code, "invalid");
+        assert_eq!(validate_username(&"a".repeat(65))[0].code, "too_long");
+    }
+
+    #[test]
+    fn passwords() {
+        assert!(validate_new_password("p", "12345678").is_empty());
+        assert_eq!(validate_new_password("p", "1234567")[0].code, "too_short");
+    }
+}

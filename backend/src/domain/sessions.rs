@@ -1,0 +1,101 @@
+//! Login, logout and resolving credentials (session JWT or API token) to a user.
+
+use std::net::IpAddr;
+use std::time::Instant;
+
+use chrono::{Duration, Utc};
+use uuid::Uuid;
+
+use super::accounts::{me_of, verify_password};
+use super::DomainError;
+use crate::auth::{password, secrets};
+use crate::db::{self, sessions, tokens, users};
+use crate::state::AppState;
+
+/// A successful login.
+#[derive(Debug)]
+pub struct LoggedIn {
+    pub token: String,
+    pub expires_at: i64,
+    pub user: shared::Me,
+}
+
+/// Checks the password (rate-limited per user and address) and opens a session.
+pub async fn login(
+    state: &AppState,
+    username: &str,
+    pw: &str,
+    ip: IpAddr,
+) -> Result<LoggedIn, DomainError> {
+    let now = Instant::now();
+    if let Some(wait) = state.limiter.blocked(username, ip, now) {
+        return Err(DomainError::RateLimited(wait));
+    }
+    let mut c = db::conn(&state.pool).await?;
+    let user = users::find_by_username(&mut c, username).await?;
+    // Verify even for unknown users, against a dummy hash, so timing does not reveal names.
+    let hash = user
+        .as_ref()
+        .map(|u| u.password_hash.clone())
+        .unwrap_or_else(|| password::dummy_hash().to_owned());
+    let ok = verify_password(pw.to_owned(), hash).await?;
+    let user = match user {
+        Some(u) if ok && u.active => u,
+        _ => {
+            state.limiter.record_failure(username, ip, now);
+            tracing::info!(%ip, "failed login");
+            return Err(DomainError::InvalidCredentials);
+        }
+    };
+    state.limiter.record_success(username, ip);
+    let sid = Uuid::new_v4();
+    let issued = Utc::now();
+    let expires = issued + Duration::minutes(state.config.session_minutes);
+    sessions::insert(&mut c, sid, user.id, expires).await?;
+    let token = state
+        .jwt
+        .issue(user.id, sid, issued.timestamp(), expires.timestamp())
+        .map_err(DomainError::Internal)?;
+    Ok(LoggedIn {
+        token,
+        expires_at: expires.timestamp(),
+        user: me_of(&user),
+    })
+}
+
+/// Ends a session.
+pub async fn logout(state: &AppState, sid: Uuid) -> Result<(), DomainError> {
+    let mut c = db::conn(&state.pool).await?;
+    sessions::delete(&mut c, sid).await?;
+    Ok(())
+}
+
+/// Who is calling, and how.
+#[derive(Debug, Clone)]
+pub struct Principal {
+    pub user: users::UserRow,
+    /// The session, for JWT credentials; `None` for API tokens.
+    pub session: Option<Uuid>,
+}
+
+/// Resolves a bearer credential: an API token (`ebk_…`) or a session JWT. `None` when it
+/// is unknown, expired, revoked or its user is disabled.
+pub async fn authenticate(state: &AppState, credential: &str) -> Result<Option<Principal>, DomainError> {
+    let mut c = db::conn(&state.pool).await?;
+    if credential.starts_with(secrets::API_TOKEN_PREFIX) {
+        let found = tokens::use_token(&mut c, &secrets::hash_api_token(credential)).await?;
+        return Ok(found
+            .filter(|(_, u)| u.active)
+            .map(|(_, user)| Principal { user, session: None }));
+    }
+    let Some(claims) = state.jwt.verify(credential) else {
+        return Ok(None);
+    };
+    let user = sessions::user_of_live(&mut c, claims.sid).await?;
+    Ok(user
+        .filter(|u| u.active && u.id.to_string() == claims.sub)
+        .map(|user| Principal {
+            user,
+            session: Some(claims.sid),
+        }))
+}

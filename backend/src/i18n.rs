@@ -1,0 +1,99 @@
+//! Server-side translations (Fluent via i18n-embed) of API error messages, chosen per
+//! request from `Accept-Language`. The web app translates error codes itself; these
+//! messages serve scripts and API clients.
+
+use std::collections::HashMap;
+
+use i18n_embed::fluent::FluentLanguageLoader;
+use i18n_embed::LanguageLoader;
+use rust_embed::RustEmbed;
+use shared::Language;
+
+#[derive(RustEmbed)]
+#[folder = "i18n/"]
+struct Assets;
+
+/// The translations, loaded once from the embedded files.
+pub fn translations() -> &'static Translations {
+    static T: std::sync::OnceLock<Translations> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        // The files are compiled in and checked by a unit test, so this cannot fail in a
+        // tested build; an empty set degrades to message ids rather than crashing.
+        Translations::load().unwrap_or_else(|e| {
+            tracing::error!("cannot load translations: {e}");
+            Translations {
+                loaders: HashMap::new(),
+            }
+        })
+    })
+}
+
+/// One loaded bundle per language.
+pub struct Translations {
+    loaders: HashMap<Language, FluentLanguageLoader>,
+}
+
+impl std::fmt::Debug for Translations {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Translations(..)")
+    }
+}
+
+impl Translations {
+    /// Loads the embedded `.ftl` files of every language.
+    pub fn load() -> Result<Self, String> {
+        let mut loaders = HashMap::new();
+        for lang in Language::ALL {
+            let id: unic_langid::LanguageIdentifier =
+                lang.tag().parse().map_err(|e| format!("{e}"))?;
+            let fallback: unic_langid::LanguageIdentifier =
+                "en".parse().map_err(|e| format!("{e}"))?;
+            let loader = FluentLanguageLoader::new("backend", fallback);
+            loader
+                .load_languages(&Assets, &[id])
+                .map_err(|e| e.to_string())?;
+            loader.set_use_isolating(false);
+            loaders.insert(lang, loader);
+        }
+        Ok(Translations { loaders })
+    }
+
+    /// The message `id` in `lang`, with integer arguments.
+    pub fn get(&self, lang: Language, id: &str, args: &[(&str, i64)]) -> String {
+        let Some(loader) = self.loaders.get(&lang) else {
+            return id.to_owned();
+        };
+        if args.is_empty() {
+            loader.get(id)
+        } else {
+            let map: HashMap<String, i64> =
+                args.iter().map(|(k, v)| ((*k).to_owned(), *v)).collect();
+            loader.get_args(id, map)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use shared::ErrorCode;
+
+    #[test]
+    fn every_error_code_is_translated_in_every_language() {
+        let t = Translations::load().unwrap();
+        for lang in Language::ALL {
+            for code in ErrorCode::ALL {
+                let id = code.message_id();
+                let text = t.get(lang, &id, &[]);
+                assert!(
+                    !text.is_empty() && !text.contains("No localization"),
+                    "{id} missing in {lang:?}"
+                );
+            }
+        }
+        assert_ne!(
+            t.get(Language::Es, "error-invalid-credentials", &[]),
+            t.get(Language::En, "error-invalid-credentials", &[])
+        );
+    }
+}

@@ -1,0 +1,12 @@
+//! ElkarBackup server library: everything the `elkarbackup` binary runs, exposed so that
+//! integration tests can start the real application in-process.
+
+pub mod api;
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod i18n;
+pub mod startup;
+pub mod state;
+pub mod web;

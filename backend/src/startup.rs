@@ -1,0 +1,199 @@
+//! Wiring: prepares the data directory and database (own cluster or `DATABASE_URL`), runs
+//! migrations, creates the first admin, and builds the HTTP server. Tests use `Application`
+//! to run the real server on a random port.
+
+use std::net::TcpListener;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{Server, ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::{from_fn, DefaultHeaders, Next};
+use actix_web::{web, App, HttpServer};
+use anyhow::Context;
+use utoipa_actix_web::{scope, AppExt};
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::api::{self, fallback::KnownRoutes};
+use crate::auth::jwt::JwtKeys;
+use crate::auth::rate_limit::LoginLimiter;
+use crate::auth::secrets;
+use crate::config::Config;
+use crate::db::{self, cluster::ManagedCluster};
+use crate::state::AppState;
+use crate::web::{csp, spa_service};
+
+/// Where the database is, and the cluster we manage if any.
+pub struct Database {
+    pub url: String,
+    pub cluster: Option<ManagedCluster>,
+}
+
+impl Database {
+    /// Stops the managed cluster if this process started it.
+    pub async fn shutdown(self) {
+        if let Some(c) = self.cluster {
+            if let Err(e) = c.stop().await {
+                tracing::error!("stopping PostgreSQL: {e}");
+            }
+        }
+    }
+}
+
+/// Creates the data directory: traversable but not listable by others (the `postgres`
+/// user must reach its own subdirectory when we run as root).
+pub fn prepare_data_dir(dir: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o711))
+        .with_context(|| format!("setting permissions of {}", dir.display()))?;
+    Ok(())
+}
+
+/// Connects to `DATABASE_URL`, or starts (or adopts) the managed cluster; then migrates.
+pub async fn open_database(config: &Config) -> anyhow::Result<Database> {
+    let (url, cluster) = match &config.database_url {
+        Some(url) => (url.clone(), None),
+        None => {
+            prepare_data_dir(&config.data_dir)?;
+            let cluster = ManagedCluster::start(
+                &config.data_dir.join("postgres"),
+                config.postgres_bin_dir.as_deref(),
+            )
+            .await?;
+            (cluster.database_url(db::cluster::APP_DATABASE), Some(cluster))
+        }
+    };
+    let applied = db::run_migrations(&url).await;
+    match applied {
+        Ok(n) if n > 0 => tracing::info!("applied {n} database migrations"),
+        Ok(_) => {}
+        Err(e) => {
+            let db = Database { url, cluster };
+            db.shutdown().await;
+            return Err(e.into());
+        }
+    }
+    Ok(Database { url, cluster })
+}
+
+/// A built, bound, not yet awaited server.
+pub struct Application {
+    server: Server,
+    port: u16,
+    /// Password of the admin created on this start, to be shown once.
+    pub first_admin_password: Option<String>,
+}
+
+impl Application {
+    /// Builds the state and binds the listener (`port 0` picks a free port).
+    pub async fn build(config: Config, database_url: &str) -> anyhow::Result<Self> {
+        let pool = db::build_pool(database_url, config.db_pool_size)?;
+        let first_admin_password = crate::domain::accounts::ensure_first_admin(&pool).await?;
+        let secret = match &config.jwt_secret {
+            Some(s) => s.clone(),
+            None => {
+                prepare_data_dir(&config.data_dir)?;
+                secrets::load_or_create_secret(&config.data_dir.join("jwt-secret"))
+                    .context("reading or creating the JWT secret")?
+            }
+        };
+        let state = AppState {
+            pool,
+            jwt: Arc::new(JwtKeys::new(secret.as_bytes())),
+            limiter: Arc::new(LoginLimiter::new(
+                config.login_max_failures,
+                Duration::from_secs(config.login_window_seconds),
+            )),
+            config: Arc::new(config.clone()),
+        };
+        let listener = TcpListener::bind(config.listen)
+            .with_context(|| format!("binding {}", config.listen))?;
+        let port = listener.local_addr()?.port();
+        let server = build_server(state, listener)?;
+        Ok(Application {
+            server,
+            port,
+            first_admin_password,
+        })
+    }
+
+    /// The bound port.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Serves until the server is stopped (SIGINT/SIGTERM, or the handle).
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+
+    /// A handle to stop the server.
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+}
+
+fn build_server(state: AppState, listener: TcpListener) -> anyhow::Result<Server> {
+    let dist = state.config.frontend_dir.clone();
+    let index = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
+    let app_csp = csp::app_policy(&csp::inline_script_hashes(&index));
+    let openapi = api::openapi();
+    let known = web::Data::new(KnownRoutes::from_openapi(&openapi));
+    let data = web::Data::new(state);
+    let server = HttpServer::new(move || {
+        let app_csp = app_csp.clone();
+        let (app, api_doc) = App::new()
+            .into_utoipa_app()
+            .openapi(api::ApiDoc::openapi_base())
+            .app_data(data.clone())
+            .app_data(known.clone())
+            .app_data(api::json_config())
+            .app_data(api::path_config())
+            .app_data(api::query_config())
+            .service(
+                scope::scope("/api")
+                    .configure(api::configure)
+                    .default_service(web::to(api::fallback::api_fallback)),
+            )
+            .split_for_parts();
+        app.service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", api_doc))
+            .service(spa_service(&dist))
+            .wrap(from_fn(api::localize::localize_errors))
+            .wrap(from_fn(move |req, next| security_headers(req, next, app_csp.clone())))
+            .wrap(
+                DefaultHeaders::new()
+                    .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+                    .add((header::REFERRER_POLICY, "same-origin"))
+                    .add((header::X_FRAME_OPTIONS, "DENY")),
+            )
+            .wrap(actix_web::middleware::Logger::new("%a \"%r\" %s %b %Dms"))
+    })
+    .listen(listener)?
+    .run();
+    Ok(server)
+}
+
+async fn security_headers(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+    app_csp: String,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let path = req.path().to_owned();
+    let mut res = next.call(req).await?;
+    let policy = if path.starts_with("/api/docs") {
+        csp::docs_policy()
+    } else {
+        app_csp
+    };
+    if let Ok(v) = HeaderValue::from_str(&policy) {
+        res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
+    }
+    if path.starts_with("/api/") && !path.starts_with("/api/docs") {
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    Ok(res)
+}

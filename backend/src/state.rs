@@ -1,0 +1,17 @@
+//! Shared application state handed to every handler.
+
+use std::sync::Arc;
+
+use crate::auth::jwt::JwtKeys;
+use crate::auth::rate_limit::LoginLimiter;
+use crate::config::Config;
+use crate::db::DbPool;
+
+/// Everything handlers need; cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: DbPool,
+    pub config: Arc<Config>,
+    pub jwt: Arc<JwtKeys>,
+    pub limiter: Arc<LoginLimiter>,
+}
