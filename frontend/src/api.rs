@@ -1,0 +1,208 @@
+//! The JSON API client: the only place that knows the server's URLs. Every call goes to
+//! the same origin with the session cookie; unsafe methods carry the CSRF header.
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use shared::{
+    ApiError, ChangePassword, CreateToken, ErrorCode, FieldError, Health, LoginRequest,
+    LoginResponse, Me, Preferences, TokenCreated, TokenInfo, CSRF_HEADER,
+};
+use web_sys::RequestCredentials;
+
+use crate::i18n;
+
+/// Why an API call failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    /// HTTP status; 0 when the server could not be reached or answered nonsense.
+    pub status: u16,
+    /// The error code from the body, if the body was a readable `ApiError`.
+    pub code: Option<ErrorCode>,
+    /// Per-field problems, for `validation_failed`.
+    pub fields: Vec<FieldError>,
+}
+
+impl Failure {
+    fn network() -> Self {
+        Failure {
+            status: 0,
+            code: None,
+            fields: Vec::new(),
+        }
+    }
+
+    /// True when the session is gone (expired, logged out elsewhere): the app must show
+    /// the login page. A wrong password (`invalid_credentials`) is not that.
+    pub fn session_expired(&self) -> bool {
+        self.status == 401 && self.code != Some(ErrorCode::InvalidCredentials)
+    }
+
+    /// The problem reported for one field of the request body, if any.
+    pub fn field(&self, name: &str) -> Option<&FieldError> {
+        self.fields.iter().find(|f| f.field == name)
+    }
+
+    /// A localised sentence describing the failure.
+    pub fn message(&self) -> String {
+        if self.status == 0 && self.code.is_none() {
+            i18n::network_error_text()
+        } else {
+            i18n::error_text(self.code)
+        }
+    }
+}
+
+/// The result of an API call.
+pub type ApiResult<T> = Result<T, Failure>;
+
+fn get(url: &str) -> RequestBuilder {
+    common(Request::get(url))
+}
+
+/// POST, PUT, PATCH and DELETE: the server refuses them without the CSRF header.
+fn unsafe_method(builder: RequestBuilder) -> RequestBuilder {
+    common(builder).header(CSRF_HEADER, "1")
+}
+
+fn common(builder: RequestBuilder) -> RequestBuilder {
+    builder
+        .credentials(RequestCredentials::SameOrigin)
+        .header("Accept", "application/json")
+        // So that the server's own messages (e.g. for field errors) are in our language.
+        .header("Accept-Language", i18n::current().tag())
+}
+
+async fn send(builder: RequestBuilder) -> ApiResult<Response> {
+    let request = builder.build().map_err(|_| Failure::network())?;
+    let response = request.send().await.map_err(|_| Failure::network())?;
+    if response.ok() {
+        Ok(response)
+    } else {
+        Err(failure_from(&response).await)
+    }
+}
+
+async fn send_json<B: Serialize>(builder: RequestBuilder, body: &B) -> ApiResult<Response> {
+    let request = builder.json(body).map_err(|_| Failure::network())?;
+    let response = request.send().await.map_err(|_| Failure::network())?;
+    if response.ok() {
+        Ok(response)
+    } else {
+        Err(failure_from(&response).await)
+    }
+}
+
+async fn failure_from(response: &Response) -> Failure {
+    let status = response.status();
+    match response.json::<ApiError>().await {
+        Ok(body) => Failure {
+            status,
+            code: Some(body.code),
+            fields: body.fields,
+        },
+        Err(_) => Failure {
+            status,
+            code: None,
+            fields: Vec::new(),
+        },
+    }
+}
+
+async fn decode<T: DeserializeOwned>(response: Response) -> ApiResult<T> {
+    let status = response.status();
+    response.json::<T>().await.map_err(|_| Failure {
+        status,
+        code: None,
+        fields: Vec::new(),
+    })
+}
+
+/// `POST /api/auth/login`: signs in and sets the session cookie.
+pub async fn login(body: &LoginRequest) -> ApiResult<LoginResponse> {
+    decode(send_json(unsafe_method(Request::post("/api/auth/login")), body).await?).await
+}
+
+/// `POST /api/auth/logout`: ends the session and clears the cookie.
+pub async fn logout() -> ApiResult<()> {
+    send(unsafe_method(Request::post("/api/auth/logout")))
+        .await
+        .map(drop)
+}
+
+/// `GET /api/auth/me`: the signed-in user, or a 401 failure.
+pub async fn me() -> ApiResult<Me> {
+    decode(send(get("/api/auth/me")).await?).await
+}
+
+/// `GET /api/me/preferences`.
+pub async fn preferences() -> ApiResult<Preferences> {
+    decode(send(get("/api/me/preferences")).await?).await
+}
+
+/// `PUT /api/me/preferences`: saves language and page size.
+pub async fn save_preferences(body: &Preferences) -> ApiResult<Preferences> {
+    decode(send_json(unsafe_method(Request::put("/api/me/preferences")), body).await?).await
+}
+
+/// `PUT /api/me/password`.
+pub async fn change_password(body: &ChangePassword) -> ApiResult<()> {
+    send_json(unsafe_method(Request::put("/api/me/password")), body)
+        .await
+        .map(drop)
+}
+
+/// `GET /api/tokens`: the user's API tokens, without their secrets.
+pub async fn tokens() -> ApiResult<Vec<TokenInfo>> {
+    decode(send(get("/api/tokens")).await?).await
+}
+
+/// `POST /api/tokens`: creates a token; the answer holds its secret, shown once.
+pub async fn create_token(body: &CreateToken) -> ApiResult<TokenCreated> {
+    decode(send_json(unsafe_method(Request::post("/api/tokens")), body).await?).await
+}
+
+/// `DELETE /api/tokens/{id}`: revokes a token.
+pub async fn revoke_token(id: i64) -> ApiResult<()> {
+    send(unsafe_method(Request::delete(&format!("/api/tokens/{id}"))))
+        .await
+        .map(drop)
+}
+
+/// `GET /api/health`: server status and version.
+pub async fn health() -> ApiResult<Health> {
+    decode(send(get("/api/health")).await?).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn failure(status: u16, code: Option<ErrorCode>) -> Failure {
+        Failure {
+            status,
+            code,
+            fields: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn wrong_password_is_not_an_expired_session() {
+        assert!(failure(401, Some(ErrorCode::Unauthorized)).session_expired());
+        assert!(failure(401, None).session_expired());
+        assert!(!failure(401, Some(ErrorCode::InvalidCredentials)).session_expired());
+        assert!(!failure(403, Some(ErrorCode::Forbidden)).session_expired());
+    }
+
+    #[test]
+    fn finds_field_errors() {
+        let mut f = failure(422, Some(ErrorCode::ValidationFailed));
+        f.fields.push(FieldError {
+            field: "page_size".into(),
+            code: "out_of_range".into(),
+            message: "5..=500".into(),
+        });
+        assert!(f.field("page_size").is_some());
+        assert!(f.field("language").is_none());
+    }
+}

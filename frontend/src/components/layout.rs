@@ -1,0 +1,140 @@
+//! The frame around every signed-in page: header (product name, user, language switch,
+//! logout), the main navigation and the routed page itself. Signed-out visitors are sent
+//! to the login page, remembering where they wanted to go.
+
+use i18n_embed_fl::fl;
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, Redirect};
+use leptos_router::hooks::use_location;
+
+use crate::components::language::LanguageSelect;
+use crate::components::nav::MainNav;
+use crate::components::page::Loading;
+use crate::i18n::LOADER;
+use crate::state::use_session;
+
+/// Route view of every page but the login: guards the session and draws the frame.
+#[component]
+pub fn Shell() -> impl IntoView {
+    let session = use_session();
+    let location = use_location();
+    // Only sign-in/out re-renders the frame, not changes to the user's preferences.
+    let signed_in = Memo::new(move |_| session.user.with(Option::is_some));
+    move || {
+        if !session.checked.get() {
+            return view! {
+                <main id="main" class="main main-standalone">
+                    <Loading />
+                </main>
+            }
+            .into_any();
+        }
+        if !signed_in.get() {
+            let wanted = format!(
+                "{}{}",
+                location.pathname.get_untracked(),
+                location.search.get_untracked()
+            );
+            let target = login_path(&wanted, session.left.get_untracked());
+            return view! { <Redirect path=target /> }.into_any();
+        }
+        view! { <Frame /> }.into_any()
+    }
+}
+
+/// Where to send a signed-out visitor of `wanted`: the login page, asking it to come back
+/// afterwards unless that is the main page or the user has just logged out.
+fn login_path(wanted: &str, logged_out: bool) -> String {
+    if logged_out || wanted == "/" || wanted.is_empty() {
+        "/login".to_owned()
+    } else {
+        format!("/login?next={}", encode(wanted))
+    }
+}
+
+fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~/".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[component]
+fn Frame() -> impl IntoView {
+    let session = use_session();
+    let menu_open = RwSignal::new(false);
+    let location = use_location();
+    // Close the phone menu after following a link.
+    Effect::new(move |_| {
+        location.pathname.track();
+        menu_open.set(false);
+    });
+    let username = move || {
+        session
+            .user
+            .with(|u| u.as_ref().map(|me| me.username.clone()))
+            .unwrap_or_default()
+    };
+    view! {
+        <a class="skip-link" href="#main">
+            {move || fl!(LOADER, "skip-to-content")}
+        </a>
+        <header class="topbar">
+            <button
+                type="button"
+                id="nav-toggle"
+                class="nav-toggle"
+                aria-controls="main-nav"
+                aria-expanded=move || menu_open.get().to_string()
+                on:click=move |_| menu_open.update(|open| *open = !*open)
+            >
+                <span class="nav-toggle-icon" aria-hidden="true"></span>
+                <span class="nav-toggle-text">{move || fl!(LOADER, "nav-toggle")}</span>
+            </button>
+            <a href="/" class="brand" data-testid="brand">
+                {move || fl!(LOADER, "app-name")}
+            </a>
+            <div class="topbar-tools">
+                <span class="user-name" id="user-name" data-testid="user-name">
+                    {move || fl!(LOADER, "signed-in-as", user = username())}
+                </span>
+                <LanguageSelect />
+                <button
+                    type="button"
+                    id="logout"
+                    data-testid="logout"
+                    class="button button-quiet"
+                    on:click=move |_| session.logout()
+                >
+                    {move || fl!(LOADER, "nav-logout")}
+                </button>
+            </div>
+        </header>
+        <div class="layout">
+            <MainNav open=menu_open />
+            <main id="main" class="main" tabindex="-1">
+                <Outlet />
+            </main>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn login_path_keeps_deep_links() {
+        assert_eq!(login_path("/", false), "/login");
+        assert_eq!(login_path("/tokens", true), "/login");
+        assert_eq!(
+            login_path("/clients/3?page=2", false),
+            "/login?next=/clients/3%3Fpage%3D2"
+        );
+    }
+}

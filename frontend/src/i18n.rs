@@ -1,0 +1,246 @@
+//! Translations: the Fluent loader (`LOADER`, used through `fl!`), choosing and remembering
+//! the interface language, and the localised texts of API error codes.
+//!
+//! `LOADER` is reactive: reading it inside a Leptos view closure subscribes that closure to
+//! language changes, so `{move || fl!(LOADER, "nav-jobs")}` re-renders when the language is
+//! switched, without any explicit signal.
+
+use std::ops::Deref;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::LazyLock;
+
+use i18n_embed::fluent::{fluent_language_loader, FluentLanguageLoader};
+use i18n_embed::LanguageLoader;
+use i18n_embed_fl::fl;
+use leptos::prelude::{ArcTrigger, Notify, Track};
+use leptos::reactive::graph::Observer;
+use rust_embed::RustEmbed;
+use shared::{ErrorCode, FieldError, Language};
+use unic_langid::{langid, LanguageIdentifier};
+
+/// Where the chosen language is remembered in the browser.
+const STORAGE_KEY: &str = "elkarbackup.language";
+
+#[derive(RustEmbed)]
+#[folder = "i18n"]
+struct Localizations;
+
+/// The Fluent loader of the web app, wrapped so that every read is tracked reactively.
+pub struct Loader {
+    bundles: LazyLock<FluentLanguageLoader>,
+    changed: LazyLock<ArcTrigger>,
+}
+
+impl Deref for Loader {
+    type Target = FluentLanguageLoader;
+
+    fn deref(&self) -> &FluentLanguageLoader {
+        // Only subscribe from inside a reactive scope (views, memos, effects); event
+        // handlers read the current language without tracking.
+        if Observer::get().is_some() {
+            self.changed.track();
+        }
+        &self.bundles
+    }
+}
+
+/// The loader that the `fl!` macro reads from (`fl!(LOADER, <id>)`).
+pub static LOADER: Loader = Loader {
+    bundles: LazyLock::new(build_loader),
+    changed: LazyLock::new(ArcTrigger::new),
+};
+
+/// The language shown now, as an index into [`Language::ALL`].
+static CURRENT: AtomicU8 = AtomicU8::new(2);
+
+fn build_loader() -> FluentLanguageLoader {
+    let loader: FluentLanguageLoader = fluent_language_loader!();
+    if let Err(err) = loader.load_fallback_language(&Localizations) {
+        log(&format!("cannot load the English texts: {err}"));
+    }
+    loader.set_use_isolating(false);
+    loader
+}
+
+fn langid(lang: Language) -> LanguageIdentifier {
+    match lang {
+        Language::Eu => langid!("eu"),
+        Language::Es => langid!("es"),
+        Language::En => langid!("en"),
+    }
+}
+
+/// The language shown now.
+pub fn current() -> Language {
+    let index = usize::from(CURRENT.load(Ordering::Relaxed));
+    Language::ALL.get(index).copied().unwrap_or_default()
+}
+
+/// Shows the interface in `lang`: loads its texts, sets `<html lang>` and re-renders every
+/// translated text. Does not remember the choice; see [`remember`].
+pub fn apply(lang: Language) {
+    if let Err(err) = i18n_embed::select(&*LOADER.bundles, &Localizations, &[langid(lang)]) {
+        log(&format!("cannot load the texts of {}: {err}", lang.tag()));
+    }
+    // select() builds new bundles, which start with isolation marks on again.
+    LOADER.bundles.set_use_isolating(false);
+    let index = Language::ALL.iter().position(|l| *l == lang).unwrap_or(2);
+    CURRENT.store(u8::try_from(index).unwrap_or(2), Ordering::Relaxed);
+    set_document_lang(lang);
+    LOADER.changed.notify();
+}
+
+#[cfg(target_arch = "wasm32")]
+fn set_document_lang(lang: Language) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        // Ignoring the error: setting `lang` on <html> cannot fail in a browser.
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+}
+
+/// Outside the browser (native unit tests) there is no document.
+#[cfg(not(target_arch = "wasm32"))]
+fn set_document_lang(_lang: Language) {}
+
+/// Remembers `lang` in this browser, for the login page and the next visit.
+pub fn remember(lang: Language) {
+    if let Some(storage) = local_storage() {
+        // Ignoring the error: private browsing may refuse storage; the choice then
+        // lasts for this page only.
+        let _ = storage.set_item(STORAGE_KEY, lang.tag());
+    }
+}
+
+/// The language to start with: the one remembered in this browser, else the first
+/// supported one of `navigator.languages`, else English.
+pub fn initial() -> Language {
+    let remembered = local_storage()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .and_then(|tag| Language::from_tag(&tag));
+    remembered
+        .or_else(|| Language::negotiate(browser_languages().iter().map(String::as_str)))
+        .unwrap_or_default()
+}
+
+/// `navigator.languages`, the user's preferred languages in order.
+#[cfg(target_arch = "wasm32")]
+fn browser_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn browser_languages() -> Vec<String> {
+    Vec::new()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Outside the browser (native unit tests) nothing is remembered.
+#[cfg(not(target_arch = "wasm32"))]
+fn local_storage() -> Option<web_sys::Storage> {
+    None
+}
+
+/// Writes a message to the browser console.
+pub fn log(message: &str) {
+    leptos::logging::warn!("{message}");
+}
+
+/// The localised text for an API error code; `None` (a code this app does not know, or
+/// an unreadable error body) gives a generic message.
+pub fn error_text(code: Option<ErrorCode>) -> String {
+    match code {
+        Some(ErrorCode::BadRequest) => fl!(LOADER, "error-bad-request"),
+        Some(ErrorCode::ValidationFailed) => fl!(LOADER, "error-validation-failed"),
+        Some(ErrorCode::Unauthorized) => fl!(LOADER, "error-unauthorized"),
+        Some(ErrorCode::InvalidCredentials) => fl!(LOADER, "error-invalid-credentials"),
+        Some(ErrorCode::CsrfHeaderMissing) => fl!(LOADER, "error-csrf-header-missing"),
+        Some(ErrorCode::Forbidden) => fl!(LOADER, "error-forbidden"),
+        Some(ErrorCode::NotFound) => fl!(LOADER, "error-not-found"),
+        Some(ErrorCode::Conflict) => fl!(LOADER, "error-conflict"),
+        Some(ErrorCode::RateLimited) => fl!(LOADER, "error-rate-limited"),
+        Some(ErrorCode::MethodNotAllowed) => fl!(LOADER, "error-method-not-allowed"),
+        Some(ErrorCode::Internal) => fl!(LOADER, "error-internal"),
+        Some(ErrorCode::DatabaseUnavailable) => fl!(LOADER, "error-database-unavailable"),
+        None => fl!(LOADER, "error-unknown"),
+    }
+}
+
+/// The text shown when the server could not be reached at all.
+pub fn network_error_text() -> String {
+    fl!(LOADER, "error-network")
+}
+
+/// The localised text for a problem with one field, by its stable code; codes this app
+/// does not know show the server's own (already localised) message.
+pub fn field_error_text(error: &FieldError) -> String {
+    match error.code.as_str() {
+        "required" => fl!(LOADER, "field-error-required"),
+        "too_short" => fl!(LOADER, "field-error-too-short"),
+        "too_long" => fl!(LOADER, "field-error-too-long"),
+        "out_of_range" | "range" => fl!(LOADER, "field-error-out-of-range"),
+        "taken" | "duplicate" | "already_exists" => fl!(LOADER, "field-error-taken"),
+        _ if !error.message.is_empty() => error.message.clone(),
+        _ => fl!(LOADER, "field-error-invalid"),
+    }
+}
+
+/// Formats a time for people, in the interface language and the browser's time zone.
+pub fn format_time(time: &chrono::DateTime<chrono::Utc>) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        // Tracks the language so the text follows a switch.
+        let _ = LOADER.current_languages();
+        // Milliseconds since the epoch fit an f64 exactly for any plausible date.
+        let millis = time.timestamp_millis() as f64;
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis));
+        let options = js_sys::Object::new();
+        for (key, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
+            // Ignoring the error: setting a property on a fresh object cannot fail.
+            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+        }
+        String::from(date.to_locale_string(current().tag(), &options))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        time.format("%Y-%m-%d %H:%M UTC").to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // One test, as the loader is global state.
+    #[test]
+    fn texts_in_every_language() {
+        for lang in Language::ALL {
+            apply(lang);
+            assert_eq!(current(), lang);
+            for code in ErrorCode::ALL {
+                let text = error_text(Some(*code));
+                assert!(!text.is_empty());
+                assert_ne!(text, code.message_id(), "{code:?} is not translated");
+            }
+        }
+        apply(Language::Es);
+        let text = fl!(LOADER, "signed-in-as", user = "ane");
+        assert!(!text.contains('\u{2068}'));
+        assert!(text.contains("ane"));
+        apply(Language::En);
+    }
+}

@@ -1,0 +1,15 @@
+//! ElkarBackup web app: a Leptos single-page app, rendered in the browser, that talks to
+//! the server's JSON API. Entry point: pick the starting language and mount the app.
+
+mod api;
+mod app;
+mod components;
+mod i18n;
+mod pages;
+mod state;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    i18n::apply(i18n::initial());
+    leptos::mount::mount_to_body(app::App);
+}

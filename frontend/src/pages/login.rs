@@ -1,0 +1,146 @@
+//! The login page (`/login`): username and password, the API's error as a localised
+//! message, and the language switch. After signing in, goes to the page asked for in
+//! `?next=` or to the main page.
+
+use i18n_embed_fl::fl;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_query_map;
+use shared::LoginRequest;
+
+use crate::api::{self, Failure};
+use crate::components::feedback::{Alert, AlertKind};
+use crate::components::language::LanguageSelect;
+use crate::components::page::PageTitle;
+use crate::i18n::LOADER;
+use crate::state::use_session;
+
+/// The sign-in form.
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let session = use_session();
+    let query = use_query_map();
+    let next = query.with_untracked(|q| safe_next(q.get("next").as_deref()));
+    let signed_in = Memo::new(move |_| session.user.with(Option::is_some));
+
+    let username = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let failure = RwSignal::new(None::<Failure>);
+    let pending = RwSignal::new(false);
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        failure.set(None);
+        let body = LoginRequest {
+            username: username.get_untracked().trim().to_owned(),
+            password: password.get_untracked(),
+        };
+        spawn_local(async move {
+            match api::login(&body).await {
+                Ok(answer) => session.signed_in(answer.user),
+                Err(err) => {
+                    failure.set(Some(err));
+                    password.set(String::new());
+                }
+            }
+            pending.set(false);
+        });
+    };
+
+    view! {
+        {move || signed_in.get().then(|| view! { <Redirect path=next.clone() /> })}
+        <div class="login-page">
+            <div class="login-top">
+                <LanguageSelect />
+            </div>
+            <main id="main" class="login-main">
+                <div class="login-card panel">
+                    <p class="login-brand">{move || fl!(LOADER, "app-name")}</p>
+                    <p class="login-subtitle">{move || fl!(LOADER, "login-subtitle")}</p>
+                    <PageTitle title=Signal::derive(move || fl!(LOADER, "login-title")) />
+                    <Alert
+                        id="login-error"
+                        kind=AlertKind::Error
+                        message=Signal::derive(move || failure.with(|f| f.as_ref().map(Failure::message)))
+                    />
+                    <form id="login-form" class="form" on:submit=submit>
+                        <div class="field">
+                            <label for="login-username">{move || fl!(LOADER, "login-username")}</label>
+                            <input
+                                id="login-username"
+                                name="username"
+                                type="text"
+                                autocomplete="username"
+                                autocapitalize="none"
+                                spellcheck="false"
+                                required
+                                bind:value=username
+                            />
+                        </div>
+                        <div class="field">
+                            <label for="login-password">{move || fl!(LOADER, "login-password")}</label>
+                            <input
+                                id="login-password"
+                                name="password"
+                                type="password"
+                                autocomplete="current-password"
+                                required
+                                bind:value=password
+                            />
+                        </div>
+                        <button
+                            id="login-submit"
+                            type="submit"
+                            class="button button-primary button-wide"
+                            disabled=move || pending.get()
+                        >
+                            {move || {
+                                if pending.get() {
+                                    fl!(LOADER, "login-submitting")
+                                } else {
+                                    fl!(LOADER, "login-submit")
+                                }
+                            }}
+                        </button>
+                    </form>
+                </div>
+            </main>
+        </div>
+    }
+}
+
+/// The page to open after signing in: `next` when it is a path of this app, else `/`.
+fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path.starts_with("/\\")
+                && !path.starts_with("/login") =>
+        {
+            path.to_owned()
+        }
+        _ => "/".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert_eq!(safe_next(None), "/");
+        assert_eq!(safe_next(Some("/clients/3")), "/clients/3");
+        assert_eq!(safe_next(Some("//evil.example")), "/");
+        assert_eq!(safe_next(Some("https://evil.example")), "/");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/");
+        assert_eq!(safe_next(Some("/login")), "/");
+    }
+}

@@ -1,0 +1,169 @@
+//! Preferences (`/preferences`): the user's language and rows per page, saved with
+//! `PUT /api/me/preferences`; the API's validation errors appear next to their field.
+
+use i18n_embed_fl::fl;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use shared::{Language, Preferences};
+
+use crate::api::{self, Failure};
+use crate::components::feedback::{Alert, AlertKind, FieldError};
+use crate::components::language::language_name;
+use crate::components::page::PageTitle;
+use crate::i18n::{self, LOADER};
+use crate::state::use_session;
+
+/// The preferences form.
+#[component]
+pub fn PreferencesPage() -> impl IntoView {
+    let session = use_session();
+    let current = session.user.get_untracked();
+    let language = RwSignal::new(
+        current
+            .as_ref()
+            .map_or_else(|| session.language.get_untracked(), |me| me.language),
+    );
+    let page_size = RwSignal::new(
+        current
+            .map(|me| me.page_size.to_string())
+            .unwrap_or_default(),
+    );
+    let failure = RwSignal::new(None::<Failure>);
+    let bad_number = RwSignal::new(false);
+    let saved = RwSignal::new(false);
+    let pending = RwSignal::new(false);
+
+    // The server is the authority: refresh the form from it.
+    spawn_local(async move {
+        match api::preferences().await {
+            Ok(prefs) => {
+                language.set(prefs.language);
+                page_size.set(prefs.page_size.to_string());
+            }
+            Err(err) => failure.set(Some(session.check_failure(err))),
+        }
+    });
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        failure.set(None);
+        saved.set(false);
+        let Ok(size) = page_size.get_untracked().trim().parse::<i32>() else {
+            bad_number.set(true);
+            return;
+        };
+        bad_number.set(false);
+        pending.set(true);
+        let body = Preferences {
+            language: language.get_untracked(),
+            page_size: size,
+        };
+        spawn_local(async move {
+            match api::save_preferences(&body).await {
+                Ok(prefs) => {
+                    session.preferences_saved(&prefs);
+                    session.show_language(prefs.language);
+                    page_size.set(prefs.page_size.to_string());
+                    saved.set(true);
+                }
+                Err(err) => failure.set(Some(session.check_failure(err))),
+            }
+            pending.set(false);
+        });
+    };
+
+    let size_error = Signal::derive(move || {
+        let from_api = failure.with(|f| f.as_ref().and_then(|f| f.field("page_size")).is_some());
+        (bad_number.get() || from_api).then(|| fl!(LOADER, "prefs-page-size-invalid"))
+    });
+    let language_error = Signal::derive(move || {
+        failure.with(|f| {
+            f.as_ref()
+                .and_then(|f| f.field("language"))
+                .map(i18n::field_error_text)
+        })
+    });
+    let general_error = Signal::derive(move || {
+        failure.with(|f| {
+            f.as_ref()
+                .filter(|f| f.fields.is_empty())
+                .map(Failure::message)
+        })
+    });
+    let success = Signal::derive(move || saved.get().then(|| fl!(LOADER, "prefs-saved")));
+
+    view! {
+        <PageTitle title=Signal::derive(move || fl!(LOADER, "nav-preferences")) />
+        <section class="panel">
+            <Alert id="prefs-error" kind=AlertKind::Error message=general_error />
+            <Alert id="prefs-success" kind=AlertKind::Success message=success />
+            <form id="prefs-form" class="form" novalidate on:submit=submit>
+                <div class="field">
+                    <label for="prefs-language">{move || fl!(LOADER, "prefs-language")}</label>
+                    <select
+                        id="prefs-language"
+                        aria-describedby="prefs-language-error"
+                        aria-invalid=move || language_error.get().is_some().to_string()
+                        prop:value=move || language.get().tag()
+                        on:change=move |ev| {
+                            if let Some(lang) = Language::from_tag(&event_target_value(&ev)) {
+                                language.set(lang);
+                            }
+                        }
+                    >
+                        {Language::ALL
+                            .into_iter()
+                            .map(|lang| {
+                                view! {
+                                    <option
+                                        value=lang.tag()
+                                        lang=lang.tag()
+                                        selected=move || language.get() == lang
+                                    >
+                                        {move || language_name(lang)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                    <FieldError id="prefs-language-error" message=language_error />
+                </div>
+                <div class="field">
+                    <label for="prefs-page-size">{move || fl!(LOADER, "prefs-page-size")}</label>
+                    <input
+                        id="prefs-page-size"
+                        type="number"
+                        inputmode="numeric"
+                        min="5"
+                        max="500"
+                        step="1"
+                        class="input-short"
+                        aria-describedby="prefs-page-size-help prefs-page-size-error"
+                        aria-invalid=move || size_error.get().is_some().to_string()
+                        bind:value=page_size
+                    />
+                    <p class="field-help" id="prefs-page-size-help">
+                        {move || fl!(LOADER, "prefs-page-size-help")}
+                    </p>
+                    <FieldError id="prefs-page-size-error" message=size_error />
+                </div>
+                <div class="form-actions">
+                    <button
+                        id="prefs-save"
+                        type="submit"
+                        class="button button-primary"
+                        disabled=move || pending.get()
+                    >
+                        {move || {
+                            if pending.get() { fl!(LOADER, "saving") } else { fl!(LOADER, "save") }
+                        }}
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}

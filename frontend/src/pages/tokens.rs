@@ -1,0 +1,280 @@
+//! API tokens (`/tokens`): the user's personal tokens for scripts. Lists them, creates
+//! one (showing its secret once) and revokes one after a confirmation.
+
+use i18n_embed_fl::fl;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use shared::{CreateToken, TokenInfo};
+
+use crate::api::{self, Failure};
+use crate::components::feedback::{Alert, AlertKind, FieldError};
+use crate::components::page::{Loading, PageTitle};
+use crate::components::secret::SecretPanel;
+use crate::i18n::{self, LOADER};
+use crate::state::{use_session, Session};
+
+/// The tokens page.
+#[component]
+pub fn TokensPage() -> impl IntoView {
+    let session = use_session();
+    let tokens = RwSignal::new(None::<Vec<TokenInfo>>);
+    let failure = RwSignal::new(None::<Failure>);
+    let secret = RwSignal::new(None::<String>);
+    let confirming = RwSignal::new(None::<i64>);
+    let revoked = RwSignal::new(false);
+    load(session, tokens, failure);
+
+    let on_created = Callback::new(move |token: String| {
+        revoked.set(false);
+        secret.set(Some(token));
+        load(session, tokens, failure);
+    });
+    let revoke = Callback::new(move |id: i64| {
+        revoked.set(false);
+        spawn_local(async move {
+            match api::revoke_token(id).await {
+                Ok(()) => {
+                    confirming.set(None);
+                    revoked.set(true);
+                    load(session, tokens, failure);
+                }
+                Err(err) => failure.set(Some(session.check_failure(err))),
+            }
+        });
+    });
+    let error = Signal::derive(move || failure.with(|f| f.as_ref().map(Failure::message)));
+    let done = Signal::derive(move || revoked.get().then(|| fl!(LOADER, "tokens-revoked")));
+
+    view! {
+        <PageTitle title=Signal::derive(move || fl!(LOADER, "nav-tokens")) />
+        <p class="lead">{move || fl!(LOADER, "tokens-intro")}</p>
+        <Alert id="tokens-error" kind=AlertKind::Error message=error />
+        {move || {
+            secret
+                .get()
+                .map(|value| {
+                    view! {
+                        <SecretPanel
+                            secret=value
+                            on_done=Callback::new(move |()| secret.set(None))
+                        />
+                    }
+                })
+        }}
+        <CreateForm on_created=on_created />
+        <section class="panel" aria-labelledby="tokens-list-title">
+            <h2 id="tokens-list-title">{move || fl!(LOADER, "tokens-list-title")}</h2>
+            <Alert id="tokens-success" kind=AlertKind::Success message=done />
+            {move || match tokens.get() {
+                None => view! { <Loading /> }.into_any(),
+                Some(list) if list.is_empty() => {
+                    view! {
+                        <p id="tokens-empty" class="empty">{move || fl!(LOADER, "tokens-empty")}</p>
+                    }
+                        .into_any()
+                }
+                Some(list) => view! { <TokenTable list=list confirming=confirming revoke=revoke /> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+fn load(
+    session: Session,
+    tokens: RwSignal<Option<Vec<TokenInfo>>>,
+    failure: RwSignal<Option<Failure>>,
+) {
+    spawn_local(async move {
+        match api::tokens().await {
+            Ok(list) => {
+                failure.set(None);
+                tokens.set(Some(list));
+            }
+            Err(err) => failure.set(Some(session.check_failure(err))),
+        }
+    });
+}
+
+/// The "new token" form; hands the created secret to `on_created`.
+#[component]
+fn CreateForm(on_created: Callback<String>) -> impl IntoView {
+    let session = use_session();
+    let name = RwSignal::new(String::new());
+    let missing = RwSignal::new(false);
+    let failure = RwSignal::new(None::<Failure>);
+    let pending = RwSignal::new(false);
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        failure.set(None);
+        let body = CreateToken {
+            name: name.get_untracked().trim().to_owned(),
+        };
+        missing.set(body.name.is_empty());
+        if body.name.is_empty() {
+            return;
+        }
+        pending.set(true);
+        spawn_local(async move {
+            match api::create_token(&body).await {
+                Ok(created) => {
+                    name.set(String::new());
+                    on_created.run(created.token);
+                }
+                Err(err) => failure.set(Some(session.check_failure(err))),
+            }
+            pending.set(false);
+        });
+    };
+    let name_error = Signal::derive(move || {
+        if missing.get() {
+            return Some(fl!(LOADER, "tokens-name-required"));
+        }
+        failure.with(|f| f.as_ref()?.field("name").map(i18n::field_error_text))
+    });
+    let error = Signal::derive(move || {
+        failure.with(|f| {
+            f.as_ref()
+                .filter(|f| f.field("name").is_none())
+                .map(Failure::message)
+        })
+    });
+    view! {
+        <section class="panel" aria-labelledby="tokens-create-title">
+            <h2 id="tokens-create-title">{move || fl!(LOADER, "tokens-create-title")}</h2>
+            <Alert id="token-create-error" kind=AlertKind::Error message=error />
+            <form id="token-form" class="form form-inline" novalidate on:submit=submit>
+                <div class="field">
+                    <label for="token-name">{move || fl!(LOADER, "tokens-name")}</label>
+                    <input
+                        id="token-name"
+                        type="text"
+                        maxlength="100"
+                        autocomplete="off"
+                        placeholder=move || fl!(LOADER, "tokens-name-placeholder")
+                        aria-describedby="token-name-error"
+                        aria-invalid=move || name_error.get().is_some().to_string()
+                        bind:value=name
+                    />
+                    <FieldError id="token-name-error" message=name_error />
+                </div>
+                <button
+                    id="token-create"
+                    type="submit"
+                    class="button button-primary"
+                    disabled=move || pending.get()
+                >
+                    {move || {
+                        if pending.get() { fl!(LOADER, "tokens-creating") } else { fl!(LOADER, "tokens-create") }
+                    }}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+/// The list of tokens, with a confirm-before-revoke button on each row.
+#[component]
+fn TokenTable(
+    list: Vec<TokenInfo>,
+    confirming: RwSignal<Option<i64>>,
+    revoke: Callback<i64>,
+) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table id="tokens-table" class="table">
+                <thead>
+                    <tr>
+                        <th scope="col">{move || fl!(LOADER, "tokens-col-name")}</th>
+                        <th scope="col">{move || fl!(LOADER, "tokens-col-prefix")}</th>
+                        <th scope="col">{move || fl!(LOADER, "tokens-col-created")}</th>
+                        <th scope="col">{move || fl!(LOADER, "tokens-col-last-used")}</th>
+                        <th scope="col">
+                            <span class="visually-hidden">{move || fl!(LOADER, "tokens-col-actions")}</span>
+                        </th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {list
+                        .into_iter()
+                        .map(|token| view! { <TokenRow token=token confirming=confirming revoke=revoke /> })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn TokenRow(
+    token: TokenInfo,
+    confirming: RwSignal<Option<i64>>,
+    revoke: Callback<i64>,
+) -> impl IntoView {
+    let TokenInfo {
+        id,
+        name,
+        prefix,
+        created_at,
+        last_used_at,
+    } = token;
+    let asking = Memo::new(move |_| confirming.get() == Some(id));
+    let question_name = name.clone();
+    let actions = move || {
+        if asking.get() {
+            let name = question_name.clone();
+            view! {
+                <div class="confirm" role="group">
+                    <span class="confirm-text">{move || fl!(LOADER, "tokens-revoke-confirm", name = name.clone())}</span>
+                    <button
+                        type="button"
+                        class="button button-danger"
+                        data-testid="token-revoke-confirm"
+                        on:click=move |_| revoke.run(id)
+                    >
+                        {move || fl!(LOADER, "tokens-revoke-yes")}
+                    </button>
+                    <button
+                        type="button"
+                        class="button"
+                        data-testid="token-revoke-cancel"
+                        on:click=move |_| confirming.set(None)
+                    >
+                        {move || fl!(LOADER, "cancel")}
+                    </button>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <button
+                    type="button"
+                    class="button button-quiet"
+                    data-testid="token-revoke"
+                    on:click=move |_| confirming.set(Some(id))
+                >
+                    {move || fl!(LOADER, "tokens-revoke")}
+                </button>
+            }
+            .into_any()
+        }
+    };
+    let last_used = move || match &last_used_at {
+        Some(time) => i18n::format_time(time),
+        None => fl!(LOADER, "tokens-never-used"),
+    };
+    view! {
+        <tr data-testid="token-row" data-token-id=id.to_string() data-token-name=name.clone()>
+            <td class="token-name">{name.clone()}</td>
+            <td>
+                <code>{format!("{prefix}…")}</code>
+            </td>
+            <td>{move || i18n::format_time(&created_at)}</td>
+            <td>{last_used}</td>
+            <td class="actions">{actions}</td>
+        </tr>
+    }
+}
