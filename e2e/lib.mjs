@@ -1,0 +1,149 @@
+// Helpers for the browser tests: launching Debian's Chromium through playwright-core,
+// a fresh browser context per test (screenshot on failure), logging in and out, and
+// API calls used to check or restore state.
+//
+// Environment: E2E_BASE_URL (e.g. http://127.0.0.1:18099), E2E_USER and E2E_PASSWORD
+// (an existing administrator whose saved language is `en`), optionally E2E_CHROMIUM.
+
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:18099').replace(/\/$/, '');
+export const USER = process.env.E2E_USER ?? 'admin';
+export const PASSWORD = process.env.E2E_PASSWORD ?? '';
+export const CSRF = { 'x-elkarbackup-csrf': '1' };
+
+const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
+
+/** Starts headless Chromium. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Runs `body(page, context)` in a fresh browser context (no cookies, no localStorage,
+ * English browser). When it throws, saves a screenshot under e2e/screenshots/ first.
+ */
+export async function withPage(browser, t, body, options = {}) {
+  const context = await browser.newContext({
+    baseURL: BASE_URL,
+    locale: options.locale ?? 'en-US',
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const consoleErrors = [];
+  page.on('pageerror', (err) => consoleErrors.push(String(err)));
+  try {
+    await body(page, context);
+  } catch (err) {
+    await screenshot(page, t.name);
+    if (consoleErrors.length > 0) {
+      err.message += `\nbrowser errors:\n${consoleErrors.join('\n')}`;
+    }
+    throw err;
+  } finally {
+    await context.close();
+  }
+}
+
+async function screenshot(page, name) {
+  try {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    const file = path.join(SCREENSHOTS, `${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80)}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    console.error(`screenshot saved: ${file}`);
+  } catch (err) {
+    console.error(`no screenshot: ${err}`);
+  }
+}
+
+/** Fills and submits the login form (the page must show it). */
+export async function submitLogin(page, user = USER, password = PASSWORD) {
+  await page.locator('#login-username').fill(user);
+  await page.locator('#login-password').fill(password);
+  await page.locator('#login-submit').click();
+}
+
+/** Opens the login page, signs in and waits for the signed-in frame. */
+export async function login(page, user = USER, password = PASSWORD) {
+  await page.goto('/login');
+  await page.locator('#login-form').waitFor();
+  await submitLogin(page, user, password);
+  await page.locator('#logout').waitFor();
+}
+
+/** Logs out through the header button and waits for the login form. */
+export async function logout(page) {
+  await page.locator('#logout').click();
+  await page.locator('#login-form').waitFor();
+}
+
+/** Waits until `<html lang>` names `tag`. */
+export async function waitForLang(page, tag) {
+  await page.waitForFunction((t) => document.documentElement.lang === t, tag);
+}
+
+/**
+ * Switches the language with the `#lang-select` switch. When signed in, also waits for
+ * the app to save it as the user's preference.
+ */
+export async function switchLanguage(page, tag, { signedIn = true } = {}) {
+  const saved = signedIn
+    ? page.waitForResponse((r) => r.url().endsWith('/api/me/preferences') && r.request().method() === 'PUT')
+    : null;
+  await page.locator('#lang-select').selectOption(tag);
+  await waitForLang(page, tag);
+  if (saved) {
+    const response = await saved;
+    if (!response.ok()) throw new Error(`saving the language failed: ${response.status()}`);
+  }
+}
+
+/**
+ * Puts the user's saved language back to English through the API, signing in with the
+ * context's cookie jar if needed. For `finally` blocks: never throws.
+ */
+export async function restoreEnglish(context) {
+  try {
+    const api = context.request;
+    let prefs = await api.get(`${BASE_URL}/api/me/preferences`);
+    if (prefs.status() === 401) {
+      await api.post(`${BASE_URL}/api/auth/login`, {
+        headers: CSRF,
+        data: { username: USER, password: PASSWORD },
+      });
+      prefs = await api.get(`${BASE_URL}/api/me/preferences`);
+    }
+    if (!prefs.ok()) return;
+    const current = await prefs.json();
+    if (current.language !== 'en') {
+      await api.put(`${BASE_URL}/api/me/preferences`, {
+        headers: CSRF,
+        data: { ...current, language: 'en' },
+      });
+    }
+  } catch (err) {
+    console.error(`could not restore the language: ${err}`);
+  }
+}
+
+/** A name no other test run uses. */
+export function unique(prefix) {
+  return `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
+}
