@@ -131,13 +131,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             Command::Migrate => {
                 let db = open_database(&config).await?;
                 println!("database schema is up to date");
-                db.shutdown().await;
+                db.release().await;
                 Ok(())
             }
             Command::Admin { command } => {
                 let db = open_database(&config).await?;
                 let result = admin(&config, &db.url, command).await;
-                db.shutdown().await;
+                db.release().await;
                 result
             }
             Command::Serve { listen } => {

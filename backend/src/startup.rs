@@ -33,7 +33,18 @@ pub struct Database {
 }
 
 impl Database {
-    /// Stops the managed cluster if this process started it.
+    /// For short commands (`migrate`, `admin`): stops the managed cluster only if this
+    /// process started it, leaving a running server's cluster alone.
+    pub async fn release(self) {
+        if let Some(c) = &self.cluster {
+            if !c.started_here().await {
+                return;
+            }
+        }
+        self.shutdown().await;
+    }
+
+    /// For the server: stops the managed cluster, also one adopted after a crash.
     pub async fn shutdown(self) {
         if let Some(c) = self.cluster {
             if let Err(e) = c.stop().await {
@@ -145,9 +156,10 @@ fn build_server(state: AppState, listener: TcpListener) -> anyhow::Result<Server
     let data = web::Data::new(state);
     let server = HttpServer::new(move || {
         let app_csp = app_csp.clone();
-        let (app, api_doc) = App::new()
+        // The docs first: the `/api` scope below would otherwise claim `/api/docs`.
+        let (app, _) = App::new()
+            .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", openapi.clone()))
             .into_utoipa_app()
-            .openapi(api::ApiDoc::openapi_base())
             .app_data(data.clone())
             .app_data(known.clone())
             .app_data(api::json_config())
@@ -159,8 +171,7 @@ fn build_server(state: AppState, listener: TcpListener) -> anyhow::Result<Server
                     .default_service(web::to(api::fallback::api_fallback)),
             )
             .split_for_parts();
-        app.service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", api_doc))
-            .service(spa_service(&dist))
+        app            .service(spa_service(&dist))
             .wrap(from_fn(api::localize::localize_errors))
             .wrap(from_fn(move |req, next| security_headers(req, next, app_csp.clone())))
             .wrap(

@@ -1,1 +1,50 @@
-fn main() {}
+//! `cargo xtask`: the two commands of the README. `serve` installs what is missing, builds
+//! the web app and runs the server; `test` does the same set-up and runs every test.
+
+mod run;
+mod serve;
+mod setup;
+mod test;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "xtask", about = "ElkarBackup developer commands")]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Install what is missing, build the web app and start the server.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: String,
+        /// Data directory (database cluster, secrets).
+        #[arg(long, default_value = "data")]
+        data_dir: String,
+    },
+    /// Install what is missing, then run every test.
+    Test {
+        /// Skip the browser and live-API tool tests (quicker iteration).
+        #[arg(long)]
+        no_e2e: bool,
+    },
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Cmd::Serve { listen, data_dir } => serve::serve(&listen, &data_dir),
+        Cmd::Test { no_e2e } => test::test(!no_e2e),
+    };
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: error: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

@@ -270,6 +270,11 @@ impl ManagedCluster {
         Ok(())
     }
 
+    /// True when this process started the postmaster (rather than adopting a running one).
+    pub async fn started_here(&self) -> bool {
+        self.child.lock().await.is_some()
+    }
+
     /// Connection string for a database of this cluster (key=value form, socket host).
     pub fn database_url(&self, db: &str) -> String {
         let host = self.socket_dir.to_string_lossy().replace('\\', "\\\\").replace('\'', "\\'");
@@ -297,8 +302,10 @@ impl ManagedCluster {
                 }
             };
         }
+        // Adopted: not our child, so wait for the postmaster to remove its pid file (a
+        // zombie of another parent would still answer kill(pid, 0)).
         let start = Instant::now();
-        while kill(pid, None).is_ok() {
+        while self.pgdata.join("postmaster.pid").exists() && kill(pid, None).is_ok() {
             if start.elapsed() > Duration::from_secs(60) {
                 let _ = kill(pid, Signal::SIGQUIT);
                 return Err(ClusterError::Command {

@@ -1,0 +1,181 @@
+//! The `elkarbackup` binary end to end on its self-managed PostgreSQL cluster: first start
+//! prints the admin's password, `admin create` / `reset-password` work with the server
+//! running and stopped, the cluster stops cleanly and keeps its data across restarts.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::Stdio;
+use std::time::Duration;
+
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::process::{Child, Command};
+
+const BIN: &str = env!("CARGO_BIN_EXE_elkarbackup");
+
+fn cmd(data: &Path) -> Command {
+    let mut c = Command::new(BIN);
+    c.arg("--data-dir")
+        .arg(data)
+        .env_remove("DATABASE_URL")
+        .env_remove("ELKARBACKUP_DATABASE_URL")
+        .env_remove("ELKARBACKUP_CONFIG")
+        .env("ELKARBACKUP_FRONTEND_DIR", data.join("no-frontend"))
+        .env("ELKARBACKUP_LOG", "warn")
+        .kill_on_drop(true);
+    c
+}
+
+async fn run(data: &Path, args: &[&str], stdin: Option<&str>) -> (bool, String, String) {
+    let mut c = cmd(data);
+    c.args(args)
+        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    if let Some(input) = stdin {
+        let mut s = child.stdin.take().unwrap();
+        s.write_all(input.as_bytes()).await.unwrap();
+        drop(s);
+    }
+    let out = tokio::time::timeout(Duration::from_secs(120), child.wait_with_output())
+        .await
+        .expect("command finished")
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Starts `serve`; returns the child, its base URL and the first-admin password if printed.
+async fn serve(data: &Path) -> (Child, String, Option<String>) {
+    let mut c = cmd(data);
+    c.args(["serve", "--listen", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit());
+    let mut child = c.spawn().unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut next = async |limit: Duration| -> Option<String> {
+        match tokio::time::timeout(limit, lines.next_line()).await {
+            Ok(Ok(line)) => line,
+            _ => None,
+        }
+    };
+    let mut base = None;
+    while let Some(line) = next(Duration::from_secs(120)).await {
+        if let Some(rest) = line.split("listening on ").nth(1) {
+            base = Some(rest.trim().trim_end_matches('/').to_owned());
+            break;
+        }
+    }
+    // The first-admin block follows at once, or nothing does.
+    let mut password = None;
+    if next(Duration::from_secs(2)).await.is_some_and(|l| l.starts_with("First administrator")) {
+        for _ in 0..2 {
+            if let Some(l) = next(Duration::from_secs(2)).await {
+                if let Some(pw) = l.trim().strip_prefix("password: ") {
+                    password = Some(pw.trim().to_owned());
+                }
+            }
+        }
+    }
+    // Keep draining stdout so the server never blocks on a full pipe.
+    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+    (child, base.expect("server announced its URL"), password)
+}
+
+async fn stop(mut child: Child) {
+    let pid = nix::unistd::Pid::from_raw(child.id().unwrap() as i32);
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM).unwrap();
+    let status = tokio::time::timeout(Duration::from_secs(60), child.wait())
+        .await
+        .expect("server stopped")
+        .unwrap();
+    assert!(status.success(), "clean exit: {status:?}");
+}
+
+async fn login(base: &str, user: &str, pw: &str) -> u16 {
+    reqwest::Client::new()
+        .post(format!("{base}/api/auth/login"))
+        .json(&serde_json::json!({"username": user, "password": pw}))
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+#[tokio::test]
+async fn managed_cluster_serve_admin_commands_and_restart() {
+    let dir = tempfile::Builder::new().prefix("ebk").tempdir().unwrap();
+    // The postgres system user (when we run as root) must be able to traverse it.
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let data = dir.path().join("d");
+
+    // First start: initialises the cluster and prints the admin's password once.
+    let (server, base, pw) = serve(&data).await;
+    let admin_pw = pw.expect("first admin password printed");
+    assert_eq!(login(&base, "admin", &admin_pw).await, 200);
+    assert!(data.join("postgres/data/PG_VERSION").exists());
+    let secret_mode = std::fs::metadata(data.join("jwt-secret")).unwrap().permissions().mode();
+    assert_eq!(secret_mode & 0o777, 0o600);
+    // No TCP port: the cluster listens on its socket only.
+    let conf = std::fs::read_to_string(data.join("postgres/data/postmaster.pid")).unwrap();
+    assert!(conf.contains(&data.join("postgres/run").display().to_string()), "{conf}");
+
+    // admin create while the server runs.
+    let (ok, out, err) = run(&data, &["admin", "create", "alice", "--password-stdin"], Some("alice-secret-1\n")).await;
+    assert!(ok, "{out}{err}");
+    assert!(!out.contains("alice-secret-1"), "a given password is not echoed");
+    assert_eq!(login(&base, "alice", "alice-secret-1").await, 200);
+    // Duplicate names are refused.
+    let (ok, _, err) = run(&data, &["admin", "create", "ALICE", "--password-stdin"], Some("whatever-pw\n")).await;
+    assert!(!ok && err.contains("already exists"), "{err}");
+
+    stop(server).await;
+    assert!(
+        !data.join("postgres/data/postmaster.pid").exists(),
+        "PostgreSQL was shut down cleanly"
+    );
+
+    // reset-password while the server is stopped: a generated password is printed.
+    let (ok, out, err) = run(&data, &["admin", "reset-password", "alice"], None).await;
+    assert!(ok, "{out}{err}");
+    let new_pw = out
+        .lines()
+        .find_map(|l| l.strip_prefix("password: "))
+        .expect("generated password printed")
+        .to_owned();
+    assert!(!data.join("postgres/data/postmaster.pid").exists(), "stopped again");
+
+    // Restart: data kept, no new first admin.
+    let (server, base, pw) = serve(&data).await;
+    assert!(pw.is_none(), "no second first-admin");
+    assert_eq!(login(&base, "alice", "alice-secret-1").await, 401);
+    assert_eq!(login(&base, "alice", &new_pw).await, 200);
+    assert_eq!(login(&base, "admin", &admin_pw).await, 200);
+    stop(server).await;
+}
+
+#[tokio::test]
+async fn missing_postgres_binaries_give_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = cmd(&dir.path().join("d"));
+    c.args(["migrate"])
+        .env("ELKARBACKUP_POSTGRES_BIN_DIR", dir.path().join("nowhere"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let out = c.output().await.unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("apt-get install postgresql"), "{err}");
+}
+
+#[tokio::test]
+async fn openapi_command_prints_the_committed_spec() {
+    let out = Command::new(BIN).arg("openapi").output().await.unwrap();
+    assert!(out.status.success());
+    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../openapi.yaml")).unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), committed);
+}

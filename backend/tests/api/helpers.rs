@@ -1,0 +1,263 @@
+//! Test harness: finds or starts PostgreSQL, keeps a migrated template database, and spawns
+//! the application on a random port with a fresh database.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use backend::config::Config;
+use backend::db::cluster::ManagedCluster;
+use backend::startup::Application;
+use sha2::{Digest, Sha256};
+use tokio::sync::OnceCell;
+
+pub const JWT_SECRET: &str = "integration-tests-secret-0123456789abcdef";
+
+/// Where test databases live.
+pub enum PgServer {
+    /// A server on TCP (the machine's, on 127.0.0.1:5432, trust auth).
+    Tcp(String),
+    /// Our own cluster, for machines without one.
+    Managed(ManagedCluster),
+}
+
+impl PgServer {
+    pub fn url(&self, db: &str) -> String {
+        match self {
+            PgServer::Tcp(base) => format!("{base}/{db}"),
+            PgServer::Managed(c) => c.database_url(db),
+        }
+    }
+}
+
+static SERVER: OnceCell<PgServer> = OnceCell::const_new();
+static TEMPLATE: OnceCell<String> = OnceCell::const_new();
+
+fn workspace_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_owned()
+}
+
+async fn server() -> &'static PgServer {
+    SERVER
+        .get_or_init(|| async {
+            if let Ok(base) = std::env::var("ELKARBACKUP_TEST_PG") {
+                return PgServer::Tcp(base);
+            }
+            if std::net::TcpStream::connect("127.0.0.1:5432").is_ok() {
+                return PgServer::Tcp("postgres://postgres@127.0.0.1:5432".into());
+            }
+            // No server here: run our own in target/, shared by all test processes.
+            let dir = workspace_dir().join("target/test-pg");
+            std::fs::create_dir_all(&dir).unwrap();
+            let lock = std::fs::File::create(dir.join("lock")).unwrap();
+            lock.lock().unwrap();
+            let c = ManagedCluster::start(&dir.join("cluster"), None)
+                .await
+                .expect("starting a PostgreSQL cluster for the tests");
+            lock.unlock().unwrap();
+            PgServer::Managed(c)
+        })
+        .await
+}
+
+/// A plain connection to a database of the test server.
+pub async fn pg(db: &str) -> tokio_postgres::Client {
+    let url = server().await.url(db);
+    let (client, conn) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
+        .await
+        .unwrap_or_else(|e| panic!("connecting to {url}: {e}"));
+    tokio::spawn(conn);
+    client
+}
+
+fn migrations_hash() -> &'static str {
+    static H: OnceLock<String> = OnceLock::new();
+    H.get_or_init(|| {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(workspace_dir().join("migrations"))
+            .unwrap()
+            .flat_map(|d| std::fs::read_dir(d.unwrap().path()).unwrap())
+            .map(|f| f.unwrap().path())
+            .collect();
+        files.sort();
+        let mut h = Sha256::new();
+        for f in files {
+            h.update(f.to_string_lossy().as_bytes());
+            h.update(std::fs::read(f).unwrap());
+        }
+        hex::encode(h.finalize())[..16].to_owned()
+    })
+}
+
+/// The name of the migrated template database, created once (across processes).
+async fn template() -> &'static str {
+    TEMPLATE
+        .get_or_init(|| async {
+            let name = format!("ebk_tpl_{}", migrations_hash());
+            let admin = pg("postgres").await;
+            admin
+                .execute("SELECT pg_advisory_lock(727274)", &[])
+                .await
+                .unwrap();
+            let exists = admin
+                .query_opt("SELECT 1 FROM pg_database WHERE datname = $1", &[&name])
+                .await
+                .unwrap()
+                .is_some();
+            if !exists {
+                let building = format!("{name}_b{}", std::process::id());
+                admin
+                    .batch_execute(&format!("DROP DATABASE IF EXISTS {building}"))
+                    .await
+                    .unwrap();
+                admin
+                    .batch_execute(&format!("CREATE DATABASE {building}"))
+                    .await
+                    .unwrap();
+                backend::db::run_migrations(&server().await.url(&building))
+                    .await
+                    .unwrap();
+                admin
+                    .batch_execute(&format!("ALTER DATABASE {building} RENAME TO {name}"))
+                    .await
+                    .unwrap();
+            }
+            admin
+                .execute("SELECT pg_advisory_unlock(727274)", &[])
+                .await
+                .unwrap();
+            name
+        })
+        .await
+}
+
+/// A fresh, migrated, empty database; returns its URL.
+pub async fn fresh_database() -> (String, String) {
+    let tpl = template().await;
+    let name = format!("ebk_t_{}", uuid::Uuid::new_v4().simple());
+    let admin = pg("postgres").await;
+    // CREATE DATABASE … TEMPLATE fails while another session copies the same template;
+    // retry briefly rather than serialise every test.
+    let mut tries = 0;
+    loop {
+        match admin
+            .batch_execute(&format!("CREATE DATABASE {name} TEMPLATE {tpl}"))
+            .await
+        {
+            Ok(()) => break,
+            Err(e) if tries < 50 => {
+                tries += 1;
+                let _ = e;
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            Err(e) => panic!("creating {name}: {e}"),
+        }
+    }
+    (server().await.url(&name), name)
+}
+
+/// A running application on its own database.
+pub struct TestApp {
+    pub base: String,
+    pub db_url: String,
+    pub admin_password: String,
+    /// Kept so the directory lives as long as the app.
+    pub _data_dir: tempfile::TempDir,
+}
+
+/// Options for `spawn_app_with`.
+pub struct AppOptions {
+    pub frontend_dir: Option<PathBuf>,
+    pub login_max_failures: u32,
+}
+
+impl Default for AppOptions {
+    fn default() -> Self {
+        AppOptions {
+            frontend_dir: None,
+            login_max_failures: 5,
+        }
+    }
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(AppOptions::default()).await
+}
+
+pub async fn spawn_app_with(opts: AppOptions) -> TestApp {
+    let (db_url, _) = fresh_database().await;
+    let data_dir = tempfile::tempdir().unwrap();
+    let config = Config {
+        data_dir: data_dir.path().to_owned(),
+        listen: "127.0.0.1:0".parse().unwrap(),
+        database_url: Some(db_url.clone()),
+        frontend_dir: opts
+            .frontend_dir
+            .unwrap_or_else(|| data_dir.path().join("no-frontend")),
+        jwt_secret: Some(JWT_SECRET.into()),
+        login_max_failures: opts.login_max_failures,
+        db_pool_size: 4,
+        ..Config::default()
+    };
+    let app = Application::build(config, &db_url).await.unwrap();
+    let admin_password = app.first_admin_password.clone().expect("first admin");
+    let base = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+    TestApp {
+        base,
+        db_url,
+        admin_password,
+        _data_dir: data_dir,
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// A client keeping cookies, like a browser.
+    pub fn browser(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .build()
+            .unwrap()
+    }
+
+    /// A client without cookies, like a script.
+    pub fn script(&self) -> reqwest::Client {
+        reqwest::Client::new()
+    }
+
+    pub async fn login(&self, client: &reqwest::Client, user: &str, pw: &str) -> reqwest::Response {
+        client
+            .post(self.url("/api/auth/login"))
+            .json(&shared::LoginRequest {
+                username: user.into(),
+                password: pw.into(),
+            })
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Logs the admin in and returns the JWT.
+    pub async fn admin_token(&self) -> String {
+        let res = self.login(&self.script(), "admin", &self.admin_password).await;
+        assert_eq!(res.status(), 200);
+        res.json::<shared::LoginResponse>().await.unwrap().token
+    }
+
+    /// Creates a user directly through the domain layer.
+    pub async fn create_user(&self, name: &str, role: shared::Role, pw: &str) {
+        let pool = backend::db::build_pool(&self.db_url, 1).unwrap();
+        backend::domain::accounts::create_user(&pool, name, role, Some(pw.into()))
+            .await
+            .unwrap();
+    }
+}
+
+pub async fn error_of(res: reqwest::Response) -> shared::ApiError {
+    res.json::<shared::ApiError>().await.unwrap()
+}
