@@ -2,6 +2,7 @@
 //! the web app and runs the server; `test` does the same set-up and runs every test.
 
 mod run;
+mod server;
 mod serve;
 mod setup;
 mod test;

@@ -1,0 +1,131 @@
+//! Translation completeness: every Fluent key exists in eu, es and en with the same
+//! variables, no message is empty, every key is used by the code, and every API error code
+//! has a message in both the server's and the web app's files.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+
+const LANGS: [&str; 3] = ["en", "es", "eu"];
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_owned()
+}
+
+fn variables(p: &Pattern<&str>, out: &mut BTreeSet<String>) {
+    for el in &p.elements {
+        if let PatternElement::Placeable { expression } = el {
+            expr_vars(expression, out);
+        }
+    }
+}
+
+fn expr_vars(e: &Expression<&str>, out: &mut BTreeSet<String>) {
+    match e {
+        Expression::Inline(i) => inline_vars(i, out),
+        Expression::Select { selector, variants } => {
+            inline_vars(selector, out);
+            for v in variants {
+                variables(&v.value, out);
+            }
+        }
+    }
+}
+
+fn inline_vars(i: &InlineExpression<&str>, out: &mut BTreeSet<String>) {
+    if let InlineExpression::VariableReference { id } = i {
+        out.insert(id.name.to_owned());
+    }
+}
+
+/// key → variables, for one .ftl file.
+fn messages(path: &Path) -> BTreeMap<String, BTreeSet<String>> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let res = fluent_syntax::parser::parse(text.as_str())
+        .unwrap_or_else(|(_, errs)| panic!("{}: syntax errors {errs:?}", path.display()));
+    let mut out = BTreeMap::new();
+    for entry in res.body {
+        if let Entry::Message(m) = entry {
+            let mut vars = BTreeSet::new();
+            let value = m
+                .value
+                .as_ref()
+                .unwrap_or_else(|| panic!("{}: {} has no value", path.display(), m.id.name));
+            variables(value, &mut vars);
+            let empty = value.elements.iter().all(|e| {
+                matches!(e, PatternElement::TextElement { value } if value.trim().is_empty())
+            });
+            assert!(!empty, "{}: {} is empty", path.display(), m.id.name);
+            out.insert(m.id.name.to_owned(), vars);
+        }
+    }
+    out
+}
+
+fn rust_sources(dir: &Path) -> String {
+    let mut all = String::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                all.push_str(&std::fs::read_to_string(&p).unwrap());
+            }
+        }
+    }
+    all
+}
+
+/// Loads the three languages of one domain and checks they agree; returns the English map.
+fn consistent(dir: &str, file: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let maps: Vec<_> = LANGS
+        .iter()
+        .map(|l| (l, messages(&root().join(dir).join(l).join(file))))
+        .collect();
+    let en = &maps[0].1;
+    for (lang, map) in &maps[1..] {
+        let missing: Vec<_> = en.keys().filter(|k| !map.contains_key(*k)).collect();
+        let extra: Vec<_> = map.keys().filter(|k| !en.contains_key(*k)).collect();
+        assert!(missing.is_empty(), "{dir}: missing in {lang}: {missing:?}");
+        assert!(extra.is_empty(), "{dir}: only in {lang}, not in en: {extra:?}");
+        for (k, vars) in en {
+            assert_eq!(&map[k], vars, "{dir}: variables of {k} differ in {lang}");
+        }
+    }
+    en.clone()
+}
+
+#[test]
+fn web_app_translations_are_complete_and_used() {
+    let en = consistent("frontend/i18n", "frontend.ftl");
+    let code = rust_sources(&root().join("frontend/src"));
+    let unused: Vec<_> = en
+        .keys()
+        .filter(|k| !code.contains(&format!("\"{k}\"")))
+        .collect();
+    assert!(unused.is_empty(), "keys not used by frontend/src: {unused:?}");
+    for c in shared::ErrorCode::ALL {
+        assert!(en.contains_key(&c.message_id()), "web app lacks {}", c.message_id());
+    }
+}
+
+#[test]
+fn server_translations_are_complete_and_used() {
+    let en = consistent("backend/i18n", "backend.ftl");
+    let code = rust_sources(&root().join("backend/src"));
+    for k in en.keys() {
+        if let Some(v) = k.strip_prefix("validation-") {
+            let literal = format!("\"{}\"", v.replace('-', "_"));
+            assert!(code.contains(&literal), "{k}: no validation code {literal} in backend/src");
+        } else {
+            let used = shared::ErrorCode::ALL.iter().any(|c| &c.message_id() == k);
+            assert!(used, "{k} matches no error code");
+        }
+    }
+    for c in shared::ErrorCode::ALL {
+        assert!(en.contains_key(&c.message_id()), "server lacks {}", c.message_id());
+    }
+}
