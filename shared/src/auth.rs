@@ -136,6 +136,7 @@ pub struct Preferences {
     pub language: Language,
     /// Rows per page in lists, 5 to 500.
     #[cfg_attr(feature = "openapi", schema(minimum = 5, maximum = 500, example = 20))]
+    #[serde(deserialize_with = "crate::serde_int::deserialize")]
     pub page_size: i32,
 }
 
@@ -182,6 +183,7 @@ mod tests {
 pub struct ChangePassword {
     /// The password in use now.
     pub current_password: String,
-    /// The new password, at least 8 characters.
+    /// The new password, 8 to 1024 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 1024))]
     pub new_password: String,
 }

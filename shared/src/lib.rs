@@ -5,6 +5,7 @@
 pub mod auth;
 pub mod error;
 pub mod health;
+pub mod serde_int;
 pub mod tokens;
 
 pub use auth::{ChangePassword, Language, LoginRequest, LoginResponse, Me, Preferences, Role};

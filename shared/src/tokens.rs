@@ -7,8 +7,11 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CreateToken {
-    /// A name to recognise the token by, e.g. `nagios`.
-    #[cfg_attr(feature = "openapi", schema(example = "monitoring"))]
+    /// A name to recognise the token by, e.g. `nagios`: 1 to 100 characters, not only spaces.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "monitoring", min_length = 1, max_length = 100, pattern = r"\S")
+    )]
     pub name: String,
 }
 
