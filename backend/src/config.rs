@@ -101,10 +101,11 @@ impl Config {
                 path: path.to_owned(),
                 source,
             })?;
-            cfg.apply_file(&text).map_err(|message| ConfigError::Parse {
-                path: path.to_owned(),
-                message,
-            })?;
+            cfg.apply_file(&text)
+                .map_err(|message| ConfigError::Parse {
+                    path: path.to_owned(),
+                    message,
+                })?;
         }
         cfg.apply_env(env)?;
         cfg.validate()?;
@@ -192,7 +193,9 @@ impl Config {
             ));
         }
         if self.db_pool_size < 1 {
-            return Err(ConfigError::Invalid("db_pool_size must be at least 1".into()));
+            return Err(ConfigError::Invalid(
+                "db_pool_size must be at least 1".into(),
+            ));
         }
         if self.login_max_failures < 1 {
             return Err(ConfigError::Invalid(

@@ -74,7 +74,10 @@ pub async fn open_database(config: &Config) -> anyhow::Result<Database> {
                 config.postgres_bin_dir.as_deref(),
             )
             .await?;
-            (cluster.database_url(db::cluster::APP_DATABASE), Some(cluster))
+            (
+                cluster.database_url(db::cluster::APP_DATABASE),
+                Some(cluster),
+            )
         }
     };
     let applied = db::run_migrations(&url).await;
@@ -171,9 +174,11 @@ fn build_server(state: AppState, listener: TcpListener) -> anyhow::Result<Server
                     .default_service(web::to(api::fallback::api_fallback)),
             )
             .split_for_parts();
-        app            .service(spa_service(&dist))
+        app.service(spa_service(&dist))
             .wrap(from_fn(api::localize::localize_errors))
-            .wrap(from_fn(move |req, next| security_headers(req, next, app_csp.clone())))
+            .wrap(from_fn(move |req, next| {
+                security_headers(req, next, app_csp.clone())
+            }))
             .wrap(
                 DefaultHeaders::new()
                     .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))

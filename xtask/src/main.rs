@@ -2,8 +2,8 @@
 //! the web app and runs the server; `test` does the same set-up and runs every test.
 
 mod run;
-mod server;
 mod serve;
+mod server;
 mod setup;
 mod test;
 

@@ -38,9 +38,7 @@ pub fn path_with_tools() -> std::ffi::OsString {
 pub fn run(c: &mut Command) -> anyhow::Result<()> {
     let shown = format!("{c:?}");
     eprintln!("xtask: $ {}", shown.replace('"', ""));
-    let status = c
-        .status()
-        .with_context(|| format!("starting {shown}"))?;
+    let status = c.status().with_context(|| format!("starting {shown}"))?;
     if !status.success() {
         bail!("{shown} failed with {status}");
     }

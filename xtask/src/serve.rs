@@ -24,10 +24,12 @@ pub fn serve(listen: &str, data_dir: &str) -> anyhow::Result<()> {
             data.display()
         );
     }
-    run(cmd(&root().join("target/release/elkarbackup").to_string_lossy())
-        .arg("--data-dir")
-        .arg(&data)
-        .args(["serve", "--listen", listen])
-        .env("ELKARBACKUP_FRONTEND_DIR", root().join("frontend/dist")))
+    run(
+        cmd(&root().join("target/release/elkarbackup").to_string_lossy())
+            .arg("--data-dir")
+            .arg(&data)
+            .args(["serve", "--listen", listen])
+            .env("ELKARBACKUP_FRONTEND_DIR", root().join("frontend/dist")),
+    )
     .context("the server stopped with an error")
 }

@@ -57,7 +57,9 @@ fn debian_packages(needs: Needs) -> anyhow::Result<()> {
         .filter(|p| match *p {
             "nodejs" => output(Command::new("node").arg("--version")).is_none(),
             "npm" => output(Command::new("npm").arg("--version")).is_none(),
-            "python3-venv" => output(Command::new("python3").args(["-m", "venv", "--help"])).is_none(),
+            "python3-venv" => {
+                output(Command::new("python3").args(["-m", "venv", "--help"])).is_none()
+            }
             _ => true,
         })
         .collect();

@@ -20,7 +20,9 @@ const FUZZ_PASSWORD: &str = "schemathesis-password";
 pub fn test(e2e: bool) -> anyhow::Result<()> {
     let started = Instant::now();
     setup(Needs { test_tools: e2e })?;
-    step("format", || run(cmd("cargo").args(["fmt", "--all", "--check"])))?;
+    step("format", || {
+        run(cmd("cargo").args(["fmt", "--all", "--check"]))
+    })?;
     step("clippy", || {
         run(cmd("cargo").args([
             "clippy",
@@ -42,7 +44,9 @@ pub fn test(e2e: bool) -> anyhow::Result<()> {
         ]))
     })?;
     step("web app build", || run(cmd("trunk").arg("build")))?;
-    step("cargo tests", || run(cmd("cargo").args(["test", "--workspace"])))?;
+    step("cargo tests", || {
+        run(cmd("cargo").args(["test", "--workspace"]))
+    })?;
     if e2e {
         let server = step("start a server", || TestServer::start("e2e"))?;
         step("schema.rs drift", || schema_drift(&server))?;
@@ -97,7 +101,13 @@ fn browser_tests(server: &TestServer) -> anyhow::Result<()> {
 fn python_client(server: &TestServer) -> anyhow::Result<()> {
     let out = root().join("target/python-client");
     run(cmd(".venv/bin/openapi-python-client")
-        .args(["generate", "--path", "openapi.yaml", "--overwrite", "--output-path"])
+        .args([
+            "generate",
+            "--path",
+            "openapi.yaml",
+            "--overwrite",
+            "--output-path",
+        ])
         .arg(&out))?;
     run(cmd(".venv/bin/python")
         .arg("e2e/api/client_test.py")

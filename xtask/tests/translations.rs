@@ -2,6 +2,8 @@
 //! variables, no message is empty, every key is used by the code, and every API error code
 //! has a message in both the server's and the web app's files.
 
+#![allow(clippy::unwrap_used)] // a test: a panic is a failure
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -10,7 +12,10 @@ use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternEl
 const LANGS: [&str; 3] = ["en", "es", "eu"];
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_owned()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_owned()
 }
 
 fn variables(p: &Pattern<&str>, out: &mut BTreeSet<String>) {
@@ -53,9 +58,9 @@ fn messages(path: &Path) -> BTreeMap<String, BTreeSet<String>> {
                 .as_ref()
                 .unwrap_or_else(|| panic!("{}: {} has no value", path.display(), m.id.name));
             variables(value, &mut vars);
-            let empty = value.elements.iter().all(|e| {
-                matches!(e, PatternElement::TextElement { value } if value.trim().is_empty())
-            });
+            let empty = value.elements.iter().all(
+                |e| matches!(e, PatternElement::TextElement { value } if value.trim().is_empty()),
+            );
             assert!(!empty, "{}: {} is empty", path.display(), m.id.name);
             out.insert(m.id.name.to_owned(), vars);
         }
@@ -90,7 +95,10 @@ fn consistent(dir: &str, file: &str) -> BTreeMap<String, BTreeSet<String>> {
         let missing: Vec<_> = en.keys().filter(|k| !map.contains_key(*k)).collect();
         let extra: Vec<_> = map.keys().filter(|k| !en.contains_key(*k)).collect();
         assert!(missing.is_empty(), "{dir}: missing in {lang}: {missing:?}");
-        assert!(extra.is_empty(), "{dir}: only in {lang}, not in en: {extra:?}");
+        assert!(
+            extra.is_empty(),
+            "{dir}: only in {lang}, not in en: {extra:?}"
+        );
         for (k, vars) in en {
             assert_eq!(&map[k], vars, "{dir}: variables of {k} differ in {lang}");
         }
@@ -106,9 +114,16 @@ fn web_app_translations_are_complete_and_used() {
         .keys()
         .filter(|k| !code.contains(&format!("\"{k}\"")))
         .collect();
-    assert!(unused.is_empty(), "keys not used by frontend/src: {unused:?}");
+    assert!(
+        unused.is_empty(),
+        "keys not used by frontend/src: {unused:?}"
+    );
     for c in shared::ErrorCode::ALL {
-        assert!(en.contains_key(&c.message_id()), "web app lacks {}", c.message_id());
+        assert!(
+            en.contains_key(&c.message_id()),
+            "web app lacks {}",
+            c.message_id()
+        );
     }
 }
 
@@ -119,13 +134,20 @@ fn server_translations_are_complete_and_used() {
     for k in en.keys() {
         if let Some(v) = k.strip_prefix("validation-") {
             let literal = format!("\"{}\"", v.replace('-', "_"));
-            assert!(code.contains(&literal), "{k}: no validation code {literal} in backend/src");
+            assert!(
+                code.contains(&literal),
+                "{k}: no validation code {literal} in backend/src"
+            );
         } else {
             let used = shared::ErrorCode::ALL.iter().any(|c| &c.message_id() == k);
             assert!(used, "{k} matches no error code");
         }
     }
     for c in shared::ErrorCode::ALL {
-        assert!(en.contains_key(&c.message_id()), "server lacks {}", c.message_id());
+        assert!(
+            en.contains_key(&c.message_id()),
+            "server lacks {}",
+            c.message_id()
+        );
     }
 }

@@ -96,4 +96,3 @@ pub async fn logout(state: web::Data<AppState>, user: AuthUser) -> ApiResult<Htt
 pub async fn me(user: AuthUser) -> ApiResult<web::Json<Me>> {
     Ok(web::Json(me_of(&user.user)))
 }
-

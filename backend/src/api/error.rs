@@ -162,6 +162,9 @@ mod tests {
         let es = e.body(Language::Es);
         assert_eq!(es.code, ErrorCode::ValidationFailed);
         assert_eq!(es.fields[0].message, "Debe estar entre 5 y 500.");
-        assert_eq!(e.body(Language::En).fields[0].message, "Must be between 5 and 500.");
+        assert_eq!(
+            e.body(Language::En).fields[0].message,
+            "Must be between 5 and 500."
+        );
     }
 }

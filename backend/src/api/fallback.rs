@@ -52,7 +52,9 @@ impl KnownRoutes {
                     p == s || (p.starts_with('{') && p.ends_with('}') && !s.is_empty())
                 });
             if matches {
-                found.get_or_insert_with(Vec::new).extend(methods.iter().cloned());
+                found
+                    .get_or_insert_with(Vec::new)
+                    .extend(methods.iter().cloned());
             }
         }
         found

@@ -32,7 +32,8 @@ pub async fn localize_errors(
     let Some(err) = res.response().extensions().get::<AppError>().cloned() else {
         return Ok(res);
     };
-    let body = serde_json::to_vec(&err.body(lang)).map_err(actix_web::error::ErrorInternalServerError)?;
+    let body =
+        serde_json::to_vec(&err.body(lang)).map_err(actix_web::error::ErrorInternalServerError)?;
     let mut res = res.map_body(|head, _| {
         head.headers.remove(header::CONTENT_LENGTH);
         BoxBody::new(body)

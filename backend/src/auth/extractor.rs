@@ -45,7 +45,8 @@ fn credential(req: &HttpRequest) -> Option<(String, bool)> {
             .eq_ignore_ascii_case("bearer")
             .then(|| (token.trim().to_owned(), false));
     }
-    req.cookie(SESSION_COOKIE).map(|c| (c.value().to_owned(), true))
+    req.cookie(SESSION_COOKIE)
+        .map(|c| (c.value().to_owned(), true))
 }
 
 impl FromRequest for AuthUser {
@@ -65,8 +66,7 @@ impl FromRequest for AuthUser {
                 .ok_or_else(|| AppError::new(ErrorCode::Unauthorized))?;
             // A browser attaches cookies to cross-site requests; a custom header cannot be
             // added cross-site without CORS, which we never allow.
-            if via_cookie && !req.method().is_safe() && req.headers().get(CSRF_HEADER).is_none()
-            {
+            if via_cookie && !req.method().is_safe() && req.headers().get(CSRF_HEADER).is_none() {
                 return Err(AppError::new(ErrorCode::CsrfHeaderMissing));
             }
             Ok(AuthUser {

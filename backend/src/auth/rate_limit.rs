@@ -46,7 +46,10 @@ impl LoginLimiter {
         let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
         // Bound memory under a flood of distinct names: forget stale entries first.
         if map.len() > 10_000 {
-            map.retain(|_, v| v.last().is_some_and(|t| now.duration_since(*t) < self.window));
+            map.retain(|_, v| {
+                v.last()
+                    .is_some_and(|t| now.duration_since(*t) < self.window)
+            });
         }
         map.entry(Self::key(user, ip)).or_default().push(now);
     }
@@ -76,7 +79,9 @@ mod tests {
         assert!(wait <= Duration::from_secs(60) && wait > Duration::from_secs(59));
         assert!(l.blocked("admin", other, t0).is_none(), "other address");
         assert!(l.blocked("bob", ip, t0).is_none(), "other user");
-        assert!(l.blocked("admin", ip, t0 + Duration::from_secs(61)).is_none());
+        assert!(l
+            .blocked("admin", ip, t0 + Duration::from_secs(61))
+            .is_none());
     }
 
     #[test]

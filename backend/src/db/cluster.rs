@@ -156,7 +156,10 @@ impl ManagedCluster {
             let child = cluster.spawn_postgres(&bin, owner)?;
             *cluster.child.lock().await = Some(child);
         } else {
-            tracing::info!("adopting the PostgreSQL cluster already running in {:?}", cluster.pgdata);
+            tracing::info!(
+                "adopting the PostgreSQL cluster already running in {:?}",
+                cluster.pgdata
+            );
         }
         cluster.wait_ready(Duration::from_secs(60)).await?;
         cluster.ensure_database(APP_DATABASE).await?;
@@ -168,7 +171,14 @@ impl ManagedCluster {
         let out = command(bin.join("initdb"), owner)
             .arg("-D")
             .arg(&self.pgdata)
-            .args(["-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"])
+            .args([
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ])
             .arg("--no-instructions")
             .output()
             .await
@@ -204,7 +214,12 @@ impl ManagedCluster {
             .arg("-k")
             .arg(&self.socket_dir)
             // Socket only: no TCP port is opened.
-            .args(["-c", "listen_addresses=", "-c", "unix_socket_permissions=0700"])
+            .args([
+                "-c",
+                "listen_addresses=",
+                "-c",
+                "unix_socket_permissions=0700",
+            ])
             .stdout(log)
             .stderr(log2)
             // Its own process group: a Ctrl-C meant for the server must not kill the
@@ -277,7 +292,11 @@ impl ManagedCluster {
 
     /// Connection string for a database of this cluster (key=value form, socket host).
     pub fn database_url(&self, db: &str) -> String {
-        let host = self.socket_dir.to_string_lossy().replace('\\', "\\\\").replace('\'', "\\'");
+        let host = self
+            .socket_dir
+            .to_string_lossy()
+            .replace('\\', "\\\\")
+            .replace('\'', "\\'");
         format!("host='{host}' user=postgres dbname={db}")
     }
 

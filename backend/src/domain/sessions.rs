@@ -80,13 +80,17 @@ pub struct Principal {
 
 /// Resolves a bearer credential: an API token (`ebk_…`) or a session JWT. `None` when it
 /// is unknown, expired, revoked or its user is disabled.
-pub async fn authenticate(state: &AppState, credential: &str) -> Result<Option<Principal>, DomainError> {
+pub async fn authenticate(
+    state: &AppState,
+    credential: &str,
+) -> Result<Option<Principal>, DomainError> {
     let mut c = db::conn(&state.pool).await?;
     if credential.starts_with(secrets::API_TOKEN_PREFIX) {
         let found = tokens::use_token(&mut c, &secrets::hash_api_token(credential)).await?;
-        return Ok(found
-            .filter(|(_, u)| u.active)
-            .map(|(_, user)| Principal { user, session: None }));
+        return Ok(found.filter(|(_, u)| u.active).map(|(_, user)| Principal {
+            user,
+            session: None,
+        }));
     }
     let Some(claims) = state.jwt.verify(credential) else {
         return Ok(None);

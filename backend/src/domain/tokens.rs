@@ -27,8 +27,14 @@ pub async fn create(pool: &DbPool, user_id: i64, name: &str) -> Result<TokenCrea
     let token = secrets::generate_api_token();
     let prefix: String = token.chars().take(10).collect();
     let mut c = db::conn(pool).await?;
-    let row = tokens::insert(&mut c, user_id, name, &prefix, &secrets::hash_api_token(&token))
-        .await?;
+    let row = tokens::insert(
+        &mut c,
+        user_id,
+        name,
+        &prefix,
+        &secrets::hash_api_token(&token),
+    )
+    .await?;
     Ok(TokenCreated {
         info: info_of(&row),
         token,

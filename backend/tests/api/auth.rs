@@ -99,14 +99,19 @@ async fn repeated_failures_are_rate_limited() {
     }
     let res = app.login(&app.script(), "admin", "bad-password").await;
     assert_eq!(res.status(), 429);
-    let retry: u64 = res.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    let retry: u64 = res.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
     assert!((1..=300).contains(&retry), "{retry}");
     assert_eq!(error_of(res).await.code, ErrorCode::RateLimited);
     // Even the right password is refused while blocked…
     let res = app.login(&app.script(), "admin", &app.admin_password).await;
     assert_eq!(res.status(), 429);
     // …but another account from the same address is not affected.
-    app.create_user("maite", Role::Operator, "maite-password").await;
+    app.create_user("maite", Role::Operator, "maite-password")
+        .await;
     let res = app.login(&app.script(), "maite", "maite-password").await;
     assert_eq!(res.status(), 200);
 }
@@ -114,7 +119,12 @@ async fn repeated_failures_are_rate_limited() {
 #[tokio::test]
 async fn me_requires_credentials() {
     let app = spawn_app().await;
-    let res = app.script().get(app.url("/api/auth/me")).send().await.unwrap();
+    let res = app
+        .script()
+        .get(app.url("/api/auth/me"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 401);
     assert_eq!(res.headers()["www-authenticate"], "Bearer");
     assert_eq!(error_of(res).await.code, ErrorCode::Unauthorized);
@@ -151,7 +161,10 @@ async fn expired_tampered_and_unsigned_tokens_are_rejected() {
     // Sanity: a token we sign for the live session is accepted.
     assert_eq!(me(keys.issue(1, sid, now, now + 60).unwrap()).await, 200);
     // Expired.
-    assert_eq!(me(keys.issue(1, sid, now - 120, now - 1).unwrap()).await, 401);
+    assert_eq!(
+        me(keys.issue(1, sid, now - 120, now - 1).unwrap()).await,
+        401
+    );
     // Signed with another secret.
     let other = JwtKeys::new(b"some-other-secret-some-other-secret!!");
     assert_eq!(me(other.issue(1, sid, now, now + 60).unwrap()).await, 401);
@@ -202,7 +215,10 @@ async fn logout_ends_the_session() {
         .unwrap();
     assert_eq!(res.status(), 204);
     let set = res.headers()["set-cookie"].to_str().unwrap();
-    assert!(set.contains("Max-Age=0") || set.contains("expires=Thu, 01 Jan 1970"), "{set}");
+    assert!(
+        set.contains("Max-Age=0") || set.contains("expires=Thu, 01 Jan 1970"),
+        "{set}"
+    );
     let res = browser.get(app.url("/api/auth/me")).send().await.unwrap();
     assert_eq!(res.status(), 401);
     // The JWT itself is dead too, not just the cookie.
@@ -314,6 +330,9 @@ async fn password_change_checks_the_current_one() {
     assert_eq!(error_of(res).await.fields[0].field, "new_password");
     let res = put(&app.admin_password, "a-new-password").await.unwrap();
     assert_eq!(res.status(), 204);
-    assert_eq!(app.login(&c, "admin", &app.admin_password).await.status(), 401);
+    assert_eq!(
+        app.login(&c, "admin", &app.admin_password).await.status(),
+        401
+    );
     assert_eq!(app.login(&c, "admin", "a-new-password").await.status(), 200);
 }

@@ -28,7 +28,11 @@ fn cmd(data: &Path) -> Command {
 async fn run(data: &Path, args: &[&str], stdin: Option<&str>) -> (bool, String, String) {
     let mut c = cmd(data);
     c.args(args)
-        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     let mut child = c.spawn().unwrap();
@@ -71,7 +75,10 @@ async fn serve(data: &Path) -> (Child, String, Option<String>) {
     }
     // The first-admin block follows at once, or nothing does.
     let mut password = None;
-    if next(Duration::from_secs(2)).await.is_some_and(|l| l.starts_with("First administrator")) {
+    if next(Duration::from_secs(2))
+        .await
+        .is_some_and(|l| l.starts_with("First administrator"))
+    {
         for _ in 0..2 {
             if let Some(l) = next(Duration::from_secs(2)).await {
                 if let Some(pw) = l.trim().strip_prefix("password: ") {
@@ -118,19 +125,38 @@ async fn managed_cluster_serve_admin_commands_and_restart() {
     let admin_pw = pw.expect("first admin password printed");
     assert_eq!(login(&base, "admin", &admin_pw).await, 200);
     assert!(data.join("postgres/data/PG_VERSION").exists());
-    let secret_mode = std::fs::metadata(data.join("jwt-secret")).unwrap().permissions().mode();
+    let secret_mode = std::fs::metadata(data.join("jwt-secret"))
+        .unwrap()
+        .permissions()
+        .mode();
     assert_eq!(secret_mode & 0o777, 0o600);
     // No TCP port: the cluster listens on its socket only.
     let conf = std::fs::read_to_string(data.join("postgres/data/postmaster.pid")).unwrap();
-    assert!(conf.contains(&data.join("postgres/run").display().to_string()), "{conf}");
+    assert!(
+        conf.contains(&data.join("postgres/run").display().to_string()),
+        "{conf}"
+    );
 
     // admin create while the server runs.
-    let (ok, out, err) = run(&data, &["admin", "create", "alice", "--password-stdin"], Some("alice-secret-1\n")).await;
+    let (ok, out, err) = run(
+        &data,
+        &["admin", "create", "alice", "--password-stdin"],
+        Some("alice-secret-1\n"),
+    )
+    .await;
     assert!(ok, "{out}{err}");
-    assert!(!out.contains("alice-secret-1"), "a given password is not echoed");
+    assert!(
+        !out.contains("alice-secret-1"),
+        "a given password is not echoed"
+    );
     assert_eq!(login(&base, "alice", "alice-secret-1").await, 200);
     // Duplicate names are refused.
-    let (ok, _, err) = run(&data, &["admin", "create", "ALICE", "--password-stdin"], Some("whatever-pw\n")).await;
+    let (ok, _, err) = run(
+        &data,
+        &["admin", "create", "ALICE", "--password-stdin"],
+        Some("whatever-pw\n"),
+    )
+    .await;
     assert!(!ok && err.contains("already exists"), "{err}");
 
     stop(server).await;
@@ -147,7 +173,10 @@ async fn managed_cluster_serve_admin_commands_and_restart() {
         .find_map(|l| l.strip_prefix("password: "))
         .expect("generated password printed")
         .to_owned();
-    assert!(!data.join("postgres/data/postmaster.pid").exists(), "stopped again");
+    assert!(
+        !data.join("postgres/data/postmaster.pid").exists(),
+        "stopped again"
+    );
 
     // Restart: data kept, no new first admin.
     let (server, base, pw) = serve(&data).await;
@@ -176,6 +205,7 @@ async fn missing_postgres_binaries_give_a_clear_error() {
 async fn openapi_command_prints_the_committed_spec() {
     let out = Command::new(BIN).arg("openapi").output().await.unwrap();
     assert!(out.status.success());
-    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../openapi.yaml")).unwrap();
+    let committed =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../openapi.yaml")).unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout), committed);
 }

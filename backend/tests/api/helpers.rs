@@ -17,7 +17,7 @@ pub enum PgServer {
     /// A server on TCP (the machine's, on 127.0.0.1:5432, trust auth).
     Tcp(String),
     /// Our own cluster, for machines without one.
-    Managed(ManagedCluster),
+    Managed(Box<ManagedCluster>),
 }
 
 impl PgServer {
@@ -57,7 +57,7 @@ async fn server() -> &'static PgServer {
                 .await
                 .expect("starting a PostgreSQL cluster for the tests");
             lock.unlock().unwrap();
-            PgServer::Managed(c)
+            PgServer::Managed(Box::new(c))
         })
         .await
 }
@@ -244,7 +244,9 @@ impl TestApp {
 
     /// Logs the admin in and returns the JWT.
     pub async fn admin_token(&self) -> String {
-        let res = self.login(&self.script(), "admin", &self.admin_password).await;
+        let res = self
+            .login(&self.script(), "admin", &self.admin_password)
+            .await;
         assert_eq!(res.status(), 200);
         res.json::<shared::LoginResponse>().await.unwrap().token
     }

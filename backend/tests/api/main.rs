@@ -1,6 +1,8 @@
 //! API integration tests: the real server, in-process, against real PostgreSQL, one fresh
 //! database per test cloned from a migrated template.
 
+#![allow(clippy::unwrap_used)] // integration tests: a panic is a test failure
+
 mod auth;
 mod cli;
 mod helpers;

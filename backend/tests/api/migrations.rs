@@ -23,7 +23,10 @@ async fn up_down_up() {
     assert!(before.contains(&"users".to_string()), "{before:?}");
     let reverted = backend::db::revert_all_migrations(&url).await.unwrap();
     assert!(reverted >= 1);
-    assert!(tables(&name).await.is_empty(), "down.sql leaves nothing behind");
+    assert!(
+        tables(&name).await.is_empty(),
+        "down.sql leaves nothing behind"
+    );
     let applied = backend::db::run_migrations(&url).await.unwrap();
     assert_eq!(applied, reverted);
     assert_eq!(tables(&name).await, before);

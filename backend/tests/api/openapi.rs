@@ -14,8 +14,7 @@ fn committed_spec_matches_the_code() {
 
 #[test]
 fn every_operation_is_documented() {
-    let spec: serde_json::Value =
-        serde_json::to_value(backend::api::openapi()).unwrap();
+    let spec: serde_json::Value = serde_json::to_value(backend::api::openapi()).unwrap();
     let paths = spec["paths"].as_object().unwrap();
     assert!(!paths.is_empty());
     for (path, item) in paths {

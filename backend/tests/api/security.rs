@@ -9,7 +9,9 @@ async fn cookie_sessions_need_the_csrf_header_for_unsafe_requests() {
     let app = spawn_app().await;
     let browser = app.browser();
     assert_eq!(
-        app.login(&browser, "admin", &app.admin_password).await.status(),
+        app.login(&browser, "admin", &app.admin_password)
+            .await
+            .status(),
         200
     );
     let prefs = Preferences {
@@ -67,7 +69,11 @@ async fn unknown_api_paths_and_methods() {
     assert_eq!(res.status(), 405);
     assert_eq!(res.headers()["allow"], "GET");
     assert_eq!(error_of(res).await.code, ErrorCode::MethodNotAllowed);
-    let res = c.patch(app.url("/api/me/preferences")).send().await.unwrap();
+    let res = c
+        .patch(app.url("/api/me/preferences"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 405);
     let allow = res.headers()["allow"].to_str().unwrap().to_owned();
     assert!(allow.contains("GET") && allow.contains("PUT"), "{allow}");
@@ -95,7 +101,12 @@ async fn unknown_api_paths_and_methods() {
 #[tokio::test]
 async fn health_reports_version_and_database() {
     let app = spawn_app().await;
-    let res = app.script().get(app.url("/api/health")).send().await.unwrap();
+    let res = app
+        .script()
+        .get(app.url("/api/health"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 200);
     let h: Health = res.json().await.unwrap();
     assert_eq!(h.status, "ok");
@@ -112,7 +123,11 @@ async fn spa_fallback_and_security_headers() {
         format!("<!doctype html><html><head><script type=\"module\">{loader}</script></head><body></body></html>"),
     )
     .unwrap();
-    std::fs::write(dist.path().join("app.js"), "export default async function(){}").unwrap();
+    std::fs::write(
+        dist.path().join("app.js"),
+        "export default async function(){}",
+    )
+    .unwrap();
     let app = spawn_app_with(AppOptions {
         frontend_dir: Some(dist.path().to_owned()),
         ..AppOptions::default()
@@ -122,7 +137,10 @@ async fn spa_fallback_and_security_headers() {
     for path in ["/", "/clients/3", "/tokens"] {
         let res = c.get(app.url(path)).send().await.unwrap();
         assert_eq!(res.status(), 200, "{path}");
-        let csp = res.headers()["content-security-policy"].to_str().unwrap().to_owned();
+        let csp = res.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_owned();
         assert_eq!(res.headers()["x-content-type-options"], "nosniff");
         assert!(!csp.contains("unsafe-inline"), "{csp}");
         use base64::Engine;
@@ -135,7 +153,11 @@ async fn spa_fallback_and_security_headers() {
     assert_eq!(res.status(), 200);
     assert!(res.text().await.unwrap().contains("export default"));
     // API errors never leak paths or stack traces.
-    let res = c.get(app.url("/api/../../etc/passwd")).send().await.unwrap();
+    let res = c
+        .get(app.url("/api/../../etc/passwd"))
+        .send()
+        .await
+        .unwrap();
     let text = res.text().await.unwrap();
     assert!(!text.contains("root:"), "{text}");
 }
@@ -149,7 +171,11 @@ async fn api_docs_are_served_offline() {
     let html = res.text().await.unwrap();
     assert!(html.contains("swagger-ui"), "{html}");
     assert!(!html.contains("https://"), "no CDN: {html}");
-    let res = c.get(app.url("/api/docs/swagger-ui-bundle.js")).send().await.unwrap();
+    let res = c
+        .get(app.url("/api/docs/swagger-ui-bundle.js"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 200);
     let spec: serde_json::Value = c
         .get(app.url("/api/openapi.json"))

@@ -69,7 +69,8 @@ async fn create_use_list_revoke() {
     assert!(!stored.contains(&created.token[4..]));
 
     // Another user can neither see nor revoke it.
-    app.create_user("maite", Role::Operator, "maite-password").await;
+    app.create_user("maite", Role::Operator, "maite-password")
+        .await;
     let res = app.login(&c, "maite", "maite-password").await;
     let other = res.json::<shared::LoginResponse>().await.unwrap().token;
     let res = c
