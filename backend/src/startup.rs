@@ -106,6 +106,10 @@ impl Application {
     pub async fn build(config: Config, database_url: &str) -> anyhow::Result<Self> {
         let pool = db::build_pool(database_url, config.db_pool_size)?;
         let first_admin_password = crate::domain::accounts::ensure_first_admin(&pool).await?;
+        let purged = db::sessions::purge_expired(&mut db::conn(&pool).await?).await?;
+        if purged > 0 {
+            tracing::info!("removed {purged} expired login sessions");
+        }
         let secret = match &config.jwt_secret {
             Some(s) => s.clone(),
             None => {

@@ -42,10 +42,12 @@ fn workspace_dir() -> PathBuf {
 async fn server() -> &'static PgServer {
     SERVER
         .get_or_init(|| async {
-            if let Ok(base) = std::env::var("ELKARBACKUP_TEST_PG") {
-                return PgServer::Tcp(base);
+            // ELKARBACKUP_TEST_PG: a base URL, or `managed` to force our own cluster.
+            let forced = std::env::var("ELKARBACKUP_TEST_PG").ok();
+            if let Some(base) = forced.as_ref().filter(|b| *b != "managed") {
+                return PgServer::Tcp(base.clone());
             }
-            if std::net::TcpStream::connect("127.0.0.1:5432").is_ok() {
+            if forced.is_none() && std::net::TcpStream::connect("127.0.0.1:5432").is_ok() {
                 return PgServer::Tcp("postgres://postgres@127.0.0.1:5432".into());
             }
             // No server here: run our own in target/, shared by all test processes.
