@@ -10,7 +10,12 @@ pub struct CreateToken {
     /// A name to recognise the token by, e.g. `nagios`: 1 to 100 characters, not only spaces.
     #[cfg_attr(
         feature = "openapi",
-        schema(example = "monitoring", min_length = 1, max_length = 100, pattern = r"\S")
+        schema(
+            example = "monitoring",
+            min_length = 1,
+            max_length = 100,
+            pattern = r"\S"
+        )
     )]
     pub name: String,
 }
