@@ -77,6 +77,12 @@ pub fn PasswordPage() -> impl IntoView {
         })
     });
     let success = Signal::derive(move || changed.get().then(|| fl!(LOADER, "password-changed")));
+    let username = move || {
+        session
+            .user
+            .with(|u| u.as_ref().map(|me| me.username.clone()))
+            .unwrap_or_default()
+    };
     let invalid = |error: Signal<Option<String>>| move || error.get().is_some().to_string();
 
     view! {
@@ -85,6 +91,16 @@ pub fn PasswordPage() -> impl IntoView {
             <Alert id="password-error" kind=AlertKind::Error message=general_error />
             <Alert id="password-success" kind=AlertKind::Success message=success />
             <form id="password-form" class="form" novalidate on:submit=submit>
+                // For password managers, which file the new password under this name.
+                <input
+                    type="text"
+                    class="visually-hidden"
+                    autocomplete="username"
+                    tabindex="-1"
+                    aria-hidden="true"
+                    readonly
+                    prop:value=username
+                />
                 <div class="field">
                     <label for="password-current">{move || fl!(LOADER, "password-current")}</label>
                     <input

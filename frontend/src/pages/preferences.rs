@@ -34,6 +34,9 @@ pub fn PreferencesPage() -> impl IntoView {
     let saved = RwSignal::new(false);
     let pending = RwSignal::new(false);
 
+    // The header's language switch also changes (and saves) the language: follow it.
+    Effect::new(move |_| language.set(session.language.get()));
+
     // The server is the authority: refresh the form from it.
     spawn_local(async move {
         match api::preferences().await {
