@@ -225,6 +225,23 @@ pub fn format_time(time: &chrono::DateTime<chrono::Utc>) -> String {
 mod tests {
     use super::*;
 
+    fn keys(ftl: &str) -> std::collections::BTreeSet<&str> {
+        ftl.lines()
+            .filter(|l| l.starts_with(|c: char| c.is_ascii_lowercase()))
+            .filter_map(|l| l.split_once('=').map(|(k, _)| k.trim()))
+            .collect()
+    }
+
+    #[test]
+    fn every_language_has_the_same_keys() {
+        let en = keys(include_str!("../i18n/en/frontend.ftl"));
+        let es = keys(include_str!("../i18n/es/frontend.ftl"));
+        let eu = keys(include_str!("../i18n/eu/frontend.ftl"));
+        assert!(en.len() > 50);
+        assert_eq!(en, es, "en and es differ");
+        assert_eq!(en, eu, "en and eu differ");
+    }
+
     // One test, as the loader is global state.
     #[test]
     fn texts_in_every_language() {
