@@ -3,10 +3,19 @@
 //! derives are behind the `openapi` feature so the browser build stays small.
 
 pub mod auth;
+pub mod clients;
+pub mod common;
 pub mod error;
 pub mod health;
+pub mod jobs;
+pub mod locations;
+pub mod policies;
+pub mod scripts;
 pub mod serde_int;
+pub mod settings;
 pub mod tokens;
+pub mod users;
+pub mod validate;
 
 pub use auth::{ChangePassword, Language, LoginRequest, LoginResponse, Me, Preferences, Role};
 pub use error::{ApiError, ErrorCode, FieldError};

@@ -1,0 +1,392 @@
+//! Clients: the machines backed up, how to reach them, and their limits.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::common::{Ref, RunResult};
+use crate::validate::{check_len, check_range, is_hostname, is_unix_user, Issue};
+
+/// How the server reaches a client.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Connection {
+    /// A directory of the server itself.
+    Local,
+    /// rsync over ssh as `user@host`, with the client's own key.
+    Ssh {
+        user: String,
+        host: String,
+        #[serde(default = "default_ssh_port")]
+        port: u16,
+    },
+    /// An rsync daemon (`host::module`); the job's source path starts with the module.
+    RsyncDaemon {
+        host: String,
+        #[serde(default = "default_rsync_port")]
+        port: u16,
+    },
+}
+
+fn default_ssh_port() -> u16 {
+    22
+}
+fn default_rsync_port() -> u16 {
+    873
+}
+fn yes() -> bool {
+    true
+}
+fn one() -> i32 {
+    1
+}
+
+/// A client as written by `POST` and `PUT /api/clients`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ClientInput {
+    /// Unique name, 1 to 100 characters.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "fileserver", min_length = 1, max_length = 100)
+    )]
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    pub connection: Connection,
+    #[serde(default = "yes")]
+    pub active: bool,
+    /// The owning user; defaults to the creator. Only admins may set or change it.
+    #[serde(default)]
+    pub owner_id: Option<i64>,
+    /// Disk quota in bytes; none means unlimited.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0))]
+    pub quota_bytes: Option<i64>,
+    /// How many of its jobs may run at once (at least 1).
+    #[serde(default = "one")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 100))]
+    pub max_parallel_jobs: i32,
+    /// Extra ssh options, each `Name=value` from an allow-list (e.g. `ConnectTimeout=20`).
+    #[serde(default)]
+    pub ssh_options: Vec<String>,
+    /// Extra rsync options from an allow-list (e.g. `--bwlimit=5000`, `--compress`).
+    #[serde(default)]
+    pub rsync_options: Vec<String>,
+    /// Scripts run before the first job of a batch (ids of scripts allowed as client pre).
+    #[serde(default)]
+    pub pre_scripts: Vec<i64>,
+    /// Scripts run after the last job of a batch.
+    #[serde(default)]
+    pub post_scripts: Vec<i64>,
+}
+
+/// State of the client's pinned ssh host key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum HostKeyState {
+    /// Never contacted.
+    Unknown,
+    /// Seen on first contact; waits for a user to accept it.
+    Pending,
+    /// Accepted: checked strictly on every connection.
+    Accepted,
+}
+
+/// A job as listed inside its client.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct JobSummary {
+    pub id: i64,
+    pub name: String,
+    pub source_path: String,
+    pub active: bool,
+    pub last_result: Option<RunResult>,
+    pub last_run_at: Option<DateTime<Utc>>,
+    pub size_bytes: i64,
+}
+
+/// A client as returned by the API.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Client {
+    pub id: i64,
+    pub name: String,
+    pub description: String,
+    pub connection: Connection,
+    pub active: bool,
+    pub owner: Option<Ref>,
+    pub quota_bytes: Option<i64>,
+    pub max_parallel_jobs: i32,
+    pub ssh_options: Vec<String>,
+    pub rsync_options: Vec<String>,
+    pub pre_scripts: Vec<Ref>,
+    pub post_scripts: Vec<Ref>,
+    /// The client's own public key, for its `authorized_keys`.
+    pub public_key: String,
+    pub host_key_state: HostKeyState,
+    /// SHA256 fingerprint of the pinned (or pending) host key.
+    pub host_key_fingerprint: Option<String>,
+    /// Sum of its jobs' sizes.
+    pub size_bytes: i64,
+    pub jobs: Vec<JobSummary>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// ssh options a client may set (`-o Name=value`). Everything that could run commands,
+/// read other files or weaken host-key checking is absent on purpose.
+pub const SSH_OPTIONS: &[&str] = &[
+    "ConnectTimeout",
+    "ConnectionAttempts",
+    "ServerAliveInterval",
+    "ServerAliveCountMax",
+    "TCPKeepAlive",
+    "Compression",
+    "Ciphers",
+    "MACs",
+    "KexAlgorithms",
+    "HostKeyAlgorithms",
+    "PubkeyAcceptedAlgorithms",
+    "IPQoS",
+    "AddressFamily",
+    "RekeyLimit",
+];
+
+/// rsync options without a value that a client may add.
+pub const RSYNC_FLAGS: &[&str] = &[
+    "--compress",
+    "-z",
+    "--sparse",
+    "-S",
+    "--one-file-system",
+    "-x",
+    "--checksum",
+    "-c",
+    "--no-whole-file",
+    "--whole-file",
+    "-W",
+    "--ipv4",
+    "-4",
+    "--ipv6",
+    "-6",
+    "--ignore-errors",
+    "--omit-dir-times",
+    "-O",
+];
+
+/// rsync options with a value (`--name=value`) and the kind of value each takes.
+pub const RSYNC_VALUED: &[(&str, ValueKind)] = &[
+    ("--bwlimit", ValueKind::Size),
+    ("--max-size", ValueKind::Size),
+    ("--min-size", ValueKind::Size),
+    ("--compress-level", ValueKind::Number),
+    ("--contimeout", ValueKind::Number),
+    ("--skip-compress", ValueKind::List),
+    ("--iconv", ValueKind::List),
+    ("--block-size", ValueKind::Size),
+];
+
+/// What an option's value may look like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    /// Digits.
+    Number,
+    /// Digits with an optional unit suffix (`5000`, `1.5G`, `100K`).
+    Size,
+    /// Letters, digits and `/ , . _ -`.
+    List,
+}
+
+fn value_ok(kind: ValueKind, v: &str) -> bool {
+    !v.is_empty()
+        && v.len() <= 100
+        && match kind {
+            ValueKind::Number => v.chars().all(|c| c.is_ascii_digit()),
+            ValueKind::Size => {
+                let digits = v.trim_end_matches(|c: char| "KMGTkmgtBbiI".contains(c));
+                !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+            }
+            ValueKind::List => v
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "/,._-".contains(c)),
+        }
+}
+
+/// True when `opt` is an allowed ssh option (`Name=value`).
+pub fn ssh_option_ok(opt: &str) -> bool {
+    let Some((name, value)) = opt.split_once('=') else {
+        return false;
+    };
+    SSH_OPTIONS
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case(name.trim()))
+        && !value.is_empty()
+        && value.len() <= 200
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "@.,:_+-".contains(c))
+}
+
+/// True when `opt` is an allowed rsync option.
+pub fn rsync_option_ok(opt: &str) -> bool {
+    if RSYNC_FLAGS.contains(&opt) {
+        return true;
+    }
+    let Some((name, value)) = opt.split_once('=') else {
+        return false;
+    };
+    RSYNC_VALUED
+        .iter()
+        .any(|(n, kind)| *n == name && value_ok(*kind, value))
+}
+
+impl ClientInput {
+    /// Field-level checks that need no database.
+    pub fn validate(&self) -> Vec<Issue> {
+        let mut v = Vec::new();
+        check_len(&mut v, "name", self.name.trim(), 1, 100);
+        if !crate::validate::is_single_line(&self.name) {
+            v.push(Issue::new("name", "invalid"));
+        }
+        check_len(&mut v, "description", &self.description, 0, 2000);
+        match &self.connection {
+            Connection::Local => {}
+            Connection::Ssh { user, host, port } => {
+                if user.is_empty() {
+                    v.push(Issue::new("connection.user", "required"));
+                } else if !is_unix_user(user) {
+                    v.push(Issue::new("connection.user", "invalid"));
+                }
+                if host.is_empty() {
+                    v.push(Issue::new("connection.host", "required"));
+                } else if !is_hostname(host) {
+                    v.push(Issue::new("connection.host", "invalid"));
+                }
+                check_range(&mut v, "connection.port", i64::from(*port), 1, 65535);
+            }
+            Connection::RsyncDaemon { host, port } => {
+                if host.is_empty() {
+                    v.push(Issue::new("connection.host", "required"));
+                } else if !is_hostname(host) {
+                    v.push(Issue::new("connection.host", "invalid"));
+                }
+                check_range(&mut v, "connection.port", i64::from(*port), 1, 65535);
+            }
+        }
+        if let Some(q) = self.quota_bytes {
+            check_range(&mut v, "quota_bytes", q, 0, i64::MAX);
+        }
+        check_range(
+            &mut v,
+            "max_parallel_jobs",
+            i64::from(self.max_parallel_jobs),
+            1,
+            100,
+        );
+        for (i, o) in self.ssh_options.iter().enumerate() {
+            if !ssh_option_ok(o) {
+                v.push(Issue::new(format!("ssh_options.{i}"), "not_allowed"));
+            }
+        }
+        for (i, o) in self.rsync_options.iter().enumerate() {
+            if !rsync_option_ok(o) {
+                v.push(Issue::new(format!("rsync_options.{i}"), "not_allowed"));
+            }
+        }
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(connection: Connection) -> ClientInput {
+        ClientInput {
+            name: "fileserver".into(),
+            description: String::new(),
+            connection,
+            active: true,
+            owner_id: None,
+            quota_bytes: None,
+            max_parallel_jobs: 1,
+            ssh_options: vec![],
+            rsync_options: vec![],
+            pre_scripts: vec![],
+            post_scripts: vec![],
+        }
+    }
+
+    fn codes(c: &ClientInput) -> Vec<(String, &'static str)> {
+        c.validate()
+            .into_iter()
+            .map(|i| (i.field, i.code))
+            .collect()
+    }
+
+    #[test]
+    fn valid_connections() {
+        assert!(input(Connection::Local).validate().is_empty());
+        let ssh = Connection::Ssh {
+            user: "root".into(),
+            host: "10.0.0.5".into(),
+            port: 22,
+        };
+        assert!(input(ssh).validate().is_empty());
+    }
+
+    #[test]
+    fn hostile_connection_values() {
+        let c = input(Connection::Ssh {
+            user: "-oProxyCommand=touch /tmp/x".into(),
+            host: "host; rm -rf /".into(),
+            port: 0,
+        });
+        assert_eq!(
+            codes(&c),
+            vec![
+                ("connection.user".into(), "invalid"),
+                ("connection.host".into(), "invalid"),
+                ("connection.port".into(), "out_of_range"),
+            ]
+        );
+    }
+
+    #[test]
+    fn option_allow_lists() {
+        assert!(ssh_option_ok("ConnectTimeout=20"));
+        assert!(ssh_option_ok("ciphers=aes128-ctr,aes256-ctr"));
+        assert!(!ssh_option_ok("ProxyCommand=nc %h %p"));
+        assert!(!ssh_option_ok("StrictHostKeyChecking=no"));
+        assert!(!ssh_option_ok("ConnectTimeout=1 -oProxyCommand=x"));
+        assert!(!ssh_option_ok("ConnectTimeout"));
+        assert!(rsync_option_ok("--bwlimit=5000"));
+        assert!(rsync_option_ok("--max-size=1.5G"));
+        assert!(rsync_option_ok("-z"));
+        assert!(!rsync_option_ok("--rsh=sh -c id"));
+        assert!(!rsync_option_ok("-e"));
+        assert!(!rsync_option_ok("--bwlimit=5;id"));
+        assert!(!rsync_option_ok("--remove-source-files"));
+        assert!(!rsync_option_ok("--delete"));
+    }
+
+    #[test]
+    fn json_shape() {
+        let c: ClientInput = serde_json::from_str(
+            r#"{"name":"x","connection":{"kind":"ssh","user":"root","host":"h"}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            c.connection,
+            Connection::Ssh {
+                user: "root".into(),
+                host: "h".into(),
+                port: 22
+            }
+        );
+        assert!(c.active);
+        assert_eq!(c.max_parallel_jobs, 1);
+    }
+}

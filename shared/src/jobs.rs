@@ -1,0 +1,221 @@
+//! Jobs: one source path of one client, backed up by a policy into a location.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::common::{Ref, RunResult};
+use crate::validate::{check_len, is_single_line, Issue};
+
+/// Which runs send notifications.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum NotifyThreshold {
+    /// Every run.
+    All,
+    /// Warnings and failures.
+    Warning,
+    /// Failures only.
+    #[default]
+    Error,
+    /// Never.
+    None,
+}
+
+/// Who is told about a job's runs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Notifications {
+    /// All administrators.
+    #[serde(default)]
+    pub admin: bool,
+    /// The client's owner.
+    #[serde(default = "yes")]
+    pub owner: bool,
+    /// Further addresses.
+    #[serde(default)]
+    pub emails: Vec<String>,
+    #[serde(default)]
+    pub threshold: NotifyThreshold,
+}
+
+impl Default for Notifications {
+    fn default() -> Self {
+        Notifications {
+            admin: false,
+            owner: true,
+            emails: Vec::new(),
+            threshold: NotifyThreshold::Error,
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A job as written by `POST` and `PUT /api/jobs`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct JobInput {
+    pub client_id: i64,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "home", min_length = 1, max_length = 100)
+    )]
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// Absolute path on the client (for rsync daemons: `module/path`).
+    #[cfg_attr(feature = "openapi", schema(example = "/home/"))]
+    pub source_path: String,
+    pub policy_id: i64,
+    pub location_id: i64,
+    /// rsync include patterns, one per entry; none means the policy's.
+    #[serde(default)]
+    pub include: Option<Vec<String>>,
+    /// rsync exclude patterns, one per entry; none means the policy's.
+    #[serde(default)]
+    pub exclude: Option<Vec<String>>,
+    /// Make the copies readable by the server (`--chmod=Fug=rwX,Dug=rwx,Fo=r,Do=rx`).
+    #[serde(default = "yes")]
+    pub use_local_permissions: bool,
+    #[serde(default)]
+    pub notifications: Notifications,
+    #[serde(default = "yes")]
+    pub active: bool,
+    /// Ids of scripts allowed as job pre scripts.
+    #[serde(default)]
+    pub pre_scripts: Vec<i64>,
+    /// Ids of scripts allowed as job post scripts.
+    #[serde(default)]
+    pub post_scripts: Vec<i64>,
+}
+
+/// A job as returned by the API.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Job {
+    pub id: i64,
+    pub client: Ref,
+    pub name: String,
+    pub description: String,
+    pub source_path: String,
+    pub policy: Ref,
+    pub location: Ref,
+    pub include: Option<Vec<String>>,
+    pub exclude: Option<Vec<String>>,
+    pub use_local_permissions: bool,
+    pub notifications: Notifications,
+    /// Lower runs first.
+    pub priority: i32,
+    pub active: bool,
+    pub pre_scripts: Vec<Ref>,
+    pub post_scripts: Vec<Ref>,
+    /// Whether a trigger token exists (the token itself is shown only when created).
+    pub has_trigger_token: bool,
+    pub size_bytes: i64,
+    pub last_result: Option<RunResult>,
+    pub last_run_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A freshly created trigger token, shown once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TriggerToken {
+    /// Send it as the `X-Trigger-Token` header of `POST /api/jobs/{id}/trigger`.
+    pub token: String,
+}
+
+/// `PUT /api/jobs/priorities`: every job id, first runs first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Priorities {
+    pub job_ids: Vec<i64>,
+}
+
+/// Checks one rsync filter pattern: not empty, single line, not an option.
+pub fn pattern_ok(p: &str) -> bool {
+    !p.trim().is_empty() && is_single_line(p) && !p.starts_with('-') && p.len() <= 1024
+}
+
+/// A plausible e-mail address (one `@`, something on both sides, no spaces or controls).
+pub fn email_ok(e: &str) -> bool {
+    let Some((local, domain)) = e.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains('@')
+        && e.len() <= 254
+        && !e
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "<>,;\"".contains(c))
+}
+
+/// Validates patterns of one list, naming each bad entry.
+pub fn validate_patterns(v: &mut Vec<Issue>, field: &str, list: &[String]) {
+    for (i, p) in list.iter().enumerate() {
+        if !pattern_ok(p) {
+            v.push(Issue::new(format!("{field}.{i}"), "invalid"));
+        }
+    }
+}
+
+impl JobInput {
+    /// Field-level checks that need no database.
+    pub fn validate(&self) -> Vec<Issue> {
+        let mut v = Vec::new();
+        check_len(&mut v, "name", self.name.trim(), 1, 100);
+        if !is_single_line(&self.name) {
+            v.push(Issue::new("name", "invalid"));
+        }
+        check_len(&mut v, "description", &self.description, 0, 2000);
+        check_len(&mut v, "source_path", &self.source_path, 1, 4096);
+        if !self.source_path.is_empty()
+            && (!is_single_line(&self.source_path) || self.source_path.starts_with('-'))
+        {
+            v.push(Issue::new("source_path", "invalid"));
+        }
+        if let Some(l) = &self.include {
+            validate_patterns(&mut v, "include", l);
+        }
+        if let Some(l) = &self.exclude {
+            validate_patterns(&mut v, "exclude", l);
+        }
+        for (i, e) in self.notifications.emails.iter().enumerate() {
+            if !email_ok(e) {
+                v.push(Issue::new(format!("notifications.emails.{i}"), "invalid"));
+            }
+        }
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns() {
+        assert!(pattern_ok("*.tmp"));
+        assert!(pattern_ok("/home/*/.cache/"));
+        assert!(!pattern_ok("--delete"));
+        assert!(!pattern_ok("a\nb"));
+        assert!(!pattern_ok("a\0b"));
+        assert!(!pattern_ok("  "));
+    }
+
+    #[test]
+    fn emails() {
+        assert!(email_ok("admin@herria.eus"));
+        assert!(!email_ok("admin"));
+        assert!(!email_ok("a@b"));
+        assert!(!email_ok("a b@c.d"));
+        assert!(!email_ok("a@c.d>"));
+    }
+}
