@@ -113,10 +113,8 @@ impl SettingsInput {
             1,
             100,
         );
-        if !self.instance_url.is_empty()
-            && !(self.instance_url.starts_with("http://")
-                || self.instance_url.starts_with("https://"))
-        {
+        let url = &self.instance_url;
+        if !(url.is_empty() || url.starts_with("http://") || url.starts_with("https://")) {
             v.push(Issue::new("instance_url", "invalid"));
         }
         v
