@@ -98,6 +98,9 @@ pub struct ApiError {
     /// Per-field problems, for `validation_failed`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldError>,
+    /// Objects that block the operation, for `conflict` (e.g. the jobs using a policy).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<crate::common::Ref>,
 }
 
 #[cfg(test)]

@@ -23,7 +23,6 @@ pub const CODES: &[&str] = &[
     "duplicate",
     "not_found",
     "time_format",
-    "keep_one_with_higher_level",
     "directory_missing",
     "directory_not_writable",
     "mismatch",

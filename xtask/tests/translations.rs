@@ -130,13 +130,12 @@ fn web_app_translations_are_complete_and_used() {
 #[test]
 fn server_translations_are_complete_and_used() {
     let en = consistent("backend/i18n", "backend.ftl");
-    let code = rust_sources(&root().join("backend/src"));
     for k in en.keys() {
         if let Some(v) = k.strip_prefix("validation-") {
-            let literal = format!("\"{}\"", v.replace('-', "_"));
+            let code = v.replace('-', "_");
             assert!(
-                code.contains(&literal),
-                "{k}: no validation code {literal} in backend/src"
+                shared::validate::CODES.contains(&code.as_str()),
+                "{k}: no validation code {code} in shared::validate::CODES"
             );
         } else {
             let used = shared::ErrorCode::ALL.iter().any(|c| &c.message_id() == k);
@@ -144,10 +143,22 @@ fn server_translations_are_complete_and_used() {
         }
     }
     for c in shared::ErrorCode::ALL {
-        assert!(
-            en.contains_key(&c.message_id()),
-            "server lacks {}",
-            c.message_id()
-        );
+        let id = c.message_id();
+        assert!(en.contains_key(&id), "server lacks {id}");
+    }
+    for c in shared::validate::CODES {
+        let id = format!("validation-{}", c.replace('_', "-"));
+        assert!(en.contains_key(&id), "server lacks {id}");
+    }
+}
+
+#[test]
+fn validation_codes_are_emitted_somewhere() {
+    // Each listed code appears as a literal besides the list itself.
+    let code =
+        rust_sources(&root().join("shared/src")) + &rust_sources(&root().join("backend/src"));
+    for c in shared::validate::CODES {
+        let uses = code.matches(&format!("\"{c}\"")).count();
+        assert!(uses >= 2, "validation code {c} is listed but never emitted");
     }
 }

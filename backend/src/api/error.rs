@@ -17,6 +17,8 @@ pub struct AppError {
     pub fields: Vec<FieldIssue>,
     /// Seconds to wait, for 429.
     pub retry_after: Option<u64>,
+    /// What blocks the operation, for 409.
+    pub references: Vec<shared::common::Ref>,
 }
 
 impl AppError {
@@ -26,6 +28,7 @@ impl AppError {
             code,
             fields: Vec::new(),
             retry_after: None,
+            references: Vec::new(),
         }
     }
 
@@ -45,7 +48,7 @@ impl AppError {
                 .fields
                 .iter()
                 .map(|f| FieldError {
-                    field: f.field.to_owned(),
+                    field: f.field.clone(),
                     code: f.code.to_owned(),
                     message: t.get(
                         lang,
@@ -54,6 +57,7 @@ impl AppError {
                     ),
                 })
                 .collect(),
+            references: self.references.clone(),
         }
     }
 }
@@ -116,18 +120,22 @@ impl From<DomainError> for AppError {
     fn from(e: DomainError) -> Self {
         match e {
             DomainError::Validation(fields) => AppError {
-                code: ErrorCode::ValidationFailed,
                 fields,
-                retry_after: None,
+                ..AppError::new(ErrorCode::ValidationFailed)
             },
             DomainError::InvalidCredentials => AppError::new(ErrorCode::InvalidCredentials),
             DomainError::RateLimited(wait) => AppError {
-                code: ErrorCode::RateLimited,
-                fields: Vec::new(),
                 retry_after: Some(wait.as_secs().max(1)),
+                ..AppError::new(ErrorCode::RateLimited)
             },
             DomainError::NotFound => AppError::new(ErrorCode::NotFound),
+            DomainError::Forbidden => AppError::new(ErrorCode::Forbidden),
+            DomainError::BadRequest => AppError::new(ErrorCode::BadRequest),
             DomainError::Conflict(_) => AppError::new(ErrorCode::Conflict),
+            DomainError::InUse(references) => AppError {
+                references,
+                ..AppError::new(ErrorCode::Conflict)
+            },
             DomainError::Db(db) => db.into(),
             DomainError::Internal(detail) => AppError::internal(detail),
         }

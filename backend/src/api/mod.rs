@@ -2,12 +2,20 @@
 //! Handlers extract and authorise, call `domain`, and map to `shared` DTOs.
 
 pub mod auth;
+pub mod clients;
 pub mod error;
 pub mod fallback;
 pub mod health;
+pub mod jobs;
 pub mod localize;
+pub mod locations;
 pub mod me;
+pub mod params;
+pub mod policies;
+pub mod scripts;
+pub mod settings;
 pub mod tokens;
+pub mod users;
 
 use actix_web::web;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -35,6 +43,13 @@ use error::AppError;
         (name = "me", description = "The signed-in user's own settings"),
         (name = "tokens", description = "Personal API tokens for scripts"),
         (name = "system", description = "Health and version"),
+        (name = "clients", description = "Machines to back up"),
+        (name = "jobs", description = "What is backed up from each client"),
+        (name = "policies", description = "Schedules and retention"),
+        (name = "scripts", description = "Programs run before and after backups"),
+        (name = "locations", description = "Where snapshots are stored"),
+        (name = "users", description = "Accounts (administrators only)"),
+        (name = "settings", description = "Runtime settings (administrators only)"),
     )
 )]
 pub struct ApiDoc;
@@ -74,7 +89,53 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(me::change_password)
         .service(tokens::list_tokens)
         .service(tokens::create_token)
-        .service(tokens::delete_token);
+        .service(tokens::delete_token)
+        .service(clients::list_clients)
+        .service(clients::create_client)
+        .service(clients::get_client)
+        .service(clients::put_client)
+        .service(clients::patch_client)
+        .service(clients::delete_client)
+        .service(clients::clone_client)
+        .service(clients::client_public_key)
+        .service(clients::regenerate_client_key)
+        // Before `/jobs/{id}`, which would otherwise claim `/jobs/priorities`.
+        .service(jobs::put_priorities)
+        .service(jobs::list_jobs)
+        .service(jobs::create_job)
+        .service(jobs::get_job)
+        .service(jobs::put_job)
+        .service(jobs::patch_job)
+        .service(jobs::delete_job)
+        .service(jobs::create_trigger_token)
+        .service(jobs::delete_trigger_token)
+        .service(policies::list_policies)
+        .service(policies::create_policy)
+        .service(policies::get_policy)
+        .service(policies::put_policy)
+        .service(policies::patch_policy)
+        .service(policies::delete_policy)
+        .service(scripts::list_scripts)
+        .service(scripts::create_script)
+        .service(scripts::get_script)
+        .service(scripts::put_script)
+        .service(scripts::patch_script)
+        .service(scripts::delete_script)
+        .service(scripts::script_content)
+        .service(locations::list_locations)
+        .service(locations::create_location)
+        .service(locations::get_location)
+        .service(locations::put_location)
+        .service(locations::patch_location)
+        .service(locations::delete_location)
+        .service(users::list_users)
+        .service(users::create_user)
+        .service(users::get_user)
+        .service(users::put_user)
+        .service(users::patch_user)
+        .service(users::delete_user)
+        .service(settings::get_settings)
+        .service(settings::put_settings);
 }
 
 /// Body parsing failures as `bad_request` in our error shape.

@@ -26,6 +26,14 @@ pub struct AuthUser {
 }
 
 impl AuthUser {
+    /// The caller as the domain layer sees it.
+    pub fn actor(&self) -> crate::domain::Actor {
+        crate::domain::Actor {
+            user_id: self.user.id,
+            role: self.role,
+        }
+    }
+
     /// Fails with 403 unless the caller is an admin.
     pub fn require_admin(&self) -> Result<(), AppError> {
         if self.role == Role::Admin {

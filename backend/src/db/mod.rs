@@ -1,9 +1,16 @@
 //! Persistence: the diesel schema, row structs and queries, the connection pool, embedded
 //! migrations and the self-managed PostgreSQL cluster. Only this module imports diesel.
 
+pub mod clients;
 pub mod cluster;
+pub mod jobs;
+pub mod locations;
+pub mod paging;
+pub mod policies;
 pub mod schema;
+pub mod scripts;
 pub mod sessions;
+pub mod settings;
 pub mod tokens;
 pub mod users;
 

@@ -13,11 +13,133 @@ diesel::table! {
 }
 
 diesel::table! {
+    backup_locations (id) {
+        id -> Int8,
+        name -> Text,
+        directory -> Text,
+        max_parallel_jobs -> Int4,
+        active -> Bool,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    client_scripts (client_id, script_id, phase) {
+        client_id -> Int8,
+        script_id -> Int8,
+        phase -> Text,
+    }
+}
+
+diesel::table! {
+    clients (id) {
+        id -> Int8,
+        name -> Text,
+        description -> Text,
+        connection -> Jsonb,
+        active -> Bool,
+        owner_id -> Nullable<Int8>,
+        quota_bytes -> Nullable<Int8>,
+        max_parallel_jobs -> Int4,
+        ssh_options -> Array<Nullable<Text>>,
+        rsync_options -> Array<Nullable<Text>>,
+        public_key -> Text,
+        host_key -> Nullable<Text>,
+        host_key_pending -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    job_scripts (job_id, script_id, phase) {
+        job_id -> Int8,
+        script_id -> Int8,
+        phase -> Text,
+    }
+}
+
+diesel::table! {
+    jobs (id) {
+        id -> Int8,
+        client_id -> Int8,
+        name -> Text,
+        description -> Text,
+        source_path -> Text,
+        policy_id -> Int8,
+        location_id -> Int8,
+        include_patterns -> Nullable<Array<Nullable<Text>>>,
+        exclude_patterns -> Nullable<Array<Nullable<Text>>>,
+        use_local_permissions -> Bool,
+        notify_admin -> Bool,
+        notify_owner -> Bool,
+        notify_emails -> Array<Nullable<Text>>,
+        notify_threshold -> Text,
+        priority -> Int4,
+        active -> Bool,
+        trigger_token_hash -> Nullable<Text>,
+        size_bytes -> Int8,
+        last_result -> Nullable<Text>,
+        last_run_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    policies (id) {
+        id -> Int8,
+        name -> Text,
+        description -> Text,
+        include_patterns -> Array<Nullable<Text>>,
+        exclude_patterns -> Array<Nullable<Text>>,
+        schedule -> Jsonb,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    scripts (id) {
+        id -> Int8,
+        name -> Text,
+        description -> Text,
+        content -> Bytea,
+        client_pre -> Bool,
+        client_post -> Bool,
+        job_pre -> Bool,
+        job_post -> Bool,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     sessions (id) {
         id -> Uuid,
         user_id -> Int8,
         created_at -> Timestamptz,
         expires_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    settings (id) {
+        id -> Int4,
+        mail_host -> Text,
+        mail_port -> Int4,
+        mail_tls -> Text,
+        mail_user -> Text,
+        mail_password -> Text,
+        mail_from -> Text,
+        log_retention_days -> Nullable<Int4>,
+        max_parallel_jobs -> Int4,
+        quota_warning_percent -> Int4,
+        post_scripts_after_pre_failure -> Bool,
+        instance_url -> Text,
+        operators_may_restore_to_clients -> Bool,
+        updated_at -> Timestamptz,
     }
 }
 
@@ -33,10 +155,31 @@ diesel::table! {
         active -> Bool,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        protected -> Bool,
     }
 }
 
 diesel::joinable!(api_tokens -> users (user_id));
+diesel::joinable!(client_scripts -> clients (client_id));
+diesel::joinable!(client_scripts -> scripts (script_id));
+diesel::joinable!(clients -> users (owner_id));
+diesel::joinable!(job_scripts -> jobs (job_id));
+diesel::joinable!(job_scripts -> scripts (script_id));
+diesel::joinable!(jobs -> backup_locations (location_id));
+diesel::joinable!(jobs -> clients (client_id));
+diesel::joinable!(jobs -> policies (policy_id));
 diesel::joinable!(sessions -> users (user_id));
 
-diesel::allow_tables_to_appear_in_same_query!(api_tokens, sessions, users,);
+diesel::allow_tables_to_appear_in_same_query!(
+    api_tokens,
+    backup_locations,
+    client_scripts,
+    clients,
+    job_scripts,
+    jobs,
+    policies,
+    scripts,
+    sessions,
+    settings,
+    users,
+);

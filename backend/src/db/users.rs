@@ -21,6 +21,7 @@ pub struct UserRow {
     pub active: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    pub protected: bool,
 }
 
 /// Values for a new user.
@@ -32,6 +33,9 @@ pub struct NewUser<'a> {
     pub password_hash: &'a str,
     pub role: &'a str,
     pub language: &'a str,
+    pub page_size: i32,
+    pub active: bool,
+    pub protected: bool,
 }
 
 diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
@@ -97,4 +101,59 @@ pub async fn set_preferences(
         .returning(UserRow::as_returning())
         .get_result(c)
         .await?)
+}
+
+/// Values written when an administrator updates a user.
+#[derive(Debug, AsChangeset)]
+#[diesel(table_name = users, treat_none_as_null = true)]
+pub struct UserUpdate<'a> {
+    pub username: &'a str,
+    pub email: Option<&'a str>,
+    pub role: &'a str,
+    pub language: &'a str,
+    pub page_size: i32,
+    pub active: bool,
+}
+
+/// One page of users, filtered by name, with the total.
+pub async fn list(
+    c: &mut DbConn,
+    q: Option<&str>,
+    paging: super::paging::Paging,
+) -> Result<(Vec<UserRow>, i64), DbError> {
+    let filter = |query: users::BoxedQuery<'static, diesel::pg::Pg>| match q {
+        Some(q) => query.filter(users::username.ilike(super::paging::contains_pattern(q))),
+        None => query,
+    };
+    let total = filter(users::table.into_boxed())
+        .count()
+        .get_result(c)
+        .await?;
+    let rows = filter(users::table.into_boxed())
+        .order(users::id)
+        .offset(paging.offset())
+        .limit(paging.per_page)
+        .select(UserRow::as_select())
+        .load(c)
+        .await?;
+    Ok((rows, total))
+}
+
+/// Updates a user's account data.
+pub async fn update(
+    c: &mut DbConn,
+    id: i64,
+    u: &UserUpdate<'_>,
+) -> Result<Option<UserRow>, DbError> {
+    Ok(diesel::update(users::table.find(id))
+        .set((u, users::updated_at.eq(diesel::dsl::now)))
+        .returning(UserRow::as_returning())
+        .get_result(c)
+        .await
+        .optional()?)
+}
+
+/// Deletes a user (their sessions and tokens go with them; their clients lose the owner).
+pub async fn delete(c: &mut DbConn, id: i64) -> Result<usize, DbError> {
+    Ok(diesel::delete(users::table.find(id)).execute(c).await?)
 }

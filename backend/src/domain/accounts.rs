@@ -52,6 +52,17 @@ pub async fn create_user(
     role: Role,
     password: Option<String>,
 ) -> Result<(users::UserRow, String), DomainError> {
+    create_account(pool, username, role, password, false).await
+}
+
+/// Creates an account; `protected` marks the first administrator.
+async fn create_account(
+    pool: &DbPool,
+    username: &str,
+    role: Role,
+    password: Option<String>,
+    protected: bool,
+) -> Result<(users::UserRow, String), DomainError> {
     let password = password.unwrap_or_else(secrets::generate_password);
     let mut issues = validate_username(username);
     issues.extend(validate_new_password("password", &password));
@@ -68,6 +79,9 @@ pub async fn create_user(
             password_hash: &hash,
             role: role.as_str(),
             language: Language::En.tag(),
+            page_size: 20,
+            active: true,
+            protected,
         },
     )
     .await
@@ -89,7 +103,7 @@ pub async fn ensure_first_admin(pool: &DbPool) -> Result<Option<String>, DomainE
         return Ok(None);
     }
     drop(c);
-    match create_user(pool, "admin", Role::Admin, None).await {
+    match create_account(pool, "admin", Role::Admin, None, true).await {
         Ok((_, pw)) => Ok(Some(pw)),
         // Another server process sharing the database created it first.
         Err(DomainError::Conflict(_)) => Ok(None),

@@ -1,41 +1,24 @@
 //! Business rules and transactions, free of HTTP types. Handlers and the CLI both call these.
 
 pub mod accounts;
+pub mod actor;
+pub mod clients;
+pub mod jobs;
+pub mod keys;
+pub mod locations;
+pub mod policies;
+pub mod references;
+pub mod scripts;
 pub mod sessions;
+pub mod settings;
 pub mod tokens;
+pub mod users;
+
+pub use actor::{merge_patch, Actor, PageRequest};
 
 use crate::db::DbError;
 
-/// A problem with one input field; translated by the API layer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldIssue {
-    /// The field name as in the request body.
-    pub field: &'static str,
-    /// `required`, `too_short`, `too_long`, `out_of_range` or `invalid`.
-    pub code: &'static str,
-    /// Integer arguments of the message (`min`, `max`).
-    pub args: Vec<(&'static str, i64)>,
-}
-
-impl FieldIssue {
-    /// An issue without arguments.
-    pub fn new(field: &'static str, code: &'static str) -> Self {
-        FieldIssue {
-            field,
-            code,
-            args: Vec::new(),
-        }
-    }
-
-    /// An issue with arguments.
-    pub fn with(field: &'static str, code: &'static str, args: &[(&'static str, i64)]) -> Self {
-        FieldIssue {
-            field,
-            code,
-            args: args.to_vec(),
-        }
-    }
-}
+pub use shared::validate::{check_len, check_range, Issue as FieldIssue};
 
 /// Failures of domain operations.
 #[derive(Debug, thiserror::Error)]
@@ -48,28 +31,36 @@ pub enum DomainError {
     RateLimited(std::time::Duration),
     #[error("not found")]
     NotFound,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("bad request")]
+    BadRequest,
     #[error("conflict: {0}")]
     Conflict(String),
+    #[error("in use by {0:?}")]
+    InUse(Vec<shared::common::Ref>),
     #[error(transparent)]
     Db(#[from] DbError),
     #[error("internal error: {0}")]
     Internal(String),
 }
 
-/// Checks a string's length in characters; pushes an issue when out of bounds.
-pub fn check_len(
-    issues: &mut Vec<FieldIssue>,
-    field: &'static str,
-    value: &str,
-    min: usize,
-    max: usize,
-) {
-    let n = value.chars().count();
-    if n == 0 && min > 0 {
-        issues.push(FieldIssue::new(field, "required"));
-    } else if n < min {
-        issues.push(FieldIssue::with(field, "too_short", &[("min", min as i64)]));
-    } else if n > max {
-        issues.push(FieldIssue::with(field, "too_long", &[("max", max as i64)]));
+/// `Err(Validation)` when there are issues.
+pub fn ensure_valid(issues: Vec<FieldIssue>) -> Result<(), DomainError> {
+    if issues.is_empty() {
+        Ok(())
+    } else {
+        Err(DomainError::Validation(issues))
+    }
+}
+
+/// Maps a unique violation to `Conflict`.
+pub fn unique_to_conflict(what: &str) -> impl FnOnce(DbError) -> DomainError + '_ {
+    move |e| {
+        if e.is_unique_violation() {
+            DomainError::Conflict(format!("{what} already exists"))
+        } else {
+            e.into()
+        }
     }
 }

@@ -1,0 +1,244 @@
+//! `/api/jobs`: what is backed up from each client, trigger tokens and priorities.
+
+use actix_web::{delete, get, patch, post, put, web, HttpResponse};
+use shared::common::Page;
+use shared::jobs::{Job, JobInput, Priorities, TriggerToken};
+use shared::ApiError;
+
+use super::error::ApiResult;
+use super::params::{JobListQuery, JobSort};
+use crate::auth::AuthUser;
+use crate::db::jobs::JobSort as DbSort;
+use crate::domain::jobs::{self, JobQuery};
+use crate::domain::PageRequest;
+use crate::state::AppState;
+
+/// List jobs.
+///
+/// Operators see only the jobs of clients they own.
+#[utoipa::path(
+    tag = "jobs",
+    security(("bearer" = []), ("cookie" = [])),
+    params(JobListQuery),
+    responses(
+        (status = 200, description = "One page of jobs", body = Page<Job>),
+        (status = 400, description = "Malformed query", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+    )
+)]
+#[get("/jobs")]
+pub async fn list_jobs(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    query: web::Query<JobListQuery>,
+) -> ApiResult<web::Json<Page<Job>>> {
+    let q = query.into_inner();
+    let sort = match q.sort.unwrap_or_default() {
+        JobSort::Id => DbSort::IdAsc,
+        JobSort::IdDesc => DbSort::IdDesc,
+        JobSort::Name => DbSort::NameAsc,
+        JobSort::NameDesc => DbSort::NameDesc,
+        JobSort::Priority => DbSort::Priority,
+    };
+    let filters = JobQuery {
+        q: q.q,
+        client_id: q.client_id,
+        policy_id: q.policy_id,
+        location_id: q.location_id,
+        active: q.active,
+    };
+    let page = PageRequest {
+        page: q.page,
+        per_page: q.per_page,
+    };
+    Ok(web::Json(
+        jobs::list(&state.pool, user.actor(), &filters, sort, page).await?,
+    ))
+}
+
+/// Create a job.
+#[utoipa::path(
+    tag = "jobs",
+    security(("bearer" = []), ("cookie" = [])),
+    request_body = JobInput,
+    responses(
+        (status = 201, description = "Created", body = Job),
+        (status = 400, description = "Malformed body", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 422, description = "Invalid fields (`client_id` of a client not yours is `not_found`)", body = ApiError),
+    )
+)]
+#[post("/jobs")]
+pub async fn create_job(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<JobInput>,
+) -> ApiResult<HttpResponse> {
+    let j = jobs::create(&state.pool, user.actor(), &body).await?;
+    Ok(HttpResponse::Created().json(j))
+}
+
+/// Get a job.
+#[utoipa::path(
+    tag = "jobs",
+    security(("bearer" = []), ("cookie" = [])),
+    params(("id" = i64, Path, description = "Job id")),
+    responses(
+        (status = 200, description = "The job", body = Job),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 404, description = "No such job (or not yours)", body = ApiError),
+    )
+)]
+#[get("/jobs/{id}")]
+pub async fn get_job(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<web::Json<Job>> {
+    Ok(web::Json(jobs::get(&state.pool, user.actor(), *id).await?))
+}
+
+/// Replace a job.
+#[utoipa::path(
+    tag = "jobs",
+    security(("bearer" = []), ("cookie" = [])),
+    params(("id" = i64, Path, description = "Job id")),
+    request_body = JobInput,
+    responses(
+        (status = 200, description = "Saved", body = Job),
+        (status = 400, description = "Malformed body", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 404, description = "No such job (or not yours)", body = ApiError),
+        (status = 422, description = "Invalid fields", body = ApiError),
+    )
+)]
+#[put("/jobs/{id}")]
+pub async fn put_job(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+    body: web::Json<JobInput>,
+) -> ApiResult<web::Json<Job>> {
+    Ok(web::Json(
+        jobs::update(&state.pool, user.actor(), *id, &body).await?,
+    ))
+}
+
+/// Change some fields of a job (JSON merge patch of `JobInput`).
+#[utoipa::path(
+    tag = "jobs",
+    security(("bearer" = []), ("cookie" = [])),
+    params(("id" = i64, Path, description = "Job id")),
+    request_body(content = Object, description = "Fields of JobInput to change"),
+    responses(
+        (status = 200, description = "Saved", body = Job),
+        (status = 400, description = "Malformed body", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 404, description = "No such job (or not yours)", body = ApiError),
+        (status = 422, description = "Invalid fields", body = ApiError),
+    )
+)]
+#[patch("/jobs/{id}")]
+pub async fn patch_job(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+    body: web::Json<serde_json::Value>,
+) -> ApiResult<web::Json<Job>> {
+    Ok(web::Json(
+        jobs::patch(&state.pool, user.actor(), *id, &body).await?,
+    ))
+}
+
+/// Delete a job.
+///
+/// Its backups are removed in the background.
+#[utoipa::path(
+    tag = "jobs",
+    security(("bearer" = []), ("cookie" = [])),
+    params(("id" = i64, Path, description = "Job id")),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 404, description = "No such job (or not yours)", body = ApiError),
+        (status = 409, description = "A run of it is queued or running", body = ApiError),
+    )
+)]
+#[delete("/jobs/{id}")]
+pub async fn delete_job(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
+    jobs::delete(&state.pool, user.actor(), *id).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Create the job's trigger token.
+///
+/// Replaces any previous token. The token is stored hashed and shown only in this answer.
+#[utoipa::path(
+    tag = "jobs",
+    security(("bearer" = []), ("cookie" = [])),
+    params(("id" = i64, Path, description = "Job id")),
+    responses(
+        (status = 201, description = "The new token", body = TriggerToken),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 404, description = "No such job (or not yours)", body = ApiError),
+    )
+)]
+#[post("/jobs/{id}/token")]
+pub async fn create_trigger_token(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
+    let t = jobs::create_token(&state.pool, user.actor(), *id).await?;
+    Ok(HttpResponse::Created().json(t))
+}
+
+/// Remove the job's trigger token.
+#[utoipa::path(
+    tag = "jobs",
+    security(("bearer" = []), ("cookie" = [])),
+    params(("id" = i64, Path, description = "Job id")),
+    responses(
+        (status = 204, description = "Removed"),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 404, description = "No such job (or not yours)", body = ApiError),
+    )
+)]
+#[delete("/jobs/{id}/token")]
+pub async fn delete_trigger_token(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
+    jobs::delete_token(&state.pool, user.actor(), *id).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Reorder jobs.
+///
+/// `job_ids` lists every job you can see, the first to run first. Operators reorder their
+/// own jobs among the places they hold.
+#[utoipa::path(
+    tag = "jobs",
+    security(("bearer" = []), ("cookie" = [])),
+    request_body = Priorities,
+    responses(
+        (status = 204, description = "Saved"),
+        (status = 400, description = "Malformed body", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 422, description = "The list is not exactly your jobs (`mismatch`)", body = ApiError),
+    )
+)]
+#[put("/jobs/priorities")]
+pub async fn put_priorities(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<Priorities>,
+) -> ApiResult<HttpResponse> {
+    jobs::set_priorities(&state.pool, user.actor(), &body.job_ids).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,160 @@
+//! `/api/locations`: where snapshots are stored. Everyone may read (to pick one for a
+//! job, with free space); admins write.
+
+use actix_web::{delete, get, patch, post, put, web, HttpResponse};
+use shared::common::Page;
+use shared::locations::{Location, LocationInput};
+use shared::ApiError;
+
+use super::error::ApiResult;
+use super::params::ListParams;
+use crate::auth::AuthUser;
+use crate::domain::locations;
+use crate::state::AppState;
+
+/// List locations.
+#[utoipa::path(
+    tag = "locations",
+    security(("bearer" = []), ("cookie" = [])),
+    params(ListParams),
+    responses(
+        (status = 200, description = "One page of locations", body = Page<Location>),
+        (status = 400, description = "Malformed query", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+    )
+)]
+#[get("/locations")]
+pub async fn list_locations(
+    state: web::Data<AppState>,
+    _user: AuthUser,
+    query: web::Query<ListParams>,
+) -> ApiResult<web::Json<Page<Location>>> {
+    Ok(web::Json(
+        locations::list(&state.pool, query.q.as_deref(), query.page()).await?,
+    ))
+}
+
+/// Create a location (admins).
+#[utoipa::path(
+    tag = "locations",
+    security(("bearer" = []), ("cookie" = [])),
+    request_body = LocationInput,
+    responses(
+        (status = 201, description = "Created", body = Location),
+        (status = 400, description = "Malformed body", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Not an administrator", body = ApiError),
+        (status = 409, description = "The name is taken", body = ApiError),
+        (status = 422, description = "Invalid fields; `directory_missing` / `directory_not_writable` when the server cannot use the directory", body = ApiError),
+    )
+)]
+#[post("/locations")]
+pub async fn create_location(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<LocationInput>,
+) -> ApiResult<HttpResponse> {
+    let p = locations::create(&state.pool, user.actor(), &body).await?;
+    Ok(HttpResponse::Created().json(p))
+}
+
+/// Get a location.
+#[utoipa::path(
+    tag = "locations",
+    security(("bearer" = []), ("cookie" = [])),
+    params(("id" = i64, Path, description = "Location id")),
+    responses(
+        (status = 200, description = "The location", body = Location),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 404, description = "No such location", body = ApiError),
+    )
+)]
+#[get("/locations/{id}")]
+pub async fn get_location(
+    state: web::Data<AppState>,
+    _user: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<web::Json<Location>> {
+    Ok(web::Json(locations::get(&state.pool, *id).await?))
+}
+
+/// Replace a location (admins).
+#[utoipa::path(
+    tag = "locations",
+    security(("bearer" = []), ("cookie" = [])),
+    params(("id" = i64, Path, description = "Location id")),
+    request_body = LocationInput,
+    responses(
+        (status = 200, description = "Saved", body = Location),
+        (status = 400, description = "Malformed body", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Not an administrator", body = ApiError),
+        (status = 404, description = "No such location", body = ApiError),
+        (status = 409, description = "The name is taken", body = ApiError),
+        (status = 422, description = "Invalid fields", body = ApiError),
+    )
+)]
+#[put("/locations/{id}")]
+pub async fn put_location(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+    body: web::Json<LocationInput>,
+) -> ApiResult<web::Json<Location>> {
+    Ok(web::Json(
+        locations::update(&state.pool, user.actor(), *id, &body).await?,
+    ))
+}
+
+/// Change some fields of a location (admins; JSON merge patch of `LocationInput`).
+#[utoipa::path(
+    tag = "locations",
+    security(("bearer" = []), ("cookie" = [])),
+    params(("id" = i64, Path, description = "Location id")),
+    request_body(content = Object, description = "Fields of LocationInput to change"),
+    responses(
+        (status = 200, description = "Saved", body = Location),
+        (status = 400, description = "Malformed body", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Not an administrator", body = ApiError),
+        (status = 404, description = "No such location", body = ApiError),
+        (status = 409, description = "The name is taken", body = ApiError),
+        (status = 422, description = "Invalid fields", body = ApiError),
+    )
+)]
+#[patch("/locations/{id}")]
+pub async fn patch_location(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+    body: web::Json<serde_json::Value>,
+) -> ApiResult<web::Json<Location>> {
+    Ok(web::Json(
+        locations::patch(&state.pool, user.actor(), *id, &body).await?,
+    ))
+}
+
+/// Delete a location (admins).
+///
+/// Refused while jobs use it: the answer's `references` lists them.
+#[utoipa::path(
+    tag = "locations",
+    security(("bearer" = []), ("cookie" = [])),
+    params(("id" = i64, Path, description = "Location id")),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Not an administrator", body = ApiError),
+        (status = 404, description = "No such location", body = ApiError),
+        (status = 409, description = "Jobs use it (see `references`)", body = ApiError),
+    )
+)]
+#[delete("/locations/{id}")]
+pub async fn delete_location(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
+    locations::delete(&state.pool, user.actor(), *id).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

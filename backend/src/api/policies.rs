@@ -1,0 +1,159 @@
+//! `/api/policies`: schedules and retention. Everyone may read; admins write.
+
+use actix_web::{delete, get, patch, post, put, web, HttpResponse};
+use shared::common::Page;
+use shared::policies::{Policy, PolicyInput};
+use shared::ApiError;
+
+use super::error::ApiResult;
+use super::params::ListParams;
+use crate::auth::AuthUser;
+use crate::domain::policies;
+use crate::state::AppState;
+
+/// List policies.
+#[utoipa::path(
+    tag = "policies",
+    security(("bearer" = []), ("cookie" = [])),
+    params(ListParams),
+    responses(
+        (status = 200, description = "One page of policies", body = Page<Policy>),
+        (status = 400, description = "Malformed query", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+    )
+)]
+#[get("/policies")]
+pub async fn list_policies(
+    state: web::Data<AppState>,
+    _user: AuthUser,
+    query: web::Query<ListParams>,
+) -> ApiResult<web::Json<Page<Policy>>> {
+    Ok(web::Json(
+        policies::list(&state.pool, query.q.as_deref(), query.page()).await?,
+    ))
+}
+
+/// Create a policy (admins).
+#[utoipa::path(
+    tag = "policies",
+    security(("bearer" = []), ("cookie" = [])),
+    request_body = PolicyInput,
+    responses(
+        (status = 201, description = "Created", body = Policy),
+        (status = 400, description = "Malformed body", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Not an administrator", body = ApiError),
+        (status = 409, description = "The name is taken", body = ApiError),
+        (status = 422, description = "Invalid fields (e.g. `schedule.daily.keep`)", body = ApiError),
+    )
+)]
+#[post("/policies")]
+pub async fn create_policy(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<PolicyInput>,
+) -> ApiResult<HttpResponse> {
+    let p = policies::create(&state.pool, user.actor(), &body).await?;
+    Ok(HttpResponse::Created().json(p))
+}
+
+/// Get a policy.
+#[utoipa::path(
+    tag = "policies",
+    security(("bearer" = []), ("cookie" = [])),
+    params(("id" = i64, Path, description = "Policy id")),
+    responses(
+        (status = 200, description = "The policy", body = Policy),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 404, description = "No such policy", body = ApiError),
+    )
+)]
+#[get("/policies/{id}")]
+pub async fn get_policy(
+    state: web::Data<AppState>,
+    _user: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<web::Json<Policy>> {
+    Ok(web::Json(policies::get(&state.pool, *id).await?))
+}
+
+/// Replace a policy (admins).
+#[utoipa::path(
+    tag = "policies",
+    security(("bearer" = []), ("cookie" = [])),
+    params(("id" = i64, Path, description = "Policy id")),
+    request_body = PolicyInput,
+    responses(
+        (status = 200, description = "Saved", body = Policy),
+        (status = 400, description = "Malformed body", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Not an administrator", body = ApiError),
+        (status = 404, description = "No such policy", body = ApiError),
+        (status = 409, description = "The name is taken", body = ApiError),
+        (status = 422, description = "Invalid fields", body = ApiError),
+    )
+)]
+#[put("/policies/{id}")]
+pub async fn put_policy(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+    body: web::Json<PolicyInput>,
+) -> ApiResult<web::Json<Policy>> {
+    Ok(web::Json(
+        policies::update(&state.pool, user.actor(), *id, &body).await?,
+    ))
+}
+
+/// Change some fields of a policy (admins; JSON merge patch of `PolicyInput`).
+#[utoipa::path(
+    tag = "policies",
+    security(("bearer" = []), ("cookie" = [])),
+    params(("id" = i64, Path, description = "Policy id")),
+    request_body(content = Object, description = "Fields of PolicyInput to change"),
+    responses(
+        (status = 200, description = "Saved", body = Policy),
+        (status = 400, description = "Malformed body", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Not an administrator", body = ApiError),
+        (status = 404, description = "No such policy", body = ApiError),
+        (status = 409, description = "The name is taken", body = ApiError),
+        (status = 422, description = "Invalid fields", body = ApiError),
+    )
+)]
+#[patch("/policies/{id}")]
+pub async fn patch_policy(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+    body: web::Json<serde_json::Value>,
+) -> ApiResult<web::Json<Policy>> {
+    Ok(web::Json(
+        policies::patch(&state.pool, user.actor(), *id, &body).await?,
+    ))
+}
+
+/// Delete a policy (admins).
+///
+/// Refused while jobs use it: the answer's `references` lists them.
+#[utoipa::path(
+    tag = "policies",
+    security(("bearer" = []), ("cookie" = [])),
+    params(("id" = i64, Path, description = "Policy id")),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Not an administrator", body = ApiError),
+        (status = 404, description = "No such policy", body = ApiError),
+        (status = 409, description = "Jobs use it (see `references`)", body = ApiError),
+    )
+)]
+#[delete("/policies/{id}")]
+pub async fn delete_policy(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
+    policies::delete(&state.pool, user.actor(), *id).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,167 @@
+//! Queries on `clients`.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::RunQueryDsl;
+
+use super::paging::{contains_pattern, Paging};
+use super::schema::{clients, users};
+use super::{DbConn, DbError};
+
+/// A row of `clients`.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = clients)]
+pub struct ClientRow {
+    pub id: i64,
+    pub name: String,
+    pub description: String,
+    pub connection: serde_json::Value,
+    pub active: bool,
+    pub owner_id: Option<i64>,
+    pub quota_bytes: Option<i64>,
+    pub max_parallel_jobs: i32,
+    pub ssh_options: Vec<Option<String>>,
+    pub rsync_options: Vec<Option<String>>,
+    pub public_key: String,
+    pub host_key: Option<String>,
+    pub host_key_pending: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Values written by create and update.
+#[derive(Debug, Insertable, AsChangeset)]
+#[diesel(table_name = clients, treat_none_as_null = true)]
+pub struct ClientForm<'a> {
+    pub name: &'a str,
+    pub description: &'a str,
+    pub connection: serde_json::Value,
+    pub active: bool,
+    pub owner_id: Option<i64>,
+    pub quota_bytes: Option<i64>,
+    pub max_parallel_jobs: i32,
+    pub ssh_options: Vec<Option<String>>,
+    pub rsync_options: Vec<Option<String>>,
+}
+
+/// List filters.
+#[derive(Debug, Clone, Default)]
+pub struct ClientFilter<'a> {
+    pub q: Option<&'a str>,
+    /// Only clients of this owner (operators).
+    pub owner: Option<i64>,
+}
+
+/// Sort orders of the client list.
+#[derive(Debug, Clone, Copy)]
+pub enum ClientSort {
+    IdAsc,
+    IdDesc,
+    NameAsc,
+    NameDesc,
+}
+
+fn filtered<'a>(f: &ClientFilter<'a>) -> clients::BoxedQuery<'a, diesel::pg::Pg> {
+    let mut query = clients::table.into_boxed();
+    if let Some(q) = f.q {
+        query = query.filter(clients::name.ilike(contains_pattern(q)));
+    }
+    if let Some(owner) = f.owner {
+        query = query.filter(clients::owner_id.eq(owner));
+    }
+    query
+}
+
+/// One page with the total.
+pub async fn list(
+    c: &mut DbConn,
+    f: &ClientFilter<'_>,
+    sort: ClientSort,
+    paging: Paging,
+) -> Result<(Vec<ClientRow>, i64), DbError> {
+    let total = filtered(f).count().get_result(c).await?;
+    let query = filtered(f);
+    let query = match sort {
+        ClientSort::IdAsc => query.order(clients::id.asc()),
+        ClientSort::IdDesc => query.order(clients::id.desc()),
+        ClientSort::NameAsc => query.order((clients::name.asc(), clients::id.asc())),
+        ClientSort::NameDesc => query.order((clients::name.desc(), clients::id.asc())),
+    };
+    let rows = query
+        .offset(paging.offset())
+        .limit(paging.per_page)
+        .select(ClientRow::as_select())
+        .load(c)
+        .await?;
+    Ok((rows, total))
+}
+
+/// One client.
+pub async fn find(c: &mut DbConn, id: i64) -> Result<Option<ClientRow>, DbError> {
+    Ok(clients::table
+        .find(id)
+        .select(ClientRow::as_select())
+        .first(c)
+        .await
+        .optional()?)
+}
+
+/// Whether a client with this name (any case) exists, other than `except`.
+pub async fn name_taken(c: &mut DbConn, name: &str, except: Option<i64>) -> Result<bool, DbError> {
+    let mut q = clients::table
+        .filter(super::users::lower(clients::name).eq(name.to_lowercase()))
+        .into_boxed();
+    if let Some(id) = except {
+        q = q.filter(clients::id.ne(id));
+    }
+    Ok(q.count().get_result::<i64>(c).await? > 0)
+}
+
+/// Inserts a client.
+pub async fn insert(c: &mut DbConn, f: &ClientForm<'_>) -> Result<ClientRow, DbError> {
+    Ok(diesel::insert_into(clients::table)
+        .values(f)
+        .returning(ClientRow::as_returning())
+        .get_result(c)
+        .await?)
+}
+
+/// Updates a client.
+pub async fn update(
+    c: &mut DbConn,
+    id: i64,
+    f: &ClientForm<'_>,
+) -> Result<Option<ClientRow>, DbError> {
+    Ok(diesel::update(clients::table.find(id))
+        .set((f, clients::updated_at.eq(diesel::dsl::now)))
+        .returning(ClientRow::as_returning())
+        .get_result(c)
+        .await
+        .optional()?)
+}
+
+/// Stores the client's public key.
+pub async fn set_public_key(c: &mut DbConn, id: i64, key: &str) -> Result<(), DbError> {
+    diesel::update(clients::table.find(id))
+        .set((
+            clients::public_key.eq(key),
+            clients::updated_at.eq(diesel::dsl::now),
+        ))
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
+/// Deletes a client (its jobs go with it).
+pub async fn delete(c: &mut DbConn, id: i64) -> Result<usize, DbError> {
+    Ok(diesel::delete(clients::table.find(id)).execute(c).await?)
+}
+
+/// Names of the given users, for owner references.
+pub async fn user_names(c: &mut DbConn, ids: &[i64]) -> Result<Vec<(i64, String)>, DbError> {
+    Ok(users::table
+        .filter(users::id.eq_any(ids))
+        .select((users::id, users::username))
+        .load(c)
+        .await?)
+}

@@ -1,0 +1,281 @@
+//! Queries on `scripts` and their attachments (`client_scripts`, `job_scripts`).
+
+use chrono::{DateTime, Utc};
+use diesel::dsl::sql;
+use diesel::prelude::*;
+use diesel::sql_types::BigInt;
+use diesel_async::RunQueryDsl;
+
+use super::paging::{contains_pattern, Paging};
+use super::schema::{client_scripts, clients, job_scripts, jobs, scripts};
+use super::{DbConn, DbError};
+
+/// A script without its content.
+#[derive(Debug, Clone, Queryable)]
+pub struct ScriptRow {
+    pub id: i64,
+    pub name: String,
+    pub description: String,
+    pub client_pre: bool,
+    pub client_post: bool,
+    pub job_pre: bool,
+    pub job_post: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub size_bytes: i64,
+}
+
+type ScriptColumns = (
+    scripts::id,
+    scripts::name,
+    scripts::description,
+    scripts::client_pre,
+    scripts::client_post,
+    scripts::job_pre,
+    scripts::job_post,
+    scripts::created_at,
+    scripts::updated_at,
+    diesel::expression::SqlLiteral<BigInt>,
+);
+
+fn columns() -> ScriptColumns {
+    (
+        scripts::id,
+        scripts::name,
+        scripts::description,
+        scripts::client_pre,
+        scripts::client_post,
+        scripts::job_pre,
+        scripts::job_post,
+        scripts::created_at,
+        scripts::updated_at,
+        sql::<BigInt>("octet_length(scripts.content)::bigint"),
+    )
+}
+
+/// Values written by create and update (content only when given).
+#[derive(Debug, Insertable, AsChangeset)]
+#[diesel(table_name = scripts)]
+pub struct ScriptForm<'a> {
+    pub name: &'a str,
+    pub description: &'a str,
+    pub client_pre: bool,
+    pub client_post: bool,
+    pub job_pre: bool,
+    pub job_post: bool,
+    pub content: Option<&'a [u8]>,
+}
+
+/// One page, filtered by name, with the total.
+pub async fn list(
+    c: &mut DbConn,
+    q: Option<&str>,
+    paging: Paging,
+) -> Result<(Vec<ScriptRow>, i64), DbError> {
+    let filter = |query: scripts::BoxedQuery<'static, diesel::pg::Pg>| match q {
+        Some(q) => query.filter(scripts::name.ilike(contains_pattern(q))),
+        None => query,
+    };
+    let total = filter(scripts::table.into_boxed())
+        .count()
+        .get_result(c)
+        .await?;
+    let rows = filter(scripts::table.into_boxed())
+        .order(scripts::id)
+        .offset(paging.offset())
+        .limit(paging.per_page)
+        .select(columns())
+        .load(c)
+        .await?;
+    Ok((rows, total))
+}
+
+/// One script (without content).
+pub async fn find(c: &mut DbConn, id: i64) -> Result<Option<ScriptRow>, DbError> {
+    Ok(scripts::table
+        .find(id)
+        .select(columns())
+        .first(c)
+        .await
+        .optional()?)
+}
+
+/// Several scripts (without content).
+pub async fn find_many(c: &mut DbConn, ids: &[i64]) -> Result<Vec<ScriptRow>, DbError> {
+    Ok(scripts::table
+        .filter(scripts::id.eq_any(ids))
+        .select(columns())
+        .load(c)
+        .await?)
+}
+
+/// A script's name and content.
+pub async fn content(c: &mut DbConn, id: i64) -> Result<Option<(String, Vec<u8>)>, DbError> {
+    Ok(scripts::table
+        .find(id)
+        .select((scripts::name, scripts::content))
+        .first(c)
+        .await
+        .optional()?)
+}
+
+/// Inserts a script; the form must carry content.
+pub async fn insert(c: &mut DbConn, f: &ScriptForm<'_>) -> Result<i64, DbError> {
+    Ok(diesel::insert_into(scripts::table)
+        .values(f)
+        .returning(scripts::id)
+        .get_result(c)
+        .await?)
+}
+
+/// Updates a script; `None` content keeps the stored one.
+pub async fn update(c: &mut DbConn, id: i64, f: &ScriptForm<'_>) -> Result<usize, DbError> {
+    Ok(diesel::update(scripts::table.find(id))
+        .set((f, scripts::updated_at.eq(diesel::dsl::now)))
+        .execute(c)
+        .await?)
+}
+
+/// Deletes a script.
+pub async fn delete(c: &mut DbConn, id: i64) -> Result<usize, DbError> {
+    Ok(diesel::delete(scripts::table.find(id)).execute(c).await?)
+}
+
+/// Where a script is attached: (kind, object id, display name, phase).
+pub async fn usages(
+    c: &mut DbConn,
+    script_id: i64,
+) -> Result<Vec<(String, i64, String, String)>, DbError> {
+    let by_clients: Vec<(i64, String, String)> = client_scripts::table
+        .inner_join(clients::table)
+        .filter(client_scripts::script_id.eq(script_id))
+        .select((clients::id, clients::name, client_scripts::phase))
+        .load(c)
+        .await?;
+    let by_jobs: Vec<(i64, String, String, String)> = job_scripts::table
+        .inner_join(jobs::table.inner_join(clients::table))
+        .filter(job_scripts::script_id.eq(script_id))
+        .select((jobs::id, clients::name, jobs::name, job_scripts::phase))
+        .load(c)
+        .await?;
+    let mut out: Vec<(String, i64, String, String)> = by_clients
+        .into_iter()
+        .map(|(id, name, phase)| ("client".to_owned(), id, name, phase))
+        .collect();
+    out.extend(
+        by_jobs.into_iter().map(|(id, client, job, phase)| {
+            ("job".to_owned(), id, format!("{client}/{job}"), phase)
+        }),
+    );
+    Ok(out)
+}
+
+/// Replaces the scripts attached to a client.
+pub async fn set_client_scripts(
+    c: &mut DbConn,
+    client_id: i64,
+    pre: &[i64],
+    post: &[i64],
+) -> Result<(), DbError> {
+    diesel::delete(client_scripts::table.filter(client_scripts::client_id.eq(client_id)))
+        .execute(c)
+        .await?;
+    let rows: Vec<_> = pre
+        .iter()
+        .map(|s| {
+            (
+                client_scripts::client_id.eq(client_id),
+                client_scripts::script_id.eq(*s),
+                client_scripts::phase.eq("pre"),
+            )
+        })
+        .chain(post.iter().map(|s| {
+            (
+                client_scripts::client_id.eq(client_id),
+                client_scripts::script_id.eq(*s),
+                client_scripts::phase.eq("post"),
+            )
+        }))
+        .collect();
+    if !rows.is_empty() {
+        diesel::insert_into(client_scripts::table)
+            .values(rows)
+            .execute(c)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Replaces the scripts attached to a job.
+pub async fn set_job_scripts(
+    c: &mut DbConn,
+    job_id: i64,
+    pre: &[i64],
+    post: &[i64],
+) -> Result<(), DbError> {
+    diesel::delete(job_scripts::table.filter(job_scripts::job_id.eq(job_id)))
+        .execute(c)
+        .await?;
+    let rows: Vec<_> = pre
+        .iter()
+        .map(|s| {
+            (
+                job_scripts::job_id.eq(job_id),
+                job_scripts::script_id.eq(*s),
+                job_scripts::phase.eq("pre"),
+            )
+        })
+        .chain(post.iter().map(|s| {
+            (
+                job_scripts::job_id.eq(job_id),
+                job_scripts::script_id.eq(*s),
+                job_scripts::phase.eq("post"),
+            )
+        }))
+        .collect();
+    if !rows.is_empty() {
+        diesel::insert_into(job_scripts::table)
+            .values(rows)
+            .execute(c)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Scripts attached to the given clients: (client id, script id, script name, phase).
+pub async fn of_clients(
+    c: &mut DbConn,
+    ids: &[i64],
+) -> Result<Vec<(i64, i64, String, String)>, DbError> {
+    Ok(client_scripts::table
+        .inner_join(scripts::table)
+        .filter(client_scripts::client_id.eq_any(ids))
+        .order(scripts::name)
+        .select((
+            client_scripts::client_id,
+            scripts::id,
+            scripts::name,
+            client_scripts::phase,
+        ))
+        .load(c)
+        .await?)
+}
+
+/// Scripts attached to the given jobs: (job id, script id, script name, phase).
+pub async fn of_jobs(
+    c: &mut DbConn,
+    ids: &[i64],
+) -> Result<Vec<(i64, i64, String, String)>, DbError> {
+    Ok(job_scripts::table
+        .inner_join(scripts::table)
+        .filter(job_scripts::job_id.eq_any(ids))
+        .order(scripts::name)
+        .select((
+            job_scripts::job_id,
+            scripts::id,
+            scripts::name,
+            job_scripts::phase,
+        ))
+        .load(c)
+        .await?)
+}

@@ -1,0 +1,404 @@
+//! Clients: listing with their jobs, create/update with ownership rules, clone, delete
+//! (backups removed in the background), and the per-client ssh key.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use shared::clients::{Client, ClientInput, Connection, HostKeyState, JobSummary};
+use shared::common::{Page, RunResult};
+
+use super::references::{check_scripts, name_map, reference, scripts_by_owner, ScriptSlot};
+use super::{
+    ensure_valid, keys, merge_patch, unique_to_conflict, Actor, DomainError, FieldIssue,
+    PageRequest,
+};
+use crate::db::clients::{ClientFilter, ClientForm, ClientRow, ClientSort};
+use crate::db::paging::strings;
+use crate::db::{self, clients, jobs, scripts, users, DbConn, DbPool};
+
+fn summary(j: &jobs::JobRow) -> JobSummary {
+    JobSummary {
+        id: j.id,
+        name: j.name.clone(),
+        source_path: j.source_path.clone(),
+        active: j.active,
+        last_result: j.last_result.as_deref().and_then(RunResult::parse),
+        last_run_at: j.last_run_at,
+        size_bytes: j.size_bytes,
+    }
+}
+
+/// Builds the API view of client rows, loading owners, scripts and jobs in batches.
+async fn views(c: &mut DbConn, rows: Vec<ClientRow>) -> Result<Vec<Client>, DomainError> {
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let owner_ids: Vec<i64> = rows.iter().filter_map(|r| r.owner_id).collect();
+    let owners = name_map(clients::user_names(c, &owner_ids).await?);
+    let mut scripts = scripts_by_owner(scripts::of_clients(c, &ids).await?);
+    let mut jobs_by_client: HashMap<i64, Vec<JobSummary>> = HashMap::new();
+    for j in jobs::of_clients(c, &ids).await? {
+        jobs_by_client
+            .entry(j.client_id)
+            .or_default()
+            .push(summary(&j));
+    }
+    rows.into_iter()
+        .map(|r| {
+            let connection: Connection = serde_json::from_value(r.connection)
+                .map_err(|e| DomainError::Internal(format!("client {} connection: {e}", r.id)))?;
+            let (pre, post) = scripts.remove(&r.id).unwrap_or_default();
+            let jobs = jobs_by_client.remove(&r.id).unwrap_or_default();
+            let (host_key_state, fingerprint_source) = match (&r.host_key, &r.host_key_pending) {
+                (_, Some(p)) => (HostKeyState::Pending, Some(p.clone())),
+                (Some(k), None) => (HostKeyState::Accepted, Some(k.clone())),
+                (None, None) => (HostKeyState::Unknown, None),
+            };
+            Ok(Client {
+                id: r.id,
+                name: r.name,
+                description: r.description,
+                connection,
+                active: r.active,
+                owner: r.owner_id.map(|id| reference(&owners, id)),
+                quota_bytes: r.quota_bytes,
+                max_parallel_jobs: r.max_parallel_jobs,
+                ssh_options: strings(r.ssh_options),
+                rsync_options: strings(r.rsync_options),
+                pre_scripts: pre,
+                post_scripts: post,
+                public_key: r.public_key,
+                host_key_state,
+                host_key_fingerprint: fingerprint_source.as_deref().map(fingerprint),
+                size_bytes: jobs.iter().map(|j| j.size_bytes).sum(),
+                jobs,
+                created_at: r.created_at,
+                updated_at: r.updated_at,
+            })
+        })
+        .collect()
+}
+
+/// `SHA256:…` fingerprint of an OpenSSH public key line (`type base64 [comment]`).
+pub fn fingerprint(key_line: &str) -> String {
+    use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD};
+    use base64::Engine;
+    use sha2::{Digest, Sha256};
+    let blob = key_line.split_whitespace().nth(1).unwrap_or_default();
+    match STANDARD.decode(blob) {
+        Ok(bytes) if !bytes.is_empty() => {
+            format!("SHA256:{}", STANDARD_NO_PAD.encode(Sha256::digest(bytes)))
+        }
+        _ => String::new(),
+    }
+}
+
+/// Sort orders accepted by the list.
+pub fn parse_sort(s: Option<&str>) -> Option<ClientSort> {
+    Some(match s.unwrap_or("id") {
+        "id" => ClientSort::IdAsc,
+        "-id" => ClientSort::IdDesc,
+        "name" => ClientSort::NameAsc,
+        "-name" => ClientSort::NameDesc,
+        _ => return None,
+    })
+}
+
+/// One page of the clients the actor may see.
+pub async fn list(
+    pool: &DbPool,
+    actor: Actor,
+    q: Option<&str>,
+    sort: ClientSort,
+    page: PageRequest,
+) -> Result<Page<Client>, DomainError> {
+    let mut c = db::conn(pool).await?;
+    let paging = page.paging();
+    let filter = ClientFilter {
+        q: q.filter(|s| !s.is_empty()),
+        owner: actor.owner_filter(),
+    };
+    let (rows, total) = clients::list(&mut c, &filter, sort, paging).await?;
+    Ok(Page {
+        items: views(&mut c, rows).await?,
+        total,
+        page: paging.page,
+        per_page: paging.per_page,
+    })
+}
+
+/// The row of a client the actor may use; `NotFound` otherwise (never revealing it exists).
+pub async fn visible_row(c: &mut DbConn, actor: Actor, id: i64) -> Result<ClientRow, DomainError> {
+    match clients::find(c, id).await? {
+        Some(r) if actor.may_use_client(r.owner_id) => Ok(r),
+        _ => Err(DomainError::NotFound),
+    }
+}
+
+/// One client.
+pub async fn get(pool: &DbPool, actor: Actor, id: i64) -> Result<Client, DomainError> {
+    let mut c = db::conn(pool).await?;
+    let row = visible_row(&mut c, actor, id).await?;
+    one(&mut c, row).await
+}
+
+async fn one(c: &mut DbConn, row: ClientRow) -> Result<Client, DomainError> {
+    views(c, vec![row])
+        .await?
+        .pop()
+        .ok_or_else(|| DomainError::Internal("client view".into()))
+}
+
+/// Validates an input against the database; returns the owner to store.
+async fn check(
+    c: &mut DbConn,
+    actor: Actor,
+    input: &ClientInput,
+    current_owner: Option<Option<i64>>,
+) -> Result<Option<i64>, DomainError> {
+    let mut issues = input.validate();
+    check_scripts(
+        c,
+        "pre_scripts",
+        &input.pre_scripts,
+        ScriptSlot::ClientPre,
+        &mut issues,
+    )
+    .await?;
+    check_scripts(
+        c,
+        "post_scripts",
+        &input.post_scripts,
+        ScriptSlot::ClientPost,
+        &mut issues,
+    )
+    .await?;
+    let owner = if actor.is_admin() {
+        match input.owner_id {
+            Some(id) => {
+                if users::find(c, id).await?.is_none() {
+                    issues.push(FieldIssue::new("owner_id", "not_found"));
+                }
+                Some(id)
+            }
+            // Creating: the creator; updating without an owner: keep the current one.
+            None => current_owner.unwrap_or(Some(actor.user_id)),
+        }
+    } else {
+        // Operators cannot give clients away nor take others'.
+        let keep = current_owner.unwrap_or(Some(actor.user_id));
+        if input.owner_id.is_some() && input.owner_id != keep {
+            return Err(DomainError::Forbidden);
+        }
+        keep
+    };
+    ensure_valid(issues)?;
+    Ok(owner)
+}
+
+fn form<'a>(input: &'a ClientInput, owner: Option<i64>) -> Result<ClientForm<'a>, DomainError> {
+    Ok(ClientForm {
+        name: input.name.trim(),
+        description: &input.description,
+        connection: serde_json::to_value(&input.connection)
+            .map_err(|e| DomainError::Internal(e.to_string()))?,
+        active: input.active,
+        owner_id: owner,
+        quota_bytes: input.quota_bytes,
+        max_parallel_jobs: input.max_parallel_jobs,
+        ssh_options: input.ssh_options.iter().cloned().map(Some).collect(),
+        rsync_options: input.rsync_options.iter().cloned().map(Some).collect(),
+    })
+}
+
+/// Creates a client and its key pair.
+pub async fn create(
+    pool: &DbPool,
+    data_dir: &Path,
+    actor: Actor,
+    input: &ClientInput,
+) -> Result<Client, DomainError> {
+    let mut c = db::conn(pool).await?;
+    let owner = check(&mut c, actor, input, None).await?;
+    if clients::name_taken(&mut c, input.name.trim(), None).await? {
+        return Err(DomainError::Conflict(format!(
+            "client {} exists",
+            input.name
+        )));
+    }
+    let row = clients::insert(&mut c, &form(input, owner)?)
+        .await
+        .map_err(unique_to_conflict("client"))?;
+    scripts::set_client_scripts(&mut c, row.id, &input.pre_scripts, &input.post_scripts).await?;
+    let key = match keys::generate(data_dir, row.id).await {
+        Ok(k) => k,
+        Err(e) => {
+            // No client without a key: undo.
+            clients::delete(&mut c, row.id).await?;
+            return Err(e);
+        }
+    };
+    clients::set_public_key(&mut c, row.id, &key).await?;
+    let row = visible_row(&mut c, actor, row.id).await?;
+    one(&mut c, row).await
+}
+
+/// Replaces a client's settings.
+pub async fn update(
+    pool: &DbPool,
+    actor: Actor,
+    id: i64,
+    input: &ClientInput,
+) -> Result<Client, DomainError> {
+    let mut c = db::conn(pool).await?;
+    let current = visible_row(&mut c, actor, id).await?;
+    let owner = check(&mut c, actor, input, Some(current.owner_id)).await?;
+    if clients::name_taken(&mut c, input.name.trim(), Some(id)).await? {
+        return Err(DomainError::Conflict(format!(
+            "client {} exists",
+            input.name
+        )));
+    }
+    let row = clients::update(&mut c, id, &form(input, owner)?)
+        .await
+        .map_err(unique_to_conflict("client"))?
+        .ok_or(DomainError::NotFound)?;
+    scripts::set_client_scripts(&mut c, id, &input.pre_scripts, &input.post_scripts).await?;
+    one(&mut c, row).await
+}
+
+/// The input that would recreate a client as it is.
+pub fn input_of(client: &Client) -> ClientInput {
+    ClientInput {
+        name: client.name.clone(),
+        description: client.description.clone(),
+        connection: client.connection.clone(),
+        active: client.active,
+        owner_id: client.owner.as_ref().map(|o| o.id),
+        quota_bytes: client.quota_bytes,
+        max_parallel_jobs: client.max_parallel_jobs,
+        ssh_options: client.ssh_options.clone(),
+        rsync_options: client.rsync_options.clone(),
+        pre_scripts: client.pre_scripts.iter().map(|s| s.id).collect(),
+        post_scripts: client.post_scripts.iter().map(|s| s.id).collect(),
+    }
+}
+
+/// Changes some fields (JSON merge patch).
+pub async fn patch(
+    pool: &DbPool,
+    actor: Actor,
+    id: i64,
+    patch: &serde_json::Value,
+) -> Result<Client, DomainError> {
+    let current = get(pool, actor, id).await?;
+    let input = merge_patch(&input_of(&current), patch)?;
+    update(pool, actor, id, &input).await
+}
+
+/// Deletes a client and its jobs; its backups and keys are removed in the background.
+pub async fn delete(
+    pool: &DbPool,
+    data_dir: &Path,
+    actor: Actor,
+    id: i64,
+) -> Result<(), DomainError> {
+    let mut c = db::conn(pool).await?;
+    visible_row(&mut c, actor, id).await?;
+    let job_rows = jobs::of_clients(&mut c, &[id]).await?;
+    let location_ids: Vec<i64> = job_rows.iter().map(|j| j.location_id).collect();
+    let dirs = super::locations::directories(&mut c, &location_ids).await?;
+    clients::delete(&mut c, id).await?;
+    let data_dir = data_dir.to_owned();
+    let targets: Vec<_> = dirs.into_iter().map(|d| d.join(id.to_string())).collect();
+    tokio::spawn(async move {
+        keys::remove(&data_dir, id);
+        super::locations::remove_trees(targets).await;
+    });
+    Ok(())
+}
+
+/// A free name `<name>-copy`, `<name>-copy2`, …
+async fn copy_name(c: &mut DbConn, name: &str) -> Result<String, DomainError> {
+    for n in 1..1000 {
+        let candidate = if n == 1 {
+            format!("{name}-copy")
+        } else {
+            format!("{name}-copy{n}")
+        };
+        if !clients::name_taken(c, &candidate, None).await? {
+            return Ok(candidate);
+        }
+    }
+    Err(DomainError::Conflict("no free copy name".into()))
+}
+
+/// Copies a client and its jobs (not their trigger tokens nor results) under a new name
+/// with a new key pair.
+pub async fn clone(
+    pool: &DbPool,
+    data_dir: &Path,
+    actor: Actor,
+    id: i64,
+) -> Result<Client, DomainError> {
+    let original = get(pool, actor, id).await?;
+    let mut input = input_of(&original);
+    {
+        let mut c = db::conn(pool).await?;
+        input.name = copy_name(&mut c, &original.name).await?;
+    }
+    let copy = create(pool, data_dir, actor, &input).await?;
+    let mut c = db::conn(pool).await?;
+    for j in jobs::of_clients(&mut c, &[id]).await? {
+        super::jobs::copy_to(&mut c, &j, copy.id).await?;
+    }
+    let row = visible_row(&mut c, actor, copy.id).await?;
+    one(&mut c, row).await
+}
+
+/// Replaces the client's key pair; the new public key must be installed on the client.
+pub async fn regenerate_key(
+    pool: &DbPool,
+    data_dir: &Path,
+    actor: Actor,
+    id: i64,
+) -> Result<Client, DomainError> {
+    let mut c = db::conn(pool).await?;
+    visible_row(&mut c, actor, id).await?;
+    let key = keys::generate(data_dir, id).await?;
+    clients::set_public_key(&mut c, id, &key).await?;
+    let row = visible_row(&mut c, actor, id).await?;
+    one(&mut c, row).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_like_ssh_keygen() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = dir.path().join("k");
+        let ok = std::process::Command::new("ssh-keygen")
+            .args(["-q", "-t", "ed25519", "-N", "", "-f"])
+            .arg(&key)
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
+        let listed = std::process::Command::new("ssh-keygen")
+            .arg("-lf")
+            .arg(key.with_extension("pub"))
+            .output()
+            .unwrap();
+        let expected = String::from_utf8(listed.stdout).unwrap();
+        let expected = expected.split_whitespace().nth(1).unwrap();
+        assert_eq!(fingerprint(&public), expected);
+        assert_eq!(fingerprint("garbage"), "");
+    }
+
+    #[test]
+    fn sorts() {
+        assert!(parse_sort(None).is_some());
+        assert!(parse_sort(Some("-name")).is_some());
+        assert!(parse_sort(Some("name; drop")).is_none());
+    }
+}

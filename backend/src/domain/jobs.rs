@@ -1,0 +1,386 @@
+//! Jobs: listing and filters, create/update within the clients the actor may use,
+//! trigger tokens, priorities, delete (backups removed in the background).
+
+use shared::common::{Page, RunResult};
+use shared::jobs::{Job, JobInput, Notifications, NotifyThreshold, TriggerToken};
+
+use super::references::{check_scripts, name_map, reference, scripts_by_owner, ScriptSlot};
+use super::{ensure_valid, merge_patch, Actor, DomainError, FieldIssue, PageRequest};
+use crate::auth::secrets;
+use crate::db::jobs::{JobFilter, JobForm, JobRow, JobSort};
+use crate::db::paging::strings;
+use crate::db::{self, clients, jobs, locations, policies, scripts, DbConn, DbPool};
+
+fn threshold_of(s: &str) -> NotifyThreshold {
+    match s {
+        "all" => NotifyThreshold::All,
+        "warning" => NotifyThreshold::Warning,
+        "none" => NotifyThreshold::None,
+        _ => NotifyThreshold::Error,
+    }
+}
+
+fn threshold_str(t: NotifyThreshold) -> &'static str {
+    match t {
+        NotifyThreshold::All => "all",
+        NotifyThreshold::Warning => "warning",
+        NotifyThreshold::Error => "error",
+        NotifyThreshold::None => "none",
+    }
+}
+
+async fn views(c: &mut DbConn, rows: Vec<JobRow>) -> Result<Vec<Job>, DomainError> {
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let pids: Vec<i64> = rows.iter().map(|r| r.policy_id).collect();
+    let lids: Vec<i64> = rows.iter().map(|r| r.location_id).collect();
+    let cids: Vec<i64> = rows.iter().map(|r| r.client_id).collect();
+    let (p, l, cl) = jobs::names(c, &pids, &lids, &cids).await?;
+    let (p, l, cl) = (name_map(p), name_map(l), name_map(cl));
+    let mut scripts = scripts_by_owner(scripts::of_jobs(c, &ids).await?);
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let (pre, post) = scripts.remove(&r.id).unwrap_or_default();
+            Job {
+                id: r.id,
+                client: reference(&cl, r.client_id),
+                name: r.name,
+                description: r.description,
+                source_path: r.source_path,
+                policy: reference(&p, r.policy_id),
+                location: reference(&l, r.location_id),
+                include: r.include_patterns.map(strings),
+                exclude: r.exclude_patterns.map(strings),
+                use_local_permissions: r.use_local_permissions,
+                notifications: Notifications {
+                    admin: r.notify_admin,
+                    owner: r.notify_owner,
+                    emails: strings(r.notify_emails),
+                    threshold: threshold_of(&r.notify_threshold),
+                },
+                priority: r.priority,
+                active: r.active,
+                pre_scripts: pre,
+                post_scripts: post,
+                has_trigger_token: r.trigger_token_hash.is_some(),
+                size_bytes: r.size_bytes,
+                last_result: r.last_result.as_deref().and_then(RunResult::parse),
+                last_run_at: r.last_run_at,
+                created_at: r.created_at,
+                updated_at: r.updated_at,
+            }
+        })
+        .collect())
+}
+
+/// Sort orders accepted by the list.
+pub fn parse_sort(s: Option<&str>) -> Option<JobSort> {
+    Some(match s.unwrap_or("id") {
+        "id" => JobSort::IdAsc,
+        "-id" => JobSort::IdDesc,
+        "name" => JobSort::NameAsc,
+        "-name" => JobSort::NameDesc,
+        "priority" => JobSort::Priority,
+        _ => return None,
+    })
+}
+
+/// Filters of the job list.
+#[derive(Debug, Clone, Default)]
+pub struct JobQuery {
+    pub q: Option<String>,
+    pub client_id: Option<i64>,
+    pub policy_id: Option<i64>,
+    pub location_id: Option<i64>,
+    pub active: Option<bool>,
+}
+
+/// One page of the jobs the actor may see.
+pub async fn list(
+    pool: &DbPool,
+    actor: Actor,
+    query: &JobQuery,
+    sort: JobSort,
+    page: PageRequest,
+) -> Result<Page<Job>, DomainError> {
+    let mut c = db::conn(pool).await?;
+    let paging = page.paging();
+    let filter = JobFilter {
+        q: query.q.as_deref().filter(|s| !s.is_empty()),
+        client_id: query.client_id,
+        policy_id: query.policy_id,
+        location_id: query.location_id,
+        active: query.active,
+        owner: actor.owner_filter(),
+    };
+    let (rows, total) = jobs::list(&mut c, &filter, sort, paging).await?;
+    Ok(Page {
+        items: views(&mut c, rows).await?,
+        total,
+        page: paging.page,
+        per_page: paging.per_page,
+    })
+}
+
+/// The row of a job the actor may use.
+pub async fn visible_row(c: &mut DbConn, actor: Actor, id: i64) -> Result<JobRow, DomainError> {
+    let job = jobs::find(c, id).await?.ok_or(DomainError::NotFound)?;
+    super::clients::visible_row(c, actor, job.client_id).await?;
+    Ok(job)
+}
+
+async fn one(c: &mut DbConn, row: JobRow) -> Result<Job, DomainError> {
+    views(c, vec![row])
+        .await?
+        .pop()
+        .ok_or_else(|| DomainError::Internal("job view".into()))
+}
+
+/// One job.
+pub async fn get(pool: &DbPool, actor: Actor, id: i64) -> Result<Job, DomainError> {
+    let mut c = db::conn(pool).await?;
+    let row = visible_row(&mut c, actor, id).await?;
+    one(&mut c, row).await
+}
+
+async fn check(c: &mut DbConn, actor: Actor, input: &JobInput) -> Result<(), DomainError> {
+    let mut issues = input.validate();
+    match clients::find(c, input.client_id).await? {
+        Some(cl) if actor.may_use_client(cl.owner_id) => {}
+        _ => issues.push(FieldIssue::new("client_id", "not_found")),
+    }
+    if policies::find(c, input.policy_id).await?.is_none() {
+        issues.push(FieldIssue::new("policy_id", "not_found"));
+    }
+    if locations::find(c, input.location_id).await?.is_none() {
+        issues.push(FieldIssue::new("location_id", "not_found"));
+    }
+    check_scripts(
+        c,
+        "pre_scripts",
+        &input.pre_scripts,
+        ScriptSlot::JobPre,
+        &mut issues,
+    )
+    .await?;
+    check_scripts(
+        c,
+        "post_scripts",
+        &input.post_scripts,
+        ScriptSlot::JobPost,
+        &mut issues,
+    )
+    .await?;
+    ensure_valid(issues)
+}
+
+fn patterns(l: &Option<Vec<String>>) -> Option<Vec<Option<String>>> {
+    l.as_ref().map(|v| v.iter().cloned().map(Some).collect())
+}
+
+fn form(input: &JobInput) -> JobForm<'_> {
+    JobForm {
+        client_id: input.client_id,
+        name: input.name.trim(),
+        description: &input.description,
+        source_path: &input.source_path,
+        policy_id: input.policy_id,
+        location_id: input.location_id,
+        include_patterns: patterns(&input.include),
+        exclude_patterns: patterns(&input.exclude),
+        use_local_permissions: input.use_local_permissions,
+        notify_admin: input.notifications.admin,
+        notify_owner: input.notifications.owner,
+        notify_emails: input
+            .notifications
+            .emails
+            .iter()
+            .cloned()
+            .map(Some)
+            .collect(),
+        notify_threshold: threshold_str(input.notifications.threshold),
+        active: input.active,
+    }
+}
+
+/// Creates a job.
+pub async fn create(pool: &DbPool, actor: Actor, input: &JobInput) -> Result<Job, DomainError> {
+    let mut c = db::conn(pool).await?;
+    check(&mut c, actor, input).await?;
+    let row = jobs::insert(&mut c, &form(input)).await?;
+    scripts::set_job_scripts(&mut c, row.id, &input.pre_scripts, &input.post_scripts).await?;
+    one(&mut c, row).await
+}
+
+/// Replaces a job's settings (it may move to another client the actor may use).
+pub async fn update(
+    pool: &DbPool,
+    actor: Actor,
+    id: i64,
+    input: &JobInput,
+) -> Result<Job, DomainError> {
+    let mut c = db::conn(pool).await?;
+    visible_row(&mut c, actor, id).await?;
+    check(&mut c, actor, input).await?;
+    let row = jobs::update(&mut c, id, &form(input))
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    scripts::set_job_scripts(&mut c, id, &input.pre_scripts, &input.post_scripts).await?;
+    one(&mut c, row).await
+}
+
+/// The input that would recreate a job as it is.
+pub fn input_of(j: &Job) -> JobInput {
+    JobInput {
+        client_id: j.client.id,
+        name: j.name.clone(),
+        description: j.description.clone(),
+        source_path: j.source_path.clone(),
+        policy_id: j.policy.id,
+        location_id: j.location.id,
+        include: j.include.clone(),
+        exclude: j.exclude.clone(),
+        use_local_permissions: j.use_local_permissions,
+        notifications: j.notifications.clone(),
+        active: j.active,
+        pre_scripts: j.pre_scripts.iter().map(|s| s.id).collect(),
+        post_scripts: j.post_scripts.iter().map(|s| s.id).collect(),
+    }
+}
+
+/// Changes some fields (JSON merge patch).
+pub async fn patch(
+    pool: &DbPool,
+    actor: Actor,
+    id: i64,
+    patch: &serde_json::Value,
+) -> Result<Job, DomainError> {
+    let current = get(pool, actor, id).await?;
+    let input = merge_patch(&input_of(&current), patch)?;
+    update(pool, actor, id, &input).await
+}
+
+/// Deletes a job; its backups are removed in the background.
+pub async fn delete(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainError> {
+    let mut c = db::conn(pool).await?;
+    let job = visible_row(&mut c, actor, id).await?;
+    let dirs = super::locations::directories(&mut c, &[job.location_id]).await?;
+    jobs::delete(&mut c, id).await?;
+    let targets: Vec<_> = dirs
+        .into_iter()
+        .map(|d| d.join(job.client_id.to_string()).join(id.to_string()))
+        .collect();
+    tokio::spawn(super::locations::remove_trees(targets));
+    Ok(())
+}
+
+/// Copies a job to another client (for client cloning): no token, no results.
+pub async fn copy_to(c: &mut DbConn, j: &JobRow, client_id: i64) -> Result<(), DomainError> {
+    let f = JobForm {
+        client_id,
+        name: &j.name,
+        description: &j.description,
+        source_path: &j.source_path,
+        policy_id: j.policy_id,
+        location_id: j.location_id,
+        include_patterns: j.include_patterns.clone(),
+        exclude_patterns: j.exclude_patterns.clone(),
+        use_local_permissions: j.use_local_permissions,
+        notify_admin: j.notify_admin,
+        notify_owner: j.notify_owner,
+        notify_emails: j.notify_emails.clone(),
+        notify_threshold: &j.notify_threshold,
+        active: j.active,
+    };
+    let copy = jobs::insert(c, &f).await?;
+    let attached = scripts_by_owner(scripts::of_jobs(c, &[j.id]).await?);
+    if let Some((pre, post)) = attached.get(&j.id) {
+        let ids = |v: &Vec<shared::common::Ref>| v.iter().map(|r| r.id).collect::<Vec<_>>();
+        scripts::set_job_scripts(c, copy.id, &ids(pre), &ids(post)).await?;
+    }
+    Ok(())
+}
+
+/// Creates (or replaces) the job's trigger token; returns it once.
+pub async fn create_token(
+    pool: &DbPool,
+    actor: Actor,
+    id: i64,
+) -> Result<TriggerToken, DomainError> {
+    let mut c = db::conn(pool).await?;
+    visible_row(&mut c, actor, id).await?;
+    let token = format!("ebt_{}", secrets::random_token(32));
+    jobs::set_token_hash(&mut c, id, Some(&secrets::hash_api_token(&token))).await?;
+    Ok(TriggerToken { token })
+}
+
+/// Removes the job's trigger token.
+pub async fn delete_token(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainError> {
+    let mut c = db::conn(pool).await?;
+    visible_row(&mut c, actor, id).await?;
+    jobs::set_token_hash(&mut c, id, None).await?;
+    Ok(())
+}
+
+/// New priorities for `order` given the priority values the jobs hold now: the same
+/// values, handed out in the new order (so jobs the actor cannot see keep their places).
+pub fn reassign(order: &[i64], mut current: Vec<i32>) -> Vec<(i64, i32)> {
+    current.sort_unstable();
+    // Jobs never ordered all carry i32::MAX: make the values distinct, from the top down.
+    for i in (0..current.len().saturating_sub(1)).rev() {
+        if current[i] >= current[i + 1] {
+            current[i] = current[i + 1].saturating_sub(1);
+        }
+    }
+    order.iter().copied().zip(current).collect()
+}
+
+/// Reorders the actor's jobs: `order` must hold exactly the ids the actor may see.
+pub async fn set_priorities(pool: &DbPool, actor: Actor, order: &[i64]) -> Result<(), DomainError> {
+    let mut c = db::conn(pool).await?;
+    let visible = jobs::ids_by_priority(&mut c, actor.owner_filter()).await?;
+    let mut a = visible.clone();
+    let mut b = order.to_vec();
+    a.sort_unstable();
+    b.sort_unstable();
+    if a != b {
+        return Err(DomainError::Validation(vec![FieldIssue::new(
+            "job_ids", "mismatch",
+        )]));
+    }
+    let values = if actor.is_admin() {
+        (1..=visible.len() as i32).collect()
+    } else {
+        jobs::priorities_of(&mut c, order).await?
+    };
+    for (id, p) in reassign(order, values) {
+        jobs::set_priority(&mut c, id, p).await?;
+    }
+    Ok(())
+}
+
+/// Jobs as references `client/job`, for 409 answers.
+pub fn refs(rows: Vec<(i64, String, String)>) -> Vec<shared::common::Ref> {
+    rows.into_iter()
+        .map(|(id, client, job)| shared::common::Ref {
+            id,
+            name: format!("{client}/{job}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reassign_keeps_the_value_set() {
+        assert_eq!(
+            reassign(&[3, 1, 2], vec![10, 20, 30]),
+            vec![(3, 10), (1, 20), (2, 30)]
+        );
+        // Unordered jobs (MAX) get distinct values.
+        let r = reassign(&[1, 2], vec![i32::MAX, i32::MAX]);
+        assert_ne!(r[0].1, r[1].1);
+    }
+}

@@ -1,0 +1,76 @@
+//! Per-client ssh key pairs (ed25519), made by `ssh-keygen` and kept in
+//! `<data dir>/keys/client-<id>` (private, 0600) with the `.pub` beside it.
+
+use std::path::{Path, PathBuf};
+
+use super::DomainError;
+
+/// The directory holding client keys, created 0700 on demand.
+pub fn keys_dir(data_dir: &Path) -> Result<PathBuf, DomainError> {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = data_dir.join("keys");
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| DomainError::Internal(format!("{}: {e}", dir.display())))?;
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700))
+        .map_err(|e| DomainError::Internal(format!("{}: {e}", dir.display())))?;
+    Ok(dir)
+}
+
+/// Path of a client's private key.
+pub fn private_key_path(data_dir: &Path, client_id: i64) -> PathBuf {
+    data_dir.join("keys").join(format!("client-{client_id}"))
+}
+
+/// Generates (replacing any old one) the key pair of a client; returns the public key line.
+pub async fn generate(data_dir: &Path, client_id: i64) -> Result<String, DomainError> {
+    let dir = keys_dir(data_dir)?;
+    let final_path = private_key_path(data_dir, client_id);
+    // Generate under a temporary name and rename, so a crash never leaves half a pair.
+    let tmp = dir.join(format!(
+        ".client-{client_id}.{}",
+        uuid::Uuid::new_v4().simple()
+    ));
+    let out = async_process::Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-C"])
+        .arg(format!("elkarbackup-client-{client_id}"))
+        .arg("-f")
+        .arg(&tmp)
+        .stdin(async_process::Stdio::null())
+        .output()
+        .await
+        .map_err(|e| {
+            DomainError::Internal(format!("running ssh-keygen (install openssh-client): {e}"))
+        })?;
+    if !out.status.success() {
+        return Err(DomainError::Internal(format!(
+            "ssh-keygen failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )));
+    }
+    let tmp_pub = tmp.with_file_name(format!(
+        "{}.pub",
+        tmp.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    ));
+    let public = std::fs::read_to_string(&tmp_pub)
+        .map_err(|e| DomainError::Internal(format!("reading new public key: {e}")))?;
+    let final_pub = dir.join(format!("client-{client_id}.pub"));
+    std::fs::rename(&tmp, &final_path)
+        .and_then(|_| std::fs::rename(&tmp_pub, &final_pub))
+        .map_err(|e| DomainError::Internal(format!("storing key: {e}")))?;
+    Ok(public.trim().to_owned())
+}
+
+/// Removes a client's key pair (after the client is deleted).
+pub fn remove(data_dir: &Path, client_id: i64) {
+    let private = private_key_path(data_dir, client_id);
+    let public = private.with_file_name(format!("client-{client_id}.pub"));
+    for p in [private, public] {
+        if let Err(e) = std::fs::remove_file(&p) {
+            if e.kind() != std::io::ErrorKind::NotFound {
+                tracing::warn!("removing {}: {e}", p.display());
+            }
+        }
+    }
+}

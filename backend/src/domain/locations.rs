@@ -1,0 +1,257 @@
+//! Backup locations: CRUD (admins), directory checks on save, live status (statvfs), and
+//! background removal of deleted clients' and jobs' backup trees.
+
+use std::path::{Path, PathBuf};
+
+use shared::common::Page;
+use shared::locations::{Location, LocationInput, LocationStatus};
+
+use super::{
+    ensure_valid, merge_patch, unique_to_conflict, Actor, DomainError, FieldIssue, PageRequest,
+};
+use crate::db::locations::{LocationForm, LocationRow};
+use crate::db::{self, jobs, locations, DbConn, DbPool};
+
+/// What the server sees of `dir` now: reachable, writable, free space and inodes.
+pub fn status(dir: &Path) -> LocationStatus {
+    let online = std::fs::read_dir(dir).is_ok();
+    let stats = nix::sys::statvfs::statvfs(dir).ok();
+    let fragment = |s: &nix::sys::statvfs::Statvfs| s.fragment_size();
+    LocationStatus {
+        online,
+        writable: online && writable(dir),
+        free_bytes: stats.as_ref().map(|s| s.blocks_available() * fragment(s)),
+        total_bytes: stats.as_ref().map(|s| s.blocks() * fragment(s)),
+        free_inodes: stats.as_ref().map(|s| s.files_available()),
+        total_inodes: stats.as_ref().map(|s| s.files()),
+    }
+}
+
+/// Proves writability by creating and removing a file (permission bits lie to root and on
+/// read-only mounts).
+fn writable(dir: &Path) -> bool {
+    tempfile::Builder::new()
+        .prefix(".elkarbackup-probe")
+        .tempfile_in(dir)
+        .is_ok()
+}
+
+async fn views(c: &mut DbConn, rows: Vec<LocationRow>) -> Result<Vec<Location>, DomainError> {
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let counts: std::collections::HashMap<i64, i64> =
+        locations::job_counts(c, &ids).await?.into_iter().collect();
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let dir = PathBuf::from(&r.directory);
+        let st = tokio::task::spawn_blocking(move || status(&dir))
+            .await
+            .map_err(|e| DomainError::Internal(e.to_string()))?;
+        out.push(Location {
+            job_count: counts.get(&r.id).copied().unwrap_or(0),
+            id: r.id,
+            name: r.name,
+            directory: r.directory,
+            max_parallel_jobs: r.max_parallel_jobs,
+            active: r.active,
+            status: st,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        });
+    }
+    Ok(out)
+}
+
+async fn one(c: &mut DbConn, row: LocationRow) -> Result<Location, DomainError> {
+    views(c, vec![row])
+        .await?
+        .pop()
+        .ok_or_else(|| DomainError::Internal("location view".into()))
+}
+
+/// One page of locations (everyone may read them to pick one for a job).
+pub async fn list(
+    pool: &DbPool,
+    q: Option<&str>,
+    page: PageRequest,
+) -> Result<Page<Location>, DomainError> {
+    let mut c = db::conn(pool).await?;
+    let paging = page.paging();
+    let (rows, total) = locations::list(&mut c, q.filter(|s| !s.is_empty()), paging).await?;
+    Ok(Page {
+        items: views(&mut c, rows).await?,
+        total,
+        page: paging.page,
+        per_page: paging.per_page,
+    })
+}
+
+/// One location.
+pub async fn get(pool: &DbPool, id: i64) -> Result<Location, DomainError> {
+    let mut c = db::conn(pool).await?;
+    let row = locations::find(&mut c, id)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    one(&mut c, row).await
+}
+
+async fn check(input: &LocationInput) -> Result<(), DomainError> {
+    ensure_valid(input.validate())?;
+    let dir = PathBuf::from(&input.directory);
+    let st = tokio::task::spawn_blocking(move || status(&dir))
+        .await
+        .map_err(|e| DomainError::Internal(e.to_string()))?;
+    if !Path::new(&input.directory).is_dir() || !st.online {
+        return Err(DomainError::Validation(vec![FieldIssue::new(
+            "directory",
+            "directory_missing",
+        )]));
+    }
+    if !st.writable {
+        return Err(DomainError::Validation(vec![FieldIssue::new(
+            "directory",
+            "directory_not_writable",
+        )]));
+    }
+    Ok(())
+}
+
+/// `/srv/backups/` → `/srv/backups`; `/` stays `/`.
+fn normalized(dir: &str) -> &str {
+    match dir.trim_end_matches('/') {
+        "" => "/",
+        d => d,
+    }
+}
+
+fn form(input: &LocationInput) -> LocationForm<'_> {
+    LocationForm {
+        name: input.name.trim(),
+        directory: normalized(&input.directory),
+        max_parallel_jobs: input.max_parallel_jobs,
+        active: input.active,
+    }
+}
+
+/// Creates a location (admins).
+pub async fn create(
+    pool: &DbPool,
+    actor: Actor,
+    input: &LocationInput,
+) -> Result<Location, DomainError> {
+    actor.require_admin()?;
+    check(input).await?;
+    let mut c = db::conn(pool).await?;
+    let row = locations::insert(&mut c, &form(input))
+        .await
+        .map_err(unique_to_conflict("location"))?;
+    one(&mut c, row).await
+}
+
+/// Replaces a location (admins).
+pub async fn update(
+    pool: &DbPool,
+    actor: Actor,
+    id: i64,
+    input: &LocationInput,
+) -> Result<Location, DomainError> {
+    actor.require_admin()?;
+    let mut c = db::conn(pool).await?;
+    locations::find(&mut c, id)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    check(input).await?;
+    let row = locations::update(&mut c, id, &form(input))
+        .await
+        .map_err(unique_to_conflict("location"))?
+        .ok_or(DomainError::NotFound)?;
+    one(&mut c, row).await
+}
+
+/// Changes some fields (admins).
+pub async fn patch(
+    pool: &DbPool,
+    actor: Actor,
+    id: i64,
+    patch: &serde_json::Value,
+) -> Result<Location, DomainError> {
+    actor.require_admin()?;
+    let cur = get(pool, id).await?;
+    let input = LocationInput {
+        name: cur.name,
+        directory: cur.directory,
+        max_parallel_jobs: cur.max_parallel_jobs,
+        active: cur.active,
+    };
+    update(pool, actor, id, &merge_patch(&input, patch)?).await
+}
+
+/// Deletes an unused location (admins); 409 with the jobs using it otherwise.
+pub async fn delete(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainError> {
+    actor.require_admin()?;
+    let mut c = db::conn(pool).await?;
+    locations::find(&mut c, id)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    let users = jobs::using(&mut c, None, Some(id)).await?;
+    if !users.is_empty() {
+        return Err(DomainError::InUse(super::jobs::refs(users)));
+    }
+    locations::delete(&mut c, id).await?;
+    Ok(())
+}
+
+/// Directories of the given locations (deduplicated).
+pub async fn directories(c: &mut DbConn, ids: &[i64]) -> Result<Vec<PathBuf>, DomainError> {
+    let mut out: Vec<PathBuf> = Vec::new();
+    for id in ids {
+        if let Some(l) = locations::find(c, *id).await? {
+            let p = PathBuf::from(l.directory);
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Removes backup trees, off the request path. Errors are logged: the data is already
+/// unreachable from the database, and a later cleanup can retry.
+pub async fn remove_trees(targets: Vec<PathBuf>) {
+    for t in targets {
+        let shown = t.display().to_string();
+        let result = tokio::task::spawn_blocking(move || match std::fs::remove_dir_all(&t) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            other => other,
+        })
+        .await;
+        match result {
+            Ok(Ok(())) => tracing::info!("removed backups in {shown}"),
+            Ok(Err(e)) => tracing::error!("removing backups in {shown}: {e}"),
+            Err(e) => tracing::error!("removing backups in {shown}: {e}"),
+        }
+    }
+}
+
+/// On a database without locations, creates "Default" at `<data dir>/backups`.
+pub async fn ensure_default(pool: &DbPool, data_dir: &Path) -> Result<(), DomainError> {
+    let mut c = db::conn(pool).await?;
+    if locations::count(&mut c).await? > 0 {
+        return Ok(());
+    }
+    let dir = std::path::absolute(data_dir.join("backups"))
+        .map_err(|e| DomainError::Internal(e.to_string()))?;
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| DomainError::Internal(format!("{}: {e}", dir.display())))?;
+    let dir = dir.to_string_lossy().into_owned();
+    let f = LocationForm {
+        name: "Default",
+        directory: &dir,
+        max_parallel_jobs: 2,
+        active: true,
+    };
+    match locations::insert(&mut c, &f).await {
+        Ok(_) => Ok(()),
+        Err(e) if e.is_unique_violation() => Ok(()),
+        Err(e) => Err(e.into()),
+    }
+}

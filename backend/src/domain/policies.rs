@@ -1,0 +1,149 @@
+//! Policies: CRUD (reads for everyone, writes for admins), refusing to delete one in use.
+
+use shared::common::Page;
+use shared::policies::{Policy, PolicyInput, Schedule};
+
+use super::{ensure_valid, merge_patch, unique_to_conflict, Actor, DomainError, PageRequest};
+use crate::db::paging::strings;
+use crate::db::policies::{PolicyForm, PolicyRow};
+use crate::db::{self, jobs, policies, DbConn, DbPool};
+
+/// The schedule stored on a row.
+pub fn schedule_of(row: &PolicyRow) -> Result<Schedule, DomainError> {
+    serde_json::from_value(row.schedule.clone())
+        .map_err(|e| DomainError::Internal(format!("policy {} schedule: {e}", row.id)))
+}
+
+async fn views(c: &mut DbConn, rows: Vec<PolicyRow>) -> Result<Vec<Policy>, DomainError> {
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let counts: std::collections::HashMap<i64, i64> =
+        policies::job_counts(c, &ids).await?.into_iter().collect();
+    rows.into_iter()
+        .map(|r| {
+            Ok(Policy {
+                schedule: schedule_of(&r)?,
+                job_count: counts.get(&r.id).copied().unwrap_or(0),
+                id: r.id,
+                name: r.name,
+                description: r.description,
+                include: strings(r.include_patterns),
+                exclude: strings(r.exclude_patterns),
+                created_at: r.created_at,
+                updated_at: r.updated_at,
+            })
+        })
+        .collect()
+}
+
+async fn one(c: &mut DbConn, row: PolicyRow) -> Result<Policy, DomainError> {
+    views(c, vec![row])
+        .await?
+        .pop()
+        .ok_or_else(|| DomainError::Internal("policy view".into()))
+}
+
+/// One page of policies.
+pub async fn list(
+    pool: &DbPool,
+    q: Option<&str>,
+    page: PageRequest,
+) -> Result<Page<Policy>, DomainError> {
+    let mut c = db::conn(pool).await?;
+    let paging = page.paging();
+    let (rows, total) = policies::list(&mut c, q.filter(|s| !s.is_empty()), paging).await?;
+    Ok(Page {
+        items: views(&mut c, rows).await?,
+        total,
+        page: paging.page,
+        per_page: paging.per_page,
+    })
+}
+
+/// One policy.
+pub async fn get(pool: &DbPool, id: i64) -> Result<Policy, DomainError> {
+    let mut c = db::conn(pool).await?;
+    let row = policies::find(&mut c, id)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    one(&mut c, row).await
+}
+
+fn form(input: &PolicyInput) -> Result<PolicyForm<'_>, DomainError> {
+    Ok(PolicyForm {
+        name: input.name.trim(),
+        description: &input.description,
+        include_patterns: input.include.iter().cloned().map(Some).collect(),
+        exclude_patterns: input.exclude.iter().cloned().map(Some).collect(),
+        schedule: serde_json::to_value(&input.schedule)
+            .map_err(|e| DomainError::Internal(e.to_string()))?,
+    })
+}
+
+/// Creates a policy (admins).
+pub async fn create(
+    pool: &DbPool,
+    actor: Actor,
+    input: &PolicyInput,
+) -> Result<Policy, DomainError> {
+    actor.require_admin()?;
+    ensure_valid(input.validate())?;
+    let mut c = db::conn(pool).await?;
+    let row = policies::insert(&mut c, &form(input)?)
+        .await
+        .map_err(unique_to_conflict("policy"))?;
+    one(&mut c, row).await
+}
+
+/// Replaces a policy (admins).
+pub async fn update(
+    pool: &DbPool,
+    actor: Actor,
+    id: i64,
+    input: &PolicyInput,
+) -> Result<Policy, DomainError> {
+    actor.require_admin()?;
+    let mut c = db::conn(pool).await?;
+    policies::find(&mut c, id)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    ensure_valid(input.validate())?;
+    let row = policies::update(&mut c, id, &form(input)?)
+        .await
+        .map_err(unique_to_conflict("policy"))?
+        .ok_or(DomainError::NotFound)?;
+    one(&mut c, row).await
+}
+
+/// Changes some fields (admins).
+pub async fn patch(
+    pool: &DbPool,
+    actor: Actor,
+    id: i64,
+    patch: &serde_json::Value,
+) -> Result<Policy, DomainError> {
+    actor.require_admin()?;
+    let cur = get(pool, id).await?;
+    let input = PolicyInput {
+        name: cur.name,
+        description: cur.description,
+        include: cur.include,
+        exclude: cur.exclude,
+        schedule: cur.schedule,
+    };
+    update(pool, actor, id, &merge_patch(&input, patch)?).await
+}
+
+/// Deletes an unused policy (admins); 409 with the jobs using it otherwise.
+pub async fn delete(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainError> {
+    actor.require_admin()?;
+    let mut c = db::conn(pool).await?;
+    policies::find(&mut c, id)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    let users = jobs::using(&mut c, Some(id), None).await?;
+    if !users.is_empty() {
+        return Err(DomainError::InUse(super::jobs::refs(users)));
+    }
+    policies::delete(&mut c, id).await?;
+    Ok(())
+}

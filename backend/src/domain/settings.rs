@@ -1,0 +1,79 @@
+//! Runtime settings (admins). The mail password is write-only.
+
+use shared::settings::{MailTls, Settings, SettingsInput};
+
+use super::{ensure_valid, Actor, DomainError};
+use crate::db::settings::SettingsRow;
+use crate::db::{self, settings, DbPool};
+
+fn tls_of(s: &str) -> MailTls {
+    match s {
+        "none" => MailTls::None,
+        "tls" => MailTls::Tls,
+        _ => MailTls::Starttls,
+    }
+}
+
+fn tls_str(t: MailTls) -> &'static str {
+    match t {
+        MailTls::None => "none",
+        MailTls::Starttls => "starttls",
+        MailTls::Tls => "tls",
+    }
+}
+
+fn view(r: SettingsRow) -> Settings {
+    Settings {
+        mail_password_set: !r.mail_password.is_empty(),
+        mail_host: r.mail_host,
+        mail_port: r.mail_port,
+        mail_tls: tls_of(&r.mail_tls),
+        mail_user: r.mail_user,
+        mail_from: r.mail_from,
+        log_retention_days: r.log_retention_days,
+        max_parallel_jobs: r.max_parallel_jobs,
+        quota_warning_percent: r.quota_warning_percent,
+        post_scripts_after_pre_failure: r.post_scripts_after_pre_failure,
+        instance_url: r.instance_url,
+        operators_may_restore_to_clients: r.operators_may_restore_to_clients,
+    }
+}
+
+/// The settings as stored (for the server's own use, password included).
+pub async fn load(pool: &DbPool) -> Result<SettingsRow, DomainError> {
+    let mut c = db::conn(pool).await?;
+    Ok(settings::get(&mut c).await?)
+}
+
+/// The settings (admins).
+pub async fn get(pool: &DbPool, actor: Actor) -> Result<Settings, DomainError> {
+    actor.require_admin()?;
+    Ok(view(load(pool).await?))
+}
+
+/// Replaces the settings (admins).
+pub async fn put(
+    pool: &DbPool,
+    actor: Actor,
+    input: &SettingsInput,
+) -> Result<Settings, DomainError> {
+    actor.require_admin()?;
+    ensure_valid(input.validate())?;
+    let mut c = db::conn(pool).await?;
+    let current = settings::get(&mut c).await?;
+    let row = SettingsRow {
+        mail_host: input.mail_host.clone(),
+        mail_port: input.mail_port,
+        mail_tls: tls_str(input.mail_tls).to_owned(),
+        mail_user: input.mail_user.clone(),
+        mail_password: input.mail_password.clone().unwrap_or(current.mail_password),
+        mail_from: input.mail_from.clone(),
+        log_retention_days: input.log_retention_days,
+        max_parallel_jobs: input.max_parallel_jobs,
+        quota_warning_percent: input.quota_warning_percent,
+        post_scripts_after_pre_failure: input.post_scripts_after_pre_failure,
+        instance_url: input.instance_url.clone(),
+        operators_may_restore_to_clients: input.operators_may_restore_to_clients,
+    };
+    Ok(view(settings::put(&mut c, &row).await?))
+}

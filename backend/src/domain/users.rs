@@ -1,0 +1,160 @@
+//! User administration (admins only). The protected first administrator cannot be
+//! deleted, demoted or disabled; changing a password ends the user's sessions.
+
+use shared::common::Page;
+use shared::users::{User, UserInput};
+use shared::{Language, Role};
+
+use super::accounts::{hash_password, role_of};
+use super::{ensure_valid, merge_patch, unique_to_conflict, Actor, DomainError, PageRequest};
+use crate::db::users::{NewUser, UserRow, UserUpdate};
+use crate::db::{self, sessions, users, DbPool};
+
+/// The API view of a user row.
+pub fn view(r: &UserRow) -> User {
+    User {
+        id: r.id,
+        username: r.username.clone(),
+        email: r.email.clone(),
+        role: role_of(r),
+        language: Language::from_tag(&r.language).unwrap_or_default(),
+        page_size: r.page_size,
+        active: r.active,
+        protected: r.protected,
+        created_at: r.created_at,
+    }
+}
+
+/// One page of users.
+pub async fn list(
+    pool: &DbPool,
+    actor: Actor,
+    q: Option<&str>,
+    page: PageRequest,
+) -> Result<Page<User>, DomainError> {
+    actor.require_admin()?;
+    let mut c = db::conn(pool).await?;
+    let paging = page.paging();
+    let (rows, total) = users::list(&mut c, q.filter(|s| !s.is_empty()), paging).await?;
+    Ok(Page {
+        items: rows.iter().map(view).collect(),
+        total,
+        page: paging.page,
+        per_page: paging.per_page,
+    })
+}
+
+/// One user.
+pub async fn get(pool: &DbPool, actor: Actor, id: i64) -> Result<User, DomainError> {
+    actor.require_admin()?;
+    let mut c = db::conn(pool).await?;
+    users::find(&mut c, id)
+        .await?
+        .map(|r| view(&r))
+        .ok_or(DomainError::NotFound)
+}
+
+fn email(input: &UserInput) -> Option<&str> {
+    input.email.as_deref().filter(|e| !e.is_empty())
+}
+
+/// Creates a user (admins).
+pub async fn create(pool: &DbPool, actor: Actor, input: &UserInput) -> Result<User, DomainError> {
+    actor.require_admin()?;
+    ensure_valid(input.validate(true))?;
+    let hash = hash_password(input.password.clone().unwrap_or_default()).await?;
+    let mut c = db::conn(pool).await?;
+    let row = users::insert(
+        &mut c,
+        &NewUser {
+            username: &input.username,
+            email: email(input),
+            password_hash: &hash,
+            role: input.role.as_str(),
+            language: input.language.tag(),
+            page_size: input.page_size,
+            active: input.active,
+            protected: false,
+        },
+    )
+    .await
+    .map_err(unique_to_conflict("user"))?;
+    Ok(view(&row))
+}
+
+/// Replaces a user's data; a given password replaces theirs and ends their sessions.
+pub async fn update(
+    pool: &DbPool,
+    actor: Actor,
+    id: i64,
+    input: &UserInput,
+) -> Result<User, DomainError> {
+    actor.require_admin()?;
+    ensure_valid(input.validate(false))?;
+    let mut c = db::conn(pool).await?;
+    let current = users::find(&mut c, id)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    if current.protected && (input.role != Role::Admin || !input.active) {
+        return Err(DomainError::Conflict(
+            "the first administrator stays an active admin".into(),
+        ));
+    }
+    let row = users::update(
+        &mut c,
+        id,
+        &UserUpdate {
+            username: &input.username,
+            email: email(input),
+            role: input.role.as_str(),
+            language: input.language.tag(),
+            page_size: input.page_size,
+            active: input.active,
+        },
+    )
+    .await
+    .map_err(unique_to_conflict("user"))?
+    .ok_or(DomainError::NotFound)?;
+    if let Some(pw) = &input.password {
+        let hash = hash_password(pw.clone()).await?;
+        users::set_password(&mut c, id, &hash).await?;
+    }
+    if input.password.is_some() || !input.active {
+        sessions::delete_for_user(&mut c, id).await?;
+    }
+    Ok(view(&row))
+}
+
+/// Changes some fields (admins).
+pub async fn patch(
+    pool: &DbPool,
+    actor: Actor,
+    id: i64,
+    patch: &serde_json::Value,
+) -> Result<User, DomainError> {
+    let cur = get(pool, actor, id).await?;
+    let input = UserInput {
+        username: cur.username,
+        email: cur.email,
+        role: cur.role,
+        language: cur.language,
+        page_size: cur.page_size,
+        active: cur.active,
+        password: None,
+    };
+    update(pool, actor, id, &merge_patch(&input, patch)?).await
+}
+
+/// Deletes a user (admins); never the protected first administrator, nor oneself.
+pub async fn delete(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainError> {
+    actor.require_admin()?;
+    let mut c = db::conn(pool).await?;
+    let current = users::find(&mut c, id)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    if current.protected || id == actor.user_id {
+        return Err(DomainError::Conflict("this user cannot be deleted".into()));
+    }
+    users::delete(&mut c, id).await?;
+    Ok(())
+}
