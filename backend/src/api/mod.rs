@@ -141,7 +141,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// Body parsing failures as `bad_request` in our error shape.
 pub fn json_config() -> web::JsonConfig {
     web::JsonConfig::default()
-        .limit(1 << 20)
+        // Room for a 1 MiB script in base64; larger bodies are refused as malformed.
+        .limit(2 << 20)
         .error_handler(|err, _| {
             tracing::debug!("bad JSON body: {err}");
             AppError::new(shared::ErrorCode::BadRequest).into()

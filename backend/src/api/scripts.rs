@@ -180,13 +180,27 @@ pub async fn script_content(
     let (name, bytes) = scripts::content(&state.pool, user.actor(), *id).await?;
     let disposition = actix_web::http::header::ContentDisposition {
         disposition: actix_web::http::header::DispositionType::Attachment,
-        parameters: vec![actix_web::http::header::DispositionParam::FilenameExt(
-            actix_web::http::header::ExtendedValue {
-                charset: actix_web::http::header::Charset::Ext("UTF-8".into()),
-                language_tag: None,
-                value: name.into_bytes(),
-            },
-        )],
+        parameters: vec![
+            // Plain ASCII for old clients, the exact name (RFC 6266) for the others.
+            actix_web::http::header::DispositionParam::Filename(
+                name.chars()
+                    .map(|c| {
+                        if c.is_ascii_alphanumeric() || "._-".contains(c) {
+                            c
+                        } else {
+                            '_'
+                        }
+                    })
+                    .collect(),
+            ),
+            actix_web::http::header::DispositionParam::FilenameExt(
+                actix_web::http::header::ExtendedValue {
+                    charset: actix_web::http::header::Charset::Ext("UTF-8".into()),
+                    language_tag: None,
+                    value: name.into_bytes(),
+                },
+            ),
+        ],
     };
     Ok(HttpResponse::Ok()
         .content_type("application/octet-stream")

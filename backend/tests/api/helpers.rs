@@ -265,3 +265,131 @@ impl TestApp {
 pub async fn error_of(res: reqwest::Response) -> shared::ApiError {
     res.json::<shared::ApiError>().await.unwrap()
 }
+
+/// A JSON client acting as one principal (or anonymously).
+pub struct Api {
+    pub base: String,
+    pub token: Option<String>,
+    client: reqwest::Client,
+}
+
+impl Api {
+    /// Sends a request; returns the status and the JSON body (Null when empty or not JSON).
+    pub async fn call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<&serde_json::Value>,
+    ) -> (u16, serde_json::Value) {
+        let mut req = self
+            .client
+            .request(method, format!("{}{}", self.base, path));
+        if let Some(t) = &self.token {
+            req = req.bearer_auth(t);
+        }
+        if let Some(b) = body {
+            req = req.json(b);
+        }
+        let res = req.send().await.unwrap();
+        let status = res.status().as_u16();
+        let text = res.text().await.unwrap();
+        (
+            status,
+            serde_json::from_str(&text).unwrap_or(serde_json::Value::Null),
+        )
+    }
+
+    pub async fn get(&self, path: &str) -> (u16, serde_json::Value) {
+        self.call(reqwest::Method::GET, path, None).await
+    }
+    pub async fn post(&self, path: &str, body: serde_json::Value) -> (u16, serde_json::Value) {
+        self.call(reqwest::Method::POST, path, Some(&body)).await
+    }
+    pub async fn put(&self, path: &str, body: serde_json::Value) -> (u16, serde_json::Value) {
+        self.call(reqwest::Method::PUT, path, Some(&body)).await
+    }
+    pub async fn patch(&self, path: &str, body: serde_json::Value) -> (u16, serde_json::Value) {
+        self.call(reqwest::Method::PATCH, path, Some(&body)).await
+    }
+    pub async fn delete(&self, path: &str) -> (u16, serde_json::Value) {
+        self.call(reqwest::Method::DELETE, path, None).await
+    }
+}
+
+impl TestApp {
+    /// An anonymous API client.
+    pub fn anon(&self) -> Api {
+        Api {
+            base: self.base.clone(),
+            token: None,
+            client: reqwest::Client::new(),
+        }
+    }
+
+    /// An API client signed in as the first admin.
+    pub async fn admin(&self) -> Api {
+        Api {
+            token: Some(self.admin_token().await),
+            ..self.anon()
+        }
+    }
+
+    /// Creates a user with `role` and returns an API client signed in as them.
+    pub async fn user(&self, name: &str, role: shared::Role) -> Api {
+        let pw = format!("{name}-password");
+        self.create_user(name, role, &pw).await;
+        let res = self.login(&self.script(), name, &pw).await;
+        assert_eq!(res.status(), 200);
+        let token = res.json::<shared::LoginResponse>().await.unwrap().token;
+        Api {
+            token: Some(token),
+            ..self.anon()
+        }
+    }
+
+    /// The id of the default location and of the "Default policy".
+    pub async fn defaults(&self, api: &Api) -> (i64, i64) {
+        let (_, locs) = api.get("/api/locations").await;
+        let (_, pols) = api.get("/api/policies?q=Default").await;
+        (
+            locs["items"][0]["id"].as_i64().unwrap(),
+            pols["items"][0]["id"].as_i64().unwrap(),
+        )
+    }
+}
+
+/// A minimal valid ssh client body.
+pub fn ssh_client(name: &str) -> serde_json::Value {
+    serde_json::json!({
+        "name": name,
+        "connection": {"kind": "ssh", "user": "root", "host": "backup-client.example"},
+    })
+}
+
+/// A minimal valid job body.
+pub fn job(client_id: i64, name: &str, location: i64, policy: i64) -> serde_json::Value {
+    serde_json::json!({
+        "client_id": client_id,
+        "name": name,
+        "source_path": "/home/",
+        "policy_id": policy,
+        "location_id": location,
+    })
+}
+
+/// The `(field, code)` pairs of a validation error body.
+pub fn field_codes(body: &serde_json::Value) -> Vec<(String, String)> {
+    body["fields"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|f| {
+                    (
+                        f["field"].as_str().unwrap_or_default().to_owned(),
+                        f["code"].as_str().unwrap_or_default().to_owned(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}

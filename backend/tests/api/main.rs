@@ -4,6 +4,10 @@
 #![allow(clippy::unwrap_used)] // integration tests: a panic is a test failure
 
 mod auth;
+mod authz;
+mod catalog_clients;
+mod catalog_jobs;
+mod catalog_misc;
 mod cli;
 mod helpers;
 mod migrations;
