@@ -8,14 +8,21 @@ use leptos_router::path;
 use crate::components::layout::Shell;
 use crate::i18n;
 use crate::pages::about::AboutPage;
+use crate::pages::clients::{EditClientPage, NewClientPage};
+use crate::pages::job::{EditJobPage, NewJobPage};
+use crate::pages::jobs::JobsPage;
+use crate::pages::locations::{EditLocationPage, LocationsPage, NewLocationPage};
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::password::PasswordPage;
-use crate::pages::pending::{
-    JobsPage, LogsPage, PoliciesPage, ScriptsPage, SettingsPage, StatusPage, UsersPage,
-};
+use crate::pages::pending::{LogsPage, StatusPage};
+use crate::pages::policies::{EditPolicyPage, NewPolicyPage, PoliciesPage};
 use crate::pages::preferences::PreferencesPage;
+use crate::pages::priorities::PrioritiesPage;
+use crate::pages::scripts::{EditScriptPage, NewScriptPage, ScriptsPage};
+use crate::pages::settings::SettingsPage;
 use crate::pages::tokens::TokensPage;
+use crate::pages::users::{EditUserPage, NewUserPage, UsersPage};
 use crate::state::Session;
 
 /// The whole web app.
@@ -30,10 +37,24 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/login") view=LoginPage />
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("") view=JobsPage />
+                    <Route path=path!("clients/new") view=NewClientPage />
+                    <Route path=path!("clients/:id") view=EditClientPage />
+                    <Route path=path!("clients/:cid/jobs/new") view=NewJobPage />
+                    <Route path=path!("jobs/priorities") view=PrioritiesPage />
+                    <Route path=path!("jobs/:id") view=EditJobPage />
                     <Route path=path!("status") view=StatusPage />
                     <Route path=path!("policies") view=PoliciesPage />
+                    <Route path=path!("policies/new") view=NewPolicyPage />
+                    <Route path=path!("policies/:id") view=EditPolicyPage />
                     <Route path=path!("scripts") view=ScriptsPage />
+                    <Route path=path!("scripts/new") view=NewScriptPage />
+                    <Route path=path!("scripts/:id") view=EditScriptPage />
+                    <Route path=path!("locations") view=LocationsPage />
+                    <Route path=path!("locations/new") view=NewLocationPage />
+                    <Route path=path!("locations/:id") view=EditLocationPage />
                     <Route path=path!("users") view=UsersPage />
+                    <Route path=path!("users/new") view=NewUserPage />
+                    <Route path=path!("users/:id") view=EditUserPage />
                     <Route path=path!("logs") view=LogsPage />
                     <Route path=path!("settings") view=SettingsPage />
                     <Route path=path!("preferences") view=PreferencesPage />

@@ -180,6 +180,16 @@ pub fn error_text(code: Option<ErrorCode>) -> String {
     }
 }
 
+/// The text of a refusal because other objects use the one concerned.
+pub fn in_use_text() -> String {
+    fl!(LOADER, "error-in-use")
+}
+
+/// The text of a refused deletion while a backup is queued or running.
+pub fn busy_text() -> String {
+    fl!(LOADER, "error-busy")
+}
+
 /// The text shown when the server could not be reached at all.
 pub fn network_error_text() -> String {
     fl!(LOADER, "error-network")
@@ -196,6 +206,44 @@ pub fn field_error_text(error: &FieldError) -> String {
         "taken" | "duplicate" | "already_exists" => fl!(LOADER, "field-error-taken"),
         _ if !error.message.is_empty() => error.message.clone(),
         _ => fl!(LOADER, "field-error-invalid"),
+    }
+}
+
+/// The localised text of a problem found by the shared validators (`shared::validate`),
+/// worded like the server's own messages.
+pub fn issue_text(issue: &shared::validate::Issue) -> String {
+    let arg = |name: &str| {
+        issue
+            .args
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(0, |(_, v)| *v)
+    };
+    match issue.code {
+        "required" => fl!(LOADER, "validation-required"),
+        "too_short" => fl!(LOADER, "validation-too-short", min = arg("min")),
+        "too_long" => fl!(LOADER, "validation-too-long", max = arg("max")),
+        "out_of_range" => fl!(
+            LOADER,
+            "validation-out-of-range",
+            min = arg("min"),
+            max = arg("max")
+        ),
+        "not_allowed" => fl!(LOADER, "validation-not-allowed"),
+        "duplicate" => fl!(LOADER, "validation-duplicate"),
+        "time_format" => fl!(LOADER, "validation-time-format"),
+        "mismatch" => fl!(LOADER, "validation-mismatch"),
+        _ => fl!(LOADER, "validation-invalid"),
+    }
+}
+
+/// The text of a field problem reported by the server: its own localised message, or
+/// ours for its code when it sent none.
+pub fn server_field_text(error: &FieldError) -> String {
+    if error.message.is_empty() {
+        field_error_text(error)
+    } else {
+        error.message.clone()
     }
 }
 

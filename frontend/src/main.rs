@@ -4,12 +4,15 @@
 mod api;
 mod app;
 mod components;
+mod format;
 mod i18n;
+mod labels;
 mod pages;
 mod state;
 
 fn main() {
     console_error_panic_hook::set_once();
     i18n::apply(i18n::initial());
+    components::unsaved::install();
     leptos::mount::mount_to_body(app::App);
 }

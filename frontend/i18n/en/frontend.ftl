@@ -141,3 +141,465 @@ field-error-too-long = This is too long.
 field-error-out-of-range = This value is out of the allowed range.
 field-error-taken = This name is already in use.
 field-error-invalid = This value is not valid.
+
+## Form helpers shared by every page
+
+working = Working…
+help-title = Help
+# An entry of a list edited one per line: $line is its line number.
+field-line = Line { $line }: { $message }
+unsaved-confirm = You have changes that have not been saved. Leave this page and lose them?
+
+## Problems found before sending (worded like the server's)
+
+validation-required = This field is required.
+validation-too-short = Must be at least { $min } characters long.
+validation-too-long = Must be at most { $max } characters long.
+validation-out-of-range = Must be between { $min } and { $max }.
+validation-invalid = This value is not valid.
+validation-not-allowed = This option is not allowed.
+validation-duplicate = This name is already in use.
+validation-time-format = Use the 24-hour format HH:MM, for example 21:00.
+validation-mismatch = The values do not match.
+edit = Edit
+delete = Delete
+clone = Clone
+never = Never
+inactive = Inactive
+run-now = Run now
+run-not-yet = Running backups on demand is not available yet in this version.
+
+## Pagination
+
+pager-label = Pages
+pager-first = First
+pager-prev = Previous
+pager-next = Next
+pager-last = Last
+pager-status = Page { $page } of { $pages } ({ $total } in all)
+
+## Names of values
+
+result-ok = OK
+result-warning = Warning
+result-failed = Failed
+result-aborted = Aborted
+result-none = Not run yet
+connection-local-short = This server
+level-hourly = During the day
+level-daily = Daily
+level-weekly = Weekly
+level-monthly = Monthly
+level-yearly = Yearly
+keep-hourly = { $count } intraday
+keep-daily = { $count } daily
+keep-weekly = { $count } weekly
+keep-monthly = { $count } monthly
+keep-yearly = { $count } yearly
+weekday-1 = Mon
+weekday-2 = Tue
+weekday-3 = Wed
+weekday-4 = Thu
+weekday-5 = Fri
+weekday-6 = Sat
+weekday-7 = Sun
+month-1 = Jan
+month-2 = Feb
+month-3 = Mar
+month-4 = Apr
+month-5 = May
+month-6 = Jun
+month-7 = Jul
+month-8 = Aug
+month-9 = Sep
+month-10 = Oct
+month-11 = Nov
+month-12 = Dec
+
+## Jobs (main page)
+
+jobs-add-client = Add client
+jobs-priorities = Job priorities
+jobs-search = Search clients by name
+jobs-bulk-label = With the selected rows:
+jobs-bulk-run = Run now
+jobs-bulk-delete = Delete
+jobs-add-job = Add job
+jobs-empty = There are no clients yet. Add the first one with “Add client”.
+jobs-no-match = No client name contains this text.
+select-all = Select every client and job on this page
+select-client = Select client { $name }
+select-job = Select job { $name }
+col-id = Id
+col-name = Name
+col-source = Source
+col-last-result = Last result
+col-last-run = Last run
+col-size = Size
+col-actions = Actions
+quota-of = { $used } of { $quota } ({ $percent } %)
+client-cloned = The copy “{ $name }” has been created, with copies of the jobs.
+delete-client-title = Delete client “{ $name }”?
+delete-job-title = Delete job “{ $name }”?
+delete-items-title = Delete { $count } selected items?
+delete-clients-intro = These clients will be deleted, with all their jobs:
+delete-client-no-jobs = no jobs
+delete-client-jobs = { $count ->
+    [one] 1 job: { $jobs }
+   *[other] { $count } jobs: { $jobs }
+}
+delete-jobs-intro = These jobs will be deleted:
+delete-backups-warning = All their backups will be removed from the backup locations too (in the background). This cannot be undone.
+deleted-count = { $count ->
+    [one] 1 item has been deleted. Its backups are being removed in the background.
+   *[other] { $count } items have been deleted. Their backups are being removed in the background.
+}
+
+## Shared by the catalog forms
+
+description = Description
+advanced = Advanced
+saved = The changes have been saved.
+back-to-list = Back to the list
+download = Download
+max-parallel-jobs = Jobs at the same time
+copy = Copy
+copy-done = Copied to the clipboard.
+copy-manual = The text is selected: press Ctrl+C to copy it.
+scripts-none-allowed = No script may be used here yet. Scripts are uploaded by administrators, who choose where each can be used.
+
+## Client form
+
+client-new-title = New client
+client-edit-title = Client “{ $name }”
+client-not-saved = Save the client first.
+client-name = Name
+client-connection = Connection
+client-kind = How to reach it
+client-kind-ssh = rsync over ssh
+client-kind-rsync = rsync daemon
+client-kind-local = A directory of this server
+client-user = ssh user
+client-host = Host name or address
+client-port = Port
+client-local-note = The jobs of this client copy directories of the backup server itself; no network connection is used.
+client-active = Active (back it up as scheduled)
+client-owner = Owner
+client-owner-default = Default (whoever creates it)
+client-quota = Quota
+client-quota-unit = Unit
+client-quota-hint = Leave empty for no limit.
+client-pre-scripts = Scripts before its jobs
+client-post-scripts = Scripts after its jobs
+client-ssh-options = Extra ssh options
+client-ssh-options-hint = One per line, as Name=value (for example ConnectTimeout=20).
+client-rsync-options = Extra rsync options
+client-rsync-options-hint = One per line (for example --bwlimit=5000 or --compress).
+client-jobs = Jobs of this client
+client-no-jobs = This client has no jobs yet. Add one with “Add job”.
+client-key-title = ssh key of this client
+client-key-intro = ElkarBackup connects to this client as { $user } with a key of its own. Add the line below to that user’s ~/.ssh/authorized_keys on the client, or run the command there.
+client-key-not-ssh = This client is not reached over ssh, so it needs no key. The key is kept in case you switch it to ssh later.
+client-public-key = Public key
+client-authorized-line = Line for authorized_keys
+client-authorized-line-help = “restrict” forbids port, agent and X11 forwarding and terminals; rsync does not need them.
+client-install-command = Command to install it
+client-install-command-help = Run it on the client as { $user }; it appends the line to ~/.ssh/authorized_keys and creates the file if needed.
+client-key-regenerate = Generate a new key
+client-key-regenerate-title = Generate a new key for this client?
+client-key-regenerate-body = The current key stops working at once: backups of this client fail until the new key is installed on it.
+host-key = Host key of the client:
+host-key-unknown = not seen yet (it is recorded on the first connection).
+host-key-pending = seen, waiting to be accepted.
+host-key-accepted = accepted; connections check it strictly.
+client-help-intro = A client is a computer whose files are backed up. Each client has one or more jobs, one per directory to copy.
+client-help-name = A unique name to recognise the client, for example its host name. Up to 100 characters.
+client-help-description = Free notes for people: where the machine is, who to call, what it holds.
+client-help-kind = “rsync over ssh”: the usual choice for Linux, macOS and Windows machines with an ssh server and rsync. “rsync daemon”: the client runs an rsync server (host::module); the job’s source path then starts with the module name. “A directory of this server”: copies local directories, for example a mounted network share.
+client-help-user = The account ElkarBackup logs in as on the client. It must be able to read everything the jobs copy (often root). Letters, digits, dots, dashes and underscores; it cannot start with a dash.
+client-help-host = The client’s DNS name or IP address (IPv6 in brackets). No spaces, and it cannot start with a dash.
+client-help-port = The ssh port (22 by default) or the rsync daemon’s port (873 by default).
+client-help-active = Inactive clients are never backed up by the schedule and are shown greyed in the jobs list; their backups are kept.
+client-help-owner = The user responsible for the client. Operators see and manage only the clients they own; only administrators can change the owner. Notifications “to the owner” go to this user.
+client-help-quota = The most disk space the client’s backups should use, in MiB, GiB or TiB. The size bar of the jobs list turns red above the warning level set by the administrator. Empty means no limit.
+client-help-max-parallel = How many jobs of this client may run at the same time (1 to 100). Keep 1 for small machines and slow links.
+client-help-pre-scripts = Run on the backup server before the first job of this client starts, for example to wake the machine or take a snapshot. If one fails, the client’s jobs are not run this time. Only scripts allowed “before a client” are offered.
+client-help-post-scripts = Run on the backup server after the last job of this client, for example to release a snapshot. Only scripts allowed “after a client” are offered.
+client-help-ssh-options = Extra ssh settings, one per line as Name=value. Only harmless options are accepted (timeouts, keep-alive, ciphers, key exchange and similar); options that could run commands or weaken host-key checking are refused.
+client-help-rsync-options = Extra rsync options, one per line, from an allowed list: --bwlimit=, --compress (-z), --sparse, --one-file-system, --checksum, --max-size=, --min-size=, --compress-level=, --contimeout=, --skip-compress=, --iconv=, --block-size=, --whole-file, --no-whole-file, --ipv4, --ipv6, --ignore-errors, --omit-dir-times. They are passed to rsync as separate arguments, never through a shell.
+client-help-key = Every client has its own ssh key, created with it. The private half never leaves the server; install the public half on the client. “Generate a new key” replaces it (for example if the client was compromised). The client’s own host key is recorded on the first connection and must match afterwards.
+
+## Job form
+
+choose = Choose…
+job-new-title = New job of client “{ $client }”
+job-edit-title = Job “{ $name }” of client “{ $client }”
+job-not-saved = Save the job first.
+job-back = Back to the client
+job-name = Name
+job-source-path = Source path
+job-path-hint-ssh = The absolute path of the directory on the client, for example /home/ or /var/www/.
+job-path-hint-daemon = The rsync module, optionally followed by a path inside it, for example backup/ or backup/home/.
+job-path-hint-local = The absolute path of the directory on this server, for example /srv/share/.
+job-policy = Policy
+job-location = Backup location
+job-active = Active (run it as the policy says)
+job-notifications = Notifications
+job-notify-admin = Send to the administrators
+job-notify-owner = Send to the client’s owner
+job-notify-emails = Also send to these addresses
+job-notify-emails-hint = One e-mail address per line.
+job-notify-threshold = Which runs to report
+notify-all = Every run
+notify-warning = Warnings and failures
+notify-error = Failures only
+notify-none = None
+job-pre-scripts = Scripts before the job
+job-post-scripts = Scripts after the job
+job-exclude = Exclude
+job-include = Include
+job-patterns-policy = Empty: the policy’s patterns are used ({ $patterns }).
+job-patterns-policy-none = Empty: the policy’s patterns are used (it has none).
+job-local-permissions = Make the copies readable on the server
+job-priority = Priority
+job-token-title = Trigger token
+job-token-intro = With a trigger token, another system (a monitoring tool, a script at the end of a database dump) can start this job with one HTTPS request, without a user account.
+job-token-set = This job has a trigger token. It was shown only when it was created.
+job-token-none = This job has no trigger token.
+job-token-create = Create a token
+job-token-replace = Replace the token
+job-token-remove = Remove the token
+job-token-value = New trigger token
+job-token-command = Command that starts the job
+job-token-replace-title = Replace the trigger token?
+job-token-replace-body = The current token stops working at once; systems using it must be given the new one.
+job-token-remove-title = Remove the trigger token?
+job-token-remove-body = Systems using the token will no longer be able to start this job.
+delete-job-body = All the backups of this job will be removed from its backup location too (in the background). This cannot be undone.
+job-help-intro = A job copies one directory of a client. When it runs and how many copies are kept is set by its policy.
+job-help-name = A name for people, for example “home” or “databases”. Up to 100 characters; two jobs of a client may share a name, but it is clearer if they do not.
+job-help-description = Free notes: what the directory holds, whom to ask before restoring.
+job-help-source-path = What to copy. Over ssh and for local clients, the absolute path of a directory (a trailing slash copies its contents). For rsync daemons, the module name, optionally followed by a path. It cannot start with a dash.
+job-help-policy = The schedule and retention: when the job runs and how many hourly, daily, weekly, monthly and yearly snapshots are kept. Policies are shared by many jobs; change them on the Policies page.
+job-help-location = The directory of the backup server where the snapshots are stored. Moving a job to another location starts a fresh series there; the old snapshots stay where they are.
+job-help-active = Inactive jobs are not run by the schedule and are shown greyed; their snapshots are kept. A job of an inactive client does not run either.
+job-help-notifications = Who receives an e-mail after a run: all administrators, the client’s owner, and any further addresses.
+job-help-threshold = Which runs send an e-mail: every run, only those with warnings or failures, only failures, or none.
+job-help-pre-scripts = Run on the backup server before the copy starts, for example to dump a database on the client. If one fails, the job is not run and counts as failed. Only scripts allowed “before a job” are offered.
+job-help-post-scripts = Run on the backup server after the copy, whatever its result; they receive the result in their environment. Only scripts allowed “after a job” are offered.
+job-help-exclude = rsync patterns of files and directories not to copy, one per line, for example *.tmp or /home/*/.cache/. A pattern starting with / is anchored at the source path. Empty: the policy’s exclude patterns are used. Patterns cannot start with a dash.
+job-help-include = rsync patterns of files to copy even inside excluded directories, one per line. Empty: the policy’s include patterns are used.
+job-help-local-permissions = Stores the files so that the server (and the download and restore functions) can read them, instead of keeping the client’s exact permission bits. Leave it on unless the snapshots must keep the original modes.
+job-help-priority = Jobs due at the same time start in priority order. Change the order on the Job priorities page.
+job-help-token = A secret that lets another system start the job with POST /api/jobs/ID/trigger and the X-Trigger-Token header. It is shown once; if it is lost, replace it. Remove it when it is no longer needed.
+
+## Policies
+
+remove = Remove
+deleted = It has been deleted.
+policies-intro = A policy says when backups run and how many snapshots of each level are kept. Every job follows one policy.
+policy-new = New policy
+policy-new-title = New policy
+policy-edit-title = Policy “{ $name }”
+policy-col-keeps = Keeps
+policy-col-jobs = Jobs using it
+policy-name = Name
+policy-schedule = Schedule and retention
+policy-schedule-intro = Switch on the levels you need. Times are those of the backup server’s clock.
+policy-tab-problem = (has a problem)
+policy-enabled = Use the “{ $level }” level
+policy-keep = Snapshots to keep
+policy-times = Times of day
+policy-time-label = Time { $number }
+policy-time-remove-label = Remove time { $number }
+policy-add-time = Add a time
+policy-days-of-week = Days of the week
+policy-every-day = None ticked: every day.
+policy-days-of-month = Days of the month
+policy-every-day-of-month = None ticked: every day. A day after the end of a month (31 in April) means its last day.
+policy-months = Months
+policy-every-month = None ticked: every month.
+policy-patterns = Default patterns of its jobs
+policy-preview-title = What this policy does
+policy-keeps = Keeps the last { $list } snapshots.
+policy-keeps-nothing = No level is switched on: nothing would be backed up.
+policy-reach = The oldest one will be about { $span } old.
+policy-first-level = The “{ $level }” level copies from the client; the larger levels keep older copies of it.
+policy-next-runs = Next 10 runs
+policy-browser-time = Shown in this browser’s time zone ({ $zone }); the server uses its own clock.
+policy-no-runs = This schedule never runs.
+span-days = { $count ->
+    [one] 1 day
+   *[other] { $count } days
+}
+span-weeks = { $count ->
+    [one] 1 week
+   *[other] { $count } weeks
+}
+span-months = { $count ->
+    [one] 1 month
+   *[other] { $count } months
+}
+span-years = { $count ->
+    [one] 1 year
+   *[other] { $count } years
+}
+delete-used-by = It is used by:
+delete-policy-title = Delete policy “{ $name }”?
+delete-policy-body = The policy is deleted; snapshots are not touched. A policy that jobs still use cannot be deleted: move those jobs to another policy first.
+delete-script-title = Delete script “{ $name }”?
+delete-script-body = The script is deleted from the server. A script still attached to clients or jobs cannot be deleted: detach it first.
+delete-location-title = Delete backup location “{ $name }”?
+delete-location-body = The location is removed from ElkarBackup; the directory and the files in it are left as they are. A location that jobs still use cannot be deleted.
+delete-user-title = Delete user “{ $name }”?
+delete-user-body = The user can no longer sign in and their API tokens stop working. Their clients stay, without an owner.
+policy-help-intro = A policy is a schedule plus a retention rule, shared by any number of jobs. At each planned time the job copies its source once; the copy is then kept as a snapshot of the levels due at that time.
+policy-help-name = A name that says what the policy does, for example “Weekdays at 21:00, one year”.
+policy-help-description = Notes for people: when to use this policy.
+policy-help-levels = There are five levels: during the day, daily, weekly, monthly and yearly. The smallest switched-on level copies from the client; larger levels keep older snapshots by promoting copies of the level below, so a monthly snapshot is an older daily one kept longer.
+policy-help-keep = How many snapshots of the level are kept; the oldest is removed when a new one arrives. Unchanged files are hard links shared between snapshots, so keeping many costs little disk space.
+policy-help-times = When the level runs, as HH:MM on a 24-hour clock in the server’s time zone. The during-the-day level usually has several times; the others usually one. If a time does not exist on a day (clocks going forward), the run happens right after the gap.
+policy-help-days = Limit the level to some weekdays, days of the month and months. Nothing ticked means “every”. For example, weekly on Sunday, monthly on day 1, yearly on 1 January.
+policy-help-preview = The next runs as they would happen from now, and what is kept. Computed in your browser, shown in your browser’s time zone.
+policy-help-patterns = rsync exclude and include patterns used by the jobs of this policy that have none of their own, one per line, for example *.tmp or /home/*/.cache/.
+
+## Job priorities
+
+priorities-title = Job priorities
+priorities-intro = When several jobs are due at the same time, they start in this order, from the top. Drag a job to its place, or use the arrow buttons, then save.
+priorities-moved = { $job } moved to place { $position } of { $total }.
+priorities-saved = The new order has been saved.
+priorities-reset = Undo the changes
+priorities-empty = There are no jobs yet.
+priorities-up-label = Move { $job } up
+priorities-down-label = Move { $job } down
+priorities-help-intro = The order only matters when more jobs are due than may run at once (see “Jobs at the same time” of clients, locations and the server settings): the others wait, and the first in this list start first.
+priorities-help-mouse-term = With the mouse
+priorities-help-mouse = Drag a row by its handle and drop it on the row whose place it should take.
+priorities-help-keys-term = With the keyboard
+priorities-help-keys = Move to a row with Tab and press Alt+↑ or Alt+↓, or use its ↑ and ↓ buttons. Each move is announced to screen readers.
+priorities-help-save = Nothing changes until you save; the whole order is stored at once. “Undo the changes” goes back to the saved order.
+error-in-use = It is still in use, so it cannot be deleted.
+error-busy = A backup of it is queued or running. Try again when it has finished.
+
+## Scripts
+
+scripts-intro = Scripts are programs run on the backup server before or after the backups of a client or a job: to dump a database, take a snapshot, wake a machine, send a report.
+scripts-empty = There are no scripts yet.
+script-new = New script
+script-new-title = New script
+script-edit-title = Script “{ $name }”
+script-name = Name
+script-uses = May be run
+script-before = Before
+script-after = After
+script-of-client = A client’s backups
+script-of-job = A job’s backup
+script-use-client-pre = before a client
+script-use-client-post = after a client
+script-use-job-pre = before a job
+script-use-job-post = after a job
+script-use-nowhere = nowhere yet
+script-file = Program file
+script-file-replace = Replace the program
+script-file-hint = Choose the file to upload (at most 1 MiB).
+script-file-current = The stored program has { $size }. Choose a file only to replace it.
+script-file-chosen = { $name } ({ $size }) will be uploaded when you save.
+script-too-big = This file is larger than 1 MiB.
+script-unreadable = The file could not be read.
+script-used-by = Used by
+script-unused = No client or job uses this script.
+script-in-use = Scripts in use cannot be deleted: detach them from their clients and jobs first.
+script-help-intro = A script is an executable file (a shell script with its #! line, or any program) that the backup server runs with the rights of the ElkarBackup service, never on the client itself unless it connects there.
+script-help-name = A unique name, also used as the file name when it is downloaded. No slashes.
+script-help-description = What the script does and what it needs, for the people attaching it.
+script-help-uses = Where the script may be attached: before or after all the jobs of a client, before or after one job. Client and job forms only offer scripts allowed there.
+script-help-file = The program itself, up to 1 MiB. It is required when creating a script; when editing, choose a file only to replace the stored one.
+script-help-env-term = Environment
+script-help-env = Scripts receive the ELKARBACKUP_* environment variables of earlier ElkarBackup versions, among them ELKARBACKUP_LEVEL (CLIENT or JOB), ELKARBACKUP_EVENT (PRE or POST), ELKARBACKUP_ID, ELKARBACKUP_CLIENT_NAME, ELKARBACKUP_JOB_NAME, ELKARBACKUP_URL (the source, for example root@host:/home/), ELKARBACKUP_PATH (where the snapshots are stored) and ELKARBACKUP_STATUS (the result, for scripts run after: 0 means success).
+script-help-exit-term = Exit status
+script-help-exit = 0 means success. A failing script before a client or job stops those backups; a failing script after a job marks it as failed. Whether scripts after still run when a script before failed is a server setting.
+script-help-used-by = The clients and jobs this script is attached to. A script in use cannot be deleted.
+
+## Backup locations
+
+nav-locations = Backup locations
+locations-intro = Backup locations are the directories of this server where snapshots are stored. Each job stores its snapshots in one location.
+location-new = New location
+location-new-title = New backup location
+location-edit-title = Backup location “{ $name }”
+location-name = Name
+location-directory = Directory
+location-active = Active (new backups may be stored here)
+location-state = State
+location-space = Free space
+location-inodes = Free inodes
+location-online = Available
+location-offline = Not available
+location-read-only = Not writable
+location-free-of = { $free } free of { $total }
+location-inodes-free = { $free } of { $total }
+location-help-intro = A backup location is a directory on the backup server, on its own disk or on a mounted network share, that holds snapshots.
+location-help-name = A name for people, for example “Main disk” or “NAS”.
+location-help-directory = The absolute path of an existing directory that the ElkarBackup service can write to. It is checked when you save. Snapshots go into a sub-directory per client and job.
+location-help-max-parallel = How many jobs may write to this location at the same time (1 to 100). Slow disks and network shares work better with few.
+location-help-active = Jobs of an inactive location are not run; their snapshots are kept and can still be restored.
+location-help-state = Checked when the list is shown: whether the directory is there and writable, and how much space and how many inodes (files) are free. A location that goes offline makes its jobs fail until it is back.
+
+## Users
+
+role-admin = Administrator
+role-operator = Operator
+user-new = New user
+user-new-title = New user
+user-edit-title = User “{ $name }”
+user-username = Username
+user-email = E-mail
+user-role = Role
+user-active = Active (may sign in)
+user-active-yes = Active
+user-protected = This is the first administrator: it cannot be deleted, demoted or disabled.
+user-is-you = You cannot delete your own account.
+user-password-reset = Set a new password
+user-password-keep = Leave both empty to keep the current password. At least 8 characters.
+user-help-intro = Users sign in to this web app and to the API. Administrators manage everything; operators manage only the clients they own.
+user-help-username = The name used to sign in: letters, digits, dots, dashes, underscores and @, up to 64 characters. It must be unique.
+user-help-email = Where the notifications for this user go (for example, as owner of a client). Optional.
+user-help-role = Administrator: every client, job, policy, script, location, user and setting. Operator: only the clients they own and their jobs; they can attach existing scripts, but not manage scripts, locations, users or settings.
+user-help-language = The language of the web app and of the messages for this user. Users can change it themselves.
+user-help-page-size = How many rows lists show on each page, from 5 to 500. Users can change it themselves.
+user-help-active = Inactive users cannot sign in, and their API tokens stop working. Their clients are kept.
+user-help-password = Required for a new user. When editing, fill it in only to set a new password (for example when the user forgot theirs); users change their own on the “Change password” page.
+
+## Settings
+
+settings-mail = Mail server
+settings-mail-host = SMTP server
+settings-mail-tls = Encryption
+settings-tls-starttls = STARTTLS (usually port 587)
+settings-tls-tls = TLS from the start (usually port 465)
+settings-tls-none = None (only for a relay on this machine or network)
+settings-mail-user = SMTP user
+settings-mail-password = SMTP password
+settings-mail-password-set = A password is stored. Leave this empty to keep it.
+settings-mail-password-unset = No password is stored.
+settings-mail-password-forget = Remove the stored password
+settings-mail-from = Sender address
+settings-instance-url = Address of this server
+settings-log-retention = Keep log records for (days)
+settings-log-retention-hint = Leave empty to keep them forever.
+settings-quota-warning = Quota warning level (%)
+settings-post-after-fail = Run scripts after a job even when a script before it failed
+settings-operators-restore = Operators may restore files onto clients
+settings-help-mail = The SMTP server that sends the notifications of runs. Leave the server empty to send no e-mail.
+settings-help-tls = How the connection to the mail server is protected. Use STARTTLS or TLS whenever the server is not on this machine.
+settings-help-password = Write-only: it is never shown again. Leave it empty to keep the stored one; tick “Remove the stored password” to send mail without authentication.
+settings-help-from = The From address of notifications, for example elkarbackup@example.org.
+settings-help-url = The address people use to reach this web app, for example https://backup.example.org; used for links in e-mails.
+settings-help-retention = Log records older than this are deleted every day. Empty keeps them forever.
+settings-help-max-parallel = How many backups may run at the same time on the whole server (1 to 100). Clients and locations have their own limits too.
+settings-help-quota-warning = A client whose backups use more than this percentage of its quota is shown in red.
+settings-help-post-after-fail = When a script before a job fails, the job is not run. Tick this to run its scripts after it anyway (they receive the failure), for example to clean up what the first script prepared.
+settings-help-operators-restore = Administrators can always restore files onto clients. Untick this to let operators only download files from snapshots.
+view = View
+policy-read-only = Only administrators can change policies.

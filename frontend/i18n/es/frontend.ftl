@@ -141,3 +141,465 @@ field-error-too-long = Es demasiado largo.
 field-error-out-of-range = Este valor está fuera del rango permitido.
 field-error-taken = Este nombre ya está en uso.
 field-error-invalid = Este valor no es válido.
+
+## Ayudas comunes de los formularios
+
+working = Procesando…
+help-title = Ayuda
+# Una entrada de una lista editada línea a línea: $line es su número de línea.
+field-line = Línea { $line }: { $message }
+unsaved-confirm = Hay cambios sin guardar. ¿Quieres salir de esta página y perderlos?
+
+## Problemas detectados antes de enviar (con las palabras del servidor)
+
+validation-required = Este campo es obligatorio.
+validation-too-short = Debe tener al menos { $min } caracteres.
+validation-too-long = Debe tener como máximo { $max } caracteres.
+validation-out-of-range = Debe estar entre { $min } y { $max }.
+validation-invalid = Este valor no es válido.
+validation-not-allowed = Esta opción no está permitida.
+validation-duplicate = Este nombre ya está en uso.
+validation-time-format = Usa el formato de 24 horas HH:MM, por ejemplo 21:00.
+validation-mismatch = Los valores no coinciden.
+edit = Editar
+delete = Eliminar
+clone = Clonar
+never = Nunca
+inactive = Inactivo
+run-now = Ejecutar ahora
+run-not-yet = Ejecutar copias a demanda aún no está disponible en esta versión.
+
+## Paginación
+
+pager-label = Páginas
+pager-first = Primera
+pager-prev = Anterior
+pager-next = Siguiente
+pager-last = Última
+pager-status = Página { $page } de { $pages } ({ $total } en total)
+
+## Nombres de valores
+
+result-ok = Correcto
+result-warning = Aviso
+result-failed = Fallo
+result-aborted = Interrumpido
+result-none = Sin ejecutar
+connection-local-short = Este servidor
+level-hourly = Durante el día
+level-daily = Diario
+level-weekly = Semanal
+level-monthly = Mensual
+level-yearly = Anual
+keep-hourly = { $count } durante el día
+keep-daily = { $count } diarias
+keep-weekly = { $count } semanales
+keep-monthly = { $count } mensuales
+keep-yearly = { $count } anuales
+weekday-1 = lun
+weekday-2 = mar
+weekday-3 = mié
+weekday-4 = jue
+weekday-5 = vie
+weekday-6 = sáb
+weekday-7 = dom
+month-1 = ene
+month-2 = feb
+month-3 = mar
+month-4 = abr
+month-5 = may
+month-6 = jun
+month-7 = jul
+month-8 = ago
+month-9 = sep
+month-10 = oct
+month-11 = nov
+month-12 = dic
+
+## Tareas (página principal)
+
+jobs-add-client = Añadir cliente
+jobs-priorities = Prioridad de las tareas
+jobs-search = Buscar clientes por nombre
+jobs-bulk-label = Con las filas seleccionadas:
+jobs-bulk-run = Ejecutar ahora
+jobs-bulk-delete = Eliminar
+jobs-add-job = Añadir tarea
+jobs-empty = Todavía no hay clientes. Añade el primero con «Añadir cliente».
+jobs-no-match = Ningún nombre de cliente contiene este texto.
+select-all = Seleccionar todos los clientes y tareas de esta página
+select-client = Seleccionar el cliente { $name }
+select-job = Seleccionar la tarea { $name }
+col-id = Id
+col-name = Nombre
+col-source = Origen
+col-last-result = Último resultado
+col-last-run = Última ejecución
+col-size = Tamaño
+col-actions = Acciones
+quota-of = { $used } de { $quota } ({ $percent } %)
+client-cloned = Se ha creado la copia «{ $name }», con copias de sus tareas.
+delete-client-title = ¿Eliminar el cliente «{ $name }»?
+delete-job-title = ¿Eliminar la tarea «{ $name }»?
+delete-items-title = ¿Eliminar los { $count } elementos seleccionados?
+delete-clients-intro = Se eliminarán estos clientes, con todas sus tareas:
+delete-client-no-jobs = sin tareas
+delete-client-jobs = { $count ->
+    [one] 1 tarea: { $jobs }
+   *[other] { $count } tareas: { $jobs }
+}
+delete-jobs-intro = Se eliminarán estas tareas:
+delete-backups-warning = También se borrarán todas sus copias de las ubicaciones de copia (en segundo plano). No se puede deshacer.
+deleted-count = { $count ->
+    [one] Se ha eliminado 1 elemento. Sus copias se están borrando en segundo plano.
+   *[other] Se han eliminado { $count } elementos. Sus copias se están borrando en segundo plano.
+}
+
+## Comunes a los formularios del catálogo
+
+description = Descripción
+advanced = Avanzado
+saved = Se han guardado los cambios.
+back-to-list = Volver a la lista
+download = Descargar
+max-parallel-jobs = Tareas simultáneas
+copy = Copiar
+copy-done = Copiado al portapapeles.
+copy-manual = El texto está seleccionado: pulsa Ctrl+C para copiarlo.
+scripts-none-allowed = Aún no hay ningún script que pueda usarse aquí. Los scripts los suben los administradores, que deciden dónde puede usarse cada uno.
+
+## Formulario de cliente
+
+client-new-title = Nuevo cliente
+client-edit-title = Cliente «{ $name }»
+client-not-saved = Guarda antes el cliente.
+client-name = Nombre
+client-connection = Conexión
+client-kind = Cómo se accede
+client-kind-ssh = rsync sobre ssh
+client-kind-rsync = Servidor rsync (daemon)
+client-kind-local = Un directorio de este servidor
+client-user = Usuario ssh
+client-host = Nombre o dirección del equipo
+client-port = Puerto
+client-local-note = Las tareas de este cliente copian directorios del propio servidor de copias; no se usa ninguna conexión de red.
+client-active = Activo (se copia según lo programado)
+client-owner = Propietario
+client-owner-default = Por defecto (quien lo crea)
+client-quota = Cuota
+client-quota-unit = Unidad
+client-quota-hint = Déjala vacía para no poner límite.
+client-pre-scripts = Scripts antes de sus tareas
+client-post-scripts = Scripts después de sus tareas
+client-ssh-options = Opciones de ssh adicionales
+client-ssh-options-hint = Una por línea, como Nombre=valor (por ejemplo ConnectTimeout=20).
+client-rsync-options = Opciones de rsync adicionales
+client-rsync-options-hint = Una por línea (por ejemplo --bwlimit=5000 o --compress).
+client-jobs = Tareas de este cliente
+client-no-jobs = Este cliente aún no tiene tareas. Añade una con «Añadir tarea».
+client-key-title = Clave ssh de este cliente
+client-key-intro = ElkarBackup se conecta a este cliente como { $user } con una clave propia. Añade la línea siguiente al archivo ~/.ssh/authorized_keys de ese usuario en el cliente, o ejecuta allí el comando.
+client-key-not-ssh = A este cliente no se accede por ssh, así que no necesita clave. La clave se conserva por si más adelante lo cambias a ssh.
+client-public-key = Clave pública
+client-authorized-line = Línea para authorized_keys
+client-authorized-line-help = «restrict» impide el reenvío de puertos, del agente y de X11 y el uso de terminales; rsync no los necesita.
+client-install-command = Comando para instalarla
+client-install-command-help = Ejecútalo en el cliente como { $user }: añade la línea a ~/.ssh/authorized_keys y crea el archivo si hace falta.
+client-key-regenerate = Generar una clave nueva
+client-key-regenerate-title = ¿Generar una clave nueva para este cliente?
+client-key-regenerate-body = La clave actual deja de funcionar en el acto: las copias de este cliente fallarán hasta que se instale en él la clave nueva.
+host-key = Clave de equipo del cliente:
+host-key-unknown = aún no vista (se registra en la primera conexión).
+host-key-pending = vista, pendiente de aceptar.
+host-key-accepted = aceptada; las conexiones la comprueban estrictamente.
+client-help-intro = Un cliente es un equipo cuyos archivos se copian. Cada cliente tiene una o más tareas, una por cada directorio que copiar.
+client-help-name = Un nombre único para reconocer el cliente, por ejemplo el nombre del equipo. Hasta 100 caracteres.
+client-help-description = Notas libres para las personas: dónde está la máquina, a quién llamar, qué contiene.
+client-help-kind = «rsync sobre ssh»: lo habitual para equipos Linux, macOS y Windows con servidor ssh y rsync. «Servidor rsync»: el cliente ejecuta un servidor rsync (equipo::módulo); la ruta de origen de la tarea empieza entonces por el nombre del módulo. «Un directorio de este servidor»: copia directorios locales, por ejemplo un recurso de red montado.
+client-help-user = La cuenta con la que ElkarBackup entra en el cliente. Debe poder leer todo lo que copian las tareas (a menudo root). Letras, cifras, puntos, guiones y guiones bajos; no puede empezar por guion.
+client-help-host = El nombre DNS o la dirección IP del cliente (IPv6 entre corchetes). Sin espacios, y no puede empezar por guion.
+client-help-port = El puerto de ssh (22 por defecto) o el del servidor rsync (873 por defecto).
+client-help-active = Los clientes inactivos nunca se copian según la programación y aparecen en gris en la lista de tareas; sus copias se conservan.
+client-help-owner = El usuario responsable del cliente. Los operadores solo ven y gestionan los clientes de los que son propietarios; solo los administradores pueden cambiar el propietario. Los avisos «al propietario» se envían a este usuario.
+client-help-quota = El espacio máximo que deberían ocupar las copias del cliente, en MiB, GiB o TiB. La barra de tamaño de la lista de tareas se pone en rojo por encima del nivel de aviso que fija el administrador. Vacía significa sin límite.
+client-help-max-parallel = Cuántas tareas de este cliente pueden ejecutarse a la vez (de 1 a 100). Deja 1 para equipos pequeños y conexiones lentas.
+client-help-pre-scripts = Se ejecutan en el servidor de copias antes de que empiece la primera tarea de este cliente, por ejemplo para encender la máquina o hacer una instantánea. Si uno falla, esta vez no se ejecutan las tareas del cliente. Solo se ofrecen los scripts permitidos «antes de un cliente».
+client-help-post-scripts = Se ejecutan en el servidor de copias después de la última tarea de este cliente, por ejemplo para liberar una instantánea. Solo se ofrecen los scripts permitidos «después de un cliente».
+client-help-ssh-options = Ajustes de ssh adicionales, uno por línea como Nombre=valor. Solo se aceptan opciones inocuas (tiempos de espera, keep-alive, cifrados, intercambio de claves y similares); se rechazan las que podrían ejecutar comandos o debilitar la comprobación de la clave del equipo.
+client-help-rsync-options = Opciones de rsync adicionales, una por línea, de una lista permitida: --bwlimit=, --compress (-z), --sparse, --one-file-system, --checksum, --max-size=, --min-size=, --compress-level=, --contimeout=, --skip-compress=, --iconv=, --block-size=, --whole-file, --no-whole-file, --ipv4, --ipv6, --ignore-errors, --omit-dir-times. Se pasan a rsync como argumentos separados, nunca a través de un shell.
+client-help-key = Cada cliente tiene su propia clave ssh, creada con él. La parte privada nunca sale del servidor; instala la parte pública en el cliente. «Generar una clave nueva» la sustituye (por ejemplo, si el cliente ha sido comprometido). La clave de equipo del propio cliente se registra en la primera conexión y después debe coincidir.
+
+## Formulario de tarea
+
+choose = Elige…
+job-new-title = Nueva tarea del cliente «{ $client }»
+job-edit-title = Tarea «{ $name }» del cliente «{ $client }»
+job-not-saved = Guarda antes la tarea.
+job-back = Volver al cliente
+job-name = Nombre
+job-source-path = Ruta de origen
+job-path-hint-ssh = La ruta absoluta del directorio en el cliente, por ejemplo /home/ o /var/www/.
+job-path-hint-daemon = El módulo de rsync, seguido opcionalmente de una ruta dentro de él, por ejemplo backup/ o backup/home/.
+job-path-hint-local = La ruta absoluta del directorio en este servidor, por ejemplo /srv/share/.
+job-policy = Política
+job-location = Ubicación de copia
+job-active = Activa (se ejecuta según la política)
+job-notifications = Avisos
+job-notify-admin = Enviar a los administradores
+job-notify-owner = Enviar al propietario del cliente
+job-notify-emails = Enviar también a estas direcciones
+job-notify-emails-hint = Una dirección de correo por línea.
+job-notify-threshold = Qué ejecuciones avisar
+notify-all = Todas
+notify-warning = Avisos y fallos
+notify-error = Solo fallos
+notify-none = Ninguna
+job-pre-scripts = Scripts antes de la tarea
+job-post-scripts = Scripts después de la tarea
+job-exclude = Excluir
+job-include = Incluir
+job-patterns-policy = Vacío: se usan los patrones de la política ({ $patterns }).
+job-patterns-policy-none = Vacío: se usan los patrones de la política (no tiene).
+job-local-permissions = Hacer las copias legibles en el servidor
+job-priority = Prioridad
+job-token-title = Token de disparo
+job-token-intro = Con un token de disparo, otro sistema (una herramienta de monitorización, un script al final de un volcado de base de datos) puede iniciar esta tarea con una sola petición HTTPS, sin cuenta de usuario.
+job-token-set = Esta tarea tiene un token de disparo. Solo se mostró al crearlo.
+job-token-none = Esta tarea no tiene token de disparo.
+job-token-create = Crear un token
+job-token-replace = Sustituir el token
+job-token-remove = Quitar el token
+job-token-value = Nuevo token de disparo
+job-token-command = Comando que inicia la tarea
+job-token-replace-title = ¿Sustituir el token de disparo?
+job-token-replace-body = El token actual deja de funcionar en el acto; hay que dar el nuevo a los sistemas que lo usan.
+job-token-remove-title = ¿Quitar el token de disparo?
+job-token-remove-body = Los sistemas que usan el token ya no podrán iniciar esta tarea.
+delete-job-body = También se borrarán todas las copias de esta tarea de su ubicación de copia (en segundo plano). No se puede deshacer.
+job-help-intro = Una tarea copia un directorio de un cliente. Cuándo se ejecuta y cuántas copias se guardan lo decide su política.
+job-help-name = Un nombre para las personas, por ejemplo «home» o «bases de datos». Hasta 100 caracteres; dos tareas de un cliente pueden llamarse igual, pero queda más claro si no.
+job-help-description = Notas libres: qué contiene el directorio, a quién preguntar antes de restaurar.
+job-help-source-path = Qué copiar. Por ssh y en clientes locales, la ruta absoluta de un directorio (con barra final se copia su contenido). En servidores rsync, el nombre del módulo, seguido opcionalmente de una ruta. No puede empezar por guion.
+job-help-policy = La programación y la retención: cuándo se ejecuta la tarea y cuántas instantáneas durante el día, diarias, semanales, mensuales y anuales se guardan. Muchas tareas comparten una política; cámbiala en la página Políticas.
+job-help-location = El directorio del servidor de copias donde se guardan las instantáneas. Mover una tarea a otra ubicación empieza allí una serie nueva; las instantáneas antiguas se quedan donde están.
+job-help-active = Las tareas inactivas no se ejecutan según la programación y aparecen en gris; sus instantáneas se conservan. Tampoco se ejecuta una tarea de un cliente inactivo.
+job-help-notifications = Quién recibe un correo tras cada ejecución: todos los administradores, el propietario del cliente y las direcciones adicionales.
+job-help-threshold = Qué ejecuciones envían correo: todas, solo las que tienen avisos o fallos, solo los fallos o ninguna.
+job-help-pre-scripts = Se ejecutan en el servidor de copias antes de empezar la copia, por ejemplo para volcar una base de datos en el cliente. Si uno falla, la tarea no se ejecuta y cuenta como fallida. Solo se ofrecen los scripts permitidos «antes de una tarea».
+job-help-post-scripts = Se ejecutan en el servidor de copias después de la copia, sea cual sea su resultado; reciben el resultado en su entorno. Solo se ofrecen los scripts permitidos «después de una tarea».
+job-help-exclude = Patrones de rsync de archivos y directorios que no se copian, uno por línea, por ejemplo *.tmp o /home/*/.cache/. Un patrón que empieza por / se ancla en la ruta de origen. Vacío: se usan los patrones de exclusión de la política. Los patrones no pueden empezar por guion.
+job-help-include = Patrones de rsync de archivos que se copian aunque estén dentro de directorios excluidos, uno por línea. Vacío: se usan los patrones de inclusión de la política.
+job-help-local-permissions = Guarda los archivos de modo que el servidor (y las funciones de descarga y restauración) pueda leerlos, en lugar de conservar exactamente los permisos del cliente. Déjalo activado salvo que las instantáneas deban conservar los modos originales.
+job-help-priority = Las tareas que tocan a la vez empiezan por orden de prioridad. Cambia el orden en la página Prioridad de las tareas.
+job-help-token = Un secreto que permite a otro sistema iniciar la tarea con POST /api/jobs/ID/trigger y la cabecera X-Trigger-Token. Se muestra una sola vez; si se pierde, sustitúyelo. Quítalo cuando ya no haga falta.
+
+## Políticas
+
+remove = Quitar
+deleted = Se ha eliminado.
+policies-intro = Una política indica cuándo se hacen las copias y cuántas instantáneas de cada nivel se guardan. Cada tarea sigue una política.
+policy-new = Nueva política
+policy-new-title = Nueva política
+policy-edit-title = Política «{ $name }»
+policy-col-keeps = Conserva
+policy-col-jobs = Tareas que la usan
+policy-name = Nombre
+policy-schedule = Programación y retención
+policy-schedule-intro = Activa los niveles que necesites. Las horas son las del reloj del servidor de copias.
+policy-tab-problem = (tiene un problema)
+policy-enabled = Usar el nivel «{ $level }»
+policy-keep = Instantáneas que conservar
+policy-times = Horas del día
+policy-time-label = Hora { $number }
+policy-time-remove-label = Quitar la hora { $number }
+policy-add-time = Añadir una hora
+policy-days-of-week = Días de la semana
+policy-every-day = Si no marcas ninguno: todos los días.
+policy-days-of-month = Días del mes
+policy-every-day-of-month = Si no marcas ninguno: todos los días. Un día posterior al final del mes (el 31 en abril) significa su último día.
+policy-months = Meses
+policy-every-month = Si no marcas ninguno: todos los meses.
+policy-patterns = Patrones por defecto de sus tareas
+policy-preview-title = Qué hace esta política
+policy-keeps = Conserva las copias más recientes: { $list }.
+policy-keeps-nothing = No hay ningún nivel activado: no se copiaría nada.
+policy-reach = La más antigua tendrá unos { $span }.
+policy-first-level = El nivel «{ $level }» copia desde el cliente; los niveles mayores guardan copias más antiguas de él.
+policy-next-runs = Próximas 10 ejecuciones
+policy-browser-time = En la zona horaria de este navegador ({ $zone }); el servidor usa su propio reloj.
+policy-no-runs = Esta programación no se ejecuta nunca.
+span-days = { $count ->
+    [one] 1 día
+   *[other] { $count } días
+}
+span-weeks = { $count ->
+    [one] 1 semana
+   *[other] { $count } semanas
+}
+span-months = { $count ->
+    [one] 1 mes
+   *[other] { $count } meses
+}
+span-years = { $count ->
+    [one] 1 año
+   *[other] { $count } años
+}
+delete-used-by = La usan:
+delete-policy-title = ¿Eliminar la política «{ $name }»?
+delete-policy-body = Se elimina la política; las instantáneas no se tocan. No se puede eliminar una política que aún usan tareas: pásalas antes a otra política.
+delete-script-title = ¿Eliminar el script «{ $name }»?
+delete-script-body = El script se borra del servidor. No se puede eliminar un script asociado aún a clientes o tareas: desasócialo antes.
+delete-location-title = ¿Eliminar la ubicación de copia «{ $name }»?
+delete-location-body = La ubicación se quita de ElkarBackup; el directorio y sus archivos se quedan como están. No se puede eliminar una ubicación que aún usan tareas.
+delete-user-title = ¿Eliminar el usuario «{ $name }»?
+delete-user-body = El usuario ya no podrá iniciar sesión y sus tokens de API dejarán de funcionar. Sus clientes se conservan, sin propietario.
+policy-help-intro = Una política es una programación más una regla de retención, que comparten las tareas que quieras. En cada hora prevista la tarea copia su origen una vez; esa copia se guarda como instantánea de los niveles que tocan a esa hora.
+policy-help-name = Un nombre que diga qué hace la política, por ejemplo «Laborables a las 21:00, un año».
+policy-help-description = Notas para las personas: cuándo usar esta política.
+policy-help-levels = Hay cinco niveles: durante el día, diario, semanal, mensual y anual. El nivel activado más pequeño copia desde el cliente; los mayores guardan instantáneas más antiguas promoviendo copias del nivel inferior, así que una instantánea mensual es una diaria antigua que se guarda más tiempo.
+policy-help-keep = Cuántas instantáneas del nivel se guardan; la más antigua se borra cuando llega una nueva. Los archivos sin cambios son enlaces duros compartidos entre instantáneas, así que guardar muchas ocupa poco disco.
+policy-help-times = Cuándo se ejecuta el nivel, como HH:MM en formato de 24 horas y en la zona horaria del servidor. El nivel «durante el día» suele tener varias horas; los demás, una. Si una hora no existe un día (cambio al horario de verano), la ejecución se hace justo después del salto.
+policy-help-days = Limita el nivel a algunos días de la semana, días del mes y meses. Si no marcas nada, significa «todos». Por ejemplo: semanal el domingo, mensual el día 1, anual el 1 de enero.
+policy-help-preview = Las próximas ejecuciones tal como ocurrirían a partir de ahora, y qué se conserva. Se calcula en tu navegador y se muestra en su zona horaria.
+policy-help-patterns = Patrones de exclusión e inclusión de rsync que usan las tareas de esta política que no tienen los suyos, uno por línea, por ejemplo *.tmp o /home/*/.cache/.
+
+## Prioridad de las tareas
+
+priorities-title = Prioridad de las tareas
+priorities-intro = Cuando varias tareas tocan a la vez, empiezan en este orden, de arriba abajo. Arrastra una tarea a su sitio, o usa los botones de flecha, y guarda.
+priorities-moved = { $job } movida al puesto { $position } de { $total }.
+priorities-saved = Se ha guardado el nuevo orden.
+priorities-reset = Deshacer los cambios
+priorities-empty = Todavía no hay tareas.
+priorities-up-label = Subir { $job }
+priorities-down-label = Bajar { $job }
+priorities-help-intro = El orden solo importa cuando tocan más tareas de las que pueden ejecutarse a la vez (mira «Tareas simultáneas» de los clientes, las ubicaciones y los ajustes del servidor): las demás esperan, y las primeras de esta lista empiezan antes.
+priorities-help-mouse-term = Con el ratón
+priorities-help-mouse = Arrastra una fila por su asa y suéltala sobre la fila cuyo puesto debe ocupar.
+priorities-help-keys-term = Con el teclado
+priorities-help-keys = Ve a una fila con Tab y pulsa Alt+↑ o Alt+↓, o usa sus botones ↑ y ↓. Cada movimiento se anuncia a los lectores de pantalla.
+priorities-help-save = Nada cambia hasta que guardas; el orden completo se guarda de una vez. «Deshacer los cambios» vuelve al orden guardado.
+error-in-use = Todavía está en uso, así que no se puede eliminar.
+error-busy = Hay una copia suya en cola o en marcha. Vuelve a intentarlo cuando termine.
+
+## Scripts
+
+scripts-intro = Los scripts son programas que se ejecutan en el servidor de copias antes o después de las copias de un cliente o de una tarea: para volcar una base de datos, hacer una instantánea, encender una máquina, enviar un informe.
+scripts-empty = Todavía no hay scripts.
+script-new = Nuevo script
+script-new-title = Nuevo script
+script-edit-title = Script «{ $name }»
+script-name = Nombre
+script-uses = Puede ejecutarse
+script-before = Antes
+script-after = Después
+script-of-client = De las copias de un cliente
+script-of-job = De la copia de una tarea
+script-use-client-pre = antes de un cliente
+script-use-client-post = después de un cliente
+script-use-job-pre = antes de una tarea
+script-use-job-post = después de una tarea
+script-use-nowhere = en ningún sitio todavía
+script-file = Archivo del programa
+script-file-replace = Sustituir el programa
+script-file-hint = Elige el archivo que subir (como máximo 1 MiB).
+script-file-current = El programa guardado ocupa { $size }. Elige un archivo solo para sustituirlo.
+script-file-chosen = { $name } ({ $size }) se subirá al guardar.
+script-too-big = Este archivo ocupa más de 1 MiB.
+script-unreadable = No se ha podido leer el archivo.
+script-used-by = Lo usan
+script-unused = Ningún cliente ni tarea usa este script.
+script-in-use = No se pueden eliminar los scripts en uso: desasócialos antes de sus clientes y tareas.
+script-help-intro = Un script es un archivo ejecutable (un script de shell con su línea #!, o cualquier programa) que el servidor de copias ejecuta con los permisos del servicio ElkarBackup, nunca en el propio cliente salvo que se conecte a él.
+script-help-name = Un nombre único, que también se usa como nombre de archivo al descargarlo. Sin barras.
+script-help-description = Qué hace el script y qué necesita, para quien lo asocie.
+script-help-uses = Dónde puede asociarse el script: antes o después de todas las tareas de un cliente, antes o después de una tarea. Los formularios de cliente y de tarea solo ofrecen los scripts permitidos allí.
+script-help-file = El propio programa, hasta 1 MiB. Es obligatorio al crear un script; al editarlo, elige un archivo solo para sustituir el guardado.
+script-help-env-term = Entorno
+script-help-env = Los scripts reciben las variables de entorno ELKARBACKUP_* de las versiones anteriores de ElkarBackup, entre ellas ELKARBACKUP_LEVEL (CLIENT o JOB), ELKARBACKUP_EVENT (PRE o POST), ELKARBACKUP_ID, ELKARBACKUP_CLIENT_NAME, ELKARBACKUP_JOB_NAME, ELKARBACKUP_URL (el origen, por ejemplo root@equipo:/home/), ELKARBACKUP_PATH (dónde se guardan las instantáneas) y ELKARBACKUP_STATUS (el resultado, en los scripts de después: 0 significa éxito).
+script-help-exit-term = Código de salida
+script-help-exit = 0 significa éxito. Un script previo que falla detiene esas copias; un script posterior que falla marca la tarea como fallida. Que los scripts posteriores se ejecuten o no cuando falla uno previo es un ajuste del servidor.
+script-help-used-by = Los clientes y tareas a los que está asociado este script. Un script en uso no se puede eliminar.
+
+## Ubicaciones de copia
+
+nav-locations = Ubicaciones de copia
+locations-intro = Las ubicaciones de copia son los directorios de este servidor donde se guardan las instantáneas. Cada tarea guarda sus instantáneas en una ubicación.
+location-new = Nueva ubicación
+location-new-title = Nueva ubicación de copia
+location-edit-title = Ubicación de copia «{ $name }»
+location-name = Nombre
+location-directory = Directorio
+location-active = Activa (pueden guardarse copias nuevas aquí)
+location-state = Estado
+location-space = Espacio libre
+location-inodes = Inodos libres
+location-online = Disponible
+location-offline = No disponible
+location-read-only = Sin permiso de escritura
+location-free-of = { $free } libres de { $total }
+location-inodes-free = { $free } de { $total }
+location-help-intro = Una ubicación de copia es un directorio del servidor de copias, en su propio disco o en un recurso de red montado, que guarda instantáneas.
+location-help-name = Un nombre para las personas, por ejemplo «Disco principal» o «NAS».
+location-help-directory = La ruta absoluta de un directorio existente en el que el servicio ElkarBackup pueda escribir. Se comprueba al guardar. Las instantáneas van a un subdirectorio por cliente y tarea.
+location-help-max-parallel = Cuántas tareas pueden escribir a la vez en esta ubicación (de 1 a 100). Los discos lentos y los recursos de red funcionan mejor con pocas.
+location-help-active = Las tareas de una ubicación inactiva no se ejecutan; sus instantáneas se conservan y se pueden seguir restaurando.
+location-help-state = Se comprueba al mostrar la lista: si el directorio existe y se puede escribir, y cuánto espacio y cuántos inodos (archivos) quedan libres. Si una ubicación deja de estar disponible, sus tareas fallan hasta que vuelva.
+
+## Usuarios
+
+role-admin = Administrador
+role-operator = Operador
+user-new = Nuevo usuario
+user-new-title = Nuevo usuario
+user-edit-title = Usuario «{ $name }»
+user-username = Nombre de usuario
+user-email = Correo electrónico
+user-role = Rol
+user-active = Activo (puede iniciar sesión)
+user-active-yes = Activo
+user-protected = Es el primer administrador: no se puede eliminar, degradar ni desactivar.
+user-is-you = No puedes eliminar tu propia cuenta.
+user-password-reset = Poner una contraseña nueva
+user-password-keep = Deja ambos campos vacíos para mantener la contraseña actual. Al menos 8 caracteres.
+user-help-intro = Los usuarios inician sesión en esta aplicación web y en la API. Los administradores lo gestionan todo; los operadores, solo los clientes de los que son propietarios.
+user-help-username = El nombre para iniciar sesión: letras, cifras, puntos, guiones, guiones bajos y @, hasta 64 caracteres. Debe ser único.
+user-help-email = Adónde se envían los avisos para este usuario (por ejemplo, como propietario de un cliente). Opcional.
+user-help-role = Administrador: todos los clientes, tareas, políticas, scripts, ubicaciones, usuarios y ajustes. Operador: solo los clientes de los que es propietario y sus tareas; puede asociar scripts existentes, pero no gestionar scripts, ubicaciones, usuarios ni ajustes.
+user-help-language = El idioma de la aplicación web y de los mensajes para este usuario. Cada usuario puede cambiarlo.
+user-help-page-size = Cuántas filas muestran las listas en cada página, de 5 a 500. Cada usuario puede cambiarlo.
+user-help-active = Los usuarios inactivos no pueden iniciar sesión y sus tokens de API dejan de funcionar. Sus clientes se conservan.
+user-help-password = Obligatoria para un usuario nuevo. Al editar, rellénala solo para poner una contraseña nueva (por ejemplo, si el usuario ha olvidado la suya); cada usuario cambia la suya en la página «Cambiar contraseña».
+
+## Ajustes
+
+settings-mail = Servidor de correo
+settings-mail-host = Servidor SMTP
+settings-mail-tls = Cifrado
+settings-tls-starttls = STARTTLS (normalmente el puerto 587)
+settings-tls-tls = TLS desde el principio (normalmente el puerto 465)
+settings-tls-none = Ninguno (solo para un relé en esta máquina o red)
+settings-mail-user = Usuario SMTP
+settings-mail-password = Contraseña SMTP
+settings-mail-password-set = Hay una contraseña guardada. Deja esto vacío para mantenerla.
+settings-mail-password-unset = No hay ninguna contraseña guardada.
+settings-mail-password-forget = Borrar la contraseña guardada
+settings-mail-from = Dirección del remitente
+settings-instance-url = Dirección de este servidor
+settings-log-retention = Guardar los registros durante (días)
+settings-log-retention-hint = Déjalo vacío para guardarlos siempre.
+settings-quota-warning = Nivel de aviso de cuota (%)
+settings-post-after-fail = Ejecutar los scripts posteriores a una tarea aunque haya fallado un script previo
+settings-operators-restore = Los operadores pueden restaurar archivos en los clientes
+settings-help-mail = El servidor SMTP que envía los avisos de las ejecuciones. Deja el servidor vacío para no enviar correo.
+settings-help-tls = Cómo se protege la conexión con el servidor de correo. Usa STARTTLS o TLS siempre que el servidor no esté en esta máquina.
+settings-help-password = Solo de escritura: no vuelve a mostrarse nunca. Déjala vacía para mantener la guardada; marca «Borrar la contraseña guardada» para enviar correo sin autenticación.
+settings-help-from = La dirección From de los avisos, por ejemplo elkarbackup@example.org.
+settings-help-url = La dirección con la que se accede a esta aplicación web, por ejemplo https://backup.example.org; se usa en los enlaces de los correos.
+settings-help-retention = Los registros más antiguos que esto se borran cada día. Vacío los guarda siempre.
+settings-help-max-parallel = Cuántas copias pueden ejecutarse a la vez en todo el servidor (de 1 a 100). Los clientes y las ubicaciones tienen además sus propios límites.
+settings-help-quota-warning = Un cliente cuyas copias ocupan más de este porcentaje de su cuota se muestra en rojo.
+settings-help-post-after-fail = Cuando falla un script previo a una tarea, la tarea no se ejecuta. Marca esto para ejecutar de todos modos sus scripts posteriores (reciben el fallo), por ejemplo para limpiar lo que preparó el primero.
+settings-help-operators-restore = Los administradores siempre pueden restaurar archivos en los clientes. Desmárcalo para que los operadores solo puedan descargar archivos de las instantáneas.
+view = Ver
+policy-read-only = Solo los administradores pueden cambiar las políticas.

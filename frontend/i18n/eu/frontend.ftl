@@ -141,3 +141,465 @@ field-error-too-long = Luzeegia da.
 field-error-out-of-range = Balio hau onartutako tartetik kanpo dago.
 field-error-taken = Izen hau erabilita dago jada.
 field-error-invalid = Balio hau ez da baliozkoa.
+
+## Formularioetako laguntza komunak
+
+working = Lanean…
+help-title = Laguntza
+# Lerroz lerro editatutako zerrenda bateko sarrera: $line haren lerro-zenbakia da.
+field-line = { $line }. lerroa: { $message }
+unsaved-confirm = Gorde gabeko aldaketak daude. Orri honetatik irten eta galdu nahi dituzu?
+
+## Bidali aurretik aurkitutako arazoak (zerbitzariaren hitzekin)
+
+validation-required = Eremu hau derrigorrezkoa da.
+validation-too-short = Gutxienez { $min } karaktere izan behar ditu.
+validation-too-long = Gehienez { $max } karaktere izan ditzake.
+validation-out-of-range = { $min } eta { $max } artean egon behar du.
+validation-invalid = Balio hau ez da baliozkoa.
+validation-not-allowed = Aukera hau ez dago baimenduta.
+validation-duplicate = Izen hau dagoeneko erabiltzen ari da.
+validation-time-format = Erabili 24 orduko HH:MM formatua, adibidez 21:00.
+validation-mismatch = Balioak ez datoz bat.
+edit = Editatu
+delete = Ezabatu
+clone = Klonatu
+never = Inoiz ez
+inactive = Ez aktiboa
+run-now = Exekutatu orain
+run-not-yet = Bertsio honetan oraindik ezin dira babeskopiak eskatu ahala exekutatu.
+
+## Orrikatzea
+
+pager-label = Orriak
+pager-first = Lehena
+pager-prev = Aurrekoa
+pager-next = Hurrengoa
+pager-last = Azkena
+pager-status = { $page }. orria / { $pages } (guztira { $total })
+
+## Balioen izenak
+
+result-ok = Ondo
+result-warning = Abisua
+result-failed = Huts egin du
+result-aborted = Eten da
+result-none = Exekutatu gabe
+connection-local-short = Zerbitzari hau
+level-hourly = Egunean zehar
+level-daily = Egunekoa
+level-weekly = Astekoa
+level-monthly = Hilekoa
+level-yearly = Urtekoa
+keep-hourly = egunean zeharreko { $count }
+keep-daily = eguneko { $count }
+keep-weekly = asteko { $count }
+keep-monthly = hileko { $count }
+keep-yearly = urteko { $count }
+weekday-1 = al.
+weekday-2 = ar.
+weekday-3 = az.
+weekday-4 = og.
+weekday-5 = or.
+weekday-6 = lr.
+weekday-7 = ig.
+month-1 = urt.
+month-2 = ots.
+month-3 = mar.
+month-4 = api.
+month-5 = mai.
+month-6 = eka.
+month-7 = uzt.
+month-8 = abu.
+month-9 = ira.
+month-10 = urr.
+month-11 = aza.
+month-12 = abe.
+
+## Lanak (orri nagusia)
+
+jobs-add-client = Gehitu bezeroa
+jobs-priorities = Lanen lehentasunak
+jobs-search = Bilatu bezeroak izenaren arabera
+jobs-bulk-label = Hautatutako errenkadekin:
+jobs-bulk-run = Exekutatu orain
+jobs-bulk-delete = Ezabatu
+jobs-add-job = Gehitu lana
+jobs-empty = Oraindik ez dago bezerorik. Gehitu lehena «Gehitu bezeroa» botoiarekin.
+jobs-no-match = Ez dago testu hau duen bezero-izenik.
+select-all = Hautatu orri honetako bezero eta lan guztiak
+select-client = Hautatu { $name } bezeroa
+select-job = Hautatu { $name } lana
+col-id = Id
+col-name = Izena
+col-source = Jatorria
+col-last-result = Azken emaitza
+col-last-run = Azken exekuzioa
+col-size = Tamaina
+col-actions = Ekintzak
+quota-of = { $used } / { $quota } (%{ $percent })
+client-cloned = «{ $name }» kopia sortu da, lanen kopiekin.
+delete-client-title = «{ $name }» bezeroa ezabatu?
+delete-job-title = «{ $name }» lana ezabatu?
+delete-items-title = Hautatutako { $count } elementuak ezabatu?
+delete-clients-intro = Bezero hauek ezabatuko dira, beren lan guztiekin:
+delete-client-no-jobs = lanik gabe
+delete-client-jobs = { $count ->
+    [one] lan bat: { $jobs }
+   *[other] { $count } lan: { $jobs }
+}
+delete-jobs-intro = Lan hauek ezabatuko dira:
+delete-backups-warning = Haien babeskopia guztiak ere kenduko dira babeskopien kokapenetatik (atzeko planoan). Ezin da desegin.
+deleted-count = { $count ->
+    [one] Elementu bat ezabatu da. Haren babeskopiak atzeko planoan kentzen ari dira.
+   *[other] { $count } elementu ezabatu dira. Haien babeskopiak atzeko planoan kentzen ari dira.
+}
+
+## Katalogoko formularioetan komunak
+
+description = Deskribapena
+advanced = Aurreratua
+saved = Aldaketak gorde dira.
+back-to-list = Itzuli zerrendara
+download = Deskargatu
+max-parallel-jobs = Aldi bereko lanak
+copy = Kopiatu
+copy-done = Arbelean kopiatu da.
+copy-manual = Testua hautatuta dago: sakatu Ktrl+C kopiatzeko.
+scripts-none-allowed = Oraindik ez dago hemen erabil daitekeen scriptik. Administratzaileek igotzen dituzte scriptak, eta haiek erabakitzen dute non erabil daitekeen bakoitza.
+
+## Bezeroaren formularioa
+
+client-new-title = Bezero berria
+client-edit-title = «{ $name }» bezeroa
+client-not-saved = Gorde lehenago bezeroa.
+client-name = Izena
+client-connection = Konexioa
+client-kind = Nola iristen da
+client-kind-ssh = rsync ssh bidez
+client-kind-rsync = rsync zerbitzaria (daemon)
+client-kind-local = Zerbitzari honetako direktorio bat
+client-user = ssh erabiltzailea
+client-host = Ostalariaren izena edo helbidea
+client-port = Ataka
+client-local-note = Bezero honen lanek babeskopien zerbitzariko direktorioak kopiatzen dituzte; ez da sareko konexiorik erabiltzen.
+client-active = Aktiboa (programatutakoaren arabera kopiatzen da)
+client-owner = Jabea
+client-owner-default = Lehenetsia (sortzen duena)
+client-quota = Kuota
+client-quota-unit = Unitatea
+client-quota-hint = Utzi hutsik mugarik ez jartzeko.
+client-pre-scripts = Bere lanen aurreko scriptak
+client-post-scripts = Bere lanen ondorengo scriptak
+client-ssh-options = ssh aukera gehigarriak
+client-ssh-options-hint = Bat lerro bakoitzeko, Izena=balioa gisa (adibidez ConnectTimeout=20).
+client-rsync-options = rsync aukera gehigarriak
+client-rsync-options-hint = Bat lerro bakoitzeko (adibidez --bwlimit=5000 edo --compress).
+client-jobs = Bezero honen lanak
+client-no-jobs = Bezero honek ez du lanik oraindik. Gehitu bat «Gehitu lana» botoiarekin.
+client-key-title = Bezero honen ssh gakoa
+client-key-intro = ElkarBackup bezero honetara { $user } gisa konektatzen da, berezko gako batekin. Gehitu beheko lerroa erabiltzaile horren ~/.ssh/authorized_keys fitxategira bezeroan, edo exekutatu han komandoa.
+client-key-not-ssh = Bezero honetara ez da ssh bidez iristen, beraz ez du gakorik behar. Gakoa gorde egiten da, geroago ssh-ra aldatzen baduzu ere.
+client-public-key = Gako publikoa
+client-authorized-line = authorized_keys fitxategirako lerroa
+client-authorized-line-help = «restrict» aukerak debekatu egiten ditu atakak, agentea eta X11 birbideratzea eta terminalak; rsync-ek ez ditu behar.
+client-install-command = Instalatzeko komandoa
+client-install-command-help = Exekutatu bezeroan { $user } gisa: lerroa ~/.ssh/authorized_keys fitxategiari gehitzen dio, eta fitxategia sortzen du behar bada.
+client-key-regenerate = Sortu gako berri bat
+client-key-regenerate-title = Gako berri bat sortu bezero honentzat?
+client-key-regenerate-body = Oraingo gakoak berehala uzten dio funtzionatzeari: bezero honen babeskopiek huts egingo dute gako berria bertan instalatu arte.
+host-key = Bezeroaren ostalari-gakoa:
+host-key-unknown = oraindik ikusi gabea (lehen konexioan erregistratzen da).
+host-key-pending = ikusia, onartzeko zain.
+host-key-accepted = onartua; konexioek zorrotz egiaztatzen dute.
+client-help-intro = Bezeroa fitxategiak kopiatzen zaizkion ordenagailua da. Bezero bakoitzak lan bat edo gehiago ditu, kopiatu beharreko direktorio bakoitzeko bat.
+client-help-name = Bezeroa ezagutzeko izen bakarra, adibidez ostalariaren izena. Gehienez 100 karaktere.
+client-help-description = Jendearentzako ohar libreak: non dagoen makina, nori deitu, zer duen.
+client-help-kind = «rsync ssh bidez»: ohiko aukera ssh zerbitzaria eta rsync dituzten Linux, macOS eta Windows makinetarako. «rsync zerbitzaria»: bezeroak rsync zerbitzari bat exekutatzen du (ostalaria::modulua); orduan, lanaren jatorriko bideak moduluaren izenarekin hasi behar du. «Zerbitzari honetako direktorio bat»: direktorio lokalak kopiatzen ditu, adibidez muntatutako sareko baliabide bat.
+client-help-user = ElkarBackup-ek bezeroan sartzeko erabiltzen duen kontua. Lanek kopiatzen duten guztia irakurtzeko gai izan behar du (askotan root). Letrak, zifrak, puntuak, marratxoak eta azpimarrak; ezin da marratxoarekin hasi.
+client-help-host = Bezeroaren DNS izena edo IP helbidea (IPv6 kortxete artean). Zuriunerik gabe, eta ezin da marratxoarekin hasi.
+client-help-port = ssh ataka (22 lehenespenez) edo rsync zerbitzariarena (873 lehenespenez).
+client-help-active = Bezero ez-aktiboak ez dira inoiz programazioaren arabera kopiatzen, eta grisez agertzen dira lanen zerrendan; haien babeskopiak gorde egiten dira.
+client-help-owner = Bezeroaren arduraduna den erabiltzailea. Operadoreek beren jabetzako bezeroak bakarrik ikusten eta kudeatzen dituzte; administratzaileek bakarrik alda dezakete jabea. «Jabeari» bidalitako abisuak erabiltzaile honi iristen zaizkio.
+client-help-quota = Bezeroaren babeskopiek gehienez hartu beharko luketen lekua, MiB, GiB edo TiB-tan. Lanen zerrendako tamaina-barra gorri jartzen da administratzaileak finkatutako abisu-mailaren gainetik. Hutsik badago, ez dago mugarik.
+client-help-max-parallel = Bezero honen zenbat lan exekuta daitezkeen aldi berean (1etik 100era). Utzi 1 makina txikietarako eta konexio motelentzat.
+client-help-pre-scripts = Babeskopien zerbitzarian exekutatzen dira bezero honen lehen lana hasi aurretik, adibidez makina pizteko edo argazki bat ateratzeko. Batek huts egiten badu, bezeroaren lanak ez dira oraingoan exekutatzen. «Bezero baten aurretik» baimendutako scriptak bakarrik eskaintzen dira.
+client-help-post-scripts = Babeskopien zerbitzarian exekutatzen dira bezero honen azken lanaren ondoren, adibidez argazki bat askatzeko. «Bezero baten ondoren» baimendutako scriptak bakarrik eskaintzen dira.
+client-help-ssh-options = ssh ezarpen gehigarriak, bat lerro bakoitzeko, Izena=balioa gisa. Aukera kaltegabeak bakarrik onartzen dira (denbora-mugak, keep-alive, zifratzeak, gako-trukea eta antzekoak); komandoak exekuta ditzaketenak edo ostalari-gakoaren egiaztapena ahul dezaketenak baztertu egiten dira.
+client-help-rsync-options = rsync aukera gehigarriak, bat lerro bakoitzeko, baimendutako zerrenda batetik: --bwlimit=, --compress (-z), --sparse, --one-file-system, --checksum, --max-size=, --min-size=, --compress-level=, --contimeout=, --skip-compress=, --iconv=, --block-size=, --whole-file, --no-whole-file, --ipv4, --ipv6, --ignore-errors, --omit-dir-times. rsync-i argumentu bereizi gisa pasatzen zaizkio, inoiz ez shell baten bidez.
+client-help-key = Bezero bakoitzak bere ssh gakoa du, harekin batera sortua. Zati pribatua ez da inoiz zerbitzaritik ateratzen; instalatu zati publikoa bezeroan. «Sortu gako berri bat» aukerak ordezkatu egiten du (adibidez, bezeroa arriskuan egon bada). Bezeroaren beraren ostalari-gakoa lehen konexioan erregistratzen da, eta gero bat etorri behar du.
+
+## Lanaren formularioa
+
+choose = Aukeratu…
+job-new-title = «{ $client }» bezeroaren lan berria
+job-edit-title = «{ $client }» bezeroaren «{ $name }» lana
+job-not-saved = Gorde lehenago lana.
+job-back = Itzuli bezerora
+job-name = Izena
+job-source-path = Jatorriko bidea
+job-path-hint-ssh = Bezeroko direktorioaren bide absolutua, adibidez /home/ edo /var/www/.
+job-path-hint-daemon = rsync modulua, eta, nahi izanez gero, haren barruko bide bat; adibidez backup/ edo backup/home/.
+job-path-hint-local = Zerbitzari honetako direktorioaren bide absolutua, adibidez /srv/share/.
+job-policy = Politika
+job-location = Babeskopien kokapena
+job-active = Aktiboa (politikak dioenean exekutatzen da)
+job-notifications = Abisuak
+job-notify-admin = Bidali administratzaileei
+job-notify-owner = Bidali bezeroaren jabeari
+job-notify-emails = Bidali helbide hauetara ere
+job-notify-emails-hint = Helbide elektroniko bat lerro bakoitzeko.
+job-notify-threshold = Zein exekuziori buruz abisatu
+notify-all = Guztiei buruz
+notify-warning = Abisuak eta hutsegiteak
+notify-error = Hutsegiteak bakarrik
+notify-none = Bat ere ez
+job-pre-scripts = Lanaren aurreko scriptak
+job-post-scripts = Lanaren ondorengo scriptak
+job-exclude = Baztertu
+job-include = Sartu
+job-patterns-policy = Hutsik: politikaren ereduak erabiltzen dira ({ $patterns }).
+job-patterns-policy-none = Hutsik: politikaren ereduak erabiltzen dira (ez du bat ere).
+job-local-permissions = Kopiak zerbitzarian irakurgarri bihurtu
+job-priority = Lehentasuna
+job-token-title = Abiarazte-tokena
+job-token-intro = Abiarazte-token batekin, beste sistema batek (monitorizazio-tresna batek, datu-base baten iraulketaren amaierako script batek) lan hau abiaraz dezake HTTPS eskaera bakar batekin, erabiltzaile-konturik gabe.
+job-token-set = Lan honek abiarazte-tokena du. Sortu zenean bakarrik erakutsi zen.
+job-token-none = Lan honek ez du abiarazte-tokenik.
+job-token-create = Sortu token bat
+job-token-replace = Ordeztu tokena
+job-token-remove = Kendu tokena
+job-token-value = Abiarazte-token berria
+job-token-command = Lana abiarazten duen komandoa
+job-token-replace-title = Abiarazte-tokena ordeztu?
+job-token-replace-body = Oraingo tokenak berehala uzten dio funtzionatzeari; erabiltzen duten sistemei berria eman behar zaie.
+job-token-remove-title = Abiarazte-tokena kendu?
+job-token-remove-body = Tokena erabiltzen duten sistemek ezin izango dute lan hau abiarazi.
+delete-job-body = Lan honen babeskopia guztiak ere kenduko dira bere kokapenetik (atzeko planoan). Ezin da desegin.
+job-help-intro = Lan batek bezero baten direktorio bat kopiatzen du. Noiz exekutatzen den eta zenbat kopia gordetzen diren haren politikak erabakitzen du.
+job-help-name = Jendearentzako izena, adibidez «home» edo «datu-baseak». Gehienez 100 karaktere; bezero baten bi lanek izen bera izan dezakete, baina argiagoa da ez badute.
+job-help-description = Ohar libreak: zer dagoen direktorioan, nori galdetu leheneratu aurretik.
+job-help-source-path = Zer kopiatu. ssh bidez eta bezero lokaletan, direktorio baten bide absolutua (amaierako barrarekin, haren edukia kopiatzen da). rsync zerbitzarietan, moduluaren izena, eta, nahi izanez gero, bide bat. Ezin da marratxoarekin hasi.
+job-help-policy = Programazioa eta atxikipena: noiz exekutatzen den lana eta egunean zeharreko, eguneko, asteko, hileko eta urteko zenbat kopia gordetzen diren. Lan askok partekatzen dute politika bera; aldatu Politikak orrian.
+job-help-location = Kopiak gordetzen diren babeskopien zerbitzariko direktorioa. Lan bat beste kokapen batera eramanez gero, serie berri bat hasten da han; kopia zaharrak dauden lekuan geratzen dira.
+job-help-active = Lan ez-aktiboak ez dira programazioaren arabera exekutatzen, eta grisez agertzen dira; haien kopiak gorde egiten dira. Bezero ez-aktibo baten lanak ere ez dira exekutatzen.
+job-help-notifications = Nork jasotzen duen mezu elektronikoa exekuzio bakoitzaren ondoren: administratzaile guztiek, bezeroaren jabeak eta helbide gehigarriek.
+job-help-threshold = Zein exekuziok bidaltzen duten mezua: denek, abisuak edo hutsegiteak dituztenek bakarrik, hutsegiteek bakarrik, edo batek ere ez.
+job-help-pre-scripts = Babeskopien zerbitzarian exekutatzen dira kopia hasi aurretik, adibidez bezeroko datu-base bat iraultzeko. Batek huts egiten badu, lana ez da exekutatzen eta hutsegitetzat hartzen da. «Lan baten aurretik» baimendutako scriptak bakarrik eskaintzen dira.
+job-help-post-scripts = Babeskopien zerbitzarian exekutatzen dira kopiaren ondoren, emaitza edozein dela ere; emaitza beren ingurunean jasotzen dute. «Lan baten ondoren» baimendutako scriptak bakarrik eskaintzen dira.
+job-help-exclude = Kopiatu behar ez diren fitxategi eta direktorioen rsync ereduak, bat lerro bakoitzeko, adibidez *.tmp edo /home/*/.cache/. / ikurrarekin hasten den eredua jatorriko bidean ainguratzen da. Hutsik: politikaren bazterketa-ereduak erabiltzen dira. Ereduak ezin dira marratxoarekin hasi.
+job-help-include = Baztertutako direktorioen barruan egon arren kopiatu behar diren fitxategien rsync ereduak, bat lerro bakoitzeko. Hutsik: politikaren sartze-ereduak erabiltzen dira.
+job-help-local-permissions = Fitxategiak zerbitzariak (eta deskargatzeko eta leheneratzeko funtzioek) irakurtzeko moduan gordetzen ditu, bezeroaren baimenak zehatz-mehatz gorde beharrean. Utzi aktibatuta, kopiek jatorrizko baimenak gorde behar ez badituzte behintzat.
+job-help-priority = Aldi berean egokitzen diren lanak lehentasunaren ordenan hasten dira. Aldatu ordena Lanen lehentasunak orrian.
+job-help-token = Beste sistema bati lana abiarazteko aukera ematen dion sekretua, POST /api/jobs/ID/trigger eta X-Trigger-Token goiburuarekin. Behin bakarrik erakusten da; galtzen bada, ordeztu. Kendu behar ez denean.
+
+## Politikak
+
+remove = Kendu
+deleted = Ezabatu da.
+policies-intro = Politika batek esaten du noiz egiten diren babeskopiak eta maila bakoitzeko zenbat kopia gordetzen diren. Lan bakoitzak politika bat betetzen du.
+policy-new = Politika berria
+policy-new-title = Politika berria
+policy-edit-title = «{ $name }» politika
+policy-col-keeps = Gordetzen du
+policy-col-jobs = Erabiltzen duten lanak
+policy-name = Izena
+policy-schedule = Programazioa eta atxikipena
+policy-schedule-intro = Aktibatu behar dituzun mailak. Orduak babeskopien zerbitzariaren erlojuarenak dira.
+policy-tab-problem = (arazo bat du)
+policy-enabled = Erabili «{ $level }» maila
+policy-keep = Gorde beharreko kopiak
+policy-times = Eguneko orduak
+policy-time-label = { $number }. ordua
+policy-time-remove-label = Kendu { $number }. ordua
+policy-add-time = Gehitu ordu bat
+policy-days-of-week = Asteko egunak
+policy-every-day = Bat ere markatu gabe: egunero.
+policy-days-of-month = Hileko egunak
+policy-every-day-of-month = Bat ere markatu gabe: egunero. Hilaren amaieraz gaindiko egun batek (apirilaren 31k) hilaren azken eguna esan nahi du.
+policy-months = Hilabeteak
+policy-every-month = Bat ere markatu gabe: hilabete guztietan.
+policy-patterns = Bere lanen eredu lehenetsiak
+policy-preview-title = Zer egiten du politika honek
+policy-keeps = Azken kopiak gordetzen ditu: { $list }.
+policy-keeps-nothing = Ez dago mailarik aktibatuta: ez litzateke ezer kopiatuko.
+policy-reach = Zaharrenak { $span } inguru izango ditu.
+policy-first-level = «{ $level }» mailak bezerotik kopiatzen du; maila handiagoek haren kopia zaharragoak gordetzen dituzte.
+policy-next-runs = Hurrengo 10 exekuzioak
+policy-browser-time = Nabigatzaile honen ordu-zonan ({ $zone }); zerbitzariak bere erlojua erabiltzen du.
+policy-no-runs = Programazio hau ez da inoiz exekutatzen.
+span-days = { $count ->
+    [one] egun bat
+   *[other] { $count } egun
+}
+span-weeks = { $count ->
+    [one] aste bat
+   *[other] { $count } aste
+}
+span-months = { $count ->
+    [one] hilabete bat
+   *[other] { $count } hilabete
+}
+span-years = { $count ->
+    [one] urte bat
+   *[other] { $count } urte
+}
+delete-used-by = Hauek erabiltzen dute:
+delete-policy-title = «{ $name }» politika ezabatu?
+delete-policy-body = Politika ezabatu egiten da; kopiak ez dira ukitzen. Lanek oraindik erabiltzen duten politika ezin da ezabatu: eraman lan horiek beste politika batera lehenago.
+delete-script-title = «{ $name }» scripta ezabatu?
+delete-script-body = Scripta zerbitzaritik ezabatzen da. Bezero edo lanei oraindik lotuta dagoen scripta ezin da ezabatu: askatu lehenago.
+delete-location-title = «{ $name }» babeskopien kokapena ezabatu?
+delete-location-body = Kokapena ElkarBackup-etik kentzen da; direktorioa eta bertako fitxategiak dauden bezala geratzen dira. Lanek oraindik erabiltzen duten kokapena ezin da ezabatu.
+delete-user-title = «{ $name }» erabiltzailea ezabatu?
+delete-user-body = Erabiltzaileak ezin izango du saioa hasi, eta haren API tokenek funtzionatzeari utziko diote. Haren bezeroak geratu egiten dira, jaberik gabe.
+policy-help-intro = Politika bat programazio bat eta atxikipen-arau bat da, nahi adina lanek partekatua. Aurreikusitako ordu bakoitzean lanak behin kopiatzen du bere jatorria; kopia hori ordu horretan egokitzen zaizkion mailen kopia gisa gordetzen da.
+policy-help-name = Politikak zer egiten duen esaten duen izena, adibidez «Lanegunetan 21:00etan, urtebete».
+policy-help-description = Jendearentzako oharrak: noiz erabili politika hau.
+policy-help-levels = Bost maila daude: egunean zehar, egunekoa, astekoa, hilekoa eta urtekoa. Aktibatutako maila txikienak bezerotik kopiatzen du; handiagoek kopia zaharragoak gordetzen dituzte beheko mailaren kopiak sustatuz, beraz hileko kopia bat denbora luzeagoz gordetako eguneko kopia zahar bat da.
+policy-help-keep = Mailaren zenbat kopia gordetzen diren; zaharrena ezabatzen da berri bat iristen denean. Aldatu gabeko fitxategiak kopien artean partekatutako esteka gogorrak dira, beraz asko gordetzeak disko-leku gutxi hartzen du.
+policy-help-times = Noiz exekutatzen den maila, HH:MM gisa, 24 orduko erlojuan eta zerbitzariaren ordu-zonan. «Egunean zehar» mailak ordu bat baino gehiago izan ohi ditu; besteek, bakarra. Egun batean ordu bat existitzen ez bada (udako ordutegira aldatzean), jauziaren ondoren berehala egiten da exekuzioa.
+policy-help-days = Mugatu maila asteko egun, hileko egun eta hilabete batzuetara. Ezer markatzen ez bada, «guztiak» esan nahi du. Adibidez: astekoa igandean, hilekoa 1ean, urtekoa urtarrilaren 1ean.
+policy-help-preview = Hurrengo exekuzioak, oraintik aurrera gertatuko liratekeen bezala, eta zer gordetzen den. Zure nabigatzailean kalkulatzen da, eta haren ordu-zonan erakusten.
+policy-help-patterns = Berezko eredurik ez duten politika honetako lanek erabiltzen dituzten rsync bazterketa- eta sartze-ereduak, bat lerro bakoitzeko, adibidez *.tmp edo /home/*/.cache/.
+
+## Lanen lehentasunak
+
+priorities-title = Lanen lehentasunak
+priorities-intro = Hainbat lan aldi berean egokitzen direnean, ordena honetan hasten dira, goitik behera. Arrastatu lan bat bere lekura, edo erabili gezi-botoiak, eta gorde.
+priorities-moved = { $job } { $position }. lekura eraman da ({ $total }etik).
+priorities-saved = Ordena berria gorde da.
+priorities-reset = Desegin aldaketak
+priorities-empty = Oraindik ez dago lanik.
+priorities-up-label = Igo { $job }
+priorities-down-label = Jaitsi { $job }
+priorities-help-intro = Ordenak aldi berean exekuta daitezkeenak baino lan gehiago egokitzen direnean bakarrik du garrantzia (ikusi bezeroen, kokapenen eta zerbitzariaren ezarpenen «Aldi bereko lanak»): besteek itxaron egiten dute, eta zerrenda honetako lehenak hasten dira lehenago.
+priorities-help-mouse-term = Saguarekin
+priorities-help-mouse = Arrastatu errenkada bat bere heldulekutik eta askatu hartu behar duen lekuko errenkadaren gainean.
+priorities-help-keys-term = Teklatuarekin
+priorities-help-keys = Joan errenkada batera Tab teklarekin eta sakatu Alt+↑ edo Alt+↓, edo erabili haren ↑ eta ↓ botoiak. Mugimendu bakoitza pantaila-irakurgailuei iragartzen zaie.
+priorities-help-save = Ez da ezer aldatzen gorde arte; ordena osoa batera gordetzen da. «Desegin aldaketak» gordetako ordenara itzultzen da.
+error-in-use = Oraindik erabiltzen ari dira, beraz ezin da ezabatu.
+error-busy = Haren babeskopia bat ilaran edo martxan dago. Saiatu berriro amaitzen denean.
+
+## Scriptak
+
+scripts-intro = Scriptak babeskopien zerbitzarian exekutatzen diren programak dira, bezero edo lan baten babeskopien aurretik edo ondoren: datu-base bat iraultzeko, argazki bat ateratzeko, makina bat pizteko, txosten bat bidaltzeko.
+scripts-empty = Oraindik ez dago scriptik.
+script-new = Script berria
+script-new-title = Script berria
+script-edit-title = «{ $name }» scripta
+script-name = Izena
+script-uses = Noiz exekuta daiteke
+script-before = Aurretik
+script-after = Ondoren
+script-of-client = Bezero baten babeskopiak
+script-of-job = Lan baten babeskopia
+script-use-client-pre = bezero baten aurretik
+script-use-client-post = bezero baten ondoren
+script-use-job-pre = lan baten aurretik
+script-use-job-post = lan baten ondoren
+script-use-nowhere = inon ez oraindik
+script-file = Programaren fitxategia
+script-file-replace = Ordeztu programa
+script-file-hint = Aukeratu igo beharreko fitxategia (gehienez 1 MiB).
+script-file-current = Gordetako programak { $size } ditu. Aukeratu fitxategi bat ordeztu nahi baduzu bakarrik.
+script-file-chosen = { $name } ({ $size }) gordetzean igoko da.
+script-too-big = Fitxategi honek 1 MiB baino gehiago ditu.
+script-unreadable = Ezin izan da fitxategia irakurri.
+script-used-by = Hauek erabiltzen dute
+script-unused = Ez dago script hau erabiltzen duen bezero edo lanik.
+script-in-use = Erabiltzen ari diren scriptak ezin dira ezabatu: askatu lehenago beren bezero eta lanetatik.
+script-help-intro = Script bat fitxategi exekutagarri bat da (#! lerroa duen shell script bat, edo edozein programa), babeskopien zerbitzariak ElkarBackup zerbitzuaren baimenekin exekutatzen duena, inoiz ez bezeroan bertan, hara konektatzen ez bada behintzat.
+script-help-name = Izen bakarra, deskargatzean fitxategi-izen gisa ere erabiltzen dena. Barrarik gabe.
+script-help-description = Scriptak zer egiten duen eta zer behar duen, lotzen dutenentzat.
+script-help-uses = Non lot daitekeen scripta: bezero baten lan guztien aurretik edo ondoren, lan baten aurretik edo ondoren. Bezeroaren eta lanaren formularioek han baimendutako scriptak bakarrik eskaintzen dituzte.
+script-help-file = Programa bera, gehienez 1 MiB. Derrigorrezkoa da scripta sortzean; editatzean, aukeratu fitxategi bat gordetakoa ordeztu nahi baduzu bakarrik.
+script-help-env-term = Ingurunea
+script-help-env = Scriptek ElkarBackup-en aurreko bertsioetako ELKARBACKUP_* ingurune-aldagaiak jasotzen dituzte, besteak beste ELKARBACKUP_LEVEL (CLIENT edo JOB), ELKARBACKUP_EVENT (PRE edo POST), ELKARBACKUP_ID, ELKARBACKUP_CLIENT_NAME, ELKARBACKUP_JOB_NAME, ELKARBACKUP_URL (jatorria, adibidez root@ostalaria:/home/), ELKARBACKUP_PATH (kopiak non gordetzen diren) eta ELKARBACKUP_STATUS (emaitza, ondorengo scriptetan: 0 zuzen amaitu dela esan nahi du).
+script-help-exit-term = Irteera-kodea
+script-help-exit = 0 zuzen amaitu dela esan nahi du. Aurreko script batek huts egiten badu, babeskopia horiek gelditu egiten dira; ondorengo script batek huts egiten badu, lana hutsegitetzat markatzen da. Aurreko batek huts egitean ondorengoak exekutatzen diren ala ez zerbitzariaren ezarpen bat da.
+script-help-used-by = Script hau lotuta dagoen bezero eta lanak. Erabiltzen ari den scripta ezin da ezabatu.
+
+## Babeskopien kokapenak
+
+nav-locations = Babeskopien kokapenak
+locations-intro = Babeskopien kokapenak zerbitzari honetan kopiak gordetzen diren direktorioak dira. Lan bakoitzak kokapen batean gordetzen ditu bere kopiak.
+location-new = Kokapen berria
+location-new-title = Babeskopien kokapen berria
+location-edit-title = «{ $name }» babeskopien kokapena
+location-name = Izena
+location-directory = Direktorioa
+location-active = Aktiboa (babeskopia berriak gorde daitezke hemen)
+location-state = Egoera
+location-space = Leku librea
+location-inodes = Inodo libreak
+location-online = Erabilgarri
+location-offline = Ez dago erabilgarri
+location-read-only = Ezin da idatzi
+location-free-of = { $free } libre, { $total }(e)tik
+location-inodes-free = { $free } / { $total }
+location-help-intro = Babeskopien kokapena babeskopien zerbitzariko direktorio bat da, bere diskoan edo muntatutako sareko baliabide batean, kopiak gordetzen dituena.
+location-help-name = Jendearentzako izena, adibidez «Disko nagusia» edo «NAS».
+location-help-directory = ElkarBackup zerbitzuak idatz dezakeen direktorio existente baten bide absolutua. Gordetzean egiaztatzen da. Kopiak bezero eta lan bakoitzeko azpidirektorio batean gordetzen dira.
+location-help-max-parallel = Zenbat lanek idatz dezaketen aldi berean kokapen honetan (1etik 100era). Disko motelek eta sareko baliabideek hobeto funtzionatzen dute gutxirekin.
+location-help-active = Kokapen ez-aktibo baten lanak ez dira exekutatzen; haien kopiak gorde egiten dira, eta leheneratu daitezke oraindik.
+location-help-state = Zerrenda erakustean egiaztatzen da: direktorioa badagoen eta idatz daitekeen, eta zenbat leku eta zenbat inodo (fitxategi) geratzen diren libre. Kokapen bat erabilgarri egoteari uzten badio, haren lanek huts egiten dute itzuli arte.
+
+## Erabiltzaileak
+
+role-admin = Administratzailea
+role-operator = Operadorea
+user-new = Erabiltzaile berria
+user-new-title = Erabiltzaile berria
+user-edit-title = «{ $name }» erabiltzailea
+user-username = Erabiltzaile-izena
+user-email = Helbide elektronikoa
+user-role = Rola
+user-active = Aktiboa (saioa has dezake)
+user-active-yes = Aktiboa
+user-protected = Lehen administratzailea da: ezin da ezabatu, mailaz jaitsi edo desaktibatu.
+user-is-you = Ezin duzu zure kontua ezabatu.
+user-password-reset = Jarri pasahitz berri bat
+user-password-keep = Utzi bi eremuak hutsik oraingo pasahitza mantentzeko. Gutxienez 8 karaktere.
+user-help-intro = Erabiltzaileek web aplikazio honetan eta APIan hasten dute saioa. Administratzaileek dena kudeatzen dute; operadoreek, beren jabetzako bezeroak bakarrik.
+user-help-username = Saioa hasteko izena: letrak, zifrak, puntuak, marratxoak, azpimarrak eta @, gehienez 64 karaktere. Bakarra izan behar du.
+user-help-email = Erabiltzaile honentzako abisuak nora bidaltzen diren (adibidez, bezero baten jabe gisa). Aukerakoa.
+user-help-role = Administratzailea: bezero, lan, politika, script, kokapen, erabiltzaile eta ezarpen guztiak. Operadorea: bere jabetzako bezeroak eta haien lanak bakarrik; dauden scriptak lot ditzake, baina ezin ditu scriptak, kokapenak, erabiltzaileak edo ezarpenak kudeatu.
+user-help-language = Web aplikazioaren eta erabiltzaile honentzako mezuen hizkuntza. Erabiltzaile bakoitzak alda dezake.
+user-help-page-size = Zerrendek orri bakoitzean zenbat errenkada erakusten dituzten, 5etik 500era. Erabiltzaile bakoitzak alda dezake.
+user-help-active = Erabiltzaile ez-aktiboek ezin dute saioa hasi, eta haien API tokenek funtzionatzeari uzten diote. Haien bezeroak gorde egiten dira.
+user-help-password = Derrigorrezkoa erabiltzaile berri batentzat. Editatzean, bete pasahitz berri bat jarri nahi baduzu bakarrik (adibidez, erabiltzaileak berea ahaztu badu); erabiltzaile bakoitzak «Aldatu pasahitza» orrian aldatzen du berea.
+
+## Ezarpenak
+
+settings-mail = Posta-zerbitzaria
+settings-mail-host = SMTP zerbitzaria
+settings-mail-tls = Zifratzea
+settings-tls-starttls = STARTTLS (normalean 587 ataka)
+settings-tls-tls = TLS hasieratik (normalean 465 ataka)
+settings-tls-none = Bat ere ez (makina edo sare honetako errele baterako bakarrik)
+settings-mail-user = SMTP erabiltzailea
+settings-mail-password = SMTP pasahitza
+settings-mail-password-set = Pasahitz bat gordeta dago. Utzi hau hutsik mantentzeko.
+settings-mail-password-unset = Ez dago pasahitzik gordeta.
+settings-mail-password-forget = Ezabatu gordetako pasahitza
+settings-mail-from = Bidaltzailearen helbidea
+settings-instance-url = Zerbitzari honen helbidea
+settings-log-retention = Gorde erregistroak (egunak)
+settings-log-retention-hint = Utzi hutsik betiko gordetzeko.
+settings-quota-warning = Kuotaren abisu-maila (%)
+settings-post-after-fail = Exekutatu lan baten ondorengo scriptak aurreko script batek huts egin badu ere
+settings-operators-restore = Operadoreek fitxategiak leheneratu ditzakete bezeroetan
+settings-help-mail = Exekuzioen abisuak bidaltzen dituen SMTP zerbitzaria. Utzi zerbitzaria hutsik mezurik ez bidaltzeko.
+settings-help-tls = Posta-zerbitzariarekiko konexioa nola babesten den. Erabili STARTTLS edo TLS zerbitzaria makina honetan ez dagoen guztietan.
+settings-help-password = Idazteko bakarrik: ez da inoiz berriro erakusten. Utzi hutsik gordetakoa mantentzeko; markatu «Ezabatu gordetako pasahitza» autentifikaziorik gabe bidaltzeko.
+settings-help-from = Abisuen From helbidea, adibidez elkarbackup@example.org.
+settings-help-url = Web aplikazio honetara iristeko erabiltzen den helbidea, adibidez https://backup.example.org; mezu elektronikoetako esteketan erabiltzen da.
+settings-help-retention = Hau baino zaharragoak diren erregistroak egunero ezabatzen dira. Hutsik badago, betiko gordetzen dira.
+settings-help-max-parallel = Zerbitzari osoan zenbat babeskopia exekuta daitezkeen aldi berean (1etik 100era). Bezeroek eta kokapenek beren mugak ere badituzte.
+settings-help-quota-warning = Babeskopiek bere kuotaren ehuneko hau baino gehiago hartzen duten bezeroa gorriz erakusten da.
+settings-help-post-after-fail = Lan baten aurreko script batek huts egiten duenean, lana ez da exekutatzen. Markatu hau haren ondorengo scriptak hala ere exekutatzeko (hutsegitea jasotzen dute), adibidez lehenengoak prestatutakoa garbitzeko.
+settings-help-operators-restore = Administratzaileek beti leheneratu ditzakete fitxategiak bezeroetan. Kendu marka hau operadoreek kopietatik fitxategiak deskargatu besterik ezin dezaten.
+view = Ikusi
+policy-read-only = Administratzaileek bakarrik alda ditzakete politikak.

@@ -1,9 +1,16 @@
 //! The JSON API client: the only place that knows the server's URLs. Every call goes to
 //! the same origin with the session cookie; unsafe methods carry the CSRF header.
+//! Account calls live here, the catalog (clients, jobs, policies, …) in `catalog`.
+
+pub mod catalog;
+pub mod query;
+
+pub use query::ListQuery;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use shared::common::Ref;
 use shared::{
     ApiError, ChangePassword, CreateToken, ErrorCode, FieldError, Health, LoginRequest,
     LoginResponse, Me, Preferences, TokenCreated, TokenInfo, CSRF_HEADER,
@@ -21,15 +28,26 @@ pub struct Failure {
     pub code: Option<ErrorCode>,
     /// Per-field problems, for `validation_failed`.
     pub fields: Vec<FieldError>,
+    /// The server's own (localised) message; empty when there was no readable body.
+    pub server_message: String,
+    /// What blocks the operation, for `conflict` (e.g. the jobs using a policy).
+    pub references: Vec<Ref>,
 }
 
 impl Failure {
-    fn network() -> Self {
+    /// A failure without a readable body.
+    pub fn bare(status: u16) -> Self {
         Failure {
-            status: 0,
+            status,
             code: None,
             fields: Vec::new(),
+            server_message: String::new(),
+            references: Vec::new(),
         }
+    }
+
+    fn network() -> Self {
+        Failure::bare(0)
     }
 
     /// True when the session is gone (expired, logged out elsewhere): the app must show
@@ -51,6 +69,31 @@ impl Failure {
             i18n::error_text(self.code)
         }
     }
+
+    /// Like [`Failure::message`], but a conflict caused by objects that use the one
+    /// concerned says so (the objects are in `references`).
+    pub fn explain(&self) -> String {
+        if self.code == Some(ErrorCode::Conflict) && !self.references.is_empty() {
+            i18n::in_use_text()
+        } else {
+            self.message()
+        }
+    }
+
+    /// For deleting clients and jobs: a plain conflict means a backup is queued or running.
+    pub fn explain_busy(&self) -> String {
+        if self.plain_conflict() {
+            i18n::busy_text()
+        } else {
+            self.explain()
+        }
+    }
+
+    /// True for a conflict that names no blocking objects: a name already taken, or a
+    /// backup queued or running.
+    pub fn plain_conflict(&self) -> bool {
+        self.code == Some(ErrorCode::Conflict) && self.references.is_empty()
+    }
 }
 
 /// The result of an API call.
@@ -58,6 +101,44 @@ pub type ApiResult<T> = Result<T, Failure>;
 
 fn get(url: &str) -> RequestBuilder {
     common(Request::get(url))
+}
+
+/// `GET url`, decoding the JSON answer.
+pub(crate) async fn get_json<T: DeserializeOwned>(url: &str) -> ApiResult<T> {
+    decode(send(get(url)).await?).await
+}
+
+/// `POST url` with a JSON body, decoding the JSON answer.
+pub(crate) async fn post_json<B: Serialize, T: DeserializeOwned>(
+    url: &str,
+    body: &B,
+) -> ApiResult<T> {
+    decode(send_json(unsafe_method(Request::post(url)), body).await?).await
+}
+
+/// `POST url` without a body, decoding the JSON answer.
+pub(crate) async fn post_empty<T: DeserializeOwned>(url: &str) -> ApiResult<T> {
+    decode(send(unsafe_method(Request::post(url))).await?).await
+}
+
+/// `PUT url` with a JSON body, decoding the JSON answer.
+pub(crate) async fn put_json<B: Serialize, T: DeserializeOwned>(
+    url: &str,
+    body: &B,
+) -> ApiResult<T> {
+    decode(send_json(unsafe_method(Request::put(url)), body).await?).await
+}
+
+/// `PUT url` with a JSON body, for answers without a body (204).
+pub(crate) async fn put_no_content<B: Serialize>(url: &str, body: &B) -> ApiResult<()> {
+    send_json(unsafe_method(Request::put(url)), body)
+        .await
+        .map(drop)
+}
+
+/// `DELETE url`.
+pub(crate) async fn delete(url: &str) -> ApiResult<()> {
+    send(unsafe_method(Request::delete(url))).await.map(drop)
 }
 
 /// POST, PUT, PATCH and DELETE: the server refuses them without the CSRF header.
@@ -100,22 +181,19 @@ async fn failure_from(response: &Response) -> Failure {
             status,
             code: Some(body.code),
             fields: body.fields,
+            server_message: body.message,
+            references: body.references,
         },
-        Err(_) => Failure {
-            status,
-            code: None,
-            fields: Vec::new(),
-        },
+        Err(_) => Failure::bare(status),
     }
 }
 
 async fn decode<T: DeserializeOwned>(response: Response) -> ApiResult<T> {
     let status = response.status();
-    response.json::<T>().await.map_err(|_| Failure {
-        status,
-        code: None,
-        fields: Vec::new(),
-    })
+    response
+        .json::<T>()
+        .await
+        .map_err(|_| Failure::bare(status))
 }
 
 /// `POST /api/auth/login`: signs in and sets the session cookie.
@@ -180,9 +258,8 @@ mod tests {
 
     fn failure(status: u16, code: Option<ErrorCode>) -> Failure {
         Failure {
-            status,
             code,
-            fields: Vec::new(),
+            ..Failure::bare(status)
         }
     }
 

@@ -44,7 +44,8 @@ pub fn Alert(
 #[component]
 pub fn FieldError(
     /// Element id, e.g. `prefs-page-size-error`.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// The localised text; nothing is shown while `None`.
     #[prop(into)]
     message: Signal<Option<String>>,
@@ -52,7 +53,7 @@ pub fn FieldError(
     move || {
         message.get().map(|text| {
             view! {
-                <p id=id class="field-error" data-testid=id>
+                <p id=id.clone() class="field-error" data-testid=id.clone()>
                     {text}
                 </p>
             }

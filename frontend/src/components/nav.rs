@@ -1,5 +1,6 @@
 //! The main navigation, following the original ElkarBackup menu: Jobs, Status, Policies,
-//! Scripts, Users, Logs, then the configuration group and About.
+//! Scripts, Users, Logs, then the configuration group and About. Operators do not see
+//! what they cannot manage (scripts, users, settings, backup locations).
 
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
@@ -33,10 +34,10 @@ pub fn MainNav(
                 <NavLink href="/policies" testid="nav-policies">
                     {move || fl!(LOADER, "nav-policies")}
                 </NavLink>
-                <NavLink href="/scripts" testid="nav-scripts">
-                    {move || fl!(LOADER, "nav-scripts")}
-                </NavLink>
                 <Show when=move || is_admin.get()>
+                    <NavLink href="/scripts" testid="nav-scripts">
+                        {move || fl!(LOADER, "nav-scripts")}
+                    </NavLink>
                     <NavLink href="/users" testid="nav-users">
                         {move || fl!(LOADER, "nav-users")}
                     </NavLink>
@@ -52,6 +53,9 @@ pub fn MainNav(
                 <Show when=move || is_admin.get()>
                     <NavLink href="/settings" testid="nav-settings">
                         {move || fl!(LOADER, "nav-settings")}
+                    </NavLink>
+                    <NavLink href="/locations" testid="nav-locations">
+                        {move || fl!(LOADER, "nav-locations")}
                     </NavLink>
                 </Show>
                 <NavLink href="/preferences" testid="nav-preferences">

@@ -2,9 +2,19 @@
 //! and hand plain values to `components`.
 
 pub mod about;
+pub mod clients;
+pub mod job;
+pub mod jobs;
+pub mod locations;
 pub mod login;
 pub mod not_found;
 pub mod password;
 pub mod pending;
+pub mod policies;
 pub mod preferences;
+pub mod priorities;
+pub mod remove;
+pub mod scripts;
+pub mod settings;
 pub mod tokens;
+pub mod users;

@@ -4,14 +4,8 @@
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
 
-use crate::components::page::{AdminOnly, NotAvailable};
+use crate::components::page::NotAvailable;
 use crate::i18n::LOADER;
-
-/// Jobs (`/`), the main page: clients and their jobs.
-#[component]
-pub fn JobsPage() -> impl IntoView {
-    view! { <NotAvailable title=Signal::derive(move || fl!(LOADER, "nav-jobs")) /> }
-}
 
 /// Status (`/status`): the queue and the clients' states.
 #[component]
@@ -19,42 +13,8 @@ pub fn StatusPage() -> impl IntoView {
     view! { <NotAvailable title=Signal::derive(move || fl!(LOADER, "nav-status")) /> }
 }
 
-/// Policies (`/policies`).
-#[component]
-pub fn PoliciesPage() -> impl IntoView {
-    view! { <NotAvailable title=Signal::derive(move || fl!(LOADER, "nav-policies")) /> }
-}
-
-/// Scripts (`/scripts`).
-#[component]
-pub fn ScriptsPage() -> impl IntoView {
-    view! { <NotAvailable title=Signal::derive(move || fl!(LOADER, "nav-scripts")) /> }
-}
-
-/// Users (`/users`), for administrators.
-#[component]
-pub fn UsersPage() -> impl IntoView {
-    let title = Signal::derive(move || fl!(LOADER, "nav-users"));
-    view! {
-        <AdminOnly title=title>
-            <NotAvailable title=title />
-        </AdminOnly>
-    }
-}
-
 /// Logs (`/logs`).
 #[component]
 pub fn LogsPage() -> impl IntoView {
     view! { <NotAvailable title=Signal::derive(move || fl!(LOADER, "nav-logs")) /> }
-}
-
-/// Settings (`/settings`), for administrators.
-#[component]
-pub fn SettingsPage() -> impl IntoView {
-    let title = Signal::derive(move || fl!(LOADER, "nav-settings"));
-    view! {
-        <AdminOnly title=title>
-            <NotAvailable title=title />
-        </AdminOnly>
-    }
 }

@@ -1,0 +1,196 @@
+//! The inputs of the client form, with the "Advanced" section folded away.
+
+use i18n_embed_fl::fl;
+use leptos::prelude::*;
+use shared::scripts::Script;
+use shared::users::User;
+
+use super::draft::{ClientDraft, UNITS};
+use crate::components::fields::{Advanced, CheckField, SelectField, TextArea, TextField};
+use crate::components::form::FormState;
+use crate::components::pickers::ScriptPicker;
+use crate::i18n::LOADER;
+
+/// Every field of the client form.
+#[component]
+pub fn ClientFields(
+    draft: ClientDraft,
+    form: FormState,
+    #[prop(into)] scripts: Signal<Vec<Script>>,
+    /// The users an administrator may make owner; `None` for operators (field hidden).
+    #[prop(into)]
+    users: Signal<Option<Vec<User>>>,
+) -> impl IntoView {
+    let kind_options = Signal::derive(move || {
+        vec![
+            ("ssh".to_owned(), fl!(LOADER, "client-kind-ssh")),
+            ("rsync_daemon".to_owned(), fl!(LOADER, "client-kind-rsync")),
+            ("local".to_owned(), fl!(LOADER, "client-kind-local")),
+        ]
+    });
+    Effect::new(move |previous: Option<String>| {
+        let kind = draft.kind.get();
+        if previous.is_some_and(|p| p != kind) {
+            draft.adjust_port(&kind);
+        }
+        kind
+    });
+    let is = move |k: &'static str| Signal::derive(move || draft.kind.get() == k);
+    let is_ssh = is("ssh");
+    let is_local = is("local");
+    let unit_options = Signal::derive(|| {
+        UNITS
+            .iter()
+            .map(|(u, _)| ((*u).to_owned(), (*u).to_owned()))
+            .collect::<Vec<_>>()
+    });
+    let owner_options = Signal::derive(move || {
+        let mut list = vec![(String::new(), fl!(LOADER, "client-owner-default"))];
+        if let Some(users) = users.get() {
+            list.extend(users.into_iter().map(|u| (u.id.to_string(), u.username)));
+        }
+        list
+    });
+    let quota_error = form.error("quota_bytes");
+    let ssh_error = form.error("ssh_options");
+    let rsync_error = form.error("rsync_options");
+    view! {
+        <TextField
+            id="client-name"
+            label=Signal::derive(move || fl!(LOADER, "client-name"))
+            value=draft.name
+            error=form.error("name")
+            required=true
+            maxlength=100
+        />
+        <TextArea
+            id="client-description"
+            label=Signal::derive(move || fl!(LOADER, "description"))
+            value=draft.description
+            error=form.error("description")
+            rows=2
+        />
+        <fieldset class="fieldset">
+            <legend>{move || fl!(LOADER, "client-connection")}</legend>
+            <SelectField
+                id="client-kind"
+                label=Signal::derive(move || fl!(LOADER, "client-kind"))
+                value=draft.kind
+                options=kind_options
+                error=form.error("connection")
+            />
+            <Show when=move || !is_local.get()>
+                <div class="field-row">
+                    <Show when=move || is_ssh.get()>
+                        <TextField
+                            id="client-user"
+                            label=Signal::derive(move || fl!(LOADER, "client-user"))
+                            value=draft.user
+                            error=form.error("connection.user")
+                            required=true
+                            class="input-medium"
+                        />
+                    </Show>
+                    <TextField
+                        id="client-host"
+                        label=Signal::derive(move || fl!(LOADER, "client-host"))
+                        value=draft.host
+                        error=form.error("connection.host")
+                        required=true
+                        placeholder=Signal::derive(|| "backup.example.org".to_owned())
+                    />
+                    <TextField
+                        id="client-port"
+                        label=Signal::derive(move || fl!(LOADER, "client-port"))
+                        value=draft.port
+                        error=form.error("connection.port")
+                        input_type="number"
+                        min=1
+                        max=65535
+                        class="input-short"
+                    />
+                </div>
+            </Show>
+            <Show when=move || is_local.get()>
+                <p class="field-help" id="client-local-help">{move || fl!(LOADER, "client-local-note")}</p>
+            </Show>
+        </fieldset>
+        <CheckField
+            id="client-active"
+            label=Signal::derive(move || fl!(LOADER, "client-active"))
+            checked=draft.active
+        />
+        <Show when=move || users.with(Option::is_some)>
+            <SelectField
+                id="client-owner"
+                label=Signal::derive(move || fl!(LOADER, "client-owner"))
+                value=draft.owner
+                options=owner_options
+                error=form.error("owner_id")
+            />
+        </Show>
+        <div class="field-row">
+            <TextField
+                id="client-quota"
+                label=Signal::derive(move || fl!(LOADER, "client-quota"))
+                value=draft.quota
+                error=quota_error
+                class="input-short"
+                help=Signal::derive(move || fl!(LOADER, "client-quota-hint"))
+            />
+            <SelectField
+                id="client-quota-unit"
+                label=Signal::derive(move || fl!(LOADER, "client-quota-unit"))
+                value=draft.quota_unit
+                options=unit_options
+                error=Signal::derive(|| None::<String>)
+            />
+        </div>
+        <TextField
+            id="client-max-parallel"
+            label=Signal::derive(move || fl!(LOADER, "max-parallel-jobs"))
+            value=draft.max_parallel
+            error=form.error("max_parallel_jobs")
+            input_type="number"
+            min=1
+            max=100
+            class="input-short"
+        />
+        <ScriptPicker
+            id="client-pre-scripts"
+            label=Signal::derive(move || fl!(LOADER, "client-pre-scripts"))
+            scripts=scripts
+            allowed=|u| u.client_pre
+            selected=draft.pre_scripts
+            error=form.error("pre_scripts")
+        />
+        <ScriptPicker
+            id="client-post-scripts"
+            label=Signal::derive(move || fl!(LOADER, "client-post-scripts"))
+            scripts=scripts
+            allowed=|u| u.client_post
+            selected=draft.post_scripts
+            error=form.error("post_scripts")
+        />
+        <Advanced id="client-advanced" problems=Signal::derive(move || ssh_error.get().is_some() || rsync_error.get().is_some())>
+            <TextArea
+                id="client-ssh-options"
+                label=Signal::derive(move || fl!(LOADER, "client-ssh-options"))
+                value=draft.ssh_options
+                error=ssh_error
+                mono=true
+                help=Signal::derive(move || fl!(LOADER, "client-ssh-options-hint"))
+                placeholder=Signal::derive(|| "ConnectTimeout=20".to_owned())
+            />
+            <TextArea
+                id="client-rsync-options"
+                label=Signal::derive(move || fl!(LOADER, "client-rsync-options"))
+                value=draft.rsync_options
+                error=rsync_error
+                mono=true
+                help=Signal::derive(move || fl!(LOADER, "client-rsync-options-hint"))
+                placeholder=Signal::derive(|| "--bwlimit=5000".to_owned())
+            />
+        </Advanced>
+    }
+}

@@ -1,0 +1,185 @@
+//! The inputs of the job form.
+
+use i18n_embed_fl::fl;
+use leptos::prelude::*;
+use shared::locations::Location;
+use shared::policies::Policy;
+use shared::scripts::Script;
+
+use super::draft::JobDraft;
+use crate::components::fields::{Advanced, CheckField, SelectField, TextArea, TextField};
+use crate::components::form::FormState;
+use crate::components::pickers::ScriptPicker;
+use crate::i18n::LOADER;
+
+/// Every field of the job form.
+#[component]
+pub fn JobFields(
+    draft: JobDraft,
+    form: FormState,
+    #[prop(into)] policies: Signal<Vec<Policy>>,
+    #[prop(into)] locations: Signal<Vec<Location>>,
+    #[prop(into)] scripts: Signal<Vec<Script>>,
+    /// A hint for the source path that depends on the client's connection.
+    #[prop(into)]
+    path_hint: Signal<String>,
+) -> impl IntoView {
+    let policy_options = Signal::derive(move || {
+        let mut list = vec![(String::new(), fl!(LOADER, "choose"))];
+        list.extend(
+            policies
+                .get()
+                .into_iter()
+                .map(|p| (p.id.to_string(), p.name)),
+        );
+        list
+    });
+    let location_options = Signal::derive(move || {
+        let mut list = vec![(String::new(), fl!(LOADER, "choose"))];
+        list.extend(locations.get().into_iter().map(|l| {
+            let label = if l.active {
+                format!("{} ({})", l.name, l.directory)
+            } else {
+                format!("{} ({}) — {}", l.name, l.directory, fl!(LOADER, "inactive"))
+            };
+            (l.id.to_string(), label)
+        }));
+        list
+    });
+    let threshold_options = Signal::derive(move || {
+        vec![
+            ("all".to_owned(), fl!(LOADER, "notify-all")),
+            ("warning".to_owned(), fl!(LOADER, "notify-warning")),
+            ("error".to_owned(), fl!(LOADER, "notify-error")),
+            ("none".to_owned(), fl!(LOADER, "notify-none")),
+        ]
+    });
+    let chosen_policy = move || {
+        let id = draft.policy.get();
+        policies.with(|all| all.iter().find(|p| p.id.to_string() == id).cloned())
+    };
+    let policy_patterns = move |include: bool| {
+        Signal::derive(move || {
+            let list = chosen_policy()
+                .map(|p| if include { p.include } else { p.exclude })
+                .unwrap_or_default();
+            if list.is_empty() {
+                fl!(LOADER, "job-patterns-policy-none")
+            } else {
+                fl!(LOADER, "job-patterns-policy", patterns = list.join("  "))
+            }
+        })
+    };
+    let exclude_error = form.error("exclude");
+    let include_error = form.error("include");
+    view! {
+        <TextField
+            id="job-name"
+            label=Signal::derive(move || fl!(LOADER, "job-name"))
+            value=draft.name
+            error=form.error("name")
+            required=true
+            maxlength=100
+        />
+        <TextArea
+            id="job-description"
+            label=Signal::derive(move || fl!(LOADER, "description"))
+            value=draft.description
+            error=form.error("description")
+            rows=2
+        />
+        <TextField
+            id="job-source-path"
+            label=Signal::derive(move || fl!(LOADER, "job-source-path"))
+            value=draft.source_path
+            error=form.error("source_path")
+            required=true
+            class="mono"
+            help=path_hint
+            placeholder=Signal::derive(|| "/home/".to_owned())
+        />
+        <SelectField
+            id="job-policy"
+            label=Signal::derive(move || fl!(LOADER, "job-policy"))
+            value=draft.policy
+            options=policy_options
+            error=form.error("policy_id")
+            required=true
+        />
+        <SelectField
+            id="job-location"
+            label=Signal::derive(move || fl!(LOADER, "job-location"))
+            value=draft.location
+            options=location_options
+            error=form.error("location_id")
+            required=true
+        />
+        <CheckField
+            id="job-active"
+            label=Signal::derive(move || fl!(LOADER, "job-active"))
+            checked=draft.active
+        />
+        <fieldset class="fieldset">
+            <legend>{move || fl!(LOADER, "job-notifications")}</legend>
+            <CheckField id="job-notify-admin" label=Signal::derive(move || fl!(LOADER, "job-notify-admin")) checked=draft.notify_admin />
+            <CheckField id="job-notify-owner" label=Signal::derive(move || fl!(LOADER, "job-notify-owner")) checked=draft.notify_owner />
+            <TextArea
+                id="job-notify-emails"
+                label=Signal::derive(move || fl!(LOADER, "job-notify-emails"))
+                value=draft.emails
+                error=form.error("notifications.emails")
+                rows=2
+                mono=true
+                help=Signal::derive(move || fl!(LOADER, "job-notify-emails-hint"))
+            />
+            <SelectField
+                id="job-notify-threshold"
+                label=Signal::derive(move || fl!(LOADER, "job-notify-threshold"))
+                value=draft.threshold
+                options=threshold_options
+                error=form.error("notifications.threshold")
+            />
+        </fieldset>
+        <ScriptPicker
+            id="job-pre-scripts"
+            label=Signal::derive(move || fl!(LOADER, "job-pre-scripts"))
+            scripts=scripts
+            allowed=|u| u.job_pre
+            selected=draft.pre_scripts
+            error=form.error("pre_scripts")
+        />
+        <ScriptPicker
+            id="job-post-scripts"
+            label=Signal::derive(move || fl!(LOADER, "job-post-scripts"))
+            scripts=scripts
+            allowed=|u| u.job_post
+            selected=draft.post_scripts
+            error=form.error("post_scripts")
+        />
+        <Advanced id="job-advanced" problems=Signal::derive(move || exclude_error.get().is_some() || include_error.get().is_some())>
+            <TextArea
+                id="job-exclude"
+                label=Signal::derive(move || fl!(LOADER, "job-exclude"))
+                value=draft.exclude
+                error=exclude_error
+                mono=true
+                rows=4
+                help=policy_patterns(false)
+            />
+            <TextArea
+                id="job-include"
+                label=Signal::derive(move || fl!(LOADER, "job-include"))
+                value=draft.include
+                error=include_error
+                mono=true
+                rows=3
+                help=policy_patterns(true)
+            />
+            <CheckField
+                id="job-local-permissions"
+                label=Signal::derive(move || fl!(LOADER, "job-local-permissions"))
+                checked=draft.use_local_permissions
+            />
+        </Advanced>
+    }
+}

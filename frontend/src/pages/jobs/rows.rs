@@ -1,0 +1,291 @@
+//! The clients-and-jobs table of the main page: one `<tbody>` per client, its row first
+//! and its jobs nested below. Rows are drawn once per list (texts are plain strings, not
+//! reactive), so a page of 500 clients with 5 jobs each stays light; only the checkboxes
+//! follow the selection.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+use i18n_embed_fl::fl;
+use leptos::prelude::*;
+use shared::clients::{Client, JobSummary};
+use shared::common::RunResult;
+
+use super::remove::{ClientRemoval, JobRemoval, Removal};
+use crate::format;
+use crate::i18n::LOADER;
+use crate::labels;
+
+/// What is ticked.
+#[derive(Debug, Clone, Copy)]
+pub struct Selection {
+    pub clients: RwSignal<BTreeSet<i64>>,
+    pub jobs: RwSignal<BTreeSet<i64>>,
+}
+
+impl Selection {
+    /// Nothing ticked.
+    pub fn new() -> Self {
+        Selection {
+            clients: RwSignal::new(BTreeSet::new()),
+            jobs: RwSignal::new(BTreeSet::new()),
+        }
+    }
+
+    /// Unticks everything.
+    pub fn clear(self) {
+        self.clients.set(BTreeSet::new());
+        self.jobs.set(BTreeSet::new());
+    }
+
+    /// True when something is ticked.
+    pub fn any(self) -> bool {
+        self.clients.with(|c| !c.is_empty()) || self.jobs.with(|j| !j.is_empty())
+    }
+}
+
+fn toggle(set: RwSignal<BTreeSet<i64>>, id: i64, on: bool) {
+    set.update(|s| {
+        if on {
+            s.insert(id);
+        } else {
+            s.remove(&id);
+        }
+    });
+}
+
+/// Everything the rows need besides the data.
+#[derive(Clone, Copy)]
+pub struct RowContext {
+    pub selection: Selection,
+    /// Percentage of the quota from which the bar turns red.
+    pub warn_percent: i32,
+    pub now: DateTime<Utc>,
+    pub on_clone: Callback<i64>,
+    pub on_delete: Callback<Removal>,
+}
+
+/// The removal of one client, for the confirmation dialog.
+pub fn client_removal(client: &Client) -> ClientRemoval {
+    ClientRemoval {
+        id: client.id,
+        name: client.name.clone(),
+        jobs: client.jobs.iter().map(|j| j.name.clone()).collect(),
+    }
+}
+
+/// The table body of one client and its jobs.
+pub fn client_group(client: Client, ctx: RowContext) -> impl IntoView {
+    let id = client.id;
+    let inactive = !client.active;
+    let worst = client
+        .jobs
+        .iter()
+        .filter(|j| j.active)
+        .filter_map(|j| j.last_result)
+        .max_by_key(|r| labels::severity(*r));
+    let last_run = client.jobs.iter().filter_map(|j| j.last_run_at).max();
+    let removal = client_removal(&client);
+    let selected = ctx.selection.clients;
+    let jobs = client
+        .jobs
+        .iter()
+        .map(|job| job_row(&client, job.clone(), ctx))
+        .collect_view();
+    let run_title = fl!(LOADER, "run-not-yet");
+    let name_attr = client.name.clone();
+    let select_label = fl!(LOADER, "select-client", name = client.name.clone());
+    view! {
+        <tbody class="client-group" class:inactive=inactive>
+            <tr
+                class="client-row"
+                data-testid="client-row"
+                data-client-id=id.to_string()
+                data-client-name=name_attr
+            >
+                <td class="select">
+                    <input
+                        type="checkbox"
+                        data-testid="select-client"
+                        aria-label=select_label
+                        prop:checked=move || selected.with(|s| s.contains(&id))
+                        on:change=move |ev| toggle(selected, id, event_target_checked(&ev))
+                    />
+                </td>
+                <td class="num">{id.to_string()}</td>
+                <td class="name">
+                    <a href=format!("/clients/{id}") class="client-name">{client.name.clone()}</a>
+                    {(!client.description.is_empty()).then(|| view! { <span class="muted small">{client.description.clone()}</span> })}
+                </td>
+                <td class="mono small">{labels::connection_text(&client.connection)}</td>
+                <td>{result_badge(worst, inactive)}</td>
+                <td>{when(last_run, ctx.now)}</td>
+                <td>{quota_cell(client.size_bytes, client.quota_bytes, ctx.warn_percent)}</td>
+                <td class="actions">
+                    <a class="button button-quiet" data-testid="client-edit" href=format!("/clients/{id}")>
+                        {fl!(LOADER, "edit")}
+                    </a>
+                    <a class="button button-quiet" data-testid="client-add-job" href=format!("/clients/{id}/jobs/new")>
+                        {fl!(LOADER, "jobs-add-job")}
+                    </a>
+                    <button type="button" class="button button-quiet" data-testid="client-run" disabled title=run_title.clone()>
+                        {fl!(LOADER, "run-now")}
+                    </button>
+                    <button
+                        type="button"
+                        class="button button-quiet"
+                        data-testid="client-clone"
+                        on:click=move |_| ctx.on_clone.run(id)
+                    >
+                        {fl!(LOADER, "clone")}
+                    </button>
+                    <button
+                        type="button"
+                        class="button button-quiet button-danger-quiet"
+                        data-testid="client-delete"
+                        on:click=move |_| {
+                            ctx.on_delete.run(Removal { clients: vec![removal.clone()], jobs: Vec::new() })
+                        }
+                    >
+                        {fl!(LOADER, "delete")}
+                    </button>
+                </td>
+            </tr>
+            {jobs}
+        </tbody>
+    }
+}
+
+fn job_row(client: &Client, job: JobSummary, ctx: RowContext) -> impl IntoView {
+    let JobSummary {
+        id,
+        name,
+        source_path,
+        active,
+        last_result,
+        last_run_at,
+        size_bytes,
+    } = job;
+    let inactive = !active || !client.active;
+    let selected = ctx.selection.jobs;
+    let removal = JobRemoval {
+        id,
+        name: format!("{}/{}", client.name, name),
+    };
+    let label = removal.name.clone();
+    let name_attr = name.clone();
+    let run_title = fl!(LOADER, "run-not-yet");
+    view! {
+        <tr
+            class="job-row"
+            class:inactive=inactive
+            data-testid="job-row"
+            data-job-id=id.to_string()
+            data-job-name=name_attr
+        >
+            <td class="select">
+                <input
+                    type="checkbox"
+                    data-testid="select-job"
+                    aria-label=fl!(LOADER, "select-job", name = label)
+                    prop:checked=move || selected.with(|s| s.contains(&id))
+                    on:change=move |ev| toggle(selected, id, event_target_checked(&ev))
+                />
+            </td>
+            <td class="num">{format!("{}.{id}", client.id)}</td>
+            <td class="name job-name">
+                <a href=format!("/jobs/{id}")>{name}</a>
+            </td>
+            <td class="mono small">{source_path}</td>
+            <td>{result_badge(last_result, inactive)}</td>
+            <td>{when(last_run_at, ctx.now)}</td>
+            <td>{format::size(size_bytes)}</td>
+            <td class="actions">
+                <a class="button button-quiet" data-testid="job-edit" href=format!("/jobs/{id}")>
+                    {fl!(LOADER, "edit")}
+                </a>
+                <button type="button" class="button button-quiet" data-testid="job-run" disabled title=run_title>
+                    {fl!(LOADER, "run-now")}
+                </button>
+                <button
+                    type="button"
+                    class="button button-quiet button-danger-quiet"
+                    data-testid="job-delete"
+                    on:click=move |_| {
+                        ctx.on_delete.run(Removal { clients: Vec::new(), jobs: vec![removal.clone()] })
+                    }
+                >
+                    {fl!(LOADER, "delete")}
+                </button>
+            </td>
+        </tr>
+    }
+}
+
+/// The result badge, or "inactive" for what is switched off.
+fn result_badge(result: Option<RunResult>, inactive: bool) -> impl IntoView {
+    if inactive {
+        view! { <span class="badge badge-inactive">{fl!(LOADER, "inactive")}</span> }
+    } else {
+        view! { <span class=labels::result_class(result)>{labels::result_text(result)}</span> }
+    }
+}
+
+/// "5 minutes ago", with the exact time as a tooltip.
+fn when(time: Option<DateTime<Utc>>, now: DateTime<Utc>) -> impl IntoView {
+    match time {
+        Some(t) => view! {
+            <time datetime=t.to_rfc3339() title=crate::i18n::format_time(&t)>
+                {format::ago(&t, &now)}
+            </time>
+        }
+        .into_any(),
+        None => view! { <span class="muted">{fl!(LOADER, "never")}</span> }.into_any(),
+    }
+}
+
+/// The used percentage of a quota, rounded down, capped at 100 for the bar.
+pub fn quota_percent(size: i64, quota: i64) -> i64 {
+    if quota <= 0 {
+        return 100;
+    }
+    let pct = i128::from(size.max(0)) * 100 / i128::from(quota);
+    i64::try_from(pct).unwrap_or(i64::MAX)
+}
+
+fn quota_cell(size: i64, quota: Option<i64>, warn_percent: i32) -> impl IntoView {
+    let Some(quota) = quota else {
+        return view! { <span>{format::size(size)}</span> }.into_any();
+    };
+    let pct = quota_percent(size, quota);
+    let high = pct >= i64::from(warn_percent);
+    let text = fl!(
+        LOADER,
+        "quota-of",
+        used = format::size(size),
+        quota = format::size(quota),
+        percent = pct
+    );
+    view! {
+        <div class="quota-cell">
+            <span class:quota-text-high=high>{text.clone()}</span>
+            <div class="quota-bar" role="img" aria-label=text>
+                <div class="quota-fill" class:quota-high=high style:width=format!("{}%", pct.min(100))></div>
+            </div>
+        </div>
+    }
+    .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quota_percent;
+
+    #[test]
+    fn quota_percentages() {
+        assert_eq!(quota_percent(50, 200), 25);
+        assert_eq!(quota_percent(300, 200), 150);
+        assert_eq!(quota_percent(1, 0), 100);
+        assert_eq!(quota_percent(i64::MAX, 1), i64::MAX);
+    }
+}

@@ -1,0 +1,279 @@
+//! Job priorities (`/jobs/priorities`): every job in the order they start when due at the
+//! same time. Reorder by dragging a row, with the Up/Down buttons, or with Alt+↑/Alt+↓ on
+//! a row; "Save" sends the whole order (`PUT /api/jobs/priorities`).
+
+use i18n_embed_fl::fl;
+use leptos::ev::{DragEvent, KeyboardEvent};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use shared::jobs::{Job, Priorities};
+
+use crate::api::{catalog, Failure};
+use crate::components::feedback::{Alert, AlertKind};
+use crate::components::help::{HelpItem, HelpPanel};
+use crate::components::page::{Loading, PageTitle};
+use crate::components::unsaved::use_unsaved;
+use crate::i18n::LOADER;
+use crate::state::use_session;
+
+/// One row of the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Item {
+    id: i64,
+    client_id: i64,
+    label: String,
+    active: bool,
+}
+
+/// Moves the entry at `from` to `to` (both clamped to the list).
+fn move_item<T>(list: &mut Vec<T>, from: usize, to: usize) {
+    if from >= list.len() {
+        return;
+    }
+    let item = list.remove(from);
+    let to = to.min(list.len());
+    list.insert(to, item);
+}
+
+fn focus_later(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&id) {
+            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+/// The priorities page.
+#[component]
+pub fn PrioritiesPage() -> impl IntoView {
+    let session = use_session();
+    let order = RwSignal::new(None::<Vec<Item>>);
+    let saved_ids = RwSignal::new(Vec::<i64>::new());
+    let failure = RwSignal::new(None::<Failure>);
+    let notice = RwSignal::new(None::<String>);
+    let announce = RwSignal::new(String::new());
+    let pending = RwSignal::new(false);
+    let dragging = RwSignal::new(None::<i64>);
+    let over = RwSignal::new(None::<i64>);
+
+    spawn_local(async move {
+        match catalog::all_jobs_by_priority().await {
+            Ok(jobs) => {
+                saved_ids.set(jobs.iter().map(|j| j.id).collect());
+                order.set(Some(
+                    jobs.into_iter()
+                        .map(|j: Job| Item {
+                            id: j.id,
+                            client_id: j.client.id,
+                            label: format!("{}/{}", j.client.name, j.name),
+                            active: j.active,
+                        })
+                        .collect(),
+                ));
+            }
+            Err(f) => failure.set(Some(session.check_failure(f))),
+        }
+    });
+    let ids = move || {
+        order.with(|o| {
+            o.as_ref()
+                .map(|o| o.iter().map(|i| i.id).collect::<Vec<_>>())
+        })
+    };
+    let dirty = Memo::new(move |_| ids().is_some_and(|ids| saved_ids.with(|s| *s != ids)));
+    use_unsaved(dirty.into());
+
+    // Moves job `id` by `delta` places (or to the place of `target`), announcing it.
+    let shift = move |id: i64, to: Option<usize>, delta: i64| {
+        order.update(|o| {
+            let Some(list) = o else { return };
+            let Some(from) = list.iter().position(|i| i.id == id) else {
+                return;
+            };
+            let to = to.unwrap_or_else(|| {
+                usize::try_from(from as i64 + delta)
+                    .unwrap_or(0)
+                    .min(list.len() - 1)
+            });
+            if to == from {
+                return;
+            }
+            move_item(list, from, to);
+            let label = list[to].label.clone();
+            let (position, total) = (to + 1, list.len());
+            announce.set(fl!(
+                LOADER,
+                "priorities-moved",
+                job = label,
+                position = position,
+                total = total
+            ));
+        });
+        notice.set(None);
+    };
+    let save = move |_| {
+        let Some(job_ids) = ids() else { return };
+        pending.set(true);
+        failure.set(None);
+        spawn_local(async move {
+            match catalog::save_priorities(&Priorities {
+                job_ids: job_ids.clone(),
+            })
+            .await
+            {
+                Ok(()) => {
+                    saved_ids.set(job_ids);
+                    notice.set(Some(fl!(LOADER, "priorities-saved")));
+                }
+                Err(f) => failure.set(Some(session.check_failure(f))),
+            }
+            pending.set(false);
+        });
+    };
+    let reset = move |_| {
+        let saved = saved_ids.get_untracked();
+        order.update(|o| {
+            if let Some(list) = o {
+                list.sort_by_key(|i| saved.iter().position(|s| *s == i.id).unwrap_or(usize::MAX));
+            }
+        });
+    };
+
+    let row = move |item: Item| {
+        let id = item.id;
+        let first =
+            move || order.with(|o| o.as_ref().and_then(|o| o.first()).map(|i| i.id) == Some(id));
+        let last =
+            move || order.with(|o| o.as_ref().and_then(|o| o.last()).map(|i| i.id) == Some(id));
+        let on_key = move |ev: KeyboardEvent| {
+            if !ev.alt_key() {
+                return;
+            }
+            let delta = match ev.key().as_str() {
+                "ArrowUp" => -1,
+                "ArrowDown" => 1,
+                _ => return,
+            };
+            ev.prevent_default();
+            shift(id, None, delta);
+            focus_later(format!("prio-row-{id}"));
+        };
+        let on_drag_start = move |ev: DragEvent| {
+            dragging.set(Some(id));
+            if let Some(dt) = ev.data_transfer() {
+                let _ = dt.set_data("text/plain", &id.to_string());
+                dt.set_effect_allowed("move");
+            }
+        };
+        let on_drag_over = move |ev: DragEvent| {
+            if dragging.get_untracked().is_some() {
+                ev.prevent_default();
+                over.set(Some(id));
+            }
+        };
+        let on_drop = move |ev: DragEvent| {
+            ev.prevent_default();
+            if let Some(moving) = dragging.get_untracked() {
+                let to = order
+                    .with_untracked(|o| o.as_ref().and_then(|o| o.iter().position(|i| i.id == id)));
+                shift(moving, to, 0);
+            }
+            dragging.set(None);
+            over.set(None);
+        };
+        view! {
+            <li
+                id=format!("prio-row-{id}")
+                class="prio-row"
+                class:inactive=!item.active
+                class:dragging=move || dragging.get() == Some(id)
+                class:drag-over=move || over.get() == Some(id) && dragging.get() != Some(id)
+                data-testid="priority-row"
+                data-job-id=id.to_string()
+                tabindex="0"
+                draggable="true"
+                aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
+                on:keydown=on_key
+                on:dragstart=on_drag_start
+                on:dragover=on_drag_over
+                on:drop=on_drop
+                on:dragend=move |_| { dragging.set(None); over.set(None); }
+            >
+                <span class="drag-handle" aria-hidden="true">"⠿"</span>
+                <span class="num">{format!("{}.{id}", item.client_id)}</span>
+                <span class="prio-label">{item.label.clone()}</span>
+                {(!item.active).then(|| view! { <span class="badge badge-inactive">{fl!(LOADER, "inactive")}</span> })}
+                <span class="prio-buttons">
+                    <button type="button" class="button button-quiet" id=format!("prio-up-{id}") data-testid="priority-up"
+                        aria-label=fl!(LOADER, "priorities-up-label", job = item.label.clone())
+                        disabled=first
+                        on:click=move |_| { shift(id, None, -1); focus_later(format!("prio-up-{id}")); }>
+                        "↑"
+                    </button>
+                    <button type="button" class="button button-quiet" id=format!("prio-down-{id}") data-testid="priority-down"
+                        aria-label=fl!(LOADER, "priorities-down-label", job = item.label.clone())
+                        disabled=last
+                        on:click=move |_| { shift(id, None, 1); focus_later(format!("prio-down-{id}")); }>
+                        "↓"
+                    </button>
+                </span>
+            </li>
+        }
+    };
+
+    // Only loading and emptiness redraw the list; moves are handled by <For>.
+    let shape = Memo::new(move |_| order.with(|o| o.as_ref().map(Vec::is_empty)));
+    view! {
+        <PageTitle title=Signal::derive(move || fl!(LOADER, "priorities-title")) />
+        <div class="form-page">
+            <div class="form-column">
+                <p class="lead">{move || fl!(LOADER, "priorities-intro")}</p>
+                <Alert id="priorities-error" kind=AlertKind::Error message=Signal::derive(move || failure.with(|f| f.as_ref().map(Failure::explain))) />
+                <Alert id="priorities-saved" kind=AlertKind::Success message=notice />
+                <p class="visually-hidden" role="status" id="priorities-status">{move || announce.get()}</p>
+                <div class="form-actions">
+                    <button type="button" id="priorities-save" class="button button-primary" disabled=move || pending.get() || !dirty.get() on:click=save>
+                        {move || if pending.get() { fl!(LOADER, "saving") } else { fl!(LOADER, "save") }}
+                    </button>
+                    <button type="button" id="priorities-reset" class="button" disabled=move || !dirty.get() on:click=reset>
+                        {move || fl!(LOADER, "priorities-reset")}
+                    </button>
+                    <a class="button" href="/" id="priorities-back">{move || fl!(LOADER, "back-to-list")}</a>
+                </div>
+                {move || match shape.get() {
+                    None => view! { <Loading /> }.into_any(),
+                    Some(true) => view! { <p class="empty">{fl!(LOADER, "priorities-empty")}</p> }.into_any(),
+                    Some(false) => view! {
+                        <ol class="prio-list" id="priorities-list" aria-label=move || fl!(LOADER, "priorities-title")>
+                            <For each=move || order.get().unwrap_or_default() key=|item| item.id children=row />
+                        </ol>
+                    }.into_any(),
+                }}
+            </div>
+            <HelpPanel id="priorities-help">
+                <p class="help-intro">{move || fl!(LOADER, "priorities-help-intro")}</p>
+                <HelpItem term=Signal::derive(move || fl!(LOADER, "priorities-help-mouse-term")) text=Signal::derive(move || fl!(LOADER, "priorities-help-mouse")) />
+                <HelpItem term=Signal::derive(move || fl!(LOADER, "priorities-help-keys-term")) text=Signal::derive(move || fl!(LOADER, "priorities-help-keys")) />
+                <HelpItem term=Signal::derive(move || fl!(LOADER, "save")) text=Signal::derive(move || fl!(LOADER, "priorities-help-save")) />
+            </HelpPanel>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::move_item;
+
+    #[test]
+    fn moves() {
+        let mut v = vec![1, 2, 3, 4];
+        move_item(&mut v, 0, 2);
+        assert_eq!(v, [2, 3, 1, 4]);
+        move_item(&mut v, 3, 0);
+        assert_eq!(v, [4, 2, 3, 1]);
+        move_item(&mut v, 9, 0);
+        assert_eq!(v, [4, 2, 3, 1]);
+    }
+}

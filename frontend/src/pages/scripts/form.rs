@@ -1,0 +1,318 @@
+//! The script form (`/scripts/new`, `/scripts/{id}`): name, description, where it may be
+//! used, the program file (read in the browser and sent base64-encoded), its download
+//! link and what uses it.
+
+use i18n_embed_fl::fl;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use shared::scripts::{Script, ScriptInput, ScriptUses, MAX_SCRIPT_BYTES};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use super::help::ScriptHelp;
+use crate::api::catalog;
+use crate::components::feedback::{Alert, AlertKind, FieldError};
+use crate::components::fields::{TextArea, TextField};
+use crate::components::form::FormState;
+use crate::components::page::{Loading, PageTitle};
+use crate::components::unsaved::{discard, use_unsaved};
+use crate::format;
+use crate::i18n::LOADER;
+use crate::pages::remove::{CatalogRemoval, Kind};
+use crate::state::use_session;
+
+/// Standard base64 (with padding) of `bytes`.
+pub fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// A file chosen for upload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Upload {
+    name: String,
+    size: usize,
+    base64: String,
+}
+
+async fn read_file(file: web_sys::File) -> Option<Vec<u8>> {
+    let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The script form; `id` is `None` for a new script.
+#[component]
+pub fn ScriptForm(id: Option<i64>) -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let form = FormState::new();
+    let script = RwSignal::new(None::<Script>);
+    let name = RwSignal::new(String::new());
+    let description = RwSignal::new(String::new());
+    let uses = [(); 4].map(|()| RwSignal::new(false));
+    let upload = RwSignal::new(None::<Upload>);
+    let baseline = RwSignal::new(None::<ScriptInput>);
+    let deleting = RwSignal::new(false);
+
+    let build = move || ScriptInput {
+        name: name.get().trim().to_owned(),
+        description: description.get(),
+        uses: ScriptUses {
+            client_pre: uses[0].get(),
+            client_post: uses[1].get(),
+            job_pre: uses[2].get(),
+            job_post: uses[3].get(),
+        },
+        content_base64: upload.with(|u| u.as_ref().map(|u| u.base64.clone())),
+    };
+    if query.with_untracked(|q| q.get("saved").is_some()) {
+        form.notice.set(Some(fl!(LOADER, "saved")));
+    }
+    let loaded = move |s: Script| {
+        name.set(s.name.clone());
+        description.set(s.description.clone());
+        for (signal, on) in uses.iter().zip([
+            s.uses.client_pre,
+            s.uses.client_post,
+            s.uses.job_pre,
+            s.uses.job_post,
+        ]) {
+            signal.set(on);
+        }
+        upload.set(None);
+        baseline.set(Some(build()));
+        script.set(Some(s));
+    };
+    match id {
+        Some(id) => spawn_local(async move {
+            match catalog::script(id).await {
+                Ok(s) => loaded(s),
+                Err(f) => form.fail(session, f),
+            }
+        }),
+        None => baseline.set(Some(build())),
+    }
+    let dirty = Memo::new(move |_| {
+        let now = build();
+        baseline.with(|b| b.as_ref().is_some_and(|b| *b != now))
+    });
+    use_unsaved(dirty.into());
+
+    let file_error = RwSignal::new(None::<String>);
+    let on_file = move |ev: leptos::ev::Event| {
+        file_error.set(None);
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) else {
+            upload.set(None);
+            return;
+        };
+        let file_name = file.name();
+        spawn_local(async move {
+            match read_file(file).await {
+                Some(bytes) if bytes.len() > MAX_SCRIPT_BYTES => {
+                    upload.set(None);
+                    file_error.set(Some(fl!(LOADER, "script-too-big")));
+                }
+                Some(bytes) => upload.set(Some(Upload {
+                    name: file_name,
+                    size: bytes.len(),
+                    base64: base64(&bytes),
+                })),
+                None => file_error.set(Some(fl!(LOADER, "script-unreadable"))),
+            }
+        });
+    };
+    let content_error = form.error("content_base64");
+    let file_problem = Signal::derive(move || file_error.get().or_else(|| content_error.get()));
+
+    let nav = navigate.clone();
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if form.pending.get_untracked() {
+            return;
+        }
+        form.clear();
+        let input = build();
+        let mut issues = input.validate();
+        if id.is_none() && input.content_base64.is_none() {
+            issues.push(shared::validate::Issue::new("content_base64", "required"));
+        }
+        if !form.check(&issues) {
+            return;
+        }
+        form.pending.set(true);
+        let navigate = nav.clone();
+        spawn_local(async move {
+            let answer = match id {
+                Some(id) => catalog::update_script(id, &input).await,
+                None => catalog::create_script(&input).await,
+            };
+            form.pending.set(false);
+            match answer {
+                Ok(saved) if id.is_none() => {
+                    discard();
+                    navigate(
+                        &format!("/scripts/{}?saved=1", saved.id),
+                        Default::default(),
+                    );
+                }
+                Ok(saved) => {
+                    loaded(saved);
+                    form.notice.set(Some(fl!(LOADER, "saved")));
+                }
+                Err(f) => form.fail(session, f),
+            }
+        });
+    };
+    let title = Signal::derive(move || match id {
+        None => fl!(LOADER, "script-new-title"),
+        Some(_) => fl!(
+            LOADER,
+            "script-edit-title",
+            name = script.with(|s| s.as_ref().map(|s| s.name.clone()).unwrap_or_default())
+        ),
+    });
+    let use_box = move |i: usize, key: &'static str| {
+        view! {
+            <td>
+                <input type="checkbox" id=format!("script-use-{key}") aria-labelledby=format!("script-uses-row-{} script-uses-col-{}", i / 2, i % 2) bind:checked=uses[i] />
+            </td>
+        }
+    };
+    let used_by = move || {
+        script.get().map(|s| {
+            if s.used_by.is_empty() {
+                return view! { <p class="empty" id="script-unused">{fl!(LOADER, "script-unused")}</p> }.into_any();
+            }
+            view! {
+                <ul class="link-list" id="script-used-by">
+                    {s.used_by.into_iter().map(|u| {
+                        let href = if u.kind == "client" { format!("/clients/{}", u.id) } else { format!("/jobs/{}", u.id) };
+                        let phase = if u.phase == "pre" { fl!(LOADER, "script-before") } else { fl!(LOADER, "script-after") };
+                        view! { <li><a href=href>{u.name}</a>" — "{phase}</li> }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        })
+    };
+
+    view! {
+        <PageTitle title=title />
+        <div class="page-actions">
+            <a class="button" href="/scripts" id="script-back">{move || fl!(LOADER, "back-to-list")}</a>
+            {id.map(|id| view! {
+                <a class="button" id="script-download" href=catalog::script_content_url(id)
+                    download=move || script.with(|s| s.as_ref().map(|s| s.name.clone()).unwrap_or_default())>
+                    {move || fl!(LOADER, "download")}
+                </a>
+                <button type="button" id="script-delete" class="button button-danger-quiet" on:click=move |_| deleting.set(true)>
+                    {move || fl!(LOADER, "delete")}
+                </button>
+            })}
+        </div>
+        <div class="form-page">
+            <div class="form-column">
+                <section class="panel">
+                    <Alert id="script-error" kind=AlertKind::Error message=form.general() />
+                    <Alert id="script-saved" kind=AlertKind::Success message=form.notice />
+                    <Show when=move || baseline.with(Option::is_some) fallback=|| view! { <Loading /> }>
+                        <form id="script-form" class="form form-wide" novalidate on:submit=submit.clone()>
+                            <TextField id="script-name" label=Signal::derive(move || fl!(LOADER, "script-name")) value=name error=form.error("name") required=true maxlength=100 />
+                            <TextArea id="script-description" label=Signal::derive(move || fl!(LOADER, "description")) value=description error=form.error("description") rows=2 />
+                            <fieldset class="field">
+                                <legend>{move || fl!(LOADER, "script-uses")}</legend>
+                                <table class="table table-compact" id="script-uses">
+                                    <thead><tr>
+                                        <td></td>
+                                        <th scope="col" id="script-uses-col-0">{move || fl!(LOADER, "script-before")}</th>
+                                        <th scope="col" id="script-uses-col-1">{move || fl!(LOADER, "script-after")}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        <tr><th scope="row" id="script-uses-row-0">{move || fl!(LOADER, "script-of-client")}</th>{use_box(0, "client-pre")}{use_box(1, "client-post")}</tr>
+                                        <tr><th scope="row" id="script-uses-row-1">{move || fl!(LOADER, "script-of-job")}</th>{use_box(2, "job-pre")}{use_box(3, "job-post")}</tr>
+                                    </tbody>
+                                </table>
+                            </fieldset>
+                            <div class="field">
+                                <label for="script-file">
+                                    {move || if id.is_some() { fl!(LOADER, "script-file-replace") } else { fl!(LOADER, "script-file") }}
+                                </label>
+                                <input type="file" id="script-file" aria-describedby="script-file-help script-file-error" on:change=on_file />
+                                <p class="field-help" id="script-file-help">
+                                    {move || match upload.get() {
+                                        Some(u) => fl!(LOADER, "script-file-chosen", name = u.name, size = format::size(u.size as i64)),
+                                        None => match script.get() {
+                                            Some(s) => fl!(LOADER, "script-file-current", size = format::size(s.size_bytes)),
+                                            None => fl!(LOADER, "script-file-hint"),
+                                        },
+                                    }}
+                                </p>
+                                <FieldError id="script-file-error" message=file_problem />
+                            </div>
+                            <div class="form-actions">
+                                <button id="script-save" type="submit" class="button button-primary" disabled=move || form.pending.get()>
+                                    {move || if form.pending.get() { fl!(LOADER, "saving") } else { fl!(LOADER, "save") }}
+                                </button>
+                            </div>
+                        </form>
+                    </Show>
+                </section>
+                <Show when=move || script.with(Option::is_some)>
+                    <section class="panel" aria-labelledby="script-used-title">
+                        <h2 id="script-used-title">{move || fl!(LOADER, "script-used-by")}</h2>
+                        {used_by}
+                    </section>
+                </Show>
+            </div>
+            <ScriptHelp />
+        </div>
+        {move || deleting.get().then(|| {
+            let nav = navigate.clone();
+            view! {
+                <CatalogRemoval kind=Kind::Script id=id.unwrap_or_default() name=name.get_untracked()
+                    on_done=Callback::new(move |gone: bool| {
+                        deleting.set(false);
+                        if gone {
+                            discard();
+                            nav("/scripts", Default::default());
+                        }
+                    }) />
+            }
+        })}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base64;
+
+    #[test]
+    fn encodes_base64() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"#!/bin/sh\n"), "IyEvYmluL3NoCg==");
+    }
+}
