@@ -140,6 +140,10 @@ fn schemathesis(server: &TestServer) -> anyhow::Result<()> {
             "40",
             "--checks",
             "all",
+            // Schema-valid bodies may still name a job that does not exist or a directory
+            // the server lacks: the API rightly answers 422, which no schema can foresee.
+            "--exclude-checks",
+            "positive_data_acceptance",
             "--no-color",
         ]))
 }

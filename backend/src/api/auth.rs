@@ -5,6 +5,7 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use shared::{ApiError, LoginRequest, LoginResponse, Me, SESSION_COOKIE};
 
 use super::error::{ApiResult, AppError};
+use super::json::ApiJson;
 use crate::auth::AuthUser;
 use crate::domain::accounts::me_of;
 use crate::domain::sessions;
@@ -39,7 +40,7 @@ fn session_cookie(value: String, max_age_secs: i64, secure: bool) -> Cookie<'sta
 pub async fn login(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: web::Json<LoginRequest>,
+    body: ApiJson<LoginRequest>,
 ) -> ApiResult<HttpResponse> {
     let ip = req
         .peer_addr()

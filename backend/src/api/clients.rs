@@ -6,10 +6,11 @@ use shared::common::Page;
 use shared::ApiError;
 
 use super::error::ApiResult;
-use super::params::{ClientListQuery, ClientSort};
+use super::json::ApiJson;
+use super::params::{page_request, search, ClientListQuery, ClientSort};
 use crate::auth::AuthUser;
 use crate::db::clients::ClientSort as DbSort;
-use crate::domain::{clients, PageRequest};
+use crate::domain::clients;
 use crate::state::AppState;
 
 /// List clients.
@@ -37,12 +38,10 @@ pub async fn list_clients(
         ClientSort::Name => DbSort::NameAsc,
         ClientSort::NameDesc => DbSort::NameDesc,
     };
-    let page = PageRequest {
-        page: query.page,
-        per_page: query.per_page,
-    };
+    let page = page_request(query.page, query.per_page)?;
+    let q = search(&query.q)?;
     Ok(web::Json(
-        clients::list(&state.pool, user.actor(), query.q.as_deref(), sort, page).await?,
+        clients::list(&state.pool, user.actor(), q, sort, page).await?,
     ))
 }
 
@@ -67,7 +66,7 @@ pub async fn list_clients(
 pub async fn create_client(
     state: web::Data<AppState>,
     user: AuthUser,
-    body: web::Json<ClientInput>,
+    body: ApiJson<ClientInput>,
 ) -> ApiResult<HttpResponse> {
     let c = clients::create(&state.pool, &state.config.data_dir, user.actor(), &body).await?;
     Ok(HttpResponse::Created().json(c))
@@ -116,7 +115,7 @@ pub async fn put_client(
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<i64>,
-    body: web::Json<ClientInput>,
+    body: ApiJson<ClientInput>,
 ) -> ApiResult<web::Json<Client>> {
     Ok(web::Json(
         clients::update(&state.pool, user.actor(), *id, &body).await?,
@@ -147,7 +146,7 @@ pub async fn patch_client(
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<i64>,
-    body: web::Json<serde_json::Value>,
+    body: ApiJson<serde_json::Value>,
 ) -> ApiResult<web::Json<Client>> {
     Ok(web::Json(
         clients::patch(&state.pool, user.actor(), *id, &body).await?,

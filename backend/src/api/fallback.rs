@@ -42,22 +42,30 @@ impl KnownRoutes {
         KnownRoutes { routes }
     }
 
-    /// The methods allowed on `path`, if it is a known path.
+    /// The methods allowed on `path`, if it is a known path. A literal path
+    /// (`/api/jobs/priorities`) hides the templates it also matches (`/api/jobs/{id}`).
     pub fn allowed(&self, path: &str) -> Option<Vec<Method>> {
         let parts: Vec<&str> = path.split('/').collect();
-        let mut found: Option<Vec<Method>> = None;
+        let is_param = |p: &String| p.starts_with('{') && p.ends_with('}');
+        let mut literal: Option<Vec<Method>> = None;
+        let mut templated: Option<Vec<Method>> = None;
         for (pattern, methods) in &self.routes {
             let matches = pattern.len() == parts.len()
-                && pattern.iter().zip(&parts).all(|(p, s)| {
-                    p == s || (p.starts_with('{') && p.ends_with('}') && !s.is_empty())
-                });
+                && pattern
+                    .iter()
+                    .zip(&parts)
+                    .all(|(p, s)| p == s || (is_param(p) && !s.is_empty()));
             if matches {
-                found
-                    .get_or_insert_with(Vec::new)
+                let slot = if pattern.iter().any(is_param) {
+                    &mut templated
+                } else {
+                    &mut literal
+                };
+                slot.get_or_insert_with(Vec::new)
                     .extend(methods.iter().cloned());
             }
         }
-        found
+        literal.or(templated)
     }
 }
 
@@ -93,5 +101,10 @@ mod tests {
         assert!(allowed.contains(&Method::GET) && allowed.contains(&Method::PUT));
         assert!(k.allowed("/api/tokens/").is_none());
         assert!(k.allowed("/api/nothing").is_none());
+        assert_eq!(
+            k.allowed("/api/jobs/priorities").unwrap(),
+            vec![Method::PUT]
+        );
+        assert!(k.allowed("/api/jobs/7").unwrap().contains(&Method::PATCH));
     }
 }

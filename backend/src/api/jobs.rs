@@ -6,11 +6,11 @@ use shared::jobs::{Job, JobInput, Priorities, TriggerToken};
 use shared::ApiError;
 
 use super::error::ApiResult;
-use super::params::{JobListQuery, JobSort};
+use super::json::ApiJson;
+use super::params::{page_request, search, JobListQuery, JobSort};
 use crate::auth::AuthUser;
 use crate::db::jobs::JobSort as DbSort;
 use crate::domain::jobs::{self, JobQuery};
-use crate::domain::PageRequest;
 use crate::state::AppState;
 
 /// List jobs.
@@ -33,6 +33,8 @@ pub async fn list_jobs(
     query: web::Query<JobListQuery>,
 ) -> ApiResult<web::Json<Page<Job>>> {
     let q = query.into_inner();
+    let page = page_request(q.page, q.per_page)?;
+    search(&q.q)?;
     let sort = match q.sort.unwrap_or_default() {
         JobSort::Id => DbSort::IdAsc,
         JobSort::IdDesc => DbSort::IdDesc,
@@ -46,10 +48,6 @@ pub async fn list_jobs(
         policy_id: q.policy_id,
         location_id: q.location_id,
         active: q.active,
-    };
-    let page = PageRequest {
-        page: q.page,
-        per_page: q.per_page,
     };
     Ok(web::Json(
         jobs::list(&state.pool, user.actor(), &filters, sort, page).await?,
@@ -72,7 +70,7 @@ pub async fn list_jobs(
 pub async fn create_job(
     state: web::Data<AppState>,
     user: AuthUser,
-    body: web::Json<JobInput>,
+    body: ApiJson<JobInput>,
 ) -> ApiResult<HttpResponse> {
     let j = jobs::create(&state.pool, user.actor(), &body).await?;
     Ok(HttpResponse::Created().json(j))
@@ -89,7 +87,7 @@ pub async fn create_job(
         (status = 404, description = "No such job (or not yours)", body = ApiError),
     )
 )]
-#[get("/jobs/{id}")]
+#[get("/jobs/{id:\\d+}")]
 pub async fn get_job(
     state: web::Data<AppState>,
     user: AuthUser,
@@ -112,12 +110,12 @@ pub async fn get_job(
         (status = 422, description = "Invalid fields", body = ApiError),
     )
 )]
-#[put("/jobs/{id}")]
+#[put("/jobs/{id:\\d+}")]
 pub async fn put_job(
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<i64>,
-    body: web::Json<JobInput>,
+    body: ApiJson<JobInput>,
 ) -> ApiResult<web::Json<Job>> {
     Ok(web::Json(
         jobs::update(&state.pool, user.actor(), *id, &body).await?,
@@ -138,12 +136,12 @@ pub async fn put_job(
         (status = 422, description = "Invalid fields", body = ApiError),
     )
 )]
-#[patch("/jobs/{id}")]
+#[patch("/jobs/{id:\\d+}")]
 pub async fn patch_job(
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<i64>,
-    body: web::Json<serde_json::Value>,
+    body: ApiJson<serde_json::Value>,
 ) -> ApiResult<web::Json<Job>> {
     Ok(web::Json(
         jobs::patch(&state.pool, user.actor(), *id, &body).await?,
@@ -164,7 +162,7 @@ pub async fn patch_job(
         (status = 409, description = "A run of it is queued or running", body = ApiError),
     )
 )]
-#[delete("/jobs/{id}")]
+#[delete("/jobs/{id:\\d+}")]
 pub async fn delete_job(
     state: web::Data<AppState>,
     user: AuthUser,
@@ -187,7 +185,7 @@ pub async fn delete_job(
         (status = 404, description = "No such job (or not yours)", body = ApiError),
     )
 )]
-#[post("/jobs/{id}/token")]
+#[post("/jobs/{id:\\d+}/token")]
 pub async fn create_trigger_token(
     state: web::Data<AppState>,
     user: AuthUser,
@@ -208,7 +206,7 @@ pub async fn create_trigger_token(
         (status = 404, description = "No such job (or not yours)", body = ApiError),
     )
 )]
-#[delete("/jobs/{id}/token")]
+#[delete("/jobs/{id:\\d+}/token")]
 pub async fn delete_trigger_token(
     state: web::Data<AppState>,
     user: AuthUser,
@@ -237,7 +235,7 @@ pub async fn delete_trigger_token(
 pub async fn put_priorities(
     state: web::Data<AppState>,
     user: AuthUser,
-    body: web::Json<Priorities>,
+    body: ApiJson<Priorities>,
 ) -> ApiResult<HttpResponse> {
     jobs::set_priorities(&state.pool, user.actor(), &body.job_ids).await?;
     Ok(HttpResponse::NoContent().finish())

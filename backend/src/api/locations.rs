@@ -7,6 +7,7 @@ use shared::locations::{Location, LocationInput};
 use shared::ApiError;
 
 use super::error::ApiResult;
+use super::json::ApiJson;
 use super::params::ListParams;
 use crate::auth::AuthUser;
 use crate::domain::locations;
@@ -30,7 +31,7 @@ pub async fn list_locations(
     query: web::Query<ListParams>,
 ) -> ApiResult<web::Json<Page<Location>>> {
     Ok(web::Json(
-        locations::list(&state.pool, query.q.as_deref(), query.page()).await?,
+        locations::list(&state.pool, query.q()?, query.page()?).await?,
     ))
 }
 
@@ -52,7 +53,7 @@ pub async fn list_locations(
 pub async fn create_location(
     state: web::Data<AppState>,
     user: AuthUser,
-    body: web::Json<LocationInput>,
+    body: ApiJson<LocationInput>,
 ) -> ApiResult<HttpResponse> {
     let p = locations::create(&state.pool, user.actor(), &body).await?;
     Ok(HttpResponse::Created().json(p))
@@ -99,7 +100,7 @@ pub async fn put_location(
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<i64>,
-    body: web::Json<LocationInput>,
+    body: ApiJson<LocationInput>,
 ) -> ApiResult<web::Json<Location>> {
     Ok(web::Json(
         locations::update(&state.pool, user.actor(), *id, &body).await?,
@@ -127,7 +128,7 @@ pub async fn patch_location(
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<i64>,
-    body: web::Json<serde_json::Value>,
+    body: ApiJson<serde_json::Value>,
 ) -> ApiResult<web::Json<Location>> {
     Ok(web::Json(
         locations::patch(&state.pool, user.actor(), *id, &body).await?,

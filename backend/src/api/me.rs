@@ -4,6 +4,7 @@ use actix_web::{get, put, web, HttpResponse};
 use shared::{ApiError, ChangePassword, Preferences};
 
 use super::error::ApiResult;
+use super::json::ApiJson;
 use crate::auth::AuthUser;
 use crate::domain::accounts;
 use crate::state::AppState;
@@ -41,7 +42,7 @@ pub async fn get_preferences(user: AuthUser) -> ApiResult<web::Json<Preferences>
 pub async fn put_preferences(
     state: web::Data<AppState>,
     user: AuthUser,
-    body: web::Json<Preferences>,
+    body: ApiJson<Preferences>,
 ) -> ApiResult<web::Json<Preferences>> {
     let saved = accounts::set_preferences(&state.pool, user.user.id, &body).await?;
     Ok(web::Json(saved))
@@ -66,7 +67,7 @@ pub async fn put_preferences(
 pub async fn change_password(
     state: web::Data<AppState>,
     user: AuthUser,
-    body: web::Json<ChangePassword>,
+    body: ApiJson<ChangePassword>,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
     accounts::change_password(

@@ -7,6 +7,7 @@ pub mod error;
 pub mod fallback;
 pub mod health;
 pub mod jobs;
+pub mod json;
 pub mod localize;
 pub mod locations;
 pub mod me;

@@ -3,7 +3,28 @@
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
+use super::error::AppError;
 use crate::domain::PageRequest;
+
+/// Checks paging parameters: pages from 1, sizes 1 to 500; out of range is a bad request.
+pub fn page_request(page: Option<i64>, per_page: Option<i64>) -> Result<PageRequest, AppError> {
+    let bad = || AppError::new(shared::ErrorCode::BadRequest);
+    if page.is_some_and(|p| p < 1) {
+        return Err(bad());
+    }
+    if per_page.is_some_and(|p| !(1..=shared::common::MAX_PER_PAGE).contains(&p)) {
+        return Err(bad());
+    }
+    Ok(PageRequest { page, per_page })
+}
+
+/// The search text, refused when it holds a NUL (PostgreSQL cannot compare it).
+pub fn search(q: &Option<String>) -> Result<Option<&str>, AppError> {
+    match q.as_deref() {
+        Some(q) if q.contains('\0') => Err(AppError::new(shared::ErrorCode::BadRequest)),
+        other => Ok(other),
+    }
+}
 
 /// Paging and name search.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -21,11 +42,13 @@ pub struct ListParams {
 
 impl ListParams {
     /// The page request.
-    pub fn page(&self) -> PageRequest {
-        PageRequest {
-            page: self.page,
-            per_page: self.per_page,
-        }
+    pub fn page(&self) -> Result<PageRequest, AppError> {
+        page_request(self.page, self.per_page)
+    }
+
+    /// The search text.
+    pub fn q(&self) -> Result<Option<&str>, AppError> {
+        search(&self.q)
     }
 }
 

@@ -6,6 +6,7 @@ use shared::policies::{Policy, PolicyInput};
 use shared::ApiError;
 
 use super::error::ApiResult;
+use super::json::ApiJson;
 use super::params::ListParams;
 use crate::auth::AuthUser;
 use crate::domain::policies;
@@ -29,7 +30,7 @@ pub async fn list_policies(
     query: web::Query<ListParams>,
 ) -> ApiResult<web::Json<Page<Policy>>> {
     Ok(web::Json(
-        policies::list(&state.pool, query.q.as_deref(), query.page()).await?,
+        policies::list(&state.pool, query.q()?, query.page()?).await?,
     ))
 }
 
@@ -51,7 +52,7 @@ pub async fn list_policies(
 pub async fn create_policy(
     state: web::Data<AppState>,
     user: AuthUser,
-    body: web::Json<PolicyInput>,
+    body: ApiJson<PolicyInput>,
 ) -> ApiResult<HttpResponse> {
     let p = policies::create(&state.pool, user.actor(), &body).await?;
     Ok(HttpResponse::Created().json(p))
@@ -98,7 +99,7 @@ pub async fn put_policy(
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<i64>,
-    body: web::Json<PolicyInput>,
+    body: ApiJson<PolicyInput>,
 ) -> ApiResult<web::Json<Policy>> {
     Ok(web::Json(
         policies::update(&state.pool, user.actor(), *id, &body).await?,
@@ -126,7 +127,7 @@ pub async fn patch_policy(
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<i64>,
-    body: web::Json<serde_json::Value>,
+    body: ApiJson<serde_json::Value>,
 ) -> ApiResult<web::Json<Policy>> {
     Ok(web::Json(
         policies::patch(&state.pool, user.actor(), *id, &body).await?,

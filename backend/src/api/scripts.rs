@@ -7,6 +7,7 @@ use shared::scripts::{Script, ScriptInput};
 use shared::ApiError;
 
 use super::error::ApiResult;
+use super::json::ApiJson;
 use super::params::ListParams;
 use crate::auth::AuthUser;
 use crate::domain::scripts;
@@ -30,7 +31,7 @@ pub async fn list_scripts(
     query: web::Query<ListParams>,
 ) -> ApiResult<web::Json<Page<Script>>> {
     Ok(web::Json(
-        scripts::list(&state.pool, query.q.as_deref(), query.page()).await?,
+        scripts::list(&state.pool, query.q()?, query.page()?).await?,
     ))
 }
 
@@ -52,7 +53,7 @@ pub async fn list_scripts(
 pub async fn create_script(
     state: web::Data<AppState>,
     user: AuthUser,
-    body: web::Json<ScriptInput>,
+    body: ApiJson<ScriptInput>,
 ) -> ApiResult<HttpResponse> {
     let p = scripts::create(&state.pool, user.actor(), &body).await?;
     Ok(HttpResponse::Created().json(p))
@@ -99,7 +100,7 @@ pub async fn put_script(
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<i64>,
-    body: web::Json<ScriptInput>,
+    body: ApiJson<ScriptInput>,
 ) -> ApiResult<web::Json<Script>> {
     Ok(web::Json(
         scripts::update(&state.pool, user.actor(), *id, &body).await?,
@@ -127,7 +128,7 @@ pub async fn patch_script(
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<i64>,
-    body: web::Json<serde_json::Value>,
+    body: ApiJson<serde_json::Value>,
 ) -> ApiResult<web::Json<Script>> {
     Ok(web::Json(
         scripts::patch(&state.pool, user.actor(), *id, &body).await?,

@@ -5,6 +5,7 @@ use shared::settings::{Settings, SettingsInput};
 use shared::ApiError;
 
 use super::error::ApiResult;
+use super::json::ApiJson;
 use crate::auth::AuthUser;
 use crate::domain::settings;
 use crate::state::AppState;
@@ -48,7 +49,7 @@ pub async fn get_settings(
 pub async fn put_settings(
     state: web::Data<AppState>,
     user: AuthUser,
-    body: web::Json<SettingsInput>,
+    body: ApiJson<SettingsInput>,
 ) -> ApiResult<web::Json<Settings>> {
     Ok(web::Json(
         settings::put(&state.pool, user.actor(), &body).await?,

@@ -4,6 +4,7 @@ use actix_web::{delete, get, post, web, HttpResponse};
 use shared::{ApiError, CreateToken, TokenCreated, TokenInfo};
 
 use super::error::ApiResult;
+use super::json::ApiJson;
 use crate::auth::AuthUser;
 use crate::domain::tokens;
 use crate::state::AppState;
@@ -45,7 +46,7 @@ pub async fn list_tokens(
 pub async fn create_token(
     state: web::Data<AppState>,
     user: AuthUser,
-    body: web::Json<CreateToken>,
+    body: ApiJson<CreateToken>,
 ) -> ApiResult<HttpResponse> {
     let created = tokens::create(&state.pool, user.user.id, &body.name).await?;
     Ok(HttpResponse::Created().json(created))

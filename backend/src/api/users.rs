@@ -6,6 +6,7 @@ use shared::users::{User, UserInput};
 use shared::ApiError;
 
 use super::error::ApiResult;
+use super::json::ApiJson;
 use super::params::ListParams;
 use crate::auth::AuthUser;
 use crate::domain::users;
@@ -30,7 +31,7 @@ pub async fn list_users(
     query: web::Query<ListParams>,
 ) -> ApiResult<web::Json<Page<User>>> {
     Ok(web::Json(
-        users::list(&state.pool, user.actor(), query.q.as_deref(), query.page()).await?,
+        users::list(&state.pool, user.actor(), query.q()?, query.page()?).await?,
     ))
 }
 
@@ -52,7 +53,7 @@ pub async fn list_users(
 pub async fn create_user(
     state: web::Data<AppState>,
     user: AuthUser,
-    body: web::Json<UserInput>,
+    body: ApiJson<UserInput>,
 ) -> ApiResult<HttpResponse> {
     let p = users::create(&state.pool, user.actor(), &body).await?;
     Ok(HttpResponse::Created().json(p))
@@ -100,7 +101,7 @@ pub async fn put_user(
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<i64>,
-    body: web::Json<UserInput>,
+    body: ApiJson<UserInput>,
 ) -> ApiResult<web::Json<User>> {
     Ok(web::Json(
         users::update(&state.pool, user.actor(), *id, &body).await?,
@@ -128,7 +129,7 @@ pub async fn patch_user(
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<i64>,
-    body: web::Json<serde_json::Value>,
+    body: ApiJson<serde_json::Value>,
 ) -> ApiResult<web::Json<User>> {
     Ok(web::Json(
         users::patch(&state.pool, user.actor(), *id, &body).await?,

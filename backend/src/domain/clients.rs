@@ -319,11 +319,15 @@ pub async fn delete(
 /// A free name `<name>-copy`, `<name>-copy2`, …
 async fn copy_name(c: &mut DbConn, name: &str) -> Result<String, DomainError> {
     for n in 1..1000 {
-        let candidate = if n == 1 {
-            format!("{name}-copy")
+        let suffix = if n == 1 {
+            "-copy".to_owned()
         } else {
-            format!("{name}-copy{n}")
+            format!("-copy{n}")
         };
+        // Shorten long names so the copy still fits the 100-character limit.
+        let keep = 100usize.saturating_sub(suffix.chars().count());
+        let base: String = name.chars().take(keep).collect();
+        let candidate = format!("{base}{suffix}");
         if !clients::name_taken(c, &candidate, None).await? {
             return Ok(candidate);
         }

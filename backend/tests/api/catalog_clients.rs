@@ -140,12 +140,15 @@ async fn list_pages_searches_and_sorts() {
     assert_eq!(p["items"][0]["name"], "odd_one%");
     let (s, _) = admin.get("/api/clients?sort=password").await;
     assert_eq!(s, 400);
-    // Sizes are clamped, pages start at 1.
-    let (_, p) = admin.get("/api/clients?page=0&per_page=100000").await;
-    assert_eq!(
-        (p["page"].as_i64(), p["per_page"].as_i64()),
-        (Some(1), Some(500))
-    );
+    // Out-of-range paging is a bad request, not silently changed.
+    for q in ["page=0", "per_page=0", "per_page=501", "page=-1"] {
+        assert_eq!(admin.get(&format!("/api/clients?{q}")).await.0, 400, "{q}");
+    }
+    let (_, p) = admin.get("/api/clients?per_page=500").await;
+    assert_eq!(p["per_page"], 500);
+    // A NUL in the search is refused rather than sent to the database.
+    assert_eq!(admin.get("/api/clients?q=a%00b").await.0, 400);
+    assert_eq!(admin.get("/api/jobs?q=a%00b").await.0, 400);
 }
 
 #[tokio::test]

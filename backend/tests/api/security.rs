@@ -187,3 +187,31 @@ async fn api_docs_are_served_offline() {
         .unwrap();
     assert!(spec["paths"]["/api/auth/login"]["post"].is_object());
 }
+
+#[tokio::test]
+async fn bodies_with_nul_are_refused_and_integral_floats_accepted() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let mut body = ssh_client("nul");
+    body["description"] = serde_json::json!("a\u{0}b");
+    let (s, e) = admin.post("/api/clients", body).await;
+    assert_eq!((s, e["code"].as_str()), (400, Some("bad_request")));
+    let mut body = ssh_client("floats");
+    body["max_parallel_jobs"] = serde_json::json!(3.0);
+    let (s, c) = admin.post("/api/clients", body).await;
+    assert_eq!(s, 201, "{c}");
+    assert_eq!(c["max_parallel_jobs"], 3);
+    let mut body = ssh_client("fraction");
+    body["max_parallel_jobs"] = serde_json::json!(2.5);
+    assert_eq!(admin.post("/api/clients", body).await.0, 400);
+    // /api/jobs/priorities is its own resource: other methods get 405, not a job lookup.
+    let (s, _) = admin
+        .call(
+            reqwest::Method::PATCH,
+            "/api/jobs/priorities",
+            Some(&serde_json::json!({})),
+        )
+        .await;
+    assert_eq!(s, 405);
+    assert_eq!(admin.get("/api/jobs/priorities").await.0, 405);
+}
