@@ -31,16 +31,19 @@ impl<T> ApiJson<T> {
     }
 }
 
+/// A NUL character was found in the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NulInBody;
+
 /// Rewrites integral floats as integers and fails on NUL characters, in place.
-pub fn normalize(v: &mut Value) -> Result<(), ()> {
+pub fn normalize(v: &mut Value) -> Result<(), NulInBody> {
     match v {
-        Value::String(s) if s.contains('\0') => Err(()),
+        Value::String(s) if s.contains('\0') => Err(NulInBody),
         Value::Number(n) => {
             if let Some(f) = n.as_f64().filter(|_| n.is_f64()) {
                 // 2^63 is exactly representable; anything at or beyond it is not an i64.
                 if f.fract() == 0.0
-                    && f >= -9_223_372_036_854_775_808.0
-                    && f < 9_223_372_036_854_775_808.0
+                    && (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&f)
                 {
                     *v = Value::from(f as i64);
                 }
@@ -50,7 +53,7 @@ pub fn normalize(v: &mut Value) -> Result<(), ()> {
         Value::Array(items) => items.iter_mut().try_for_each(normalize),
         Value::Object(map) => {
             if map.keys().any(|k| k.contains('\0')) {
-                return Err(());
+                return Err(NulInBody);
             }
             map.values_mut().try_for_each(normalize)
         }
