@@ -6,6 +6,7 @@ pub mod auth;
 pub mod config;
 pub mod db;
 pub mod domain;
+pub mod engine;
 pub mod i18n;
 pub mod startup;
 pub mod state;

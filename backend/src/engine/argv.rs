@@ -1,0 +1,311 @@
+//! Building the argv of rsync and of its ssh remote shell: pure functions, no shell
+//! anywhere. Client-controlled strings (paths, patterns, host, user) end up as single argv
+//! items or inside the remote-shell command whose words we choose.
+
+use std::ffi::OsString;
+use std::path::Path;
+
+use shared::clients::Connection;
+
+/// Everything a backup's rsync command depends on.
+#[derive(Debug, Clone)]
+pub struct RsyncPlan<'a> {
+    pub connection: &'a Connection,
+    /// The job's source path on the client (for daemons: `module/path`).
+    pub source_path: &'a str,
+    /// The run's in-progress directory.
+    pub dest: &'a Path,
+    /// The newest complete snapshot's data directory, if any.
+    pub link_dest: Option<&'a Path>,
+    pub include: &'a [String],
+    pub exclude: &'a [String],
+    /// The client's allowed extra rsync options.
+    pub rsync_options: &'a [String],
+    /// The client's allowed extra ssh options (`Name=value`).
+    pub ssh_options: &'a [String],
+    /// The client's private key.
+    pub key_path: &'a Path,
+    /// The known_hosts file holding the client's pinned host key.
+    pub known_hosts: &'a Path,
+    pub use_local_permissions: bool,
+    /// Store ownership and special files as xattrs (the receiver is not root).
+    pub fake_super: bool,
+    /// Preserve ACLs and extended attributes.
+    pub acls_xattrs: bool,
+    /// rsync I/O timeout and ssh connect timeout, in seconds.
+    pub timeout_secs: u32,
+}
+
+/// Why a command could not be built.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ArgvError {
+    #[error("the path {0:?} cannot be passed to ssh safely (quotes or control characters)")]
+    UnsafePath(String),
+}
+
+/// Quotes one word for rsync's own splitting of the `-e` value (it honours single quotes).
+fn rsh_word(s: &str) -> Result<String, ArgvError> {
+    if s.chars()
+        .any(|c| c == '\'' || c == '"' || c == '\\' || c.is_control())
+    {
+        return Err(ArgvError::UnsafePath(s.to_owned()));
+    }
+    Ok(if s.chars().any(char::is_whitespace) {
+        format!("'{s}'")
+    } else {
+        s.to_owned()
+    })
+}
+
+/// The remote-shell command (rsync's `-e`): strict host-key checking against the client's
+/// own known_hosts file, the client's own key, no agent, no password prompts.
+pub fn ssh_command(
+    port: u16,
+    key_path: &Path,
+    known_hosts: &Path,
+    ssh_options: &[String],
+    timeout_secs: u32,
+) -> Result<String, ArgvError> {
+    let mut words = vec![
+        "ssh".to_owned(),
+        "-i".to_owned(),
+        rsh_word(&key_path.to_string_lossy())?,
+        "-p".to_owned(),
+        port.to_string(),
+    ];
+    for o in [
+        "BatchMode=yes".to_owned(),
+        "StrictHostKeyChecking=yes".to_owned(),
+        format!(
+            "UserKnownHostsFile={}",
+            rsh_word(&known_hosts.to_string_lossy())?
+        ),
+        "GlobalKnownHostsFile=/dev/null".to_owned(),
+        "IdentitiesOnly=yes".to_owned(),
+        "IdentityAgent=none".to_owned(),
+        "PasswordAuthentication=no".to_owned(),
+        "KbdInteractiveAuthentication=no".to_owned(),
+        "ForwardAgent=no".to_owned(),
+        "ClearAllForwardings=yes".to_owned(),
+        "PermitLocalCommand=no".to_owned(),
+        format!("ConnectTimeout={timeout_secs}"),
+        "ServerAliveInterval=15".to_owned(),
+        "ServerAliveCountMax=4".to_owned(),
+    ] {
+        words.push("-o".to_owned());
+        words.push(o);
+    }
+    // Validated against the allow-list on save; the client's own choices come after ours
+    // only for options we do not set (ssh takes the first value given).
+    for o in ssh_options {
+        if shared::clients::ssh_option_ok(o) {
+            words.push("-o".to_owned());
+            words.push(rsh_word(o)?);
+        }
+    }
+    Ok(words.join(" "))
+}
+
+/// The rsync source argument for a connection.
+pub fn source(connection: &Connection, path: &str) -> String {
+    // A trailing slash copies the directory's contents into the snapshot root.
+    let path = if path.ends_with('/') {
+        path.to_owned()
+    } else {
+        format!("{path}/")
+    };
+    match connection {
+        Connection::Local => path,
+        Connection::Ssh { user, host, .. } => format!("{user}@{host}:{path}"),
+        Connection::RsyncDaemon { host, port } => {
+            format!("rsync://{host}:{port}/{}", path.trim_start_matches('/'))
+        }
+    }
+}
+
+/// The full argv of a backup (without the program name).
+pub fn rsync_argv(plan: &RsyncPlan<'_>) -> Result<Vec<OsString>, ArgvError> {
+    let mut a: Vec<OsString> = [
+        "--archive",
+        "--hard-links",
+        "--numeric-ids",
+        "--delete",
+        "--delete-excluded",
+        "--partial-dir=.rsync-partial",
+        "--stats",
+        "--no-human-readable",
+        "--itemize-changes",
+        "--out-format=%i|%l|%n%L",
+    ]
+    .iter()
+    .map(OsString::from)
+    .collect();
+    a.push(format!("--timeout={}", plan.timeout_secs).into());
+    if plan.acls_xattrs {
+        a.push("--acls".into());
+        a.push("--xattrs".into());
+    }
+    if plan.fake_super {
+        a.push("--fake-super".into());
+    }
+    if plan.use_local_permissions {
+        a.push("--chmod=Fug=rwX,Dug=rwx,Fo=r,Do=rx".into());
+    }
+    if let Some(link) = plan.link_dest {
+        let mut o = OsString::from("--link-dest=");
+        o.push(link.as_os_str());
+        a.push(o);
+    }
+    for p in plan.include {
+        a.push(format!("--include={p}").into());
+    }
+    for p in plan.exclude {
+        a.push(format!("--exclude={p}").into());
+    }
+    for o in plan.rsync_options {
+        if shared::clients::rsync_option_ok(o) {
+            a.push(o.into());
+        }
+    }
+    if let Connection::Ssh { port, .. } = plan.connection {
+        // Names travel inside the protocol, not through the remote shell.
+        a.push("--secluded-args".into());
+        a.push("-e".into());
+        a.push(
+            ssh_command(
+                *port,
+                plan.key_path,
+                plan.known_hosts,
+                plan.ssh_options,
+                plan.timeout_secs,
+            )?
+            .into(),
+        );
+    }
+    a.push("--".into());
+    a.push(source(plan.connection, plan.source_path).into());
+    let mut dest = plan.dest.as_os_str().to_owned();
+    dest.push("/");
+    a.push(dest);
+    Ok(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan<'a>(
+        c: &'a Connection,
+        src: &'a str,
+        inc: &'a [String],
+        exc: &'a [String],
+    ) -> RsyncPlan<'a> {
+        RsyncPlan {
+            connection: c,
+            source_path: src,
+            dest: Path::new("/srv/b/1/2/.inprogress/9"),
+            link_dest: Some(Path::new("/srv/b/1/2/snapshots/2026-11-22T210000Z/data")),
+            include: inc,
+            exclude: exc,
+            rsync_options: &[],
+            ssh_options: &[],
+            key_path: Path::new("/var/lib/eb/keys/client-1"),
+            known_hosts: Path::new("/var/lib/eb/known_hosts/client-1"),
+            use_local_permissions: false,
+            fake_super: true,
+            acls_xattrs: true,
+            timeout_secs: 600,
+        }
+    }
+
+    fn strings(v: Vec<OsString>) -> Vec<String> {
+        v.into_iter().map(|s| s.into_string().unwrap()).collect()
+    }
+
+    #[test]
+    fn ssh_backup() {
+        let c = Connection::Ssh {
+            user: "root".into(),
+            host: "10.0.0.5".into(),
+            port: 2222,
+        };
+        let a = strings(rsync_argv(&plan(&c, "/home", &[], &["*.tmp".into()])).unwrap());
+        assert_eq!(a[0], "--archive");
+        assert!(a.contains(&"--hard-links".to_string()));
+        assert!(a.contains(&"--numeric-ids".to_string()));
+        assert!(a.contains(&"--fake-super".to_string()));
+        assert!(a.contains(&"--link-dest=/srv/b/1/2/snapshots/2026-11-22T210000Z/data".to_string()));
+        assert!(a.contains(&"--exclude=*.tmp".to_string()));
+        assert!(a.contains(&"--secluded-args".to_string()));
+        let e = &a[a.iter().position(|x| x == "-e").unwrap() + 1];
+        assert!(
+            e.starts_with("ssh -i /var/lib/eb/keys/client-1 -p 2222 "),
+            "{e}"
+        );
+        assert!(e.contains("StrictHostKeyChecking=yes"));
+        assert!(e.contains("UserKnownHostsFile=/var/lib/eb/known_hosts/client-1"));
+        assert!(!e.contains("StrictHostKeyChecking=no"));
+        let n = a.len();
+        assert_eq!(
+            &a[n - 3..],
+            ["--", "root@10.0.0.5:/home/", "/srv/b/1/2/.inprogress/9/"]
+        );
+    }
+
+    #[test]
+    fn hostile_strings_stay_single_arguments() {
+        let c = Connection::Local;
+        let src = "/data/-rf $(touch /tmp/pwned)\nx";
+        let exc = vec!["--delete-after".to_string()];
+        let a = strings(rsync_argv(&plan(&c, src, &[], &exc)).unwrap());
+        // The path is one argument after `--`; the pattern is glued to its option.
+        assert_eq!(a[a.len() - 2], format!("{src}/"));
+        assert!(a.contains(&"--exclude=--delete-after".to_string()));
+        assert_eq!(a.iter().filter(|x| *x == "--").count(), 1);
+    }
+
+    #[test]
+    fn options_outside_the_allow_lists_are_dropped() {
+        let c = Connection::Ssh {
+            user: "u".into(),
+            host: "h".into(),
+            port: 22,
+        };
+        let rsync = vec!["--rsh=sh".to_string(), "--bwlimit=100".to_string()];
+        let ssh = vec![
+            "ProxyCommand=nc x".to_string(),
+            "ConnectionAttempts=3".to_string(),
+        ];
+        let mut p = plan(&c, "/", &[], &[]);
+        p.rsync_options = &rsync;
+        p.ssh_options = &ssh;
+        let a = strings(rsync_argv(&p).unwrap());
+        assert!(a.contains(&"--bwlimit=100".to_string()));
+        assert!(!a.iter().any(|x| x.contains("--rsh")));
+        let e = &a[a.iter().position(|x| x == "-e").unwrap() + 1];
+        assert!(e.contains("-o ConnectionAttempts=3") && !e.contains("ProxyCommand"));
+    }
+
+    #[test]
+    fn paths_with_spaces_are_quoted_and_quotes_refused() {
+        let e = ssh_command(22, Path::new("/a b/key"), Path::new("/kh"), &[], 10).unwrap();
+        assert!(e.contains("-i '/a b/key'"));
+        assert!(ssh_command(22, Path::new("/a'b/key"), Path::new("/kh"), &[], 10).is_err());
+    }
+
+    #[test]
+    fn sources() {
+        assert_eq!(source(&Connection::Local, "/srv/data"), "/srv/data/");
+        let d = Connection::RsyncDaemon {
+            host: "nas".into(),
+            port: 873,
+        };
+        assert_eq!(source(&d, "backup/home"), "rsync://nas:873/backup/home/");
+        let v6 = Connection::Ssh {
+            user: "root".into(),
+            host: "[fe80::1]".into(),
+            port: 22,
+        };
+        assert_eq!(source(&v6, "/etc/"), "root@[fe80::1]:/etc/");
+    }
+}

@@ -1,0 +1,133 @@
+//! Classification of rsync's exit status (DESIGN.md §4.5, reliability.md §2.1): only 0 is
+//! plainly ok; 24 (vanished files) and 25 (max-delete) are ok with a warning; 23 (partial)
+//! is a warning when something was transferred and a failure when nothing was; everything
+//! else — unknown codes and deaths by signal included — fails.
+
+use shared::common::RunResult;
+
+/// How rsync ended, as the operating system reported it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Exited with this code.
+    Code(i32),
+    /// Killed by this signal.
+    Signal(i32),
+}
+
+/// The verdict on one rsync run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verdict {
+    pub result: RunResult,
+    /// Stable error code for failed and warning runs (`rsync_partial`, `unreachable`, …).
+    pub error_code: Option<&'static str>,
+    /// Whether trying again later may help (network trouble), for the scheduler.
+    pub retryable: bool,
+}
+
+const fn v(result: RunResult, code: Option<&'static str>, retryable: bool) -> Verdict {
+    Verdict {
+        result,
+        error_code: code,
+        retryable,
+    }
+}
+
+/// Classifies an rsync exit; `files_transferred` is the count from `--stats` (regular
+/// files sent or linked), `None` when the statistics are missing.
+pub fn classify(exit: Exit, files_transferred: Option<u64>) -> Verdict {
+    use RunResult::{Failed, Ok, Warning};
+    let code = match exit {
+        Exit::Signal(_) => return v(Failed, Some("rsync_killed"), false),
+        Exit::Code(c) => c,
+    };
+    match code {
+        0 => v(Ok, None, false),
+        24 => v(Warning, Some("rsync_vanished_files"), false),
+        25 => v(Warning, Some("rsync_max_delete"), false),
+        23 => match files_transferred {
+            Some(n) if n > 0 => v(Warning, Some("rsync_partial"), false),
+            _ => v(Failed, Some("rsync_partial_nothing_transferred"), false),
+        },
+        1 => v(Failed, Some("rsync_syntax"), false),
+        2 => v(Failed, Some("rsync_protocol_incompatible"), false),
+        3 => v(Failed, Some("rsync_file_selection"), false),
+        4 => v(Failed, Some("rsync_unsupported"), false),
+        5 => v(Failed, Some("rsync_start_failed"), false),
+        10 => v(Failed, Some("rsync_socket_io"), true),
+        11 => v(Failed, Some("storage_error"), false),
+        12 => v(Failed, Some("rsync_protocol_stream"), true),
+        19 | 20 => v(Failed, Some("rsync_interrupted"), false),
+        30 => v(Failed, Some("rsync_timeout"), true),
+        35 => v(Failed, Some("rsync_daemon_timeout"), true),
+        124..=127 => v(Failed, Some("remote_shell_failed"), false),
+        255 => v(Failed, Some("unreachable"), true),
+        _ => v(Failed, Some("rsync_failed"), false),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use RunResult::*;
+
+    /// The whole table, as the issue lists it.
+    #[test]
+    fn every_code() {
+        let cases: &[(Exit, Option<u64>, RunResult, Option<&str>)] = &[
+            (Exit::Code(0), Some(10), Ok, None),
+            (Exit::Code(1), Some(0), Failed, Some("rsync_syntax")),
+            (
+                Exit::Code(2),
+                None,
+                Failed,
+                Some("rsync_protocol_incompatible"),
+            ),
+            (Exit::Code(3), None, Failed, Some("rsync_file_selection")),
+            (Exit::Code(5), None, Failed, Some("rsync_start_failed")),
+            (Exit::Code(10), None, Failed, Some("rsync_socket_io")),
+            (Exit::Code(11), Some(5), Failed, Some("storage_error")),
+            (Exit::Code(12), None, Failed, Some("rsync_protocol_stream")),
+            (Exit::Code(20), Some(5), Failed, Some("rsync_interrupted")),
+            (Exit::Code(23), Some(3), Warning, Some("rsync_partial")),
+            (
+                Exit::Code(23),
+                Some(0),
+                Failed,
+                Some("rsync_partial_nothing_transferred"),
+            ),
+            (
+                Exit::Code(23),
+                None,
+                Failed,
+                Some("rsync_partial_nothing_transferred"),
+            ),
+            (
+                Exit::Code(24),
+                Some(0),
+                Warning,
+                Some("rsync_vanished_files"),
+            ),
+            (Exit::Code(25), Some(1), Warning, Some("rsync_max_delete")),
+            (Exit::Code(30), None, Failed, Some("rsync_timeout")),
+            (Exit::Code(35), None, Failed, Some("rsync_daemon_timeout")),
+            (Exit::Code(255), None, Failed, Some("unreachable")),
+            (Exit::Code(127), None, Failed, Some("remote_shell_failed")),
+            (Exit::Code(99), Some(10), Failed, Some("rsync_failed")),
+            (Exit::Code(-1), None, Failed, Some("rsync_failed")),
+            (Exit::Signal(9), Some(10), Failed, Some("rsync_killed")),
+        ];
+        for (exit, files, result, code) in cases {
+            let got = classify(*exit, *files);
+            assert_eq!(
+                (got.result, got.error_code),
+                (*result, *code),
+                "{exit:?} {files:?}"
+            );
+        }
+        assert!(classify(Exit::Code(255), None).retryable);
+        assert!(
+            !classify(Exit::Code(11), None).retryable,
+            "a full disk is not retried"
+        );
+    }
+}

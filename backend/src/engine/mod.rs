@@ -1,0 +1,7 @@
+//! The backup engine: rsync/ssh argv (pure), exit classification (pure), `--stats` parsing
+//! (pure), retention (pure), the snapshot store on disk, scripts, and the run itself.
+
+pub mod argv;
+pub mod classify;
+pub mod retention;
+pub mod stats;
