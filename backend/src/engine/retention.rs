@@ -47,7 +47,7 @@ pub fn doomed(snapshots: &[Kept], schedule: &Schedule) -> Vec<i64> {
         .into_iter()
         .filter(|s| !keep.contains(&s.id))
         .collect();
-    out.sort_by(|a, b| a.taken_at.cmp(&b.taken_at));
+    out.sort_by_key(|a| a.taken_at);
     out.into_iter().map(|s| s.id).collect()
 }
 
@@ -111,8 +111,10 @@ mod tests {
 
     #[test]
     fn the_newest_is_never_deleted_and_untagged_ones_go() {
-        let mut s = Schedule::default();
-        s.daily = level(1, &[], &[]);
+        let s = Schedule {
+            daily: level(1, &[], &[]),
+            ..Schedule::default()
+        };
         let t = |d: u32| Utc.with_ymd_and_hms(2026, 3, d, 21, 0, 0).unwrap();
         let snaps = vec![
             Kept {
