@@ -71,15 +71,29 @@ test('pages not built yet say so, with their title', async (t) => {
     await login(page);
     for (const [testid, title] of [
       ['nav-status', 'Status'],
-      ['nav-policies', 'Policies'],
-      ['nav-scripts', 'Scripts'],
-      ['nav-users', 'Users'],
       ['nav-logs', 'Logs'],
-      ['nav-settings', 'Settings'],
     ]) {
       await page.locator(`nav [data-testid="${testid}"]`).click();
       await page.locator('#page-title', { hasText: title }).waitFor();
       await page.locator('#not-available', { hasText: 'not available yet' }).waitFor();
+      assert.equal(await page.locator(`nav [data-testid="${testid}"]`).getAttribute('aria-current'), 'page');
+    }
+  });
+});
+
+test('the catalog pages open from the menu, each with its list or form', async (t) => {
+  await withPage(browser, t, async (page) => {
+    await login(page);
+    for (const [testid, title, content] of [
+      ['nav-policies', 'Policies', '#policies-table'],
+      ['nav-scripts', 'Scripts', '#script-new'],
+      ['nav-users', 'Users', '#users-table'],
+      ['nav-settings', 'Settings', '#settings-form'],
+      ['nav-locations', 'Backup locations', '#locations-table'],
+    ]) {
+      await page.locator(`nav [data-testid="${testid}"]`).click();
+      await page.locator('#page-title', { hasText: title }).waitFor();
+      await page.locator(content).waitFor();
       assert.equal(await page.locator(`nav [data-testid="${testid}"]`).getAttribute('aria-current'), 'page');
     }
   });

@@ -44,7 +44,7 @@ test('signing in lands on the main page (Jobs)', async (t) => {
     assert.equal(new URL(page.url()).pathname, '/');
     await page.locator('#page-title', { hasText: 'Jobs' }).waitFor();
     assert.equal(await page.locator('nav [data-testid="nav-jobs"]').getAttribute('aria-current'), 'page');
-    await page.locator('#not-available').waitFor();
+    await page.locator('#clients-table').waitFor();
   });
 });
 
@@ -74,9 +74,9 @@ test('a deep link shows the in-app not-found page after login', async (t) => {
     assert.equal((await page.locator('#page-title').textContent()).trim(), 'Page not found');
 
     // Signed in: loading the deep link directly shows it inside the frame too.
-    await page.goto('/clients/3');
+    await page.goto('/clients/3/nothing');
     await page.locator('#not-found').waitFor();
     await page.locator('#logout').waitFor();
-    assert.match(await page.locator('#not-found').textContent(), /\/clients\/3/);
+    assert.match(await page.locator('#not-found').textContent(), /\/clients\/3\/nothing/);
   });
 });

@@ -147,3 +147,28 @@ export async function restoreEnglish(context) {
 export function unique(prefix) {
   return `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
 }
+
+/** Signs `request` (a context's or page's APIRequestContext) in through the API. */
+export async function apiLogin(request, user = USER, password = PASSWORD) {
+  const r = await request.post(`${BASE_URL}/api/auth/login`, {
+    headers: CSRF,
+    data: { username: user, password },
+  });
+  if (!r.ok()) throw new Error(`API login of ${user} failed: ${r.status()}`);
+}
+
+/** Sends a JSON request with the CSRF header and returns the parsed answer (or null). */
+export async function apiCall(request, method, url, data) {
+  const r = await request.fetch(`${BASE_URL}${url}`, { method, headers: CSRF, data });
+  if (!r.ok()) throw new Error(`${method} ${url} failed: ${r.status()} ${await r.text()}`);
+  return r.status() === 204 ? null : r.json();
+}
+
+/** Deletes `url` through the API, ignoring failures (for `finally` blocks). */
+export async function apiCleanup(request, url) {
+  try {
+    await request.fetch(`${BASE_URL}${url}`, { method: 'DELETE', headers: CSRF });
+  } catch (err) {
+    console.error(`cleanup of ${url} failed: ${err}`);
+  }
+}

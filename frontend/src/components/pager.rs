@@ -58,7 +58,7 @@ pub fn Pager(
                 type="button"
                 id="pager-next"
                 class="button button-quiet"
-                disabled=move || page.get() >= pages.get()
+                disabled=move || { page.get() >= pages.get() }
                 on:click=move |_| go(page.get_untracked() + 1)
             >
                 {move || fl!(LOADER, "pager-next")}
@@ -67,7 +67,7 @@ pub fn Pager(
                 type="button"
                 id="pager-last"
                 class="button button-quiet"
-                disabled=move || page.get() >= pages.get()
+                disabled=move || { page.get() >= pages.get() }
                 on:click=move |_| go(pages.get_untracked())
             >
                 {move || fl!(LOADER, "pager-last")}

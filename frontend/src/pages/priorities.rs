@@ -114,7 +114,7 @@ pub fn PrioritiesPage() -> impl IntoView {
         notice.set(None);
     };
     let save = move |_| {
-        let Some(job_ids) = ids() else { return };
+        let Some(job_ids) = untrack(ids) else { return };
         pending.set(true);
         failure.set(None);
         spawn_local(async move {

@@ -176,7 +176,7 @@ fn SettingsForm() -> impl IntoView {
     let baseline = RwSignal::new(None::<SettingsInput>);
     let loaded = move |settings: Settings| {
         draft.load(&settings);
-        baseline.set(Some(draft.build().0));
+        baseline.set(Some(untrack(|| draft.build()).0));
         current.set(Some(settings));
     };
     spawn_local(async move {
@@ -196,7 +196,7 @@ fn SettingsForm() -> impl IntoView {
             return;
         }
         form.clear();
-        let (input, mut issues) = draft.build();
+        let (input, mut issues) = untrack(|| draft.build());
         issues.extend(input.validate());
         if !form.check(&issues) {
             return;

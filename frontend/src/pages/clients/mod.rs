@@ -56,7 +56,7 @@ fn ClientPage(id: Option<i64>) -> impl IntoView {
     let client = RwSignal::new(None::<Client>);
     let scripts = RwSignal::new(Vec::<Script>::new());
     let users = RwSignal::new(None::<Vec<User>>);
-    let baseline = RwSignal::new(id.is_none().then(|| draft.build().0));
+    let baseline = RwSignal::new(id.is_none().then(|| untrack(|| draft.build()).0));
     let deleting = RwSignal::new(false);
     let delete_error = RwSignal::new(None::<String>);
     let delete_pending = RwSignal::new(false);
@@ -70,7 +70,7 @@ fn ClientPage(id: Option<i64>) -> impl IntoView {
             Err(f) => form.fail(session, f),
         }
     });
-    if session.is_admin() {
+    if untrack(|| session.is_admin()) {
         spawn_local(async move {
             if let Ok(list) = catalog::all_users().await {
                 users.set(Some(list));
@@ -79,7 +79,7 @@ fn ClientPage(id: Option<i64>) -> impl IntoView {
     }
     let loaded = move |c: Client| {
         draft.load(&c);
-        baseline.set(Some(draft.build().0));
+        baseline.set(Some(untrack(|| draft.build()).0));
         client.set(Some(c));
     };
     if let Some(id) = id {
@@ -104,7 +104,7 @@ fn ClientPage(id: Option<i64>) -> impl IntoView {
             return;
         }
         form.clear();
-        let (input, mut issues) = draft.build();
+        let (input, mut issues) = untrack(|| draft.build());
         issues.extend(input.validate());
         if !form.check(&issues) {
             return;

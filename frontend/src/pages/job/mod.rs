@@ -104,7 +104,7 @@ fn JobPage(client_id: i64, id: Option<i64>) -> impl IntoView {
                     if let Some(first) = l.iter().filter(|l| l.active).min_by_key(|l| l.id) {
                         draft.location.set(first.id.to_string());
                     }
-                    baseline.set(Some(draft.build().0));
+                    baseline.set(Some(untrack(|| draft.build()).0));
                 }
                 policies.set(p);
                 locations.set(l);
@@ -115,7 +115,7 @@ fn JobPage(client_id: i64, id: Option<i64>) -> impl IntoView {
     });
     let loaded = move |j: Job| {
         draft.load(&j);
-        baseline.set(Some(draft.build().0));
+        baseline.set(Some(untrack(|| draft.build()).0));
         job.set(Some(j));
     };
     match id {
@@ -144,7 +144,7 @@ fn JobPage(client_id: i64, id: Option<i64>) -> impl IntoView {
             return;
         }
         form.clear();
-        let (input, mut issues) = draft.build();
+        let (input, mut issues) = untrack(|| draft.build());
         issues.extend(input.validate());
         if !form.check(&issues) {
             return;

@@ -81,7 +81,7 @@ pub fn JobsPage() -> impl IntoView {
     let warn_percent = RwSignal::new(90);
     let search = RwSignal::new(q.get_untracked());
 
-    if session.is_admin() {
+    if untrack(|| session.is_admin()) {
         spawn_local(async move {
             if let Ok(settings) = catalog::settings().await {
                 warn_percent.set(settings.quota_warning_percent);

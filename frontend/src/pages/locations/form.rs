@@ -62,7 +62,7 @@ pub fn LocationForm(id: Option<i64>) -> impl IntoView {
         directory.set(l.directory.clone());
         max_parallel.set(l.max_parallel_jobs.to_string());
         active.set(l.active);
-        baseline.set(Some(build().0));
+        baseline.set(Some(untrack(build).0));
         location.set(Some(l));
     };
     match id {
@@ -72,7 +72,7 @@ pub fn LocationForm(id: Option<i64>) -> impl IntoView {
                 Err(f) => form.fail(session, f),
             }
         }),
-        None => baseline.set(Some(build().0)),
+        None => baseline.set(Some(untrack(build).0)),
     }
     let dirty = Memo::new(move |_| {
         let now = build().0;
@@ -87,7 +87,7 @@ pub fn LocationForm(id: Option<i64>) -> impl IntoView {
             return;
         }
         form.clear();
-        let (input, mut issues) = build();
+        let (input, mut issues) = untrack(build);
         issues.extend(input.validate());
         if !form.check(&issues) {
             return;

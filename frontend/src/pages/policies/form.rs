@@ -35,14 +35,14 @@ pub fn PolicyForm(id: Option<i64>) -> impl IntoView {
     let baseline = RwSignal::new(None::<PolicyInput>);
     let tab = RwSignal::new(LevelName::Daily);
     let deleting = RwSignal::new(false);
-    let read_only = !session.is_admin();
+    let read_only = !untrack(|| session.is_admin());
 
     if query.with_untracked(|q| q.get("saved").is_some()) {
         form.notice.set(Some(fl!(LOADER, "saved")));
     }
     let loaded = move |p: Policy| {
         draft.load(&p);
-        baseline.set(Some(draft.build().0));
+        baseline.set(Some(untrack(|| draft.build()).0));
         policy.set(Some(p));
     };
     match id {
@@ -56,7 +56,7 @@ pub fn PolicyForm(id: Option<i64>) -> impl IntoView {
             // A new policy starts like the original default: daily at 21:00, keep 7.
             draft.levels[1].switch_on();
             draft.levels[1].enabled.set(true);
-            baseline.set(Some(draft.build().0));
+            baseline.set(Some(untrack(|| draft.build()).0));
         }
     }
     let dirty = Memo::new(move |_| {
@@ -72,7 +72,7 @@ pub fn PolicyForm(id: Option<i64>) -> impl IntoView {
             return;
         }
         form.clear();
-        let (input, mut issues) = draft.build();
+        let (input, mut issues) = untrack(|| draft.build());
         issues.extend(input.validate());
         if !form.check(&issues) {
             // Show the first level with a problem.

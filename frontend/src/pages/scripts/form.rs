@@ -99,7 +99,7 @@ pub fn ScriptForm(id: Option<i64>) -> impl IntoView {
             signal.set(on);
         }
         upload.set(None);
-        baseline.set(Some(build()));
+        baseline.set(Some(untrack(build)));
         script.set(Some(s));
     };
     match id {
@@ -109,7 +109,7 @@ pub fn ScriptForm(id: Option<i64>) -> impl IntoView {
                 Err(f) => form.fail(session, f),
             }
         }),
-        None => baseline.set(Some(build())),
+        None => baseline.set(Some(untrack(build))),
     }
     let dirty = Memo::new(move |_| {
         let now = build();
@@ -153,7 +153,7 @@ pub fn ScriptForm(id: Option<i64>) -> impl IntoView {
             return;
         }
         form.clear();
-        let input = build();
+        let input = untrack(build);
         let mut issues = input.validate();
         if id.is_none() && input.content_base64.is_none() {
             issues.push(shared::validate::Issue::new("content_base64", "required"));

@@ -84,7 +84,7 @@ pub fn UserForm(id: Option<i64>) -> impl IntoView {
         active.set(u.active);
         password.set(String::new());
         repeat.set(String::new());
-        baseline.set(Some(build().0));
+        baseline.set(Some(untrack(build).0));
         user.set(Some(u));
     };
     match id {
@@ -94,7 +94,7 @@ pub fn UserForm(id: Option<i64>) -> impl IntoView {
                 Err(f) => form.fail(session, f),
             }
         }),
-        None => baseline.set(Some(build().0)),
+        None => baseline.set(Some(untrack(build).0)),
     }
     let dirty = Memo::new(move |_| {
         let now = build().0;
@@ -109,7 +109,7 @@ pub fn UserForm(id: Option<i64>) -> impl IntoView {
             return;
         }
         form.clear();
-        let (input, mut issues) = build();
+        let (input, mut issues) = untrack(build);
         issues.extend(input.validate(id.is_none()));
         if !form.check(&issues) {
             return;
