@@ -31,6 +31,12 @@ pub struct Config {
     pub login_window_seconds: u64,
     /// Maximum database connections in the pool.
     pub db_pool_size: usize,
+    /// The rsync program.
+    pub rsync: PathBuf,
+    /// rsync I/O timeout and ssh connect timeout, in seconds.
+    pub rsync_timeout_seconds: u32,
+    /// Refuse to start a backup when the location has less free space or inodes (percent).
+    pub min_free_percent: u64,
 }
 
 impl Default for Config {
@@ -47,6 +53,9 @@ impl Default for Config {
             login_max_failures: 5,
             login_window_seconds: 300,
             db_pool_size: 10,
+            rsync: PathBuf::from("rsync"),
+            rsync_timeout_seconds: 600,
+            min_free_percent: 1,
         }
     }
 }
@@ -66,6 +75,9 @@ struct FileConfig {
     login_max_failures: Option<u32>,
     login_window_seconds: Option<u64>,
     db_pool_size: Option<usize>,
+    rsync: Option<PathBuf>,
+    rsync_timeout_seconds: Option<u32>,
+    min_free_percent: Option<u64>,
 }
 
 /// Why the configuration could not be loaded.
@@ -125,7 +137,10 @@ impl Config {
             secure_cookies,
             login_max_failures,
             login_window_seconds,
-            db_pool_size
+            db_pool_size,
+            rsync,
+            rsync_timeout_seconds,
+            min_free_percent
         );
         if f.database_url.is_some() {
             self.database_url = f.database_url;
@@ -182,6 +197,15 @@ impl Config {
         }
         if let Some(v) = env("ELKARBACKUP_DB_POOL_SIZE") {
             self.db_pool_size = parse("ELKARBACKUP_DB_POOL_SIZE", v)?;
+        }
+        if let Some(v) = env("ELKARBACKUP_RSYNC") {
+            self.rsync = PathBuf::from(v);
+        }
+        if let Some(v) = env("ELKARBACKUP_RSYNC_TIMEOUT_SECONDS") {
+            self.rsync_timeout_seconds = parse("ELKARBACKUP_RSYNC_TIMEOUT_SECONDS", v)?;
+        }
+        if let Some(v) = env("ELKARBACKUP_MIN_FREE_PERCENT") {
+            self.min_free_percent = parse("ELKARBACKUP_MIN_FREE_PERCENT", v)?;
         }
         Ok(())
     }

@@ -119,7 +119,17 @@ impl Application {
                     .context("reading or creating the JWT secret")?
             }
         };
+        let engine = crate::engine::runner::Engine {
+            pool: pool.clone(),
+            data_dir: std::path::absolute(&config.data_dir)?,
+            registry: Arc::new(crate::engine::registry::Registry::default()),
+            timeout_secs: config.rsync_timeout_seconds,
+            rsync: config.rsync.clone(),
+            min_free_percent: config.min_free_percent,
+        };
+        crate::engine::reconcile::at_start(&engine).await?;
         let state = AppState {
+            engine,
             pool,
             jwt: Arc::new(JwtKeys::new(secret.as_bytes())),
             limiter: Arc::new(LoginLimiter::new(

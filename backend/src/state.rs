@@ -14,4 +14,5 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub jwt: Arc<JwtKeys>,
     pub limiter: Arc<LoginLimiter>,
+    pub engine: crate::engine::runner::Engine,
 }

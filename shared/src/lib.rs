@@ -10,6 +10,7 @@ pub mod health;
 pub mod jobs;
 pub mod locations;
 pub mod policies;
+pub mod runs;
 pub mod scripts;
 pub mod serde_int;
 pub mod settings;

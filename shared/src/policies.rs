@@ -28,6 +28,11 @@ impl LevelName {
         LevelName::Yearly,
     ];
 
+    /// Parses the wire name.
+    pub fn parse(s: &str) -> Option<LevelName> {
+        LevelName::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+
     /// Wire name.
     pub fn as_str(self) -> &'static str {
         match self {

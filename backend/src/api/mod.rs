@@ -13,6 +13,7 @@ pub mod locations;
 pub mod me;
 pub mod params;
 pub mod policies;
+pub mod runs;
 pub mod scripts;
 pub mod settings;
 pub mod tokens;
@@ -51,6 +52,7 @@ use error::AppError;
         (name = "locations", description = "Where snapshots are stored"),
         (name = "users", description = "Accounts (administrators only)"),
         (name = "settings", description = "Runtime settings (administrators only)"),
+        (name = "runs", description = "Running jobs, their logs and snapshots"),
     )
 )]
 pub struct ApiDoc;
@@ -110,6 +112,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(jobs::delete_job)
         .service(jobs::create_trigger_token)
         .service(jobs::delete_trigger_token)
+        .service(runs::run_job)
+        .service(runs::job_snapshots)
+        .service(runs::list_runs)
+        .service(runs::get_run)
+        .service(runs::run_log)
+        .service(runs::abort_run)
+        .service(runs::accept_host_key)
         .service(policies::list_policies)
         .service(policies::create_policy)
         .service(policies::get_policy)

@@ -165,3 +165,20 @@ pub async fn user_names(c: &mut DbConn, ids: &[i64]) -> Result<Vec<(i64, String)
         .load(c)
         .await?)
 }
+
+/// Sets the pinned and the pending host key.
+pub async fn set_host_keys(
+    c: &mut DbConn,
+    id: i64,
+    pinned: Option<&str>,
+    pending: Option<&str>,
+) -> Result<(), DbError> {
+    diesel::update(clients::table.find(id))
+        .set((
+            clients::host_key.eq(pinned),
+            clients::host_key_pending.eq(pending),
+        ))
+        .execute(c)
+        .await?;
+    Ok(())
+}

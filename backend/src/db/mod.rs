@@ -7,10 +7,12 @@ pub mod jobs;
 pub mod locations;
 pub mod paging;
 pub mod policies;
+pub mod runs;
 pub mod schema;
 pub mod scripts;
 pub mod sessions;
 pub mod settings;
+pub mod snapshots;
 pub mod tokens;
 pub mod users;
 

@@ -101,6 +101,31 @@ diesel::table! {
 }
 
 diesel::table! {
+    runs (id) {
+        id -> Int8,
+        job_id -> Int8,
+        kind -> Text,
+        trigger -> Text,
+        levels -> Array<Nullable<Text>>,
+        state -> Text,
+        result -> Nullable<Text>,
+        error_code -> Nullable<Text>,
+        exit_code -> Nullable<Int4>,
+        requested_by -> Nullable<Int8>,
+        queued_at -> Timestamptz,
+        started_at -> Nullable<Timestamptz>,
+        finished_at -> Nullable<Timestamptz>,
+        files_total -> Nullable<Int8>,
+        files_transferred -> Nullable<Int8>,
+        total_bytes -> Nullable<Int8>,
+        transferred_bytes -> Nullable<Int8>,
+        literal_bytes -> Nullable<Int8>,
+        lease_owner -> Nullable<Text>,
+        lease_until -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     scripts (id) {
         id -> Int8,
         name -> Text,
@@ -144,6 +169,22 @@ diesel::table! {
 }
 
 diesel::table! {
+    snapshots (id) {
+        id -> Int8,
+        job_id -> Int8,
+        run_id -> Nullable<Int8>,
+        location_id -> Int8,
+        name -> Text,
+        levels -> Array<Nullable<Text>>,
+        taken_at -> Timestamptz,
+        files -> Int8,
+        bytes -> Int8,
+        new_bytes -> Int8,
+        warnings -> Bool,
+    }
+}
+
+diesel::table! {
     users (id) {
         id -> Int8,
         username -> Text,
@@ -168,7 +209,12 @@ diesel::joinable!(job_scripts -> scripts (script_id));
 diesel::joinable!(jobs -> backup_locations (location_id));
 diesel::joinable!(jobs -> clients (client_id));
 diesel::joinable!(jobs -> policies (policy_id));
+diesel::joinable!(runs -> jobs (job_id));
+diesel::joinable!(runs -> users (requested_by));
 diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(snapshots -> backup_locations (location_id));
+diesel::joinable!(snapshots -> jobs (job_id));
+diesel::joinable!(snapshots -> runs (run_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     api_tokens,
@@ -178,8 +224,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     job_scripts,
     jobs,
     policies,
+    runs,
     scripts,
     sessions,
     settings,
+    snapshots,
     users,
 );

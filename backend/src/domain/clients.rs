@@ -303,6 +303,11 @@ pub async fn delete(
 ) -> Result<(), DomainError> {
     let mut c = db::conn(pool).await?;
     visible_row(&mut c, actor, id).await?;
+    if crate::db::runs::client_has_active(&mut c, id).await? {
+        return Err(DomainError::Conflict(
+            "a run of this client is in progress".into(),
+        ));
+    }
     let job_rows = jobs::of_clients(&mut c, &[id]).await?;
     let location_ids: Vec<i64> = job_rows.iter().map(|j| j.location_id).collect();
     let dirs = super::locations::directories(&mut c, &location_ids).await?;

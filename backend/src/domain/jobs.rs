@@ -264,6 +264,11 @@ pub async fn patch(
 pub async fn delete(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainError> {
     let mut c = db::conn(pool).await?;
     let job = visible_row(&mut c, actor, id).await?;
+    if crate::db::runs::active_of_job(&mut c, id).await?.is_some() {
+        return Err(DomainError::Conflict(
+            "a run of this job is in progress".into(),
+        ));
+    }
     let dirs = super::locations::directories(&mut c, &[job.location_id]).await?;
     jobs::delete(&mut c, id).await?;
     let targets: Vec<_> = dirs

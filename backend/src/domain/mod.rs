@@ -8,6 +8,7 @@ pub mod keys;
 pub mod locations;
 pub mod policies;
 pub mod references;
+pub mod runs;
 pub mod scripts;
 pub mod sessions;
 pub mod settings;

@@ -128,6 +128,9 @@ pub fn rsync_argv(plan: &RsyncPlan<'_>) -> Result<Vec<OsString>, ArgvError> {
     let mut a: Vec<OsString> = [
         "--archive",
         "--hard-links",
+        // The whole file list first: exact totals for progress, and directory times set
+        // after every hard link inside them was made.
+        "--no-inc-recursive",
         "--numeric-ids",
         "--delete",
         "--delete-excluded",

@@ -3,5 +3,10 @@
 
 pub mod argv;
 pub mod classify;
+pub mod hostkeys;
+pub mod reconcile;
+pub mod registry;
 pub mod retention;
+pub mod runner;
 pub mod stats;
+pub mod store;

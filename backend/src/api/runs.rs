@@ -1,0 +1,215 @@
+//! `/api/runs` and the run-related actions on jobs and clients: run now, abort, logs,
+//! snapshots, host-key acceptance.
+
+use actix_web::{get, post, web, HttpResponse};
+use serde::Deserialize;
+use shared::common::Page;
+use shared::runs::{Run, Snapshot};
+use shared::ApiError;
+use utoipa::IntoParams;
+
+use super::error::ApiResult;
+use super::params::page_request;
+use crate::auth::AuthUser;
+use crate::domain::runs;
+use crate::state::AppState;
+
+/// Query of `GET /api/runs`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RunListQuery {
+    /// Page number, from 1.
+    #[param(minimum = 1)]
+    pub page: Option<i64>,
+    /// Items per page, 1 to 500 (default 20).
+    #[param(minimum = 1, maximum = 500)]
+    pub per_page: Option<i64>,
+    /// Only runs of this job.
+    pub job_id: Option<i64>,
+    /// Only runs in this state.
+    #[param(inline)]
+    pub state: Option<shared::runs::RunState>,
+}
+
+/// Run a job now.
+///
+/// The run starts in the background; follow it with `GET /api/runs/{id}`.
+#[utoipa::path(
+    tag = "runs",
+    security(("bearer" = []), ("cookie" = [])),
+    params(("id" = i64, Path, description = "Job id")),
+    responses(
+        (status = 202, description = "Queued", body = Run),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 404, description = "No such job (or not yours)", body = ApiError),
+        (status = 409, description = "The job already has a run in progress", body = ApiError),
+    )
+)]
+#[post("/jobs/{id:\\d+}/run")]
+pub async fn run_job(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
+    let trigger = if user.session.is_some() {
+        "manual"
+    } else {
+        "api"
+    };
+    let run = runs::run_now(&state.engine, user.actor(), *id, trigger).await?;
+    Ok(HttpResponse::Accepted().json(run))
+}
+
+/// List runs, newest first.
+#[utoipa::path(
+    tag = "runs",
+    security(("bearer" = []), ("cookie" = [])),
+    params(RunListQuery),
+    responses(
+        (status = 200, description = "One page of runs", body = Page<Run>),
+        (status = 400, description = "Malformed query", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+    )
+)]
+#[get("/runs")]
+pub async fn list_runs(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    query: web::Query<RunListQuery>,
+) -> ApiResult<web::Json<Page<Run>>> {
+    let q = query.into_inner();
+    let page = page_request(q.page, q.per_page)?;
+    let st = q.state.map(|s| {
+        serde_json::to_value(s)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    });
+    Ok(web::Json(
+        runs::list(&state.engine, user.actor(), q.job_id, st, page).await?,
+    ))
+}
+
+/// Get a run.
+#[utoipa::path(
+    tag = "runs",
+    security(("bearer" = []), ("cookie" = [])),
+    params(("id" = i64, Path, description = "Run id")),
+    responses(
+        (status = 200, description = "The run", body = Run),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 404, description = "No such run (or not yours)", body = ApiError),
+    )
+)]
+#[get("/runs/{id}")]
+pub async fn get_run(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<web::Json<Run>> {
+    Ok(web::Json(
+        runs::get(&state.engine, user.actor(), *id).await?,
+    ))
+}
+
+/// A run's full log (rsync and script output).
+#[utoipa::path(
+    tag = "runs",
+    security(("bearer" = []), ("cookie" = [])),
+    params(("id" = i64, Path, description = "Run id")),
+    responses(
+        (status = 200, description = "The log", content_type = "text/plain", body = String),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 404, description = "No such run (or not yours)", body = ApiError),
+    )
+)]
+#[get("/runs/{id}/log")]
+pub async fn run_log(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
+    let bytes = runs::log(&state.engine, user.actor(), *id).await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/plain; charset=utf-8")
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("inline; filename=\"run-{}.log\"", *id),
+        ))
+        .body(bytes))
+}
+
+/// Abort a run.
+///
+/// Kills rsync, ssh and scripts of the run (their whole process group); the run ends as
+/// `aborted`.
+#[utoipa::path(
+    tag = "runs",
+    security(("bearer" = []), ("cookie" = [])),
+    params(("id" = i64, Path, description = "Run id")),
+    responses(
+        (status = 200, description = "Abort requested or done", body = Run),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 404, description = "No such run (or not yours)", body = ApiError),
+        (status = 409, description = "The run has already finished", body = ApiError),
+    )
+)]
+#[post("/runs/{id}/abort")]
+pub async fn abort_run(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<web::Json<Run>> {
+    Ok(web::Json(
+        runs::abort(&state.engine, user.actor(), *id).await?,
+    ))
+}
+
+/// A job's snapshots, newest first.
+#[utoipa::path(
+    tag = "runs",
+    security(("bearer" = []), ("cookie" = [])),
+    params(("id" = i64, Path, description = "Job id")),
+    responses(
+        (status = 200, description = "The snapshots", body = [Snapshot]),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 404, description = "No such job (or not yours)", body = ApiError),
+    )
+)]
+#[get("/jobs/{id:\\d+}/snapshots")]
+pub async fn job_snapshots(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<web::Json<Vec<Snapshot>>> {
+    Ok(web::Json(
+        runs::snapshots_of(&state.engine, user.actor(), *id).await?,
+    ))
+}
+
+/// Accept the client's pending ssh host key.
+///
+/// Backups refuse to run (`host_key_unverified`) until the key seen on first contact, or
+/// after a change (`host_key_mismatch`), is accepted. Compare `host_key_fingerprint` with
+/// `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the client first.
+#[utoipa::path(
+    tag = "clients",
+    security(("bearer" = []), ("cookie" = [])),
+    params(("id" = i64, Path, description = "Client id")),
+    responses(
+        (status = 200, description = "The client with the key pinned", body = shared::clients::Client),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 404, description = "No such client (or not yours)", body = ApiError),
+        (status = 409, description = "No key awaits acceptance", body = ApiError),
+    )
+)]
+#[post("/clients/{id}/host-key/accept")]
+pub async fn accept_host_key(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<web::Json<shared::clients::Client>> {
+    Ok(web::Json(
+        runs::accept_host_key(&state.engine, user.actor(), *id).await?,
+    ))
+}

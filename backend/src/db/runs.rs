@@ -1,0 +1,233 @@
+//! Queries on `runs`.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::RunQueryDsl;
+
+use super::paging::Paging;
+use super::schema::{clients, jobs, runs};
+use super::{DbConn, DbError};
+
+/// A row of `runs`.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = runs)]
+pub struct RunRow {
+    pub id: i64,
+    pub job_id: i64,
+    pub kind: String,
+    pub trigger: String,
+    pub levels: Vec<Option<String>>,
+    pub state: String,
+    pub result: Option<String>,
+    pub error_code: Option<String>,
+    pub exit_code: Option<i32>,
+    pub requested_by: Option<i64>,
+    pub queued_at: DateTime<Utc>,
+    pub started_at: Option<DateTime<Utc>>,
+    pub finished_at: Option<DateTime<Utc>>,
+    pub files_total: Option<i64>,
+    pub files_transferred: Option<i64>,
+    pub total_bytes: Option<i64>,
+    pub transferred_bytes: Option<i64>,
+    pub literal_bytes: Option<i64>,
+    pub lease_owner: Option<String>,
+    pub lease_until: Option<DateTime<Utc>>,
+}
+
+/// Queues a run; `None` when the job already has an unfinished one.
+pub async fn insert(
+    c: &mut DbConn,
+    job_id: i64,
+    trigger: &str,
+    levels: &[String],
+    requested_by: Option<i64>,
+) -> Result<Option<RunRow>, DbError> {
+    let levels: Vec<Option<String>> = levels.iter().cloned().map(Some).collect();
+    match diesel::insert_into(runs::table)
+        .values((
+            runs::job_id.eq(job_id),
+            runs::trigger.eq(trigger),
+            runs::levels.eq(levels),
+            runs::requested_by.eq(requested_by),
+        ))
+        .returning(RunRow::as_returning())
+        .get_result(c)
+        .await
+    {
+        Ok(r) => Ok(Some(r)),
+        Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// One run.
+pub async fn find(c: &mut DbConn, id: i64) -> Result<Option<RunRow>, DbError> {
+    Ok(runs::table
+        .find(id)
+        .select(RunRow::as_select())
+        .first(c)
+        .await
+        .optional()?)
+}
+
+/// The unfinished run of a job, if any.
+pub async fn active_of_job(c: &mut DbConn, job_id: i64) -> Result<Option<RunRow>, DbError> {
+    Ok(runs::table
+        .filter(runs::job_id.eq(job_id))
+        .filter(runs::state.ne("finished"))
+        .select(RunRow::as_select())
+        .first(c)
+        .await
+        .optional()?)
+}
+
+/// Whether any job of the client has an unfinished run.
+pub async fn client_has_active(c: &mut DbConn, client_id: i64) -> Result<bool, DbError> {
+    let n: i64 = runs::table
+        .inner_join(jobs::table)
+        .filter(jobs::client_id.eq(client_id))
+        .filter(runs::state.ne("finished"))
+        .count()
+        .get_result(c)
+        .await?;
+    Ok(n > 0)
+}
+
+/// Records the levels a run serves (decided when it starts).
+pub async fn set_levels(c: &mut DbConn, id: i64, levels: &[String]) -> Result<(), DbError> {
+    let levels: Vec<Option<String>> = levels.iter().cloned().map(Some).collect();
+    diesel::update(runs::table.find(id))
+        .set(runs::levels.eq(levels))
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
+/// Moves a run to a new state.
+pub async fn set_state(c: &mut DbConn, id: i64, state: &str) -> Result<(), DbError> {
+    diesel::update(runs::table.find(id))
+        .set(runs::state.eq(state))
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
+/// Marks a run started.
+pub async fn start(
+    c: &mut DbConn,
+    id: i64,
+    owner: &str,
+    lease_until: DateTime<Utc>,
+) -> Result<(), DbError> {
+    diesel::update(runs::table.find(id))
+        .set((
+            runs::state.eq("pre_job"),
+            runs::started_at.eq(diesel::dsl::now),
+            runs::lease_owner.eq(owner),
+            runs::lease_until.eq(lease_until),
+        ))
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
+/// The outcome of a run.
+#[derive(Debug, Clone, AsChangeset)]
+#[diesel(table_name = runs)]
+pub struct RunOutcome<'a> {
+    pub result: &'a str,
+    pub error_code: Option<&'a str>,
+    pub exit_code: Option<i32>,
+    pub files_total: Option<i64>,
+    pub files_transferred: Option<i64>,
+    pub total_bytes: Option<i64>,
+    pub transferred_bytes: Option<i64>,
+    pub literal_bytes: Option<i64>,
+}
+
+/// Finishes a run and records its result on the job.
+pub async fn finish(c: &mut DbConn, run: &RunRow, o: &RunOutcome<'_>) -> Result<(), DbError> {
+    diesel::update(runs::table.find(run.id))
+        .set((
+            o,
+            runs::state.eq("finished"),
+            runs::finished_at.eq(diesel::dsl::now),
+            runs::lease_owner.eq(None::<String>),
+            runs::lease_until.eq(None::<DateTime<Utc>>),
+        ))
+        .execute(c)
+        .await?;
+    diesel::update(jobs::table.find(run.job_id))
+        .set((
+            jobs::last_result.eq(o.result),
+            jobs::last_run_at.eq(diesel::dsl::now),
+        ))
+        .execute(c)
+        .await?;
+    if let Some(bytes) = o
+        .total_bytes
+        .filter(|_| o.result == "ok" || o.result == "warning")
+    {
+        diesel::update(jobs::table.find(run.job_id))
+            .set(jobs::size_bytes.eq(bytes))
+            .execute(c)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Unfinished runs (for start-up reconciliation).
+pub async fn unfinished(c: &mut DbConn) -> Result<Vec<RunRow>, DbError> {
+    Ok(runs::table
+        .filter(runs::state.ne("finished"))
+        .select(RunRow::as_select())
+        .load(c)
+        .await?)
+}
+
+/// List filters.
+#[derive(Debug, Clone, Default)]
+pub struct RunFilter {
+    pub job_id: Option<i64>,
+    pub state: Option<String>,
+    /// Only runs of jobs of clients of this owner.
+    pub owner: Option<i64>,
+}
+
+fn filtered(f: &RunFilter) -> runs::BoxedQuery<'static, diesel::pg::Pg> {
+    let mut q = runs::table.into_boxed();
+    if let Some(j) = f.job_id {
+        q = q.filter(runs::job_id.eq(j));
+    }
+    if let Some(s) = &f.state {
+        q = q.filter(runs::state.eq(s.clone()));
+    }
+    if let Some(owner) = f.owner {
+        let owned = jobs::table
+            .inner_join(clients::table)
+            .filter(clients::owner_id.eq(owner))
+            .select(jobs::id);
+        q = q.filter(runs::job_id.eq_any(owned));
+    }
+    q
+}
+
+/// One page of runs, newest first.
+pub async fn list(
+    c: &mut DbConn,
+    f: &RunFilter,
+    paging: Paging,
+) -> Result<(Vec<RunRow>, i64), DbError> {
+    let total = filtered(f).count().get_result(c).await?;
+    let rows = filtered(f)
+        .order(runs::id.desc())
+        .offset(paging.offset())
+        .limit(paging.per_page)
+        .select(RunRow::as_select())
+        .load(c)
+        .await?;
+    Ok((rows, total))
+}

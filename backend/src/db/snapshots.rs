@@ -1,0 +1,87 @@
+//! Queries on `snapshots`.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::RunQueryDsl;
+
+use super::schema::snapshots;
+use super::{DbConn, DbError};
+
+/// A row of `snapshots`.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = snapshots)]
+pub struct SnapshotRow {
+    pub id: i64,
+    pub job_id: i64,
+    pub run_id: Option<i64>,
+    pub location_id: i64,
+    pub name: String,
+    pub levels: Vec<Option<String>>,
+    pub taken_at: DateTime<Utc>,
+    pub files: i64,
+    pub bytes: i64,
+    pub new_bytes: i64,
+    pub warnings: bool,
+}
+
+/// A snapshot to record.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = snapshots)]
+pub struct NewSnapshot {
+    pub job_id: i64,
+    pub run_id: Option<i64>,
+    pub location_id: i64,
+    pub name: String,
+    pub levels: Vec<Option<String>>,
+    pub taken_at: DateTime<Utc>,
+    pub files: i64,
+    pub bytes: i64,
+    pub new_bytes: i64,
+    pub warnings: bool,
+}
+
+/// Records a published snapshot; a second call for the same run or name changes nothing.
+pub async fn insert(c: &mut DbConn, s: &NewSnapshot) -> Result<(), DbError> {
+    diesel::insert_into(snapshots::table)
+        .values(s)
+        .on_conflict_do_nothing()
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
+/// A job's snapshots, newest first.
+pub async fn of_job(c: &mut DbConn, job_id: i64) -> Result<Vec<SnapshotRow>, DbError> {
+    Ok(snapshots::table
+        .filter(snapshots::job_id.eq(job_id))
+        .order((snapshots::taken_at.desc(), snapshots::id.desc()))
+        .select(SnapshotRow::as_select())
+        .load(c)
+        .await?)
+}
+
+/// Deletes snapshot rows.
+pub async fn delete(c: &mut DbConn, ids: &[i64]) -> Result<usize, DbError> {
+    Ok(
+        diesel::delete(snapshots::table.filter(snapshots::id.eq_any(ids)))
+            .execute(c)
+            .await?,
+    )
+}
+
+/// Whether a snapshot with this name is recorded for the job and location.
+pub async fn exists(
+    c: &mut DbConn,
+    job_id: i64,
+    location_id: i64,
+    name: &str,
+) -> Result<bool, DbError> {
+    let n: i64 = snapshots::table
+        .filter(snapshots::job_id.eq(job_id))
+        .filter(snapshots::location_id.eq(location_id))
+        .filter(snapshots::name.eq(name))
+        .count()
+        .get_result(c)
+        .await?;
+    Ok(n > 0)
+}

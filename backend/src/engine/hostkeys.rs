@@ -1,0 +1,105 @@
+//! ssh host keys: fetched on first contact (ssh-keyscan), kept pending until a user accepts
+//! them, then pinned in a per-client known_hosts file used with `StrictHostKeyChecking=yes`.
+
+use std::path::{Path, PathBuf};
+
+/// The known_hosts file of a client.
+pub fn known_hosts_path(data_dir: &Path, client_id: i64) -> PathBuf {
+    data_dir
+        .join("known_hosts")
+        .join(format!("client-{client_id}"))
+}
+
+/// The host pattern ssh looks up: `host` on port 22, `[host]:port` otherwise.
+pub fn host_pattern(host: &str, port: u16) -> String {
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    if port == 22 {
+        bare.to_owned()
+    } else {
+        format!("[{bare}]:{port}")
+    }
+}
+
+/// Picks the preferred key (`type base64`) from ssh-keyscan output.
+pub fn pick_key(scan: &str) -> Option<String> {
+    let keys: Vec<(String, String)> = scan
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut parts = l.split_whitespace();
+            let _host = parts.next()?;
+            Some((parts.next()?.to_owned(), parts.next()?.to_owned()))
+        })
+        .collect();
+    for preferred in [
+        "ssh-ed25519",
+        "ecdsa-sha2-nistp256",
+        "rsa-sha2-512",
+        "ssh-rsa",
+    ] {
+        if let Some((t, k)) = keys.iter().find(|(t, _)| t == preferred) {
+            return Some(format!("{t} {k}"));
+        }
+    }
+    keys.first().map(|(t, k)| format!("{t} {k}"))
+}
+
+/// Fetches the host's key; `None` when the host does not answer.
+pub async fn scan(host: &str, port: u16, timeout_secs: u32) -> Option<String> {
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    let out = async_process::Command::new("ssh-keyscan")
+        .args([
+            "-T",
+            &timeout_secs.to_string(),
+            "-p",
+            &port.to_string(),
+            "-t",
+            "ed25519,ecdsa,rsa",
+            "--",
+        ])
+        .arg(bare)
+        .stdin(async_process::Stdio::null())
+        .output()
+        .await
+        .ok()?;
+    pick_key(&String::from_utf8_lossy(&out.stdout))
+}
+
+/// Writes the pinned key where ssh will check it.
+pub fn write_known_hosts(
+    data_dir: &Path,
+    client_id: i64,
+    host: &str,
+    port: u16,
+    key: &str,
+) -> std::io::Result<PathBuf> {
+    use std::os::unix::fs::PermissionsExt;
+    let path = known_hosts_path(data_dir, client_id);
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+    }
+    std::fs::write(&path, format!("{} {key}\n", host_pattern(host, port)))?;
+    Ok(path)
+}
+
+/// Whether ssh's error output says the host key did not match the pinned one.
+pub fn is_mismatch(stderr: &str) -> bool {
+    stderr.contains("REMOTE HOST IDENTIFICATION HAS CHANGED")
+        || stderr.contains("Host key verification failed")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_and_picking() {
+        assert_eq!(host_pattern("h", 22), "h");
+        assert_eq!(host_pattern("127.0.0.1", 2222), "[127.0.0.1]:2222");
+        assert_eq!(host_pattern("[fe80::1]", 2222), "[fe80::1]:2222");
+        let scan = "# h:22 SSH-2.0\nh ssh-rsa AAAArsa\nh ssh-ed25519 AAAAed\n";
+        assert_eq!(pick_key(scan).as_deref(), Some("ssh-ed25519 AAAAed"));
+        assert_eq!(pick_key("").as_deref(), None);
+    }
+}

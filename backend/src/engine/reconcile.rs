@@ -1,0 +1,101 @@
+//! Start-up reconciliation of disk and database: runs left unfinished by a crash become
+//! failed (`interrupted`); snapshots published on disk whose row was never written are
+//! adopted when their `snapshot.json` is valid; trash is emptied in the background.
+//! In-progress directories are kept: the job's next run resumes into them.
+
+use std::path::PathBuf;
+
+use super::runner::Engine;
+use super::store::JobStore;
+use crate::db::runs::RunOutcome;
+use crate::db::snapshots::NewSnapshot;
+use crate::db::{self, jobs, locations, runs, snapshots};
+
+/// Runs once when the server starts.
+pub async fn at_start(engine: &Engine) -> anyhow::Result<()> {
+    let mut c = db::conn(&engine.pool).await?;
+    for run in runs::unfinished(&mut c).await? {
+        tracing::warn!(
+            run_id = run.id,
+            "run left unfinished by a previous server: marked failed"
+        );
+        let o = RunOutcome {
+            result: "failed",
+            error_code: Some("interrupted"),
+            exit_code: None,
+            files_total: None,
+            files_transferred: None,
+            total_bytes: None,
+            transferred_bytes: None,
+            literal_bytes: None,
+        };
+        runs::finish(&mut c, &run, &o).await?;
+    }
+    // Adopt published snapshots the database does not know, and empty trash.
+    let mut stores: Vec<(i64, i64, JobStore)> = Vec::new();
+    let mut page = 1;
+    loop {
+        let f = jobs::JobFilter::default();
+        let (rows, _) = jobs::list(
+            &mut c,
+            &f,
+            jobs::JobSort::IdAsc,
+            db::paging::Paging {
+                page,
+                per_page: 500,
+            },
+        )
+        .await?;
+        if rows.is_empty() {
+            break;
+        }
+        for j in rows {
+            if let Some(l) = locations::find(&mut c, j.location_id).await? {
+                stores.push((
+                    j.id,
+                    l.id,
+                    JobStore::new(&PathBuf::from(l.directory), j.client_id, j.id),
+                ));
+            }
+        }
+        page += 1;
+    }
+    for (job_id, location_id, store) in &stores {
+        for (name, meta) in store.published() {
+            if meta.job_id != *job_id
+                || snapshots::exists(&mut c, *job_id, *location_id, &name).await?
+            {
+                continue;
+            }
+            tracing::warn!(job_id, "adopting snapshot {name} published before a crash");
+            let run_known = match runs::find(&mut c, meta.run_id).await? {
+                Some(r) if r.job_id == *job_id => Some(r.id),
+                _ => None,
+            };
+            snapshots::insert(
+                &mut c,
+                &NewSnapshot {
+                    job_id: *job_id,
+                    run_id: run_known,
+                    location_id: *location_id,
+                    name,
+                    levels: meta.levels.iter().cloned().map(Some).collect(),
+                    taken_at: meta.started_at,
+                    files: meta.files as i64,
+                    bytes: meta.total_bytes as i64,
+                    new_bytes: meta.transferred_bytes as i64,
+                    warnings: meta.warnings,
+                },
+            )
+            .await?;
+        }
+    }
+    tokio::task::spawn_blocking(move || {
+        for (_, _, store) in stores {
+            if let Err(e) = store.empty_trash() {
+                tracing::warn!("emptying {}: {e}", store.trash_dir().display());
+            }
+        }
+    });
+    Ok(())
+}

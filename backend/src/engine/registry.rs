@@ -1,0 +1,69 @@
+//! Runs executing in this process: their process groups (for abort) and abort flags.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use nix::sys::signal::{killpg, Signal};
+use nix::unistd::Pid;
+
+#[derive(Debug, Default)]
+struct Entry {
+    pgid: Option<i32>,
+    aborted: bool,
+}
+
+/// The live runs of this server process.
+#[derive(Debug, Default)]
+pub struct Registry {
+    runs: Mutex<HashMap<i64, Entry>>,
+}
+
+impl Registry {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<i64, Entry>> {
+        self.runs.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Registers a run that starts executing here.
+    pub fn begin(&self, run_id: i64) {
+        self.lock().insert(run_id, Entry::default());
+    }
+
+    /// Records the process group of the run's current child (rsync or a script).
+    pub fn set_group(&self, run_id: i64, pgid: Option<i32>) {
+        if let Some(e) = self.lock().get_mut(&run_id) {
+            e.pgid = pgid;
+        }
+    }
+
+    /// Whether an abort was requested.
+    pub fn aborted(&self, run_id: i64) -> bool {
+        self.lock().get(&run_id).is_some_and(|e| e.aborted)
+    }
+
+    /// Forgets a finished run.
+    pub fn end(&self, run_id: i64) {
+        self.lock().remove(&run_id);
+    }
+
+    /// Requests an abort: TERM to the whole process group now, KILL after a grace period.
+    /// Returns false when the run does not execute in this process.
+    pub fn abort(&self, run_id: i64) -> bool {
+        let pgid = {
+            let mut runs = self.lock();
+            let Some(e) = runs.get_mut(&run_id) else {
+                return false;
+            };
+            e.aborted = true;
+            e.pgid
+        };
+        if let Some(pgid) = pgid {
+            let _ = killpg(Pid::from_raw(pgid), Signal::SIGTERM);
+            tokio::spawn(async move {
+                tokio::time::sleep(Duration::from_secs(5)).await;
+                let _ = killpg(Pid::from_raw(pgid), Signal::SIGKILL);
+            });
+        }
+        true
+    }
+}

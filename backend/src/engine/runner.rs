@@ -1,0 +1,510 @@
+//! One backup run, start to end: pre-flight, host key, rsync into the in-progress
+//! directory, classification, publication, retention, and the run's record. Every failure
+//! ends in a finished run with a clear error code; nothing is left running.
+
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::sync::Arc;
+
+use chrono::Utc;
+use shared::clients::Connection;
+use shared::common::RunResult;
+use shared::policies::{LevelName, Schedule};
+
+use super::argv::{rsync_argv, RsyncPlan};
+use super::classify::{classify, Exit, Verdict};
+use super::registry::Registry;
+use super::retention::{doomed, Kept};
+use super::store::{snapshot_name, JobStore, SnapshotMeta};
+use super::{hostkeys, stats};
+use crate::db::runs::{RunOutcome, RunRow};
+use crate::db::snapshots::NewSnapshot;
+use crate::db::{self, clients, jobs, locations, policies, runs, snapshots, DbPool};
+
+/// What the engine needs from the server.
+#[derive(Clone)]
+pub struct Engine {
+    pub pool: DbPool,
+    pub data_dir: PathBuf,
+    pub registry: Arc<Registry>,
+    /// rsync I/O and ssh connect timeout.
+    pub timeout_secs: u32,
+    /// The rsync program (tests substitute a fake one to produce every exit code).
+    pub rsync: PathBuf,
+    /// Refuse to start when the location has less free space or inodes than this share.
+    pub min_free_percent: u64,
+}
+
+/// A failure before or around rsync, with its stable code.
+struct Stop(&'static str, String);
+
+impl Engine {
+    /// The log file of a run.
+    pub fn log_path(&self, run_id: i64) -> PathBuf {
+        self.data_dir
+            .join("logs")
+            .join("runs")
+            .join(format!("{run_id}.log"))
+    }
+
+    fn log(&self, run_id: i64, line: &str) {
+        use std::io::Write;
+        let path = self.log_path(run_id);
+        if let Some(d) = path.parent() {
+            let _ = std::fs::create_dir_all(d);
+        }
+        if let Ok(mut f) = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+        {
+            let _ = writeln!(f, "[{}] {line}", Utc::now().format("%Y-%m-%d %H:%M:%S"));
+        }
+    }
+
+    /// Executes a queued run to the end. Never panics; the outcome is in the database.
+    pub async fn execute(&self, run_id: i64) {
+        self.registry.begin(run_id);
+        let outcome = self.execute_inner(run_id).await;
+        if let Err(e) = outcome {
+            tracing::error!(run_id, "run failed internally: {e}");
+            self.log(run_id, &format!("internal error: {e}"));
+            if let Ok(mut c) = db::conn(&self.pool).await {
+                if let Ok(Some(run)) = runs::find(&mut c, run_id).await {
+                    let _ = runs::finish(&mut c, &run, &failed("internal")).await;
+                }
+            }
+        }
+        self.registry.end(run_id);
+    }
+
+    async fn execute_inner(&self, run_id: i64) -> anyhow::Result<()> {
+        let mut c = db::conn(&self.pool).await?;
+        let run = runs::find(&mut c, run_id)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("run {run_id} vanished"))?;
+        let owner = format!(
+            "{}:{}",
+            nix::unistd::gethostname()
+                .map(|h| h.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            std::process::id()
+        );
+        runs::start(
+            &mut c,
+            run_id,
+            &owner,
+            Utc::now() + chrono::Duration::hours(24),
+        )
+        .await?;
+        drop(c);
+        self.log(
+            run_id,
+            &format!("run {run_id} of job {} started", run.job_id),
+        );
+        let outcome = match self.backup(&run).await {
+            Ok(o) => o,
+            Err(Stop(code, detail)) => {
+                self.log(run_id, &format!("failed: {code}: {detail}"));
+                failed(code)
+            }
+        };
+        let outcome = if self.registry.aborted(run_id) && outcome.result != "ok" {
+            RunOutcome {
+                result: "aborted",
+                error_code: Some("aborted"),
+                ..outcome
+            }
+        } else {
+            outcome
+        };
+        self.log(
+            run_id,
+            &format!(
+                "finished: {} {}",
+                outcome.result,
+                outcome.error_code.unwrap_or("")
+            ),
+        );
+        let mut c = db::conn(&self.pool).await?;
+        runs::finish(&mut c, &run, &outcome).await?;
+        Ok(())
+    }
+
+    async fn backup(&self, run: &RunRow) -> Result<RunOutcome<'static>, Stop> {
+        let internal = |e: &dyn std::fmt::Display| Stop("internal", e.to_string());
+        let mut c = db::conn(&self.pool).await.map_err(|e| internal(&e))?;
+        let job = jobs::find(&mut c, run.job_id)
+            .await
+            .map_err(|e| internal(&e))?
+            .ok_or(Stop("job_deleted", String::new()))?;
+        let client = clients::find(&mut c, job.client_id)
+            .await
+            .map_err(|e| internal(&e))?
+            .ok_or(Stop("job_deleted", String::new()))?;
+        let location = locations::find(&mut c, job.location_id)
+            .await
+            .map_err(|e| internal(&e))?
+            .ok_or(Stop("location_missing", String::new()))?;
+        let policy = policies::find(&mut c, job.policy_id)
+            .await
+            .map_err(|e| internal(&e))?
+            .ok_or(Stop("policy_missing", String::new()))?;
+        let schedule: Schedule =
+            serde_json::from_value(policy.schedule.clone()).map_err(|e| internal(&e))?;
+        let connection: Connection =
+            serde_json::from_value(client.connection.clone()).map_err(|e| internal(&e))?;
+
+        // Pre-flight: the storage must be there, writable, and not nearly full.
+        let loc_dir = PathBuf::from(&location.directory);
+        let status = crate::domain::locations::status(&loc_dir);
+        if !location.active || !status.online || !status.writable {
+            return Err(Stop("location_unavailable", location.directory.clone()));
+        }
+        let low = |free: Option<u64>, total: Option<u64>| match (free, total) {
+            (Some(f), Some(t)) if t > 0 => f.saturating_mul(100) / t < self.min_free_percent,
+            _ => false,
+        };
+        if low(status.free_bytes, status.total_bytes)
+            || low(status.free_inodes, status.total_inodes)
+        {
+            return Err(Stop("location_full", location.directory.clone()));
+        }
+
+        // The host key: pinned, or the run stops before any data moves.
+        let known_hosts = hostkeys::known_hosts_path(&self.data_dir, client.id);
+        if let Connection::Ssh { host, port, .. } = &connection {
+            match (&client.host_key, &client.host_key_pending) {
+                (Some(key), None) => {
+                    hostkeys::write_known_hosts(&self.data_dir, client.id, host, *port, key)
+                        .map_err(|e| internal(&e))?;
+                }
+                (_, Some(_)) => {
+                    return Err(Stop(
+                        "host_key_unverified",
+                        "a host key awaits acceptance".into(),
+                    ))
+                }
+                (None, None) => {
+                    let scanned = hostkeys::scan(host, *port, self.timeout_secs).await;
+                    return match scanned {
+                        Some(key) => {
+                            crate::db::clients::set_host_keys(&mut c, client.id, None, Some(&key))
+                                .await
+                                .map_err(|e| internal(&e))?;
+                            Err(Stop(
+                                "host_key_unverified",
+                                format!(
+                                    "new host key {}",
+                                    crate::domain::clients::fingerprint(&key)
+                                ),
+                            ))
+                        }
+                        None => Err(Stop(
+                            "unreachable",
+                            format!("no ssh answer from {host}:{port}"),
+                        )),
+                    };
+                }
+            }
+        }
+
+        let levels: Vec<String> = run_levels(run, &schedule)
+            .iter()
+            .map(|l| l.as_str().to_owned())
+            .collect();
+        runs::set_levels(&mut c, run.id, &levels)
+            .await
+            .map_err(|e| internal(&e))?;
+        let store = JobStore::new(&loc_dir, client.id, job.id);
+        let newest = store.newest();
+        let data_dir = store
+            .prepare(run.id)
+            .map_err(|e| Stop("storage_error", e.to_string()))?;
+        let link_dest = newest.as_ref().map(|n| store.data_of(n));
+        let include = job
+            .include_patterns
+            .clone()
+            .map(db::paging::strings)
+            .unwrap_or_else(|| db::paging::strings(policy.include_patterns.clone()));
+        let exclude = job
+            .exclude_patterns
+            .clone()
+            .map(db::paging::strings)
+            .unwrap_or_else(|| db::paging::strings(policy.exclude_patterns.clone()));
+        let rsync_options = db::paging::strings(client.rsync_options.clone());
+        let ssh_options = db::paging::strings(client.ssh_options.clone());
+        let key_path = crate::domain::keys::private_key_path(&self.data_dir, client.id);
+        let plan = RsyncPlan {
+            connection: &connection,
+            source_path: &job.source_path,
+            dest: &data_dir,
+            link_dest: link_dest.as_deref(),
+            include: &include,
+            exclude: &exclude,
+            rsync_options: &rsync_options,
+            ssh_options: &ssh_options,
+            key_path: &key_path,
+            known_hosts: &known_hosts,
+            use_local_permissions: job.use_local_permissions,
+            fake_super: !nix::unistd::Uid::effective().is_root(),
+            acls_xattrs: true,
+            timeout_secs: self.timeout_secs,
+        };
+        let argv = rsync_argv(&plan).map_err(|e| Stop("invalid_configuration", e.to_string()))?;
+        runs::set_state(&mut c, run.id, "running")
+            .await
+            .map_err(|e| internal(&e))?;
+        drop(c);
+        let started = Utc::now();
+        self.log(
+            run.id,
+            &format!(
+                "rsync {}",
+                argv.iter()
+                    .map(|a| a.to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+        );
+        let (exit, output) = self
+            .run_rsync(run.id, &argv)
+            .await
+            .map_err(|e| Stop("rsync_not_started", e.to_string()))?;
+        let st = stats::parse(&output);
+        let verdict: Verdict = classify(exit, st.map(|s| s.files_transferred));
+        let mut error_code = verdict.error_code;
+        // ssh's refusal reaches us as 255 or, when rsync notices first, as 12.
+        if exit != Exit::Code(0) && hostkeys::is_mismatch(&output) {
+            error_code = Some("host_key_mismatch");
+            if let Connection::Ssh { host, port, .. } = &connection {
+                if let Some(key) = hostkeys::scan(host, *port, self.timeout_secs).await {
+                    if let Ok(mut c) = db::conn(&self.pool).await {
+                        let _ = crate::db::clients::set_host_keys(
+                            &mut c,
+                            client.id,
+                            client.host_key.as_deref(),
+                            Some(&key),
+                        )
+                        .await;
+                    }
+                }
+            }
+        }
+        let exit_code = match exit {
+            Exit::Code(n) => Some(n),
+            Exit::Signal(s) => Some(128 + s),
+        };
+        let s = st.unwrap_or_default();
+        let mut outcome = RunOutcome {
+            result: verdict.result.as_str(),
+            error_code,
+            exit_code,
+            files_total: st.map(|s| s.files as i64),
+            files_transferred: st.map(|s| s.files_transferred as i64),
+            total_bytes: st.map(|s| s.total_bytes as i64),
+            transferred_bytes: st.map(|s| s.transferred_bytes as i64),
+            literal_bytes: st.map(|s| s.literal_bytes as i64),
+        };
+        if self.registry.aborted(run.id) {
+            return Ok(RunOutcome {
+                result: "aborted",
+                error_code: Some("aborted"),
+                ..outcome
+            });
+        }
+        if !matches!(verdict.result, RunResult::Ok | RunResult::Warning) {
+            // Nothing is published; the in-progress directory stays for the next run to
+            // resume into.
+            return Ok(outcome);
+        }
+        let meta = SnapshotMeta {
+            format: 1,
+            run_id: run.id,
+            job_id: job.id,
+            started_at: started,
+            finished_at: Utc::now(),
+            levels: levels.clone(),
+            rsync_version: rsync_version(&self.rsync).await,
+            exit_code: exit_code.unwrap_or(-1),
+            warnings: verdict.result == RunResult::Warning,
+            files: s.files,
+            files_transferred: s.files_transferred,
+            total_bytes: s.total_bytes,
+            transferred_bytes: s.transferred_bytes,
+            literal_bytes: s.literal_bytes,
+        };
+        let store2 = store.clone();
+        let name = snapshot_name(started);
+        let published =
+            tokio::task::spawn_blocking(move || store2.publish(meta.run_id, &name, &meta))
+                .await
+                .map_err(|e| internal(&e))?;
+        let name = match published {
+            Ok(n) => n,
+            Err(e) => {
+                outcome.result = "failed";
+                outcome.error_code = Some("storage_error");
+                self.log(run.id, &format!("publishing failed: {e}"));
+                return Ok(outcome);
+            }
+        };
+        let mut c = db::conn(&self.pool).await.map_err(|e| internal(&e))?;
+        snapshots::insert(
+            &mut c,
+            &NewSnapshot {
+                job_id: job.id,
+                run_id: Some(run.id),
+                location_id: location.id,
+                name: name.clone(),
+                levels: levels.iter().cloned().map(Some).collect(),
+                taken_at: started,
+                files: s.files as i64,
+                bytes: s.total_bytes as i64,
+                new_bytes: s.transferred_bytes as i64,
+                warnings: verdict.result == RunResult::Warning,
+            },
+        )
+        .await
+        .map_err(|e| internal(&e))?;
+        self.log(run.id, &format!("published snapshot {name}"));
+        self.apply_retention(&mut c, job.id, &store, &schedule)
+            .await
+            .map_err(|e| internal(&e))?;
+        Ok(outcome)
+    }
+
+    /// Deletes what the policy no longer keeps: renamed into `.trash` now, removed later.
+    async fn apply_retention(
+        &self,
+        c: &mut db::DbConn,
+        job_id: i64,
+        store: &JobStore,
+        schedule: &Schedule,
+    ) -> anyhow::Result<()> {
+        let rows = snapshots::of_job(c, job_id).await?;
+        let kept: Vec<Kept> = rows
+            .iter()
+            .map(|r| Kept {
+                id: r.id,
+                taken_at: r.taken_at,
+                levels: r
+                    .levels
+                    .iter()
+                    .flatten()
+                    .filter_map(|l| LevelName::parse(l))
+                    .collect(),
+            })
+            .collect();
+        let gone = doomed(&kept, schedule);
+        for id in &gone {
+            if let Some(r) = rows.iter().find(|r| r.id == *id) {
+                store.trash_snapshot(&r.name)?;
+            }
+        }
+        snapshots::delete(c, &gone).await?;
+        let store = store.clone();
+        tokio::task::spawn_blocking(move || {
+            if let Err(e) = store.empty_trash() {
+                tracing::warn!("emptying {}: {e}", store.trash_dir().display());
+            }
+        });
+        Ok(())
+    }
+
+    async fn run_rsync(
+        &self,
+        run_id: i64,
+        argv: &[std::ffi::OsString],
+    ) -> std::io::Result<(Exit, String)> {
+        let log_path = self.log_path(run_id);
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&log_path)?;
+        let mut cmd = std::process::Command::new(&self.rsync);
+        cmd.args(argv)
+            .env("LC_ALL", "C")
+            // Its own process group: abort kills rsync and ssh together.
+            .process_group(0);
+        // Standard streams are set on the async command: the conversion does not keep them.
+        let mut child = async_process::Command::from(cmd)
+            .stdin(Stdio::null())
+            .stdout(log.try_clone()?)
+            .stderr(log)
+            .spawn()?;
+        let pid = child.id() as i32;
+        self.registry.set_group(run_id, Some(pid));
+        let status = child.status().await?;
+        self.registry.set_group(run_id, None);
+        let exit = match (status.code(), status.signal()) {
+            (Some(c), _) => Exit::Code(c),
+            (None, Some(s)) => Exit::Signal(s),
+            (None, None) => Exit::Code(-1),
+        };
+        let output = tail(&log_path, 256 * 1024);
+        Ok((exit, output))
+    }
+}
+
+/// The last `max` bytes of a file, as text.
+fn tail(path: &Path, max: u64) -> String {
+    use std::io::{Read, Seek, SeekFrom};
+    let Ok(mut f) = std::fs::File::open(path) else {
+        return String::new();
+    };
+    let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+    let _ = f.seek(SeekFrom::Start(len.saturating_sub(max)));
+    let mut buf = Vec::new();
+    let _ = f.read_to_end(&mut buf);
+    String::from_utf8_lossy(&buf).into_owned()
+}
+
+/// The levels a run serves: those it was queued with, else (a manual run) the policy's
+/// smallest enabled level.
+pub fn run_levels(run: &RunRow, schedule: &Schedule) -> Vec<LevelName> {
+    let given: Vec<LevelName> = run
+        .levels
+        .iter()
+        .flatten()
+        .filter_map(|l| LevelName::parse(l))
+        .collect();
+    if !given.is_empty() {
+        return given;
+    }
+    schedule
+        .levels()
+        .iter()
+        .find(|(_, l)| l.enabled)
+        .map(|(n, _)| vec![*n])
+        .unwrap_or_default()
+}
+
+fn failed(code: &'static str) -> RunOutcome<'static> {
+    RunOutcome {
+        result: "failed",
+        error_code: Some(code),
+        exit_code: None,
+        files_total: None,
+        files_transferred: None,
+        total_bytes: None,
+        transferred_bytes: None,
+        literal_bytes: None,
+    }
+}
+
+async fn rsync_version(rsync: &Path) -> String {
+    match async_process::Command::new(rsync)
+        .arg("--version")
+        .output()
+        .await
+    {
+        Ok(o) => String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
+        Err(_) => String::new(),
+    }
+}

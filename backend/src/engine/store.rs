@@ -1,0 +1,344 @@
+//! The snapshot store of one job on disk:
+//!
+//! ```text
+//! <location>/<client id>/<job id>/
+//!     .inprogress/<run id>/data/     being written by rsync
+//!     snapshots/<UTC time>/data/     complete, read-only by convention
+//!     snapshots/<UTC time>/snapshot.json   metadata, beside the data, never inside it
+//!     .trash/…                       doomed snapshots, removed in the background
+//! ```
+//!
+//! Publishing is `syncfs`, write and fsync `snapshot.json`, `rename` into `snapshots/`,
+//! fsync `snapshots/`: a crash at any point leaves either an in-progress directory (resumed
+//! or removed later) or a complete snapshot with its metadata — never a half-written one
+//! that looks complete.
+
+use std::fs::File;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The metadata written beside each snapshot's data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SnapshotMeta {
+    pub format: u32,
+    pub run_id: i64,
+    pub job_id: i64,
+    pub started_at: DateTime<Utc>,
+    pub finished_at: DateTime<Utc>,
+    pub levels: Vec<String>,
+    pub rsync_version: String,
+    pub exit_code: i32,
+    pub warnings: bool,
+    pub files: u64,
+    pub files_transferred: u64,
+    pub total_bytes: u64,
+    pub transferred_bytes: u64,
+    pub literal_bytes: u64,
+}
+
+/// Paths of one job's store.
+#[derive(Debug, Clone)]
+pub struct JobStore {
+    pub root: PathBuf,
+}
+
+/// The name of a snapshot directory for a time: `2026-11-22T210000Z`.
+pub fn snapshot_name(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%dT%H%M%SZ").to_string()
+}
+
+fn fsync_dir(dir: &Path) -> std::io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+impl JobStore {
+    /// The store of job `job_id` of client `client_id` under a location directory.
+    pub fn new(location: &Path, client_id: i64, job_id: i64) -> Self {
+        JobStore {
+            root: location
+                .join(client_id.to_string())
+                .join(job_id.to_string()),
+        }
+    }
+
+    pub fn inprogress_dir(&self) -> PathBuf {
+        self.root.join(".inprogress")
+    }
+    pub fn snapshots_dir(&self) -> PathBuf {
+        self.root.join("snapshots")
+    }
+    pub fn trash_dir(&self) -> PathBuf {
+        self.root.join(".trash")
+    }
+
+    /// The data directory of a published snapshot.
+    pub fn data_of(&self, name: &str) -> PathBuf {
+        self.snapshots_dir().join(name).join("data")
+    }
+
+    /// Prepares `.inprogress/<run>/data`. A directory left by an earlier interrupted run
+    /// is reused (rsync `--delete` brings it in line), so that a large first backup
+    /// resumes instead of starting over; any others are trashed.
+    pub fn prepare(&self, run_id: i64) -> std::io::Result<PathBuf> {
+        let inprogress = self.inprogress_dir();
+        std::fs::create_dir_all(&inprogress)?;
+        std::fs::create_dir_all(self.snapshots_dir())?;
+        let target = inprogress.join(run_id.to_string());
+        if !target.exists() {
+            let mut leftovers: Vec<(std::time::SystemTime, PathBuf)> =
+                std::fs::read_dir(&inprogress)?
+                    .flatten()
+                    .filter(|e| e.path() != target)
+                    .map(|e| {
+                        let t = e
+                            .metadata()
+                            .and_then(|m| m.modified())
+                            .unwrap_or(std::time::UNIX_EPOCH);
+                        (t, e.path())
+                    })
+                    .collect();
+            leftovers.sort();
+            if let Some((_, newest)) = leftovers.pop() {
+                std::fs::rename(&newest, &target)?;
+            }
+            for (_, other) in leftovers {
+                self.trash(&other)?;
+            }
+        }
+        let data = target.join("data");
+        std::fs::create_dir_all(&data)?;
+        Ok(data)
+    }
+
+    /// The newest published snapshot (by name, which sorts by time), for `--link-dest`.
+    pub fn newest(&self) -> Option<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.snapshots_dir())
+            .ok()?
+            .flatten()
+            .filter(|e| e.path().join("snapshot.json").is_file() && e.path().join("data").is_dir())
+            .filter_map(|e| e.file_name().into_string().ok())
+            .collect();
+        names.sort();
+        names.pop()
+    }
+
+    /// Publishes the in-progress directory of `run_id` as snapshot `name` (made unique if
+    /// taken). Returns the final name. Idempotent: if the run was already published under
+    /// a name, that name is returned.
+    pub fn publish(&self, run_id: i64, name: &str, meta: &SnapshotMeta) -> std::io::Result<String> {
+        if let Some(existing) = self.published_name(run_id) {
+            return Ok(existing);
+        }
+        let staging = self.inprogress_dir().join(run_id.to_string());
+        // Make the data durable first: one syncfs of the storage, not an fsync per file.
+        let dir = File::open(&staging)?;
+        nix::unistd::syncfs(&dir).map_err(std::io::Error::from)?;
+        let partial = staging.join("data").join(".rsync-partial");
+        if partial.exists() {
+            std::fs::remove_dir_all(&partial)?;
+        }
+        let meta_path = staging.join("snapshot.json");
+        let mut f = File::create(&meta_path)?;
+        f.write_all(&serde_json::to_vec_pretty(meta).map_err(std::io::Error::other)?)?;
+        f.sync_all()?;
+        fsync_dir(&staging)?;
+        let mut final_name = name.to_owned();
+        let mut n = 1;
+        while self.snapshots_dir().join(&final_name).exists() {
+            n += 1;
+            final_name = format!("{name}-{n}");
+        }
+        std::fs::rename(&staging, self.snapshots_dir().join(&final_name))?;
+        fsync_dir(&self.snapshots_dir())?;
+        fsync_dir(&self.inprogress_dir())?;
+        Ok(final_name)
+    }
+
+    /// The name under which `run_id` was published, if it was.
+    pub fn published_name(&self, run_id: i64) -> Option<String> {
+        std::fs::read_dir(self.snapshots_dir())
+            .ok()?
+            .flatten()
+            .find_map(|e| {
+                let meta = read_meta(&e.path())?;
+                (meta.run_id == run_id)
+                    .then(|| e.file_name().into_string().ok())
+                    .flatten()
+            })
+    }
+
+    /// Moves a directory into `.trash/` (a rename: instant, and never half-deleted).
+    pub fn trash(&self, path: &Path) -> std::io::Result<()> {
+        let trash = self.trash_dir();
+        std::fs::create_dir_all(&trash)?;
+        let name = format!(
+            "{}-{}",
+            path.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            uuid::Uuid::new_v4().simple()
+        );
+        std::fs::rename(path, trash.join(name))
+    }
+
+    /// Moves a published snapshot to the trash.
+    pub fn trash_snapshot(&self, name: &str) -> std::io::Result<()> {
+        let p = self.snapshots_dir().join(name);
+        if p.exists() {
+            self.trash(&p)?;
+        }
+        Ok(())
+    }
+
+    /// Removes everything in `.trash/` (slow; run in the background).
+    pub fn empty_trash(&self) -> std::io::Result<()> {
+        match std::fs::read_dir(self.trash_dir()) {
+            Ok(entries) => {
+                for e in entries.flatten() {
+                    make_writable(&e.path());
+                    std::fs::remove_dir_all(e.path())?;
+                }
+                Ok(())
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Published snapshots with valid metadata: (name, metadata).
+    pub fn published(&self) -> Vec<(String, SnapshotMeta)> {
+        let mut out: Vec<(String, SnapshotMeta)> = std::fs::read_dir(self.snapshots_dir())
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| Some((e.file_name().into_string().ok()?, read_meta(&e.path())?)))
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
+}
+
+/// Reads `snapshot.json` of a snapshot directory; `None` if absent or invalid.
+pub fn read_meta(dir: &Path) -> Option<SnapshotMeta> {
+    let bytes = std::fs::read(dir.join("snapshot.json")).ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
+
+/// Backed-up directories may be read-only (mode 0555): grant ourselves write permission
+/// so they can be removed.
+fn make_writable(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    for entry in walk_dirs(path) {
+        if let Ok(meta) = std::fs::symlink_metadata(&entry) {
+            if meta.is_dir() {
+                let mode = meta.permissions().mode();
+                let _ =
+                    std::fs::set_permissions(&entry, std::fs::Permissions::from_mode(mode | 0o700));
+            }
+        }
+    }
+}
+
+fn walk_dirs(root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_owned()];
+    while let Some(d) = stack.pop() {
+        out.push(d.clone());
+        if let Ok(entries) = std::fs::read_dir(&d) {
+            for e in entries.flatten() {
+                if e.file_type().map(|t| t.is_dir()).unwrap_or(false) {
+                    stack.push(e.path());
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(run_id: i64) -> SnapshotMeta {
+        let t = Utc::now();
+        SnapshotMeta {
+            format: 1,
+            run_id,
+            job_id: 2,
+            started_at: t,
+            finished_at: t,
+            levels: vec!["daily".into()],
+            rsync_version: "3.5.0".into(),
+            exit_code: 0,
+            warnings: false,
+            files: 1,
+            files_transferred: 1,
+            total_bytes: 5,
+            transferred_bytes: 5,
+            literal_bytes: 5,
+        }
+    }
+
+    #[test]
+    fn publish_is_atomic_and_idempotent() {
+        let loc = tempfile::tempdir().unwrap();
+        let store = JobStore::new(loc.path(), 1, 2);
+        let data = store.prepare(7).unwrap();
+        // A source file named like our metadata stays data.
+        std::fs::write(data.join("snapshot.json"), "user data").unwrap();
+        assert!(store.newest().is_none(), "in progress is not a snapshot");
+        let name = store.publish(7, "2026-11-22T210000Z", &meta(7)).unwrap();
+        assert_eq!(name, "2026-11-22T210000Z");
+        assert_eq!(store.newest().as_deref(), Some(name.as_str()));
+        assert_eq!(
+            std::fs::read_to_string(store.data_of(&name).join("snapshot.json")).unwrap(),
+            "user data"
+        );
+        assert_eq!(
+            read_meta(&store.snapshots_dir().join(&name))
+                .unwrap()
+                .run_id,
+            7
+        );
+        // Publishing again (after a crash before the DB row) finds it.
+        assert_eq!(
+            store.publish(7, "2026-11-22T210500Z", &meta(7)).unwrap(),
+            name
+        );
+        // Same second, another run: a distinct name.
+        store.prepare(8).unwrap();
+        assert_eq!(
+            store.publish(8, "2026-11-22T210000Z", &meta(8)).unwrap(),
+            "2026-11-22T210000Z-2"
+        );
+    }
+
+    #[test]
+    fn leftovers_are_resumed_and_trash_emptied() {
+        let loc = tempfile::tempdir().unwrap();
+        let store = JobStore::new(loc.path(), 1, 2);
+        let old = store.prepare(3).unwrap();
+        std::fs::write(old.join("big"), "partial").unwrap();
+        let data = store.prepare(4).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(data.join("big")).unwrap(),
+            "partial",
+            "resumed"
+        );
+        assert!(!store.inprogress_dir().join("3").exists());
+        let name = store.publish(4, "a", &meta(4)).unwrap();
+        // Read-only directories are still removable from the trash.
+        let ro = store.data_of(&name).join("ro");
+        std::fs::create_dir(&ro).unwrap();
+        std::fs::write(ro.join("f"), "x").unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
+        store.trash_snapshot(&name).unwrap();
+        assert!(store.newest().is_none());
+        store.empty_trash().unwrap();
+        assert_eq!(std::fs::read_dir(store.trash_dir()).unwrap().count(), 0);
+    }
+}

@@ -1,0 +1,192 @@
+//! The backup engine against a real sshd on 127.0.0.1 and real rsync: host-key pinning,
+//! a round trip compared by manifest, incremental hardlinks, history immutability, a
+//! changed host key refused before data moves.
+
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::Path;
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use crate::helpers::*;
+use crate::manifest::manifest;
+use crate::sshd::Sshd;
+
+async fn wait_finished(api: &Api, run_id: i64) -> Value {
+    for _ in 0..600 {
+        let (_, r) = api.get(&format!("/api/runs/{run_id}")).await;
+        if r["state"] == "finished" {
+            return r;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("run {run_id} did not finish");
+}
+
+async fn run(api: &Api, job: i64) -> Value {
+    let (s, r) = api.post(&format!("/api/jobs/{job}/run"), json!({})).await;
+    assert_eq!(s, 202, "{r}");
+    wait_finished(api, r["id"].as_i64().unwrap()).await
+}
+
+fn make_tree(root: &Path) {
+    std::fs::create_dir_all(root.join("docs/deep/er")).unwrap();
+    std::fs::write(root.join("docs/a.txt"), "alpha\n").unwrap();
+    std::fs::write(root.join("docs/deep/er/b.bin"), vec![7u8; 100_000]).unwrap();
+    std::fs::write(root.join("empty"), "").unwrap();
+    std::fs::write(root.join("-rf"), "leading dash").unwrap();
+    std::fs::write(root.join("sp ace & $(x)"), "shell chars").unwrap();
+    std::fs::write(root.join("snapshot.json"), "a file named like our metadata").unwrap();
+    std::os::unix::fs::symlink("docs/a.txt", root.join("link")).unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", root.join("abs-link")).unwrap();
+    std::fs::hard_link(root.join("docs/a.txt"), root.join("hard")).unwrap();
+    std::fs::set_permissions(
+        root.join("docs/a.txt"),
+        std::fs::Permissions::from_mode(0o640),
+    )
+    .unwrap();
+    let exe = root.join("run.sh");
+    std::fs::write(&exe, "#!/bin/sh\n").unwrap();
+    std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o4755)).unwrap();
+    nix::unistd::chown(
+        &root.join("empty"),
+        Some(nix::unistd::Uid::from_raw(1234)),
+        Some(nix::unistd::Gid::from_raw(4321)),
+    )
+    .unwrap();
+}
+
+#[tokio::test]
+async fn backup_over_ssh_with_pinned_host_key() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let mut sshd = Sshd::start().await;
+    let src = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(src.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let tree = src.path().join("tree");
+    make_tree(&tree);
+    let (loc, pol) = app.defaults(&admin).await;
+    let (_, client) = admin
+        .post("/api/clients", json!({"name": "loopback", "connection": {"kind": "ssh", "user": "root", "host": "127.0.0.1", "port": sshd.port}}))
+        .await;
+    let cid = client["id"].as_i64().unwrap();
+    sshd.authorize(client["public_key"].as_str().unwrap());
+    let mut body = job(cid, "tree", loc, pol);
+    body["source_path"] = json!(tree.display().to_string());
+    body["use_local_permissions"] = json!(false);
+    let (_, j) = admin.post("/api/jobs", body).await;
+    let jid = j["id"].as_i64().unwrap();
+
+    // First contact: the host key is recorded as pending and nothing is backed up.
+    let r = run(&admin, jid).await;
+    assert_eq!(
+        (r["result"].as_str(), r["error_code"].as_str()),
+        (Some("failed"), Some("host_key_unverified")),
+        "{r}"
+    );
+    let (_, c) = admin.get(&format!("/api/clients/{cid}")).await;
+    assert_eq!(c["host_key_state"], "pending");
+    assert_eq!(c["host_key_fingerprint"], sshd.fingerprint());
+    let (_, snaps) = admin.get(&format!("/api/jobs/{jid}/snapshots")).await;
+    assert_eq!(snaps.as_array().unwrap().len(), 0);
+    let (s, c) = admin
+        .post(&format!("/api/clients/{cid}/host-key/accept"), json!({}))
+        .await;
+    assert_eq!((s, c["host_key_state"].as_str()), (200, Some("accepted")));
+
+    // A full round trip: the snapshot equals the source, entry by entry.
+    let r = run(&admin, jid).await;
+    assert_eq!(r["result"], "ok", "{r}");
+    assert_eq!(
+        r["levels"],
+        json!(["daily"]),
+        "a manual run serves the policy's first level"
+    );
+    let log = app
+        .script()
+        .get(app.url(&format!("/api/runs/{}/log", r["id"])))
+        .bearer_auth(admin.token.as_deref().unwrap())
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(log.contains("Number of files"), "{log}");
+    assert!(r["stats"]["files"].as_i64().unwrap_or(0) >= 10, "{r}");
+    let (_, snaps) = admin.get(&format!("/api/jobs/{jid}/snapshots")).await;
+    assert_eq!(snaps.as_array().unwrap().len(), 1);
+    let (_, l) = admin.get(&format!("/api/locations/{loc}")).await;
+    let store = Path::new(l["directory"].as_str().unwrap()).join(format!("{cid}/{jid}/snapshots"));
+    let first = store.join(snaps[0]["name"].as_str().unwrap());
+    assert!(
+        first.join("snapshot.json").is_file(),
+        "metadata beside the data"
+    );
+    let data1 = first.join("data");
+    assert_eq!(manifest(&data1), manifest(&tree), "{log}");
+    assert!(
+        !store
+            .parent()
+            .unwrap()
+            .join(".inprogress")
+            .read_dir()
+            .unwrap()
+            .any(|_| true),
+        "nothing left in progress"
+    );
+
+    // Unchanged re-run: every regular file is a hardlink of the previous snapshot's.
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let r = run(&admin, jid).await;
+    assert_eq!(r["result"], "ok", "{r}");
+    assert_eq!(r["stats"]["files_transferred"], 0);
+    let (_, snaps) = admin.get(&format!("/api/jobs/{jid}/snapshots")).await;
+    let second = store.join(snaps[0]["name"].as_str().unwrap()).join("data");
+    let ino = |p: &Path| std::fs::metadata(p).unwrap().ino();
+    assert_eq!(
+        ino(&second.join("docs/deep/er/b.bin")),
+        ino(&data1.join("docs/deep/er/b.bin"))
+    );
+    assert_eq!(manifest(&second), manifest(&tree));
+
+    // History is immutable: content, mode and owner changes reach only the new snapshot.
+    let before = manifest(&data1);
+    std::fs::write(tree.join("docs/a.txt"), "changed\n").unwrap();
+    std::fs::set_permissions(tree.join("run.sh"), std::fs::Permissions::from_mode(0o700)).unwrap();
+    nix::unistd::chown(
+        &tree.join("docs/deep/er/b.bin"),
+        Some(nix::unistd::Uid::from_raw(77)),
+        None,
+    )
+    .unwrap();
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let r = run(&admin, jid).await;
+    assert_eq!(r["result"], "ok", "{r}");
+    let (_, snaps) = admin.get(&format!("/api/jobs/{jid}/snapshots")).await;
+    let third = store.join(snaps[0]["name"].as_str().unwrap()).join("data");
+    assert_eq!(manifest(&third), manifest(&tree));
+    assert_eq!(manifest(&data1), before, "older snapshot untouched");
+    assert_eq!(
+        std::fs::read_to_string(data1.join("docs/a.txt")).unwrap(),
+        "alpha\n"
+    );
+
+    // A changed host key is refused before any data moves, and waits for acceptance.
+    sshd.change_host_key().await;
+    std::fs::write(tree.join("new-file"), "new").unwrap();
+    let r = run(&admin, jid).await;
+    assert_eq!(
+        (r["result"].as_str(), r["error_code"].as_str()),
+        (Some("failed"), Some("host_key_mismatch")),
+        "{r}"
+    );
+    let (_, snaps_after) = admin.get(&format!("/api/jobs/{jid}/snapshots")).await;
+    assert_eq!(snaps_after.as_array().unwrap().len(), 3, "no new snapshot");
+    let (_, c) = admin.get(&format!("/api/clients/{cid}")).await;
+    assert_eq!(c["host_key_state"], "pending");
+    assert_eq!(c["host_key_fingerprint"], sshd.fingerprint());
+    // Deleting a job or client is refused while it runs; here nothing runs any more.
+    let (_, runs) = admin.get(&format!("/api/runs?job_id={jid}")).await;
+    assert_eq!(runs["total"], 5);
+}

@@ -1,0 +1,129 @@
+//! A real OpenSSH server on 127.0.0.1 for engine tests: its own host key, and an
+//! `authorized_keys` the test fills with the client's generated public key.
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::Duration;
+
+use tokio::process::{Child, Command};
+
+pub struct Sshd {
+    pub port: u16,
+    pub dir: tempfile::TempDir,
+    child: Option<Child>,
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+impl Sshd {
+    /// Starts sshd with a fresh host key.
+    pub async fn start() -> Sshd {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Sshd {
+            port: free_port(),
+            dir,
+            child: None,
+        };
+        s.new_host_key();
+        std::fs::write(s.authorized_keys(), "").unwrap();
+        s.spawn().await;
+        s
+    }
+
+    pub fn authorized_keys(&self) -> PathBuf {
+        self.dir.path().join("authorized_keys")
+    }
+
+    fn host_key(&self) -> PathBuf {
+        self.dir.path().join("host_ed25519")
+    }
+
+    /// The fingerprint ssh-keygen prints for the host key.
+    pub fn fingerprint(&self) -> String {
+        let out = std::process::Command::new("ssh-keygen")
+            .arg("-lf")
+            .arg(self.host_key().with_extension("pub"))
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .split_whitespace()
+            .nth(1)
+            .unwrap()
+            .to_owned()
+    }
+
+    fn new_host_key(&self) {
+        let _ = std::fs::remove_file(self.host_key());
+        let _ = std::fs::remove_file(self.host_key().with_extension("pub"));
+        let ok = std::process::Command::new("ssh-keygen")
+            .args(["-q", "-t", "ed25519", "-N", "", "-f"])
+            .arg(self.host_key())
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    }
+
+    async fn spawn(&mut self) {
+        let sshd = Path::new("/usr/sbin/sshd");
+        assert!(
+            sshd.exists(),
+            "install openssh-server (cargo xtask test does)"
+        );
+        std::fs::create_dir_all("/run/sshd").unwrap();
+        let cfg = self.dir.path().join("sshd_config");
+        std::fs::write(
+            &cfg,
+            format!(
+                "Port {port}\nListenAddress 127.0.0.1\nHostKey {hk}\nPidFile {d}/sshd.pid\n\
+                 AuthorizedKeysFile {ak}\nPermitRootLogin prohibit-password\nPasswordAuthentication no\n\
+                 KbdInteractiveAuthentication no\nPubkeyAuthentication yes\nUsePAM no\nStrictModes no\n\
+                 MaxStartups 100\nLogLevel ERROR\n",
+                port = self.port,
+                hk = self.host_key().display(),
+                d = self.dir.path().display(),
+                ak = self.authorized_keys().display(),
+            ),
+        )
+        .unwrap();
+        let child = Command::new(sshd)
+            .arg("-D")
+            .arg("-e")
+            .arg("-f")
+            .arg(&cfg)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .unwrap();
+        self.child = Some(child);
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("sshd did not start");
+    }
+
+    /// Restarts with a new host key (a reinstalled or impersonated client).
+    pub async fn change_host_key(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            let _ = c.kill().await;
+            let _ = c.wait().await;
+        }
+        self.new_host_key();
+        self.spawn().await;
+    }
+
+    /// Lets the client's key in.
+    pub fn authorize(&self, public_key: &str) {
+        std::fs::write(self.authorized_keys(), format!("{public_key}\n")).unwrap();
+    }
+}

@@ -1,0 +1,87 @@
+//! Runs (executions of a job) and snapshots (what successful runs publish).
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::common::RunResult;
+use crate::policies::LevelName;
+
+/// Where a run is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RunState {
+    Queued,
+    WaitingForClient,
+    PreJob,
+    Running,
+    PostJob,
+    Aborting,
+    Finished,
+}
+
+impl RunState {
+    /// Parses the wire name.
+    pub fn parse(s: &str) -> Option<RunState> {
+        Some(match s {
+            "queued" => RunState::Queued,
+            "waiting_for_client" => RunState::WaitingForClient,
+            "pre_job" => RunState::PreJob,
+            "running" => RunState::Running,
+            "post_job" => RunState::PostJob,
+            "aborting" => RunState::Aborting,
+            "finished" => RunState::Finished,
+            _ => return None,
+        })
+    }
+}
+
+/// rsync's figures for a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RunStats {
+    pub files: i64,
+    pub files_transferred: i64,
+    pub total_bytes: i64,
+    pub transferred_bytes: i64,
+    pub literal_bytes: i64,
+}
+
+/// A run as returned by the API.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Run {
+    pub id: i64,
+    pub job_id: i64,
+    /// `schedule`, `manual`, `token` or `api`.
+    pub trigger: String,
+    pub levels: Vec<LevelName>,
+    pub state: RunState,
+    pub result: Option<RunResult>,
+    /// Stable code of what went wrong (`unreachable`, `host_key_unverified`, …).
+    pub error_code: Option<String>,
+    pub exit_code: Option<i32>,
+    pub queued_at: DateTime<Utc>,
+    pub started_at: Option<DateTime<Utc>>,
+    pub finished_at: Option<DateTime<Utc>>,
+    pub stats: Option<RunStats>,
+}
+
+/// A snapshot as returned by the API.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Snapshot {
+    pub id: i64,
+    pub job_id: i64,
+    pub run_id: Option<i64>,
+    pub location_id: i64,
+    /// Directory name, the UTC time it was taken (`2026-11-22T210000Z`).
+    pub name: String,
+    pub levels: Vec<LevelName>,
+    pub taken_at: DateTime<Utc>,
+    pub files: i64,
+    pub bytes: i64,
+    pub new_bytes: i64,
+    /// The run ended with warnings (e.g. files vanished during the transfer).
+    pub warnings: bool,
+}
