@@ -5,6 +5,7 @@
 
 mod remove;
 mod rows;
+mod selection;
 
 use chrono::Utc;
 use i18n_embed_fl::fl;
@@ -16,7 +17,8 @@ use shared::clients::Client;
 use shared::common::Page;
 
 use self::remove::{JobRemoval, Removal, RemovalDialog};
-use self::rows::{client_group, client_removal, RowContext, Selection};
+use self::rows::{client_group, client_removal, RowContext};
+use self::selection::Selection;
 use crate::api::{self, catalog, Failure, ListQuery};
 use crate::components::feedback::{Alert, AlertKind};
 use crate::components::page::{Loading, PageTitle};
@@ -108,7 +110,6 @@ pub fn JobsPage() -> impl IntoView {
             match answer {
                 Ok(p) => {
                     failure.set(None);
-                    selection.clear();
                     data.set(Some(p));
                 }
                 Err(err) => failure.set(Some(session.check_failure(err))),
@@ -176,8 +177,7 @@ pub fn JobsPage() -> impl IntoView {
         reload.update(|n| *n += 1);
     });
     let bulk_delete = move |_| {
-        let chosen = selection.clients.get_untracked();
-        let chosen_jobs = selection.jobs.get_untracked();
+        let (chosen, chosen_jobs) = selection.chosen();
         let removal = data.with_untracked(|d| {
             let mut r = Removal::default();
             for c in d.iter().flat_map(|p| p.items.iter()) {
@@ -198,35 +198,7 @@ pub fn JobsPage() -> impl IntoView {
             on_delete.run(removal);
         }
     };
-    let all_ids = move || {
-        data.with(|d| {
-            d.iter()
-                .flat_map(|p| p.items.iter().map(|c| c.id))
-                .collect::<Vec<_>>()
-        })
-    };
-    let all_selected = move || {
-        let ids = all_ids();
-        !ids.is_empty()
-            && selection
-                .clients
-                .with(|s| ids.iter().all(|id| s.contains(id)))
-    };
-    let select_all = move |ev| {
-        let on = event_target_checked(&ev);
-        let client_ids = all_ids();
-        let job_ids: Vec<i64> = data.with_untracked(|d| {
-            d.iter()
-                .flat_map(|p| p.items.iter().flat_map(|c| c.jobs.iter().map(|j| j.id)))
-                .collect()
-        });
-        if on {
-            selection.clients.set(client_ids.into_iter().collect());
-            selection.jobs.set(job_ids.into_iter().collect());
-        } else {
-            selection.clear();
-        }
-    };
+    let select_all = move |ev| selection.set_all(event_target_checked(&ev));
 
     let error = Signal::derive(move || failure.with(|f| f.as_ref().map(Failure::explain)));
     let sort_mark = move |key: &'static str| {
@@ -288,7 +260,7 @@ pub fn JobsPage() -> impl IntoView {
                                 id="select-all"
                                 type="checkbox"
                                 aria-label=move || fl!(LOADER, "select-all")
-                                prop:checked=all_selected
+                                prop:checked=move || selection.all()
                                 on:change=select_all
                             />
                         </th>
@@ -312,6 +284,7 @@ pub fn JobsPage() -> impl IntoView {
                 {move || {
                     // Redraw every row on a language switch too.
                     session.language.track();
+                    selection.reset();
                     let ctx = RowContext {
                         selection,
                         warn_percent: warn_percent.get(),

@@ -3,8 +3,6 @@
 //! reactive), so a page of 500 clients with 5 jobs each stays light; only the checkboxes
 //! follow the selection.
 
-use std::collections::BTreeSet;
-
 use chrono::{DateTime, Utc};
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
@@ -12,47 +10,10 @@ use shared::clients::{Client, JobSummary};
 use shared::common::RunResult;
 
 use super::remove::{ClientRemoval, JobRemoval, Removal};
+use super::selection::{Row, Selection};
 use crate::format;
 use crate::i18n::LOADER;
 use crate::labels;
-
-/// What is ticked.
-#[derive(Debug, Clone, Copy)]
-pub struct Selection {
-    pub clients: RwSignal<BTreeSet<i64>>,
-    pub jobs: RwSignal<BTreeSet<i64>>,
-}
-
-impl Selection {
-    /// Nothing ticked.
-    pub fn new() -> Self {
-        Selection {
-            clients: RwSignal::new(BTreeSet::new()),
-            jobs: RwSignal::new(BTreeSet::new()),
-        }
-    }
-
-    /// Unticks everything.
-    pub fn clear(self) {
-        self.clients.set(BTreeSet::new());
-        self.jobs.set(BTreeSet::new());
-    }
-
-    /// True when something is ticked.
-    pub fn any(self) -> bool {
-        self.clients.with(|c| !c.is_empty()) || self.jobs.with(|j| !j.is_empty())
-    }
-}
-
-fn toggle(set: RwSignal<BTreeSet<i64>>, id: i64, on: bool) {
-    set.update(|s| {
-        if on {
-            s.insert(id);
-        } else {
-            s.remove(&id);
-        }
-    });
-}
 
 /// Everything the rows need besides the data.
 #[derive(Clone, Copy)]
@@ -86,7 +47,8 @@ pub fn client_group(client: Client, ctx: RowContext) -> impl IntoView {
         .max_by_key(|r| labels::severity(*r));
     let last_run = client.jobs.iter().filter_map(|j| j.last_run_at).max();
     let removal = client_removal(&client);
-    let selected = ctx.selection.clients;
+    let selection = ctx.selection;
+    let flag = selection.flag(Row::Client(id));
     let jobs = client
         .jobs
         .iter()
@@ -108,8 +70,8 @@ pub fn client_group(client: Client, ctx: RowContext) -> impl IntoView {
                         type="checkbox"
                         data-testid="select-client"
                         aria-label=select_label
-                        prop:checked=move || selected.with(|s| s.contains(&id))
-                        on:change=move |ev| toggle(selected, id, event_target_checked(&ev))
+                        prop:checked=move || flag.get()
+                        on:change=move |ev| selection.set(Row::Client(id), event_target_checked(&ev))
                     />
                 </td>
                 <td class="num">{id.to_string()}</td>
@@ -167,7 +129,8 @@ fn job_row(client: &Client, job: JobSummary, ctx: RowContext) -> impl IntoView {
         size_bytes,
     } = job;
     let inactive = !active || !client.active;
-    let selected = ctx.selection.jobs;
+    let selection = ctx.selection;
+    let flag = selection.flag(Row::Job(id));
     let removal = JobRemoval {
         id,
         name: format!("{}/{}", client.name, name),
@@ -188,8 +151,8 @@ fn job_row(client: &Client, job: JobSummary, ctx: RowContext) -> impl IntoView {
                     type="checkbox"
                     data-testid="select-job"
                     aria-label=fl!(LOADER, "select-job", name = label)
-                    prop:checked=move || selected.with(|s| s.contains(&id))
-                    on:change=move |ev| toggle(selected, id, event_target_checked(&ev))
+                    prop:checked=move || flag.get()
+                    on:change=move |ev| selection.set(Row::Job(id), event_target_checked(&ev))
                 />
             </td>
             <td class="num">{format!("{}.{id}", client.id)}</td>
