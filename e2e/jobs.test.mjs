@@ -59,6 +59,7 @@ test('clone a client, then delete the copy and the original', async (t) => {
     try {
       await page.goto(`/?q=${name}`);
       const row = page.locator(`tr[data-client-name="${name}"]`);
+      await row.locator('[data-testid="client-more"]').click();
       await row.locator('[data-testid="client-clone"]').click();
       const copyRow = page.locator(`tr[data-client-name="${name}-copy"]`);
       await copyRow.waitFor();
@@ -68,12 +69,14 @@ test('clone a client, then delete the copy and the original', async (t) => {
       assert.equal(await copyGroup.locator('[data-testid="job-row"]').count(), 2);
 
       // Delete the copy: the dialog says what goes; cancelling keeps it.
+      await copyRow.locator('[data-testid="client-more"]').click();
       await copyRow.locator('[data-testid="client-delete"]').click();
       const dialog = page.locator('#delete-dialog');
       await dialog.waitFor();
       assert.match(await dialog.textContent(), new RegExp(`${name}-copy.*2 jobs: home, etc`));
       await dialog.locator('[data-testid="confirm-cancel"]').click();
       await dialog.waitFor({ state: 'detached' });
+      await copyRow.locator('[data-testid="client-more"]').click();
       await copyRow.locator('[data-testid="client-delete"]').click();
       await dialog.locator('[data-testid="confirm-ok"]').click();
       await copyRow.waitFor({ state: 'detached' });

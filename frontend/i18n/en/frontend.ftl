@@ -603,3 +603,16 @@ settings-help-post-after-fail = When a script before a job fails, the job is not
 settings-help-operators-restore = Administrators can always restore files onto clients. Untick this to let operators only download files from snapshots.
 view = View
 policy-read-only = Only administrators can change policies.
+
+## Help of the account pages
+
+prefs-help-language = The language of this web app and of the server’s messages for you. The switch at the top of every page changes it too.
+prefs-help-page-size = How many rows lists show on each page, from 5 to 500; the jobs list counts clients. Large pages take longer to draw.
+password-help-current = Your password now, to prove it is you.
+password-help-new = At least 8 characters; a long sentence is easy to remember and hard to guess.
+password-help-repeat = The new password again, to catch typing mistakes.
+tokens-help-name = A name that says where the token is used, so that you know which one to revoke later.
+tokens-help-use-term = Using a token
+tokens-help-use = Send it in the header “Authorization: Bearer <token>” of requests to /api/…; it acts with your rights. It is shown only once, when created.
+tokens-help-revoke = Revoking stops the token at once. Revoke tokens you no longer use, or that may have leaked.
+more = More

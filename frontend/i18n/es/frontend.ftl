@@ -603,3 +603,16 @@ settings-help-post-after-fail = Cuando falla un script previo a una tarea, la ta
 settings-help-operators-restore = Los administradores siempre pueden restaurar archivos en los clientes. Desmárcalo para que los operadores solo puedan descargar archivos de las instantáneas.
 view = Ver
 policy-read-only = Solo los administradores pueden cambiar las políticas.
+
+## Ayuda de las páginas de la cuenta
+
+prefs-help-language = El idioma de esta aplicación web y de los mensajes del servidor para ti. El selector de la parte superior de cada página también lo cambia.
+prefs-help-page-size = Cuántas filas muestran las listas en cada página, de 5 a 500; en la lista de tareas se cuentan los clientes. Las páginas grandes tardan más en dibujarse.
+password-help-current = Tu contraseña actual, para demostrar que eres tú.
+password-help-new = Al menos 8 caracteres; una frase larga es fácil de recordar y difícil de adivinar.
+password-help-repeat = La contraseña nueva otra vez, para detectar errores al teclear.
+tokens-help-name = Un nombre que diga dónde se usa el token, para saber más adelante cuál revocar.
+tokens-help-use-term = Uso de un token
+tokens-help-use = Envíalo en la cabecera «Authorization: Bearer <token>» de las peticiones a /api/…; actúa con tus permisos. Solo se muestra una vez, al crearlo.
+tokens-help-revoke = Revocar detiene el token en el acto. Revoca los tokens que ya no uses o que puedan haberse filtrado.
+more = Más

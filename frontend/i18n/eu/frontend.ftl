@@ -603,3 +603,16 @@ settings-help-post-after-fail = Lan baten aurreko script batek huts egiten duene
 settings-help-operators-restore = Administratzaileek beti leheneratu ditzakete fitxategiak bezeroetan. Kendu marka hau operadoreek kopietatik fitxategiak deskargatu besterik ezin dezaten.
 view = Ikusi
 policy-read-only = Administratzaileek bakarrik alda ditzakete politikak.
+
+## Kontuko orrien laguntza
+
+prefs-help-language = Web aplikazio honen eta zuretzako zerbitzariaren mezuen hizkuntza. Orri bakoitzaren goiko hautatzaileak ere aldatzen du.
+prefs-help-page-size = Zerrendek orri bakoitzean zenbat errenkada erakusten dituzten, 5etik 500era; lanen zerrendan bezeroak zenbatzen dira. Orri handiek denbora gehiago behar dute marrazteko.
+password-help-current = Zure oraingo pasahitza, zu zarela egiaztatzeko.
+password-help-new = Gutxienez 8 karaktere; esaldi luze bat erraza da gogoratzeko eta zaila asmatzeko.
+password-help-repeat = Pasahitz berria berriro, idazteko akatsak harrapatzeko.
+tokens-help-name = Tokena non erabiltzen den esaten duen izena, geroago zein baliogabetu jakiteko.
+tokens-help-use-term = Token bat erabiltzea
+tokens-help-use = Bidali /api/… helbideetarako eskaeren «Authorization: Bearer <token>» goiburuan; zure baimenekin jarduten du. Behin bakarrik erakusten da, sortzean.
+tokens-help-revoke = Baliogabetzeak tokena berehala gelditzen du. Baliogabetu erabiltzen ez dituzun edo filtratu ahal izan diren tokenak.
+more = Gehiago

@@ -9,6 +9,7 @@ use shared::{ChangePassword, ErrorCode, FieldError as ApiFieldError};
 
 use crate::api::{self, Failure};
 use crate::components::feedback::{Alert, AlertKind, FieldError};
+use crate::components::help::{HelpItem, HelpPanel};
 use crate::components::page::PageTitle;
 use crate::i18n::{self, LOADER};
 use crate::state::use_session;
@@ -87,7 +88,8 @@ pub fn PasswordPage() -> impl IntoView {
 
     view! {
         <PageTitle title=Signal::derive(move || fl!(LOADER, "nav-password")) />
-        <section class="panel">
+        <div class="form-page">
+        <section class="panel form-column">
             <Alert id="password-error" kind=AlertKind::Error message=general_error />
             <Alert id="password-success" kind=AlertKind::Success message=success />
             <form id="password-form" class="form" novalidate on:submit=submit>
@@ -154,6 +156,12 @@ pub fn PasswordPage() -> impl IntoView {
                 </div>
             </form>
         </section>
+        <HelpPanel id="password-help-panel">
+            <HelpItem term=Signal::derive(move || fl!(LOADER, "password-current")) text=Signal::derive(move || fl!(LOADER, "password-help-current")) />
+            <HelpItem term=Signal::derive(move || fl!(LOADER, "password-new")) text=Signal::derive(move || fl!(LOADER, "password-help-new")) />
+            <HelpItem term=Signal::derive(move || fl!(LOADER, "password-repeat")) text=Signal::derive(move || fl!(LOADER, "password-help-repeat")) />
+        </HelpPanel>
+        </div>
     }
 }
 

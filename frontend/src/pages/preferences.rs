@@ -9,6 +9,7 @@ use shared::{Language, Preferences};
 
 use crate::api::{self, Failure};
 use crate::components::feedback::{Alert, AlertKind, FieldError};
+use crate::components::help::{HelpItem, HelpPanel};
 use crate::components::language::language_name;
 use crate::components::page::PageTitle;
 use crate::i18n::{self, LOADER};
@@ -101,7 +102,8 @@ pub fn PreferencesPage() -> impl IntoView {
 
     view! {
         <PageTitle title=Signal::derive(move || fl!(LOADER, "nav-preferences")) />
-        <section class="panel">
+        <div class="form-page">
+        <section class="panel form-column">
             <Alert id="prefs-error" kind=AlertKind::Error message=general_error />
             <Alert id="prefs-success" kind=AlertKind::Success message=success />
             <form id="prefs-form" class="form" novalidate on:submit=submit>
@@ -168,5 +170,10 @@ pub fn PreferencesPage() -> impl IntoView {
                 </div>
             </form>
         </section>
+        <HelpPanel id="prefs-help">
+            <HelpItem term=Signal::derive(move || fl!(LOADER, "prefs-language")) text=Signal::derive(move || fl!(LOADER, "prefs-help-language")) />
+            <HelpItem term=Signal::derive(move || fl!(LOADER, "prefs-page-size")) text=Signal::derive(move || fl!(LOADER, "prefs-help-page-size")) />
+        </HelpPanel>
+        </div>
     }
 }

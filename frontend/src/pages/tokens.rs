@@ -9,6 +9,7 @@ use shared::{CreateToken, TokenInfo};
 
 use crate::api::{self, Failure};
 use crate::components::feedback::{Alert, AlertKind, FieldError};
+use crate::components::help::{HelpItem, HelpPanel};
 use crate::components::page::{Loading, PageTitle};
 use crate::components::secret::SecretPanel;
 use crate::i18n::{self, LOADER};
@@ -62,6 +63,8 @@ pub fn TokensPage() -> impl IntoView {
                     }
                 })
         }}
+        <div class="form-page">
+        <div class="form-column">
         <CreateForm on_created=on_created />
         <section class="panel" aria-labelledby="tokens-list-title">
             <h2 id="tokens-list-title">{move || fl!(LOADER, "tokens-list-title")}</h2>
@@ -77,6 +80,13 @@ pub fn TokensPage() -> impl IntoView {
                 Some(list) => view! { <TokenTable list=list confirming=confirming revoke=revoke /> }.into_any(),
             }}
         </section>
+        </div>
+        <HelpPanel id="tokens-help">
+            <HelpItem term=Signal::derive(move || fl!(LOADER, "tokens-name")) text=Signal::derive(move || fl!(LOADER, "tokens-help-name")) />
+            <HelpItem term=Signal::derive(move || fl!(LOADER, "tokens-help-use-term")) text=Signal::derive(move || fl!(LOADER, "tokens-help-use")) />
+            <HelpItem term=Signal::derive(move || fl!(LOADER, "tokens-revoke")) text=Signal::derive(move || fl!(LOADER, "tokens-help-revoke")) />
+        </HelpPanel>
+        </div>
     }
 }
 

@@ -53,38 +53,47 @@ pub fn RemovalDialog(removal: Removal, on_done: Callback<Option<String>>) -> imp
     let pending = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let title = removal.title();
-    let work = removal.clone();
+    // What is still to delete: after a partial failure, "Delete" retries only the rest.
+    let work = StoredValue::new(removal.clone());
     let confirm = Callback::new(move |()| {
-        let work = work.clone();
+        let todo = work.get_value();
         pending.set(true);
         error.set(None);
         spawn_local(async move {
             let mut failed = Vec::new();
+            let mut left = Removal::default();
             let mut removed = 0usize;
-            for c in &work.clients {
+            for c in todo.clients {
                 match catalog::delete_client(c.id).await {
                     Ok(()) => removed += 1,
-                    Err(f) => failed.push(format!(
-                        "{}: {}",
-                        c.name,
-                        session.check_failure(f).explain_busy()
-                    )),
+                    Err(f) => {
+                        failed.push(format!(
+                            "{}: {}",
+                            c.name,
+                            session.check_failure(f).explain_busy()
+                        ));
+                        left.clients.push(c);
+                    }
                 }
             }
-            for j in &work.jobs {
+            for j in todo.jobs {
                 match catalog::delete_job(j.id).await {
                     Ok(()) => removed += 1,
-                    Err(f) => failed.push(format!(
-                        "{}: {}",
-                        j.name,
-                        session.check_failure(f).explain_busy()
-                    )),
+                    Err(f) => {
+                        failed.push(format!(
+                            "{}: {}",
+                            j.name,
+                            session.check_failure(f).explain_busy()
+                        ));
+                        left.jobs.push(j);
+                    }
                 }
             }
             pending.set(false);
             if failed.is_empty() {
                 on_done.run(Some(fl!(LOADER, "deleted-count", count = removed)));
             } else {
+                work.set_value(left);
                 error.set(Some(failed.join(" · ")));
             }
         });

@@ -90,27 +90,36 @@ pub fn client_group(client: Client, ctx: RowContext) -> impl IntoView {
                     <a class="button button-quiet" data-testid="client-add-job" href=format!("/clients/{id}/jobs/new")>
                         {fl!(LOADER, "jobs-add-job")}
                     </a>
-                    <button type="button" class="button button-quiet" data-testid="client-run" disabled title=run_title.clone()>
-                        {fl!(LOADER, "run-now")}
-                    </button>
-                    <button
-                        type="button"
-                        class="button button-quiet"
-                        data-testid="client-clone"
-                        on:click=move |_| ctx.on_clone.run(id)
-                    >
-                        {fl!(LOADER, "clone")}
-                    </button>
-                    <button
-                        type="button"
-                        class="button button-quiet button-danger-quiet"
-                        data-testid="client-delete"
-                        on:click=move |_| {
-                            ctx.on_delete.run(Removal { clients: vec![removal.clone()], jobs: Vec::new() })
-                        }
-                    >
-                        {fl!(LOADER, "delete")}
-                    </button>
+                    <details class="row-menu">
+                        <summary class="button button-quiet" data-testid="client-more">{fl!(LOADER, "more")}</summary>
+                        <div class="menu-items">
+                            <button type="button" class="button button-quiet" data-testid="client-run" disabled title=run_title.clone()>
+                                {fl!(LOADER, "run-now")}
+                            </button>
+                            <button
+                                type="button"
+                                class="button button-quiet"
+                                data-testid="client-clone"
+                                on:click=move |ev| {
+                                    close_menu(&ev);
+                                    ctx.on_clone.run(id)
+                                }
+                            >
+                                {fl!(LOADER, "clone")}
+                            </button>
+                            <button
+                                type="button"
+                                class="button button-quiet button-danger-quiet"
+                                data-testid="client-delete"
+                                on:click=move |ev| {
+                                    close_menu(&ev);
+                                    ctx.on_delete.run(Removal { clients: vec![removal.clone()], jobs: Vec::new() })
+                                }
+                            >
+                                {fl!(LOADER, "delete")}
+                            </button>
+                        </div>
+                    </details>
                 </td>
             </tr>
             {jobs}
@@ -167,21 +176,40 @@ fn job_row(client: &Client, job: JobSummary, ctx: RowContext) -> impl IntoView {
                 <a class="button button-quiet" data-testid="job-edit" href=format!("/jobs/{id}")>
                     {fl!(LOADER, "edit")}
                 </a>
-                <button type="button" class="button button-quiet" data-testid="job-run" disabled title=run_title>
-                    {fl!(LOADER, "run-now")}
-                </button>
-                <button
-                    type="button"
-                    class="button button-quiet button-danger-quiet"
-                    data-testid="job-delete"
-                    on:click=move |_| {
-                        ctx.on_delete.run(Removal { clients: Vec::new(), jobs: vec![removal.clone()] })
-                    }
-                >
-                    {fl!(LOADER, "delete")}
-                </button>
+                <details class="row-menu">
+                    <summary class="button button-quiet" data-testid="job-more">{fl!(LOADER, "more")}</summary>
+                    <div class="menu-items">
+                        <button type="button" class="button button-quiet" data-testid="job-run" disabled title=run_title>
+                            {fl!(LOADER, "run-now")}
+                        </button>
+                        <button
+                            type="button"
+                            class="button button-quiet button-danger-quiet"
+                            data-testid="job-delete"
+                            on:click=move |ev| {
+                                close_menu(&ev);
+                                ctx.on_delete.run(Removal { clients: Vec::new(), jobs: vec![removal.clone()] })
+                            }
+                        >
+                            {fl!(LOADER, "delete")}
+                        </button>
+                    </div>
+                </details>
             </td>
         </tr>
+    }
+}
+
+/// Folds the row menu the clicked item is in.
+fn close_menu(ev: &leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let menu = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("details").ok().flatten());
+    if let Some(menu) = menu {
+        // Ignoring the error: removing an attribute cannot fail.
+        let _ = menu.remove_attribute("open");
     }
 }
 
