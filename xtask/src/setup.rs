@@ -48,7 +48,7 @@ fn debian_packages(needs: Needs) -> anyhow::Result<()> {
         "npm",
     ];
     if needs.test_tools {
-        wanted.extend(["chromium", "libpq-dev", "python3-venv"]);
+        wanted.extend(["chromium", "libpq-dev", "python3-venv", "acl"]);
     }
     // node and npm may come from elsewhere than Debian (as on the CI image).
     let missing: Vec<&str> = wanted

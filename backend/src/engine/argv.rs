@@ -134,7 +134,6 @@ pub fn rsync_argv(plan: &RsyncPlan<'_>) -> Result<Vec<OsString>, ArgvError> {
         "--numeric-ids",
         "--delete",
         "--delete-excluded",
-        "--partial-dir=.rsync-partial",
         "--stats",
         "--no-human-readable",
         "--itemize-changes",
@@ -144,6 +143,14 @@ pub fn rsync_argv(plan: &RsyncPlan<'_>) -> Result<Vec<OsString>, ArgvError> {
     .map(OsString::from)
     .collect();
     a.push(format!("--timeout={}", plan.timeout_secs).into());
+    // Partial files go beside the data, never inside it: a backed-up directory may be
+    // called `.rsync-partial` too.
+    if let Some(staging) = plan.dest.parent() {
+        let mut o = OsString::from("--partial-dir=");
+        o.push(staging.join("partial").as_os_str());
+        a.push(o);
+    }
+    a.push("--sparse".into());
     if plan.acls_xattrs {
         a.push("--acls".into());
         a.push("--xattrs".into());

@@ -136,7 +136,7 @@ impl JobStore {
         // Make the data durable first: one syncfs of the storage, not an fsync per file.
         let dir = File::open(&staging)?;
         nix::unistd::syncfs(&dir).map_err(std::io::Error::from)?;
-        let partial = staging.join("data").join(".rsync-partial");
+        let partial = staging.join("partial");
         if partial.exists() {
             std::fs::remove_dir_all(&partial)?;
         }

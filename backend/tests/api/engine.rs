@@ -190,3 +190,149 @@ async fn backup_over_ssh_with_pinned_host_key() {
     let (_, runs) = admin.get(&format!("/api/runs?job_id={jid}")).await;
     assert_eq!(runs["total"], 5);
 }
+
+/// An ssh client on the loopback sshd with a job backing up `source` (host key accepted),
+/// and the job's snapshot directory.
+pub async fn ssh_job(
+    app: &TestApp,
+    admin: &Api,
+    sshd: &Sshd,
+    source: &Path,
+) -> (i64, i64, std::path::PathBuf) {
+    let (loc, pol) = app.defaults(admin).await;
+    let (_, client) = admin
+        .post("/api/clients", json!({"name": format!("c{}", sshd.port), "connection": {"kind": "ssh", "user": "root", "host": "127.0.0.1", "port": sshd.port}}))
+        .await;
+    let cid = client["id"].as_i64().unwrap();
+    sshd.authorize(client["public_key"].as_str().unwrap());
+    let mut body = job(cid, "torture", loc, pol);
+    body["source_path"] = json!(source.display().to_string());
+    body["use_local_permissions"] = json!(false);
+    let (_, j) = admin.post("/api/jobs", body).await;
+    let jid = j["id"].as_i64().unwrap();
+    let r = run(admin, jid).await;
+    assert_eq!(r["error_code"], "host_key_unverified");
+    assert_eq!(
+        admin
+            .post(&format!("/api/clients/{cid}/host-key/accept"), json!({}))
+            .await
+            .0,
+        200
+    );
+    let (_, l) = admin.get(&format!("/api/locations/{loc}")).await;
+    let store = Path::new(l["directory"].as_str().unwrap()).join(format!("{cid}/{jid}/snapshots"));
+    (cid, jid, store)
+}
+
+async fn newest_data(admin: &Api, jid: i64, store: &Path) -> std::path::PathBuf {
+    let (_, snaps) = admin.get(&format!("/api/jobs/{jid}/snapshots")).await;
+    store.join(snaps[0]["name"].as_str().unwrap()).join("data")
+}
+
+#[tokio::test]
+async fn torture_tree_round_trip_and_immutable_history() {
+    use crate::manifest::diff;
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let sshd = Sshd::start().await;
+    let src = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(src.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let tree = src.path().join("tree");
+    crate::torture::build(&tree);
+    // rsync compares whole seconds before setting the time of directories, links and
+    // specials: one created in the very second it is copied keeps the copy's nanoseconds.
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let (_, jid, store) = ssh_job(&app, &admin, &sshd, &tree).await;
+    let r = run(&admin, jid).await;
+    assert_eq!(r["result"], "ok", "{r}");
+    let first = newest_data(&admin, jid, &store).await;
+    let want = manifest(&tree);
+    let got = manifest(&first);
+    assert!(
+        got == want,
+        "snapshot differs from source:\n{}",
+        diff(&want, &got).join("\n")
+    );
+    // Sparse files stay sparse.
+    let blocks = |p: &Path| std::fs::metadata(p).unwrap().blocks();
+    assert!(
+        blocks(&first.join("sparse")) <= blocks(&tree.join("sparse")) + 64,
+        "sparse file kept sparse"
+    );
+    // rsync itself finds nothing to change between source and snapshot.
+    let check = std::process::Command::new("rsync")
+        .args([
+            "-aHAXn",
+            "--numeric-ids",
+            "-c",
+            "-ii",
+            "--delete",
+            "--no-inc-recursive",
+        ])
+        .arg(format!("{}/", tree.display()))
+        .arg(format!("{}/", first.display()))
+        .output()
+        .unwrap();
+    // With -ii every entry is listed; an unchanged one starts with `.` (or `h`, a hard link
+    // to an entry already listed) and has no letter in its nine attribute columns.
+    let listing = String::from_utf8_lossy(&check.stdout).into_owned();
+    let changes: Vec<&str> = listing
+        .lines()
+        .filter(|l| !l.is_empty())
+        .filter(|l| {
+            !(l.starts_with('.') || l.starts_with('h'))
+                || l.get(2..11)
+                    .is_some_and(|a| a.chars().any(|c| c != ' ' && c != '.'))
+        })
+        .collect();
+    assert!(
+        listing.lines().count() > 100,
+        "rsync listed the tree: {listing}"
+    );
+    assert!(changes.is_empty(), "rsync -n sees differences: {changes:?}");
+
+    // chmod-only, chown-only, xattr-only and content changes: each reaches only the new
+    // snapshot; the older one's manifest stays byte-identical.
+    let before = manifest(&first);
+    std::fs::set_permissions(
+        tree.join("sizes/f4097"),
+        std::fs::Permissions::from_mode(0o600),
+    )
+    .unwrap();
+    nix::unistd::chown(
+        &tree.join("sizes/f4096"),
+        Some(nix::unistd::Uid::from_raw(4242)),
+        None,
+    )
+    .unwrap();
+    xattr::set(tree.join("sizes/f1"), "user.added", b"later").unwrap();
+    std::fs::write(tree.join("hardlinks/span"), "changed content").unwrap();
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let r = run(&admin, jid).await;
+    assert_eq!(r["result"], "ok", "{r}");
+    let second = newest_data(&admin, jid, &store).await;
+    let want = manifest(&tree);
+    let got = manifest(&second);
+    assert!(
+        got == want,
+        "second snapshot differs:\n{}",
+        diff(&want, &got).join("\n")
+    );
+    let after = manifest(&first);
+    assert!(
+        after == before,
+        "history changed:\n{}",
+        diff(&before, &after).join("\n")
+    );
+    // Unchanged files are shared with the previous snapshot: about one inode per directory.
+    let ino = |p: &Path| std::fs::metadata(p).unwrap().ino();
+    assert_eq!(
+        ino(&first.join("sizes/random")),
+        ino(&second.join("sizes/random"))
+    );
+    assert_ne!(
+        ino(&first.join("sizes/f4097")),
+        ino(&second.join("sizes/f4097")),
+        "attributes differ: copied, not linked"
+    );
+}

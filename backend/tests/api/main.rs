@@ -17,3 +17,4 @@ mod openapi;
 mod security;
 mod sshd;
 mod tokens;
+mod torture;
