@@ -174,24 +174,36 @@ test('a validation error is shown in Spanish next to its field', async (t) => {
 test('leaving a changed form asks first', async (t) => {
   await withPage(browser, t, async (page) => {
     await login(page);
-    await page.goto('/clients/new');
+    await page.locator('#add-client').click();
+    await page.waitForURL('**/clients/new');
     await page.locator('#client-name').fill('unsaved');
     let asked = 0;
-    page.once('dialog', (d) => {
-      asked += 1;
-      d.dismiss();
-    });
+    const answer = (accept) =>
+      page.once('dialog', (d) => {
+        asked += 1;
+        return accept ? d.accept() : d.dismiss();
+      });
+
+    // A link inside the app: staying keeps the form as it was.
+    answer(false);
     await page.locator('nav [data-testid="nav-policies"]').click();
     await page.waitForTimeout(300);
     assert.equal(asked, 1);
     assert.equal(new URL(page.url()).pathname, '/clients/new');
     assert.equal(await page.locator('#client-name').inputValue(), 'unsaved');
-    page.once('dialog', (d) => {
-      asked += 1;
-      d.accept();
-    });
+
+    // The browser's back button, refused: still here, same address.
+    answer(false);
+    await page.evaluate(() => window.history.back());
+    await page.waitForTimeout(500);
+    assert.equal(asked, 2);
+    assert.equal(new URL(page.url()).pathname, '/clients/new');
+    assert.equal(await page.locator('#client-name').inputValue(), 'unsaved');
+
+    // Accepted: the link is followed.
+    answer(true);
     await page.locator('nav [data-testid="nav-policies"]').click();
     await page.waitForURL('**/policies');
-    assert.equal(asked, 2);
+    assert.equal(asked, 3);
   });
 });

@@ -1,6 +1,7 @@
 //! The unsaved-changes warning: while a form has changes that were not saved, leaving the
 //! page asks first — closing or reloading the tab (the browser's own `beforeunload`
-//! question) and following a link inside the app (a localised confirmation).
+//! question), following a link inside the app or going back and forward in the history
+//! (a localised confirmation).
 
 use std::cell::Cell;
 
@@ -15,6 +16,16 @@ use crate::i18n::LOADER;
 thread_local! {
     /// Whether the form on screen has unsaved changes.
     static DIRTY: Cell<bool> = const { Cell::new(false) };
+    /// True while undoing a refused back/forward step (its own `popstate` is swallowed).
+    static RESTORING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Asks whether to leave despite the unsaved changes.
+fn confirm_leave() -> bool {
+    let question = fl!(LOADER, "unsaved-confirm");
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(&question).ok())
+        .unwrap_or(true)
 }
 
 fn is_dirty() -> bool {
@@ -60,11 +71,7 @@ pub fn install() {
         if !is_dirty() || !leaves_page(&ev) {
             return;
         }
-        let question = fl!(LOADER, "unsaved-confirm");
-        let leave = web_sys::window()
-            .and_then(|w| w.confirm_with_message(&question).ok())
-            .unwrap_or(true);
-        if leave {
+        if confirm_leave() {
             set_dirty(false);
         } else {
             ev.prevent_default();
@@ -77,6 +84,31 @@ pub fn install() {
         true,
     );
     click.forget();
+
+    // Back and forward: the address has already changed when `popstate` arrives. This
+    // listener is added before the router's, so stopping the event hides it from the
+    // router; a refused step is undone by stepping forward again.
+    let pop = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+        if RESTORING.with(|r| r.replace(false)) {
+            ev.stop_immediate_propagation();
+            return;
+        }
+        if !is_dirty() {
+            return;
+        }
+        if confirm_leave() {
+            set_dirty(false);
+        } else {
+            ev.stop_immediate_propagation();
+            RESTORING.with(|r| r.set(true));
+            if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                // Ignoring the error: going forward again cannot fail after going back.
+                let _ = history.forward();
+            }
+        }
+    });
+    let _ = window.add_event_listener_with_callback("popstate", pop.as_ref().unchecked_ref());
+    pop.forget();
 }
 
 /// Whether a click follows a link to another page of this tab.
