@@ -12,7 +12,7 @@ use crate::helpers::*;
 use crate::manifest::manifest;
 use crate::sshd::Sshd;
 
-async fn wait_finished(api: &Api, run_id: i64) -> Value {
+pub async fn wait_finished(api: &Api, run_id: i64) -> Value {
     for _ in 0..600 {
         let (_, r) = api.get(&format!("/api/runs/{run_id}")).await;
         if r["state"] == "finished" {
@@ -23,7 +23,7 @@ async fn wait_finished(api: &Api, run_id: i64) -> Value {
     panic!("run {run_id} did not finish");
 }
 
-async fn run(api: &Api, job: i64) -> Value {
+pub async fn run(api: &Api, job: i64) -> Value {
     let (s, r) = api.post(&format!("/api/jobs/{job}/run"), json!({})).await;
     assert_eq!(s, 202, "{r}");
     wait_finished(api, r["id"].as_i64().unwrap()).await

@@ -172,6 +172,12 @@ pub struct TestApp {
 pub struct AppOptions {
     pub frontend_dir: Option<PathBuf>,
     pub login_max_failures: u32,
+    /// Another rsync program (a fake one producing chosen exit codes).
+    pub rsync: Option<PathBuf>,
+    /// Use this database instead of a fresh one (to restart on the same data).
+    pub database: Option<String>,
+    /// Use this data directory instead of a fresh one.
+    pub data_dir: Option<PathBuf>,
 }
 
 impl Default for AppOptions {
@@ -179,6 +185,9 @@ impl Default for AppOptions {
         AppOptions {
             frontend_dir: None,
             login_max_failures: 5,
+            rsync: None,
+            database: None,
+            data_dir: None,
         }
     }
 }
@@ -188,10 +197,18 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(opts: AppOptions) -> TestApp {
-    let (db_url, _) = fresh_database().await;
+    let db_url = match opts.database.clone() {
+        Some(u) => u,
+        None => fresh_database().await.0,
+    };
     let data_dir = tempfile::tempdir().unwrap();
     let config = Config {
-        data_dir: data_dir.path().to_owned(),
+        data_dir: opts
+            .data_dir
+            .clone()
+            .unwrap_or_else(|| data_dir.path().to_owned()),
+        rsync: opts.rsync.clone().unwrap_or_else(|| PathBuf::from("rsync")),
+        rsync_timeout_seconds: 20,
         listen: "127.0.0.1:0".parse().unwrap(),
         database_url: Some(db_url.clone()),
         frontend_dir: opts
@@ -203,7 +220,7 @@ pub async fn spawn_app_with(opts: AppOptions) -> TestApp {
         ..Config::default()
     };
     let app = Application::build(config, &db_url).await.unwrap();
-    let admin_password = app.first_admin_password.clone().expect("first admin");
+    let admin_password = app.first_admin_password.clone().unwrap_or_default();
     let base = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
     TestApp {
@@ -270,7 +287,7 @@ pub async fn error_of(res: reqwest::Response) -> shared::ApiError {
 pub struct Api {
     pub base: String,
     pub token: Option<String>,
-    client: reqwest::Client,
+    pub client: reqwest::Client,
 }
 
 impl Api {

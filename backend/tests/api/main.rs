@@ -10,6 +10,7 @@ mod catalog_jobs;
 mod catalog_misc;
 mod cli;
 mod engine;
+mod faults;
 mod helpers;
 mod manifest;
 mod migrations;

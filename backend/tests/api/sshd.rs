@@ -112,6 +112,14 @@ impl Sshd {
         panic!("sshd did not start");
     }
 
+    /// Stops the server (an unreachable client).
+    pub async fn stop(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            let _ = c.kill().await;
+            let _ = c.wait().await;
+        }
+    }
+
     /// Restarts with a new host key (a reinstalled or impersonated client).
     pub async fn change_host_key(&mut self) {
         if let Some(mut c) = self.child.take() {
