@@ -115,6 +115,16 @@ test('reorder job priorities with the keyboard, the buttons and drag and drop', 
     const shownOrder = async () =>
       (await page.locator('[data-testid="priority-row"]').evaluateAll((rows) => rows.map((r) => Number(r.dataset.jobId))))
         .filter((id) => [a, b, c].includes(id));
+    /** Waits until `read()` gives `expected` (the page updates a moment after an event). */
+    const eventually = async (read, expected) => {
+      let last;
+      for (let i = 0; i < 50; i += 1) {
+        last = await read();
+        if (JSON.stringify(last) === JSON.stringify(expected)) return;
+        await page.waitForTimeout(100);
+      }
+      assert.deepEqual(last, expected);
+    };
     try {
       const before = await savedOrder();
       assert.deepEqual(before, [a, b, c]);
@@ -128,22 +138,25 @@ test('reorder job priorities with the keyboard, the buttons and drag and drop', 
       // Keyboard: c up twice with Alt+↑ (it goes before a).
       await rowOf(c).focus();
       await page.keyboard.press('Alt+ArrowUp');
+      await eventually(shownOrder, [a, c, b]);
+      // The moved row keeps the keyboard focus.
+      await page.waitForFunction((id) => document.activeElement?.id === id, `prio-row-${c}`);
       await page.keyboard.press('Alt+ArrowUp');
-      assert.deepEqual(await shownOrder(), [c, a, b]);
+      await eventually(shownOrder, [c, a, b]);
       await page.locator('#priorities-status', { hasText: 'moved' }).waitFor({ state: 'attached' });
       // Button: b up once.
       await rowOf(b).locator('[data-testid="priority-up"]').click();
-      assert.deepEqual(await shownOrder(), [c, b, a]);
+      await eventually(shownOrder, [c, b, a]);
       await page.locator('#priorities-save').click();
       await page.locator('#priorities-saved').waitFor();
-      assert.deepEqual(await savedOrder(), [c, b, a]);
+      await eventually(savedOrder, [c, b, a]);
 
       // Drag and drop: a onto c's place.
       await rowOf(a).dragTo(rowOf(c));
-      assert.deepEqual(await shownOrder(), [a, c, b]);
+      await eventually(shownOrder, [a, c, b]);
       await page.locator('#priorities-save').click();
       await page.locator('#priorities-saved').waitFor();
-      assert.deepEqual(await savedOrder(), [a, c, b]);
+      await eventually(savedOrder, [a, c, b]);
     } finally {
       await apiCleanup(page.request, `/api/clients/${client.id}`);
     }
