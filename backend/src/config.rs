@@ -37,6 +37,8 @@ pub struct Config {
     pub rsync_timeout_seconds: u32,
     /// Refuse to start a backup when the location has less free space or inodes (percent).
     pub min_free_percent: u64,
+    /// Longest a pre or post script may run, in seconds.
+    pub script_timeout_seconds: u64,
 }
 
 impl Default for Config {
@@ -56,6 +58,7 @@ impl Default for Config {
             rsync: PathBuf::from("rsync"),
             rsync_timeout_seconds: 600,
             min_free_percent: 1,
+            script_timeout_seconds: 3600,
         }
     }
 }
@@ -78,6 +81,7 @@ struct FileConfig {
     rsync: Option<PathBuf>,
     rsync_timeout_seconds: Option<u32>,
     min_free_percent: Option<u64>,
+    script_timeout_seconds: Option<u64>,
 }
 
 /// Why the configuration could not be loaded.
@@ -140,7 +144,8 @@ impl Config {
             db_pool_size,
             rsync,
             rsync_timeout_seconds,
-            min_free_percent
+            min_free_percent,
+            script_timeout_seconds
         );
         if f.database_url.is_some() {
             self.database_url = f.database_url;
@@ -203,6 +208,9 @@ impl Config {
         }
         if let Some(v) = env("ELKARBACKUP_RSYNC_TIMEOUT_SECONDS") {
             self.rsync_timeout_seconds = parse("ELKARBACKUP_RSYNC_TIMEOUT_SECONDS", v)?;
+        }
+        if let Some(v) = env("ELKARBACKUP_SCRIPT_TIMEOUT_SECONDS") {
+            self.script_timeout_seconds = parse("ELKARBACKUP_SCRIPT_TIMEOUT_SECONDS", v)?;
         }
         if let Some(v) = env("ELKARBACKUP_MIN_FREE_PERCENT") {
             self.min_free_percent = parse("ELKARBACKUP_MIN_FREE_PERCENT", v)?;

@@ -126,6 +126,7 @@ impl Application {
             timeout_secs: config.rsync_timeout_seconds,
             rsync: config.rsync.clone(),
             min_free_percent: config.min_free_percent,
+            script_timeout: Duration::from_secs(config.script_timeout_seconds),
         };
         crate::engine::reconcile::at_start(&engine).await?;
         let state = AppState {

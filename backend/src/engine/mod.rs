@@ -8,5 +8,6 @@ pub mod reconcile;
 pub mod registry;
 pub mod retention;
 pub mod runner;
+pub mod scripts;
 pub mod stats;
 pub mod store;

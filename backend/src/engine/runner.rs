@@ -34,6 +34,8 @@ pub struct Engine {
     pub rsync: PathBuf,
     /// Refuse to start when the location has less free space or inodes than this share.
     pub min_free_percent: u64,
+    /// Longest a pre or post script may run before its process group is killed.
+    pub script_timeout: std::time::Duration,
 }
 
 /// A failure before or around rsync, with its stable code.
@@ -253,10 +255,207 @@ impl Engine {
             timeout_secs: self.timeout_secs,
         };
         let argv = rsync_argv(&plan).map_err(|e| Stop("invalid_configuration", e.to_string()))?;
+
+        // Job pre scripts; their failure stops the run (post scripts then see STATUS -1).
+        let attached = crate::db::scripts::of_jobs(&mut c, &[job.id])
+            .await
+            .map_err(|e| internal(&e))?;
+        let mut pre = Vec::new();
+        let mut post = Vec::new();
+        for (_, script_id, name, phase) in attached {
+            if let Some((_, content)) = crate::db::scripts::content(&mut c, script_id)
+                .await
+                .map_err(|e| internal(&e))?
+            {
+                if phase == "pre" {
+                    pre.push((name, content));
+                } else {
+                    post.push((name, content));
+                }
+            }
+        }
+        let settings = crate::db::settings::get(&mut c)
+            .await
+            .map_err(|e| internal(&e))?;
+        let owner_email = match client.owner_id {
+            Some(id) => crate::db::users::find(&mut c, id)
+                .await
+                .map_err(|e| internal(&e))?
+                .and_then(|u| u.email)
+                .unwrap_or_default(),
+            None => String::new(),
+        };
+        let client_total: i64 = jobs::of_clients(&mut c, &[client.id])
+            .await
+            .map_err(|e| internal(&e))?
+            .iter()
+            .map(|j| j.size_bytes)
+            .sum();
+        let recipients = db::paging::strings(job.notify_emails.clone());
+        let job_start = Utc::now().timestamp();
+        let context = |event, status: i64, run_size: i64, end: i64| super::scripts::JobContext {
+            event,
+            job_id: job.id,
+            job_name: &job.name,
+            client_name: &client.name,
+            connection: &connection,
+            source_path: &job.source_path,
+            store_root: &store.root,
+            status,
+            owner_email: &owner_email,
+            recipients: &recipients,
+            client_total_size: client_total,
+            job_total_size: job.size_bytes,
+            job_run_size: run_size,
+            job_start,
+            job_end: end,
+            ssh_options: &ssh_options,
+        };
+        runs::set_state(&mut c, run.id, "pre_job")
+            .await
+            .map_err(|e| internal(&e))?;
+        if !pre.is_empty() {
+            let env = super::scripts::job_env(&context(super::scripts::Event::Pre, 0, 0, 0));
+            let chain = self
+                .chain(
+                    run.id,
+                    "pre",
+                    &super::scripts::ordered(pre, super::scripts::Event::Pre),
+                    &env,
+                )
+                .await;
+            if let Err(f) = chain {
+                let code = if self.registry.aborted(run.id) {
+                    "aborted"
+                } else if f.timed_out {
+                    "pre_script_timeout"
+                } else {
+                    "pre_script_failed"
+                };
+                self.log(
+                    run.id,
+                    &format!("pre script {} failed ({:?})", f.script, f.code),
+                );
+                if settings.post_scripts_after_pre_failure && !post.is_empty() {
+                    let status = if code == "aborted" { -2 } else { -1 };
+                    let env = super::scripts::job_env(&context(
+                        super::scripts::Event::Post,
+                        status,
+                        0,
+                        Utc::now().timestamp(),
+                    ));
+                    let _ = self
+                        .chain(
+                            run.id,
+                            "post",
+                            &super::scripts::ordered(post, super::scripts::Event::Post),
+                            &env,
+                        )
+                        .await;
+                }
+                return Err(Stop(code, f.script));
+            }
+        }
+        if self.registry.aborted(run.id) {
+            return Err(Stop("aborted", String::new()));
+        }
         runs::set_state(&mut c, run.id, "running")
             .await
             .map_err(|e| internal(&e))?;
         drop(c);
+        let mut outcome = self
+            .transfer(
+                run,
+                &job,
+                &client,
+                &location,
+                &schedule,
+                &connection,
+                &store,
+                &argv,
+                &levels,
+            )
+            .await?;
+        if !post.is_empty() {
+            if let Ok(mut c) = db::conn(&self.pool).await {
+                let _ = runs::set_state(&mut c, run.id, "post_job").await;
+            }
+            let status = if outcome.result == "aborted" {
+                -2
+            } else {
+                i64::from(outcome.exit_code.unwrap_or(-1))
+            };
+            let env = super::scripts::job_env(&context(
+                super::scripts::Event::Post,
+                status,
+                outcome.transferred_bytes.unwrap_or(0),
+                Utc::now().timestamp(),
+            ));
+            if let Err(f) = self
+                .chain(
+                    run.id,
+                    "post",
+                    &super::scripts::ordered(post, super::scripts::Event::Post),
+                    &env,
+                )
+                .await
+            {
+                self.log(
+                    run.id,
+                    &format!("post script {} failed ({:?})", f.script, f.code),
+                );
+                if outcome.result == "ok" || outcome.result == "warning" {
+                    outcome.result = "failed";
+                    outcome.error_code = Some(if f.timed_out {
+                        "post_script_timeout"
+                    } else {
+                        "post_script_failed"
+                    });
+                }
+            }
+        }
+        Ok(outcome)
+    }
+
+    /// Runs a chain of scripts of this run, abortable, output into the run's log.
+    async fn chain(
+        &self,
+        run_id: i64,
+        phase: &str,
+        scripts: &[(String, Vec<u8>)],
+        env: &[(String, String)],
+    ) -> Result<(), super::scripts::ScriptFailure> {
+        let work = self
+            .data_dir
+            .join("run-scripts")
+            .join(format!("{run_id}-{phase}"));
+        let registry = self.registry.clone();
+        super::scripts::run_chain(
+            &work,
+            scripts,
+            env,
+            self.script_timeout,
+            &self.log_path(run_id),
+            move |g| registry.set_group(run_id, g),
+        )
+        .await
+    }
+
+    /// rsync, classification, publication and retention.
+    #[allow(clippy::too_many_arguments)]
+    async fn transfer(
+        &self,
+        run: &RunRow,
+        job: &jobs::JobRow,
+        client: &clients::ClientRow,
+        location: &locations::LocationRow,
+        schedule: &Schedule,
+        connection: &Connection,
+        store: &JobStore,
+        argv: &[std::ffi::OsString],
+        levels: &[String],
+    ) -> Result<RunOutcome<'static>, Stop> {
+        let internal = |e: &dyn std::fmt::Display| Stop("internal", e.to_string());
         let started = Utc::now();
         self.log(
             run.id,
@@ -269,7 +468,7 @@ impl Engine {
             ),
         );
         let (exit, output) = self
-            .run_rsync(run.id, &argv)
+            .run_rsync(run.id, argv)
             .await
             .map_err(|e| Stop("rsync_not_started", e.to_string()))?;
         let st = stats::parse(&output);
@@ -278,7 +477,7 @@ impl Engine {
         // ssh's refusal reaches us as 255 or, when rsync notices first, as 12.
         if exit != Exit::Code(0) && hostkeys::is_mismatch(&output) {
             error_code = Some("host_key_mismatch");
-            if let Connection::Ssh { host, port, .. } = &connection {
+            if let Connection::Ssh { host, port, .. } = connection {
                 if let Some(key) = hostkeys::scan(host, *port, self.timeout_secs).await {
                     if let Ok(mut c) = db::conn(&self.pool).await {
                         let _ = crate::db::clients::set_host_keys(
@@ -325,7 +524,7 @@ impl Engine {
             job_id: job.id,
             started_at: started,
             finished_at: Utc::now(),
-            levels: levels.clone(),
+            levels: levels.to_vec(),
             rsync_version: rsync_version(&self.rsync).await,
             exit_code: exit_code.unwrap_or(-1),
             warnings: verdict.result == RunResult::Warning,
@@ -369,7 +568,7 @@ impl Engine {
         .await
         .map_err(|e| internal(&e))?;
         self.log(run.id, &format!("published snapshot {name}"));
-        self.apply_retention(&mut c, job.id, &store, &schedule)
+        self.apply_retention(&mut c, job.id, store, schedule)
             .await
             .map_err(|e| internal(&e))?;
         Ok(outcome)

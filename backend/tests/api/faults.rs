@@ -32,7 +32,7 @@ fn fake_rsync(dir: &Path) -> PathBuf {
     path
 }
 
-async fn local_job(app: &TestApp, admin: &Api, source: &Path) -> i64 {
+pub async fn local_job(app: &TestApp, admin: &Api, source: &Path) -> i64 {
     let (loc, pol) = app.defaults(admin).await;
     let (_, c) = admin
         .post(

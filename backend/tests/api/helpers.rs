@@ -178,6 +178,8 @@ pub struct AppOptions {
     pub database: Option<String>,
     /// Use this data directory instead of a fresh one.
     pub data_dir: Option<PathBuf>,
+    /// Script timeout in seconds.
+    pub script_timeout: u64,
 }
 
 impl Default for AppOptions {
@@ -188,6 +190,7 @@ impl Default for AppOptions {
             rsync: None,
             database: None,
             data_dir: None,
+            script_timeout: 60,
         }
     }
 }
@@ -209,6 +212,7 @@ pub async fn spawn_app_with(opts: AppOptions) -> TestApp {
             .unwrap_or_else(|| data_dir.path().to_owned()),
         rsync: opts.rsync.clone().unwrap_or_else(|| PathBuf::from("rsync")),
         rsync_timeout_seconds: 20,
+        script_timeout_seconds: opts.script_timeout,
         listen: "127.0.0.1:0".parse().unwrap(),
         database_url: Some(db_url.clone()),
         frontend_dir: opts

@@ -15,6 +15,7 @@ mod helpers;
 mod manifest;
 mod migrations;
 mod openapi;
+mod scripts;
 mod security;
 mod sshd;
 mod tokens;
