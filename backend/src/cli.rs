@@ -111,6 +111,7 @@ fn describe(e: DomainError) -> anyhow::Error {
             anyhow::anyhow!("invalid input: {}", list.join("; "))
         }
         DomainError::Conflict(m) => anyhow::anyhow!("{m}"),
+        DomainError::Duplicate(field) => anyhow::anyhow!("a user with this {field} already exists"),
         DomainError::NotFound => anyhow::anyhow!("no such user"),
         other => anyhow::Error::new(other),
     }

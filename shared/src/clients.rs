@@ -390,3 +390,16 @@ mod tests {
         assert_eq!(c.max_parallel_jobs, 1);
     }
 }
+
+/// Result of `POST /api/clients/{id}/test`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ConnectionTest {
+    /// The server logged in and found rsync.
+    pub ok: bool,
+    /// What is wrong: `unreachable`, `host_key_unverified`, `host_key_mismatch`,
+    /// `auth_refused` or `rsync_missing`.
+    pub code: Option<String>,
+    /// The client's `rsync --version` first line.
+    pub rsync_version: Option<String>,
+}

@@ -132,6 +132,10 @@ impl From<DomainError> for AppError {
             DomainError::Forbidden => AppError::new(ErrorCode::Forbidden),
             DomainError::BadRequest => AppError::new(ErrorCode::BadRequest),
             DomainError::Conflict(_) => AppError::new(ErrorCode::Conflict),
+            DomainError::Duplicate(field) => AppError {
+                fields: vec![FieldIssue::new(field, "duplicate")],
+                ..AppError::new(ErrorCode::Conflict)
+            },
             DomainError::InUse(references) => AppError {
                 references,
                 ..AppError::new(ErrorCode::Conflict)

@@ -119,6 +119,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(runs::run_log)
         .service(runs::abort_run)
         .service(runs::accept_host_key)
+        .service(runs::test_client)
         .service(policies::list_policies)
         .service(policies::create_policy)
         .service(policies::get_policy)

@@ -213,3 +213,28 @@ pub async fn accept_host_key(
         runs::accept_host_key(&state.engine, user.actor(), *id).await?,
     ))
 }
+
+/// Test the connection to a client.
+///
+/// Checks the host key (recording it as pending on first contact), logs in with the
+/// client's own key and runs `rsync --version` there. `code` says what is wrong.
+#[utoipa::path(
+    tag = "clients",
+    security(("bearer" = []), ("cookie" = [])),
+    params(("id" = i64, Path, description = "Client id")),
+    responses(
+        (status = 200, description = "The diagnosis", body = shared::clients::ConnectionTest),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 404, description = "No such client (or not yours)", body = ApiError),
+    )
+)]
+#[post("/clients/{id}/test")]
+pub async fn test_client(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<web::Json<shared::clients::ConnectionTest>> {
+    Ok(web::Json(
+        runs::test_connection(&state.engine, user.actor(), *id).await?,
+    ))
+}

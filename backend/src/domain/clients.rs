@@ -9,7 +9,7 @@ use shared::common::{Page, RunResult};
 
 use super::references::{check_scripts, name_map, reference, scripts_by_owner, ScriptSlot};
 use super::{
-    ensure_valid, keys, merge_patch, unique_to_conflict, Actor, DomainError, FieldIssue,
+    ensure_valid, keys, merge_patch, unique_to_duplicate, Actor, DomainError, FieldIssue,
     PageRequest,
 };
 use crate::db::clients::{ClientFilter, ClientForm, ClientRow, ClientSort};
@@ -219,14 +219,11 @@ pub async fn create(
     let mut c = db::conn(pool).await?;
     let owner = check(&mut c, actor, input, None).await?;
     if clients::name_taken(&mut c, input.name.trim(), None).await? {
-        return Err(DomainError::Conflict(format!(
-            "client {} exists",
-            input.name
-        )));
+        return Err(DomainError::Duplicate("name"));
     }
     let row = clients::insert(&mut c, &form(input, owner)?)
         .await
-        .map_err(unique_to_conflict("client"))?;
+        .map_err(unique_to_duplicate("name"))?;
     scripts::set_client_scripts(&mut c, row.id, &input.pre_scripts, &input.post_scripts).await?;
     let key = match keys::generate(data_dir, row.id).await {
         Ok(k) => k,
@@ -252,14 +249,11 @@ pub async fn update(
     let current = visible_row(&mut c, actor, id).await?;
     let owner = check(&mut c, actor, input, Some(current.owner_id)).await?;
     if clients::name_taken(&mut c, input.name.trim(), Some(id)).await? {
-        return Err(DomainError::Conflict(format!(
-            "client {} exists",
-            input.name
-        )));
+        return Err(DomainError::Duplicate("name"));
     }
     let row = clients::update(&mut c, id, &form(input, owner)?)
         .await
-        .map_err(unique_to_conflict("client"))?
+        .map_err(unique_to_duplicate("name"))?
         .ok_or(DomainError::NotFound)?;
     scripts::set_client_scripts(&mut c, id, &input.pre_scripts, &input.post_scripts).await?;
     one(&mut c, row).await

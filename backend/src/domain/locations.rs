@@ -7,7 +7,7 @@ use shared::common::Page;
 use shared::locations::{Location, LocationInput, LocationStatus};
 
 use super::{
-    ensure_valid, merge_patch, unique_to_conflict, Actor, DomainError, FieldIssue, PageRequest,
+    ensure_valid, merge_patch, unique_to_duplicate, Actor, DomainError, FieldIssue, PageRequest,
 };
 use crate::db::locations::{LocationForm, LocationRow};
 use crate::db::{self, jobs, locations, DbConn, DbPool};
@@ -143,7 +143,7 @@ pub async fn create(
     let mut c = db::conn(pool).await?;
     let row = locations::insert(&mut c, &form(input))
         .await
-        .map_err(unique_to_conflict("location"))?;
+        .map_err(unique_to_duplicate("name"))?;
     one(&mut c, row).await
 }
 
@@ -162,7 +162,7 @@ pub async fn update(
     check(input).await?;
     let row = locations::update(&mut c, id, &form(input))
         .await
-        .map_err(unique_to_conflict("location"))?
+        .map_err(unique_to_duplicate("name"))?
         .ok_or(DomainError::NotFound)?;
     one(&mut c, row).await
 }

@@ -38,6 +38,8 @@ pub enum DomainError {
     BadRequest,
     #[error("conflict: {0}")]
     Conflict(String),
+    #[error("{0} is already in use")]
+    Duplicate(&'static str),
     #[error("in use by {0:?}")]
     InUse(Vec<shared::common::Ref>),
     #[error(transparent)]
@@ -55,11 +57,11 @@ pub fn ensure_valid(issues: Vec<FieldIssue>) -> Result<(), DomainError> {
     }
 }
 
-/// Maps a unique violation to `Conflict`.
-pub fn unique_to_conflict(what: &str) -> impl FnOnce(DbError) -> DomainError + '_ {
+/// Maps a unique violation to `Duplicate(field)`.
+pub fn unique_to_duplicate(field: &'static str) -> impl FnOnce(DbError) -> DomainError {
     move |e| {
         if e.is_unique_violation() {
-            DomainError::Conflict(format!("{what} already exists"))
+            DomainError::Duplicate(field)
         } else {
             e.into()
         }

@@ -3,7 +3,7 @@
 use shared::common::Page;
 use shared::policies::{Policy, PolicyInput, Schedule};
 
-use super::{ensure_valid, merge_patch, unique_to_conflict, Actor, DomainError, PageRequest};
+use super::{ensure_valid, merge_patch, unique_to_duplicate, Actor, DomainError, PageRequest};
 use crate::db::paging::strings;
 use crate::db::policies::{PolicyForm, PolicyRow};
 use crate::db::{self, jobs, policies, DbConn, DbPool};
@@ -90,7 +90,7 @@ pub async fn create(
     let mut c = db::conn(pool).await?;
     let row = policies::insert(&mut c, &form(input)?)
         .await
-        .map_err(unique_to_conflict("policy"))?;
+        .map_err(unique_to_duplicate("name"))?;
     one(&mut c, row).await
 }
 
@@ -109,7 +109,7 @@ pub async fn update(
     ensure_valid(input.validate())?;
     let row = policies::update(&mut c, id, &form(input)?)
         .await
-        .map_err(unique_to_conflict("policy"))?
+        .map_err(unique_to_duplicate("name"))?
         .ok_or(DomainError::NotFound)?;
     one(&mut c, row).await
 }

@@ -180,3 +180,66 @@ pub async fn accept_host_key(
     drop(c);
     super::clients::get(&engine.pool, actor, client_id).await
 }
+
+/// Tests the connection to a client: host key, login with the client's key, rsync there.
+/// A first contact records the host key as pending.
+pub async fn test_connection(
+    engine: &Engine,
+    actor: Actor,
+    client_id: i64,
+) -> Result<shared::clients::ConnectionTest, DomainError> {
+    use crate::engine::hostkeys;
+    use crate::engine::probe::{self, Diagnosis};
+    use shared::clients::Connection;
+    let mut c = db::conn(&engine.pool).await?;
+    let row = super::clients::visible_row(&mut c, actor, client_id).await?;
+    let connection: Connection = serde_json::from_value(row.connection.clone())
+        .map_err(|e| DomainError::Internal(e.to_string()))?;
+    let diagnosis = match &connection {
+        Connection::Local => probe::local(&engine.rsync).await,
+        Connection::RsyncDaemon { host, port } => {
+            probe::daemon(&engine.rsync, host, *port, engine.timeout_secs).await
+        }
+        Connection::Ssh { user, host, port } => match (&row.host_key, &row.host_key_pending) {
+            (_, Some(_)) => Diagnosis::HostKeyUnverified,
+            (None, None) => match hostkeys::scan(host, *port, engine.timeout_secs).await {
+                Some(key) => {
+                    clients::set_host_keys(&mut c, client_id, None, Some(&key)).await?;
+                    Diagnosis::HostKeyUnverified
+                }
+                None => Diagnosis::Unreachable,
+            },
+            (Some(key), None) => {
+                let kh = hostkeys::write_known_hosts(&engine.data_dir, client_id, host, *port, key)
+                    .map_err(|e| DomainError::Internal(e.to_string()))?;
+                let private = crate::domain::keys::private_key_path(&engine.data_dir, client_id);
+                let opts = crate::db::paging::strings(row.ssh_options.clone());
+                let d = probe::ssh_rsync_version(
+                    user,
+                    host,
+                    *port,
+                    &private,
+                    &kh,
+                    &opts,
+                    engine.timeout_secs,
+                )
+                .await;
+                if d == Diagnosis::HostKeyMismatch {
+                    if let Some(new_key) = hostkeys::scan(host, *port, engine.timeout_secs).await {
+                        clients::set_host_keys(&mut c, client_id, Some(key), Some(&new_key))
+                            .await?;
+                    }
+                }
+                d
+            }
+        },
+    };
+    Ok(shared::clients::ConnectionTest {
+        ok: matches!(diagnosis, Diagnosis::Ok(_)),
+        code: diagnosis.code().map(str::to_owned),
+        rsync_version: match diagnosis {
+            Diagnosis::Ok(v) => Some(v),
+            _ => None,
+        },
+    })
+}

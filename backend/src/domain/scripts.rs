@@ -7,7 +7,7 @@ use shared::common::{Page, Ref};
 use shared::scripts::{Script, ScriptInput, ScriptUsage, ScriptUses, MAX_SCRIPT_BYTES};
 
 use super::{
-    ensure_valid, merge_patch, unique_to_conflict, Actor, DomainError, FieldIssue, PageRequest,
+    ensure_valid, merge_patch, unique_to_duplicate, Actor, DomainError, FieldIssue, PageRequest,
 };
 use crate::db::scripts::{ScriptForm, ScriptRow};
 use crate::db::{self, scripts, DbConn, DbPool};
@@ -138,7 +138,7 @@ pub async fn create(
     let mut c = db::conn(pool).await?;
     let id = scripts::insert(&mut c, &form(input, content.as_deref()))
         .await
-        .map_err(unique_to_conflict("script"))?;
+        .map_err(unique_to_duplicate("name"))?;
     let row = scripts::find(&mut c, id)
         .await?
         .ok_or(DomainError::NotFound)?;
@@ -179,7 +179,7 @@ pub async fn update(
     let mut c = db::conn(pool).await?;
     scripts::update(&mut c, id, &form(input, content.as_deref()))
         .await
-        .map_err(unique_to_conflict("script"))?;
+        .map_err(unique_to_duplicate("name"))?;
     let row = scripts::find(&mut c, id)
         .await?
         .ok_or(DomainError::NotFound)?;

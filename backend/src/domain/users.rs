@@ -6,7 +6,7 @@ use shared::users::{User, UserInput};
 use shared::{Language, Role};
 
 use super::accounts::{hash_password, role_of};
-use super::{ensure_valid, merge_patch, unique_to_conflict, Actor, DomainError, PageRequest};
+use super::{ensure_valid, merge_patch, unique_to_duplicate, Actor, DomainError, PageRequest};
 use crate::db::users::{NewUser, UserRow, UserUpdate};
 use crate::db::{self, sessions, users, DbPool};
 
@@ -78,7 +78,7 @@ pub async fn create(pool: &DbPool, actor: Actor, input: &UserInput) -> Result<Us
         },
     )
     .await
-    .map_err(unique_to_conflict("user"))?;
+    .map_err(unique_to_duplicate("username"))?;
     Ok(view(&row))
 }
 
@@ -113,7 +113,7 @@ pub async fn update(
         },
     )
     .await
-    .map_err(unique_to_conflict("user"))?
+    .map_err(unique_to_duplicate("username"))?
     .ok_or(DomainError::NotFound)?;
     if let Some(pw) = &input.password {
         let hash = hash_password(pw.clone()).await?;

@@ -57,29 +57,26 @@ fn rsh_word(s: &str) -> Result<String, ArgvError> {
     })
 }
 
-/// The remote-shell command (rsync's `-e`): strict host-key checking against the client's
-/// own known_hosts file, the client's own key, no agent, no password prompts.
-pub fn ssh_command(
+/// The ssh argv (program first): strict host-key checking against the client's own
+/// known_hosts file, the client's own key, no agent, no password prompts.
+pub fn ssh_argv(
     port: u16,
     key_path: &Path,
     known_hosts: &Path,
     ssh_options: &[String],
     timeout_secs: u32,
-) -> Result<String, ArgvError> {
+) -> Vec<String> {
     let mut words = vec![
         "ssh".to_owned(),
         "-i".to_owned(),
-        rsh_word(&key_path.to_string_lossy())?,
+        key_path.to_string_lossy().into_owned(),
         "-p".to_owned(),
         port.to_string(),
     ];
     for o in [
         "BatchMode=yes".to_owned(),
         "StrictHostKeyChecking=yes".to_owned(),
-        format!(
-            "UserKnownHostsFile={}",
-            rsh_word(&known_hosts.to_string_lossy())?
-        ),
+        format!("UserKnownHostsFile={}", known_hosts.to_string_lossy()),
         "GlobalKnownHostsFile=/dev/null".to_owned(),
         "IdentitiesOnly=yes".to_owned(),
         "IdentityAgent=none".to_owned(),
@@ -95,15 +92,31 @@ pub fn ssh_command(
         words.push("-o".to_owned());
         words.push(o);
     }
-    // Validated against the allow-list on save; the client's own choices come after ours
-    // only for options we do not set (ssh takes the first value given).
+    // Validated against the allow-list on save, and again here; ours come first, and ssh
+    // keeps the first value it is given.
     for o in ssh_options {
         if shared::clients::ssh_option_ok(o) {
             words.push("-o".to_owned());
-            words.push(rsh_word(o)?);
+            words.push(o.clone());
         }
     }
-    Ok(words.join(" "))
+    words
+}
+
+/// The remote-shell command (rsync's `-e`), quoted for rsync's own word splitting.
+pub fn ssh_command(
+    port: u16,
+    key_path: &Path,
+    known_hosts: &Path,
+    ssh_options: &[String],
+    timeout_secs: u32,
+) -> Result<String, ArgvError> {
+    let words: Result<Vec<String>, ArgvError> =
+        ssh_argv(port, key_path, known_hosts, ssh_options, timeout_secs)
+            .iter()
+            .map(|w| rsh_word(w))
+            .collect();
+    Ok(words?.join(" "))
 }
 
 /// The rsync source argument for a connection.

@@ -4,6 +4,7 @@
 pub mod argv;
 pub mod classify;
 pub mod hostkeys;
+pub mod probe;
 pub mod reconcile;
 pub mod registry;
 pub mod retention;

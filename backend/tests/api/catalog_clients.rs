@@ -64,6 +64,10 @@ async fn names_are_unique_regardless_of_case() {
     let (s, e) = admin.post("/api/clients", ssh_client("nas")).await;
     assert_eq!(s, 409);
     assert_eq!(e["code"], "conflict");
+    assert_eq!(
+        field_codes(&e),
+        [("name".to_string(), "duplicate".to_string())]
+    );
     let (_, list) = admin.get("/api/clients").await;
     assert_eq!(list["total"], 1);
 }

@@ -336,3 +336,54 @@ async fn torture_tree_round_trip_and_immutable_history() {
         "attributes differ: copied, not linked"
     );
 }
+
+#[tokio::test]
+async fn test_connection_gives_a_precise_diagnosis() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let mut sshd = Sshd::start().await;
+    let (_, client) = admin
+        .post("/api/clients", json!({"name": "probe", "connection": {"kind": "ssh", "user": "root", "host": "127.0.0.1", "port": sshd.port}}))
+        .await;
+    let cid = client["id"].as_i64().unwrap();
+    let path = format!("/api/clients/{cid}/test");
+    let test = || admin.post(&path, json!({}));
+    let (s, t) = test().await;
+    assert_eq!(
+        (s, t["ok"].as_bool(), t["code"].as_str()),
+        (200, Some(false), Some("host_key_unverified"))
+    );
+    admin
+        .post(&format!("/api/clients/{cid}/host-key/accept"), json!({}))
+        .await;
+    // Key not installed on the client yet.
+    let (_, t) = test().await;
+    assert_eq!(t["code"], "auth_refused", "{t}");
+    sshd.authorize(client["public_key"].as_str().unwrap());
+    let (_, t) = test().await;
+    assert_eq!(t["ok"], true, "{t}");
+    assert!(
+        t["rsync_version"].as_str().unwrap().contains("rsync"),
+        "{t}"
+    );
+    sshd.change_host_key().await;
+    sshd.authorize(client["public_key"].as_str().unwrap());
+    let (_, t) = test().await;
+    assert_eq!(t["code"], "host_key_mismatch", "{t}");
+    sshd.stop().await;
+    let (_, local) = admin
+        .post(
+            "/api/clients",
+            json!({"name": "here", "connection": {"kind": "local"}}),
+        )
+        .await;
+    let (_, t) = admin
+        .post(&format!("/api/clients/{}/test", local["id"]), json!({}))
+        .await;
+    assert_eq!(t["ok"], true);
+    let (_, t) = test().await;
+    assert_eq!(
+        t["code"], "host_key_unverified",
+        "a new key awaits acceptance after the mismatch"
+    );
+}
