@@ -145,6 +145,14 @@ async fn an_unreachable_client_fails_quickly_and_deletes_nothing() {
     let (_, jid, _) = ssh_job(&app, &admin, &sshd, src.path()).await;
     assert_eq!(run(&admin, jid).await["result"], "ok");
     sshd.stop().await;
+    // Hold the port ourselves, closing every connection at once: a concurrent test cannot
+    // start its own sshd there, and the client looks just as dead.
+    let holder = std::net::TcpListener::bind(("127.0.0.1", sshd.port)).unwrap();
+    std::thread::spawn(move || {
+        for conn in holder.incoming() {
+            drop(conn);
+        }
+    });
     let started = std::time::Instant::now();
     let r = run(&admin, jid).await;
     assert_eq!(
