@@ -65,6 +65,23 @@ pub fn classify(exit: Exit, files_transferred: Option<u64>) -> Verdict {
     }
 }
 
+/// Whether rsync's output shows that ssh never reached the client. rsync then reports
+/// 255 or, when it notices the closed pipe first, 12: both mean "unreachable".
+pub fn ssh_unreachable(output: &str) -> bool {
+    [
+        "Connection refused",
+        "Connection closed by",
+        "Connection reset by",
+        "Connection timed out",
+        "No route to host",
+        "Could not resolve hostname",
+        "Network is unreachable",
+        "kex_exchange_identification",
+    ]
+    .iter()
+    .any(|m| output.contains(m))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,5 +146,18 @@ mod tests {
             !classify(Exit::Code(11), None).retryable,
             "a full disk is not retried"
         );
+    }
+
+    #[test]
+    fn unreachable_messages() {
+        assert!(ssh_unreachable(
+            "ssh: connect to host 10.0.0.9 port 22: Connection refused"
+        ));
+        assert!(ssh_unreachable(
+            "kex_exchange_identification: Connection closed by remote host"
+        ));
+        assert!(!ssh_unreachable(
+            "rsync: change_dir \"/x\" failed: No such file or directory (2)"
+        ));
     }
 }

@@ -474,6 +474,11 @@ impl Engine {
         let st = stats::parse(&output);
         let verdict: Verdict = classify(exit, st.map(|s| s.files_transferred));
         let mut error_code = verdict.error_code;
+        if matches!(exit, Exit::Code(12) | Exit::Code(255))
+            && super::classify::ssh_unreachable(&output)
+        {
+            error_code = Some("unreachable");
+        }
         // ssh's refusal reaches us as 255 or, when rsync notices first, as 12.
         if exit != Exit::Code(0) && hostkeys::is_mismatch(&output) {
             error_code = Some("host_key_mismatch");
