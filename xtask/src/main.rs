@@ -1,6 +1,7 @@
 //! `cargo xtask`: the two commands of the README. `serve` installs what is missing, builds
 //! the web app and runs the server; `test` does the same set-up and runs every test.
 
+mod bench;
 mod run;
 mod serve;
 mod server;
@@ -27,6 +28,12 @@ enum Cmd {
         #[arg(long, default_value = "data")]
         data_dir: String,
     },
+    /// Benchmarks (commands that print figures).
+    Bench {
+        /// `backup`: engine versus plain rsync over loopback ssh.
+        #[arg(value_parser = ["backup"])]
+        what: String,
+    },
     /// Install what is missing, then run every test.
     Test {
         /// Skip the browser and live-API tool tests (quicker iteration).
@@ -40,6 +47,7 @@ fn main() -> std::process::ExitCode {
     let result = match cli.command {
         Cmd::Serve { listen, data_dir } => serve::serve(&listen, &data_dir),
         Cmd::Test { no_e2e } => test::test(!no_e2e),
+        Cmd::Bench { .. } => bench::backup(),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

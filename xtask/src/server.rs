@@ -14,17 +14,14 @@ use crate::run::{cmd, root};
 /// A running server, stopped (SIGTERM, then wait) on drop.
 pub struct TestServer {
     child: Child,
+    binary: PathBuf,
     pub base: String,
     pub data_dir: PathBuf,
     pub socket_dir: PathBuf,
 }
 
-fn binary() -> PathBuf {
-    root().join("target/debug/elkarbackup")
-}
-
-fn base_command(data_dir: &std::path::Path) -> Command {
-    let mut c = cmd(&binary().to_string_lossy());
+fn base_command(binary: &std::path::Path, data_dir: &std::path::Path) -> Command {
+    let mut c = cmd(&root().join(binary).to_string_lossy());
     c.arg("--data-dir")
         .arg(data_dir)
         .env_remove("DATABASE_URL")
@@ -34,13 +31,18 @@ fn base_command(data_dir: &std::path::Path) -> Command {
 }
 
 impl TestServer {
-    /// Starts a server on a free port with a new data directory.
+    /// Starts the debug server on a free port with a new data directory.
     pub fn start(name: &str) -> anyhow::Result<Self> {
+        Self::start_with(name, PathBuf::from("target/debug/elkarbackup"))
+    }
+
+    /// Starts `binary` (relative to the repository) on a free port with a new data directory.
+    pub fn start_with(name: &str, binary: PathBuf) -> anyhow::Result<Self> {
         let data_dir = std::env::temp_dir().join(format!("ebk-{name}-{}", std::process::id()));
         if data_dir.exists() {
             std::fs::remove_dir_all(&data_dir)?;
         }
-        let mut child = base_command(&data_dir)
+        let mut child = base_command(&binary, &data_dir)
             .args(["serve", "--listen", "127.0.0.1:0"])
             .env("ELKARBACKUP_LOG", "warn")
             // Many logins from one address during the API fuzzing are expected.
@@ -69,6 +71,7 @@ impl TestServer {
         let socket_dir = data_dir.join("postgres/run");
         Ok(TestServer {
             child,
+            binary,
             base,
             data_dir,
             socket_dir,
@@ -77,7 +80,7 @@ impl TestServer {
 
     /// Creates a user with `elkarbackup admin create` against the running server's cluster.
     pub fn create_user(&self, name: &str, role: &str, password: &str) -> anyhow::Result<()> {
-        let mut child = base_command(&self.data_dir)
+        let mut child = base_command(&self.binary, &self.data_dir)
             .args(["admin", "create", name, "--role", role, "--password-stdin"])
             .env("ELKARBACKUP_LOG", "warn")
             .stdin(Stdio::piped())
