@@ -12,3 +12,4 @@ pub mod runner;
 pub mod scripts;
 pub mod stats;
 pub mod store;
+pub mod transfer;

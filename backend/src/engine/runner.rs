@@ -2,25 +2,19 @@
 //! directory, classification, publication, retention, and the run's record. Every failure
 //! ends in a finished run with a clear error code; nothing is left running.
 
-use std::os::unix::process::{CommandExt, ExitStatusExt};
-use std::path::{Path, PathBuf};
-use std::process::Stdio;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::Utc;
 use shared::clients::Connection;
-use shared::common::RunResult;
 use shared::policies::{LevelName, Schedule};
 
 use super::argv::{rsync_argv, RsyncPlan};
-use super::classify::{classify, Exit, Verdict};
+use super::hostkeys;
 use super::registry::Registry;
-use super::retention::{doomed, Kept};
-use super::store::{snapshot_name, JobStore, SnapshotMeta};
-use super::{hostkeys, stats};
+use super::store::JobStore;
 use crate::db::runs::{RunOutcome, RunRow};
-use crate::db::snapshots::NewSnapshot;
-use crate::db::{self, clients, jobs, locations, policies, runs, snapshots, DbPool};
+use crate::db::{self, clients, jobs, locations, policies, runs, DbPool};
 
 /// What the engine needs from the server.
 #[derive(Clone)]
@@ -39,7 +33,7 @@ pub struct Engine {
 }
 
 /// A failure before or around rsync, with its stable code.
-struct Stop(&'static str, String);
+pub(super) struct Stop(pub(super) &'static str, pub(super) String);
 
 impl Engine {
     /// The log file of a run.
@@ -50,7 +44,7 @@ impl Engine {
             .join(format!("{run_id}.log"))
     }
 
-    fn log(&self, run_id: i64, line: &str) {
+    pub(super) fn log(&self, run_id: i64, line: &str) {
         use std::io::Write;
         let path = self.log_path(run_id);
         if let Some(d) = path.parent() {
@@ -440,229 +434,6 @@ impl Engine {
         )
         .await
     }
-
-    /// rsync, classification, publication and retention.
-    #[allow(clippy::too_many_arguments)]
-    async fn transfer(
-        &self,
-        run: &RunRow,
-        job: &jobs::JobRow,
-        client: &clients::ClientRow,
-        location: &locations::LocationRow,
-        schedule: &Schedule,
-        connection: &Connection,
-        store: &JobStore,
-        argv: &[std::ffi::OsString],
-        levels: &[String],
-    ) -> Result<RunOutcome<'static>, Stop> {
-        let internal = |e: &dyn std::fmt::Display| Stop("internal", e.to_string());
-        let started = Utc::now();
-        self.log(
-            run.id,
-            &format!(
-                "rsync {}",
-                argv.iter()
-                    .map(|a| a.to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            ),
-        );
-        let (exit, output) = self
-            .run_rsync(run.id, argv)
-            .await
-            .map_err(|e| Stop("rsync_not_started", e.to_string()))?;
-        let st = stats::parse(&output);
-        let verdict: Verdict = classify(exit, st.map(|s| s.files_transferred));
-        let mut error_code = verdict.error_code;
-        if matches!(exit, Exit::Code(12) | Exit::Code(255))
-            && super::classify::ssh_unreachable(&output)
-        {
-            error_code = Some("unreachable");
-        }
-        // ssh's refusal reaches us as 255 or, when rsync notices first, as 12.
-        if exit != Exit::Code(0) && hostkeys::is_mismatch(&output) {
-            error_code = Some("host_key_mismatch");
-            if let Connection::Ssh { host, port, .. } = connection {
-                if let Some(key) = hostkeys::scan(host, *port, self.timeout_secs).await {
-                    if let Ok(mut c) = db::conn(&self.pool).await {
-                        let _ = crate::db::clients::set_host_keys(
-                            &mut c,
-                            client.id,
-                            client.host_key.as_deref(),
-                            Some(&key),
-                        )
-                        .await;
-                    }
-                }
-            }
-        }
-        let exit_code = match exit {
-            Exit::Code(n) => Some(n),
-            Exit::Signal(s) => Some(128 + s),
-        };
-        let s = st.unwrap_or_default();
-        let mut outcome = RunOutcome {
-            result: verdict.result.as_str(),
-            error_code,
-            exit_code,
-            files_total: st.map(|s| s.files as i64),
-            files_transferred: st.map(|s| s.files_transferred as i64),
-            total_bytes: st.map(|s| s.total_bytes as i64),
-            transferred_bytes: st.map(|s| s.transferred_bytes as i64),
-            literal_bytes: st.map(|s| s.literal_bytes as i64),
-        };
-        if self.registry.aborted(run.id) {
-            return Ok(RunOutcome {
-                result: "aborted",
-                error_code: Some("aborted"),
-                ..outcome
-            });
-        }
-        if !matches!(verdict.result, RunResult::Ok | RunResult::Warning) {
-            // Nothing is published; the in-progress directory stays for the next run to
-            // resume into.
-            return Ok(outcome);
-        }
-        let meta = SnapshotMeta {
-            format: 1,
-            run_id: run.id,
-            job_id: job.id,
-            started_at: started,
-            finished_at: Utc::now(),
-            levels: levels.to_vec(),
-            rsync_version: rsync_version(&self.rsync).await,
-            exit_code: exit_code.unwrap_or(-1),
-            warnings: verdict.result == RunResult::Warning,
-            files: s.files,
-            files_transferred: s.files_transferred,
-            total_bytes: s.total_bytes,
-            transferred_bytes: s.transferred_bytes,
-            literal_bytes: s.literal_bytes,
-        };
-        let store2 = store.clone();
-        let name = snapshot_name(started);
-        let published =
-            tokio::task::spawn_blocking(move || store2.publish(meta.run_id, &name, &meta))
-                .await
-                .map_err(|e| internal(&e))?;
-        let name = match published {
-            Ok(n) => n,
-            Err(e) => {
-                outcome.result = "failed";
-                outcome.error_code = Some("storage_error");
-                self.log(run.id, &format!("publishing failed: {e}"));
-                return Ok(outcome);
-            }
-        };
-        let mut c = db::conn(&self.pool).await.map_err(|e| internal(&e))?;
-        snapshots::insert(
-            &mut c,
-            &NewSnapshot {
-                job_id: job.id,
-                run_id: Some(run.id),
-                location_id: location.id,
-                name: name.clone(),
-                levels: levels.iter().cloned().map(Some).collect(),
-                taken_at: started,
-                files: s.files as i64,
-                bytes: s.total_bytes as i64,
-                new_bytes: s.transferred_bytes as i64,
-                warnings: verdict.result == RunResult::Warning,
-            },
-        )
-        .await
-        .map_err(|e| internal(&e))?;
-        self.log(run.id, &format!("published snapshot {name}"));
-        self.apply_retention(&mut c, job.id, store, schedule)
-            .await
-            .map_err(|e| internal(&e))?;
-        Ok(outcome)
-    }
-
-    /// Deletes what the policy no longer keeps: renamed into `.trash` now, removed later.
-    async fn apply_retention(
-        &self,
-        c: &mut db::DbConn,
-        job_id: i64,
-        store: &JobStore,
-        schedule: &Schedule,
-    ) -> anyhow::Result<()> {
-        let rows = snapshots::of_job(c, job_id).await?;
-        let kept: Vec<Kept> = rows
-            .iter()
-            .map(|r| Kept {
-                id: r.id,
-                taken_at: r.taken_at,
-                levels: r
-                    .levels
-                    .iter()
-                    .flatten()
-                    .filter_map(|l| LevelName::parse(l))
-                    .collect(),
-            })
-            .collect();
-        let gone = doomed(&kept, schedule);
-        for id in &gone {
-            if let Some(r) = rows.iter().find(|r| r.id == *id) {
-                store.trash_snapshot(&r.name)?;
-            }
-        }
-        snapshots::delete(c, &gone).await?;
-        let store = store.clone();
-        tokio::task::spawn_blocking(move || {
-            if let Err(e) = store.empty_trash() {
-                tracing::warn!("emptying {}: {e}", store.trash_dir().display());
-            }
-        });
-        Ok(())
-    }
-
-    async fn run_rsync(
-        &self,
-        run_id: i64,
-        argv: &[std::ffi::OsString],
-    ) -> std::io::Result<(Exit, String)> {
-        let log_path = self.log_path(run_id);
-        let log = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&log_path)?;
-        let mut cmd = std::process::Command::new(&self.rsync);
-        cmd.args(argv)
-            .env("LC_ALL", "C")
-            // Its own process group: abort kills rsync and ssh together.
-            .process_group(0);
-        // Standard streams are set on the async command: the conversion does not keep them.
-        let mut child = async_process::Command::from(cmd)
-            .stdin(Stdio::null())
-            .stdout(log.try_clone()?)
-            .stderr(log)
-            .spawn()?;
-        let pid = child.id() as i32;
-        self.registry.set_group(run_id, Some(pid));
-        let status = child.status().await?;
-        self.registry.set_group(run_id, None);
-        let exit = match (status.code(), status.signal()) {
-            (Some(c), _) => Exit::Code(c),
-            (None, Some(s)) => Exit::Signal(s),
-            (None, None) => Exit::Code(-1),
-        };
-        let output = tail(&log_path, 256 * 1024);
-        Ok((exit, output))
-    }
-}
-
-/// The last `max` bytes of a file, as text.
-fn tail(path: &Path, max: u64) -> String {
-    use std::io::{Read, Seek, SeekFrom};
-    let Ok(mut f) = std::fs::File::open(path) else {
-        return String::new();
-    };
-    let len = f.metadata().map(|m| m.len()).unwrap_or(0);
-    let _ = f.seek(SeekFrom::Start(len.saturating_sub(max)));
-    let mut buf = Vec::new();
-    let _ = f.read_to_end(&mut buf);
-    String::from_utf8_lossy(&buf).into_owned()
 }
 
 /// The levels a run serves: those it was queued with, else (a manual run) the policy's
@@ -695,20 +466,5 @@ fn failed(code: &'static str) -> RunOutcome<'static> {
         total_bytes: None,
         transferred_bytes: None,
         literal_bytes: None,
-    }
-}
-
-async fn rsync_version(rsync: &Path) -> String {
-    match async_process::Command::new(rsync)
-        .arg("--version")
-        .output()
-        .await
-    {
-        Ok(o) => String::from_utf8_lossy(&o.stdout)
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .to_owned(),
-        Err(_) => String::new(),
     }
 }
