@@ -19,6 +19,7 @@ use crate::pages::pending::{LogsPage, StatusPage};
 use crate::pages::policies::{EditPolicyPage, NewPolicyPage, PoliciesPage};
 use crate::pages::preferences::PreferencesPage;
 use crate::pages::priorities::PrioritiesPage;
+use crate::pages::runs::RunPage;
 use crate::pages::scripts::{EditScriptPage, NewScriptPage, ScriptsPage};
 use crate::pages::settings::SettingsPage;
 use crate::pages::tokens::TokensPage;
@@ -42,6 +43,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("clients/:cid/jobs/new") view=NewJobPage />
                     <Route path=path!("jobs/priorities") view=PrioritiesPage />
                     <Route path=path!("jobs/:id") view=EditJobPage />
+                    <Route path=path!("runs/:id") view=RunPage />
                     <Route path=path!("status") view=StatusPage />
                     <Route path=path!("policies") view=PoliciesPage />
                     <Route path=path!("policies/new") view=NewPolicyPage />

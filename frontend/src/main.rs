@@ -8,6 +8,7 @@ mod format;
 mod i18n;
 mod labels;
 mod pages;
+mod run_labels;
 mod state;
 
 fn main() {

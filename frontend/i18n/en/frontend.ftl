@@ -167,7 +167,6 @@ clone = Clone
 never = Never
 inactive = Inactive
 run-now = Run now
-run-not-yet = Running backups on demand is not available yet in this version.
 
 ## Pagination
 
@@ -616,3 +615,78 @@ tokens-help-use-term = Using a token
 tokens-help-use = Send it in the header “Authorization: Bearer <token>” of requests to /api/…; it acts with your rights. It is shown only once, when created.
 tokens-help-revoke = Revoking stops the token at once. Revoke tokens you no longer use, or that may have leaked.
 more = More
+
+## Runs, snapshots and client checks
+run-started = The backup has started; its progress is shown below.
+run-already = This job is already running or queued.
+jobs-run-none = There is nothing to run: no active jobs were chosen.
+jobs-run-started = { $count ->
+    [one] 1 backup started. Its result will appear here when it finishes.
+   *[other] { $count } backups started. Their results will appear here when they finish.
+}
+jobs-run-busy = { $count ->
+    [one] 1 job was already running.
+   *[other] { $count } jobs were already running.
+}
+runs-title = Runs
+runs-empty = This job has not run yet.
+runs-col-started = Started
+runs-col-duration = Duration
+runs-col-trigger = Started by
+runs-col-levels = Levels
+runs-col-result = Result
+runs-col-files = Files
+runs-col-job = Job
+runs-log = Log
+run-title = Run { $id }
+run-error = Problem
+run-finished = Finished
+run-files-detail = { $files } files, { $transferred } transferred
+run-bytes-detail = { $total } in total, { $transferred } transferred
+run-download-log = Download the log
+run-log-title = Log
+run-abort = Abort
+run-abort-title = Abort this backup?
+run-abort-body = rsync and the job's scripts are stopped at once. Nothing is published from an aborted run; the previous snapshots stay as they are.
+run-state-queued = Queued
+run-state-waiting = Waiting for the client
+run-state-pre-job = Running the pre-job script
+run-state-running = Copying
+run-state-post-job = Running the post-job script
+run-state-aborting = Aborting
+run-state-finished = Finished
+run-trigger-schedule = Schedule
+run-trigger-manual = By hand
+run-trigger-token = Trigger token
+run-trigger-api = API
+run-error-unreachable = The client could not be reached (network, name or port, or ssh is not running).
+run-error-host-key-unverified = The client's host key has not been accepted yet: compare its fingerprint on the client page and accept it.
+run-error-host-key-mismatch = The client's host key has changed since it was accepted. It may have been reinstalled, or someone may be impersonating it.
+run-error-auth-refused = The client refused the server's ssh key: install it in the client's authorized_keys.
+run-error-rsync-missing = rsync is not installed on the client.
+run-error-rsync-partial = Some files could not be copied (permissions or read errors); see the log.
+run-error-rsync-vanished = Some files disappeared while they were being copied.
+run-error-rsync-killed = rsync was stopped before it finished.
+run-error-rsync-failed = rsync failed; see the log.
+run-error-storage = The server could not write the backup to its storage.
+run-error-location-full = The backup location is full.
+run-error-location-unavailable = The backup location is not available (not mounted or not writable).
+run-error-pre-script-failed = The pre-job script failed, so the backup was not made.
+run-error-pre-script-timeout = The pre-job script took too long and was stopped.
+run-error-post-script-failed = The post-job script failed.
+run-error-aborted = The run was aborted.
+run-error-interrupted = The run was interrupted because the server stopped.
+snapshots-title = Snapshots
+snapshots-empty = There are no snapshots of this job yet.
+snapshots-col-time = Taken
+snapshots-col-new = New data
+snapshots-col-warnings = Warnings
+client-host-title = Host key and connection
+client-test = Test connection
+client-testing = Testing…
+client-test-ok = Connection works: the server logged in and found rsync.
+client-test-ok-version = Connection works: the server logged in and found { $version }.
+client-test-failed = The connection does not work. { $reason }
+client-host-accept = Accept this key
+client-host-accept-title = Accept the client's host key?
+client-host-accept-body = Make sure this is really your client: on the client, run the command below and check that it prints the same fingerprint. From now on, connections will refuse any other key.

@@ -167,7 +167,6 @@ clone = Clonar
 never = Nunca
 inactive = Inactivo
 run-now = Ejecutar ahora
-run-not-yet = Ejecutar copias a demanda aún no está disponible en esta versión.
 
 ## Paginación
 
@@ -616,3 +615,78 @@ tokens-help-use-term = Uso de un token
 tokens-help-use = Envíalo en la cabecera «Authorization: Bearer <token>» de las peticiones a /api/…; actúa con tus permisos. Solo se muestra una vez, al crearlo.
 tokens-help-revoke = Revocar detiene el token en el acto. Revoca los tokens que ya no uses o que puedan haberse filtrado.
 more = Más
+
+## Runs, snapshots and client checks
+run-started = La copia ha empezado; su progreso se ve abajo.
+run-already = Este trabajo ya se está ejecutando o está en cola.
+jobs-run-none = No hay nada que ejecutar: no se ha elegido ningún trabajo activo.
+jobs-run-started = { $count ->
+    [one] Se ha iniciado 1 copia. Su resultado aparecerá aquí cuando termine.
+   *[other] Se han iniciado { $count } copias. Sus resultados aparecerán aquí cuando terminen.
+}
+jobs-run-busy = { $count ->
+    [one] 1 trabajo ya se estaba ejecutando.
+   *[other] { $count } trabajos ya se estaban ejecutando.
+}
+runs-title = Ejecuciones
+runs-empty = Este trabajo aún no se ha ejecutado.
+runs-col-started = Inicio
+runs-col-duration = Duración
+runs-col-trigger = Iniciada por
+runs-col-levels = Niveles
+runs-col-result = Resultado
+runs-col-files = Ficheros
+runs-col-job = Trabajo
+runs-log = Registro
+run-title = Ejecución { $id }
+run-error = Problema
+run-finished = Fin
+run-files-detail = { $files } ficheros, { $transferred } transferidos
+run-bytes-detail = { $total } en total, { $transferred } transferidos
+run-download-log = Descargar el registro
+run-log-title = Registro
+run-abort = Abortar
+run-abort-title = ¿Abortar esta copia?
+run-abort-body = rsync y los scripts del trabajo se detienen en el acto. Una ejecución abortada no publica nada; las instantáneas anteriores quedan como estaban.
+run-state-queued = En cola
+run-state-waiting = Esperando al cliente
+run-state-pre-job = Ejecutando el script previo
+run-state-running = Copiando
+run-state-post-job = Ejecutando el script posterior
+run-state-aborting = Abortando
+run-state-finished = Terminada
+run-trigger-schedule = Programación
+run-trigger-manual = A mano
+run-trigger-token = Token de disparo
+run-trigger-api = API
+run-error-unreachable = No se ha podido contactar con el cliente (red, nombre o puerto, o ssh no está en marcha).
+run-error-host-key-unverified = La clave de equipo del cliente aún no se ha aceptado: compara su huella en la página del cliente y acéptala.
+run-error-host-key-mismatch = La clave de equipo del cliente ha cambiado desde que se aceptó. Puede que se haya reinstalado o que alguien lo esté suplantando.
+run-error-auth-refused = El cliente ha rechazado la clave ssh del servidor: instálala en el authorized_keys del cliente.
+run-error-rsync-missing = rsync no está instalado en el cliente.
+run-error-rsync-partial = Algunos ficheros no se han podido copiar (permisos o errores de lectura); mira el registro.
+run-error-rsync-vanished = Algunos ficheros desaparecieron mientras se copiaban.
+run-error-rsync-killed = rsync se detuvo antes de terminar.
+run-error-rsync-failed = rsync ha fallado; mira el registro.
+run-error-storage = El servidor no ha podido escribir la copia en su almacenamiento.
+run-error-location-full = La ubicación de copias está llena.
+run-error-location-unavailable = La ubicación de copias no está disponible (sin montar o sin permiso de escritura).
+run-error-pre-script-failed = El script previo ha fallado, así que no se ha hecho la copia.
+run-error-pre-script-timeout = El script previo ha tardado demasiado y se ha detenido.
+run-error-post-script-failed = El script posterior ha fallado.
+run-error-aborted = La ejecución se ha abortado.
+run-error-interrupted = La ejecución se interrumpió porque el servidor se detuvo.
+snapshots-title = Instantáneas
+snapshots-empty = Este trabajo aún no tiene instantáneas.
+snapshots-col-time = Tomada
+snapshots-col-new = Datos nuevos
+snapshots-col-warnings = Avisos
+client-host-title = Clave de equipo y conexión
+client-test = Probar la conexión
+client-testing = Probando…
+client-test-ok = La conexión funciona: el servidor ha entrado y ha encontrado rsync.
+client-test-ok-version = La conexión funciona: el servidor ha entrado y ha encontrado { $version }.
+client-test-failed = La conexión no funciona. { $reason }
+client-host-accept = Aceptar esta clave
+client-host-accept-title = ¿Aceptar la clave de equipo del cliente?
+client-host-accept-body = Asegúrate de que es realmente tu cliente: ejecuta en él la orden de abajo y comprueba que muestra la misma huella. A partir de ahora las conexiones rechazarán cualquier otra clave.

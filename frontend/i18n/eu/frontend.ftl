@@ -167,7 +167,6 @@ clone = Klonatu
 never = Inoiz ez
 inactive = Ez aktiboa
 run-now = Exekutatu orain
-run-not-yet = Bertsio honetan oraindik ezin dira babeskopiak eskatu ahala exekutatu.
 
 ## Orrikatzea
 
@@ -616,3 +615,78 @@ tokens-help-use-term = Token bat erabiltzea
 tokens-help-use = Bidali /api/… helbideetarako eskaeren «Authorization: Bearer <token>» goiburuan; zure baimenekin jarduten du. Behin bakarrik erakusten da, sortzean.
 tokens-help-revoke = Baliogabetzeak tokena berehala gelditzen du. Baliogabetu erabiltzen ez dituzun edo filtratu ahal izan diren tokenak.
 more = Gehiago
+
+## Runs, snapshots and client checks
+run-started = Babeskopia hasi da; aurrerapena behean ikusten da.
+run-already = Lan hau dagoeneko exekutatzen ari da edo ilaran dago.
+jobs-run-none = Ez dago exekutatzeko ezer: ez da lan aktiborik aukeratu.
+jobs-run-started = { $count ->
+    [one] Babeskopia bat hasi da. Emaitza hemen agertuko da amaitzean.
+   *[other] { $count } babeskopia hasi dira. Emaitzak hemen agertuko dira amaitzean.
+}
+jobs-run-busy = { $count ->
+    [one] Lan bat dagoeneko exekutatzen ari zen.
+   *[other] { $count } lan dagoeneko exekutatzen ari ziren.
+}
+runs-title = Exekuzioak
+runs-empty = Lan hau ez da oraindik exekutatu.
+runs-col-started = Hasiera
+runs-col-duration = Iraupena
+runs-col-trigger = Nork abiarazia
+runs-col-levels = Mailak
+runs-col-result = Emaitza
+runs-col-files = Fitxategiak
+runs-col-job = Lana
+runs-log = Erregistroa
+run-title = { $id }. exekuzioa
+run-error = Arazoa
+run-finished = Amaiera
+run-files-detail = { $files } fitxategi, { $transferred } transferituak
+run-bytes-detail = { $total } guztira, { $transferred } transferituak
+run-download-log = Deskargatu erregistroa
+run-log-title = Erregistroa
+run-abort = Bertan behera utzi
+run-abort-title = Babeskopia hau bertan behera utzi?
+run-abort-body = rsync eta lanaren scriptak berehala gelditzen dira. Bertan behera utzitako exekuzio batek ez du ezer argitaratzen; aurreko argazkiak dauden bezala geratzen dira.
+run-state-queued = Ilaran
+run-state-waiting = Bezeroaren zain
+run-state-pre-job = Aurreko scripta exekutatzen
+run-state-running = Kopiatzen
+run-state-post-job = Ondorengo scripta exekutatzen
+run-state-aborting = Bertan behera uzten
+run-state-finished = Amaituta
+run-trigger-schedule = Programazioa
+run-trigger-manual = Eskuz
+run-trigger-token = Abiarazteko tokena
+run-trigger-api = APIa
+run-error-unreachable = Ezin izan da bezeroarekin konektatu (sarea, izena edo ataka, edo ssh ez dago martxan).
+run-error-host-key-unverified = Bezeroaren ostalari-gakoa ez da oraindik onartu: alderatu hatz-marka bezeroaren orrian eta onartu.
+run-error-host-key-mismatch = Bezeroaren ostalari-gakoa aldatu egin da onartu zenetik. Berrinstalatu egin dute agian, edo norbait haren itxura egiten ari da.
+run-error-auth-refused = Bezeroak zerbitzariaren ssh gakoa ukatu du: instalatu bezeroaren authorized_keys fitxategian.
+run-error-rsync-missing = rsync ez dago bezeroan instalatuta.
+run-error-rsync-partial = Fitxategi batzuk ezin izan dira kopiatu (baimenak edo irakurketa-erroreak); ikusi erregistroa.
+run-error-rsync-vanished = Fitxategi batzuk desagertu egin ziren kopiatzen ari zirela.
+run-error-rsync-killed = rsync amaitu aurretik gelditu zen.
+run-error-rsync-failed = rsync-ek huts egin du; ikusi erregistroa.
+run-error-storage = Zerbitzariak ezin izan du babeskopia bere biltegian idatzi.
+run-error-location-full = Babeskopien kokalekua beteta dago.
+run-error-location-unavailable = Babeskopien kokalekua ez dago erabilgarri (muntatu gabe edo idazteko baimenik gabe).
+run-error-pre-script-failed = Aurreko scriptak huts egin du, eta ez da babeskopia egin.
+run-error-pre-script-timeout = Aurreko scriptak gehiegi iraun du eta gelditu egin da.
+run-error-post-script-failed = Ondorengo scriptak huts egin du.
+run-error-aborted = Exekuzioa bertan behera utzi da.
+run-error-interrupted = Exekuzioa eten egin zen zerbitzaria gelditu zelako.
+snapshots-title = Argazkiak
+snapshots-empty = Lan honek ez du oraindik argazkirik.
+snapshots-col-time = Noiz
+snapshots-col-new = Datu berriak
+snapshots-col-warnings = Abisuak
+client-host-title = Ostalari-gakoa eta konexioa
+client-test = Probatu konexioa
+client-testing = Probatzen…
+client-test-ok = Konexioak funtzionatzen du: zerbitzaria sartu da eta rsync aurkitu du.
+client-test-ok-version = Konexioak funtzionatzen du: zerbitzaria sartu da eta { $version } aurkitu du.
+client-test-failed = Konexioak ez du funtzionatzen. { $reason }
+client-host-accept = Onartu gako hau
+client-host-accept-title = Bezeroaren ostalari-gakoa onartu?
+client-host-accept-body = Ziurtatu benetan zure bezeroa dela: exekutatu bertan beheko agindua eta egiaztatu hatz-marka bera erakusten duela. Hemendik aurrera konexioek beste edozein gako ukatuko dute.

@@ -4,6 +4,7 @@
 
 pub mod catalog;
 pub mod query;
+pub mod runs;
 
 pub use query::ListQuery;
 
@@ -174,7 +175,7 @@ async fn send_json<B: Serialize>(builder: RequestBuilder, body: &B) -> ApiResult
     }
 }
 
-async fn failure_from(response: &Response) -> Failure {
+pub(crate) async fn failure_from(response: &Response) -> Failure {
     let status = response.status();
     match response.json::<ApiError>().await {
         Ok(body) => Failure {

@@ -14,6 +14,7 @@ pub mod policies;
 pub mod preferences;
 pub mod priorities;
 pub mod remove;
+pub mod runs;
 pub mod scripts;
 pub mod settings;
 pub mod tokens;

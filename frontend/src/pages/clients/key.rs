@@ -1,11 +1,11 @@
 //! The client's own ssh key: the public key with a copy button, the exact line for the
 //! client's `authorized_keys`, the one-line command that installs it, a download link, a
-//! "regenerate" action and the pinned host key. The key is server data, shown as text.
+//! "regenerate" action (the host key has its own panel, in `host`). The key is server data, shown as text.
 
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shared::clients::{Client, Connection, HostKeyState};
+use shared::clients::{Client, Connection};
 
 use crate::api::catalog;
 use crate::components::copy::CopyBox;
@@ -81,20 +81,6 @@ fn KeyDetails(client: RwSignal<Option<Client>>) -> impl IntoView {
             pending.set(false);
         });
     });
-    let host_key = move || {
-        client.with(|c| {
-            let Some(c) = c else {
-                return (String::new(), String::new());
-            };
-            let state = match c.host_key_state {
-                HostKeyState::Unknown => fl!(LOADER, "host-key-unknown"),
-                HostKeyState::Pending => fl!(LOADER, "host-key-pending"),
-                HostKeyState::Accepted => fl!(LOADER, "host-key-accepted"),
-            };
-            let print = c.host_key_fingerprint.clone().unwrap_or_default();
-            (state, print)
-        })
-    };
     view! {
         <section class="panel" id="client-key" aria-labelledby="client-key-title">
             <h2 id="client-key-title">{move || fl!(LOADER, "client-key-title")}</h2>
@@ -126,11 +112,6 @@ fn KeyDetails(client: RwSignal<Option<Client>>) -> impl IntoView {
                     fl!(LOADER, "client-install-command-help", user = ssh_user.get().unwrap_or_else(|| "root".to_owned()))
                 })
             />
-            <p class="host-key" id="client-host-key">
-                <strong>{move || fl!(LOADER, "host-key")}</strong>" "
-                {move || host_key().0}" "
-                <code>{move || host_key().1}</code>
-            </p>
             <div class="form-actions">
                 <a
                     class="button"

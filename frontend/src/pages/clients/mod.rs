@@ -5,6 +5,7 @@
 mod draft;
 mod fields;
 mod help;
+mod host;
 mod key;
 
 use i18n_embed_fl::fl;
@@ -19,14 +20,17 @@ use shared::users::User;
 use self::draft::ClientDraft;
 use self::fields::ClientFields;
 use self::help::ClientHelp;
+use self::host::HostKeyPanel;
 use self::key::KeyPanel;
-use crate::api::catalog;
+use crate::api::{catalog, Failure};
 use crate::components::dialog::ConfirmDialog;
 use crate::components::feedback::{Alert, AlertKind};
 use crate::components::form::FormState;
 use crate::components::page::{Loading, PageTitle};
 use crate::components::unsaved::{discard, use_unsaved};
 use crate::i18n::LOADER;
+use crate::pages::job::runs::alive_flag;
+use crate::pages::jobs::run::{self as run_jobs, RunTargets};
 use crate::pages::not_found::NotFoundPage;
 use crate::state::use_session;
 
@@ -159,6 +163,38 @@ fn ClientPage(id: Option<i64>) -> impl IntoView {
         ),
     });
     let ready = move || id.is_none() || client.with(Option::is_some);
+    let targets = RunTargets {
+        notice: RwSignal::new(None),
+        failure: RwSignal::new(None::<Failure>),
+        reload: RwSignal::new(0),
+    };
+    let alive = alive_flag();
+    Effect::new(move |first: Option<()>| {
+        targets.reload.track();
+        let Some(id) = id.filter(|_| first.is_some()) else {
+            return;
+        };
+        spawn_local(async move {
+            if let Ok(c) = catalog::client(id).await {
+                client.update(|current| {
+                    if let Some(current) = current {
+                        current.jobs = c.jobs;
+                    }
+                });
+            }
+        });
+    });
+    let run_all = move |_| {
+        let ids = client.with_untracked(|c| {
+            c.as_ref()
+                .filter(|c| c.active)
+                .map(|c| c.jobs.iter().filter(|j| j.active).map(|j| j.id).collect())
+                .unwrap_or_default()
+        });
+        run_jobs::start(ids, targets, alive.clone());
+    };
+    let run_error =
+        Signal::derive(move || targets.failure.with(|f| f.as_ref().map(Failure::message)));
     let client_jobs =
         move || client.with(|c| c.as_ref().map(|c| c.jobs.clone()).unwrap_or_default());
 
@@ -175,7 +211,14 @@ fn ClientPage(id: Option<i64>) -> impl IntoView {
                     </button>
                 }.into_any(),
             }}
-            <button type="button" id="client-run" class="button" disabled title=move || fl!(LOADER, "run-not-yet")>
+            <button
+                type="button"
+                id="client-run"
+                class="button"
+                disabled=id.is_none()
+                title=move || if id.is_some() { String::new() } else { fl!(LOADER, "client-not-saved") }
+                on:click=run_all
+            >
                 {move || fl!(LOADER, "run-now")}
             </button>
             {id.map(|_| view! {
@@ -184,6 +227,8 @@ fn ClientPage(id: Option<i64>) -> impl IntoView {
                 </button>
             })}
         </div>
+        <Alert id="client-run-notice" kind=AlertKind::Success message=targets.notice />
+        <Alert id="client-run-error" kind=AlertKind::Error message=run_error />
         <div class="form-page">
             <div class="form-column">
                 <section class="panel">
@@ -221,6 +266,7 @@ fn ClientPage(id: Option<i64>) -> impl IntoView {
                             }.into_any()
                         }}
                     </section>
+                    <HostKeyPanel client=client />
                     <KeyPanel client=client />
                 </Show>
             </div>

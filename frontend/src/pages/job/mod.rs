@@ -1,9 +1,12 @@
 //! The job pages: `/clients/{cid}/jobs/new` and `/jobs/{id}` — the form, the job's facts
-//! (size, last run, priority), its trigger token, deletion and the help panel.
+//! (size, last run, priority), "Run now", its runs and snapshots, its trigger token,
+//! deletion and the help panel.
 
 mod draft;
 mod fields;
 mod help;
+pub mod runs;
+mod snapshots;
 mod token;
 
 use i18n_embed_fl::fl;
@@ -20,8 +23,10 @@ use shared::scripts::Script;
 use self::draft::JobDraft;
 use self::fields::JobFields;
 use self::help::JobHelp;
+use self::runs::RunsPanel;
+use self::snapshots::SnapshotsPanel;
 use self::token::TokenPanel;
-use crate::api::catalog;
+use crate::api::{catalog, runs as run_api};
 use crate::components::dialog::ConfirmDialog;
 use crate::components::feedback::{Alert, AlertKind};
 use crate::components::form::FormState;
@@ -77,6 +82,11 @@ fn JobPage(client_id: i64, id: Option<i64>) -> impl IntoView {
     let deleting = RwSignal::new(false);
     let delete_error = RwSignal::new(None::<String>);
     let delete_pending = RwSignal::new(false);
+    let runs_reload = RwSignal::new(0u32);
+    let snapshots_reload = RwSignal::new(0u32);
+    let run_notice = RwSignal::new(None::<String>);
+    let run_error = RwSignal::new(None::<String>);
+    let run_pending = RwSignal::new(false);
 
     if query.with_untracked(|q| q.get("saved").is_some()) {
         form.notice.set(Some(fl!(LOADER, "saved")));
@@ -170,6 +180,39 @@ fn JobPage(client_id: i64, id: Option<i64>) -> impl IntoView {
             }
         });
     };
+    let run_now = move |_| {
+        let Some(id) = id else { return };
+        run_notice.set(None);
+        run_error.set(None);
+        run_pending.set(true);
+        spawn_local(async move {
+            match run_api::run_job(id).await {
+                Ok(_) => {
+                    run_notice.set(Some(fl!(LOADER, "run-started")));
+                    runs_reload.update(|n| *n += 1);
+                }
+                Err(f) if f.plain_conflict() => run_error.set(Some(fl!(LOADER, "run-already"))),
+                Err(f) => run_error.set(Some(session.check_failure(f).message())),
+            }
+            run_pending.set(false);
+        });
+    };
+    let on_finished = Callback::new(move |()| {
+        snapshots_reload.update(|n| *n += 1);
+        if let Some(id) = id {
+            spawn_local(async move {
+                if let Ok(j) = catalog::job(id).await {
+                    job.update(|current| {
+                        if let Some(current) = current {
+                            current.last_result = j.last_result;
+                            current.last_run_at = j.last_run_at;
+                            current.size_bytes = j.size_bytes;
+                        }
+                    });
+                }
+            });
+        }
+    });
     let nav = navigate.clone();
     let confirm_delete = Callback::new(move |()| {
         let Some(id) = id else { return };
@@ -228,7 +271,14 @@ fn JobPage(client_id: i64, id: Option<i64>) -> impl IntoView {
     view! {
         <PageTitle title=title />
         <div class="page-actions">
-            <button type="button" id="job-run" class="button" disabled title=move || if id.is_some() { fl!(LOADER, "run-not-yet") } else { fl!(LOADER, "job-not-saved") }>
+            <button
+                type="button"
+                id="job-run"
+                class="button button-primary"
+                disabled=move || id.is_none() || run_pending.get()
+                title=move || if id.is_some() { String::new() } else { fl!(LOADER, "job-not-saved") }
+                on:click=run_now
+            >
                 {move || fl!(LOADER, "run-now")}
             </button>
             {id.map(|_| view! {
@@ -237,6 +287,8 @@ fn JobPage(client_id: i64, id: Option<i64>) -> impl IntoView {
                 </button>
             })}
         </div>
+        <Alert id="job-run-notice" kind=AlertKind::Success message=run_notice />
+        <Alert id="job-run-error" kind=AlertKind::Error message=run_error />
         <div class="form-page">
             <div class="form-column">
                 <section class="panel">
@@ -262,7 +314,11 @@ fn JobPage(client_id: i64, id: Option<i64>) -> impl IntoView {
                         </form>
                     </Show>
                 </section>
-                {id.map(|id| view! { <TokenPanel id=id job=job /> })}
+                {id.map(|id| view! {
+                    <RunsPanel job_id=id reload=runs_reload on_finished=on_finished />
+                    <SnapshotsPanel job_id=id reload=snapshots_reload />
+                    <TokenPanel id=id job=job />
+                })}
             </div>
             <JobHelp />
         </div>

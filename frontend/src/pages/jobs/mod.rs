@@ -5,6 +5,7 @@
 
 mod remove;
 mod rows;
+pub mod run;
 mod selection;
 
 use chrono::Utc;
@@ -18,12 +19,14 @@ use shared::common::Page;
 
 use self::remove::{JobRemoval, Removal, RemovalDialog};
 use self::rows::{client_group, client_removal, RowContext};
+use self::run::RunTargets;
 use self::selection::Selection;
 use crate::api::{self, catalog, Failure, ListQuery};
 use crate::components::feedback::{Alert, AlertKind};
 use crate::components::page::{Loading, PageTitle};
 use crate::components::pager::Pager;
 use crate::i18n::LOADER;
+use crate::pages::job::runs::alive_flag;
 use crate::state::use_session;
 
 const SORTS: [&str; 4] = ["name", "-name", "id", "-id"];
@@ -165,6 +168,30 @@ pub fn JobsPage() -> impl IntoView {
             }
         });
     });
+    let alive = alive_flag();
+    let targets = RunTargets {
+        notice,
+        failure,
+        reload,
+    };
+    let on_run = Callback::new(move |ids: Vec<i64>| run::start(ids, targets, alive.clone()));
+    let bulk_run = move |_| {
+        let (chosen, chosen_jobs) = selection.chosen();
+        let ids = data.with_untracked(|d| {
+            let mut ids = Vec::new();
+            for c in d.iter().flat_map(|p| p.items.iter()) {
+                let whole = chosen.contains(&c.id);
+                ids.extend(
+                    c.jobs
+                        .iter()
+                        .filter(|j| (whole && j.active && c.active) || chosen_jobs.contains(&j.id))
+                        .map(|j| j.id),
+                );
+            }
+            ids
+        });
+        on_run.run(ids);
+    };
     let on_delete = Callback::new(move |r: Removal| {
         notice.set(None);
         removing.set(Some(r));
@@ -235,7 +262,7 @@ pub fn JobsPage() -> impl IntoView {
         </div>
         <div class="toolbar bulk-bar" role="group" aria-label=move || fl!(LOADER, "jobs-bulk-label")>
             <span class="muted">{move || fl!(LOADER, "jobs-bulk-label")}</span>
-            <button id="bulk-run" type="button" class="button button-quiet" disabled title=move || fl!(LOADER, "run-not-yet")>
+            <button id="bulk-run" type="button" class="button button-quiet" disabled=move || !selection.any() on:click=bulk_run>
                 {move || fl!(LOADER, "jobs-bulk-run")}
             </button>
             <button
@@ -291,6 +318,7 @@ pub fn JobsPage() -> impl IntoView {
                         now: Utc::now(),
                         on_clone,
                         on_delete,
+                        on_run,
                     };
                     data.get().map(|p| p.items.into_iter().map(|c| client_group(c, ctx)).collect_view())
                 }}

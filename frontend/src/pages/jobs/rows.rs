@@ -24,6 +24,8 @@ pub struct RowContext {
     pub now: DateTime<Utc>,
     pub on_clone: Callback<i64>,
     pub on_delete: Callback<Removal>,
+    /// Starts these jobs now.
+    pub on_run: Callback<Vec<i64>>,
 }
 
 /// The removal of one client, for the confirmation dialog.
@@ -54,7 +56,16 @@ pub fn client_group(client: Client, ctx: RowContext) -> impl IntoView {
         .iter()
         .map(|job| job_row(&client, job.clone(), ctx))
         .collect_view();
-    let run_title = fl!(LOADER, "run-not-yet");
+    let runnable: Vec<i64> = if client.active {
+        client
+            .jobs
+            .iter()
+            .filter(|j| j.active)
+            .map(|j| j.id)
+            .collect()
+    } else {
+        Vec::new()
+    };
     let name_attr = client.name.clone();
     let select_label = fl!(LOADER, "select-client", name = client.name.clone());
     view! {
@@ -93,7 +104,15 @@ pub fn client_group(client: Client, ctx: RowContext) -> impl IntoView {
                     <details class="row-menu">
                         <summary class="button button-quiet" data-testid="client-more">{fl!(LOADER, "more")}</summary>
                         <div class="menu-items">
-                            <button type="button" class="button button-quiet" data-testid="client-run" disabled title=run_title.clone()>
+                            <button
+                                type="button"
+                                class="button button-quiet"
+                                data-testid="client-run"
+                                on:click=move |ev| {
+                                    close_menu(&ev);
+                                    ctx.on_run.run(runnable.clone())
+                                }
+                            >
                                 {fl!(LOADER, "run-now")}
                             </button>
                             <button
@@ -146,7 +165,6 @@ fn job_row(client: &Client, job: JobSummary, ctx: RowContext) -> impl IntoView {
     };
     let label = removal.name.clone();
     let name_attr = name.clone();
-    let run_title = fl!(LOADER, "run-not-yet");
     view! {
         <tr
             class="job-row"
@@ -179,7 +197,15 @@ fn job_row(client: &Client, job: JobSummary, ctx: RowContext) -> impl IntoView {
                 <details class="row-menu">
                     <summary class="button button-quiet" data-testid="job-more">{fl!(LOADER, "more")}</summary>
                     <div class="menu-items">
-                        <button type="button" class="button button-quiet" data-testid="job-run" disabled title=run_title>
+                        <button
+                            type="button"
+                            class="button button-quiet"
+                            data-testid="job-run"
+                            on:click=move |ev| {
+                                close_menu(&ev);
+                                ctx.on_run.run(vec![id])
+                            }
+                        >
                             {fl!(LOADER, "run-now")}
                         </button>
                         <button

@@ -1,0 +1,132 @@
+// Backups from the web app: a local client's job run from the main page (its badge
+// turns OK by itself) and from the job page (the runs list follows the run to its end),
+// the run's log with rsync's statistics, the snapshot in the job's list; and the client
+// page's connection test against a port where nothing listens.
+
+import assert from 'node:assert/strict';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { apiCall, apiCleanup, launch, login, unique, withPage } from './lib.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** A directory with a few files to back up (the server runs on this machine). */
+async function sourceTree() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'e2e-source-'));
+  await writeFile(path.join(dir, 'hello.txt'), 'hello\n');
+  await writeFile(path.join(dir, 'notes.md'), '# notes\n'.repeat(100));
+  await mkdir(path.join(dir, 'sub'));
+  await writeFile(path.join(dir, 'sub', 'data.bin'), Buffer.alloc(4096, 7));
+  return dir;
+}
+
+/** A TCP port nobody listens on (taken from the system, then released). */
+async function closedPort() {
+  const server = net.createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+test('run a local job from the main page and the job page, read its log and see the snapshot', async (t) => {
+  const dir = await sourceTree();
+  await withPage(browser, t, async (page) => {
+    await login(page);
+    const name = unique('e2e-run');
+    const client = await apiCall(page.request, 'POST', '/api/clients', {
+      name,
+      connection: { kind: 'local' },
+    });
+    try {
+      const policies = await apiCall(page.request, 'GET', '/api/policies');
+      const locations = await apiCall(page.request, 'GET', '/api/locations');
+      const job = await apiCall(page.request, 'POST', '/api/jobs', {
+        client_id: client.id,
+        name: 'files',
+        source_path: `${dir}/`,
+        policy_id: policies.items[0].id,
+        location_id: locations.items[0].id,
+        use_local_permissions: false,
+      });
+
+      // Main page: the row menu's "Run now"; the badge changes without a reload.
+      await page.goto(`/?q=${name}`);
+      const row = page.locator(`tr[data-testid="job-row"][data-job-id="${job.id}"]`);
+      await row.waitFor();
+      await row.locator('[data-testid="job-more"]').click();
+      await row.locator('[data-testid="job-run"]').click();
+      await page.locator('#jobs-notice', { hasText: 'started' }).waitFor();
+      await row.locator('.badge-ok').waitFor({ timeout: 60_000 });
+
+      // Job page: "Run now"; the new run appears and turns OK by itself.
+      await row.locator('[data-testid="job-edit"]').click();
+      await page.locator('#job-runs-table').waitFor();
+      assert.equal(await page.locator('[data-testid="run-row"]').count(), 1);
+      await page.locator('#job-run').click();
+      await page.locator('#job-run-notice').waitFor();
+      const runs = page.locator('[data-testid="run-row"]');
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="run-row"]').length === 2);
+      const newest = runs.first();
+      await page.locator('[data-testid="run-row"][data-state="finished"]').nth(1).waitFor({ timeout: 60_000 });
+      assert.equal(await newest.getAttribute('data-result'), 'ok');
+      assert.match(await newest.textContent(), /By hand/);
+
+      // The snapshots list shows what the runs published.
+      await page.locator('[data-testid="snapshot-row"]').first().waitFor();
+      const snapshots = await apiCall(page.request, 'GET', `/api/jobs/${job.id}/snapshots`);
+      assert.ok(snapshots.length >= 1);
+      assert.equal(
+        await page.locator('[data-testid="snapshot-row"]').count(),
+        snapshots.length,
+      );
+
+      // The log page: details, rsync's statistics as text, a download link.
+      const runId = await newest.getAttribute('data-run-id');
+      await newest.locator('[data-testid="run-log"]').click();
+      await page.waitForURL(`**/runs/${runId}`);
+      await page.locator('#run-facts[data-state="finished"]').waitFor();
+      await page.locator('#run-result .badge-ok').waitFor();
+      await page.locator('#run-log', { hasText: 'Number of files' }).waitFor();
+      assert.equal(await page.locator('#run-abort').count(), 0);
+      assert.equal(await page.locator('#run-log-download').getAttribute('href'), `/api/runs/${runId}/log`);
+      // The log is text, not markup.
+      assert.equal(await page.locator('#run-log *').count(), 0);
+    } finally {
+      await apiCleanup(page.request, `/api/clients/${client.id}`);
+    }
+  });
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('the client page tests the connection and explains why it fails', async (t) => {
+  await withPage(browser, t, async (page) => {
+    await login(page);
+    const port = await closedPort();
+    const client = await apiCall(page.request, 'POST', '/api/clients', {
+      name: unique('e2e-unreachable'),
+      connection: { kind: 'ssh', user: 'root', host: '127.0.0.1', port },
+    });
+    try {
+      await page.goto(`/clients/${client.id}`);
+      await page.locator('#client-host-key[data-state="unknown"]').waitFor();
+      assert.equal(await page.locator('#client-host-accept').count(), 0);
+      await page.locator('#client-test').click();
+      const error = page.locator('#client-test-error');
+      await error.waitFor({ timeout: 60_000 });
+      assert.match(await error.textContent(), /could not be reached/);
+    } finally {
+      await apiCleanup(page.request, `/api/clients/${client.id}`);
+    }
+  });
+});

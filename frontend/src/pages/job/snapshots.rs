@@ -1,0 +1,89 @@
+//! The job page's snapshots list: what successful runs published, newest first, with
+//! their levels, size and a flag for runs that ended with warnings.
+
+use i18n_embed_fl::fl;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use shared::runs::Snapshot;
+
+use super::runs::levels_text;
+use crate::api::{runs, Failure};
+use crate::components::feedback::{Alert, AlertKind};
+use crate::format;
+use crate::i18n::{self, LOADER};
+use crate::state::use_session;
+
+/// The snapshots of job `job_id`, fetched again whenever `reload` changes.
+#[component]
+pub fn SnapshotsPanel(job_id: i64, reload: RwSignal<u32>) -> impl IntoView {
+    let session = use_session();
+    let data = RwSignal::new(None::<Vec<Snapshot>>);
+    let failure = RwSignal::new(None::<Failure>);
+    Effect::new(move |_| {
+        reload.track();
+        spawn_local(async move {
+            match runs::snapshots(job_id).await {
+                Ok(mut list) => {
+                    list.sort_by(|a, b| b.taken_at.cmp(&a.taken_at));
+                    failure.set(None);
+                    data.set(Some(list));
+                }
+                Err(f) => failure.set(Some(session.check_failure(f))),
+            }
+        });
+    });
+    let error = Signal::derive(move || failure.with(|f| f.as_ref().map(Failure::message)));
+    let rows = move || {
+        session.language.track();
+        data.get()
+            .map(|list| list.into_iter().map(snapshot_row).collect_view())
+    };
+    view! {
+        <section class="panel" id="job-snapshots" aria-labelledby="job-snapshots-title">
+            <h2 id="job-snapshots-title">{move || fl!(LOADER, "snapshots-title")}</h2>
+            <Alert id="job-snapshots-error" kind=AlertKind::Error message=error />
+            <Show
+                when=move || data.with(|d| d.as_ref().is_some_and(|l| !l.is_empty()))
+                fallback=move || view! { <p class="empty" id="job-snapshots-empty">{move || fl!(LOADER, "snapshots-empty")}</p> }
+            >
+                <div class="table-wrap">
+                    <table class="table" id="job-snapshots-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{move || fl!(LOADER, "snapshots-col-time")}</th>
+                                <th scope="col">{move || fl!(LOADER, "runs-col-levels")}</th>
+                                <th scope="col">{move || fl!(LOADER, "runs-col-files")}</th>
+                                <th scope="col">{move || fl!(LOADER, "col-size")}</th>
+                                <th scope="col">{move || fl!(LOADER, "snapshots-col-new")}</th>
+                                <th scope="col">{move || fl!(LOADER, "snapshots-col-warnings")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+fn snapshot_row(snapshot: Snapshot) -> impl IntoView {
+    let warning = snapshot.warnings.then(|| {
+        view! { <span class="badge badge-warning">{fl!(LOADER, "result-warning")}</span> }
+    });
+    let name = snapshot.name.clone();
+    let name_attr = snapshot.name.clone();
+    view! {
+        <tr data-testid="snapshot-row" data-snapshot-name=name_attr>
+            <td>
+                <time datetime=snapshot.taken_at.to_rfc3339() title=name>
+                    {i18n::format_time(&snapshot.taken_at)}
+                </time>
+            </td>
+            <td>{levels_text(&snapshot.levels)}</td>
+            <td class="num">{snapshot.files.to_string()}</td>
+            <td class="num">{format::size(snapshot.bytes)}</td>
+            <td class="num">{format::size(snapshot.new_bytes)}</td>
+            <td>{warning}</td>
+        </tr>
+    }
+}
