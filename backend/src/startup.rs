@@ -127,6 +127,7 @@ impl Application {
             rsync: config.rsync.clone(),
             min_free_percent: config.min_free_percent,
             script_timeout: Duration::from_secs(config.script_timeout_seconds),
+            usage_gate: Arc::new(tokio::sync::Semaphore::new(1)),
         };
         crate::engine::reconcile::at_start(&engine).await?;
         let state = AppState {

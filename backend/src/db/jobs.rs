@@ -263,3 +263,12 @@ pub async fn using(
         .load(c)
         .await?)
 }
+
+/// Records a job's size in bytes.
+pub async fn set_size(c: &mut DbConn, id: i64, bytes: i64) -> Result<(), DbError> {
+    diesel::update(jobs::table.find(id))
+        .set(jobs::size_bytes.eq(bytes))
+        .execute(c)
+        .await?;
+    Ok(())
+}

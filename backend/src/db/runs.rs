@@ -167,15 +167,6 @@ pub async fn finish(c: &mut DbConn, run: &RunRow, o: &RunOutcome<'_>) -> Result<
         ))
         .execute(c)
         .await?;
-    if let Some(bytes) = o
-        .total_bytes
-        .filter(|_| o.result == "ok" || o.result == "warning")
-    {
-        diesel::update(jobs::table.find(run.job_id))
-            .set(jobs::size_bytes.eq(bytes))
-            .execute(c)
-            .await?;
-    }
     Ok(())
 }
 

@@ -13,3 +13,4 @@ pub mod scripts;
 pub mod stats;
 pub mod store;
 pub mod transfer;
+pub mod usage;

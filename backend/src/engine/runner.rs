@@ -30,6 +30,8 @@ pub struct Engine {
     pub min_free_percent: u64,
     /// Longest a pre or post script may run before its process group is killed.
     pub script_timeout: std::time::Duration,
+    /// One disk-usage walk at a time, whatever the number of runs.
+    pub usage_gate: Arc<tokio::sync::Semaphore>,
 }
 
 /// A failure before or around rsync, with its stable code.

@@ -152,6 +152,30 @@ impl Engine {
         .await
         .map_err(|e| internal(&e))?;
         self.log(run.id, &format!("published snapshot {name}"));
+        // The size from rsync's figures now; the exact figure from a walk, later.
+        jobs::set_size(&mut c, job.id, s.total_bytes as i64)
+            .await
+            .map_err(|e| internal(&e))?;
+        let (gate, pool, root, job_id) = (
+            self.usage_gate.clone(),
+            self.pool.clone(),
+            store.root.clone(),
+            job.id,
+        );
+        tokio::spawn(async move {
+            let Ok(_permit) = gate.acquire().await else {
+                return;
+            };
+            let Ok(bytes) =
+                tokio::task::spawn_blocking(move || super::usage::disk_usage(&root)).await
+            else {
+                return;
+            };
+            if let Ok(mut c) = db::conn(&pool).await {
+                let _ =
+                    jobs::set_size(&mut c, job_id, i64::try_from(bytes).unwrap_or(i64::MAX)).await;
+            }
+        });
         self.apply_retention(&mut c, job.id, store, schedule)
             .await
             .map_err(|e| internal(&e))?;

@@ -124,6 +124,17 @@ async fn backup_over_ssh_with_pinned_host_key() {
         "metadata beside the data"
     );
     let data1 = first.join("data");
+    // The job's size: rsync's figure at once, then the exact disk usage from a walk.
+    let exact = backend::engine::usage::disk_usage(store.parent().unwrap()) as i64;
+    let mut size = 0;
+    for _ in 0..100 {
+        size = admin.get(&format!("/api/jobs/{jid}")).await.1["size_bytes"].as_i64().unwrap();
+        if size == exact {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(size, exact, "exact disk usage recorded");
     assert_eq!(manifest(&data1), manifest(&tree), "{log}");
     assert!(
         !store
@@ -149,6 +160,32 @@ async fn backup_over_ssh_with_pinned_host_key() {
         ino(&data1.join("docs/deep/er/b.bin"))
     );
     assert_eq!(manifest(&second), manifest(&tree));
+    // About one new inode per directory: every regular file is shared.
+    let inodes = |root: &Path| -> (std::collections::HashSet<u64>, usize, usize) {
+        let (mut set, mut dirs, mut others) = (std::collections::HashSet::new(), 0, 0);
+        let mut stack = vec![root.to_owned()];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).unwrap() {
+                let p = e.unwrap().path();
+                let m = std::fs::symlink_metadata(&p).unwrap();
+                set.insert(m.ino());
+                if m.is_dir() {
+                    dirs += 1;
+                    stack.push(p);
+                } else if !m.is_file() {
+                    others += 1;
+                }
+            }
+        }
+        (set, dirs, others)
+    };
+    let (old, _, _) = inodes(&data1);
+    let (new, dirs, links) = inodes(&second);
+    let fresh = new.difference(&old).count();
+    assert!(
+        fresh <= dirs + links,
+        "{fresh} new inodes for {dirs} directories and {links} links"
+    );
 
     // History is immutable: content, mode and owner changes reach only the new snapshot.
     let before = manifest(&data1);

@@ -407,3 +407,36 @@ async fn a_server_that_died_mid_run_is_reconciled_at_start() {
     }
     assert!(!root.join(".trash/old").exists(), "trash emptied");
 }
+
+#[tokio::test]
+async fn files_vanishing_during_the_transfer_give_a_warning_and_a_snapshot() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let src = tempfile::tempdir().unwrap();
+    // The whole file list is made first (--no-inc-recursive); `zz-last` goes away while
+    // the big file is still crawling through --bwlimit.
+    std::fs::write(src.path().join("aa-big"), vec![4u8; 600 * 1024]).unwrap();
+    std::fs::write(src.path().join("zz-last"), "soon gone").unwrap();
+    let jid = local_job(&app, &admin, src.path()).await;
+    let (_, j) = admin.get(&format!("/api/jobs/{jid}")).await;
+    admin
+        .patch(
+            &format!("/api/clients/{}", j["client"]["id"]),
+            json!({"rsync_options": ["--bwlimit=200"]}),
+        )
+        .await;
+    let (_, r) = admin.post(&format!("/api/jobs/{jid}/run"), json!({})).await;
+    let rid = r["id"].as_i64().unwrap();
+    wait_state(&admin, rid, "running").await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    std::fs::remove_file(src.path().join("zz-last")).unwrap();
+    let r = wait_finished(&admin, rid).await;
+    assert_eq!(
+        (r["result"].as_str(), r["error_code"].as_str()),
+        (Some("warning"), Some("rsync_vanished_files")),
+        "{r}"
+    );
+    let (_, snaps) = admin.get(&format!("/api/jobs/{jid}/snapshots")).await;
+    assert_eq!(snaps.as_array().unwrap().len(), 1, "published");
+    assert_eq!(snaps[0]["warnings"], true);
+}
