@@ -24,7 +24,7 @@ pub fn SnapshotsPanel(job_id: i64, reload: RwSignal<u32>) -> impl IntoView {
         spawn_local(async move {
             match runs::snapshots(job_id).await {
                 Ok(mut list) => {
-                    list.sort_by(|a, b| b.taken_at.cmp(&a.taken_at));
+                    list.sort_by_key(|s| std::cmp::Reverse(s.taken_at));
                     failure.set(None);
                     data.set(Some(list));
                 }
