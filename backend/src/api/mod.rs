@@ -113,6 +113,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(jobs::create_trigger_token)
         .service(jobs::delete_trigger_token)
         .service(runs::run_job)
+        .service(runs::trigger_job)
         .service(runs::job_snapshots)
         .service(runs::list_runs)
         .service(runs::get_run)

@@ -238,3 +238,41 @@ pub async fn test_client(
         runs::test_connection(&state.engine, user.actor(), *id).await?,
     ))
 }
+
+/// Start a job with its trigger token.
+///
+/// For scripts and other systems, without a login: send the job's token (from
+/// `POST /api/jobs/{id}/token`) in the `X-Trigger-Token` header. Wrong tokens are
+/// rate-limited.
+#[utoipa::path(
+    tag = "runs",
+    params(
+        ("id" = i64, Path, description = "Job id"),
+        ("X-Trigger-Token" = String, Header, description = "The job's trigger token"),
+    ),
+    responses(
+        (status = 202, description = "Queued", body = Run),
+        (status = 401, description = "Missing or wrong token (`invalid_credentials`)", body = ApiError),
+        (status = 409, description = "The job already has a run in progress", body = ApiError),
+        (status = 429, description = "Too many wrong tokens; see `Retry-After`", body = ApiError),
+    )
+)]
+#[post("/jobs/{id:\\d+}/trigger")]
+pub async fn trigger_job(
+    state: web::Data<AppState>,
+    req: actix_web::HttpRequest,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
+    let token = req
+        .headers()
+        .get("x-trigger-token")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let ip = req
+        .peer_addr()
+        .map(|a| a.ip())
+        .ok_or_else(|| super::error::AppError::internal("request without peer address"))?;
+    let run = runs::trigger(&state.engine, &state.limiter, *id, &token, ip).await?;
+    Ok(HttpResponse::Accepted().json(run))
+}

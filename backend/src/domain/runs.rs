@@ -243,3 +243,38 @@ pub async fn test_connection(
         },
     })
 }
+
+/// Starts a job from outside with its trigger token (no login). A wrong token, a job
+/// without one and a job that does not exist are the same `InvalidCredentials`, so the
+/// endpoint reveals nothing; failures are rate-limited per job and address.
+pub async fn trigger(
+    engine: &Engine,
+    limiter: &crate::auth::rate_limit::LoginLimiter,
+    job_id: i64,
+    token: &str,
+    ip: std::net::IpAddr,
+) -> Result<Run, DomainError> {
+    use subtle::ConstantTimeEq;
+    let key = format!("trigger:{job_id}");
+    let now = std::time::Instant::now();
+    if let Some(wait) = limiter.blocked(&key, ip, now) {
+        return Err(DomainError::RateLimited(wait));
+    }
+    let mut c = db::conn(&engine.pool).await?;
+    let stored = crate::db::jobs::find(&mut c, job_id)
+        .await?
+        .and_then(|j| j.trigger_token_hash);
+    let presented = crate::auth::secrets::hash_api_token(token);
+    let ok = stored.is_some_and(|h| bool::from(h.as_bytes().ct_eq(presented.as_bytes())));
+    if !ok {
+        limiter.record_failure(&key, ip, now);
+        return Err(DomainError::InvalidCredentials);
+    }
+    let run = runs::insert(&mut c, job_id, "token", &[], None)
+        .await?
+        .ok_or_else(|| DomainError::Conflict("the job already has a run in progress".into()))?;
+    let engine2 = engine.clone();
+    let id = run.id;
+    tokio::spawn(async move { engine2.execute(id).await });
+    Ok(view(&run))
+}

@@ -128,7 +128,9 @@ async fn backup_over_ssh_with_pinned_host_key() {
     let exact = backend::engine::usage::disk_usage(store.parent().unwrap()) as i64;
     let mut size = 0;
     for _ in 0..100 {
-        size = admin.get(&format!("/api/jobs/{jid}")).await.1["size_bytes"].as_i64().unwrap();
+        size = admin.get(&format!("/api/jobs/{jid}")).await.1["size_bytes"]
+            .as_i64()
+            .unwrap();
         if size == exact {
             break;
         }

@@ -440,3 +440,54 @@ async fn files_vanishing_during_the_transfer_give_a_warning_and_a_snapshot() {
     assert_eq!(snaps.as_array().unwrap().len(), 1, "published");
     assert_eq!(snaps[0]["warnings"], true);
 }
+
+#[tokio::test]
+async fn a_trigger_token_starts_a_job_without_login() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let src = tempfile::tempdir().unwrap();
+    std::fs::write(src.path().join("f"), "x").unwrap();
+    let jid = local_job(&app, &admin, src.path()).await;
+    let (_, t) = admin
+        .post(&format!("/api/jobs/{jid}/token"), json!({}))
+        .await;
+    let token = t["token"].as_str().unwrap().to_owned();
+    let client = reqwest::Client::new();
+    let trigger = |tok: String| {
+        let client = client.clone();
+        let url = app.url(&format!("/api/jobs/{jid}/trigger"));
+        async move {
+            client
+                .post(url)
+                .header("x-trigger-token", tok)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let res = trigger("wrong".into()).await;
+    assert_eq!(res.status(), 401);
+    let res = client
+        .post(app.url("/api/jobs/999999/trigger"))
+        .header("x-trigger-token", &token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 401, "a missing job looks like a wrong token");
+    let res = trigger(token.clone()).await;
+    assert_eq!(res.status(), 202);
+    let r: Value = res.json().await.unwrap();
+    assert_eq!(r["trigger"], "token");
+    let r = wait_finished(&admin, r["id"].as_i64().unwrap()).await;
+    assert_eq!(r["result"], "ok", "{r}");
+    for _ in 0..4 {
+        trigger("wrong".into()).await;
+    }
+    assert_eq!(
+        trigger(token.clone()).await.status(),
+        429,
+        "rate limited after repeated failures"
+    );
+    // Removing the token disables the trigger.
+    admin.delete(&format!("/api/jobs/{jid}/token")).await;
+}
