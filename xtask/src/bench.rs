@@ -118,7 +118,7 @@ impl Api {
 /// Runs the benchmark and prints its figures.
 pub fn backup() -> anyhow::Result<()> {
     run(cmd("cargo").args(["build", "--release", "-p", "backend"]))?;
-    let work = std::env::temp_dir().join(format!("ebk-bench-{}", std::process::id()));
+    let work = std::env::temp_dir().join(format!("ebk-benchmark-work-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work)?;
     let src = work.join("src");
