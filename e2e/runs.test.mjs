@@ -1,7 +1,7 @@
 // Backups from the web app: a local client's job run from the main page (its badge
-// turns OK by itself) and from the job page (the runs list follows the run to its end),
-// the run's log with rsync's statistics, the snapshot in the job's list; and the client
-// page's connection test against a port where nothing listens.
+// turns OK by itself), from the job page (the runs list follows the run to its end) and
+// from the client page; the run's log with rsync's statistics, the snapshot in the job's
+// list; and the client page's connection test against a port where nothing listens.
 
 import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
@@ -28,6 +28,16 @@ async function sourceTree() {
   await mkdir(path.join(dir, 'sub'));
   await writeFile(path.join(dir, 'sub', 'data.bin'), Buffer.alloc(4096, 7));
   return dir;
+}
+
+/** Waits until every run of job `jobId` has finished. */
+async function allFinished(request, jobId) {
+  for (let i = 0; i < 120; i += 1) {
+    const runs = await apiCall(request, 'GET', `/api/runs?job_id=${jobId}`);
+    if (runs.items.every((r) => r.state === 'finished')) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`the runs of job ${jobId} did not finish`);
 }
 
 /** A TCP port nobody listens on (taken from the system, then released). */
@@ -102,6 +112,13 @@ test('run a local job from the main page and the job page, read its log and see 
       assert.equal(await page.locator('#run-log-download').getAttribute('href'), `/api/runs/${runId}/log`);
       // The log is text, not markup.
       assert.equal(await page.locator('#run-log *').count(), 0);
+
+      // The client page runs all of the client's jobs.
+      await page.goto(`/clients/${client.id}`);
+      await page.locator('#client-run').click();
+      await page.locator('#client-run-notice', { hasText: '1 backup started' }).waitFor();
+      await allFinished(page.request, job.id);
+      assert.equal((await apiCall(page.request, 'GET', `/api/runs?job_id=${job.id}`)).total, 3);
     } finally {
       await apiCleanup(page.request, `/api/clients/${client.id}`);
     }

@@ -164,6 +164,7 @@ fn ClientPage(id: Option<i64>) -> impl IntoView {
     });
     let ready = move || id.is_none() || client.with(Option::is_some);
     let targets = RunTargets {
+        session,
         notice: RwSignal::new(None),
         failure: RwSignal::new(None::<Failure>),
         reload: RwSignal::new(0),

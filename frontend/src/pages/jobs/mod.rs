@@ -170,6 +170,7 @@ pub fn JobsPage() -> impl IntoView {
     });
     let alive = alive_flag();
     let targets = RunTargets {
+        session,
         notice,
         failure,
         reload,

@@ -12,11 +12,12 @@ use leptos::task::spawn_local;
 use crate::api::{runs, Failure};
 use crate::i18n::LOADER;
 use crate::run_labels;
-use crate::state::use_session;
+use crate::state::Session;
 
 /// Where the outcome goes.
 #[derive(Clone, Copy)]
 pub struct RunTargets {
+    pub session: Session,
     pub notice: RwSignal<Option<String>>,
     pub failure: RwSignal<Option<Failure>>,
     /// Bumped to fetch the list again.
@@ -25,7 +26,7 @@ pub struct RunTargets {
 
 /// Starts jobs `ids` and follows their runs while `alive` holds.
 pub fn start(ids: Vec<i64>, targets: RunTargets, alive: Arc<AtomicBool>) {
-    let session = use_session();
+    let session = targets.session;
     targets.notice.set(None);
     targets.failure.set(None);
     if ids.is_empty() {
