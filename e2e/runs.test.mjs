@@ -1,13 +1,17 @@
 // Backups from the web app: a local client's job run from the main page (its badge
 // turns OK by itself), from the job page (the runs list follows the run to its end) and
 // from the client page; the run's log with rsync's statistics, the snapshot in the job's
-// list; and the client page's connection test against a port where nothing listens.
+// list; the client page's connection test against a port where nothing listens; and,
+// against a real sshd, a pending host key compared, accepted, then a working test.
 
 import assert from 'node:assert/strict';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
 
 import { apiCall, apiCleanup, launch, login, unique, withPage } from './lib.mjs';
@@ -28,6 +32,62 @@ async function sourceTree() {
   await mkdir(path.join(dir, 'sub'));
   await writeFile(path.join(dir, 'sub', 'data.bin'), Buffer.alloc(4096, 7));
   return dir;
+}
+
+const SSHD = '/usr/sbin/sshd';
+
+/**
+ * A real OpenSSH server on 127.0.0.1 with its own host key and an empty
+ * `authorized_keys`; returns its port, fingerprint, files and a `stop` function.
+ */
+async function startSshd() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'e2e-sshd-'));
+  const hostKey = path.join(dir, 'host_ed25519');
+  const run = promisify(execFile);
+  await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', hostKey]);
+  const { stdout } = await run('ssh-keygen', ['-lf', `${hostKey}.pub`]);
+  const fingerprint = stdout.split(/\s+/)[1];
+  const authorizedKeys = path.join(dir, 'authorized_keys');
+  await writeFile(authorizedKeys, '');
+  await mkdir('/run/sshd', { recursive: true });
+  const port = await closedPort();
+  const config = path.join(dir, 'sshd_config');
+  await writeFile(
+    config,
+    [
+      `Port ${port}`,
+      'ListenAddress 127.0.0.1',
+      `HostKey ${hostKey}`,
+      `PidFile ${dir}/sshd.pid`,
+      `AuthorizedKeysFile ${authorizedKeys}`,
+      'PermitRootLogin prohibit-password',
+      'PasswordAuthentication no',
+      'KbdInteractiveAuthentication no',
+      'PubkeyAuthentication yes',
+      'UsePAM no',
+      'StrictModes no',
+      'LogLevel ERROR',
+      '',
+    ].join('\n'),
+  );
+  const child = spawn(SSHD, ['-D', '-e', '-f', config], { stdio: 'ignore' });
+  for (let i = 0; ; i += 1) {
+    const up = await new Promise((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (up) break;
+    if (i > 100) throw new Error('sshd did not start');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const stop = async () => {
+    child.kill();
+    await rm(dir, { recursive: true, force: true });
+  };
+  return { port, fingerprint, authorizedKeys, stop };
 }
 
 /** Waits until every run of job `jobId` has finished. */
@@ -146,4 +206,47 @@ test('the client page tests the connection and explains why it fails', async (t)
       await apiCleanup(page.request, `/api/clients/${client.id}`);
     }
   });
+});
+
+test('a pending host key is compared, accepted, and the connection then works', { skip: !existsSync(SSHD) }, async (t) => {
+  const sshd = await startSshd();
+  try {
+    await withPage(browser, t, async (page) => {
+      await login(page);
+      const client = await apiCall(page.request, 'POST', '/api/clients', {
+        name: unique('e2e-hostkey'),
+        connection: { kind: 'ssh', user: 'root', host: '127.0.0.1', port: sshd.port },
+      });
+      try {
+        await page.goto(`/clients/${client.id}`);
+        await page.locator('#client-host-key[data-state="unknown"]').waitFor();
+        // The first test records the key as pending and says it must be accepted.
+        await page.locator('#client-test').click();
+        await page.locator('#client-test-error', { hasText: 'not been accepted yet' }).waitFor({ timeout: 60_000 });
+        await page.locator('#client-host-key[data-state="pending"]').waitFor();
+        assert.equal(await page.locator('#client-host-fingerprint').textContent(), sshd.fingerprint);
+
+        // Accepting asks to compare the fingerprint on the client first.
+        await page.locator('#client-host-accept').click();
+        const dialog = page.locator('#accept-dialog');
+        await dialog.waitFor();
+        assert.match(await dialog.textContent(), /ssh-keygen -lf \/etc\/ssh\/ssh_host_ed25519_key\.pub/);
+        assert.equal(await dialog.locator('#accept-fingerprint').textContent(), sshd.fingerprint);
+        await dialog.locator('[data-testid="confirm-ok"]').click();
+        await page.locator('#client-host-key[data-state="accepted"]').waitFor();
+        await dialog.waitFor({ state: 'detached' });
+        assert.equal(await page.locator('#client-host-accept').count(), 0);
+
+        // With the server's key installed on the client, the test passes.
+        const shown = await apiCall(page.request, 'GET', `/api/clients/${client.id}`);
+        await writeFile(sshd.authorizedKeys, `${shown.public_key.trim()}\n`);
+        await page.locator('#client-test').click();
+        await page.locator('#client-test-ok', { hasText: 'Connection works' }).waitFor({ timeout: 60_000 });
+      } finally {
+        await apiCleanup(page.request, `/api/clients/${client.id}`);
+      }
+    });
+  } finally {
+    await sshd.stop();
+  }
 });
