@@ -32,6 +32,7 @@ pub struct RunRow {
     pub literal_bytes: Option<i64>,
     pub lease_owner: Option<String>,
     pub lease_until: Option<DateTime<Utc>>,
+    pub pgid: Option<i32>,
 }
 
 /// Queues a run; `None` when the job already has an unfinished one.
@@ -101,6 +102,15 @@ pub async fn set_levels(c: &mut DbConn, id: i64, levels: &[String]) -> Result<()
     let levels: Vec<Option<String>> = levels.iter().cloned().map(Some).collect();
     diesel::update(runs::table.find(id))
         .set(runs::levels.eq(levels))
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
+/// Records (or clears) the process group of the run's current child.
+pub async fn set_pgid(c: &mut DbConn, id: i64, pgid: Option<i32>) -> Result<(), DbError> {
+    diesel::update(runs::table.find(id))
+        .set(runs::pgid.eq(pgid))
         .execute(c)
         .await?;
     Ok(())

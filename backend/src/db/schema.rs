@@ -122,6 +122,7 @@ diesel::table! {
         literal_bytes -> Nullable<Int8>,
         lease_owner -> Nullable<Text>,
         lease_until -> Nullable<Timestamptz>,
+        pgid -> Nullable<Int4>,
     }
 }
 

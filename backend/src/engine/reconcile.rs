@@ -11,10 +11,34 @@ use crate::db::runs::RunOutcome;
 use crate::db::snapshots::NewSnapshot;
 use crate::db::{self, jobs, locations, runs, snapshots};
 
+/// Kills the process group a crashed server left running for `run_id`, if that process is
+/// still the run's (its command line names the run's in-progress directory: a reused pid
+/// belonging to something else is left alone).
+pub fn stop_orphan(pgid: i32, run_id: i64) {
+    let Ok(cmdline) = std::fs::read(format!("/proc/{pgid}/cmdline")) else {
+        return;
+    };
+    let marker = format!(".inprogress/{run_id}/");
+    if String::from_utf8_lossy(&cmdline).contains(&marker) {
+        tracing::warn!(
+            run_id,
+            pgid,
+            "stopping rsync left running by a previous server"
+        );
+        let _ = nix::sys::signal::killpg(
+            nix::unistd::Pid::from_raw(pgid),
+            nix::sys::signal::Signal::SIGKILL,
+        );
+    }
+}
+
 /// Runs once when the server starts.
 pub async fn at_start(engine: &Engine) -> anyhow::Result<()> {
     let mut c = db::conn(&engine.pool).await?;
     for run in runs::unfinished(&mut c).await? {
+        if let Some(pgid) = run.pgid {
+            stop_orphan(pgid, run.id);
+        }
         tracing::warn!(
             run_id = run.id,
             "run left unfinished by a previous server: marked failed"

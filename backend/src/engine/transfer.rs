@@ -243,6 +243,10 @@ impl Engine {
             .spawn()?;
         let pid = child.id() as i32;
         self.registry.set_group(run_id, Some(pid));
+        // Also in the database: a server restarted after a crash stops what is left.
+        if let Ok(mut c) = db::conn(&self.pool).await {
+            let _ = crate::db::runs::set_pgid(&mut c, run_id, Some(pid)).await;
+        }
         let status = child.status().await?;
         self.registry.set_group(run_id, None);
         let exit = match (status.code(), status.signal()) {

@@ -108,12 +108,9 @@ async fn every_rsync_exit_code_is_classified() {
         if *publishes {
             published += 1;
         }
-        // The fake leaves an empty tree; what matters is whether a snapshot appeared.
-        assert_eq!(
-            snapshot_count(&admin, jid).await.min(published),
-            published.min(5),
-            "exit {code}"
-        );
+        // Ok and warning runs publish (the daily level keeps 5); failed runs neither
+        // publish nor delete anything.
+        assert_eq!(snapshot_count(&admin, jid).await, published.min(5), "exit {code}");
     }
     let (_, j) = admin.get(&format!("/api/jobs/{jid}")).await;
     assert_eq!(j["last_result"], "failed");
@@ -366,6 +363,22 @@ async fn a_server_that_died_mid_run_is_reconciled_at_start() {
     std::fs::create_dir_all(root.join(format!(".inprogress/{rid}/data"))).unwrap();
     std::fs::write(root.join(format!(".inprogress/{rid}/data/f")), "half").unwrap();
     std::fs::create_dir_all(root.join(".trash/old")).unwrap();
+    // …and its rsync, still crawling along in its own process group.
+    std::fs::write(src.path().join("slow"), vec![0u8; 1024 * 1024]).unwrap();
+    let mut orphan = {
+        use std::os::unix::process::CommandExt;
+        std::process::Command::new("rsync")
+            .arg("--bwlimit=1")
+            .arg(src.path().join("slow"))
+            .arg(root.join(format!(".inprogress/{rid}/data/")))
+            .process_group(0)
+            .spawn()
+            .unwrap()
+    };
+    let pgid = orphan.id() as i32;
+    db.execute("UPDATE runs SET pgid = $1 WHERE id = $2", &[&pgid, &rid])
+        .await
+        .unwrap();
 
     // A new server on the same database and data.
     let app2 = spawn_app_with(AppOptions {
@@ -391,6 +404,18 @@ async fn a_server_that_died_mid_run_is_reconciled_at_start() {
         ),
         (Some("finished"), Some("failed"), Some("interrupted"))
     );
+    let status = tokio::time::timeout(Duration::from_secs(10), async {
+        loop {
+            if let Some(st) = orphan.try_wait().unwrap() {
+                return st;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    })
+    .await
+    .expect("the orphaned rsync was stopped at start-up");
+    assert!(!status.success());
+
     assert_eq!(
         snapshot_count(&admin2, jid).await,
         1,
