@@ -110,7 +110,11 @@ async fn every_rsync_exit_code_is_classified() {
         }
         // Ok and warning runs publish (the daily level keeps 5); failed runs neither
         // publish nor delete anything.
-        assert_eq!(snapshot_count(&admin, jid).await, published.min(5), "exit {code}");
+        assert_eq!(
+            snapshot_count(&admin, jid).await,
+            published.min(5),
+            "exit {code}"
+        );
     }
     let (_, j) = admin.get(&format!("/api/jobs/{jid}")).await;
     assert_eq!(j["last_result"], "failed");
@@ -515,4 +519,144 @@ async fn a_trigger_token_starts_a_job_without_login() {
     );
     // Removing the token disables the trigger.
     admin.delete(&format!("/api/jobs/{jid}/token")).await;
+}
+
+/// Starts the real binary on a database; returns the child, its base URL and the first
+/// admin's password when printed.
+async fn start_binary(
+    db_url: &str,
+    data: &Path,
+) -> (tokio::process::Child, String, Option<String>) {
+    use tokio::io::{AsyncBufReadExt, BufReader};
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_elkarbackup"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .env("DATABASE_URL", db_url)
+        .env("ELKARBACKUP_LOG", "warn")
+        .env("ELKARBACKUP_FRONTEND_DIR", data.join("none"))
+        .stdout(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut base = String::new();
+    let mut password = None;
+    while let Ok(Ok(Some(line))) =
+        tokio::time::timeout(Duration::from_secs(60), lines.next_line()).await
+    {
+        if let Some(url) = line.split("listening on ").nth(1) {
+            base = url.trim().trim_end_matches('/').to_owned();
+            if let Ok(Ok(Some(next))) =
+                tokio::time::timeout(Duration::from_secs(2), lines.next_line()).await
+            {
+                if next.starts_with("First administrator") {
+                    for _ in 0..2 {
+                        if let Ok(Ok(Some(l))) =
+                            tokio::time::timeout(Duration::from_secs(2), lines.next_line()).await
+                        {
+                            if let Some(pw) = l.trim().strip_prefix("password: ") {
+                                password = Some(pw.to_owned());
+                            }
+                        }
+                    }
+                }
+            }
+            break;
+        }
+    }
+    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+    assert!(!base.is_empty(), "server started");
+    (child, base, password)
+}
+
+#[tokio::test]
+async fn kill_9_of_the_server_mid_run_then_restart() {
+    let (db_url, _) = fresh_database().await;
+    let data = tempfile::tempdir().unwrap();
+    let (mut server, base, password) = start_binary(&db_url, data.path()).await;
+    let password = password.expect("first admin password");
+    let login = |base: String| {
+        let password = password.clone();
+        async move {
+            let res = reqwest::Client::new()
+                .post(format!("{base}/api/auth/login"))
+                .json(&json!({"username": "admin", "password": password}))
+                .send()
+                .await
+                .unwrap();
+            let token = res.json::<shared::LoginResponse>().await.unwrap().token;
+            Api {
+                base,
+                token: Some(token),
+                client: reqwest::Client::new(),
+            }
+        }
+    };
+    let admin = login(base).await;
+    let src = tempfile::tempdir().unwrap();
+    std::fs::write(src.path().join("big"), vec![5u8; 3 * 1024 * 1024]).unwrap();
+    let (_, locs) = admin.get("/api/locations").await;
+    let (_, pols) = admin.get("/api/policies?q=Default").await;
+    let (_, c) = admin
+        .post("/api/clients", json!({"name": "slow", "connection": {"kind": "local"}, "rsync_options": ["--bwlimit=200"]}))
+        .await;
+    let mut body = job(
+        c["id"].as_i64().unwrap(),
+        "big",
+        locs["items"][0]["id"].as_i64().unwrap(),
+        pols["items"][0]["id"].as_i64().unwrap(),
+    );
+    body["source_path"] = json!(src.path().display().to_string());
+    let (_, j) = admin.post("/api/jobs", body).await;
+    let jid = j["id"].as_i64().unwrap();
+    let (_, r) = admin.post(&format!("/api/jobs/{jid}/run"), json!({})).await;
+    let rid = r["id"].as_i64().unwrap();
+    wait_state(&admin, rid, "running").await;
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    // The server dies without any chance to clean up.
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(server.id().unwrap() as i32),
+        nix::sys::signal::Signal::SIGKILL,
+    )
+    .unwrap();
+    server.wait().await.unwrap();
+    let marker = format!(".inprogress/{rid}/data");
+    assert!(
+        rsync_running(&marker),
+        "rsync outlived the server (its own process group)"
+    );
+
+    let (_server2, base2, again) = start_binary(&db_url, data.path()).await;
+    assert!(again.is_none(), "no second first admin");
+    let admin = login(base2).await;
+    let (_, r) = admin.get(&format!("/api/runs/{rid}")).await;
+    assert_eq!(
+        (r["result"].as_str(), r["error_code"].as_str()),
+        (Some("failed"), Some("interrupted")),
+        "{r}"
+    );
+    let mut gone = false;
+    for _ in 0..50 {
+        if !rsync_running(&marker) {
+            gone = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(gone, "the orphaned rsync was stopped");
+    assert_eq!(
+        snapshot_count(&admin, jid).await,
+        0,
+        "no partial snapshot visible"
+    );
+    admin
+        .patch(
+            &format!("/api/clients/{}", c["id"]),
+            json!({"rsync_options": []}),
+        )
+        .await;
+    let r = run(&admin, jid).await;
+    assert_eq!(r["result"], "ok", "{r}");
+    assert_eq!(snapshot_count(&admin, jid).await, 1);
 }
