@@ -77,6 +77,49 @@ fn touch_one_percent(root: &Path, round: usize) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// rsnapshot with `link_dest 1` on the same tree and sshd, when it can be installed.
+struct Rsnapshot {
+    config: PathBuf,
+}
+
+impl Rsnapshot {
+    fn setup(work: &Path, key: &Path, port: u16, src: &Path) -> Option<Rsnapshot> {
+        let installed = Command::new("rsnapshot").arg("-V").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok();
+        if !installed && crate::run::is_root() {
+            let _ = run(Command::new("apt-get")
+                .args(["install", "-y", "-qq", "rsnapshot"])
+                .env("DEBIAN_FRONTEND", "noninteractive"));
+        }
+        Command::new("rsnapshot").arg("-V").stdout(Stdio::null()).stderr(Stdio::null()).status().ok()?;
+        let root = work.join("rsnapshot");
+        std::fs::create_dir_all(&root).ok()?;
+        let config = work.join("rsnapshot.conf");
+        let lines = [
+            "config_version\t1.2".to_owned(),
+            format!("snapshot_root\t{}/", root.display()),
+            "cmd_rsync\t/usr/bin/rsync".to_owned(),
+            "cmd_ssh\t/usr/bin/ssh".to_owned(),
+            format!(
+                "ssh_args\t-i {} -p {port} -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR",
+                key.display()
+            ),
+            "link_dest\t1".to_owned(),
+            "rsync_long_args\t--delete --numeric-ids --delete-excluded --hard-links --acls --xattrs".to_owned(),
+            "retain\tdaily\t10".to_owned(),
+            format!("lockfile\t{}/rsnapshot.pid", work.display()),
+            format!("backup\troot@127.0.0.1:{}/\tbench/", src.display()),
+        ];
+        std::fs::write(&config, lines.join("\n") + "\n").ok()?;
+        Some(Rsnapshot { config })
+    }
+
+    fn run(&self) -> anyhow::Result<Duration> {
+        let t = Instant::now();
+        run(Command::new("rsnapshot").arg("-c").arg(&self.config).arg("daily"))?;
+        Ok(t.elapsed())
+    }
+}
+
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v[v.len() / 2]
@@ -221,9 +264,14 @@ pub fn backup() -> anyhow::Result<()> {
         }
         Ok(t.elapsed())
     };
+    let rsnap = Rsnapshot::setup(&work, &keys, sshd.port, &src);
     eprintln!("bench: first full copies");
     let mut n = 0;
     let first_base = rsync_by_hand(n, None)?;
+    let mut snap_times: (Vec<Duration>, Vec<Duration>, Vec<Duration>) = (Vec::new(), Vec::new(), Vec::new());
+    if let Some(r) = &rsnap {
+        snap_times.0.push(r.run()?);
+    }
     let (first_engine, r) = api.run_job(jid)?;
     if r["result"] != "ok" {
         bail!("engine run failed: {r}");
@@ -235,24 +283,35 @@ pub fn backup() -> anyhow::Result<()> {
         n += 1;
         unchanged.0.push(rsync_by_hand(n, Some(&snapshot(n - 1)))?);
         unchanged.1.push(api.run_job(jid)?.0);
+        if let Some(r) = &rsnap {
+            snap_times.1.push(r.run()?);
+        }
         touch_one_percent(&src, round)?;
         n += 1;
         changed.0.push(rsync_by_hand(n, Some(&snapshot(n - 1)))?);
         changed.1.push(api.run_job(jid)?.0);
+        if let Some(r) = &rsnap {
+            // rsnapshot sees the change one round late; comparable enough for a median.
+            snap_times.2.push(r.run()?);
+        }
     }
-    let row = |name: &str, base: Duration, engine: Duration| {
+    let row = |name: &str, base: Duration, engine: Duration, snap: &[Duration]| {
+        let snap = if snap.is_empty() {
+            "rsnapshot       n/a".to_owned()
+        } else {
+            format!("rsnapshot {:>8.2} s", median(snap.to_vec()).as_secs_f64())
+        };
         println!(
-            "{name:<22} rsync by hand {:>8.2} s   engine {:>8.2} s   ratio engine/rsync {:.2}",
+            "{name:<22} rsync by hand {:>8.2} s   engine {:>8.2} s   {snap}   ratio engine/rsync {:.2}",
             base.as_secs_f64(),
             engine.as_secs_f64(),
             engine.as_secs_f64() / base.as_secs_f64()
         );
     };
     println!("backup benchmark: {} files in {DIRS} directories over loopback ssh, median of {ROUNDS}", DIRS * FILES_PER_DIR);
-    row("first full copy", first_base, first_engine);
-    row("unchanged tree", median(unchanged.0), median(unchanged.1));
-    row("1% of files changed", median(changed.0), median(changed.1));
-    println!("(rsnapshot is not measured: not installed by the benchmark)");
+    row("first full copy", first_base, first_engine, &snap_times.0);
+    row("unchanged tree", median(unchanged.0), median(unchanged.1), &snap_times.1);
+    row("1% of files changed", median(changed.0), median(changed.1), &snap_times.2);
     drop(sshd);
     drop(server);
     let _ = std::fs::remove_dir_all(&work);
