@@ -13,6 +13,7 @@ use shared::runs::Run;
 
 use crate::api::{runs, Failure};
 use crate::components::feedback::{Alert, AlertKind};
+use crate::components::page::Loading;
 use crate::components::pager::Pager;
 use crate::format;
 use crate::i18n::{self, LOADER};
@@ -93,7 +94,10 @@ pub fn RunsPanel(job_id: i64, reload: RwSignal<u32>, on_finished: Callback<()>) 
             <Alert id="job-runs-error" kind=AlertKind::Error message=error />
             <Show
                 when=move || data.with(|d| d.as_ref().is_some_and(|p| !p.items.is_empty()))
-                fallback=move || view! { <p class="empty" id="job-runs-empty">{move || fl!(LOADER, "runs-empty")}</p> }
+                fallback=move || match data.with(Option::is_some) || failure.with(Option::is_some) {
+                    true => view! { <p class="empty" id="job-runs-empty">{move || fl!(LOADER, "runs-empty")}</p> }.into_any(),
+                    false => view! { <Loading /> }.into_any(),
+                }
             >
                 <div class="table-wrap">
                     <table class="table" id="job-runs-table">

@@ -9,6 +9,7 @@ use shared::runs::Snapshot;
 use super::runs::levels_text;
 use crate::api::{runs, Failure};
 use crate::components::feedback::{Alert, AlertKind};
+use crate::components::page::Loading;
 use crate::format;
 use crate::i18n::{self, LOADER};
 use crate::state::use_session;
@@ -44,7 +45,10 @@ pub fn SnapshotsPanel(job_id: i64, reload: RwSignal<u32>) -> impl IntoView {
             <Alert id="job-snapshots-error" kind=AlertKind::Error message=error />
             <Show
                 when=move || data.with(|d| d.as_ref().is_some_and(|l| !l.is_empty()))
-                fallback=move || view! { <p class="empty" id="job-snapshots-empty">{move || fl!(LOADER, "snapshots-empty")}</p> }
+                fallback=move || match data.with(Option::is_some) || failure.with(Option::is_some) {
+                    true => view! { <p class="empty" id="job-snapshots-empty">{move || fl!(LOADER, "snapshots-empty")}</p> }.into_any(),
+                    false => view! { <Loading /> }.into_any(),
+                }
             >
                 <div class="table-wrap">
                     <table class="table" id="job-snapshots-table">
