@@ -2,7 +2,8 @@
 // turns OK by itself), from the job page (the runs list follows the run to its end) and
 // from the client page; the run's log with rsync's statistics, the snapshot in the job's
 // list; the client page's connection test against a port where nothing listens; and,
-// against a real sshd, a pending host key compared, accepted, then a working test.
+// against a real sshd, a pending host key compared, accepted, then a working test; and a
+// run held by a slow pre-job script, aborted from its page.
 
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
@@ -249,4 +250,51 @@ test('a pending host key is compared, accepted, and the connection then works', 
   } finally {
     await sshd.stop();
   }
+});
+
+test('a run still going on is aborted from its page, after confirmation', async (t) => {
+  const dir = await sourceTree();
+  await withPage(browser, t, async (page) => {
+    await login(page);
+    const name = unique('e2e-abort');
+    const script = await apiCall(page.request, 'POST', '/api/scripts', {
+      name,
+      description: '',
+      uses: { client_pre: false, client_post: false, job_pre: true, job_post: false },
+      content_base64: Buffer.from('#!/bin/sh\nsleep 60\n').toString('base64'),
+    });
+    const client = await apiCall(page.request, 'POST', '/api/clients', { name, connection: { kind: 'local' } });
+    try {
+      const policies = await apiCall(page.request, 'GET', '/api/policies');
+      const locations = await apiCall(page.request, 'GET', '/api/locations');
+      const job = await apiCall(page.request, 'POST', '/api/jobs', {
+        client_id: client.id,
+        name: 'slow',
+        source_path: `${dir}/`,
+        policy_id: policies.items[0].id,
+        location_id: locations.items[0].id,
+        use_local_permissions: false,
+        pre_scripts: [script.id],
+      });
+      await page.goto(`/jobs/${job.id}`);
+      await page.locator('#job-run').click();
+      const row = page.locator('[data-testid="run-row"]').first();
+      await row.waitFor();
+      assert.equal(await row.getAttribute('data-state'), 'unfinished');
+      await row.locator('[data-testid="run-log"]').click();
+      await page.locator('#run-facts[data-state="unfinished"]').waitFor();
+      await page.locator('#run-abort').click();
+      const dialog = page.locator('#abort-dialog');
+      await dialog.waitFor();
+      await dialog.locator('[data-testid="confirm-ok"]').click();
+      await page.locator('#run-facts[data-state="finished"]').waitFor({ timeout: 60_000 });
+      await page.locator('#run-result', { hasText: 'Aborted' }).waitFor();
+      assert.equal(await page.locator('#run-abort').count(), 0);
+      assert.deepEqual(await apiCall(page.request, 'GET', `/api/jobs/${job.id}/snapshots`), []);
+    } finally {
+      await apiCleanup(page.request, `/api/clients/${client.id}`);
+      await apiCleanup(page.request, `/api/scripts/${script.id}`);
+    }
+  });
+  await rm(dir, { recursive: true, force: true });
 });
