@@ -46,9 +46,11 @@ fn debian_packages(needs: Needs) -> anyhow::Result<()> {
         "openssh-server",
         "nodejs",
         "npm",
+        // setfacl/getfacl: the engine tests back up POSIX ACLs.
+        "acl",
     ];
     if needs.test_tools {
-        wanted.extend(["chromium", "libpq-dev", "python3-venv", "acl"]);
+        wanted.extend(["chromium", "libpq-dev", "python3-venv"]);
     }
     // node and npm may come from elsewhere than Debian (as on the CI image).
     let missing: Vec<&str> = wanted
