@@ -63,6 +63,23 @@ pub fn test(e2e: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Each integration test makes its own database (`ebk_t_…`); drop those of earlier runs
+/// so that they do not pile up on the machine's PostgreSQL.
+fn drop_old_test_databases() {
+    if std::net::TcpStream::connect("127.0.0.1:5432").is_err() {
+        return;
+    }
+    let psql = |sql: &str| {
+        output(cmd("psql").args(["-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-Atc", sql]))
+    };
+    let Some(list) = psql("SELECT datname FROM pg_database WHERE datname LIKE 'ebk\\_t\\_%'") else {
+        return;
+    };
+    for name in list.lines().filter(|n| n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')) {
+        let _ = psql(&format!("DROP DATABASE IF EXISTS \"{name}\""));
+    }
+}
+
 fn step<T>(name: &str, f: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Result<T> {
     eprintln!("xtask: == {name}");
     let t = Instant::now();
