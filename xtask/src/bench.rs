@@ -30,11 +30,15 @@ impl Drop for Sshd {
 }
 
 fn keygen(path: &Path) -> anyhow::Result<()> {
-    run(Command::new("ssh-keygen").args(["-q", "-t", "ed25519", "-N", "", "-f"]).arg(path))
+    run(Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-f"])
+        .arg(path))
 }
 
 fn start_sshd(dir: &Path, authorized: &str) -> anyhow::Result<Sshd> {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port();
     keygen(&dir.join("host"))?;
     std::fs::write(dir.join("authorized_keys"), authorized)?;
     std::fs::create_dir_all("/run/sshd")?;
@@ -47,7 +51,11 @@ fn start_sshd(dir: &Path, authorized: &str) -> anyhow::Result<Sshd> {
             d = dir.display()
         ),
     )?;
-    let child = Command::new("/usr/sbin/sshd").args(["-D", "-e", "-f"]).arg(&cfg).stderr(Stdio::null()).spawn()?;
+    let child = Command::new("/usr/sbin/sshd")
+        .args(["-D", "-e", "-f"])
+        .arg(&cfg)
+        .stderr(Stdio::null())
+        .spawn()?;
     for _ in 0..100 {
         if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
             return Ok(Sshd { child, port });
@@ -62,7 +70,10 @@ fn make_tree(root: &Path) -> anyhow::Result<()> {
         let dir = root.join(format!("d{d:04}"));
         std::fs::create_dir_all(&dir)?;
         for f in 0..FILES_PER_DIR {
-            std::fs::write(dir.join(format!("f{f:03}")), format!("file {d} {f}\n").repeat(8))?;
+            std::fs::write(
+                dir.join(format!("f{f:03}")),
+                format!("file {d} {f}\n").repeat(8),
+            )?;
         }
     }
     Ok(())
@@ -84,13 +95,23 @@ struct Rsnapshot {
 
 impl Rsnapshot {
     fn setup(work: &Path, key: &Path, port: u16, src: &Path) -> Option<Rsnapshot> {
-        let installed = Command::new("rsnapshot").arg("-V").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok();
+        let installed = Command::new("rsnapshot")
+            .arg("-V")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok();
         if !installed && crate::run::is_root() {
             let _ = run(Command::new("apt-get")
                 .args(["install", "-y", "-qq", "rsnapshot"])
                 .env("DEBIAN_FRONTEND", "noninteractive"));
         }
-        Command::new("rsnapshot").arg("-V").stdout(Stdio::null()).stderr(Stdio::null()).status().ok()?;
+        Command::new("rsnapshot")
+            .arg("-V")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .ok()?;
         let root = work.join("rsnapshot");
         std::fs::create_dir_all(&root).ok()?;
         let config = work.join("rsnapshot.conf");
@@ -115,7 +136,10 @@ impl Rsnapshot {
 
     fn run(&self) -> anyhow::Result<Duration> {
         let t = Instant::now();
-        run(Command::new("rsnapshot").arg("-c").arg(&self.config).arg("daily"))?;
+        run(Command::new("rsnapshot")
+            .arg("-c")
+            .arg(&self.config)
+            .arg("daily"))?;
         Ok(t.elapsed())
     }
 }
@@ -132,14 +156,18 @@ struct Api {
 
 impl Api {
     fn call(&self, method: &str, path: &str, body: Option<Value>) -> anyhow::Result<Value> {
-        let req = ureq::request(method, &format!("{}{path}", self.base)).set("authorization", &format!("Bearer {}", self.token));
+        let req = ureq::request(method, &format!("{}{path}", self.base))
+            .set("authorization", &format!("Bearer {}", self.token));
         let res = match body {
             Some(b) => req.send_json(b),
             None => req.call(),
         };
         match res {
             Ok(r) => Ok(r.into_json().unwrap_or(Value::Null)),
-            Err(ureq::Error::Status(code, r)) => bail!("{method} {path}: {code} {}", r.into_string().unwrap_or_default()),
+            Err(ureq::Error::Status(code, r)) => bail!(
+                "{method} {path}: {code} {}",
+                r.into_string().unwrap_or_default()
+            ),
             Err(e) => Err(e.into()),
         }
     }
@@ -178,7 +206,10 @@ pub fn backup() -> anyhow::Result<()> {
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work)?;
     let src = work.join("src");
-    eprintln!("bench: building {} files in {DIRS} directories", DIRS * FILES_PER_DIR);
+    eprintln!(
+        "bench: building {} files in {DIRS} directories",
+        DIRS * FILES_PER_DIR
+    );
     make_tree(&src)?;
 
     let server = TestServer::start_with("bench", PathBuf::from("target/release/elkarbackup"))?;
@@ -192,8 +223,14 @@ pub fn backup() -> anyhow::Result<()> {
     };
     let store = work.join("engine-store");
     std::fs::create_dir_all(&store)?;
-    let loc = api.call("POST", "/api/locations", Some(json!({"name": "bench", "directory": store.display().to_string()})))?;
-    let policy = api.call("GET", "/api/policies?q=Default", None)?["items"][0]["id"].as_i64().context("policy")?;
+    let loc = api.call(
+        "POST",
+        "/api/locations",
+        Some(json!({"name": "bench", "directory": store.display().to_string()})),
+    )?;
+    let policy = api.call("GET", "/api/policies?q=Default", None)?["items"][0]["id"]
+        .as_i64()
+        .context("policy")?;
 
     let keys = work.join("baseline-key");
     keygen(&keys)?;
@@ -214,7 +251,11 @@ pub fn backup() -> anyhow::Result<()> {
     let cid = engine_client["id"].as_i64().context("client")?;
     api.call("PATCH", &format!("/api/clients/{cid}"), Some(json!({"connection": {"kind": "ssh", "user": "root", "host": "127.0.0.1", "port": sshd.port}})))?;
     api.call("POST", &format!("/api/clients/{cid}/test"), Some(json!({})))?;
-    api.call("POST", &format!("/api/clients/{cid}/host-key/accept"), Some(json!({})))?;
+    api.call(
+        "POST",
+        &format!("/api/clients/{cid}/host-key/accept"),
+        Some(json!({})),
+    )?;
     let job = api.call(
         "POST",
         "/api/jobs",
@@ -256,7 +297,9 @@ pub fn backup() -> anyhow::Result<()> {
         if let Some(l) = link {
             c.arg(format!("--link-dest={}", l.display()));
         }
-        c.arg(format!("root@127.0.0.1:{}/", src.display())).arg(format!("{}/", dest.display())).stdout(Stdio::null());
+        c.arg(format!("root@127.0.0.1:{}/", src.display()))
+            .arg(format!("{}/", dest.display()))
+            .stdout(Stdio::null());
         let t = Instant::now();
         let s = c.status()?;
         if !s.success() {
@@ -268,7 +311,8 @@ pub fn backup() -> anyhow::Result<()> {
     eprintln!("bench: first full copies");
     let mut n = 0;
     let first_base = rsync_by_hand(n, None)?;
-    let mut snap_times: (Vec<Duration>, Vec<Duration>, Vec<Duration>) = (Vec::new(), Vec::new(), Vec::new());
+    let mut snap_times: (Vec<Duration>, Vec<Duration>, Vec<Duration>) =
+        (Vec::new(), Vec::new(), Vec::new());
     if let Some(r) = &rsnap {
         snap_times.0.push(r.run()?);
     }
@@ -308,10 +352,23 @@ pub fn backup() -> anyhow::Result<()> {
             engine.as_secs_f64() / base.as_secs_f64()
         );
     };
-    println!("backup benchmark: {} files in {DIRS} directories over loopback ssh, median of {ROUNDS}", DIRS * FILES_PER_DIR);
+    println!(
+        "backup benchmark: {} files in {DIRS} directories over loopback ssh, median of {ROUNDS}",
+        DIRS * FILES_PER_DIR
+    );
     row("first full copy", first_base, first_engine, &snap_times.0);
-    row("unchanged tree", median(unchanged.0), median(unchanged.1), &snap_times.1);
-    row("1% of files changed", median(changed.0), median(changed.1), &snap_times.2);
+    row(
+        "unchanged tree",
+        median(unchanged.0),
+        median(unchanged.1),
+        &snap_times.1,
+    );
+    row(
+        "1% of files changed",
+        median(changed.0),
+        median(changed.1),
+        &snap_times.2,
+    );
     drop(sshd);
     drop(server);
     let _ = std::fs::remove_dir_all(&work);

@@ -44,6 +44,7 @@ pub fn test(e2e: bool) -> anyhow::Result<()> {
         ]))
     })?;
     step("web app build", || run(cmd("trunk").arg("build")))?;
+    drop_old_test_databases();
     step("cargo tests", || {
         run(cmd("cargo").args(["test", "--workspace"]))
     })?;
@@ -70,12 +71,25 @@ fn drop_old_test_databases() {
         return;
     }
     let psql = |sql: &str| {
-        output(cmd("psql").args(["-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-Atc", sql]))
+        output(cmd("psql").args([
+            "-h",
+            "127.0.0.1",
+            "-U",
+            "postgres",
+            "-d",
+            "postgres",
+            "-Atc",
+            sql,
+        ]))
     };
-    let Some(list) = psql("SELECT datname FROM pg_database WHERE datname LIKE 'ebk\\_t\\_%'") else {
+    let Some(list) = psql("SELECT datname FROM pg_database WHERE datname LIKE 'ebk\\_t\\_%'")
+    else {
         return;
     };
-    for name in list.lines().filter(|n| n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')) {
+    for name in list
+        .lines()
+        .filter(|n| n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+    {
         let _ = psql(&format!("DROP DATABASE IF EXISTS \"{name}\""));
     }
 }
