@@ -253,6 +253,7 @@ pub async fn test_client(
     responses(
         (status = 202, description = "Queued", body = Run),
         (status = 401, description = "Missing or wrong token (`invalid_credentials`)", body = ApiError),
+        (status = 404, description = "The id is not a job id (not a number)", body = ApiError),
         (status = 409, description = "The job already has a run in progress", body = ApiError),
         (status = 429, description = "Too many wrong tokens; see `Retry-After`", body = ApiError),
     )
