@@ -106,15 +106,15 @@ pub async fn find(c: &mut DbConn, id: i64) -> Result<Option<ClientRow>, DbError>
         .optional()?)
 }
 
-/// Whether a client with this name (any case) exists, other than `except`.
-pub async fn name_taken(c: &mut DbConn, name: &str, except: Option<i64>) -> Result<bool, DbError> {
-    let mut q = clients::table
+/// Whether a client with this name (any case) exists (for picking free copy names; saves
+/// rely on the unique index).
+pub async fn name_taken(c: &mut DbConn, name: &str) -> Result<bool, DbError> {
+    let n: i64 = clients::table
         .filter(super::users::lower(clients::name).eq(name.to_lowercase()))
-        .into_boxed();
-    if let Some(id) = except {
-        q = q.filter(clients::id.ne(id));
-    }
-    Ok(q.count().get_result::<i64>(c).await? > 0)
+        .count()
+        .get_result(c)
+        .await?;
+    Ok(n > 0)
 }
 
 /// Inserts a client.

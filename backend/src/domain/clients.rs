@@ -218,9 +218,7 @@ pub async fn create(
 ) -> Result<Client, DomainError> {
     let mut c = db::conn(pool).await?;
     let owner = check(&mut c, actor, input, None).await?;
-    if clients::name_taken(&mut c, input.name.trim(), None).await? {
-        return Err(DomainError::Duplicate("name"));
-    }
+    // The unique index on lower(name) is the duplicate check, race-free.
     let row = clients::insert(&mut c, &form(input, owner)?)
         .await
         .map_err(unique_to_duplicate("name"))?;
@@ -248,9 +246,6 @@ pub async fn update(
     let mut c = db::conn(pool).await?;
     let current = visible_row(&mut c, actor, id).await?;
     let owner = check(&mut c, actor, input, Some(current.owner_id)).await?;
-    if clients::name_taken(&mut c, input.name.trim(), Some(id)).await? {
-        return Err(DomainError::Duplicate("name"));
-    }
     let row = clients::update(&mut c, id, &form(input, owner)?)
         .await
         .map_err(unique_to_duplicate("name"))?
@@ -327,7 +322,7 @@ async fn copy_name(c: &mut DbConn, name: &str) -> Result<String, DomainError> {
         let keep = 100usize.saturating_sub(suffix.chars().count());
         let base: String = name.chars().take(keep).collect();
         let candidate = format!("{base}{suffix}");
-        if !clients::name_taken(c, &candidate, None).await? {
+        if !clients::name_taken(c, &candidate).await? {
             return Ok(candidate);
         }
     }

@@ -101,7 +101,7 @@ pub async fn daemon(rsync: &Path, host: &str, port: u16, timeout_secs: u32) -> D
     }
 }
 
-/// Tests a client connection of any kind.
+/// Checks that rsync runs on the server itself (local clients).
 pub async fn local(rsync: &Path) -> Diagnosis {
     match async_process::Command::new(rsync)
         .arg("--version")
