@@ -6,6 +6,7 @@ pub mod auth;
 pub mod clients;
 pub mod common;
 pub mod error;
+pub mod events;
 pub mod health;
 pub mod jobs;
 pub mod locations;

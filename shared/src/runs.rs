@@ -65,6 +65,28 @@ pub struct Run {
     pub started_at: Option<DateTime<Utc>>,
     pub finished_at: Option<DateTime<Utc>>,
     pub stats: Option<RunStats>,
+    /// Live progress while running (the last figures once finished).
+    pub progress: Option<RunProgress>,
+    /// The client batch the run belongs to (client pre/post scripts run once per batch).
+    pub batch_id: Option<i64>,
+}
+
+/// Live progress of a run, parsed from rsync's output.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RunProgress {
+    /// Bytes of the files processed so far (rsync's running total).
+    pub bytes_done: i64,
+    /// Files checked so far.
+    pub files_done: i64,
+    /// Files rsync will check in all (from `to-chk`); unknown until the file list is built.
+    pub files_total: Option<i64>,
+    /// The file being transferred.
+    pub current_file: Option<String>,
+    /// Bytes per second, averaged over the last seconds.
+    pub rate_bytes_per_second: Option<i64>,
+    /// Seconds left, estimated from the files still to check.
+    pub eta_seconds: Option<i64>,
 }
 
 /// A snapshot as returned by the API.

@@ -36,6 +36,8 @@ pub fn view(r: &RunRow) -> Run {
             transferred_bytes: r.transferred_bytes.unwrap_or(0),
             literal_bytes: r.literal_bytes.unwrap_or(0),
         }),
+        progress: None,
+        batch_id: None,
     }
 }
 

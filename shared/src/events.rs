@@ -1,0 +1,176 @@
+//! Live updates: what the server pushes to the browser over server-sent events
+//! (`GET /api/events`), and the queue and client-state views they carry.
+//!
+//! Every SSE message is one JSON `Event` in `data:`, tagged by `type`. Durable events
+//! (run state changes, client states, snapshots, log records) carry an SSE `id:`; a
+//! reconnecting client sends it back as `Last-Event-ID` and receives what it missed.
+//! Progress events carry no id: only the latest one matters.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::runs::{Run, RunProgress};
+
+/// A run as the queue and the Status page show it: the run with the names around it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct QueueItem {
+    pub run: Run,
+    pub job_name: String,
+    pub client_id: i64,
+    pub client_name: String,
+    pub location_id: i64,
+}
+
+/// What a client is doing, as in the original's client state machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ClientStateName {
+    /// Nothing queued or running.
+    Idle,
+    /// Jobs are queued; the client's batch has not started.
+    Queued,
+    /// The client's pre scripts are running (once for the batch).
+    PreClient,
+    /// The batch's jobs are running or waiting for a free slot.
+    Running,
+    /// The client's post scripts are running (once, after the batch's last job).
+    PostClient,
+    /// The last batch's client pre scripts failed.
+    Error,
+}
+
+impl ClientStateName {
+    /// Wire and database name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClientStateName::Idle => "idle",
+            ClientStateName::Queued => "queued",
+            ClientStateName::PreClient => "pre_client",
+            ClientStateName::Running => "running",
+            ClientStateName::PostClient => "post_client",
+            ClientStateName::Error => "error",
+        }
+    }
+
+    /// Parses the wire name.
+    pub fn parse(s: &str) -> Option<ClientStateName> {
+        Some(match s {
+            "idle" => ClientStateName::Idle,
+            "queued" => ClientStateName::Queued,
+            "pre_client" => ClientStateName::PreClient,
+            "running" => ClientStateName::Running,
+            "post_client" => ClientStateName::PostClient,
+            "error" => ClientStateName::Error,
+            _ => return None,
+        })
+    }
+}
+
+/// `GET /api/clients/{id}/state`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ClientState {
+    pub client_id: i64,
+    pub client_name: String,
+    pub state: ClientStateName,
+    /// The current (or last) batch of this client's jobs.
+    pub batch_id: Option<i64>,
+    /// Stable code of the last batch's failure (`client_pre_script_failed`, …).
+    pub error_code: Option<String>,
+    /// Unfinished runs of the client.
+    pub active_runs: i64,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Severity of a log record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum LogLevel {
+    Info,
+    Warning,
+    Error,
+}
+
+/// A structured log record (state changes of runs and batches, scheduler decisions).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LogRecord {
+    pub id: i64,
+    pub at: DateTime<Utc>,
+    pub level: LogLevel,
+    /// `scheduler`, `dispatcher`, `engine`, `api`.
+    pub source: String,
+    /// Stable code of what happened (`run_queued`, `run_finished`, `catch_up`, …).
+    pub code: String,
+    /// Technical detail (English, not shown untranslated to users).
+    pub detail: String,
+    pub user_id: Option<i64>,
+    pub client_id: Option<i64>,
+    pub job_id: Option<i64>,
+    pub run_id: Option<i64>,
+}
+
+/// Live progress of one run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProgressEvent {
+    pub run_id: i64,
+    pub job_id: i64,
+    pub client_id: i64,
+    pub progress: RunProgress,
+}
+
+/// One server-sent event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Event {
+    /// A run was queued, changed state or finished (the queue changed).
+    Run { item: QueueItem },
+    /// Progress of a running run (latest wins; at most four per second per run).
+    Progress(ProgressEvent),
+    /// A client's state changed.
+    ClientState { state: ClientState },
+    /// A snapshot was published.
+    Snapshot { snapshot: crate::runs::Snapshot },
+    /// A log record was written.
+    Log { record: LogRecord },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_are_tagged_by_type() {
+        let e = Event::Progress(ProgressEvent {
+            run_id: 1,
+            job_id: 2,
+            client_id: 3,
+            progress: RunProgress::default(),
+        });
+        let v = serde_json::to_value(&e).unwrap();
+        assert_eq!(v["type"], "progress");
+        assert_eq!(v["run_id"], 1);
+        let back: Event = serde_json::from_value(v).unwrap();
+        assert_eq!(back, e);
+    }
+
+    #[test]
+    fn client_state_names_round_trip() {
+        for s in [
+            ClientStateName::Idle,
+            ClientStateName::Queued,
+            ClientStateName::PreClient,
+            ClientStateName::Running,
+            ClientStateName::PostClient,
+            ClientStateName::Error,
+        ] {
+            assert_eq!(ClientStateName::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(ClientStateName::parse("busy"), None);
+    }
+}
