@@ -70,7 +70,6 @@ test('pages not built yet say so, with their title', async (t) => {
   await withPage(browser, t, async (page) => {
     await login(page);
     for (const [testid, title] of [
-      ['nav-status', 'Status'],
       ['nav-logs', 'Logs'],
     ]) {
       await page.locator(`nav [data-testid="${testid}"]`).click();

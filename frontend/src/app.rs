@@ -1,5 +1,6 @@
-//! The root component: provides the session, checks it with the server and routes every
-//! address to its page (inside the signed-in frame, except the login page).
+//! The root component: provides the session and the live event stream, checks the
+//! session with the server and routes every address to its page (inside the signed-in
+//! frame, except the login page).
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
@@ -7,6 +8,7 @@ use leptos_router::path;
 
 use crate::components::layout::Shell;
 use crate::i18n;
+use crate::live::Live;
 use crate::pages::about::AboutPage;
 use crate::pages::clients::{EditClientPage, NewClientPage};
 use crate::pages::job::{EditJobPage, NewJobPage};
@@ -15,13 +17,14 @@ use crate::pages::locations::{EditLocationPage, LocationsPage, NewLocationPage};
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::password::PasswordPage;
-use crate::pages::pending::{LogsPage, StatusPage};
+use crate::pages::pending::LogsPage;
 use crate::pages::policies::{EditPolicyPage, NewPolicyPage, PoliciesPage};
 use crate::pages::preferences::PreferencesPage;
 use crate::pages::priorities::PrioritiesPage;
 use crate::pages::runs::RunPage;
 use crate::pages::scripts::{EditScriptPage, NewScriptPage, ScriptsPage};
 use crate::pages::settings::SettingsPage;
+use crate::pages::status::StatusPage;
 use crate::pages::tokens::TokensPage;
 use crate::pages::users::{EditUserPage, NewUserPage, UsersPage};
 use crate::state::Session;
@@ -31,6 +34,7 @@ use crate::state::Session;
 pub fn App() -> impl IntoView {
     let session = Session::new(i18n::current());
     provide_context(session);
+    provide_context(Live::new());
     session.check();
     view! {
         <Router>

@@ -7,7 +7,10 @@ mod components;
 mod format;
 mod i18n;
 mod labels;
+mod live;
 mod pages;
+mod queue;
+mod queue_feed;
 mod run_labels;
 mod state;
 

@@ -624,10 +624,6 @@ jobs-run-started = { $count ->
     [one] 1 backup started. Its result will appear here when it finishes.
    *[other] { $count } backups started. Their results will appear here when they finish.
 }
-jobs-run-busy = { $count ->
-    [one] 1 job was already running.
-   *[other] { $count } jobs were already running.
-}
 runs-title = Runs
 runs-empty = This job has not run yet.
 runs-col-started = Started
@@ -690,3 +686,35 @@ client-test-failed = The connection does not work. { $reason }
 client-host-accept = Accept this key
 client-host-accept-title = Accept the client's host key?
 client-host-accept-body = Make sure this is really your client: on the client, run the command below and check that it prints the same fingerprint. From now on, connections will refuse any other key.
+
+## Status: the queue with live progress, and the clients' states
+queue-title = Queue
+queue-empty = Nothing is queued or running.
+queue-col-client = Client
+queue-col-state = State
+queue-col-progress = Progress
+queue-col-rate = Speed
+queue-col-eta = Time left
+queue-col-file = Current file
+queue-col-elapsed = Running for
+queue-rate = { $size }/s
+queue-progress-files = { $done } of { $total } files, { $size }
+queue-progress-bytes = { $size } copied
+queue-progress-starting = Starting…
+queue-abort-label = Abort the backup of { $client } / { $job }
+queue-abort-which = { $client } / { $job }
+live-on = Live: this page updates by itself.
+live-off = Reconnecting… The lists will be refreshed when the connection is back.
+client-states-title = Clients
+client-states-empty = No client is busy.
+client-states-col-runs = Unfinished runs
+client-states-col-since = Since
+client-state-idle = Idle
+client-state-queued = Queued
+client-state-pre-client = Running the client's pre script
+client-state-running = Backing up
+client-state-post-client = Running the client's post script
+client-state-error = Failed
+client-error-pre-script-failed = The client's pre script failed, so its jobs were not run.
+client-error-pre-script-timeout = The client's pre script took too long and was stopped; its jobs were not run.
+client-error-post-script-failed = The client's post script failed.

@@ -624,10 +624,6 @@ jobs-run-started = { $count ->
     [one] Se ha iniciado 1 copia. Su resultado aparecerá aquí cuando termine.
    *[other] Se han iniciado { $count } copias. Sus resultados aparecerán aquí cuando terminen.
 }
-jobs-run-busy = { $count ->
-    [one] 1 trabajo ya se estaba ejecutando.
-   *[other] { $count } trabajos ya se estaban ejecutando.
-}
 runs-title = Ejecuciones
 runs-empty = Este trabajo aún no se ha ejecutado.
 runs-col-started = Inicio
@@ -690,3 +686,35 @@ client-test-failed = La conexión no funciona. { $reason }
 client-host-accept = Aceptar esta clave
 client-host-accept-title = ¿Aceptar la clave de equipo del cliente?
 client-host-accept-body = Asegúrate de que es realmente tu cliente: ejecuta en él la orden de abajo y comprueba que muestra la misma huella. A partir de ahora las conexiones rechazarán cualquier otra clave.
+
+## Estado: la cola con el progreso en directo y el estado de los clientes
+queue-title = Cola
+queue-empty = No hay nada en cola ni en marcha.
+queue-col-client = Cliente
+queue-col-state = Estado
+queue-col-progress = Progreso
+queue-col-rate = Velocidad
+queue-col-eta = Tiempo restante
+queue-col-file = Fichero actual
+queue-col-elapsed = En marcha desde hace
+queue-rate = { $size }/s
+queue-progress-files = { $done } de { $total } ficheros, { $size }
+queue-progress-bytes = { $size } copiados
+queue-progress-starting = Empezando…
+queue-abort-label = Abortar la copia de { $client } / { $job }
+queue-abort-which = { $client } / { $job }
+live-on = En directo: esta página se actualiza sola.
+live-off = Reconectando… Las listas se actualizarán cuando vuelva la conexión.
+client-states-title = Clientes
+client-states-empty = Ningún cliente está ocupado.
+client-states-col-runs = Ejecuciones sin terminar
+client-states-col-since = Desde
+client-state-idle = Inactivo
+client-state-queued = En cola
+client-state-pre-client = Ejecutando el script previo del cliente
+client-state-running = Haciendo copias
+client-state-post-client = Ejecutando el script posterior del cliente
+client-state-error = Fallo
+client-error-pre-script-failed = El script previo del cliente ha fallado, así que sus trabajos no se han ejecutado.
+client-error-pre-script-timeout = El script previo del cliente ha tardado demasiado y se ha detenido; sus trabajos no se han ejecutado.
+client-error-post-script-failed = El script posterior del cliente ha fallado.

@@ -624,10 +624,6 @@ jobs-run-started = { $count ->
     [one] Babeskopia bat hasi da. Emaitza hemen agertuko da amaitzean.
    *[other] { $count } babeskopia hasi dira. Emaitzak hemen agertuko dira amaitzean.
 }
-jobs-run-busy = { $count ->
-    [one] Lan bat dagoeneko exekutatzen ari zen.
-   *[other] { $count } lan dagoeneko exekutatzen ari ziren.
-}
 runs-title = Exekuzioak
 runs-empty = Lan hau ez da oraindik exekutatu.
 runs-col-started = Hasiera
@@ -690,3 +686,35 @@ client-test-failed = Konexioak ez du funtzionatzen. { $reason }
 client-host-accept = Onartu gako hau
 client-host-accept-title = Bezeroaren ostalari-gakoa onartu?
 client-host-accept-body = Ziurtatu benetan zure bezeroa dela: exekutatu bertan beheko agindua eta egiaztatu hatz-marka bera erakusten duela. Hemendik aurrera konexioek beste edozein gako ukatuko dute.
+
+## Egoera: ilara zuzeneko aurrerapenarekin, eta bezeroen egoera
+queue-title = Ilara
+queue-empty = Ez dago ezer ilaran edo exekutatzen.
+queue-col-client = Bezeroa
+queue-col-state = Egoera
+queue-col-progress = Aurrerapena
+queue-col-rate = Abiadura
+queue-col-eta = Falta den denbora
+queue-col-file = Uneko fitxategia
+queue-col-elapsed = Martxan zenbat denboraz
+queue-rate = { $size }/s
+queue-progress-files = { $total } fitxategitik { $done }, { $size }
+queue-progress-bytes = { $size } kopiatuta
+queue-progress-starting = Hasten…
+queue-abort-label = Utzi bertan behera { $client } / { $job } babeskopia
+queue-abort-which = { $client } / { $job }
+live-on = Zuzenean: orri hau bere kabuz eguneratzen da.
+live-off = Berriro konektatzen… Zerrendak eguneratu egingo dira konexioa itzultzean.
+client-states-title = Bezeroak
+client-states-empty = Ez dago bezero lanpeturik.
+client-states-col-runs = Amaitu gabeko exekuzioak
+client-states-col-since = Noiztik
+client-state-idle = Geldirik
+client-state-queued = Ilaran
+client-state-pre-client = Bezeroaren aurreko scripta exekutatzen
+client-state-running = Babeskopiak egiten
+client-state-post-client = Bezeroaren ondorengo scripta exekutatzen
+client-state-error = Huts egin du
+client-error-pre-script-failed = Bezeroaren aurreko scriptak huts egin du, eta haren lanak ez dira exekutatu.
+client-error-pre-script-timeout = Bezeroaren aurreko scriptak gehiegi iraun du eta gelditu egin da; haren lanak ez dira exekutatu.
+client-error-post-script-failed = Bezeroaren ondorengo scriptak huts egin du.

@@ -1,17 +1,48 @@
-//! The backup engine's endpoints: running jobs, their runs and logs, snapshots, and the
-//! client checks (host key acceptance, connection test).
+//! The backup engine's endpoints: running jobs, the queue and the clients' states, runs
+//! and their logs, snapshots, and the client checks (host key acceptance, connection
+//! test).
 
 use gloo_net::http::Request;
+use serde::Serialize;
 use shared::clients::{Client, ConnectionTest};
 use shared::common::Page;
+use shared::events::{ClientState, QueueItem};
 use shared::runs::{Run, Snapshot};
 use web_sys::RequestCredentials;
 
-use super::{failure_from, get_json, post_empty, ApiResult, Failure};
+use super::{failure_from, get_json, post_empty, post_json, ApiResult, Failure};
 
-/// `POST /api/jobs/{id}/run`: starts the job now (409 when it already runs).
+/// `POST /api/jobs/{id}/run`: queues the job now (a job already queued answers with its
+/// queued run; a running one gets one follow-up run).
 pub async fn run_job(id: i64) -> ApiResult<Run> {
     post_empty(&format!("/api/jobs/{id}/run")).await
+}
+
+/// The body of `POST /api/jobs/run`.
+#[derive(Serialize)]
+struct RunJobs<'a> {
+    job_ids: &'a [i64],
+}
+
+/// `POST /api/jobs/run`: queues the chosen jobs in one request.
+pub async fn run_jobs(ids: &[i64]) -> ApiResult<Vec<Run>> {
+    post_json("/api/jobs/run", &RunJobs { job_ids: ids }).await
+}
+
+/// `POST /api/clients/{id}/run`: queues every active job of the client.
+pub async fn run_client(id: i64) -> ApiResult<Vec<Run>> {
+    post_empty(&format!("/api/clients/{id}/run")).await
+}
+
+/// `GET /api/queue`: the unfinished runs, executing ones first, then the queued ones in
+/// dispatch order.
+pub async fn queue() -> ApiResult<Vec<QueueItem>> {
+    get_json("/api/queue").await
+}
+
+/// `GET /api/queue/clients`: the clients that are not idle.
+pub async fn client_states() -> ApiResult<Vec<ClientState>> {
+    get_json("/api/queue/clients").await
 }
 
 /// `GET /api/runs?job_id=…`: one page of a job's runs, newest first.
@@ -46,7 +77,7 @@ pub async fn run_log(id: i64) -> ApiResult<String> {
     response.text().await.map_err(|_| Failure::bare(0))
 }
 
-/// `POST /api/runs/{id}/abort` (409 when it has finished).
+/// `POST /api/runs/{id}/abort`, in every unfinished state (409 when it has finished).
 pub async fn abort_run(id: i64) -> ApiResult<Run> {
     post_empty(&format!("/api/runs/{id}/abort")).await
 }

@@ -1,6 +1,7 @@
 //! The frame around every signed-in page: header (product name, user, language switch,
 //! logout), the main navigation and the routed page itself. Signed-out visitors are sent
-//! to the login page, remembering where they wanted to go.
+//! to the login page, remembering where they wanted to go. The frame keeps the tab's
+//! live event stream open while someone is signed in.
 
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
@@ -11,6 +12,7 @@ use crate::components::language::LanguageSelect;
 use crate::components::nav::MainNav;
 use crate::components::page::Loading;
 use crate::i18n::LOADER;
+use crate::live::use_live;
 use crate::state::use_session;
 
 /// Route view of every page but the login: guards the session and draws the frame.
@@ -67,6 +69,9 @@ fn encode(text: &str) -> String {
 #[component]
 fn Frame() -> impl IntoView {
     let session = use_session();
+    let live = use_live();
+    live.connect();
+    on_cleanup(move || live.disconnect());
     let menu_open = RwSignal::new(false);
     let location = use_location();
     // Close the phone menu after following a link.

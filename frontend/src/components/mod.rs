@@ -1,6 +1,6 @@
 //! Reusable view pieces that take props and never fetch: the signed-in frame (header,
 //! navigation), the language switch, page titles, notices, form helpers, confirmation
-//! dialogs, help panels and the unsaved-changes warning.
+//! dialogs, help panels, run progress bars and the unsaved-changes warning.
 
 pub mod copy;
 pub mod dialog;
@@ -14,5 +14,6 @@ pub mod nav;
 pub mod page;
 pub mod pager;
 pub mod pickers;
+pub mod progress;
 pub mod secret;
 pub mod unsaved;

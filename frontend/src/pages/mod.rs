@@ -17,5 +17,6 @@ pub mod remove;
 pub mod runs;
 pub mod scripts;
 pub mod settings;
+pub mod status;
 pub mod tokens;
 pub mod users;

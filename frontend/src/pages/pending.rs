@@ -7,12 +7,6 @@ use leptos::prelude::*;
 use crate::components::page::NotAvailable;
 use crate::i18n::LOADER;
 
-/// Status (`/status`): the queue and the clients' states.
-#[component]
-pub fn StatusPage() -> impl IntoView {
-    view! { <NotAvailable title=Signal::derive(move || fl!(LOADER, "nav-status")) /> }
-}
-
 /// Logs (`/logs`).
 #[component]
 pub fn LogsPage() -> impl IntoView {

@@ -1,6 +1,6 @@
 //! The client pages: `/clients/new` and `/clients/{id}` — the form (with the API's
-//! problems next to their fields), the client's jobs, its ssh key, deletion, and the
-//! help panel.
+//! problems next to their fields), the client's jobs (their results follow the live
+//! events), its ssh key, "Run now", deletion, and the help panel.
 
 mod draft;
 mod fields;
@@ -14,6 +14,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use shared::clients::{Client, ClientInput};
+use shared::events::Event;
+use shared::runs::RunState;
 use shared::scripts::Script;
 use shared::users::User;
 
@@ -29,8 +31,8 @@ use crate::components::form::FormState;
 use crate::components::page::{Loading, PageTitle};
 use crate::components::unsaved::{discard, use_unsaved};
 use crate::i18n::LOADER;
-use crate::pages::job::runs::alive_flag;
-use crate::pages::jobs::run::{self as run_jobs, RunTargets};
+use crate::live::use_live;
+use crate::pages::jobs::run::{self as run_jobs, RunRequest, RunTargets};
 use crate::pages::not_found::NotFoundPage;
 use crate::state::use_session;
 
@@ -167,11 +169,18 @@ fn ClientPage(id: Option<i64>) -> impl IntoView {
         session,
         notice: RwSignal::new(None),
         failure: RwSignal::new(None::<Failure>),
-        reload: RwSignal::new(0),
     };
-    let alive = alive_flag();
+    // The jobs' last results are fetched again whenever one of the client's runs ends.
+    let jobs_reload = RwSignal::new(0u32);
+    use_live().subscribe(move |event| {
+        if let Event::Run { item } = event {
+            if Some(item.client_id) == id && item.run.state == RunState::Finished {
+                jobs_reload.update(|n| *n += 1);
+            }
+        }
+    });
     Effect::new(move |first: Option<()>| {
-        targets.reload.track();
+        jobs_reload.track();
         let Some(id) = id.filter(|_| first.is_some()) else {
             return;
         };
@@ -186,13 +195,9 @@ fn ClientPage(id: Option<i64>) -> impl IntoView {
         });
     });
     let run_all = move |_| {
-        let ids = client.with_untracked(|c| {
-            c.as_ref()
-                .filter(|c| c.active)
-                .map(|c| c.jobs.iter().filter(|j| j.active).map(|j| j.id).collect())
-                .unwrap_or_default()
-        });
-        run_jobs::start(ids, targets, alive.clone());
+        if let Some(id) = id {
+            run_jobs::start(RunRequest::Client(id), targets);
+        }
     };
     let run_error =
         Signal::derive(move || targets.failure.with(|f| f.as_ref().map(Failure::message)));

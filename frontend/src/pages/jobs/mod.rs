@@ -1,12 +1,16 @@
 //! Jobs (`/`), the main page: the clients with their jobs nested, one server page at a
 //! time (page size from the user's preferences), with search, sorting, per-row actions
 //! and bulk actions on ticked rows. Search, sort and page live in the address
-//! (`/?q=web&sort=-id&page=2`), so they survive reloads and the back button.
+//! (`/?q=web&sort=-id&page=2`), so they survive reloads and the back button. Running
+//! jobs show their progress, and results change as runs finish (live events).
 
+mod live;
 mod remove;
 mod rows;
 pub mod run;
 mod selection;
+
+use std::collections::HashMap;
 
 use chrono::Utc;
 use i18n_embed_fl::fl;
@@ -19,14 +23,15 @@ use shared::common::Page;
 
 use self::remove::{JobRemoval, Removal, RemovalDialog};
 use self::rows::{client_group, client_removal, RowContext};
-use self::run::RunTargets;
+use self::run::{RunRequest, RunTargets};
 use self::selection::Selection;
 use crate::api::{self, catalog, Failure, ListQuery};
 use crate::components::feedback::{Alert, AlertKind};
 use crate::components::page::{Loading, PageTitle};
 use crate::components::pager::Pager;
 use crate::i18n::LOADER;
-use crate::pages::job::runs::alive_flag;
+use crate::live::use_live;
+use crate::queue_feed::QueueFeed;
 use crate::state::use_session;
 
 const SORTS: [&str; 4] = ["name", "-name", "id", "-id"];
@@ -85,6 +90,18 @@ pub fn JobsPage() -> impl IntoView {
     let removing = RwSignal::new(None::<Removal>);
     let warn_percent = RwSignal::new(90);
     let search = RwSignal::new(q.get_untracked());
+    let feed = QueueFeed::start(false);
+    let live = use_live();
+    // After a reconnection (not the tab's first connection), results may have changed
+    // unseen: fetch the list again.
+    Effect::new(move |seen: Option<u64>| {
+        let opened = live.opened.get();
+        if opened > 1 && seen.is_some_and(|s| s != opened) {
+            feed.finished.set(HashMap::new());
+            reload.update(|n| *n += 1);
+        }
+        opened
+    });
 
     if untrack(|| session.is_admin()) {
         spawn_local(async move {
@@ -168,14 +185,12 @@ pub fn JobsPage() -> impl IntoView {
             }
         });
     });
-    let alive = alive_flag();
     let targets = RunTargets {
         session,
         notice,
         failure,
-        reload,
     };
-    let on_run = Callback::new(move |ids: Vec<i64>| run::start(ids, targets, alive.clone()));
+    let on_run = Callback::new(move |request: RunRequest| run::start(request, targets));
     let bulk_run = move |_| {
         let (chosen, chosen_jobs) = selection.chosen();
         let ids = data.with_untracked(|d| {
@@ -191,7 +206,7 @@ pub fn JobsPage() -> impl IntoView {
             }
             ids
         });
-        on_run.run(ids);
+        on_run.run(RunRequest::Jobs(ids));
     };
     let on_delete = Callback::new(move |r: Removal| {
         notice.set(None);
@@ -320,6 +335,7 @@ pub fn JobsPage() -> impl IntoView {
                         on_clone,
                         on_delete,
                         on_run,
+                        feed,
                     };
                     data.get().map(|p| p.items.into_iter().map(|c| client_group(c, ctx)).collect_view())
                 }}

@@ -1,7 +1,8 @@
 //! The clients-and-jobs table of the main page: one `<tbody>` per client, its row first
 //! and its jobs nested below. Rows are drawn once per list (texts are plain strings, not
 //! reactive), so a page of 500 clients with 5 jobs each stays light; only the checkboxes
-//! follow the selection.
+//! follow the selection, and the result, last-run and progress cells follow the live
+//! events (`live`).
 
 use chrono::{DateTime, Utc};
 use i18n_embed_fl::fl;
@@ -9,11 +10,14 @@ use leptos::prelude::*;
 use shared::clients::{Client, JobSummary};
 use shared::common::RunResult;
 
+use super::live;
 use super::remove::{ClientRemoval, JobRemoval, Removal};
+use super::run::RunRequest;
 use super::selection::{Row, Selection};
 use crate::format;
 use crate::i18n::LOADER;
 use crate::labels;
+use crate::queue_feed::QueueFeed;
 
 /// Everything the rows need besides the data.
 #[derive(Clone, Copy)]
@@ -24,8 +28,10 @@ pub struct RowContext {
     pub now: DateTime<Utc>,
     pub on_clone: Callback<i64>,
     pub on_delete: Callback<Removal>,
-    /// Starts these jobs now.
-    pub on_run: Callback<Vec<i64>>,
+    /// Queues jobs now.
+    pub on_run: Callback<RunRequest>,
+    /// The queue and the results that arrive live.
+    pub feed: QueueFeed,
 }
 
 /// The removal of one client, for the confirmation dialog.
@@ -41,12 +47,12 @@ pub fn client_removal(client: &Client) -> ClientRemoval {
 pub fn client_group(client: Client, ctx: RowContext) -> impl IntoView {
     let id = client.id;
     let inactive = !client.active;
-    let worst = client
+    let results: Vec<(i64, Option<RunResult>)> = client
         .jobs
         .iter()
         .filter(|j| j.active)
-        .filter_map(|j| j.last_result)
-        .max_by_key(|r| labels::severity(*r));
+        .map(|j| (j.id, j.last_result))
+        .collect();
     let last_run = client.jobs.iter().filter_map(|j| j.last_run_at).max();
     let removal = client_removal(&client);
     let selection = ctx.selection;
@@ -56,16 +62,6 @@ pub fn client_group(client: Client, ctx: RowContext) -> impl IntoView {
         .iter()
         .map(|job| job_row(&client, job.clone(), ctx))
         .collect_view();
-    let runnable: Vec<i64> = if client.active {
-        client
-            .jobs
-            .iter()
-            .filter(|j| j.active)
-            .map(|j| j.id)
-            .collect()
-    } else {
-        Vec::new()
-    };
     let name_attr = client.name.clone();
     let select_label = fl!(LOADER, "select-client", name = client.name.clone());
     view! {
@@ -91,8 +87,8 @@ pub fn client_group(client: Client, ctx: RowContext) -> impl IntoView {
                     {(!client.description.is_empty()).then(|| view! { <span class="muted small">{client.description.clone()}</span> })}
                 </td>
                 <td class="mono small">{labels::connection_text(&client.connection)}</td>
-                <td>{result_badge(worst, inactive)}</td>
-                <td>{when(last_run, ctx.now)}</td>
+                <td>{live::client_result(ctx.feed, results, inactive)}</td>
+                <td>{live::when(last_run, ctx.now)}</td>
                 <td>{quota_cell(client.size_bytes, client.quota_bytes, ctx.warn_percent)}</td>
                 <td class="actions">
                     <a class="button button-quiet" data-testid="client-edit" href=format!("/clients/{id}")>
@@ -110,7 +106,7 @@ pub fn client_group(client: Client, ctx: RowContext) -> impl IntoView {
                                 data-testid="client-run"
                                 on:click=move |ev| {
                                     close_menu(&ev);
-                                    ctx.on_run.run(runnable.clone())
+                                    ctx.on_run.run(RunRequest::Client(id))
                                 }
                             >
                                 {fl!(LOADER, "run-now")}
@@ -187,8 +183,11 @@ fn job_row(client: &Client, job: JobSummary, ctx: RowContext) -> impl IntoView {
                 <a href=format!("/jobs/{id}")>{name}</a>
             </td>
             <td class="mono small">{source_path}</td>
-            <td>{result_badge(last_result, inactive)}</td>
-            <td>{when(last_run_at, ctx.now)}</td>
+            <td>
+                {live::job_result(ctx.feed, id, last_result, inactive)}
+                {live::job_progress(ctx.feed, id)}
+            </td>
+            <td>{live::last_run(ctx.feed, id, last_run_at, ctx.now)}</td>
             <td>{format::size(size_bytes)}</td>
             <td class="actions">
                 <a class="button button-quiet" data-testid="job-edit" href=format!("/jobs/{id}")>
@@ -203,7 +202,7 @@ fn job_row(client: &Client, job: JobSummary, ctx: RowContext) -> impl IntoView {
                             data-testid="job-run"
                             on:click=move |ev| {
                                 close_menu(&ev);
-                                ctx.on_run.run(vec![id])
+                                ctx.on_run.run(RunRequest::Jobs(vec![id]))
                             }
                         >
                             {fl!(LOADER, "run-now")}
@@ -236,28 +235,6 @@ fn close_menu(ev: &leptos::ev::MouseEvent) {
     if let Some(menu) = menu {
         // Ignoring the error: removing an attribute cannot fail.
         let _ = menu.remove_attribute("open");
-    }
-}
-
-/// The result badge, or "inactive" for what is switched off.
-fn result_badge(result: Option<RunResult>, inactive: bool) -> impl IntoView {
-    if inactive {
-        view! { <span class="badge badge-inactive">{fl!(LOADER, "inactive")}</span> }
-    } else {
-        view! { <span class=labels::result_class(result)>{labels::result_text(result)}</span> }
-    }
-}
-
-/// "5 minutes ago", with the exact time as a tooltip.
-fn when(time: Option<DateTime<Utc>>, now: DateTime<Utc>) -> impl IntoView {
-    match time {
-        Some(t) => view! {
-            <time datetime=t.to_rfc3339() title=crate::i18n::format_time(&t)>
-                {format::ago(&t, &now)}
-            </time>
-        }
-        .into_any(),
-        None => view! { <span class="muted">{fl!(LOADER, "never")}</span> }.into_any(),
     }
 }
 
