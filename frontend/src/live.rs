@@ -63,8 +63,9 @@ impl Live {
         });
     }
 
-    /// Opens the stream (again) and keeps it open until [`Live::disconnect`].
-    pub fn connect(self) {
+    /// Opens the stream (again) and keeps it open until [`Live::disconnect`] is called
+    /// with the connection number returned here.
+    pub fn connect(self) -> u64 {
         let this = self.generation.get_value() + 1;
         self.generation.set_value(this);
         spawn_local(async move {
@@ -97,10 +98,15 @@ impl Live {
                 pause = (pause * 2).min(RETRY_MAX_MS);
             }
         });
+        this
     }
 
-    /// Closes the stream (on sign-out).
-    pub fn disconnect(self) {
+    /// Closes connection `connection` (on sign-out); nothing happens when a newer one has
+    /// replaced it already.
+    pub fn disconnect(self, connection: u64) {
+        if !self.current(connection) {
+            return;
+        }
         self.generation.try_update_value(|g| *g += 1);
         // Dropping the source closes it, which ends the connection task's streams.
         self.source.try_set_value(None);

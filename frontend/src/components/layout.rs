@@ -70,8 +70,8 @@ fn encode(text: &str) -> String {
 fn Frame() -> impl IntoView {
     let session = use_session();
     let live = use_live();
-    live.connect();
-    on_cleanup(move || live.disconnect());
+    let connection = live.connect();
+    on_cleanup(move || live.disconnect(connection));
     let menu_open = RwSignal::new(false);
     let location = use_location();
     // Close the phone menu after following a link.
