@@ -109,7 +109,9 @@ pub fn StatusPage() -> impl IntoView {
             </div>
         }
     };
-    let queue_view = move || match feed.items.with(|q| q.as_ref().map(Vec::is_empty)) {
+    // Only a change between loading, empty and not empty redraws the table.
+    let shape = Memo::new(move |_| feed.items.with(|q| q.as_ref().map(Vec::is_empty)));
+    let queue_view = move || match shape.get() {
         None if feed.failure.with(Option::is_none) => view! { <Loading /> }.into_any(),
         None => ().into_any(),
         Some(true) => view! {
