@@ -39,6 +39,21 @@ pub struct Config {
     pub min_free_percent: u64,
     /// Longest a pre or post script may run, in seconds.
     pub script_timeout_seconds: u64,
+    /// Time zone the policies' times are in (IANA name, e.g. `Europe/Madrid`); by default
+    /// `TZ` or `/etc/timezone`, else UTC.
+    pub time_zone: String,
+    /// After downtime, queue each missed level once (true) or skip what was missed.
+    pub catch_up: bool,
+    /// Whether this server evaluates schedules (every server may; one tick per minute).
+    pub scheduler: bool,
+    /// Whether this server executes queued runs.
+    pub dispatcher: bool,
+    /// How long a run's lease lasts without renewal before another server takes it over.
+    pub lease_seconds: u64,
+    /// Runs of a server that died are queued again (true) or failed as interrupted.
+    pub requeue_interrupted: bool,
+    /// Most runs this server executes at once (the global setting still applies).
+    pub max_local_runs: usize,
 }
 
 impl Default for Config {
@@ -59,6 +74,13 @@ impl Default for Config {
             rsync_timeout_seconds: 600,
             min_free_percent: 1,
             script_timeout_seconds: 3600,
+            time_zone: system_time_zone(),
+            catch_up: true,
+            scheduler: true,
+            dispatcher: true,
+            lease_seconds: 60,
+            requeue_interrupted: false,
+            max_local_runs: 64,
         }
     }
 }
@@ -82,6 +104,24 @@ struct FileConfig {
     rsync_timeout_seconds: Option<u32>,
     min_free_percent: Option<u64>,
     script_timeout_seconds: Option<u64>,
+    time_zone: Option<String>,
+    catch_up: Option<bool>,
+    scheduler: Option<bool>,
+    dispatcher: Option<bool>,
+    lease_seconds: Option<u64>,
+    requeue_interrupted: Option<bool>,
+    max_local_runs: Option<usize>,
+}
+
+/// The machine's time zone: `TZ`, else `/etc/timezone`, else UTC.
+fn system_time_zone() -> String {
+    std::env::var("TZ")
+        .ok()
+        .map(|t| t.trim_start_matches(':').to_owned())
+        .or_else(|| std::fs::read_to_string("/etc/timezone").ok())
+        .map(|t| t.trim().to_owned())
+        .filter(|t| t.parse::<chrono_tz::Tz>().is_ok())
+        .unwrap_or_else(|| "UTC".to_owned())
 }
 
 /// Why the configuration could not be loaded.
@@ -145,7 +185,14 @@ impl Config {
             rsync,
             rsync_timeout_seconds,
             min_free_percent,
-            script_timeout_seconds
+            script_timeout_seconds,
+            time_zone,
+            catch_up,
+            scheduler,
+            dispatcher,
+            lease_seconds,
+            requeue_interrupted,
+            max_local_runs
         );
         if f.database_url.is_some() {
             self.database_url = f.database_url;
@@ -215,7 +262,26 @@ impl Config {
         if let Some(v) = env("ELKARBACKUP_MIN_FREE_PERCENT") {
             self.min_free_percent = parse("ELKARBACKUP_MIN_FREE_PERCENT", v)?;
         }
+        macro_rules! env {
+            ($($field:ident => $name:literal),*) => {
+                $( if let Some(v) = env($name) { self.$field = parse($name, v)?; } )*
+            };
+        }
+        env!(
+            time_zone => "ELKARBACKUP_TIME_ZONE",
+            catch_up => "ELKARBACKUP_CATCH_UP",
+            scheduler => "ELKARBACKUP_SCHEDULER",
+            dispatcher => "ELKARBACKUP_DISPATCHER",
+            lease_seconds => "ELKARBACKUP_LEASE_SECONDS",
+            requeue_interrupted => "ELKARBACKUP_REQUEUE_INTERRUPTED",
+            max_local_runs => "ELKARBACKUP_MAX_LOCAL_RUNS"
+        );
         Ok(())
+    }
+
+    /// The configured time zone (validated at load).
+    pub fn tz(&self) -> chrono_tz::Tz {
+        self.time_zone.parse().unwrap_or(chrono_tz::Tz::UTC)
     }
 
     fn validate(&self) -> Result<(), ConfigError> {
@@ -232,6 +298,17 @@ impl Config {
         if self.login_max_failures < 1 {
             return Err(ConfigError::Invalid(
                 "login_max_failures must be at least 1".into(),
+            ));
+        }
+        if self.time_zone.parse::<chrono_tz::Tz>().is_err() {
+            return Err(ConfigError::Invalid(format!(
+                "time_zone {:?} is not an IANA time zone name (e.g. Europe/Madrid)",
+                self.time_zone
+            )));
+        }
+        if self.lease_seconds < 2 {
+            return Err(ConfigError::Invalid(
+                "lease_seconds must be at least 2".into(),
             ));
         }
         if let Some(s) = &self.jwt_secret {
@@ -297,5 +374,25 @@ mod tests {
         assert!(err.to_string().contains("ELKARBACKUP_LISTEN"), "{err}");
         let err = Config::load(None, env_of(&[("ELKARBACKUP_JWT_SECRET", "short")])).unwrap_err();
         assert!(err.to_string().contains("jwt_secret"), "{err}");
+        let err =
+            Config::load(None, env_of(&[("ELKARBACKUP_TIME_ZONE", "Mars/Olympus")])).unwrap_err();
+        assert!(err.to_string().contains("time_zone"), "{err}");
+    }
+
+    #[test]
+    fn scheduler_settings_from_env() {
+        let cfg = Config::load(
+            None,
+            env_of(&[
+                ("ELKARBACKUP_TIME_ZONE", "Europe/Madrid"),
+                ("ELKARBACKUP_CATCH_UP", "false"),
+                ("ELKARBACKUP_LEASE_SECONDS", "5"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(cfg.tz(), chrono_tz::Europe::Madrid);
+        assert!(!cfg.catch_up);
+        assert_eq!(cfg.lease_seconds, 5);
+        assert!(cfg.dispatcher && cfg.scheduler);
     }
 }

@@ -99,6 +99,10 @@ pub struct Application {
     port: u16,
     /// Password of the admin created on this start, to be shown once.
     pub first_admin_password: Option<String>,
+    /// The engine (tests drive the scheduler's tick through it with their own clock).
+    pub engine: crate::engine::runner::Engine,
+    /// The minute tick; stops when dropped.
+    _cron: Option<tokio_cron_scheduler::JobScheduler>,
 }
 
 impl Application {
@@ -128,10 +132,20 @@ impl Application {
             min_free_percent: config.min_free_percent,
             script_timeout: Duration::from_secs(config.script_timeout_seconds),
             usage_gate: Arc::new(tokio::sync::Semaphore::new(1)),
+            events: crate::events::Bus::new(pool.clone()),
+            owner: crate::engine::runner::server_identity().into(),
+            lease_secs: config.lease_seconds as f64,
+            wake: Arc::new(tokio::sync::Notify::new()),
+            tz: config.tz(),
+            catch_up: config.catch_up,
+            requeue_interrupted: config.requeue_interrupted,
+            local_slots: config.max_local_runs,
         };
         crate::engine::reconcile::at_start(&engine).await?;
+        tokio::spawn(engine.events.clone().run());
+        let cron = crate::scheduler::start(&engine, config.scheduler, config.dispatcher).await?;
         let state = AppState {
-            engine,
+            engine: engine.clone(),
             pool,
             jwt: Arc::new(JwtKeys::new(secret.as_bytes())),
             limiter: Arc::new(LoginLimiter::new(
@@ -148,6 +162,8 @@ impl Application {
             server,
             port,
             first_admin_password,
+            engine,
+            _cron: cron,
         })
     }
 

@@ -309,5 +309,46 @@ pub fn next_runs<Tz: TimeZone>(
     out
 }
 
+/// The levels of `schedule` due in the window `(after, upto]`: what the scheduler queues
+/// when it evaluates the minute `upto` (a window of one minute) or catches up after
+/// downtime (a longer window: each missed level once, however many times it was missed).
+/// Windows longer than 400 days are cut to their last 400 days.
+pub fn due_between<Tz: TimeZone>(
+    schedule: &Schedule,
+    tz: &Tz,
+    after: DateTime<Utc>,
+    upto: DateTime<Utc>,
+) -> Vec<LevelName> {
+    let after = after.max(upto - Duration::days(400));
+    let mut due: Vec<LevelName> = Vec::new();
+    if upto <= after {
+        return due;
+    }
+    // Local dates around the window: a day either side covers every UTC offset.
+    let first = after.with_timezone(tz).date_naive().pred_opt();
+    let last = upto.with_timezone(tz).date_naive().succ_opt();
+    let (Some(mut date), Some(last)) = (first, last) else {
+        return due;
+    };
+    while date <= last {
+        for r in runs_on(schedule, tz, date) {
+            let at = r.at.with_timezone(&Utc);
+            if at > after && at <= upto {
+                for l in r.levels {
+                    if !due.contains(&l) {
+                        due.push(l);
+                    }
+                }
+            }
+        }
+        match date.succ_opt() {
+            Some(d) => date = d,
+            None => break,
+        }
+    }
+    due.sort();
+    due
+}
+
 #[cfg(test)]
 mod tests;

@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod clients;
 pub mod error;
+pub mod events;
 pub mod fallback;
 pub mod health;
 pub mod jobs;
@@ -13,6 +14,7 @@ pub mod locations;
 pub mod me;
 pub mod params;
 pub mod policies;
+pub mod queue;
 pub mod runs;
 pub mod scripts;
 pub mod settings;
@@ -112,7 +114,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(jobs::delete_job)
         .service(jobs::create_trigger_token)
         .service(jobs::delete_trigger_token)
+        .service(runs::run_jobs)
         .service(runs::run_job)
+        .service(runs::run_client)
+        .service(queue::get_queue)
+        .service(queue::get_client_states)
+        .service(queue::get_client_state)
+        .service(events::events)
         .service(runs::trigger_job)
         .service(runs::job_snapshots)
         .service(runs::list_runs)

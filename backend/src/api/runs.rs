@@ -33,7 +33,9 @@ pub struct RunListQuery {
 
 /// Run a job now.
 ///
-/// The run starts in the background; follow it with `GET /api/runs/{id}`.
+/// The run is queued and starts as soon as the limits allow; follow it with
+/// `GET /api/runs/{id}` or the event stream. A job already queued keeps its one queued
+/// run (returned); a job running now gets one follow-up run.
 #[utoipa::path(
     tag = "runs",
     security(("bearer" = []), ("cookie" = [])),
@@ -42,7 +44,6 @@ pub struct RunListQuery {
         (status = 202, description = "Queued", body = Run),
         (status = 401, description = "Not signed in", body = ApiError),
         (status = 404, description = "No such job (or not yours)", body = ApiError),
-        (status = 409, description = "The job already has a run in progress", body = ApiError),
     )
 )]
 #[post("/jobs/{id:\\d+}/run")]
@@ -51,13 +52,73 @@ pub async fn run_job(
     user: AuthUser,
     id: web::Path<i64>,
 ) -> ApiResult<HttpResponse> {
-    let trigger = if user.session.is_some() {
+    let run = runs::run_now(&state.engine, user.actor(), *id, trigger_of(&user)).await?;
+    Ok(HttpResponse::Accepted().json(run))
+}
+
+/// Body of `POST /api/jobs/run`.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+pub struct RunJobs {
+    /// The jobs to run (1 to 1000); all must be yours, else nothing is queued.
+    pub job_ids: Vec<i64>,
+}
+
+fn trigger_of(user: &AuthUser) -> &'static str {
+    if user.session.is_some() {
         "manual"
     } else {
         "api"
-    };
-    let run = runs::run_now(&state.engine, user.actor(), *id, trigger).await?;
-    Ok(HttpResponse::Accepted().json(run))
+    }
+}
+
+/// Run several jobs now.
+#[utoipa::path(
+    tag = "runs",
+    security(("bearer" = []), ("cookie" = [])),
+    request_body = RunJobs,
+    responses(
+        (status = 202, description = "Queued, in the order given", body = Vec<Run>),
+        (status = 400, description = "Malformed body", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 404, description = "A job does not exist (or is not yours); nothing queued", body = ApiError),
+        (status = 422, description = "No jobs, or more than 1000", body = ApiError),
+    )
+)]
+#[post("/jobs/run")]
+pub async fn run_jobs(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: crate::api::json::ApiJson<RunJobs>,
+) -> ApiResult<HttpResponse> {
+    let runs = runs::run_many(
+        &state.engine,
+        user.actor(),
+        &body.job_ids,
+        trigger_of(&user),
+    )
+    .await?;
+    Ok(HttpResponse::Accepted().json(runs))
+}
+
+/// Run every active job of a client now.
+#[utoipa::path(
+    tag = "runs",
+    security(("bearer" = []), ("cookie" = [])),
+    params(("id" = i64, Path, description = "Client id")),
+    responses(
+        (status = 202, description = "Queued", body = Vec<Run>),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 404, description = "No such client (or not yours)", body = ApiError),
+    )
+)]
+#[post("/clients/{id:\\d+}/run")]
+pub async fn run_client(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
+    let runs = runs::run_client(&state.engine, user.actor(), *id, trigger_of(&user)).await?;
+    Ok(HttpResponse::Accepted().json(runs))
 }
 
 /// List runs, newest first.
@@ -254,7 +315,6 @@ pub async fn test_client(
         (status = 202, description = "Queued", body = Run),
         (status = 401, description = "Missing or wrong token (`invalid_credentials`)", body = ApiError),
         (status = 404, description = "The id is not a job id (not a number)", body = ApiError),
-        (status = 409, description = "The job already has a run in progress", body = ApiError),
         (status = 429, description = "Too many wrong tokens; see `Retry-After`", body = ApiError),
     )
 )]

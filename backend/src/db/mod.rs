@@ -1,12 +1,15 @@
 //! Persistence: the diesel schema, row structs and queries, the connection pool, embedded
 //! migrations and the self-managed PostgreSQL cluster. Only this module imports diesel.
 
+pub mod batches;
 pub mod clients;
 pub mod cluster;
+pub mod events;
 pub mod jobs;
 pub mod locations;
 pub mod paging;
 pub mod policies;
+pub mod queue;
 pub mod runs;
 pub mod schema;
 pub mod scripts;
@@ -28,6 +31,8 @@ pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations");
 
 /// A pool of async PostgreSQL connections.
 pub type DbPool = Pool<AsyncPgConnection>;
+/// A connection, pooled or not (what queries inside transactions take).
+pub type PgConn = AsyncPgConnection;
 /// One pooled connection.
 pub type DbConn = Object<AsyncPgConnection>;
 

@@ -76,6 +76,14 @@ pub async fn all(c: &mut DbConn) -> Result<Vec<PolicyRow>, DbError> {
 }
 
 /// Inserts a policy.
+/// Every policy's id and schedule (what the minute tick evaluates).
+pub async fn all_schedules(c: &mut DbConn) -> Result<Vec<(i64, serde_json::Value)>, DbError> {
+    Ok(policies::table
+        .select((policies::id, policies::schedule))
+        .load(c)
+        .await?)
+}
+
 pub async fn insert(c: &mut DbConn, f: &PolicyForm<'_>) -> Result<PolicyRow, DbError> {
     Ok(diesel::insert_into(policies::table)
         .values(f)

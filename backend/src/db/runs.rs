@@ -9,7 +9,7 @@ use super::schema::{clients, jobs, runs};
 use super::{DbConn, DbError};
 
 /// A row of `runs`.
-#[derive(Debug, Clone, Queryable, Selectable)]
+#[derive(Debug, Clone, Queryable, Selectable, QueryableByName)]
 #[diesel(table_name = runs)]
 pub struct RunRow {
     pub id: i64,
@@ -33,6 +33,8 @@ pub struct RunRow {
     pub lease_owner: Option<String>,
     pub lease_until: Option<DateTime<Utc>>,
     pub pgid: Option<i32>,
+    pub progress: Option<serde_json::Value>,
+    pub batch_id: Option<i64>,
 }
 
 /// Queues a run; `None` when the job already has an unfinished one.
@@ -122,6 +124,34 @@ pub async fn set_state(c: &mut DbConn, id: i64, state: &str) -> Result<(), DbErr
         .set(runs::state.eq(state))
         .execute(c)
         .await?;
+    Ok(())
+}
+
+/// Finishes a run that is still queued as aborted; false when it is no longer queued
+/// (a dispatcher claimed it meanwhile).
+pub async fn abort_queued(c: &mut DbConn, id: i64) -> Result<bool, DbError> {
+    let n = diesel::update(runs::table.find(id).filter(runs::state.eq("queued")))
+        .set((
+            runs::state.eq("finished"),
+            runs::result.eq("aborted"),
+            runs::error_code.eq("aborted"),
+            runs::finished_at.eq(diesel::dsl::now),
+        ))
+        .execute(c)
+        .await?;
+    Ok(n > 0)
+}
+
+/// Marks an executing run `aborting` (its server acts on it).
+pub async fn mark_aborting(c: &mut DbConn, id: i64) -> Result<(), DbError> {
+    diesel::update(
+        runs::table
+            .find(id)
+            .filter(runs::state.ne_all(["queued", "finished"])),
+    )
+    .set(runs::state.eq("aborting"))
+    .execute(c)
+    .await?;
     Ok(())
 }
 

@@ -33,6 +33,21 @@ diesel::table! {
 }
 
 diesel::table! {
+    client_batches (id) {
+        id -> Int8,
+        client_id -> Int8,
+        state -> Text,
+        result -> Nullable<Text>,
+        error_code -> Nullable<Text>,
+        lease_owner -> Nullable<Text>,
+        lease_until -> Nullable<Timestamptz>,
+        opened_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        finished_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     clients (id) {
         id -> Int8,
         name -> Text,
@@ -49,6 +64,16 @@ diesel::table! {
         host_key_pending -> Nullable<Text>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    events (id) {
+        id -> Int8,
+        at -> Timestamptz,
+        client_id -> Nullable<Int8>,
+        owner_id -> Nullable<Int8>,
+        payload -> Jsonb,
     }
 }
 
@@ -88,6 +113,21 @@ diesel::table! {
 }
 
 diesel::table! {
+    log_records (id) {
+        id -> Int8,
+        at -> Timestamptz,
+        level -> Text,
+        source -> Text,
+        code -> Text,
+        detail -> Text,
+        user_id -> Nullable<Int8>,
+        client_id -> Nullable<Int8>,
+        job_id -> Nullable<Int8>,
+        run_id -> Nullable<Int8>,
+    }
+}
+
+diesel::table! {
     policies (id) {
         id -> Int8,
         name -> Text,
@@ -123,6 +163,15 @@ diesel::table! {
         lease_owner -> Nullable<Text>,
         lease_until -> Nullable<Timestamptz>,
         pgid -> Nullable<Int4>,
+        progress -> Nullable<Jsonb>,
+        batch_id -> Nullable<Int8>,
+    }
+}
+
+diesel::table! {
+    scheduler_state (id) {
+        id -> Int4,
+        last_tick -> Nullable<Timestamptz>,
     }
 }
 
@@ -202,6 +251,7 @@ diesel::table! {
 }
 
 diesel::joinable!(api_tokens -> users (user_id));
+diesel::joinable!(client_batches -> clients (client_id));
 diesel::joinable!(client_scripts -> clients (client_id));
 diesel::joinable!(client_scripts -> scripts (script_id));
 diesel::joinable!(clients -> users (owner_id));
@@ -210,6 +260,11 @@ diesel::joinable!(job_scripts -> scripts (script_id));
 diesel::joinable!(jobs -> backup_locations (location_id));
 diesel::joinable!(jobs -> clients (client_id));
 diesel::joinable!(jobs -> policies (policy_id));
+diesel::joinable!(log_records -> clients (client_id));
+diesel::joinable!(log_records -> jobs (job_id));
+diesel::joinable!(log_records -> runs (run_id));
+diesel::joinable!(log_records -> users (user_id));
+diesel::joinable!(runs -> client_batches (batch_id));
 diesel::joinable!(runs -> jobs (job_id));
 diesel::joinable!(runs -> users (requested_by));
 diesel::joinable!(sessions -> users (user_id));
@@ -220,12 +275,16 @@ diesel::joinable!(snapshots -> runs (run_id));
 diesel::allow_tables_to_appear_in_same_query!(
     api_tokens,
     backup_locations,
+    client_batches,
     client_scripts,
     clients,
+    events,
     job_scripts,
     jobs,
+    log_records,
     policies,
     runs,
+    scheduler_state,
     scripts,
     sessions,
     settings,

@@ -7,6 +7,7 @@ pub mod jobs;
 pub mod keys;
 pub mod locations;
 pub mod policies;
+pub mod queue;
 pub mod references;
 pub mod runs;
 pub mod scripts;

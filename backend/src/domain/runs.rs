@@ -36,28 +36,93 @@ pub fn view(r: &RunRow) -> Run {
             transferred_bytes: r.transferred_bytes.unwrap_or(0),
             literal_bytes: r.literal_bytes.unwrap_or(0),
         }),
-        progress: None,
-        batch_id: None,
+        progress: r
+            .progress
+            .clone()
+            .and_then(|p| serde_json::from_value(p).ok()),
+        batch_id: r.batch_id,
     }
 }
 
-/// Queues a run of the job and executes it in the background. Until the scheduler lands,
-/// runs start at once; a job with an unfinished run gets 409.
+/// Queues a run of the job (the dispatcher starts it as soon as the limits allow). A job
+/// already queued keeps its one queued run; a job running now gets one follow-up run.
 pub async fn run_now(
     engine: &Engine,
     actor: Actor,
     job_id: i64,
     trigger: &str,
 ) -> Result<Run, DomainError> {
+    let mut runs = run_many(engine, actor, &[job_id], trigger).await?;
+    runs.pop().ok_or(DomainError::NotFound)
+}
+
+/// Queues runs of several jobs; all must be visible to the actor, else nothing is queued.
+pub async fn run_many(
+    engine: &Engine,
+    actor: Actor,
+    job_ids: &[i64],
+    trigger: &str,
+) -> Result<Vec<Run>, DomainError> {
+    if job_ids.is_empty() || job_ids.len() > 1000 {
+        return Err(DomainError::Validation(vec![
+            shared::validate::Issue::with("job_ids", "out_of_range", &[("min", 1), ("max", 1000)]),
+        ]));
+    }
     let mut c = db::conn(&engine.pool).await?;
-    super::jobs::visible_row(&mut c, actor, job_id).await?;
-    let run = runs::insert(&mut c, job_id, trigger, &[], Some(actor.user_id))
+    for id in job_ids {
+        super::jobs::visible_row(&mut c, actor, *id).await?;
+    }
+    let mut out = Vec::with_capacity(job_ids.len());
+    for id in job_ids {
+        let run = crate::db::queue::enqueue(&mut c, *id, trigger, &[], Some(actor.user_id)).await?;
+        out.push(run);
+    }
+    drop(c);
+    announce(engine, &out, actor.user_id).await;
+    Ok(out.iter().map(view).collect())
+}
+
+/// Queues runs of every active job of a client.
+pub async fn run_client(
+    engine: &Engine,
+    actor: Actor,
+    client_id: i64,
+    trigger: &str,
+) -> Result<Vec<Run>, DomainError> {
+    let mut c = db::conn(&engine.pool).await?;
+    super::clients::visible_row(&mut c, actor, client_id).await?;
+    let ids: Vec<i64> = crate::db::jobs::of_clients(&mut c, &[client_id])
         .await?
-        .ok_or_else(|| DomainError::Conflict("the job already has a run in progress".into()))?;
-    let engine2 = engine.clone();
-    let id = run.id;
-    tokio::spawn(async move { engine2.execute(id).await });
-    Ok(view(&run))
+        .into_iter()
+        .filter(|j| j.active)
+        .map(|j| j.id)
+        .collect();
+    drop(c);
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    run_many(engine, actor, &ids, trigger).await
+}
+
+/// Tells subscribers and the log about queued runs, and wakes the dispatcher.
+async fn announce(engine: &Engine, runs: &[RunRow], user_id: i64) {
+    for r in runs {
+        engine.events.run_changed(r.id).await;
+        let detail = format!("run {} of job {} queued ({})", r.id, r.job_id, r.trigger);
+        engine
+            .record(crate::engine::runner::Record {
+                level: "info",
+                source: "api",
+                code: "run_queued",
+                detail: &detail,
+                user_id: (user_id > 0).then_some(user_id),
+                job_id: Some(r.job_id),
+                run_id: Some(r.id),
+                ..Default::default()
+            })
+            .await;
+    }
+    engine.wake.notify_one();
 }
 
 /// The run row if the actor may see its job.
@@ -108,30 +173,40 @@ pub async fn log(engine: &Engine, actor: Actor, id: i64) -> Result<Vec<u8>, Doma
     }
 }
 
-/// Aborts a run: kills its whole process group; a run not executing here is finished as
-/// aborted at once.
+/// Aborts a run in any unfinished state. A queued run is finished as aborted at once; a
+/// run executing here has its process group killed (post scripts then run with the
+/// aborted status); a run executing on another server is marked `aborting`, which that
+/// server's heartbeat acts on within a second.
 pub async fn abort(engine: &Engine, actor: Actor, id: i64) -> Result<Run, DomainError> {
     let mut c = db::conn(&engine.pool).await?;
     let run = visible(&mut c, actor, id).await?;
     if run.state == "finished" {
         return Err(DomainError::Conflict("the run has finished".into()));
     }
-    if engine.registry.abort(id) {
-        runs::set_state(&mut c, id, "aborting").await?;
-    } else {
-        let o = crate::db::runs::RunOutcome {
-            result: "aborted",
-            error_code: Some("aborted"),
-            exit_code: None,
-            files_total: None,
-            files_transferred: None,
-            total_bytes: None,
-            transferred_bytes: None,
-            literal_bytes: None,
-        };
-        runs::finish(&mut c, &run, &o).await?;
+    let finished_queued = run.state == "queued" && runs::abort_queued(&mut c, id).await?;
+    if !finished_queued {
+        engine.registry.abort(id);
+        runs::mark_aborting(&mut c, id).await?;
     }
     let run = runs::find(&mut c, id).await?.ok_or(DomainError::NotFound)?;
+    drop(c);
+    engine.events.run_changed(id).await;
+    let detail = format!("abort of run {id} requested");
+    engine
+        .record(crate::engine::runner::Record {
+            level: "warning",
+            source: "api",
+            code: "run_abort",
+            detail: &detail,
+            user_id: Some(actor.user_id),
+            job_id: Some(run.job_id),
+            run_id: Some(id),
+            ..Default::default()
+        })
+        .await;
+    if finished_queued {
+        engine.close_batches(None, None).await;
+    }
     Ok(view(&run))
 }
 
@@ -272,11 +347,8 @@ pub async fn trigger(
         limiter.record_failure(&key, ip, now);
         return Err(DomainError::InvalidCredentials);
     }
-    let run = runs::insert(&mut c, job_id, "token", &[], None)
-        .await?
-        .ok_or_else(|| DomainError::Conflict("the job already has a run in progress".into()))?;
-    let engine2 = engine.clone();
-    let id = run.id;
-    tokio::spawn(async move { engine2.execute(id).await });
+    let run = crate::db::queue::enqueue(&mut c, job_id, "token", &[], None).await?;
+    drop(c);
+    announce(engine, std::slice::from_ref(&run), 0).await;
     Ok(view(&run))
 }

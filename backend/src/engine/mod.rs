@@ -2,6 +2,7 @@
 //! (pure), retention (pure), the snapshot store on disk, scripts, and the run itself.
 
 pub mod argv;
+pub mod batch;
 pub mod classify;
 pub mod hostkeys;
 pub mod probe;

@@ -1,5 +1,5 @@
-//! Start-up reconciliation of disk and database: runs left unfinished by a crash become
-//! failed (`interrupted`); snapshots published on disk whose row was never written are
+//! Start-up reconciliation of disk and database (runs left unfinished by a crash are the
+//! dispatcher's recovery, see `scheduler::dispatcher::recover`): snapshots published on disk whose row was never written are
 //! adopted when their `snapshot.json` is valid; trash is emptied in the background.
 //! In-progress directories are kept: the job's next run resumes into them.
 
@@ -7,7 +7,6 @@ use std::path::PathBuf;
 
 use super::runner::Engine;
 use super::store::JobStore;
-use crate::db::runs::RunOutcome;
 use crate::db::snapshots::NewSnapshot;
 use crate::db::{self, jobs, locations, runs, snapshots};
 
@@ -34,27 +33,9 @@ pub fn stop_orphan(pgid: i32, run_id: i64) {
 
 /// Runs once when the server starts.
 pub async fn at_start(engine: &Engine) -> anyhow::Result<()> {
+    // Runs a dead server left unfinished are recovered by the dispatcher (at once when
+    // that server was a previous process on this machine, else after lease expiry).
     let mut c = db::conn(&engine.pool).await?;
-    for run in runs::unfinished(&mut c).await? {
-        if let Some(pgid) = run.pgid {
-            stop_orphan(pgid, run.id);
-        }
-        tracing::warn!(
-            run_id = run.id,
-            "run left unfinished by a previous server: marked failed"
-        );
-        let o = RunOutcome {
-            result: "failed",
-            error_code: Some("interrupted"),
-            exit_code: None,
-            files_total: None,
-            files_transferred: None,
-            total_bytes: None,
-            transferred_bytes: None,
-            literal_bytes: None,
-        };
-        runs::finish(&mut c, &run, &o).await?;
-    }
     // Adopt published snapshots the database does not know, and empty trash.
     let mut stores: Vec<(i64, i64, JobStore)> = Vec::new();
     let mut page = 1;

@@ -24,9 +24,24 @@ impl Registry {
         self.runs.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Registers a run that starts executing here.
+    /// Registers a run that starts executing here (again: keeps an abort already asked).
     pub fn begin(&self, run_id: i64) {
-        self.lock().insert(run_id, Entry::default());
+        self.lock().entry(run_id).or_default();
+    }
+
+    /// How many runs execute here.
+    pub fn len(&self) -> usize {
+        self.lock().len()
+    }
+
+    /// Whether no run executes here.
+    pub fn is_empty(&self) -> bool {
+        self.lock().is_empty()
+    }
+
+    /// Whether the run executes here.
+    pub fn contains(&self, run_id: i64) -> bool {
+        self.lock().contains_key(&run_id)
     }
 
     /// Records the process group of the run's current child (rsync or a script).

@@ -32,6 +32,64 @@ pub struct Engine {
     pub script_timeout: std::time::Duration,
     /// One disk-usage walk at a time, whatever the number of runs.
     pub usage_gate: Arc<tokio::sync::Semaphore>,
+    /// Live updates.
+    pub events: Arc<crate::events::Bus>,
+    /// This server's identity in leases: `host:pid:random`.
+    pub owner: Arc<str>,
+    /// How long a lease lasts without renewal, in seconds.
+    pub lease_secs: f64,
+    /// Wakes the dispatcher (a run was queued or a slot freed).
+    pub wake: Arc<tokio::sync::Notify>,
+    /// The time zone of the policies' times.
+    pub tz: chrono_tz::Tz,
+    /// Catch up missed levels after downtime.
+    pub catch_up: bool,
+    /// Re-queue the runs of a server that died instead of failing them.
+    pub requeue_interrupted: bool,
+    /// Most runs executing in this process at once.
+    pub local_slots: usize,
+}
+
+/// A structured log record to write (and publish).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Record<'a> {
+    pub level: &'a str,
+    pub source: &'a str,
+    pub code: &'a str,
+    pub detail: &'a str,
+    pub user_id: Option<i64>,
+    pub client_id: Option<i64>,
+    pub job_id: Option<i64>,
+    pub run_id: Option<i64>,
+}
+
+/// A server identity for leases: unique per process, and naming the host and pid so that
+/// a restarted server recognises runs its dead predecessor left behind.
+pub fn server_identity() -> String {
+    let host = nix::unistd::gethostname()
+        .map(|h| h.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut r = [0u8; 4];
+    let _ = getrandom::fill(&mut r);
+    format!("{host}:{}:{}", std::process::id(), hex::encode(r))
+}
+
+/// Whether `owner` names a process of this machine that no longer exists.
+pub fn owner_is_dead_here(owner: &str) -> bool {
+    let host = nix::unistd::gethostname()
+        .map(|h| h.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut parts = owner.split(':');
+    match (
+        parts.next(),
+        parts.next().and_then(|p| p.parse::<i32>().ok()),
+    ) {
+        (Some(h), Some(pid)) if h == host => {
+            pid != std::process::id() as i32
+                && !std::path::Path::new(&format!("/proc/{pid}")).exists()
+        }
+        _ => false,
+    }
 }
 
 /// A failure before or around rsync, with its stable code.
@@ -61,20 +119,103 @@ impl Engine {
         }
     }
 
-    /// Executes a queued run to the end. Never panics; the outcome is in the database.
+    /// Writes a structured log record and publishes it. Failures are only traced.
+    pub async fn record(&self, r: Record<'_>) {
+        let row = async {
+            let mut c = db::conn(&self.pool).await?;
+            let row = db::events::log(
+                &mut c,
+                &db::events::NewLogRecord {
+                    level: r.level,
+                    source: r.source,
+                    code: r.code,
+                    detail: r.detail,
+                    user_id: r.user_id,
+                    client_id: r.client_id,
+                    job_id: r.job_id,
+                    run_id: r.run_id,
+                },
+            )
+            .await?;
+            let owner = match r.client_id {
+                Some(id) => clients::find(&mut c, id).await?.and_then(|c| c.owner_id),
+                None => None,
+            };
+            anyhow::Ok((row, owner))
+        };
+        match row.await {
+            Ok((row, owner)) => {
+                self.events
+                    .log(owner, crate::domain::queue::log_view(row))
+                    .await
+            }
+            Err(e) => tracing::warn!("log record not written: {e}"),
+        }
+    }
+
+    /// Moves a run to a new state and tells the subscribers.
+    pub(super) async fn set_state(&self, run_id: i64, state: &str) -> Result<(), Stop> {
+        let mut c = db::conn(&self.pool)
+            .await
+            .map_err(|e| Stop("internal", e.to_string()))?;
+        runs::set_state(&mut c, run_id, state)
+            .await
+            .map_err(|e| Stop("internal", e.to_string()))?;
+        drop(c);
+        self.events.run_changed(run_id).await;
+        Ok(())
+    }
+
+    /// Executes a claimed run to the end (the dispatcher moved it to `waiting_for_client`
+    /// in its client's batch). Never panics; the outcome is in the database, the batch is
+    /// closed when this was its last run, and the dispatcher is woken for the free slot.
     pub async fn execute(&self, run_id: i64) {
         self.registry.begin(run_id);
         let outcome = self.execute_inner(run_id).await;
-        if let Err(e) = outcome {
+        if let Err(e) = &outcome {
             tracing::error!(run_id, "run failed internally: {e}");
             self.log(run_id, &format!("internal error: {e}"));
             if let Ok(mut c) = db::conn(&self.pool).await {
                 if let Ok(Some(run)) = runs::find(&mut c, run_id).await {
-                    let _ = runs::finish(&mut c, &run, &failed("internal")).await;
+                    if run.state != "finished" {
+                        let _ = runs::finish(&mut c, &run, &failed("internal")).await;
+                    }
                 }
             }
         }
         self.registry.end(run_id);
+        self.events.run_changed(run_id).await;
+        let batch = match db::conn(&self.pool).await {
+            Ok(mut c) => runs::find(&mut c, run_id).await.ok().flatten(),
+            Err(_) => None,
+        };
+        if let Some(run) = batch {
+            let code = run.error_code.as_deref().unwrap_or("");
+            let level = match run.result.as_deref() {
+                Some("ok") => "info",
+                Some("warning") | Some("aborted") => "warning",
+                _ => "error",
+            };
+            let detail = format!(
+                "run finished: {} {code}",
+                run.result.as_deref().unwrap_or("")
+            );
+            self.record(Record {
+                level,
+                source: "engine",
+                code: "run_finished",
+                detail: &detail,
+                job_id: Some(run.job_id),
+                run_id: Some(run.id),
+                client_id: self.client_of(run.job_id).await.ok(),
+                ..Default::default()
+            })
+            .await;
+            if let Some(b) = run.batch_id {
+                self.close_batches(Some(b), Some(run_id)).await;
+            }
+        }
+        self.wake.notify_one();
     }
 
     async fn execute_inner(&self, run_id: i64) -> anyhow::Result<()> {
@@ -82,26 +223,17 @@ impl Engine {
         let run = runs::find(&mut c, run_id)
             .await?
             .ok_or_else(|| anyhow::anyhow!("run {run_id} vanished"))?;
-        let owner = format!(
-            "{}:{}",
-            nix::unistd::gethostname()
-                .map(|h| h.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-            std::process::id()
-        );
-        runs::start(
-            &mut c,
-            run_id,
-            &owner,
-            Utc::now() + chrono::Duration::hours(24),
-        )
-        .await?;
         drop(c);
         self.log(
             run_id,
             &format!("run {run_id} of job {} started", run.job_id),
         );
-        let outcome = match self.backup(&run).await {
+        let entered = self.enter_batch(&run).await;
+        let outcome = match entered {
+            Err(e) => Err(e),
+            Ok(()) => self.backup(&run).await,
+        };
+        let outcome = match outcome {
             Ok(o) => o,
             Err(Stop(code, detail)) => {
                 self.log(run_id, &format!("failed: {code}: {detail}"));
@@ -307,9 +439,7 @@ impl Engine {
             job_end: end,
             ssh_options: &ssh_options,
         };
-        runs::set_state(&mut c, run.id, "pre_job")
-            .await
-            .map_err(|e| internal(&e))?;
+        self.set_state(run.id, "pre_job").await?;
         if !pre.is_empty() {
             let env = super::scripts::job_env(&context(super::scripts::Event::Pre, 0, 0, 0));
             let chain = self
@@ -352,13 +482,11 @@ impl Engine {
                 return Err(Stop(code, f.script));
             }
         }
+        drop(c);
         if self.registry.aborted(run.id) {
             return Err(Stop("aborted", String::new()));
         }
-        runs::set_state(&mut c, run.id, "running")
-            .await
-            .map_err(|e| internal(&e))?;
-        drop(c);
+        self.set_state(run.id, "running").await?;
         let mut outcome = self
             .transfer(
                 run,
@@ -373,9 +501,7 @@ impl Engine {
             )
             .await?;
         if !post.is_empty() {
-            if let Ok(mut c) = db::conn(&self.pool).await {
-                let _ = runs::set_state(&mut c, run.id, "post_job").await;
-            }
+            let _ = self.set_state(run.id, "post_job").await;
             let status = if outcome.result == "aborted" {
                 -2
             } else {
@@ -414,7 +540,7 @@ impl Engine {
     }
 
     /// Runs a chain of scripts of this run, abortable, output into the run's log.
-    async fn chain(
+    pub(super) async fn chain(
         &self,
         run_id: i64,
         phase: &str,

@@ -190,3 +190,131 @@ fn validation() {
     bad.exclude = vec!["--delete".into()];
     assert_eq!(issues(&bad), [("exclude.0".to_string(), "invalid")]);
 }
+
+/// Evaluates every minute from `from` for `minutes`, as the scheduler's tick does, and
+/// returns each minute that queued something with its levels.
+fn tick_minutes(s: &Schedule, from: chrono::DateTime<Utc>, minutes: i64) -> Vec<String> {
+    let mut out = Vec::new();
+    for m in 1..=minutes {
+        let upto = from + chrono::Duration::minutes(m);
+        let due = due_between(s, &Madrid, upto - chrono::Duration::minutes(1), upto);
+        if !due.is_empty() {
+            let levels: Vec<&str> = due.iter().map(|l| l.as_str()).collect();
+            out.push(format!(
+                "{} {}",
+                upto.with_timezone(&Madrid).format("%Y-%m-%d %H:%M %z"),
+                levels.join("+")
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn minute_ticks_over_a_week_fire_exactly_the_planned_runs() {
+    let from = Madrid.with_ymd_and_hms(2026, 11, 23, 0, 0, 0).unwrap();
+    let planned: Vec<String> = fmt(&next_runs(&default_policy(), &from, 100))
+        .into_iter()
+        .filter(|r| r.as_str() < "2026-11-30 00:00")
+        .collect();
+    let ticked = tick_minutes(&default_policy(), from.with_timezone(&Utc), 7 * 24 * 60);
+    assert_eq!(ticked, planned);
+    assert_eq!(ticked[0], "2026-11-23 21:00 +0100 daily+weekly");
+    assert_eq!(ticked.len(), 5);
+}
+
+#[test]
+fn every_level_fires_at_its_minute() {
+    let s = Schedule {
+        hourly: level(3, &["09:00", "13:00"], &[], &[], &[]),
+        daily: level(5, &["21:00"], &[], &[], &[]),
+        weekly: level(4, &["22:00"], &[7], &[], &[]),
+        monthly: level(12, &["23:00"], &[], &[1], &[]),
+        yearly: level(5, &["23:30"], &[], &[1], &[1]),
+    };
+    let from = Madrid.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap();
+    let ticked = tick_minutes(&s, from.with_timezone(&Utc), 4 * 24 * 60);
+    assert_eq!(
+        ticked,
+        [
+            "2026-12-31 09:00 +0100 hourly",
+            "2026-12-31 13:00 +0100 hourly",
+            "2026-12-31 21:00 +0100 daily",
+            "2027-01-01 09:00 +0100 hourly",
+            "2027-01-01 13:00 +0100 hourly",
+            "2027-01-01 21:00 +0100 daily",
+            "2027-01-01 23:00 +0100 monthly",
+            "2027-01-01 23:30 +0100 yearly",
+            "2027-01-02 09:00 +0100 hourly",
+            "2027-01-02 13:00 +0100 hourly",
+            "2027-01-02 21:00 +0100 daily",
+            "2027-01-03 09:00 +0100 hourly",
+            "2027-01-03 13:00 +0100 hourly",
+            "2027-01-03 21:00 +0100 daily",
+            "2027-01-03 22:00 +0100 weekly",
+        ]
+    );
+}
+
+#[test]
+fn ticks_across_dst_changes_fire_once() {
+    // Spring forward: 02:30 does not exist on 28 March 2027; it runs at 03:00, once.
+    let s = Schedule {
+        daily: level(7, &["02:30"], &[], &[], &[]),
+        ..Schedule::default()
+    };
+    let from = Madrid.with_ymd_and_hms(2027, 3, 27, 12, 0, 0).unwrap();
+    assert_eq!(
+        tick_minutes(&s, from.with_timezone(&Utc), 2 * 24 * 60),
+        [
+            "2027-03-28 03:00 +0200 daily",
+            "2027-03-29 02:30 +0200 daily"
+        ]
+    );
+    // Fall back: 02:30 happens twice on 25 October 2026; the backup runs once.
+    let from = Madrid.with_ymd_and_hms(2026, 10, 24, 12, 0, 0).unwrap();
+    assert_eq!(
+        tick_minutes(&s, from.with_timezone(&Utc), 2 * 24 * 60),
+        [
+            "2026-10-25 02:30 +0200 daily",
+            "2026-10-26 02:30 +0100 daily"
+        ]
+    );
+}
+
+#[test]
+fn catch_up_after_three_days_down_queues_each_missed_level_once() {
+    // Down from Sunday 22 November 2026 noon to Wednesday 25th noon: daily (Mon, Tue) and
+    // weekly (Mon) were missed; monthly was not.
+    let after = Madrid.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap();
+    let upto = Madrid.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).unwrap();
+    let due = due_between(
+        &default_policy(),
+        &Madrid,
+        after.with_timezone(&Utc),
+        upto.with_timezone(&Utc),
+    );
+    assert_eq!(due, [LevelName::Daily, LevelName::Weekly]);
+    // Down over the 1st of the month as well.
+    let upto = Madrid.with_ymd_and_hms(2026, 12, 2, 12, 0, 0).unwrap();
+    let due = due_between(
+        &default_policy(),
+        &Madrid,
+        after.with_timezone(&Utc),
+        upto.with_timezone(&Utc),
+    );
+    assert_eq!(
+        due,
+        [LevelName::Daily, LevelName::Weekly, LevelName::Monthly]
+    );
+    // An empty or reversed window queues nothing.
+    let t = upto.with_timezone(&Utc);
+    assert!(due_between(&default_policy(), &Madrid, t, t).is_empty());
+    assert!(due_between(
+        &default_policy(),
+        &Madrid,
+        t,
+        t - chrono::Duration::hours(1)
+    )
+    .is_empty());
+}

@@ -1,0 +1,113 @@
+//! Durable events (for server-sent events with resume) and structured log records.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::RunQueryDsl;
+
+use super::schema::{events, log_records};
+use super::{DbError, PgConn};
+
+/// A row of `events`.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = events)]
+pub struct EventRow {
+    pub id: i64,
+    pub at: DateTime<Utc>,
+    pub client_id: Option<i64>,
+    pub owner_id: Option<i64>,
+    pub payload: serde_json::Value,
+}
+
+/// Stores an event; returns its id.
+pub async fn insert(
+    c: &mut PgConn,
+    client_id: Option<i64>,
+    owner_id: Option<i64>,
+    payload: &serde_json::Value,
+) -> Result<i64, DbError> {
+    Ok(diesel::insert_into(events::table)
+        .values((
+            events::client_id.eq(client_id),
+            events::owner_id.eq(owner_id),
+            events::payload.eq(payload),
+        ))
+        .returning(events::id)
+        .get_result(c)
+        .await?)
+}
+
+/// Events after `after`, oldest first, at most `limit`.
+pub async fn since(c: &mut PgConn, after: i64, limit: i64) -> Result<Vec<EventRow>, DbError> {
+    Ok(events::table
+        .filter(events::id.gt(after))
+        .order(events::id.asc())
+        .limit(limit)
+        .select(EventRow::as_select())
+        .load(c)
+        .await?)
+}
+
+/// The newest event id (0 when there is none).
+pub async fn last_id(c: &mut PgConn) -> Result<i64, DbError> {
+    Ok(events::table
+        .select(diesel::dsl::max(events::id))
+        .first::<Option<i64>>(c)
+        .await?
+        .unwrap_or(0))
+}
+
+/// Deletes events older than `before`.
+pub async fn prune(c: &mut PgConn, before: DateTime<Utc>) -> Result<usize, DbError> {
+    Ok(diesel::delete(events::table.filter(events::at.lt(before)))
+        .execute(c)
+        .await?)
+}
+
+/// A new log record.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = log_records)]
+pub struct NewLogRecord<'a> {
+    pub level: &'a str,
+    pub source: &'a str,
+    pub code: &'a str,
+    pub detail: &'a str,
+    pub user_id: Option<i64>,
+    pub client_id: Option<i64>,
+    pub job_id: Option<i64>,
+    pub run_id: Option<i64>,
+}
+
+/// A row of `log_records`.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = log_records)]
+pub struct LogRow {
+    pub id: i64,
+    pub at: DateTime<Utc>,
+    pub level: String,
+    pub source: String,
+    pub code: String,
+    pub detail: String,
+    pub user_id: Option<i64>,
+    pub client_id: Option<i64>,
+    pub job_id: Option<i64>,
+    pub run_id: Option<i64>,
+}
+
+/// Stores a log record.
+pub async fn log(c: &mut PgConn, r: &NewLogRecord<'_>) -> Result<LogRow, DbError> {
+    Ok(diesel::insert_into(log_records::table)
+        .values(r)
+        .returning(LogRow::as_returning())
+        .get_result(c)
+        .await?)
+}
+
+/// Log records of a run, oldest first.
+pub async fn of_run(c: &mut PgConn, run_id: i64) -> Result<Vec<LogRow>, DbError> {
+    Ok(log_records::table
+        .filter(log_records::run_id.eq(run_id))
+        .order(log_records::id.asc())
+        .select(LogRow::as_select())
+        .load(c)
+        .await?)
+}

@@ -1,0 +1,465 @@
+//! The run queue in PostgreSQL: enqueueing with level merging, the dispatcher's claim
+//! under the limits, leases (renewal and recovery after a server died), the queue view.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel::sql_types::{Array, BigInt, Double, Integer, Nullable, Text};
+use diesel_async::{AsyncConnection, RunQueryDsl};
+
+use super::runs::RunRow;
+use super::schema::{clients, jobs, runs};
+use super::{DbError, PgConn};
+
+/// Any constant: the advisory lock that serialises claims, so that two servers never
+/// both fill the last free slot.
+const CLAIM_LOCK: i64 = 0x0e1b_ac0b;
+
+/// Levels merged into a queued run: the union, sorted, each once.
+const MERGE_LEVELS: &str =
+    "ARRAY(SELECT DISTINCT x FROM unnest(runs.levels || EXCLUDED.levels) AS x ORDER BY x)";
+
+/// Queues a run of the job, or merges `levels` into the job's queued run when it has one
+/// (a job running now gets one follow-up run). Returns the queued run.
+pub async fn enqueue(
+    c: &mut PgConn,
+    job_id: i64,
+    trigger: &str,
+    levels: &[String],
+    requested_by: Option<i64>,
+) -> Result<RunRow, DbError> {
+    let q = format!(
+        "INSERT INTO runs (job_id, trigger, levels, requested_by) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (job_id) WHERE state = 'queued' DO UPDATE SET levels = {MERGE_LEVELS} \
+         RETURNING *"
+    );
+    Ok(diesel::sql_query(q)
+        .bind::<BigInt, _>(job_id)
+        .bind::<Text, _>(trigger)
+        .bind::<Array<Text>, _>(levels)
+        .bind::<Nullable<BigInt>, _>(requested_by)
+        .get_result(c)
+        .await?)
+}
+
+#[derive(QueryableByName)]
+struct Id {
+    #[diesel(sql_type = BigInt)]
+    id: i64,
+}
+
+/// Queues (or merges into) a run with `levels` for every active job of an active client
+/// that follows the policy. Returns the ids of the queued runs.
+pub async fn enqueue_policy(
+    c: &mut PgConn,
+    policy_id: i64,
+    levels: &[String],
+) -> Result<Vec<i64>, DbError> {
+    let q = format!(
+        "INSERT INTO runs (job_id, trigger, levels) \
+         SELECT j.id, 'schedule', $2 FROM jobs j JOIN clients c ON c.id = j.client_id \
+          WHERE j.policy_id = $1 AND j.active AND c.active \
+         ON CONFLICT (job_id) WHERE state = 'queued' DO UPDATE SET levels = {MERGE_LEVELS} \
+         RETURNING id"
+    );
+    let rows: Vec<Id> = diesel::sql_query(q)
+        .bind::<BigInt, _>(policy_id)
+        .bind::<Array<Text>, _>(levels)
+        .load(c)
+        .await?;
+    Ok(rows.into_iter().map(|r| r.id).collect())
+}
+
+#[derive(QueryableByName)]
+struct LastTick {
+    #[diesel(sql_type = Nullable<diesel::sql_types::Timestamptz>)]
+    last_tick: Option<DateTime<Utc>>,
+}
+
+/// What one tick queued: per policy, its due levels and the runs queued or merged.
+pub type TickPlan = Vec<(i64, Vec<String>)>;
+
+/// Evaluates the minute `minute` exactly once over every server: inside one transaction
+/// holding the scheduler row, and only when the last evaluated minute is older. `plan`
+/// gets the last evaluated minute and says which policies are due with which levels; their
+/// runs are queued and the new last minute recorded in the same transaction. Returns
+/// `None` when another server already evaluated the minute, else the last minute before
+/// and, per due policy, its levels and queued runs.
+#[allow(clippy::type_complexity)]
+pub async fn tick<F>(
+    c: &mut PgConn,
+    minute: DateTime<Utc>,
+    plan: F,
+) -> Result<Option<(Option<DateTime<Utc>>, Vec<(i64, Vec<String>, Vec<i64>)>)>, DbError>
+where
+    F: FnOnce(Option<DateTime<Utc>>) -> TickPlan + Send,
+{
+    c.transaction::<_, DbError, _>(async move |t| {
+        let last: LastTick =
+            diesel::sql_query("SELECT last_tick FROM scheduler_state WHERE id = 1 FOR UPDATE")
+                .get_result(t)
+                .await?;
+        if last.last_tick.is_some_and(|l| l >= minute) {
+            return Ok(None);
+        }
+        let mut queued = Vec::new();
+        for (policy_id, levels) in plan(last.last_tick) {
+            let ids = enqueue_policy(t, policy_id, &levels).await?;
+            queued.push((policy_id, levels, ids));
+        }
+        diesel::sql_query("UPDATE scheduler_state SET last_tick = $1 WHERE id = 1")
+            .bind::<diesel::sql_types::Timestamptz, _>(minute)
+            .execute(t)
+            .await?;
+        Ok(Some((last.last_tick, queued)))
+    })
+    .await
+}
+
+#[derive(QueryableByName)]
+struct CandidateRow {
+    #[diesel(sql_type = BigInt)]
+    run_id: i64,
+    #[diesel(sql_type = BigInt)]
+    client_id: i64,
+    #[diesel(sql_type = BigInt)]
+    location_id: i64,
+    #[diesel(sql_type = Integer)]
+    client_limit: i32,
+    #[diesel(sql_type = Integer)]
+    location_limit: i32,
+}
+
+#[derive(QueryableByName)]
+struct Pair {
+    #[diesel(sql_type = BigInt)]
+    client_id: i64,
+    #[diesel(sql_type = BigInt)]
+    location_id: i64,
+}
+
+#[derive(QueryableByName)]
+struct Limit {
+    #[diesel(sql_type = Integer)]
+    max_parallel_jobs: i32,
+}
+
+/// A run the dispatcher claimed: it now belongs to this server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Claimed {
+    pub run_id: i64,
+    pub client_id: i64,
+    pub batch_id: i64,
+}
+
+/// Claims queued runs for this server: the candidates in queue order (queued time, then
+/// job priority) locked with `FOR UPDATE SKIP LOCKED`, chosen by `choose` against the
+/// runs executing on every server, each moved to `waiting_for_client` in its client's open
+/// batch with a lease for `lease_secs`.
+pub async fn claim<F>(
+    c: &mut PgConn,
+    owner: &str,
+    lease_secs: f64,
+    choose: F,
+) -> Result<Vec<Claimed>, DbError>
+where
+    F: FnOnce(
+            &[crate::scheduler::choose::Candidate],
+            crate::scheduler::choose::Busy,
+            i64,
+        ) -> Vec<i64>
+        + Send,
+{
+    let owner = owner.to_owned();
+    c.transaction::<Vec<Claimed>, DbError, _>(async move |t| {
+        diesel::sql_query("SELECT pg_advisory_xact_lock($1)")
+            .bind::<BigInt, _>(CLAIM_LOCK)
+            .execute(t)
+            .await?;
+        let busy: Vec<Pair> = diesel::sql_query(
+            "SELECT j.client_id, j.location_id FROM runs r JOIN jobs j ON j.id = r.job_id \
+              WHERE r.state NOT IN ('queued', 'finished')",
+        )
+        .load(t)
+        .await?;
+        let limit: Limit = diesel::sql_query("SELECT max_parallel_jobs FROM settings WHERE id = 1")
+            .get_result(t)
+            .await?;
+        let rows: Vec<CandidateRow> = diesel::sql_query(
+            "SELECT r.id AS run_id, j.client_id, j.location_id, \
+                    c.max_parallel_jobs AS client_limit, l.max_parallel_jobs AS location_limit \
+               FROM runs r JOIN jobs j ON j.id = r.job_id JOIN clients c ON c.id = j.client_id \
+               JOIN backup_locations l ON l.id = j.location_id \
+              WHERE r.state = 'queued' \
+                AND NOT EXISTS (SELECT 1 FROM runs x WHERE x.job_id = r.job_id \
+                                   AND x.state NOT IN ('queued', 'finished')) \
+                AND NOT EXISTS (SELECT 1 FROM client_batches b WHERE b.client_id = j.client_id \
+                                   AND b.state = 'post_client') \
+              ORDER BY r.queued_at, j.priority, r.id \
+              LIMIT 1000 \
+                FOR UPDATE OF r SKIP LOCKED",
+        )
+        .load(t)
+        .await?;
+        let candidates: Vec<crate::scheduler::choose::Candidate> = rows
+            .iter()
+            .map(|r| crate::scheduler::choose::Candidate {
+                run_id: r.run_id,
+                client_id: r.client_id,
+                location_id: r.location_id,
+                client_limit: i64::from(r.client_limit),
+                location_limit: i64::from(r.location_limit),
+            })
+            .collect();
+        let busy = crate::scheduler::choose::Busy::from_pairs(
+            busy.iter().map(|p| (p.client_id, p.location_id)),
+        );
+        let chosen = choose(&candidates, busy, i64::from(limit.max_parallel_jobs));
+        let mut claimed = Vec::with_capacity(chosen.len());
+        for run_id in chosen {
+            let Some(cand) = candidates.iter().find(|x| x.run_id == run_id) else {
+                continue;
+            };
+            let batch_id = super::batches::open(t, cand.client_id).await?;
+            diesel::sql_query(
+                "UPDATE runs SET state = 'waiting_for_client', lease_owner = $2, \
+                        lease_until = now() + make_interval(secs => $3), started_at = now(), \
+                        batch_id = $4 \
+                  WHERE id = $1",
+            )
+            .bind::<BigInt, _>(run_id)
+            .bind::<Text, _>(&owner)
+            .bind::<Double, _>(lease_secs)
+            .bind::<BigInt, _>(batch_id)
+            .execute(t)
+            .await?;
+            claimed.push(Claimed {
+                run_id,
+                client_id: cand.client_id,
+                batch_id,
+            });
+        }
+        Ok(claimed)
+    })
+    .await
+}
+
+/// Renews the leases of this server's runs and batches; returns its runs that another
+/// server asked to abort (state `aborting`).
+pub async fn heartbeat(c: &mut PgConn, owner: &str, lease_secs: f64) -> Result<Vec<i64>, DbError> {
+    diesel::sql_query(
+        "UPDATE runs SET lease_until = now() + make_interval(secs => $2) \
+          WHERE lease_owner = $1 AND state NOT IN ('queued', 'finished')",
+    )
+    .bind::<Text, _>(owner)
+    .bind::<Double, _>(lease_secs)
+    .execute(c)
+    .await?;
+    diesel::sql_query(
+        "UPDATE client_batches SET lease_until = now() + make_interval(secs => $2) \
+          WHERE lease_owner = $1 AND state <> 'finished'",
+    )
+    .bind::<Text, _>(owner)
+    .bind::<Double, _>(lease_secs)
+    .execute(c)
+    .await?;
+    Ok(runs::table
+        .filter(runs::lease_owner.eq(owner))
+        .filter(runs::state.eq("aborting"))
+        .select(runs::id)
+        .load(c)
+        .await?)
+}
+
+/// Runs whose server stopped renewing their lease (it died or lost the database), or that
+/// `dead_owner` says belong to a dead process of this machine (never those of `me`): re-queued when `requeue`
+/// and the job has no queued run yet, else finished as failed (`interrupted`). Returns the
+/// recovered runs as they were, so their process groups and batches can be dealt with.
+pub async fn recover<D>(
+    c: &mut PgConn,
+    me: &str,
+    requeue: bool,
+    dead_owner: D,
+) -> Result<Vec<RunRow>, DbError>
+where
+    D: Fn(&str) -> bool,
+{
+    let candidates: Vec<RunRow> = runs::table
+        .filter(runs::state.ne_all(["queued", "finished"]))
+        .select(RunRow::as_select())
+        .load(c)
+        .await?;
+    let now = Utc::now();
+    let mut recovered = Vec::new();
+    for r in candidates {
+        // This server's own runs are its own business (their tasks are alive).
+        if r.lease_owner.as_deref() == Some(me) {
+            continue;
+        }
+        let expired = r.lease_until.is_none_or(|t| t < now);
+        let dead = r.lease_owner.as_deref().is_some_and(&dead_owner);
+        if !(expired || dead) {
+            continue;
+        }
+        // The guard on the old lease makes recovery race-free between servers.
+        let guard = runs::table
+            .filter(runs::id.eq(r.id))
+            .filter(runs::state.eq(&r.state))
+            .filter(runs::lease_owner.is_not_distinct_from(r.lease_owner.clone()))
+            .filter(runs::lease_until.is_not_distinct_from(r.lease_until));
+        let mut done = 0;
+        if requeue {
+            let queued_exists: i64 = runs::table
+                .filter(runs::job_id.eq(r.job_id))
+                .filter(runs::state.eq("queued"))
+                .count()
+                .get_result(c)
+                .await?;
+            if queued_exists == 0 {
+                done = diesel::update(guard.clone())
+                    .set((
+                        runs::state.eq("queued"),
+                        runs::lease_owner.eq(None::<String>),
+                        runs::lease_until.eq(None::<DateTime<Utc>>),
+                        runs::started_at.eq(None::<DateTime<Utc>>),
+                        runs::batch_id.eq(None::<i64>),
+                        runs::pgid.eq(None::<i32>),
+                    ))
+                    .execute(c)
+                    .await?;
+            }
+        }
+        if done == 0 {
+            done = diesel::update(guard)
+                .set((
+                    runs::state.eq("finished"),
+                    runs::result.eq("failed"),
+                    runs::error_code.eq("interrupted"),
+                    runs::finished_at.eq(diesel::dsl::now),
+                    runs::lease_owner.eq(None::<String>),
+                    runs::lease_until.eq(None::<DateTime<Utc>>),
+                ))
+                .execute(c)
+                .await?;
+            if done > 0 {
+                diesel::update(jobs::table.find(r.job_id))
+                    .set((
+                        jobs::last_result.eq("failed"),
+                        jobs::last_run_at.eq(diesel::dsl::now),
+                    ))
+                    .execute(c)
+                    .await?;
+            }
+        }
+        if done > 0 {
+            recovered.push(r);
+        }
+    }
+    Ok(recovered)
+}
+
+/// An unfinished run with the names the queue shows.
+pub type QueueRow = (RunRow, String, i64, String, i64, Option<i64>);
+
+/// Unfinished runs (of clients of `owner` when given): executing first, then queued in
+/// dispatch order. Each with job name, client id and name, location id, client owner.
+pub async fn list(c: &mut PgConn, owner: Option<i64>) -> Result<Vec<QueueRow>, DbError> {
+    let mut q = runs::table
+        .inner_join(jobs::table.inner_join(clients::table))
+        .filter(runs::state.ne("finished"))
+        .into_boxed();
+    if let Some(o) = owner {
+        q = q.filter(clients::owner_id.eq(o));
+    }
+    Ok(q.order((
+        runs::state.eq("queued").asc(),
+        runs::started_at.asc(),
+        runs::queued_at.asc(),
+        jobs::priority.asc(),
+        runs::id.asc(),
+    ))
+    .limit(5000)
+    .select((
+        RunRow::as_select(),
+        jobs::name,
+        jobs::client_id,
+        clients::name,
+        jobs::location_id,
+        clients::owner_id,
+    ))
+    .load(c)
+    .await?)
+}
+
+/// One run with the names the queue shows.
+pub async fn item(c: &mut PgConn, run_id: i64) -> Result<Option<QueueRow>, DbError> {
+    Ok(runs::table
+        .inner_join(jobs::table.inner_join(clients::table))
+        .filter(runs::id.eq(run_id))
+        .select((
+            RunRow::as_select(),
+            jobs::name,
+            jobs::client_id,
+            clients::name,
+            jobs::location_id,
+            clients::owner_id,
+        ))
+        .first(c)
+        .await
+        .optional()?)
+}
+
+/// Stores a run's live progress (a `shared::runs::RunProgress` as JSON).
+pub async fn set_progress(
+    c: &mut PgConn,
+    run_id: i64,
+    progress: &serde_json::Value,
+) -> Result<(), DbError> {
+    diesel::update(runs::table.find(run_id))
+        .set(runs::progress.eq(progress))
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
+/// Finishes the client's queued runs as failed with `code` (its batch's pre scripts
+/// failed). Returns their ids.
+pub async fn fail_queued_of_client(
+    c: &mut PgConn,
+    client_id: i64,
+    code: &str,
+) -> Result<Vec<i64>, DbError> {
+    let ids: Vec<i64> = diesel::update(
+        runs::table.filter(runs::state.eq("queued")).filter(
+            runs::job_id.eq_any(
+                jobs::table
+                    .filter(jobs::client_id.eq(client_id))
+                    .select(jobs::id),
+            ),
+        ),
+    )
+    .set((
+        runs::state.eq("finished"),
+        runs::result.eq("failed"),
+        runs::error_code.eq(code),
+        runs::finished_at.eq(diesel::dsl::now),
+    ))
+    .returning(runs::id)
+    .get_results(c)
+    .await?;
+    diesel::update(
+        jobs::table.filter(
+            jobs::id.eq_any(
+                runs::table
+                    .filter(runs::id.eq_any(&ids))
+                    .select(runs::job_id),
+            ),
+        ),
+    )
+    .set((
+        jobs::last_result.eq("failed"),
+        jobs::last_run_at.eq(diesel::dsl::now),
+    ))
+    .execute(c)
+    .await?;
+    Ok(ids)
+}

@@ -1,0 +1,237 @@
+//! Client batches during a run: wait for the client (its pre scripts run once, by the
+//! first run of the batch), and after the batch's last run its post scripts. A client pre
+//! failure fails the batch's runs and the client's queued ones.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use shared::clients::Connection;
+
+use super::runner::{Engine, Record, Stop};
+use super::scripts::{self, ClientContext, Event};
+use crate::db::batches::{self, Step};
+use crate::db::runs::RunRow;
+use crate::db::{self, clients, jobs};
+
+impl Engine {
+    /// Waits in `waiting_for_client` until the client's batch may run jobs, running the
+    /// client's pre scripts if this run is the first. An abort ends the wait at once.
+    pub(super) async fn enter_batch(&self, run: &RunRow) -> Result<(), Stop> {
+        let internal = |e: &dyn std::fmt::Display| Stop("internal", e.to_string());
+        let Some(batch_id) = run.batch_id else {
+            return Ok(());
+        };
+        loop {
+            if self.registry.aborted(run.id) {
+                return Err(Stop("aborted", String::new()));
+            }
+            let step = {
+                let mut c = db::conn(&self.pool).await.map_err(|e| internal(&e))?;
+                batches::step(&mut c, batch_id, &self.owner, self.lease_secs)
+                    .await
+                    .map_err(|e| internal(&e))?
+            };
+            match step {
+                Step::Go => return Ok(()),
+                Step::Failed(code) => {
+                    return Err(Stop(static_code(&code), format!("client batch {batch_id}")))
+                }
+                Step::Wait => tokio::time::sleep(Duration::from_millis(300)).await,
+                Step::RunPre => return self.client_pre(run, batch_id).await,
+            }
+        }
+    }
+
+    async fn client_pre(&self, run: &RunRow, batch_id: i64) -> Result<(), Stop> {
+        let internal = |e: &dyn std::fmt::Display| Stop("internal", e.to_string());
+        let client_id = self.client_of(run.job_id).await.map_err(|e| internal(&e))?;
+        self.events.client_changed(client_id).await;
+        let outcome = self
+            .client_scripts(run.id, client_id, Event::Pre, batch_id)
+            .await;
+        let mut c = db::conn(&self.pool).await.map_err(|e| internal(&e))?;
+        match outcome {
+            Ok(()) => {
+                batches::pre_done(&mut c, batch_id, None)
+                    .await
+                    .map_err(|e| internal(&e))?;
+                drop(c);
+                self.events.client_changed(client_id).await;
+                Ok(())
+            }
+            Err(code) => {
+                batches::pre_done(&mut c, batch_id, Some(code))
+                    .await
+                    .map_err(|e| internal(&e))?;
+                // The client's queued jobs belong to this batch: they fail with it.
+                let failed = db::queue::fail_queued_of_client(&mut c, client_id, code)
+                    .await
+                    .map_err(|e| internal(&e))?;
+                drop(c);
+                for id in failed {
+                    self.events.run_changed(id).await;
+                }
+                self.events.client_changed(client_id).await;
+                self.record(Record {
+                    level: "error",
+                    source: "engine",
+                    code,
+                    detail: "client pre scripts failed: the batch's jobs are not run",
+                    client_id: Some(client_id),
+                    run_id: Some(run.id),
+                    ..Default::default()
+                })
+                .await;
+                Err(Stop(code, "client pre scripts".into()))
+            }
+        }
+    }
+
+    /// After a run finished: when its batch has nothing left to run, this server runs the
+    /// client's post scripts and closes the batch. Also used by the dispatcher's sweep for
+    /// batches whose last runs ended elsewhere (aborted while queued, deleted, recovered).
+    pub async fn close_batches(&self, only: Option<i64>, log_run: Option<i64>) {
+        let closing = match db::conn(&self.pool).await {
+            Ok(mut c) => batches::close_done(&mut c, only, &self.owner, self.lease_secs).await,
+            Err(e) => Err(e),
+        };
+        let closing = match closing {
+            Ok(b) => b,
+            Err(e) => {
+                tracing::warn!("client batches not closed: {e}");
+                return;
+            }
+        };
+        for b in closing {
+            self.events.client_changed(b.client_id).await;
+            let outcome = self
+                .client_scripts(log_run.unwrap_or(0), b.client_id, Event::Post, b.id)
+                .await;
+            if let Ok(mut c) = db::conn(&self.pool).await {
+                let _ = batches::finish(&mut c, b.id, outcome.err()).await;
+            }
+            if let Err(code) = outcome {
+                self.record(Record {
+                    level: "error",
+                    source: "engine",
+                    code,
+                    detail: "client post scripts failed",
+                    client_id: Some(b.client_id),
+                    ..Default::default()
+                })
+                .await;
+            }
+            self.events.client_changed(b.client_id).await;
+        }
+    }
+
+    pub(super) async fn client_of(&self, job_id: i64) -> anyhow::Result<i64> {
+        let mut c = db::conn(&self.pool).await?;
+        let job = jobs::find(&mut c, job_id)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("job {job_id} vanished"))?;
+        Ok(job.client_id)
+    }
+
+    /// Runs the client's pre or post scripts (output into the log of `run_id`, or of the
+    /// batch when none). Returns the error code on failure.
+    async fn client_scripts(
+        &self,
+        run_id: i64,
+        client_id: i64,
+        event: Event,
+        batch_id: i64,
+    ) -> Result<(), &'static str> {
+        let loaded = async {
+            let mut c = db::conn(&self.pool).await?;
+            let client = clients::find(&mut c, client_id)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("client {client_id} vanished"))?;
+            let phase = if event == Event::Pre { "pre" } else { "post" };
+            let mut list = Vec::new();
+            for (_, script_id, name, p) in db::scripts::of_clients(&mut c, &[client_id]).await? {
+                if p == phase {
+                    if let Some((_, content)) = db::scripts::content(&mut c, script_id).await? {
+                        list.push((name, content));
+                    }
+                }
+            }
+            let total: i64 = jobs::of_clients(&mut c, &[client_id])
+                .await?
+                .iter()
+                .map(|j| j.size_bytes)
+                .sum();
+            let opened = batches::find(&mut c, batch_id)
+                .await?
+                .map(|b| b.opened_at.timestamp())
+                .unwrap_or_else(|| Utc::now().timestamp());
+            anyhow::Ok((client, list, total, opened))
+        };
+        let (client, list, total, opened) = match loaded.await {
+            Ok(x) => x,
+            Err(e) => {
+                tracing::warn!(client_id, "client scripts not loaded: {e}");
+                return Err(if event == Event::Pre {
+                    "client_pre_script_failed"
+                } else {
+                    "client_post_script_failed"
+                });
+            }
+        };
+        if list.is_empty() {
+            return Ok(());
+        }
+        let connection: Connection =
+            serde_json::from_value(client.connection.clone()).unwrap_or(Connection::Local);
+        let ssh_options = db::paging::strings(client.ssh_options.clone());
+        let env = scripts::client_env(&ClientContext {
+            event,
+            client_id,
+            client_name: &client.name,
+            connection: &connection,
+            status: 0,
+            client_total_size: total,
+            client_start: opened,
+            client_end: if event == Event::Pre {
+                0
+            } else {
+                Utc::now().timestamp()
+            },
+            ssh_options: &ssh_options,
+        });
+        let phase = if event == Event::Pre {
+            "client-pre"
+        } else {
+            "client-post"
+        };
+        let log_id = if run_id > 0 { run_id } else { -batch_id };
+        self.log(log_id, &format!("client {phase} scripts"));
+        match self
+            .chain(log_id, phase, &scripts::ordered(list, event), &env)
+            .await
+        {
+            Ok(()) => Ok(()),
+            Err(f) => {
+                self.log(
+                    log_id,
+                    &format!("client {phase} script {} failed ({:?})", f.script, f.code),
+                );
+                Err(match (event, f.timed_out) {
+                    (Event::Pre, true) => "client_pre_script_timeout",
+                    (Event::Pre, false) => "client_pre_script_failed",
+                    (Event::Post, true) => "client_post_script_timeout",
+                    (Event::Post, false) => "client_post_script_failed",
+                })
+            }
+        }
+    }
+}
+
+/// The stable codes a batch can fail with (stored as text in the database).
+fn static_code(code: &str) -> &'static str {
+    match code {
+        "client_pre_script_timeout" => "client_pre_script_timeout",
+        "interrupted" => "interrupted",
+        _ => "client_pre_script_failed",
+    }
+}

@@ -1,0 +1,199 @@
+//! One bus per server for live updates. Durable events (run states, client states,
+//! snapshots, log records) are stored in PostgreSQL after the change they describe has
+//! committed; a pump reads them back in id order and broadcasts them, so every server on
+//! the database sees every event, ids are stable for `Last-Event-ID` resume, and a
+//! subscriber that fell behind replays from the table. Progress is ephemeral: broadcast
+//! directly, latest wins, never stored as an event.
+
+pub mod stream;
+
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use shared::events::{ClientState, Event, LogRecord, ProgressEvent};
+use tokio::sync::{broadcast, Notify};
+
+use crate::db::{self, DbPool};
+
+/// How many deliveries a subscriber may fall behind before it replays from the table.
+const BUS_CAPACITY: usize = 4096;
+/// Events are kept this long for resuming subscribers.
+const KEEP_EVENTS: chrono::TimeDelta = chrono::TimeDelta::hours(24);
+
+/// One event on its way to subscribers.
+#[derive(Debug)]
+pub struct Delivery {
+    /// The durable event id; `None` for progress.
+    pub id: Option<i64>,
+    /// Who may see it: administrators, and the owner of the client it concerns.
+    pub owner_id: Option<i64>,
+    /// The event as JSON (serialised once for every subscriber).
+    pub json: String,
+}
+
+impl Delivery {
+    /// Whether `actor` may receive it.
+    pub fn visible_to(&self, actor: crate::domain::Actor) -> bool {
+        actor.is_admin() || self.owner_id == Some(actor.user_id)
+    }
+}
+
+/// The live-update bus of this server.
+pub struct Bus {
+    pool: DbPool,
+    tx: broadcast::Sender<Arc<Delivery>>,
+    wake: Notify,
+    /// The id of the last durable event broadcast here.
+    pumped: AtomicI64,
+}
+
+impl Bus {
+    /// A bus over the database; call [`Bus::run`] once to start its pump.
+    pub fn new(pool: DbPool) -> Arc<Bus> {
+        let (tx, _) = broadcast::channel(BUS_CAPACITY);
+        Arc::new(Bus {
+            pool,
+            tx,
+            wake: Notify::new(),
+            pumped: AtomicI64::new(-1),
+        })
+    }
+
+    /// A new subscription to everything broadcast from now on.
+    pub fn subscribe(&self) -> broadcast::Receiver<Arc<Delivery>> {
+        self.tx.subscribe()
+    }
+
+    /// The id of the last durable event broadcast (the resume point of a new subscriber).
+    pub fn pumped(&self) -> i64 {
+        self.pumped.load(Ordering::Acquire).max(0)
+    }
+
+    /// The database the events are stored in.
+    pub fn pool(&self) -> &DbPool {
+        &self.pool
+    }
+
+    /// Stores a durable event and wakes the pump. Call it after the change committed.
+    /// Failures are logged: a lost live update must never fail the operation itself.
+    pub async fn publish(&self, client_id: Option<i64>, owner_id: Option<i64>, event: &Event) {
+        let stored = async {
+            let payload = serde_json::to_value(event)?;
+            let mut c = db::conn(&self.pool).await?;
+            db::events::insert(&mut c, client_id, owner_id, &payload).await?;
+            anyhow::Ok(())
+        };
+        match stored.await {
+            Ok(()) => self.wake.notify_one(),
+            Err(e) => tracing::warn!("event not stored: {e}"),
+        }
+    }
+
+    /// Broadcasts progress (ephemeral: only to subscribers connected now).
+    pub fn progress(&self, owner_id: Option<i64>, p: ProgressEvent) {
+        if let Ok(json) = serde_json::to_string(&Event::Progress(p)) {
+            let _ = self.tx.send(Arc::new(Delivery {
+                id: None,
+                owner_id,
+                json,
+            }));
+        }
+    }
+
+    /// Publishes the current state of a run (queued, started, changed state, finished).
+    pub async fn run_changed(&self, run_id: i64) {
+        let row = match db::conn(&self.pool).await {
+            Ok(mut c) => db::queue::item(&mut c, run_id).await,
+            Err(e) => Err(e),
+        };
+        match row {
+            Ok(Some(row)) => {
+                let (client_id, owner) = (row.2, row.5);
+                let item = crate::domain::queue::item_view(row);
+                self.publish(Some(client_id), owner, &Event::Run { item })
+                    .await;
+            }
+            Ok(None) => {}
+            Err(e) => tracing::warn!(run_id, "run event not built: {e}"),
+        }
+    }
+
+    /// Publishes the current state of a client.
+    pub async fn client_changed(&self, client_id: i64) {
+        let states = match db::conn(&self.pool).await {
+            Ok(mut c) => db::batches::situations(&mut c, Some(&[client_id]), None, false).await,
+            Err(e) => Err(e),
+        };
+        match states {
+            Ok(list) => {
+                for s in list {
+                    let owner = s.owner_id;
+                    let state: ClientState = crate::domain::queue::client_state_view(s);
+                    self.publish(Some(client_id), owner, &Event::ClientState { state })
+                        .await;
+                }
+            }
+            Err(e) => tracing::warn!(client_id, "client state event not built: {e}"),
+        }
+    }
+
+    /// Publishes a log record.
+    pub async fn log(&self, owner_id: Option<i64>, record: LogRecord) {
+        let client = record.client_id;
+        self.publish(client, owner_id, &Event::Log { record }).await;
+    }
+
+    /// The pump: broadcasts stored events in id order, woken by local publications and
+    /// polling for other servers'; prunes old events now and then. Runs until the process
+    /// ends.
+    pub async fn run(self: Arc<Self>) {
+        let mut last = loop {
+            match db::conn(&self.pool).await {
+                Ok(mut c) => match db::events::last_id(&mut c).await {
+                    Ok(id) => break id,
+                    Err(e) => tracing::warn!("event pump: {e}"),
+                },
+                Err(e) => tracing::warn!("event pump: {e}"),
+            }
+            tokio::time::sleep(Duration::from_secs(1)).await;
+        };
+        self.pumped.store(last, Ordering::Release);
+        let mut since_prune = 0u32;
+        loop {
+            tokio::select! {
+                _ = self.wake.notified() => {}
+                _ = tokio::time::sleep(Duration::from_millis(250)) => {}
+            }
+            let batch = match db::conn(&self.pool).await {
+                Ok(mut c) => db::events::since(&mut c, last, 1000).await,
+                Err(e) => Err(e),
+            };
+            match batch {
+                Ok(rows) => {
+                    let more = rows.len() == 1000;
+                    for r in rows {
+                        last = r.id;
+                        let _ = self.tx.send(Arc::new(Delivery {
+                            id: Some(r.id),
+                            owner_id: r.owner_id,
+                            json: r.payload.to_string(),
+                        }));
+                    }
+                    self.pumped.store(last, Ordering::Release);
+                    if more {
+                        self.wake.notify_one();
+                    }
+                }
+                Err(e) => tracing::warn!("event pump: {e}"),
+            }
+            since_prune += 1;
+            if since_prune >= 4 * 3600 {
+                since_prune = 0;
+                if let Ok(mut c) = db::conn(&self.pool).await {
+                    let _ = db::events::prune(&mut c, chrono::Utc::now() - KEEP_EVENTS).await;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! The dispatcher loop (claim queued runs, execute them), the heartbeat that renews this
+//! server's leases and hears aborts requested elsewhere, and the recovery of runs and
+//! batches whose server stopped renewing its leases.
+
+use std::time::Duration;
+
+use super::choose::choose;
+use crate::db;
+use crate::engine::runner::{owner_is_dead_here, Engine};
+
+/// Claims and starts runs until the process ends; woken at once by new runs and freed
+/// slots, else polls (for runs queued by other servers).
+pub async fn run(engine: Engine) {
+    let mut since_recovery = Duration::MAX;
+    loop {
+        if since_recovery >= recovery_interval(&engine) {
+            recover(&engine).await;
+            since_recovery = Duration::ZERO;
+        }
+        if let Err(e) = dispatch_once(&engine).await {
+            tracing::warn!("dispatcher: {e}");
+        }
+        let started = std::time::Instant::now();
+        tokio::select! {
+            _ = engine.wake.notified() => {}
+            _ = tokio::time::sleep(super::POLL) => {}
+        }
+        since_recovery = since_recovery.saturating_add(started.elapsed());
+    }
+}
+
+fn recovery_interval(engine: &Engine) -> Duration {
+    Duration::from_secs_f64((engine.lease_secs / 4.0).clamp(0.5, 15.0))
+}
+
+/// One claim: starts every run the limits allow now. Returns the runs started.
+pub async fn dispatch_once(engine: &Engine) -> anyhow::Result<Vec<i64>> {
+    let free = engine.local_slots.saturating_sub(engine.registry.len());
+    if free == 0 {
+        return Ok(Vec::new());
+    }
+    let mut c = db::conn(&engine.pool).await?;
+    let claimed = db::queue::claim(
+        &mut c,
+        &engine.owner,
+        engine.lease_secs,
+        |cands, busy, limit| choose(cands, busy, limit, free),
+    )
+    .await?;
+    drop(c);
+    let mut started = Vec::with_capacity(claimed.len());
+    for cl in claimed {
+        // Registered before the task starts, so that the next claim counts it.
+        engine.registry.begin(cl.run_id);
+        engine.events.run_changed(cl.run_id).await;
+        let e = engine.clone();
+        tokio::spawn(async move { e.execute(cl.run_id).await });
+        started.push(cl.run_id);
+    }
+    Ok(started)
+}
+
+/// Renews this server's leases a few times per lease period, and aborts runs that an
+/// abort request on another server moved to `aborting`.
+pub async fn heartbeat(engine: Engine) {
+    let every = Duration::from_secs_f64((engine.lease_secs / 3.0).max(0.5));
+    loop {
+        tokio::time::sleep(every.min(Duration::from_secs(1))).await;
+        let beat = match db::conn(&engine.pool).await {
+            Ok(mut c) => db::queue::heartbeat(&mut c, &engine.owner, engine.lease_secs).await,
+            Err(e) => Err(e),
+        };
+        match beat {
+            Ok(aborting) => {
+                for id in aborting {
+                    if !engine.registry.aborted(id) {
+                        engine.registry.abort(id);
+                    }
+                }
+            }
+            Err(e) => tracing::warn!("lease renewal failed: {e}"),
+        }
+    }
+}
+
+/// Recovers runs and batches of servers that died: expired leases, or (at once) leases of
+/// a dead process on this machine. Runs still executing here are never touched.
+pub async fn recover(engine: &Engine) {
+    let owner = engine.owner.clone();
+    let recovered = match db::conn(&engine.pool).await {
+        Ok(mut c) => {
+            db::queue::recover(
+                &mut c,
+                &owner,
+                engine.requeue_interrupted,
+                owner_is_dead_here,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    };
+    let recovered = match recovered {
+        Ok(r) => r,
+        Err(e) => {
+            tracing::warn!("recovery: {e}");
+            return;
+        }
+    };
+    for run in recovered {
+        if let (Some(pgid), Some(o)) = (run.pgid, run.lease_owner.as_deref()) {
+            if owner_is_dead_here(o) {
+                crate::engine::reconcile::stop_orphan(pgid, run.id);
+            }
+        }
+        let detail = format!(
+            "server {} stopped renewing the lease of run {} ({}); {}",
+            run.lease_owner.as_deref().unwrap_or("?"),
+            run.id,
+            run.state,
+            if engine.requeue_interrupted {
+                "queued again"
+            } else {
+                "failed as interrupted"
+            }
+        );
+        tracing::warn!("{detail}");
+        engine
+            .record(crate::engine::runner::Record {
+                level: "warning",
+                source: "dispatcher",
+                code: "run_recovered",
+                detail: &detail,
+                job_id: Some(run.job_id),
+                run_id: Some(run.id),
+                ..Default::default()
+            })
+            .await;
+        engine.events.run_changed(run.id).await;
+    }
+    if let Ok(mut c) = db::conn(&engine.pool).await {
+        match db::batches::recover(&mut c).await {
+            Ok(batches) => {
+                drop(c);
+                for b in batches {
+                    engine.events.client_changed(b.client_id).await;
+                }
+            }
+            Err(e) => tracing::warn!("batch recovery: {e}"),
+        }
+    }
+    // Batches whose last runs ended without closing them (aborted while queued, deleted).
+    engine.close_batches(None, None).await;
+    engine.wake.notify_one();
+}

@@ -1,0 +1,57 @@
+//! The scheduler: schedule evaluation and the minute tick, the dispatcher that claims
+//! queued runs from PostgreSQL under the limits, and the leases that let several servers
+//! share one database without running anything twice.
+
+pub mod choose;
+pub mod dispatcher;
+pub mod tick;
+
+use std::time::Duration;
+
+use crate::engine::runner::Engine;
+
+/// Starts the background work of a server: the minute tick (when `scheduler`), and the
+/// dispatcher with its heartbeat (when `dispatcher`). Returns the cron scheduler, which
+/// must be kept alive.
+pub async fn start(
+    engine: &Engine,
+    scheduler: bool,
+    dispatcher: bool,
+) -> anyhow::Result<Option<tokio_cron_scheduler::JobScheduler>> {
+    if dispatcher {
+        tokio::spawn(dispatcher::run(engine.clone()));
+        tokio::spawn(dispatcher::heartbeat(engine.clone()));
+    }
+    if !scheduler {
+        return Ok(None);
+    }
+    // Catch up at once after downtime, then every minute at second 0.
+    let first = engine.clone();
+    tokio::spawn(async move {
+        if let Err(e) = tick::tick(&first, chrono::Utc::now()).await {
+            tracing::error!("scheduler tick failed: {e}");
+        }
+    });
+    let sched = tokio_cron_scheduler::JobScheduler::new().await?;
+    let e = engine.clone();
+    sched
+        .add(tokio_cron_scheduler::Job::new_async(
+            "0 * * * * *",
+            move |_, _| {
+                let e = e.clone();
+                Box::pin(async move {
+                    // A tick that fails (database briefly away) is retried by the next one,
+                    // which catches the missed minute up.
+                    if let Err(err) = tick::tick(&e, chrono::Utc::now()).await {
+                        tracing::error!("scheduler tick failed: {err}");
+                    }
+                })
+            },
+        )?)
+        .await?;
+    sched.start().await?;
+    Ok(Some(sched))
+}
+
+/// How often the dispatcher looks at the queue when nothing wakes it.
+pub const POLL: Duration = Duration::from_millis(1000);

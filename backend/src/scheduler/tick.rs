@@ -1,0 +1,172 @@
+//! The minute tick: which policies are due (pure), and queueing their jobs' runs once per
+//! minute over every server, with catch-up after downtime.
+
+use chrono::{DateTime, DurationRound, TimeDelta, Utc};
+use shared::policies::{due_between, Schedule};
+
+use crate::db::{self, queue::TickPlan};
+use crate::engine::runner::Engine;
+
+/// The policies due in the minute `minute` (the window since the last evaluated minute
+/// when catching up, else only this minute), each with its due levels.
+pub fn plan<Tz: chrono::TimeZone>(
+    policies: &[(i64, Schedule)],
+    tz: &Tz,
+    last: Option<DateTime<Utc>>,
+    minute: DateTime<Utc>,
+    catch_up: bool,
+) -> TickPlan {
+    let one = minute - TimeDelta::minutes(1);
+    let after = match last {
+        Some(l) if catch_up && l < one => l,
+        _ => one,
+    };
+    policies
+        .iter()
+        .filter_map(|(id, s)| {
+            let due = due_between(s, tz, after, minute);
+            (!due.is_empty()).then(|| (*id, due.iter().map(|l| l.as_str().to_owned()).collect()))
+        })
+        .collect()
+}
+
+/// What one evaluation did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TickReport {
+    /// False when another server had already evaluated this minute.
+    pub evaluated: bool,
+    /// Runs queued or merged into.
+    pub runs: Vec<i64>,
+    /// Minutes missed since the last evaluation (0 in normal operation).
+    pub missed_minutes: i64,
+}
+
+/// Evaluates the minute containing `now`: queues a run (or merges levels into the queued
+/// one) for every active job whose policy is due, exactly once over every server.
+pub async fn tick(engine: &Engine, now: DateTime<Utc>) -> anyhow::Result<TickReport> {
+    let minute = now.duration_trunc(TimeDelta::minutes(1))?;
+    let tz = engine.tz;
+    let catch_up = engine.catch_up;
+    let mut c = db::conn(&engine.pool).await?;
+    let policies: Vec<(i64, Schedule)> = db::policies::all_schedules(&mut c)
+        .await?
+        .into_iter()
+        .filter_map(|(id, v)| serde_json::from_value(v).ok().map(|s| (id, s)))
+        .collect();
+    let done = db::queue::tick(&mut c, minute, |last| {
+        plan(&policies, &tz, last, minute, catch_up)
+    })
+    .await?;
+    drop(c);
+    let Some((last, queued)) = done else {
+        return Ok(TickReport::default());
+    };
+    let missed_minutes = last.map_or(0, |l| ((minute - l).num_minutes() - 1).max(0));
+    if missed_minutes > 0 {
+        let detail = format!(
+            "{missed_minutes} minutes not evaluated since {}; {}",
+            last.map(|l| l.to_rfc3339()).unwrap_or_default(),
+            if catch_up {
+                "each missed level queued once"
+            } else {
+                "missed levels skipped"
+            }
+        );
+        tracing::warn!("{detail}");
+        engine
+            .record(crate::engine::runner::Record {
+                level: "warning",
+                source: "scheduler",
+                code: if catch_up {
+                    "catch_up"
+                } else {
+                    "missed_skipped"
+                },
+                detail: &detail,
+                ..Default::default()
+            })
+            .await;
+    }
+    let mut runs = Vec::new();
+    for (policy_id, levels, ids) in queued {
+        tracing::info!(policy_id, ?levels, runs = ids.len(), "schedule due");
+        runs.extend(ids);
+    }
+    for id in &runs {
+        engine.events.run_changed(*id).await;
+    }
+    if !runs.is_empty() {
+        engine.wake.notify_one();
+    }
+    Ok(TickReport {
+        evaluated: true,
+        runs,
+        missed_minutes,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use chrono_tz::Europe::Madrid;
+    use shared::policies::Level;
+
+    fn daily_at(t: &str) -> Schedule {
+        Schedule {
+            daily: Level {
+                enabled: true,
+                keep: 3,
+                times: vec![t.into()],
+                days_of_week: vec![],
+                days_of_month: vec![],
+                months: vec![],
+            },
+            ..Schedule::default()
+        }
+    }
+
+    #[test]
+    fn only_policies_due_this_minute() {
+        let p = [(1, daily_at("21:00")), (2, daily_at("22:00"))];
+        let minute = Madrid
+            .with_ymd_and_hms(2026, 11, 23, 21, 0, 0)
+            .unwrap()
+            .with_timezone(&Utc);
+        let got = plan(
+            &p,
+            &Madrid,
+            Some(minute - TimeDelta::minutes(1)),
+            minute,
+            true,
+        );
+        assert_eq!(got, vec![(1, vec!["daily".to_string()])]);
+        // The next minute nothing is due.
+        let next = minute + TimeDelta::minutes(1);
+        assert!(plan(&p, &Madrid, Some(minute), next, true).is_empty());
+    }
+
+    #[test]
+    fn catch_up_covers_the_downtime_only_when_asked() {
+        let p = [(1, daily_at("21:00")), (2, daily_at("03:00"))];
+        let last = Madrid
+            .with_ymd_and_hms(2026, 11, 23, 20, 0, 0)
+            .unwrap()
+            .with_timezone(&Utc);
+        let minute = Madrid
+            .with_ymd_and_hms(2026, 11, 26, 10, 0, 0)
+            .unwrap()
+            .with_timezone(&Utc);
+        let got = plan(&p, &Madrid, Some(last), minute, true);
+        assert_eq!(
+            got,
+            vec![
+                (1, vec!["daily".to_string()]),
+                (2, vec!["daily".to_string()])
+            ]
+        );
+        assert!(plan(&p, &Madrid, Some(last), minute, false).is_empty());
+        // A first start catches nothing up.
+        assert!(plan(&p, &Madrid, None, minute, true).is_empty());
+    }
+}
