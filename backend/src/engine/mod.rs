@@ -6,6 +6,7 @@ pub mod batch;
 pub mod classify;
 pub mod hostkeys;
 pub mod probe;
+pub mod progress;
 pub mod reconcile;
 pub mod registry;
 pub mod retention;
