@@ -1,6 +1,7 @@
 //! A run's page (`/runs/{id}`): its details, the whole rsync and script output as plain
-//! text with a download link, and an Abort button (with confirmation) while it goes on.
-//! Run and log are fetched again every second until the run has finished.
+//! text with a download link, and an Abort button (with confirmation) and its progress
+//! while it goes on. Run and log are fetched again every second until the run has
+//! finished.
 
 use std::sync::atomic::Ordering;
 
@@ -15,6 +16,7 @@ use crate::api::{runs, Failure};
 use crate::components::dialog::ConfirmDialog;
 use crate::components::feedback::{Alert, AlertKind};
 use crate::components::page::{Loading, PageTitle};
+use crate::components::progress::progress_bar;
 use crate::format;
 use crate::i18n::{self, LOADER};
 use crate::pages::job::runs::{alive_flag, levels_text, run_badge};
@@ -134,6 +136,14 @@ fn RunDetails(id: i64) -> impl IntoView {
         })
     };
     let unfinished = move || run.with(|r| r.as_ref().is_some_and(run_labels::unfinished));
+    let progress = Memo::new(move |_| {
+        run.with(|r| {
+            r.as_ref()
+                .filter(|r| run_labels::unfinished(r))
+                .and_then(|r| r.progress.clone())
+        })
+    });
+    let has_progress = Memo::new(move |_| progress.with(Option::is_some));
 
     view! {
         <PageTitle title=title />
@@ -154,6 +164,12 @@ fn RunDetails(id: i64) -> impl IntoView {
             } else {
                 details().into_any()
             }}
+            <Show when=move || has_progress.get()>
+                <div id="run-progress" class="run-page-progress">
+                    <h3 class="small muted">{move || fl!(LOADER, "queue-col-progress")}</h3>
+                    {progress_bar(progress, "run-page-progress")}
+                </div>
+            </Show>
         </section>
         <section class="panel" aria-labelledby="run-log-title">
             <h2 id="run-log-title">{move || fl!(LOADER, "run-log-title")}</h2>
