@@ -91,8 +91,27 @@ pub async fn tick<F>(
     plan: F,
 ) -> Result<Option<(Option<DateTime<Utc>>, Vec<(i64, Vec<String>, Vec<i64>)>)>, DbError>
 where
-    F: FnOnce(Option<DateTime<Utc>>) -> TickPlan + Send,
+    F: Fn(Option<DateTime<Utc>>) -> TickPlan + Send + Sync,
 {
+    // Fast path for the usual quiet minute: the previous minute was evaluated and nothing
+    // is due now; one conditional update records it (and loses to any other server).
+    let seen: LastTick = diesel::sql_query("SELECT last_tick FROM scheduler_state WHERE id = 1")
+        .get_result(c)
+        .await?;
+    if seen.last_tick.is_some_and(|l| l >= minute) {
+        return Ok(None);
+    }
+    let prev = minute - chrono::TimeDelta::minutes(1);
+    if seen.last_tick == Some(prev) && plan(seen.last_tick).is_empty() {
+        let n = diesel::sql_query(
+            "UPDATE scheduler_state SET last_tick = $1 WHERE id = 1 AND last_tick = $2",
+        )
+        .bind::<diesel::sql_types::Timestamptz, _>(minute)
+        .bind::<diesel::sql_types::Timestamptz, _>(prev)
+        .execute(c)
+        .await?;
+        return Ok((n == 1).then_some((seen.last_tick, Vec::new())));
+    }
     c.transaction::<_, DbError, _>(async move |t| {
         let last: LastTick =
             diesel::sql_query("SELECT last_tick FROM scheduler_state WHERE id = 1 FOR UPDATE")

@@ -151,6 +151,8 @@ pub fn rsync_argv(plan: &RsyncPlan<'_>) -> Result<Vec<OsString>, ArgvError> {
         "--no-human-readable",
         "--itemize-changes",
         "--out-format=%i|%l|%n%L",
+        // Live progress: the file total early (flist2) and running totals (progress2).
+        "--info=flist2,progress2",
     ]
     .iter()
     .map(OsString::from)

@@ -60,6 +60,11 @@ impl Engine {
                 Ok(())
             }
             Err(code) => {
+                let code = if self.registry.aborted(run.id) {
+                    "aborted"
+                } else {
+                    code
+                };
                 batches::pre_done(&mut c, batch_id, Some(code))
                     .await
                     .map_err(|e| internal(&e))?;
@@ -232,6 +237,7 @@ fn static_code(code: &str) -> &'static str {
     match code {
         "client_pre_script_timeout" => "client_pre_script_timeout",
         "interrupted" => "interrupted",
+        "aborted" => "aborted",
         _ => "client_pre_script_failed",
     }
 }

@@ -439,6 +439,9 @@ impl Engine {
             job_end: end,
             ssh_options: &ssh_options,
         };
+        // No connection is held across scripts and state changes (they take their own):
+        // runs waiting for connections while holding one would starve the pool.
+        drop(c);
         self.set_state(run.id, "pre_job").await?;
         if !pre.is_empty() {
             let env = super::scripts::job_env(&context(super::scripts::Event::Pre, 0, 0, 0));
@@ -482,7 +485,6 @@ impl Engine {
                 return Err(Stop(code, f.script));
             }
         }
-        drop(c);
         if self.registry.aborted(run.id) {
             return Err(Stop("aborted", String::new()));
         }

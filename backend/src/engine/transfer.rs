@@ -47,7 +47,7 @@ impl Engine {
             ),
         );
         let (exit, output) = self
-            .run_rsync(run.id, argv)
+            .run_rsync(run, client, argv)
             .await
             .map_err(|e| Stop("rsync_not_started", e.to_string()))?;
         let st = stats::parse(&output);
@@ -222,9 +222,11 @@ impl Engine {
 
     async fn run_rsync(
         &self,
-        run_id: i64,
+        run: &RunRow,
+        client: &clients::ClientRow,
         argv: &[std::ffi::OsString],
     ) -> std::io::Result<(Exit, String)> {
+        let run_id = run.id;
         let log_path = self.log_path(run_id);
         let log = std::fs::OpenOptions::new()
             .create(true)
@@ -238,14 +240,17 @@ impl Engine {
         // Standard streams are set on the async command: the conversion does not keep them.
         let mut child = async_process::Command::from(cmd)
             .stdin(Stdio::null())
-            .stdout(log.try_clone()?)
-            .stderr(log)
+            .stdout(Stdio::piped())
+            .stderr(log.try_clone()?)
             .spawn()?;
         let pid = child.id() as i32;
         self.registry.set_group(run_id, Some(pid));
         // Also in the database: a server restarted after a crash stops what is left.
         if let Ok(mut c) = db::conn(&self.pool).await {
             let _ = crate::db::runs::set_pgid(&mut c, run_id, Some(pid)).await;
+        }
+        if let Some(stdout) = child.stdout.take() {
+            self.follow_progress(run, client, stdout, log).await;
         }
         let status = child.status().await?;
         self.registry.set_group(run_id, None);
@@ -256,6 +261,77 @@ impl Engine {
         };
         let output = tail(&log_path, 256 * 1024);
         Ok((exit, output))
+    }
+
+    /// Reads rsync's stdout to its end: log lines (without progress redraws) into the run's
+    /// log, progress to the subscribers (at most four per second) and to the run's row
+    /// (every two seconds, off the reading path so a slow database never stalls rsync).
+    async fn follow_progress(
+        &self,
+        run: &RunRow,
+        client: &clients::ClientRow,
+        mut stdout: async_process::ChildStdout,
+        mut log: std::fs::File,
+    ) {
+        use super::progress::{should_publish, ProgressParser, PERSIST_INTERVAL, PUBLISH_INTERVAL};
+        use futures_util::AsyncReadExt;
+        use std::io::Write;
+        let clock = std::time::Instant::now();
+        let mut parser = ProgressParser::new();
+        let mut buf = vec![0u8; 64 * 1024];
+        let (mut published, mut persisted) = (None, None);
+        let mut ticker = tokio::time::interval(PUBLISH_INTERVAL);
+        loop {
+            let n = tokio::select! {
+                r = stdout.read(&mut buf) => match r {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => n,
+                },
+                _ = ticker.tick() => 0,
+            };
+            let now = clock.elapsed();
+            if n > 0 {
+                for line in parser.feed(&buf[..n], now) {
+                    let _ = log.write_all(&line);
+                }
+            } else {
+                parser.tick(now);
+            }
+            if should_publish(published, now, PUBLISH_INTERVAL) && parser.take_changed() {
+                published = Some(now);
+                let progress = parser.progress();
+                self.events.progress(
+                    client.owner_id,
+                    shared::events::ProgressEvent {
+                        run_id: run.id,
+                        job_id: run.job_id,
+                        client_id: client.id,
+                        progress: progress.clone(),
+                    },
+                );
+                if should_publish(persisted, now, PERSIST_INTERVAL) {
+                    persisted = Some(now);
+                    self.persist_progress(run.id, &progress);
+                }
+            }
+        }
+        if let Some(rest) = parser.finish() {
+            let _ = log.write_all(&rest);
+            let _ = log.write_all(b"\n");
+        }
+        self.persist_progress(run.id, &parser.progress());
+    }
+
+    fn persist_progress(&self, run_id: i64, p: &shared::runs::RunProgress) {
+        let Ok(value) = serde_json::to_value(p) else {
+            return;
+        };
+        let pool = self.pool.clone();
+        tokio::spawn(async move {
+            if let Ok(mut c) = db::conn(&pool).await {
+                let _ = crate::db::queue::set_progress(&mut c, run_id, &value).await;
+            }
+        });
     }
 }
 

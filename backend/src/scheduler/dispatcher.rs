@@ -107,8 +107,10 @@ pub async fn recover(engine: &Engine) {
         }
     };
     for run in recovered {
-        if let (Some(pgid), Some(o)) = (run.pgid, run.lease_owner.as_deref()) {
-            if owner_is_dead_here(o) {
+        // A process group left by a dead server of this machine (or by a version without
+        // leases) is stopped; `stop_orphan` checks it is still the run's rsync.
+        if let Some(pgid) = run.pgid {
+            if run.lease_owner.as_deref().is_none_or(owner_is_dead_here) {
                 crate::engine::reconcile::stop_orphan(pgid, run.id);
             }
         }

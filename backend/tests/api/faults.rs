@@ -399,7 +399,8 @@ async fn a_server_that_died_mid_run_is_reconciled_at_start() {
         token: Some(token),
         ..app2.anon()
     };
-    let (_, r) = admin2.get(&format!("/api/runs/{rid}")).await;
+    // The dispatcher recovers it at once: no lease, so nobody is running it.
+    let r = wait_finished(&admin2, rid).await;
     assert_eq!(
         (
             r["state"].as_str(),

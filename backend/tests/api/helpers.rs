@@ -161,6 +161,8 @@ pub async fn fresh_database() -> (String, String) {
 
 /// A running application on its own database.
 pub struct TestApp {
+    /// The server's engine (to drive the scheduler's tick with a test clock).
+    pub engine: backend::engine::runner::Engine,
     pub base: String,
     pub db_url: String,
     pub admin_password: String,
@@ -180,6 +182,16 @@ pub struct AppOptions {
     pub data_dir: Option<PathBuf>,
     /// Script timeout in seconds.
     pub script_timeout: u64,
+    /// Run the minute tick (off by default: tests drive the tick with their own clock).
+    pub scheduler: bool,
+    /// Execute queued runs.
+    pub dispatcher: bool,
+    /// Lease length in seconds.
+    pub lease_seconds: u64,
+    /// Re-queue runs of a dead server instead of failing them.
+    pub requeue_interrupted: bool,
+    /// Most runs this server executes at once.
+    pub max_local_runs: usize,
 }
 
 impl Default for AppOptions {
@@ -191,6 +203,11 @@ impl Default for AppOptions {
             database: None,
             data_dir: None,
             script_timeout: 60,
+            scheduler: false,
+            dispatcher: true,
+            lease_seconds: 60,
+            requeue_interrupted: false,
+            max_local_runs: 64,
         }
     }
 }
@@ -221,13 +238,21 @@ pub async fn spawn_app_with(opts: AppOptions) -> TestApp {
         jwt_secret: Some(JWT_SECRET.into()),
         login_max_failures: opts.login_max_failures,
         db_pool_size: 4,
+        scheduler: opts.scheduler,
+        dispatcher: opts.dispatcher,
+        lease_seconds: opts.lease_seconds,
+        requeue_interrupted: opts.requeue_interrupted,
+        max_local_runs: opts.max_local_runs,
+        time_zone: "Europe/Madrid".into(),
         ..Config::default()
     };
     let app = Application::build(config, &db_url).await.unwrap();
     let admin_password = app.first_admin_password.clone().unwrap_or_default();
     let base = format!("http://127.0.0.1:{}", app.port());
+    let engine = app.engine.clone();
     tokio::spawn(app.run_until_stopped());
     TestApp {
+        engine,
         base,
         db_url,
         admin_password,

@@ -5,6 +5,7 @@
 
 mod auth;
 mod authz;
+mod batches;
 mod catalog_clients;
 mod catalog_jobs;
 mod catalog_misc;
@@ -15,6 +16,7 @@ mod helpers;
 mod manifest;
 mod migrations;
 mod openapi;
+mod scheduler;
 mod scripts;
 mod security;
 mod sshd;
