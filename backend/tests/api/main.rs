@@ -19,6 +19,7 @@ mod openapi;
 mod scheduler;
 mod scripts;
 mod security;
+mod sse;
 mod sshd;
 mod tokens;
 mod torture;
