@@ -316,10 +316,11 @@ async fn catch_up_after_downtime_queues_each_missed_level_once_and_merges_into_q
     assert_eq!(follow["state"], "queued");
 }
 
+/// A run's (client, location, start, end).
+type Interval = (i64, i64, chrono::DateTime<Utc>, chrono::DateTime<Utc>);
+
 /// Runs' (client, location, start, end) from the database.
-async fn intervals(
-    db: &tokio_postgres::Client,
-) -> Vec<(i64, i64, chrono::DateTime<Utc>, chrono::DateTime<Utc>)> {
+async fn intervals(db: &tokio_postgres::Client) -> Vec<Interval> {
     db.query(
         "SELECT j.client_id, j.location_id, r.started_at, r.finished_at FROM runs r JOIN jobs j ON j.id = r.job_id",
         &[],
@@ -381,7 +382,7 @@ async fn limits_are_never_exceeded() {
     assert_eq!(iv.len(), 12);
     let mut max_total = 0;
     for (_, _, start, _) in &iv {
-        let at = |f: &dyn Fn(&(i64, i64, chrono::DateTime<Utc>, chrono::DateTime<Utc>)) -> bool| {
+        let at = |f: &dyn Fn(&Interval) -> bool| {
             iv.iter()
                 .filter(|x| x.2 <= *start && *start < x.3 && f(x))
                 .count()
