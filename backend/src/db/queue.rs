@@ -239,9 +239,12 @@ where
                 continue;
             };
             let batch_id = super::batches::open(t, cand.client_id).await?;
+            // The start is the claim's clock time, not the transaction's `now()`: it then
+            // never precedes the end of a run whose slot it took (read after that commit).
             diesel::sql_query(
                 "UPDATE runs SET state = 'waiting_for_client', lease_owner = $2, \
-                        lease_until = now() + make_interval(secs => $3), started_at = now(), \
+                        lease_until = now() + make_interval(secs => $3), \
+                        started_at = clock_timestamp(), \
                         batch_id = $4 \
                   WHERE id = $1",
             )
