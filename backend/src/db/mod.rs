@@ -6,6 +6,7 @@ pub mod clients;
 pub mod cluster;
 pub mod events;
 pub mod jobs;
+pub mod leases;
 pub mod locations;
 pub mod paging;
 pub mod policies;

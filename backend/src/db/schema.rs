@@ -25,14 +25,6 @@ diesel::table! {
 }
 
 diesel::table! {
-    client_scripts (client_id, script_id, phase) {
-        client_id -> Int8,
-        script_id -> Int8,
-        phase -> Text,
-    }
-}
-
-diesel::table! {
     client_batches (id) {
         id -> Int8,
         client_id -> Int8,
@@ -44,6 +36,14 @@ diesel::table! {
         opened_at -> Timestamptz,
         updated_at -> Timestamptz,
         finished_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    client_scripts (client_id, script_id, phase) {
+        client_id -> Int8,
+        script_id -> Int8,
+        phase -> Text,
     }
 }
 

@@ -8,6 +8,7 @@ pub mod hostkeys;
 pub mod probe;
 pub mod progress;
 pub mod reconcile;
+pub mod record;
 pub mod registry;
 pub mod retention;
 pub mod runner;

@@ -11,6 +11,7 @@ use shared::policies::{LevelName, Schedule};
 
 use super::argv::{rsync_argv, RsyncPlan};
 use super::hostkeys;
+pub use super::record::{owner_is_dead_here, server_identity, Record};
 use super::registry::Registry;
 use super::store::JobStore;
 use crate::db::runs::{RunOutcome, RunRow};
@@ -50,122 +51,10 @@ pub struct Engine {
     pub local_slots: usize,
 }
 
-/// A structured log record to write (and publish).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Record<'a> {
-    pub level: &'a str,
-    pub source: &'a str,
-    pub code: &'a str,
-    pub detail: &'a str,
-    pub user_id: Option<i64>,
-    pub client_id: Option<i64>,
-    pub job_id: Option<i64>,
-    pub run_id: Option<i64>,
-}
-
-/// A server identity for leases: unique per process, and naming the host and pid so that
-/// a restarted server recognises runs its dead predecessor left behind.
-pub fn server_identity() -> String {
-    let host = nix::unistd::gethostname()
-        .map(|h| h.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut r = [0u8; 4];
-    let _ = getrandom::fill(&mut r);
-    format!("{host}:{}:{}", std::process::id(), hex::encode(r))
-}
-
-/// Whether `owner` names a process of this machine that no longer exists.
-pub fn owner_is_dead_here(owner: &str) -> bool {
-    let host = nix::unistd::gethostname()
-        .map(|h| h.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut parts = owner.split(':');
-    match (
-        parts.next(),
-        parts.next().and_then(|p| p.parse::<i32>().ok()),
-    ) {
-        (Some(h), Some(pid)) if h == host => {
-            pid != std::process::id() as i32
-                && !std::path::Path::new(&format!("/proc/{pid}")).exists()
-        }
-        _ => false,
-    }
-}
-
 /// A failure before or around rsync, with its stable code.
 pub(super) struct Stop(pub(super) &'static str, pub(super) String);
 
 impl Engine {
-    /// The log file of a run.
-    pub fn log_path(&self, run_id: i64) -> PathBuf {
-        self.data_dir
-            .join("logs")
-            .join("runs")
-            .join(format!("{run_id}.log"))
-    }
-
-    pub(super) fn log(&self, run_id: i64, line: &str) {
-        use std::io::Write;
-        let path = self.log_path(run_id);
-        if let Some(d) = path.parent() {
-            let _ = std::fs::create_dir_all(d);
-        }
-        if let Ok(mut f) = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&path)
-        {
-            let _ = writeln!(f, "[{}] {line}", Utc::now().format("%Y-%m-%d %H:%M:%S"));
-        }
-    }
-
-    /// Writes a structured log record and publishes it. Failures are only traced.
-    pub async fn record(&self, r: Record<'_>) {
-        let row = async {
-            let mut c = db::conn(&self.pool).await?;
-            let row = db::events::log(
-                &mut c,
-                &db::events::NewLogRecord {
-                    level: r.level,
-                    source: r.source,
-                    code: r.code,
-                    detail: r.detail,
-                    user_id: r.user_id,
-                    client_id: r.client_id,
-                    job_id: r.job_id,
-                    run_id: r.run_id,
-                },
-            )
-            .await?;
-            let owner = match r.client_id {
-                Some(id) => clients::find(&mut c, id).await?.and_then(|c| c.owner_id),
-                None => None,
-            };
-            anyhow::Ok((row, owner))
-        };
-        match row.await {
-            Ok((row, owner)) => {
-                self.events
-                    .log(owner, crate::domain::queue::log_view(row))
-                    .await
-            }
-            Err(e) => tracing::warn!("log record not written: {e}"),
-        }
-    }
-
-    /// Moves a run to a new state and tells the subscribers.
-    pub(super) async fn set_state(&self, run_id: i64, state: &str) -> Result<(), Stop> {
-        let mut c = db::conn(&self.pool)
-            .await
-            .map_err(|e| Stop("internal", e.to_string()))?;
-        runs::set_state(&mut c, run_id, state)
-            .await
-            .map_err(|e| Stop("internal", e.to_string()))?;
-        drop(c);
-        self.events.run_changed(run_id).await;
-        Ok(())
-    }
-
     /// Executes a claimed run to the end (the dispatcher moved it to `waiting_for_client`
     /// in its client's batch). Never panics; the outcome is in the database, the batch is
     /// closed when this was its last run, and the dispatcher is woken for the free slot.
@@ -442,7 +331,7 @@ impl Engine {
         // No connection is held across scripts and state changes (they take their own):
         // runs waiting for connections while holding one would starve the pool.
         drop(c);
-        self.set_state(run.id, "pre_job").await?;
+        self.set_state(run, "pre_job").await?;
         if !pre.is_empty() {
             let env = super::scripts::job_env(&context(super::scripts::Event::Pre, 0, 0, 0));
             let chain = self
@@ -488,7 +377,7 @@ impl Engine {
         if self.registry.aborted(run.id) {
             return Err(Stop("aborted", String::new()));
         }
-        self.set_state(run.id, "running").await?;
+        self.set_state(run, "running").await?;
         let mut outcome = self
             .transfer(
                 run,
@@ -503,7 +392,7 @@ impl Engine {
             )
             .await?;
         if !post.is_empty() {
-            let _ = self.set_state(run.id, "post_job").await;
+            let _ = self.set_state(run, "post_job").await;
             let status = if outcome.result == "aborted" {
                 -2
             } else {

@@ -54,7 +54,23 @@ pub async fn dispatch_once(engine: &Engine) -> anyhow::Result<Vec<i64>> {
         engine.registry.begin(cl.run_id);
         engine.events.run_changed(cl.run_id).await;
         let e = engine.clone();
-        tokio::spawn(async move { e.execute(cl.run_id).await });
+        tokio::spawn(async move {
+            let detail = format!(
+                "run {} claimed by {} in batch {}",
+                cl.run_id, e.owner, cl.batch_id
+            );
+            e.record(crate::engine::runner::Record {
+                level: "info",
+                source: "dispatcher",
+                code: "run_state",
+                detail: &detail,
+                client_id: Some(cl.client_id),
+                run_id: Some(cl.run_id),
+                ..Default::default()
+            })
+            .await;
+            e.execute(cl.run_id).await
+        });
         started.push(cl.run_id);
     }
     Ok(started)
@@ -67,7 +83,7 @@ pub async fn heartbeat(engine: Engine) {
     loop {
         tokio::time::sleep(every.min(Duration::from_secs(1))).await;
         let beat = match db::conn(&engine.pool).await {
-            Ok(mut c) => db::queue::heartbeat(&mut c, &engine.owner, engine.lease_secs).await,
+            Ok(mut c) => db::leases::heartbeat(&mut c, &engine.owner, engine.lease_secs).await,
             Err(e) => Err(e),
         };
         match beat {
@@ -89,7 +105,7 @@ pub async fn recover(engine: &Engine) {
     let owner = engine.owner.clone();
     let recovered = match db::conn(&engine.pool).await {
         Ok(mut c) => {
-            db::queue::recover(
+            db::leases::recover(
                 &mut c,
                 &owner,
                 engine.requeue_interrupted,

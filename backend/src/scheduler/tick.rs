@@ -90,6 +90,20 @@ pub async fn tick(engine: &Engine, now: DateTime<Utc>) -> anyhow::Result<TickRep
     let mut runs = Vec::new();
     for (policy_id, levels, ids) in queued {
         tracing::info!(policy_id, ?levels, runs = ids.len(), "schedule due");
+        let detail = format!(
+            "policy {policy_id} due ({}): {} runs queued or merged",
+            levels.join("+"),
+            ids.len()
+        );
+        engine
+            .record(crate::engine::runner::Record {
+                level: "info",
+                source: "scheduler",
+                code: "schedule_due",
+                detail: &detail,
+                ..Default::default()
+            })
+            .await;
         runs.extend(ids);
     }
     for id in &runs {

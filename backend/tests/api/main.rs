@@ -10,6 +10,7 @@ mod catalog_clients;
 mod catalog_jobs;
 mod catalog_misc;
 mod cli;
+mod dispatch;
 mod engine;
 mod faults;
 mod helpers;
