@@ -1,0 +1,447 @@
+//! `cargo xtask bench scheduler`: the release server's minute tick queueing 5,000 jobs due
+//! at the same minute (beside one plain `INSERT … SELECT`), and the dispatcher's overhead
+//! per run from claim to the start of a no-op rsync (beside spawning that script by hand).
+
+use std::io::{BufRead, BufReader, Write};
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use anyhow::{bail, Context};
+use serde_json::{json, Value};
+
+use crate::run::{cmd, run};
+use crate::server::TestServer;
+
+const TICK_CLIENTS: usize = 500;
+const TICK_JOBS_EACH: usize = 10;
+const ROUNDS: usize = 3;
+const DISPATCH_CLIENTS: usize = 50;
+const DISPATCH_JOBS_EACH: usize = 10;
+/// The global limit of runs at once (the server's own local limit is 64 by default).
+const PARALLEL: usize = 64;
+
+/// A persistent psql session, so that polling costs a round trip, not a process.
+struct Psql {
+    child: Child,
+    stdin: ChildStdin,
+    out: BufReader<ChildStdout>,
+}
+
+impl Psql {
+    fn open(url: &str) -> anyhow::Result<Psql> {
+        let mut child = cmd("psql")
+            .args(["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=0", "-d", url])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .context("starting psql")?;
+        let stdin = child.stdin.take().context("psql stdin")?;
+        let out = BufReader::new(child.stdout.take().context("psql stdout")?);
+        let mut p = Psql { child, stdin, out };
+        p.query("SET client_min_messages = warning")?;
+        Ok(p)
+    }
+
+    /// Runs one statement; returns its rows (columns separated by `|`).
+    fn query(&mut self, sql: &str) -> anyhow::Result<Vec<String>> {
+        writeln!(self.stdin, "{sql};\n\\echo __end__ :ERROR")?;
+        self.stdin.flush()?;
+        let mut rows = Vec::new();
+        loop {
+            let mut line = String::new();
+            if self.out.read_line(&mut line)? == 0 {
+                bail!("psql ended");
+            }
+            match line.trim_end() {
+                "__end__ false" => return Ok(rows),
+                "__end__ true" => bail!("SQL failed: {sql}"),
+                "" => {}
+                l => rows.push(l.to_owned()),
+            }
+        }
+    }
+
+    fn number(&mut self, sql: &str) -> anyhow::Result<i64> {
+        let rows = self.query(sql)?;
+        let first = rows.first().with_context(|| format!("no row: {sql}"))?;
+        first
+            .parse()
+            .with_context(|| format!("not a number: {first}"))
+    }
+}
+
+impl Drop for Psql {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Microseconds since the epoch (the clock PostgreSQL and `date` read too).
+fn now_us() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_micros() as i64)
+}
+
+fn ms(us: f64) -> f64 {
+    us / 1000.0
+}
+
+/// The value at quantile `q` of `v` (sorted here).
+fn quantile(v: &mut [f64], q: f64) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v.get(((v.len().saturating_sub(1)) as f64 * q).round() as usize)
+        .copied()
+        .unwrap_or(f64::NAN)
+}
+
+/// A policy whose only enabled level is daily at `time` (every day).
+fn schedule(time: &str) -> String {
+    let level = |enabled: bool, t: &str| json!({"enabled": enabled, "keep": 3, "times": [t], "days_of_week": [], "days_of_month": [], "months": []});
+    json!({"hourly": level(false, "00:00"), "daily": level(true, time), "weekly": level(false, "00:00"),
+           "monthly": level(false, "00:00"), "yearly": level(false, "00:00")})
+    .to_string()
+}
+
+/// Starts the release server with extra environment variables.
+fn start(name: &str, env: &[(&str, &str)]) -> anyhow::Result<TestServer> {
+    for (k, v) in env {
+        std::env::set_var(k, v);
+    }
+    let server = TestServer::start_with(name, PathBuf::from("target/release/elkarbackup"));
+    for (k, _) in env {
+        std::env::remove_var(k);
+    }
+    server
+}
+
+/// Inserts a location in `store`, a policy, `clients` local clients with `jobs_each` jobs
+/// each, all limits raised; returns the policy and the job ids.
+fn seed(
+    db: &mut Psql,
+    store: &Path,
+    clients: usize,
+    jobs_each: usize,
+) -> anyhow::Result<(i64, Vec<i64>)> {
+    let dir = store.display().to_string();
+    if dir.contains('\'') {
+        bail!("unexpected quote in {dir}");
+    }
+    std::fs::create_dir_all(store)?;
+    let loc = db.number(&format!(
+        "INSERT INTO backup_locations (name, directory, max_parallel_jobs) \
+         VALUES ('bench', '{dir}', 10000) RETURNING id"
+    ))?;
+    let policy = db.number(&format!(
+        "INSERT INTO policies (name, schedule) VALUES ('bench', '{}') RETURNING id",
+        schedule("00:00")
+    ))?;
+    db.query(&format!(
+        "INSERT INTO clients (name, connection, max_parallel_jobs) \
+         SELECT 'bench-' || i, '{{\"kind\":\"local\"}}', 10000 FROM generate_series(1, {clients}) i"
+    ))?;
+    db.query(&format!(
+        "INSERT INTO jobs (client_id, name, source_path, policy_id, location_id, use_local_permissions) \
+         SELECT c.id, 'job-' || j, '/srv/bench/', {policy}, {loc}, false \
+           FROM clients c CROSS JOIN generate_series(1, {jobs_each}) j WHERE c.name LIKE 'bench-%'"
+    ))?;
+    let jobs = db
+        .query(&format!(
+            "SELECT id FROM jobs WHERE policy_id = {policy} ORDER BY id"
+        ))?
+        .iter()
+        .map(|s| s.parse::<i64>())
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((policy, jobs))
+}
+
+/// When the server stored the last of the `total` queue events (one per run, built after
+/// the commit) published since `boundary`, in µs.
+fn events_done(db: &mut Psql, boundary: i64, total: i64) -> anyhow::Result<i64> {
+    let since = format!(
+        "FROM events WHERE at >= to_timestamp({})",
+        boundary / 1_000_000
+    );
+    let t = Instant::now();
+    while db.number(&format!("SELECT count(*) {since}"))? < total {
+        if t.elapsed() > Duration::from_secs(300) {
+            bail!("fewer than {total} queue events after 5 minutes");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    db.number(&format!(
+        "SELECT (extract(epoch FROM max(at)) * 1000000)::bigint {since}"
+    ))
+}
+
+/// One tick's figures, in µs after the minute boundary.
+struct Tick {
+    /// The tick's transaction began (the runs' `queued_at`).
+    begun: i64,
+    /// Every run committed and visible as queued.
+    visible: i64,
+    /// The last queue event stored (the tick then returns).
+    done: i64,
+}
+
+/// One tick measurement: the server's own tick at the next minute boundary queues every
+/// job of `policy`.
+fn tick_round(db: &mut Psql, policy: i64, total: i64) -> anyhow::Result<Tick> {
+    db.query("TRUNCATE runs CASCADE")?;
+    // Well inside a minute, so that this minute's tick is over and the next one is ahead.
+    while !(3..=45).contains(&(now_us() / 1_000_000 % 60)) {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let boundary = (now_us() / 60_000_000 + 1) * 60_000_000;
+    let of_day = boundary / 1_000_000 % 86_400;
+    let time = format!("{:02}:{:02}", of_day / 3600, of_day % 3600 / 60);
+    db.query(&format!(
+        "UPDATE policies SET schedule = '{}' WHERE id = {policy}",
+        schedule(&time)
+    ))?;
+    db.query(&format!(
+        "UPDATE scheduler_state SET last_tick = to_timestamp({}) WHERE id = 1",
+        boundary / 1_000_000 - 60
+    ))?;
+    let wait = boundary - 300_000 - now_us();
+    std::thread::sleep(Duration::from_micros(wait.max(0) as u64));
+    let visible = loop {
+        if db.number("SELECT count(*) FROM runs WHERE state = 'queued'")? >= total {
+            break now_us() - boundary;
+        }
+        if now_us() > boundary + 60_000_000 {
+            bail!("the tick at {time} UTC did not queue {total} runs within a minute");
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    let begun =
+        db.number("SELECT (extract(epoch FROM min(queued_at)) * 1000000)::bigint FROM runs")?;
+    Ok(Tick {
+        begun: begun - boundary,
+        visible,
+        done: events_done(db, boundary, total)? - boundary,
+    })
+}
+
+/// The no-op rsync: records `date +%s%N` and its last argument, prints nothing, exits 0.
+fn write_script(path: &Path, stamps: &Path) -> anyhow::Result<()> {
+    std::fs::write(
+        path,
+        format!(
+            "#!/bin/sh\nt=$(date +%s%N)\nfor a in \"$@\"; do d=$a; done\necho \"$t $d\" >> '{}'\n",
+            stamps.display()
+        ),
+    )?;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))?;
+    Ok(())
+}
+
+/// The script's records: run id (from `.inprogress/<id>/`) and timestamp in µs.
+fn read_stamps(path: &Path) -> anyhow::Result<Vec<(i64, i64)>> {
+    let mut out = Vec::new();
+    for line in std::fs::read_to_string(path)?.lines() {
+        let Some((t, dest)) = line.split_once(' ') else {
+            continue;
+        };
+        let Some(rest) = dest.split(".inprogress/").nth(1) else {
+            continue;
+        };
+        let id: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        out.push((id.parse()?, t.parse::<i64>()? / 1000));
+    }
+    Ok(out)
+}
+
+/// Figures of the no-op rsync runs: per-run latencies in ms and runs per second.
+struct Dispatch {
+    latencies: Vec<f64>,
+    per_second: f64,
+}
+
+/// The floor: the script spawned `n` times in a row from here; spawn → its timestamp.
+fn spawn_floor(work: &Path, n: usize) -> anyhow::Result<Dispatch> {
+    let stamps = work.join("floor-stamps");
+    let script = work.join("floor-rsync");
+    write_script(&script, &stamps)?;
+    let mut spawned = Vec::with_capacity(n);
+    let t = Instant::now();
+    for i in 0..n {
+        spawned.push(now_us());
+        let s = Command::new(&script)
+            .arg(format!("{}/.inprogress/{i}/data/", work.display()))
+            .stdout(Stdio::null())
+            .status()?;
+        if !s.success() {
+            bail!("the no-op script failed: {s}");
+        }
+    }
+    let per_second = n as f64 / t.elapsed().as_secs_f64();
+    let latencies = read_stamps(&stamps)?
+        .iter()
+        .filter_map(|(i, t)| Some(ms((t - spawned.get(*i as usize)?) as f64)))
+        .collect();
+    Ok(Dispatch {
+        latencies,
+        per_second,
+    })
+}
+
+/// The dispatcher: every job of a fresh server queued by one API call; claim (`started_at`)
+/// → the script's timestamp per run, and runs per second until the queue is empty.
+fn dispatcher(work: &Path) -> anyhow::Result<Dispatch> {
+    let stamps = work.join("engine-stamps");
+    let script = work.join("fake-rsync");
+    write_script(&script, &stamps)?;
+    let script_path = script.display().to_string();
+    let server = start(
+        "bench-dispatch",
+        &[
+            ("ELKARBACKUP_SCHEDULER", "false"),
+            ("ELKARBACKUP_RSYNC", &script_path),
+        ],
+    )?;
+    let mut db = Psql::open(&server.database_url())?;
+    let (_, jobs) = seed(
+        &mut db,
+        &work.join("store"),
+        DISPATCH_CLIENTS,
+        DISPATCH_JOBS_EACH,
+    )?;
+    db.query(&format!(
+        "UPDATE settings SET max_parallel_jobs = {PARALLEL}"
+    ))?;
+    server.create_user("bench", "admin", "bench-password")?;
+    let login: Value = ureq::post(&format!("{}/api/auth/login", server.base))
+        .send_json(json!({"username": "bench", "password": "bench-password"}))?
+        .into_json()?;
+    let token = login["token"].as_str().context("token")?;
+    eprintln!("bench: {} runs through the dispatcher", jobs.len());
+    let t = Instant::now();
+    ureq::post(&format!("{}/api/jobs/run", server.base))
+        .set("authorization", &format!("Bearer {token}"))
+        .send_json(json!({ "job_ids": jobs }))?;
+    while db.number("SELECT count(*) FROM runs WHERE state <> 'finished'")? > 0 {
+        if t.elapsed() > Duration::from_secs(600) {
+            bail!("runs still unfinished after 10 minutes");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let per_second = jobs.len() as f64 / t.elapsed().as_secs_f64();
+    let mut claimed = std::collections::HashMap::new();
+    let mut not_ok = 0;
+    for row in
+        db.query("SELECT id, (extract(epoch FROM started_at) * 1000000)::bigint, result FROM runs")?
+    {
+        let cols: Vec<&str> = row.split('|').collect();
+        if let [id, started, result] = cols[..] {
+            claimed.insert(id.parse::<i64>()?, started.parse::<i64>()?);
+            not_ok += usize::from(result != "ok");
+        }
+    }
+    if not_ok > 0 {
+        eprintln!("bench: warning: {not_ok} runs did not end ok");
+    }
+    let latencies: Vec<f64> = read_stamps(&stamps)?
+        .iter()
+        .filter_map(|(id, t)| Some(ms((t - claimed.get(id)?) as f64)))
+        .collect();
+    if latencies.len() != jobs.len() {
+        bail!(
+            "{} of {} runs started the script",
+            latencies.len(),
+            jobs.len()
+        );
+    }
+    Ok(Dispatch {
+        latencies,
+        per_second,
+    })
+}
+
+/// Runs the benchmark and prints its figures.
+pub fn scheduler() -> anyhow::Result<()> {
+    run(cmd("cargo").args(["build", "--release", "-p", "backend"]))?;
+    let work = std::env::temp_dir().join(format!("ebk-bench-sched-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(&work)?;
+
+    // 1. The minute tick, on a server that does not dispatch.
+    let server = start(
+        "bench-tick",
+        &[
+            ("ELKARBACKUP_DISPATCHER", "false"),
+            ("ELKARBACKUP_TIME_ZONE", "UTC"),
+        ],
+    )?;
+    let mut db = Psql::open(&server.database_url())?;
+    let (policy, jobs) = seed(&mut db, &work.join("store"), TICK_CLIENTS, TICK_JOBS_EACH)?;
+    let total = jobs.len() as i64;
+    let mut floor = Vec::new();
+    for _ in 0..ROUNDS {
+        db.query("TRUNCATE runs CASCADE")?;
+        let t = Instant::now();
+        db.query(&format!(
+            "INSERT INTO runs (job_id, trigger, levels) \
+             SELECT j.id, 'schedule', '{{daily}}' FROM jobs j JOIN clients c ON c.id = j.client_id \
+              WHERE j.policy_id = {policy} AND j.active AND c.active"
+        ))?;
+        floor.push(t.elapsed().as_secs_f64() * 1000.0);
+        if db.number("SELECT count(*) FROM runs")? != total {
+            bail!("the plain INSERT … SELECT did not insert {total} rows");
+        }
+    }
+    let (mut begun, mut visible, mut done) = (Vec::new(), Vec::new(), Vec::new());
+    for round in 0..ROUNDS {
+        eprintln!(
+            "bench: tick {}/{ROUNDS} (waits for the next minute)",
+            round + 1
+        );
+        let t = tick_round(&mut db, policy, total)?;
+        begun.push(ms(t.begun as f64));
+        visible.push(ms(t.visible as f64));
+        done.push(ms(t.done as f64));
+    }
+    drop(db);
+    drop(server);
+
+    // 2. The dispatcher, with a no-op rsync.
+    let floor_spawn = spawn_floor(&work, DISPATCH_CLIENTS * DISPATCH_JOBS_EACH)?;
+    let mut engine = dispatcher(&work)?;
+    let mut spawned = floor_spawn.latencies;
+
+    println!(
+        "scheduler benchmark: release server on its own managed cluster, {} cores",
+        std::thread::available_parallelism().map_or(0, |n| n.get())
+    );
+    let (b, v, d, f) = (
+        quantile(&mut begun, 0.5),
+        quantile(&mut visible, 0.5),
+        quantile(&mut done, 0.5),
+        quantile(&mut floor, 0.5),
+    );
+    println!(
+        "{total} jobs due at one minute ({TICK_CLIENTS} clients x {TICK_JOBS_EACH}), median of {ROUNDS}, ms after the minute:\n  \
+         plain INSERT … SELECT (psql)   {f:>8.1} ms\n  \
+         server tick                    transaction begins +{b:.1}, all {total} queued +{v:.1} \
+         (queueing {:.1} ms, {:.2}x the INSERT), last of the {total} queue events stored +{d:.0}",
+        v - b,
+        (v - b) / f
+    );
+    let n = engine.latencies.len();
+    println!(
+        "{n} no-op rsync runs, up to {PARALLEL} at once:\n  \
+         spawn from xtask, one by one  spawn → script  median {:>6.1} ms  p95 {:>6.1} ms  {:>7.1} runs/s\n  \
+         dispatcher                    claim → script  median {:>6.1} ms  p95 {:>6.1} ms  {:>7.1} runs/s",
+        quantile(&mut spawned, 0.5),
+        quantile(&mut spawned, 0.95),
+        floor_spawn.per_second,
+        quantile(&mut engine.latencies, 0.5),
+        quantile(&mut engine.latencies, 0.95),
+        engine.per_second
+    );
+    let _ = std::fs::remove_dir_all(&work);
+    Ok(())
+}
