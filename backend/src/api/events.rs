@@ -20,6 +20,18 @@ pub struct EventsQuery {
     pub last_event_id: Option<i64>,
 }
 
+/// One server-sent message as the stream carries it.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct SseMessage {
+    /// The durable event's id (absent on progress), for `Last-Event-ID`.
+    pub id: Option<String>,
+    /// Always the default (`message`): the kind is the `type` inside `data`.
+    pub event: Option<String>,
+    /// One `Event` as JSON.
+    #[schema(content_media_type = "application/json")]
+    pub data: String,
+}
+
 /// Live updates (server-sent events).
 ///
 /// Each message's `data` is one `Event` as JSON, tagged by `type`: `run` (queued, state
@@ -36,7 +48,7 @@ pub struct EventsQuery {
         ("Last-Event-ID" = Option<String>, Header, description = "Resume after this event id"),
     ),
     responses(
-        (status = 200, description = "The event stream", content_type = "text/event-stream", body = shared::events::Event),
+        (status = 200, description = "The event stream: messages whose `data` is an `Event`", content_type = "text/event-stream", body = SseMessage),
         (status = 401, description = "Not signed in", body = ApiError),
     )
 )]

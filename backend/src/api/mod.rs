@@ -42,6 +42,7 @@ use error::AppError;
         license(name = "GPL-3.0-or-later", identifier = "GPL-3.0-or-later")
     ),
     modifiers(&SecuritySchemes),
+    components(schemas(shared::events::Event)),
     tags(
         (name = "auth", description = "Login, logout and the current user"),
         (name = "me", description = "The signed-in user's own settings"),

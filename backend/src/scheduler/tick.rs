@@ -106,11 +106,12 @@ pub async fn tick(engine: &Engine, now: DateTime<Utc>) -> anyhow::Result<TickRep
             .await;
         runs.extend(ids);
     }
-    for id in &runs {
-        engine.events.run_changed(*id).await;
-    }
+    // The dispatcher first: thousands of queue events take seconds to store.
     if !runs.is_empty() {
         engine.wake.notify_one();
+    }
+    for id in &runs {
+        engine.events.run_changed(*id).await;
     }
     Ok(TickReport {
         evaluated: true,
