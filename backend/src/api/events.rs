@@ -17,6 +17,7 @@ use crate::state::AppState;
 #[into_params(parameter_in = Query)]
 pub struct EventsQuery {
     /// Resume after this event id (for clients that cannot send `Last-Event-ID`).
+    #[param(minimum = 0)]
     pub last_event_id: Option<i64>,
 }
 
@@ -49,6 +50,7 @@ pub struct SseMessage {
     ),
     responses(
         (status = 200, description = "The event stream: messages whose `data` is an `Event`", content_type = "text/event-stream", body = SseMessage),
+        (status = 400, description = "Malformed query", body = ApiError),
         (status = 401, description = "Not signed in", body = ApiError),
     )
 )]
