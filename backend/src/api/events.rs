@@ -60,7 +60,12 @@ pub async fn events(
     user: AuthUser,
     req: HttpRequest,
     query: web::Query<EventsQuery>,
-) -> impl Responder {
+) -> Result<impl Responder, crate::api::error::AppError> {
+    if query.last_event_id.is_some_and(|id| id < 0) {
+        return Err(crate::api::error::AppError::new(
+            shared::ErrorCode::BadRequest,
+        ));
+    }
     let last = req
         .headers()
         .get("last-event-id")
@@ -80,5 +85,5 @@ pub async fn events(
             sse::Event::Data(data)
         },
     );
-    sse::Sse::from_infallible_receiver(rx).with_keep_alive(Duration::from_secs(15))
+    Ok(sse::Sse::from_infallible_receiver(rx).with_keep_alive(Duration::from_secs(15)))
 }
