@@ -37,35 +37,6 @@ pub struct RunRow {
     pub batch_id: Option<i64>,
 }
 
-/// Queues a run; `None` when the job already has an unfinished one.
-pub async fn insert(
-    c: &mut DbConn,
-    job_id: i64,
-    trigger: &str,
-    levels: &[String],
-    requested_by: Option<i64>,
-) -> Result<Option<RunRow>, DbError> {
-    let levels: Vec<Option<String>> = levels.iter().cloned().map(Some).collect();
-    match diesel::insert_into(runs::table)
-        .values((
-            runs::job_id.eq(job_id),
-            runs::trigger.eq(trigger),
-            runs::levels.eq(levels),
-            runs::requested_by.eq(requested_by),
-        ))
-        .returning(RunRow::as_returning())
-        .get_result(c)
-        .await
-    {
-        Ok(r) => Ok(Some(r)),
-        Err(diesel::result::Error::DatabaseError(
-            diesel::result::DatabaseErrorKind::UniqueViolation,
-            _,
-        )) => Ok(None),
-        Err(e) => Err(e.into()),
-    }
-}
-
 /// One run.
 pub async fn find(c: &mut DbConn, id: i64) -> Result<Option<RunRow>, DbError> {
     Ok(runs::table
@@ -155,25 +126,6 @@ pub async fn mark_aborting(c: &mut DbConn, id: i64) -> Result<(), DbError> {
     Ok(())
 }
 
-/// Marks a run started.
-pub async fn start(
-    c: &mut DbConn,
-    id: i64,
-    owner: &str,
-    lease_until: DateTime<Utc>,
-) -> Result<(), DbError> {
-    diesel::update(runs::table.find(id))
-        .set((
-            runs::state.eq("pre_job"),
-            runs::started_at.eq(diesel::dsl::now),
-            runs::lease_owner.eq(owner),
-            runs::lease_until.eq(lease_until),
-        ))
-        .execute(c)
-        .await?;
-    Ok(())
-}
-
 /// The outcome of a run.
 #[derive(Debug, Clone, AsChangeset)]
 #[diesel(table_name = runs)]
@@ -208,15 +160,6 @@ pub async fn finish(c: &mut DbConn, run: &RunRow, o: &RunOutcome<'_>) -> Result<
         .execute(c)
         .await?;
     Ok(())
-}
-
-/// Unfinished runs (for start-up reconciliation).
-pub async fn unfinished(c: &mut DbConn) -> Result<Vec<RunRow>, DbError> {
-    Ok(runs::table
-        .filter(runs::state.ne("finished"))
-        .select(RunRow::as_select())
-        .load(c)
-        .await?)
 }
 
 /// List filters.

@@ -5,25 +5,13 @@
 use std::path::Path;
 use std::time::Duration;
 
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine;
 use serde_json::{json, Value};
 
 use crate::engine::wait_finished;
-use crate::faults::local_job;
+use crate::faults::{local_job, wait_state};
 use crate::helpers::*;
 use crate::scheduler::db_of;
-
-async fn script(admin: &Api, name: &str, uses: Value, body: &str) -> i64 {
-    let (s, sc) = admin
-        .post(
-            "/api/scripts",
-            json!({"name": name, "uses": uses, "content_base64": STANDARD.encode(body)}),
-        )
-        .await;
-    assert_eq!(s, 201, "{sc}");
-    sc["id"].as_i64().unwrap()
-}
+use crate::scripts::script;
 
 /// A script appending `<word> <time in ns>` to `file`, then running `extra`.
 fn marker(file: &Path, word: &str, extra: &str) -> String {
@@ -204,18 +192,6 @@ async fn a_failing_client_pre_script_fails_the_batch_and_its_queued_jobs() {
         .unwrap()
         .get(0);
     assert_eq!(n, 2);
-}
-
-/// Polls a run until it is in `state`.
-async fn wait_state(admin: &Api, id: i64, state: &str) {
-    for _ in 0..300 {
-        let (_, r) = admin.get(&format!("/api/runs/{id}")).await;
-        if r["state"] == state {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("run {id} never reached {state}");
 }
 
 #[tokio::test]

@@ -13,7 +13,7 @@ use crate::engine::run;
 use crate::faults::local_job;
 use crate::helpers::*;
 
-async fn script(admin: &Api, name: &str, uses: serde_json::Value, body: &str) -> i64 {
+pub async fn script(admin: &Api, name: &str, uses: serde_json::Value, body: &str) -> i64 {
     let (s, sc) = admin
         .post(
             "/api/scripts",
