@@ -10,6 +10,7 @@ use crate::components::layout::Shell;
 use crate::i18n;
 use crate::live::Live;
 use crate::pages::about::AboutPage;
+use crate::pages::browse::BrowsePage;
 use crate::pages::clients::{EditClientPage, NewClientPage};
 use crate::pages::job::{EditJobPage, NewJobPage};
 use crate::pages::jobs::JobsPage;
@@ -48,6 +49,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("jobs/priorities") view=PrioritiesPage />
                     <Route path=path!("jobs/:id") view=EditJobPage />
                     <Route path=path!("runs/:id") view=RunPage />
+                    <Route path=path!("snapshots/:id") view=BrowsePage />
                     <Route path=path!("status") view=StatusPage />
                     <Route path=path!("policies") view=PoliciesPage />
                     <Route path=path!("policies/new") view=NewPolicyPage />

@@ -176,6 +176,9 @@ pub fn error_text(code: Option<ErrorCode>) -> String {
         Some(ErrorCode::MethodNotAllowed) => fl!(LOADER, "error-method-not-allowed"),
         Some(ErrorCode::Internal) => fl!(LOADER, "error-internal"),
         Some(ErrorCode::DatabaseUnavailable) => fl!(LOADER, "error-database-unavailable"),
+        Some(ErrorCode::InvalidPath) => fl!(LOADER, "error-invalid-path"),
+        Some(ErrorCode::NotRegularFile) => fl!(LOADER, "error-not-regular-file"),
+        Some(ErrorCode::PreviewFailed) => fl!(LOADER, "error-preview-failed"),
         None => fl!(LOADER, "error-unknown"),
     }
 }

@@ -127,6 +127,8 @@ mod tests {
             run: Run {
                 id,
                 job_id: id * 10,
+                kind: Default::default(),
+                restore: None,
                 trigger: "manual".into(),
                 levels: Vec::new(),
                 state,

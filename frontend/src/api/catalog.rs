@@ -39,6 +39,11 @@ pub async fn clients(query: &ListQuery) -> ApiResult<Page<Client>> {
     get_json(&query.url("/api/clients")).await
 }
 
+/// Every client the user may see (operators: their own).
+pub async fn all_clients() -> ApiResult<Vec<Client>> {
+    all_pages("/api/clients", ListQuery::default()).await
+}
+
 /// `GET /api/clients/{id}`.
 pub async fn client(id: i64) -> ApiResult<Client> {
     get_json(&format!("/api/clients/{id}")).await

@@ -5,6 +5,7 @@
 pub mod catalog;
 pub mod query;
 pub mod runs;
+pub mod snapshots;
 
 pub use query::ListQuery;
 
@@ -177,15 +178,29 @@ async fn send_json<B: Serialize>(builder: RequestBuilder, body: &B) -> ApiResult
 
 pub(crate) async fn failure_from(response: &Response) -> Failure {
     let status = response.status();
-    match response.json::<ApiError>().await {
-        Ok(body) => Failure {
+    let text = response.text().await.unwrap_or_default();
+    failure_from_body(status, &text)
+}
+
+/// The failure described by an error body. A code this app does not know yet still
+/// keeps the server's (localised) message.
+fn failure_from_body(status: u16, text: &str) -> Failure {
+    if let Ok(body) = serde_json::from_str::<ApiError>(text) {
+        return Failure {
             status,
             code: Some(body.code),
             fields: body.fields,
             server_message: body.message,
             references: body.references,
-        },
-        Err(_) => Failure::bare(status),
+        };
+    }
+    let message = serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|v| v.get("message")?.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    Failure {
+        server_message: message,
+        ..Failure::bare(status)
     }
 }
 
@@ -270,6 +285,18 @@ mod tests {
         assert!(failure(401, None).session_expired());
         assert!(!failure(401, Some(ErrorCode::InvalidCredentials)).session_expired());
         assert!(!failure(403, Some(ErrorCode::Forbidden)).session_expired());
+    }
+
+    #[test]
+    fn unknown_codes_keep_the_message() {
+        let f = failure_from_body(502, r#"{"code":"some_new_code","message":"No se pudo"}"#);
+        assert_eq!(
+            (f.status, f.code, f.server_message.as_str()),
+            (502, None, "No se pudo")
+        );
+        let f = failure_from_body(403, r#"{"code":"forbidden","message":"No"}"#);
+        assert_eq!(f.code, Some(ErrorCode::Forbidden));
+        assert_eq!(failure_from_body(500, "oops"), Failure::bare(500));
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod form;
 pub mod help;
 pub mod language;
 pub mod layout;
+pub mod modal;
 pub mod nav;
 pub mod page;
 pub mod pager;

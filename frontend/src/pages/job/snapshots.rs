@@ -1,5 +1,6 @@
 //! The job page's snapshots list: what successful runs published, newest first, with
-//! their levels, size and a flag for runs that ended with warnings.
+//! their levels, size and a flag for runs that ended with warnings, each with a link to
+//! the snapshot browser.
 
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
@@ -60,6 +61,7 @@ pub fn SnapshotsPanel(job_id: i64, reload: RwSignal<u32>) -> impl IntoView {
                                 <th scope="col">{move || fl!(LOADER, "col-size")}</th>
                                 <th scope="col">{move || fl!(LOADER, "snapshots-col-new")}</th>
                                 <th scope="col">{move || fl!(LOADER, "snapshots-col-warnings")}</th>
+                                <th scope="col"><span class="visually-hidden">{move || fl!(LOADER, "col-actions")}</span></th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
@@ -77,7 +79,7 @@ fn snapshot_row(snapshot: Snapshot) -> impl IntoView {
     let name = snapshot.name.clone();
     let name_attr = snapshot.name.clone();
     view! {
-        <tr data-testid="snapshot-row" data-snapshot-name=name_attr>
+        <tr data-testid="snapshot-row" data-snapshot-name=name_attr data-snapshot-id=snapshot.id.to_string()>
             <td>
                 <time datetime=snapshot.taken_at.to_rfc3339() title=name>
                     {i18n::format_time(&snapshot.taken_at)}
@@ -88,6 +90,11 @@ fn snapshot_row(snapshot: Snapshot) -> impl IntoView {
             <td class="num">{format::size(snapshot.bytes)}</td>
             <td class="num">{format::size(snapshot.new_bytes)}</td>
             <td>{warning}</td>
+            <td class="actions">
+                <a class="button button-quiet" data-testid="snapshot-browse" href=format!("/snapshots/{}", snapshot.id)>
+                    {fl!(LOADER, "snapshots-browse")}
+                </a>
+            </td>
         </tr>
     }
 }

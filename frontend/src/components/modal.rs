@@ -1,0 +1,63 @@
+//! A modal `<dialog>` for forms and lists (not for confirming a removal: that is
+//! `dialog::ConfirmDialog`): a title, a close button, its content. Escape closes it.
+
+use i18n_embed_fl::fl;
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::i18n::LOADER;
+
+/// A modal dialog, open while it is rendered.
+#[component]
+pub fn Modal(
+    /// The dialog's id and `data-testid`; the close button is `{id}-close`.
+    id: &'static str,
+    #[prop(into)] title: Signal<String>,
+    /// Called by the close button and Escape.
+    on_close: Callback<()>,
+    /// While true, closing is refused (an action is under way).
+    #[prop(into, default = Signal::derive(|| false))]
+    busy: Signal<bool>,
+    children: Children,
+) -> impl IntoView {
+    let node = NodeRef::<html::Dialog>::new();
+    Effect::new(move |_| {
+        if let Some(dialog) = node.get() {
+            if !dialog.open() {
+                // Ignoring the error: it only fails when the dialog is not in the document.
+                let _ = dialog.show_modal();
+            }
+        }
+    });
+    let title_id = format!("{id}-title");
+    let labelled_by = title_id.clone();
+    view! {
+        <dialog
+            id=id
+            data-testid=id
+            class="dialog dialog-wide"
+            aria-labelledby=labelled_by
+            node_ref=node
+            on:cancel=move |ev: leptos::ev::Event| {
+                ev.prevent_default();
+                if !busy.get_untracked() {
+                    on_close.run(());
+                }
+            }
+        >
+            <div class="dialog-head">
+                <h2 id=title_id class="dialog-title-plain">{move || title.get()}</h2>
+                <button
+                    type="button"
+                    id=format!("{id}-close")
+                    class="button button-quiet"
+                    disabled=move || busy.get()
+                    on:click=move |_| on_close.run(())
+                >
+                    {move || fl!(LOADER, "close")}
+                </button>
+            </div>
+            <div class="dialog-body">{children()}</div>
+        </dialog>
+    }
+}

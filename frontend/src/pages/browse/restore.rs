@@ -1,0 +1,229 @@
+//! The restore dialog: which client and directory receive the entry, a new
+//! `restore-<time>` folder (the default) or over the original (with a warning, and
+//! optionally deleting what the snapshot lacks); "Preview changes" runs a dry run, and
+//! only then "Restore" queues the restore, whose run is followed live.
+
+use i18n_embed_fl::fl;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use shared::clients::Client;
+use shared::jobs::Job;
+use shared::snapshots::{Entry, RestorePreview, RestoreQueued, RestoreRequest};
+use shared::ErrorCode;
+
+use super::follow::RestoreProgress;
+use super::preview::PreviewView;
+use crate::api::snapshots::{preview, restore};
+use crate::api::{catalog, Failure};
+use crate::components::feedback::{Alert, AlertKind};
+use crate::components::fields::{CheckField, SelectField, TextField};
+use crate::components::modal::Modal;
+use crate::i18n::{self, LOADER};
+use crate::state::use_session;
+
+/// What a failed preview or restore says to the user: the server's own words when the
+/// client could not be asked, ours otherwise.
+pub fn restore_error(failure: &Failure) -> String {
+    match failure.status {
+        403 => fl!(LOADER, "restore-error-forbidden"),
+        502 if !failure.server_message.is_empty() => failure.server_message.clone(),
+        502 => i18n::error_text(Some(ErrorCode::PreviewFailed)),
+        _ => failure.message(),
+    }
+}
+
+/// The restore of `entry` (a file or directory; the root when its path is empty) from
+/// snapshot `snapshot_id` of `job`.
+#[component]
+pub fn RestoreDialog(
+    snapshot_id: i64,
+    entry: Entry,
+    job: Job,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let session = use_session();
+    let client = RwSignal::new(job.client.id.to_string());
+    let target = RwSignal::new(String::new());
+    let overwrite = RwSignal::new(false);
+    let delete = RwSignal::new(false);
+    let clients = RwSignal::new(Vec::<Client>::new());
+    let previewed = RwSignal::new(None::<RestorePreview>);
+    let queued = RwSignal::new(None::<RestoreQueued>);
+    let pending = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+
+    spawn_local(async move {
+        if let Ok(list) = catalog::all_clients().await {
+            clients.try_set(list);
+        }
+    });
+    // Any change makes the preview stale: it must be run again before restoring.
+    Effect::new(move |_| {
+        client.track();
+        target.track();
+        overwrite.track();
+        delete.track();
+        previewed.set(None);
+        error.set(None);
+    });
+    Effect::new(move |_| {
+        if !overwrite.get() {
+            delete.set(false);
+        }
+    });
+
+    let job_client = job.client.clone();
+    let options = Signal::derive(move || {
+        let mut list: Vec<(String, String)> = clients.with(|all| {
+            all.iter()
+                .map(|c| (c.id.to_string(), c.name.clone()))
+                .collect()
+        });
+        if !list.iter().any(|(id, _)| *id == job_client.id.to_string()) {
+            list.insert(0, (job_client.id.to_string(), job_client.name.clone()));
+        }
+        list
+    });
+    let path = entry.path.clone();
+    let request = move || RestoreRequest {
+        snapshot_id,
+        path: path.clone(),
+        client_id: client.get_untracked().parse().unwrap_or(0),
+        target_path: Some(target.get_untracked().trim().to_owned()).filter(|t| !t.is_empty()),
+        overwrite: overwrite.get_untracked(),
+        delete: overwrite.get_untracked() && delete.get_untracked(),
+        dry_run: true,
+    };
+    let for_preview = request.clone();
+    let run_preview = move |_| {
+        let body = for_preview();
+        pending.set(true);
+        error.set(None);
+        spawn_local(async move {
+            match preview(&body).await {
+                Ok(p) => {
+                    previewed.try_set(Some(p));
+                }
+                Err(f) => {
+                    error.try_set(Some(restore_error(&session.check_failure(f))));
+                }
+            }
+            pending.try_set(false);
+        });
+    };
+    let run_restore = move |_| {
+        let body = request();
+        pending.set(true);
+        error.set(None);
+        spawn_local(async move {
+            match restore(&body).await {
+                Ok(q) => {
+                    queued.try_set(Some(q));
+                }
+                Err(f) => {
+                    error.try_set(Some(restore_error(&session.check_failure(f))));
+                }
+            }
+            pending.try_set(false);
+        });
+    };
+
+    let name = if entry.path.is_empty() {
+        fl!(LOADER, "restore-everything")
+    } else {
+        entry.name.clone()
+    };
+    let title = Signal::derive(move || fl!(LOADER, "restore-title", name = name.clone()));
+    let source = job.source_path.clone();
+    let locked = Signal::derive(move || pending.get() || queued.with(Option::is_some));
+    view! {
+        <Modal id="restore-dialog" title=title on_close=on_close busy=pending>
+            <form class="form" novalidate on:submit=|ev| ev.prevent_default()>
+                <SelectField
+                    id="restore-client"
+                    label=Signal::derive(move || fl!(LOADER, "restore-client"))
+                    value=client
+                    options=options
+                    error=Signal::derive(|| None::<String>)
+                    disabled=locked
+                />
+                <TextField
+                    id="restore-target"
+                    label=Signal::derive(move || fl!(LOADER, "restore-target"))
+                    value=target
+                    error=Signal::derive(|| None::<String>)
+                    placeholder=Signal::derive(move || fl!(LOADER, "restore-target-placeholder"))
+                    help=Signal::derive(move || fl!(LOADER, "restore-target-help", source = source.clone()))
+                    disabled=locked
+                    class="mono"
+                />
+                <fieldset class="field restore-mode" disabled=move || locked.get()>
+                    <legend>{move || fl!(LOADER, "restore-mode")}</legend>
+                    <label class="check">
+                        <input
+                            type="radio"
+                            name="restore-mode"
+                            id="restore-mode-new"
+                            prop:checked=move || !overwrite.get()
+                            on:change=move |_| overwrite.set(false)
+                        />
+                        {move || fl!(LOADER, "restore-mode-new")}
+                    </label>
+                    <label class="check">
+                        <input
+                            type="radio"
+                            name="restore-mode"
+                            id="restore-mode-overwrite"
+                            prop:checked=move || overwrite.get()
+                            on:change=move |_| overwrite.set(true)
+                        />
+                        {move || fl!(LOADER, "restore-mode-overwrite")}
+                    </label>
+                </fieldset>
+                <Show when=move || overwrite.get()>
+                    <p class="warning-text" id="restore-overwrite-warning">
+                        {move || fl!(LOADER, "restore-overwrite-warning")}
+                    </p>
+                    <CheckField
+                        id="restore-delete"
+                        label=Signal::derive(move || fl!(LOADER, "restore-delete"))
+                        checked=delete
+                        help=Signal::derive(move || fl!(LOADER, "restore-delete-help"))
+                        disabled=locked
+                    />
+                </Show>
+                <Alert id="restore-error" kind=AlertKind::Error message=error />
+                <div class="dialog-actions">
+                    <button
+                        type="button"
+                        id="restore-preview"
+                        class="button"
+                        disabled=move || locked.get()
+                        on:click=run_preview
+                    >
+                        {move || if pending.get() && previewed.with(Option::is_none) {
+                            fl!(LOADER, "working")
+                        } else {
+                            fl!(LOADER, "restore-preview")
+                        }}
+                    </button>
+                </div>
+            </form>
+            {move || previewed.get().map(|p| view! { <PreviewView preview=p /> })}
+            <Show when=move || previewed.with(Option::is_some) && queued.with(Option::is_none)>
+                <div class="dialog-actions">
+                    <button
+                        type="button"
+                        id="restore-submit"
+                        class="button button-primary"
+                        disabled=move || pending.get()
+                        on:click=run_restore.clone()
+                    >
+                        {move || fl!(LOADER, "restore-submit")}
+                    </button>
+                </div>
+            </Show>
+            {move || queued.get().map(|q| view! { <RestoreProgress queued=q /> })}
+        </Modal>
+    }
+}
