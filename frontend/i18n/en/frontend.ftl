@@ -777,3 +777,7 @@ restore-submit = Restore
 restore-queued = The restore into { $destination } has started.
 restore-run-link = Follow it on its run page
 restore-error-forbidden = You may not restore to this client.
+run-kind = Restore
+run-kind-restore = Restore
+run-restore-detail = { $path } restored into { $destination }.
+run-restore-snapshot = Open the snapshot

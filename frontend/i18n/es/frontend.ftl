@@ -777,3 +777,7 @@ restore-submit = Restaurar
 restore-queued = Ha empezado la restauración en { $destination }.
 restore-run-link = Seguirla en su página de ejecución
 restore-error-forbidden = No puede restaurar en este cliente.
+run-kind = Restauración
+run-kind-restore = Restauración
+run-restore-detail = { $path } restaurado en { $destination }.
+run-restore-snapshot = Abrir la instantánea

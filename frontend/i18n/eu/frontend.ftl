@@ -777,3 +777,7 @@ restore-submit = Leheneratu
 restore-queued = { $destination } helburura leheneratzea hasi da.
 restore-run-link = Jarraitu bere exekuzio-orrian
 restore-error-forbidden = Ezin duzu bezero honetan leheneratu.
+run-kind = Leheneratzea
+run-kind-restore = Leheneratzea
+run-restore-detail = { $path } hona leheneratua: { $destination }.
+run-restore-snapshot = Ireki argazkia

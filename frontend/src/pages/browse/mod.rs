@@ -38,6 +38,11 @@ use crate::i18n::{self, LOADER};
 use crate::pages::not_found::NotFoundPage;
 use crate::state::use_session;
 
+/// A snapshot path for display (percent-decoded, lossy).
+pub fn display_path(encoded: &str) -> String {
+    decode_lossy(encoded)
+}
+
 /// `/snapshots/{id}`.
 #[component]
 pub fn BrowsePage() -> impl IntoView {
@@ -107,6 +112,13 @@ fn Browser(id: i64) -> impl IntoView {
     let open = RwSignal::new(None::<Open>);
     let search = RwSignal::new(q.get_untracked());
     let generation = StoredValue::new(0u64);
+    // The box follows the address (links, Back and Forward change the search too).
+    Effect::new(move |_| {
+        let text = q.get();
+        if search.get_untracked().trim() != text.trim() {
+            search.set(text);
+        }
+    });
 
     spawn_local(async move {
         match api::snapshot(id).await {

@@ -9,7 +9,7 @@ use i18n_embed_fl::fl;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::common::Page;
-use shared::runs::Run;
+use shared::runs::{Run, RunKind};
 
 use crate::api::{runs, Failure};
 use crate::components::feedback::{Alert, AlertKind};
@@ -167,7 +167,12 @@ fn run_row(run: Run, now: chrono::DateTime<Utc>) -> impl IntoView {
         <tr data-testid="run-row" data-run-id=id.to_string() data-result=result data-state=state>
             <td>{started}</td>
             <td>{run_labels::run_duration(&run, now)}</td>
-            <td>{run_labels::trigger_text(&run.trigger)}</td>
+            <td>
+                {run_labels::trigger_text(&run.trigger)}
+                {(run.kind == RunKind::Restore).then(|| view! {
+                    " "<span class="badge badge-live" data-testid="run-kind-restore">{fl!(LOADER, "run-kind-restore")}</span>
+                })}
+            </td>
             <td>{levels_text(&run.levels)}</td>
             <td>
                 {run_badge(&run)}

@@ -113,11 +113,28 @@ fn RunDetails(id: i64) -> impl IntoView {
                     <dd>{fl!(LOADER, "run-bytes-detail", total = format::size(s.total_bytes), transferred = format::size(s.transferred_bytes))}</dd>
                 }
             });
+            let restore = r.restore.clone().map(|target| {
+                let shown = if target.path.is_empty() {
+                    "/".to_owned()
+                } else {
+                    format!("/{}", crate::pages::browse::display_path(&target.path))
+                };
+                view! {
+                    <dt>{fl!(LOADER, "run-kind")}</dt>
+                    <dd id="run-restore" data-kind="restore">
+                        {fl!(LOADER, "run-restore-detail", path = shown, destination = target.destination)}" "
+                        <a id="run-restore-snapshot" href=format!("/snapshots/{}", target.snapshot_id)>
+                            {fl!(LOADER, "run-restore-snapshot")}
+                        </a>
+                    </dd>
+                }
+            });
             view! {
                 <dl class="facts" id="run-facts" data-state=if run_labels::unfinished(&r) { "unfinished" } else { "finished" }>
                     <dt>{fl!(LOADER, "runs-col-result")}</dt>
                     <dd id="run-result">{run_badge(&r)}</dd>
                     {error}
+                    {restore}
                     <dt>{fl!(LOADER, "runs-col-job")}</dt>
                     <dd><a id="run-job-link" href=format!("/jobs/{}", r.job_id)>{format!("#{}", r.job_id)}</a></dd>
                     <dt>{fl!(LOADER, "runs-col-trigger")}</dt>
