@@ -32,6 +32,12 @@ pub enum ErrorCode {
     Internal,
     /// The database cannot be reached.
     DatabaseUnavailable,
+    /// A path inside a snapshot is malformed (`..`, NUL byte, bad percent-encoding).
+    InvalidPath,
+    /// Only regular files can be downloaded (this is a FIFO, socket, device or symlink).
+    NotRegularFile,
+    /// A restore preview could not be computed (client unreachable, host key, rsync).
+    PreviewFailed,
 }
 
 impl ErrorCode {
@@ -49,6 +55,9 @@ impl ErrorCode {
         ErrorCode::MethodNotAllowed,
         ErrorCode::Internal,
         ErrorCode::DatabaseUnavailable,
+        ErrorCode::InvalidPath,
+        ErrorCode::NotRegularFile,
+        ErrorCode::PreviewFailed,
     ];
 
     /// The snake_case wire name, e.g. `invalid_credentials`.
@@ -66,6 +75,9 @@ impl ErrorCode {
             ErrorCode::MethodNotAllowed => "method_not_allowed",
             ErrorCode::Internal => "internal",
             ErrorCode::DatabaseUnavailable => "database_unavailable",
+            ErrorCode::InvalidPath => "invalid_path",
+            ErrorCode::NotRegularFile => "not_regular_file",
+            ErrorCode::PreviewFailed => "preview_failed",
         }
     }
 

@@ -15,6 +15,7 @@ pub mod runs;
 pub mod scripts;
 pub mod serde_int;
 pub mod settings;
+pub mod snapshots;
 pub mod tokens;
 pub mod users;
 pub mod validate;

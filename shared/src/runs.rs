@@ -36,6 +36,31 @@ impl RunState {
     }
 }
 
+/// What a run does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RunKind {
+    #[default]
+    Backup,
+    Restore,
+}
+
+/// The source and destination of a restore run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RestoreTarget {
+    pub snapshot_id: i64,
+    /// The restored path, percent-encoded from the snapshot root (empty: all of it).
+    pub path: String,
+    /// The client written to.
+    pub client_id: i64,
+    /// The directory on the client that receives the restored entry.
+    pub destination: String,
+    /// Files in the destination that the snapshot lacks are deleted.
+    pub delete: bool,
+}
+
 /// rsync's figures for a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -53,6 +78,10 @@ pub struct RunStats {
 pub struct Run {
     pub id: i64,
     pub job_id: i64,
+    /// A backup of the job, or a restore of one of its snapshots.
+    pub kind: RunKind,
+    /// What a restore run restores, and where.
+    pub restore: Option<RestoreTarget>,
     /// `schedule`, `manual`, `token` or `api`.
     pub trigger: String,
     pub levels: Vec<LevelName>,

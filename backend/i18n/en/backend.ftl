@@ -11,6 +11,9 @@ error-rate-limited = Too many attempts. Wait a few minutes and try again.
 error-method-not-allowed = This method is not allowed here.
 error-internal = Something went wrong on the server. The details are in the server log.
 error-database-unavailable = The database is not available right now.
+error-invalid-path = This path is not valid inside a backup.
+error-not-regular-file = Only regular files can be downloaded; this is a special file or a link.
+error-preview-failed = The restore preview could not be made: the client did not answer as expected. The details are in the log.
 
 validation-required = This field is required.
 validation-too-short = Must be at least { $min } characters long.

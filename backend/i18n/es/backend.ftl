@@ -11,6 +11,9 @@ error-rate-limited = Demasiados intentos. Espera unos minutos y vuelve a intenta
 error-method-not-allowed = Este método no está permitido aquí.
 error-internal = Algo ha fallado en el servidor. Los detalles están en el registro del servidor.
 error-database-unavailable = La base de datos no está disponible en este momento.
+error-invalid-path = Esta ruta no es válida dentro de una copia.
+error-not-regular-file = Solo se pueden descargar ficheros normales; este es un fichero especial o un enlace.
+error-preview-failed = No se ha podido preparar la vista previa de la restauración: el cliente no ha respondido como se esperaba. Los detalles están en el registro.
 
 validation-required = Este campo es obligatorio.
 validation-too-short = Debe tener al menos { $min } caracteres.

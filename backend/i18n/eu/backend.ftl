@@ -11,6 +11,9 @@ error-rate-limited = Saiakera gehiegi. Itxaron minutu batzuk eta saiatu berriro.
 error-method-not-allowed = Metodo hau ez dago baimenduta hemen.
 error-internal = Zerbaitek huts egin du zerbitzarian. Xehetasunak zerbitzariaren erregistroan daude.
 error-database-unavailable = Datu-basea ez dago erabilgarri une honetan.
+error-invalid-path = Bide hau ez da baliozkoa babeskopia baten barruan.
+error-not-regular-file = Fitxategi arruntak bakarrik deskarga daitezke; hau fitxategi berezia edo esteka bat da.
+error-preview-failed = Ezin izan da leheneratzearen aurrebista prestatu: bezeroak ez du espero bezala erantzun. Xehetasunak erregistroan daude.
 
 validation-required = Eremu hau derrigorrezkoa da.
 validation-too-short = Gutxienez { $min } karaktere izan behar ditu.

@@ -75,6 +75,9 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         ErrorCode::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
         ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         ErrorCode::DatabaseUnavailable => StatusCode::SERVICE_UNAVAILABLE,
+        ErrorCode::InvalidPath => StatusCode::BAD_REQUEST,
+        ErrorCode::NotRegularFile => StatusCode::CONFLICT,
+        ErrorCode::PreviewFailed => StatusCode::BAD_GATEWAY,
     }
 }
 
@@ -140,6 +143,7 @@ impl From<DomainError> for AppError {
                 references,
                 ..AppError::new(ErrorCode::Conflict)
             },
+            DomainError::Code(code) => AppError::new(code),
             DomainError::Db(db) => db.into(),
             DomainError::Internal(detail) => AppError::internal(detail),
         }

@@ -15,9 +15,11 @@ pub mod me;
 pub mod params;
 pub mod policies;
 pub mod queue;
+pub mod restores;
 pub mod runs;
 pub mod scripts;
 pub mod settings;
+pub mod snapshots;
 pub mod tokens;
 pub mod users;
 
@@ -56,6 +58,7 @@ use error::AppError;
         (name = "users", description = "Accounts (administrators only)"),
         (name = "settings", description = "Runtime settings (administrators only)"),
         (name = "runs", description = "Running jobs, their logs and snapshots"),
+        (name = "snapshots", description = "Browsing, downloading and restoring snapshots"),
     )
 )]
 pub struct ApiDoc;
@@ -130,6 +133,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(runs::abort_run)
         .service(runs::accept_host_key)
         .service(runs::test_client)
+        .service(snapshots::get_snapshot)
+        .service(snapshots::snapshot_entries)
+        .service(snapshots::snapshot_versions)
+        .service(snapshots::snapshot_download)
+        .service(restores::create_restore)
         .service(policies::list_policies)
         .service(policies::create_policy)
         .service(policies::get_policy)

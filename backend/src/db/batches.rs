@@ -163,7 +163,8 @@ pub async fn close_done(
             AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.batch_id = b.id \
                                AND r.state <> 'finished') \
             AND NOT EXISTS (SELECT 1 FROM runs r JOIN jobs j ON j.id = r.job_id \
-                             WHERE j.client_id = b.client_id AND r.state = 'queued') \
+                             WHERE j.client_id = b.client_id AND r.state = 'queued' \
+                               AND r.kind = 'backup') \
           RETURNING b.id",
     )
     .bind::<Nullable<BigInt>, _>(only)

@@ -29,7 +29,7 @@ pub async fn enqueue(
 ) -> Result<RunRow, DbError> {
     let q = format!(
         "INSERT INTO runs (job_id, trigger, levels, requested_by) VALUES ($1, $2, $3, $4) \
-         ON CONFLICT (job_id) WHERE state = 'queued' DO UPDATE SET levels = {MERGE_LEVELS} \
+         ON CONFLICT (job_id) WHERE state = 'queued' AND kind = 'backup' DO UPDATE SET levels = {MERGE_LEVELS} \
          RETURNING *"
     );
     Ok(diesel::sql_query(q)
@@ -39,6 +39,25 @@ pub async fn enqueue(
         .bind::<Nullable<BigInt>, _>(requested_by)
         .get_result(c)
         .await?)
+}
+
+/// Queues a restore run of the job's snapshot (`target`: `shared::runs::RestoreTarget`).
+/// Restores never merge: each request is its own run.
+pub async fn enqueue_restore(
+    c: &mut PgConn,
+    job_id: i64,
+    target: &serde_json::Value,
+    requested_by: Option<i64>,
+) -> Result<RunRow, DbError> {
+    Ok(diesel::sql_query(
+        "INSERT INTO runs (job_id, kind, trigger, restore, requested_by) \
+         VALUES ($1, 'restore', 'manual', $2, $3) RETURNING *",
+    )
+    .bind::<BigInt, _>(job_id)
+    .bind::<diesel::sql_types::Jsonb, _>(target)
+    .bind::<Nullable<BigInt>, _>(requested_by)
+    .get_result(c)
+    .await?)
 }
 
 #[derive(QueryableByName)]
@@ -58,7 +77,7 @@ pub async fn enqueue_policy(
         "INSERT INTO runs (job_id, trigger, levels) \
          SELECT j.id, 'schedule', $2 FROM jobs j JOIN clients c ON c.id = j.client_id \
           WHERE j.policy_id = $1 AND j.active AND c.active \
-         ON CONFLICT (job_id) WHERE state = 'queued' DO UPDATE SET levels = {MERGE_LEVELS} \
+         ON CONFLICT (job_id) WHERE state = 'queued' AND kind = 'backup' DO UPDATE SET levels = {MERGE_LEVELS} \
          RETURNING id"
     );
     let rows: Vec<Id> = diesel::sql_query(q)
@@ -139,6 +158,10 @@ struct CandidateRow {
     #[diesel(sql_type = BigInt)]
     run_id: i64,
     #[diesel(sql_type = BigInt)]
+    job_id: i64,
+    #[diesel(sql_type = Text)]
+    kind: String,
+    #[diesel(sql_type = BigInt)]
     client_id: i64,
     #[diesel(sql_type = BigInt)]
     location_id: i64,
@@ -166,8 +189,10 @@ struct Limit {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Claimed {
     pub run_id: i64,
+    /// The client the run works on (a restore's target client).
     pub client_id: i64,
-    pub batch_id: i64,
+    /// The client batch of a backup (restores run outside batches: no client scripts).
+    pub batch_id: Option<i64>,
 }
 
 /// Claims queued runs for this server: the candidates in queue order (queued time, then
@@ -195,7 +220,8 @@ where
             .execute(t)
             .await?;
         let busy: Vec<Pair> = diesel::sql_query(
-            "SELECT j.client_id, j.location_id FROM runs r JOIN jobs j ON j.id = r.job_id \
+            "SELECT COALESCE((r.restore->>'client_id')::bigint, j.client_id) AS client_id, \
+                    j.location_id FROM runs r JOIN jobs j ON j.id = r.job_id \
               WHERE r.state NOT IN ('queued', 'finished')",
         )
         .load(t)
@@ -204,14 +230,15 @@ where
             .get_result(t)
             .await?;
         let rows: Vec<CandidateRow> = diesel::sql_query(
-            "SELECT r.id AS run_id, j.client_id, j.location_id, \
+            "SELECT r.id AS run_id, r.job_id, r.kind, c.id AS client_id, j.location_id, \
                     c.max_parallel_jobs AS client_limit, l.max_parallel_jobs AS location_limit \
-               FROM runs r JOIN jobs j ON j.id = r.job_id JOIN clients c ON c.id = j.client_id \
+               FROM runs r JOIN jobs j ON j.id = r.job_id \
+               JOIN clients c ON c.id = COALESCE((r.restore->>'client_id')::bigint, j.client_id) \
                JOIN backup_locations l ON l.id = j.location_id \
               WHERE r.state = 'queued' \
                 AND NOT EXISTS (SELECT 1 FROM runs x WHERE x.job_id = r.job_id \
                                    AND x.state NOT IN ('queued', 'finished')) \
-                AND NOT EXISTS (SELECT 1 FROM client_batches b WHERE b.client_id = j.client_id \
+                AND NOT EXISTS (SELECT 1 FROM client_batches b WHERE b.client_id = c.id \
                                    AND b.state = 'post_client') \
               ORDER BY r.queued_at, j.priority, r.id \
               LIMIT 1000 \
@@ -219,6 +246,10 @@ where
         )
         .load(t)
         .await?;
+        // A job executes one run at a time: of a job's queued backup and restores, only
+        // the first in queue order is a candidate now.
+        let mut seen = std::collections::HashSet::new();
+        let rows: Vec<CandidateRow> = rows.into_iter().filter(|r| seen.insert(r.job_id)).collect();
         let candidates: Vec<crate::scheduler::choose::Candidate> = rows
             .iter()
             .map(|r| crate::scheduler::choose::Candidate {
@@ -238,7 +269,12 @@ where
             let Some(cand) = candidates.iter().find(|x| x.run_id == run_id) else {
                 continue;
             };
-            let batch_id = super::batches::open(t, cand.client_id).await?;
+            let restore = rows.iter().any(|r| r.run_id == run_id && r.kind == "restore");
+            let batch_id = if restore {
+                None
+            } else {
+                Some(super::batches::open(t, cand.client_id).await?)
+            };
             // The start is the claim's clock time, not the transaction's `now()`: it then
             // never precedes the end of a run whose slot it took (read after that commit).
             diesel::sql_query(
@@ -251,7 +287,7 @@ where
             .bind::<BigInt, _>(run_id)
             .bind::<Text, _>(&owner)
             .bind::<Double, _>(lease_secs)
-            .bind::<BigInt, _>(batch_id)
+            .bind::<Nullable<BigInt>, _>(batch_id)
             .execute(t)
             .await?;
             claimed.push(Claimed {

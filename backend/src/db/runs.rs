@@ -35,6 +35,8 @@ pub struct RunRow {
     pub pgid: Option<i32>,
     pub progress: Option<serde_json::Value>,
     pub batch_id: Option<i64>,
+    /// What a restore run restores (`shared::runs::RestoreTarget`).
+    pub restore: Option<serde_json::Value>,
 }
 
 /// One run.
@@ -140,7 +142,7 @@ pub struct RunOutcome<'a> {
     pub literal_bytes: Option<i64>,
 }
 
-/// Finishes a run and records its result on the job.
+/// Finishes a run and, for a backup, records its result on the job.
 pub async fn finish(c: &mut DbConn, run: &RunRow, o: &RunOutcome<'_>) -> Result<(), DbError> {
     diesel::update(runs::table.find(run.id))
         .set((
@@ -152,6 +154,10 @@ pub async fn finish(c: &mut DbConn, run: &RunRow, o: &RunOutcome<'_>) -> Result<
         ))
         .execute(c)
         .await?;
+    // A job's last result is its backups'; a restore's outcome is its own run's.
+    if run.kind == "restore" {
+        return Ok(());
+    }
     diesel::update(jobs::table.find(run.job_id))
         .set((
             jobs::last_result.eq(o.result),

@@ -165,6 +165,7 @@ diesel::table! {
         pgid -> Nullable<Int4>,
         progress -> Nullable<Jsonb>,
         batch_id -> Nullable<Int8>,
+        restore -> Nullable<Jsonb>,
     }
 }
 

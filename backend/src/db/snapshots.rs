@@ -50,6 +50,16 @@ pub async fn insert(c: &mut DbConn, s: &NewSnapshot) -> Result<(), DbError> {
     Ok(())
 }
 
+/// One snapshot.
+pub async fn find(c: &mut DbConn, id: i64) -> Result<Option<SnapshotRow>, DbError> {
+    Ok(snapshots::table
+        .find(id)
+        .select(SnapshotRow::as_select())
+        .first(c)
+        .await
+        .optional()?)
+}
+
 /// A job's snapshots, newest first.
 pub async fn of_job(c: &mut DbConn, job_id: i64) -> Result<Vec<SnapshotRow>, DbError> {
     Ok(snapshots::table

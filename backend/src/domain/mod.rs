@@ -9,10 +9,12 @@ pub mod locations;
 pub mod policies;
 pub mod queue;
 pub mod references;
+pub mod restores;
 pub mod runs;
 pub mod scripts;
 pub mod sessions;
 pub mod settings;
+pub mod snapshots;
 pub mod tokens;
 pub mod users;
 
@@ -43,6 +45,9 @@ pub enum DomainError {
     Duplicate(&'static str),
     #[error("in use by {0:?}")]
     InUse(Vec<shared::common::Ref>),
+    /// A failure the API reports with this code (paths, downloads, restore previews).
+    #[error("{0:?}")]
+    Code(shared::ErrorCode),
     #[error(transparent)]
     Db(#[from] DbError),
     #[error("internal error: {0}")]

@@ -15,6 +15,15 @@ pub fn view(r: &RunRow) -> Run {
     Run {
         id: r.id,
         job_id: r.job_id,
+        kind: if r.kind == "restore" {
+            shared::runs::RunKind::Restore
+        } else {
+            shared::runs::RunKind::Backup
+        },
+        restore: r
+            .restore
+            .clone()
+            .and_then(|v| serde_json::from_value(v).ok()),
         trigger: r.trigger.clone(),
         levels: r
             .levels
@@ -105,7 +114,7 @@ pub async fn run_client(
 }
 
 /// Tells subscribers and the log about queued runs, and wakes the dispatcher.
-async fn announce(engine: &Engine, runs: &[RunRow], user_id: i64) {
+pub(super) async fn announce(engine: &Engine, runs: &[RunRow], user_id: i64) {
     for r in runs {
         engine.events.run_changed(r.id).await;
         let detail = format!("run {} of job {} queued ({})", r.id, r.job_id, r.trigger);
@@ -221,25 +230,30 @@ pub async fn snapshots_of(
     Ok(snapshots::of_job(&mut c, job_id)
         .await?
         .into_iter()
-        .map(|s| Snapshot {
-            id: s.id,
-            job_id: s.job_id,
-            run_id: s.run_id,
-            location_id: s.location_id,
-            name: s.name,
-            levels: s
-                .levels
-                .iter()
-                .flatten()
-                .filter_map(|l| LevelName::parse(l))
-                .collect(),
-            taken_at: s.taken_at,
-            files: s.files,
-            bytes: s.bytes,
-            new_bytes: s.new_bytes,
-            warnings: s.warnings,
-        })
+        .map(snapshot_view)
         .collect())
+}
+
+/// The API view of a snapshot row.
+pub fn snapshot_view(s: snapshots::SnapshotRow) -> Snapshot {
+    Snapshot {
+        id: s.id,
+        job_id: s.job_id,
+        run_id: s.run_id,
+        location_id: s.location_id,
+        name: s.name,
+        levels: s
+            .levels
+            .iter()
+            .flatten()
+            .filter_map(|l| LevelName::parse(l))
+            .collect(),
+        taken_at: s.taken_at,
+        files: s.files,
+        bytes: s.bytes,
+        new_bytes: s.new_bytes,
+        warnings: s.warnings,
+    }
 }
 
 /// Accepts the client's pending host key: from now on it is the only one accepted.

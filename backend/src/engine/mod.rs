@@ -10,6 +10,8 @@ pub mod progress;
 pub mod reconcile;
 pub mod record;
 pub mod registry;
+pub mod restore;
+pub mod restore_plan;
 pub mod retention;
 pub mod runner;
 pub mod scripts;

@@ -10,7 +10,6 @@ use shared::clients::Connection;
 use shared::policies::{LevelName, Schedule};
 
 use super::argv::{rsync_argv, RsyncPlan};
-use super::hostkeys;
 pub use super::record::{owner_is_dead_here, server_identity, Record};
 use super::registry::Registry;
 use super::store::JobStore;
@@ -52,7 +51,7 @@ pub struct Engine {
 }
 
 /// A failure before or around rsync, with its stable code.
-pub(super) struct Stop(pub(super) &'static str, pub(super) String);
+pub struct Stop(pub &'static str, pub String);
 
 impl Engine {
     /// Executes a claimed run to the end (the dispatcher moved it to `waiting_for_client`
@@ -120,6 +119,7 @@ impl Engine {
         let entered = self.enter_batch(&run).await;
         let outcome = match entered {
             Err(e) => Err(e),
+            Ok(()) if run.kind == "restore" => self.restore(&run).await,
             Ok(()) => self.backup(&run).await,
         };
         let outcome = match outcome {
@@ -192,42 +192,7 @@ impl Engine {
         }
 
         // The host key: pinned, or the run stops before any data moves.
-        let known_hosts = hostkeys::known_hosts_path(&self.data_dir, client.id);
-        if let Connection::Ssh { host, port, .. } = &connection {
-            match (&client.host_key, &client.host_key_pending) {
-                (Some(key), None) => {
-                    hostkeys::write_known_hosts(&self.data_dir, client.id, host, *port, key)
-                        .map_err(|e| internal(&e))?;
-                }
-                (_, Some(_)) => {
-                    return Err(Stop(
-                        "host_key_unverified",
-                        "a host key awaits acceptance".into(),
-                    ))
-                }
-                (None, None) => {
-                    let scanned = hostkeys::scan(host, *port, self.timeout_secs).await;
-                    return match scanned {
-                        Some(key) => {
-                            crate::db::clients::set_host_keys(&mut c, client.id, None, Some(&key))
-                                .await
-                                .map_err(|e| internal(&e))?;
-                            Err(Stop(
-                                "host_key_unverified",
-                                format!(
-                                    "new host key {}",
-                                    crate::domain::clients::fingerprint(&key)
-                                ),
-                            ))
-                        }
-                        None => Err(Stop(
-                            "unreachable",
-                            format!("no ssh answer from {host}:{port}"),
-                        )),
-                    };
-                }
-            }
-        }
+        let known_hosts = self.pinned_known_hosts(&mut c, &client, &connection).await?;
 
         let levels: Vec<String> = run_levels(run, &schedule)
             .iter()

@@ -220,7 +220,7 @@ impl Engine {
         Ok(())
     }
 
-    async fn run_rsync(
+    pub(super) async fn run_rsync(
         &self,
         run: &RunRow,
         client: &clients::ClientRow,

@@ -55,10 +55,10 @@ pub async fn dispatch_once(engine: &Engine) -> anyhow::Result<Vec<i64>> {
         engine.events.run_changed(cl.run_id).await;
         let e = engine.clone();
         tokio::spawn(async move {
-            let detail = format!(
-                "run {} claimed by {} in batch {}",
-                cl.run_id, e.owner, cl.batch_id
-            );
+            let detail = match cl.batch_id {
+                Some(b) => format!("run {} claimed by {} in batch {b}", cl.run_id, e.owner),
+                None => format!("run {} claimed by {}", cl.run_id, e.owner),
+            };
             e.record(crate::engine::runner::Record {
                 level: "info",
                 source: "dispatcher",

@@ -1,0 +1,112 @@
+//! Restores as users ask for them: who may restore what onto which client, where it
+//! goes, the dry-run preview, and the queued restore run.
+
+use chrono::Utc;
+use shared::runs::RestoreTarget;
+use shared::snapshots::{RestorePreview, RestoreQueued, RestoreRequest};
+use shared::validate::Issue;
+use shared::ErrorCode;
+
+use super::snapshots::{readable, rel_path};
+use super::{Actor, DomainError};
+use crate::db::{self, jobs};
+use crate::engine::restore_plan::{destination, target_ok};
+use crate::engine::runner::{Engine, Stop};
+
+/// A restore request's answer.
+pub enum Restore {
+    /// A dry run: what would change.
+    Preview(RestorePreview),
+    /// The queued run.
+    Queued(Box<RestoreQueued>),
+}
+
+/// Checks a request and either previews it or queues it. The actor must see the
+/// snapshot's job and use the target client; operators also need the setting allowing
+/// restores onto clients. Nothing is queued when anything is wrong.
+pub async fn restore(
+    engine: &Engine,
+    actor: Actor,
+    req: RestoreRequest,
+) -> Result<Restore, DomainError> {
+    let mut issues = Vec::new();
+    if let Some(t) = &req.target_path {
+        if !target_ok(t) {
+            issues.push(Issue::new("target_path", "invalid"));
+        }
+    }
+    if req.delete && !req.overwrite {
+        issues.push(Issue::new("delete", "not_allowed"));
+    }
+    super::ensure_valid(issues)?;
+    let rel = rel_path(&req.path)?;
+    let snap = readable(engine, actor, req.snapshot_id).await?;
+    let mut c = db::conn(&engine.pool).await?;
+    super::clients::visible_row(&mut c, actor, req.client_id).await?;
+    if !actor.is_admin() && !db::settings::get(&mut c).await?.operators_may_restore_to_clients {
+        return Err(DomainError::Forbidden);
+    }
+    let job = jobs::find(&mut c, snap.row.job_id)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    drop(c);
+    let dest = destination(
+        &job.source_path,
+        &rel.parent().to_bytes(),
+        req.target_path.as_deref(),
+        req.overwrite,
+        Utc::now(),
+    )
+    .ok_or_else(|| DomainError::Validation(vec![Issue::new("target_path", "required")]))?;
+    let target = RestoreTarget {
+        snapshot_id: snap.row.id,
+        path: rel.encode(),
+        client_id: req.client_id,
+        destination: dest.clone(),
+        delete: req.delete,
+    };
+    if req.dry_run {
+        return match engine.restore_preview(&target).await {
+            Ok(p) => Ok(Restore::Preview(p)),
+            Err(Stop(code, detail)) => {
+                // The reason, for the logs page: the API answer carries only the code.
+                let line = format!("restore preview failed: {code}: {}", detail.trim());
+                engine
+                    .record(crate::engine::runner::Record {
+                        level: "warning",
+                        source: "api",
+                        code: "restore_preview_failed",
+                        detail: &line,
+                        user_id: Some(actor.user_id),
+                        client_id: Some(req.client_id),
+                        job_id: Some(job.id),
+                        ..Default::default()
+                    })
+                    .await;
+                Err(stop_error(Stop(code, detail)))
+            }
+        };
+    }
+    let value = serde_json::to_value(&target).map_err(|e| DomainError::Internal(e.to_string()))?;
+    let mut c = db::conn(&engine.pool).await?;
+    let run = crate::db::queue::enqueue_restore(&mut c, job.id, &value, Some(actor.user_id)).await?;
+    drop(c);
+    super::runs::announce(engine, std::slice::from_ref(&run), actor.user_id).await;
+    Ok(Restore::Queued(Box::new(RestoreQueued {
+        run: super::runs::view(&run),
+        destination: dest,
+    })))
+}
+
+/// The API error of a failed preview.
+fn stop_error(Stop(code, detail): Stop) -> DomainError {
+    match code {
+        "snapshot_missing" | "restore_source_missing" | "client_deleted" | "job_deleted" => {
+            DomainError::NotFound
+        }
+        "invalid_path" => DomainError::Code(ErrorCode::InvalidPath),
+        "restore_unsupported" => DomainError::Validation(vec![Issue::new("client_id", "not_allowed")]),
+        "internal" => DomainError::Internal(detail),
+        _ => DomainError::Code(ErrorCode::PreviewFailed),
+    }
+}

@@ -1,0 +1,232 @@
+//! Browsing snapshots: which snapshot a user may read, its directories, name searches,
+//! the versions of a path across the job's snapshots, and what a download opens. The
+//! filesystem work runs on blocking threads, through `snapfs` only.
+
+use std::fs::File;
+use std::os::fd::OwnedFd;
+use std::path::PathBuf;
+
+use shared::snapshots::{EntryKind, EntryPage, EntrySort, Version};
+use shared::runs::Snapshot;
+use shared::ErrorCode;
+
+use super::{Actor, DomainError, PageRequest};
+use crate::db::snapshots::SnapshotRow;
+use crate::db::{self, locations, snapshots};
+use crate::engine::runner::Engine;
+use crate::engine::store::JobStore;
+use crate::snapfs::open::{self, FsError};
+use crate::snapfs::path::RelPath;
+use crate::snapfs::list;
+
+/// A snapshot the actor may read, and its data directory on disk.
+pub struct Readable {
+    pub row: SnapshotRow,
+    pub client_id: i64,
+    pub data: PathBuf,
+}
+
+/// Decodes an API path, or the `invalid_path` error.
+pub fn rel_path(encoded: &str) -> Result<RelPath, DomainError> {
+    RelPath::decode(encoded).map_err(|_| DomainError::Code(ErrorCode::InvalidPath))
+}
+
+fn fs_error(e: FsError) -> DomainError {
+    match e {
+        FsError::NotFound | FsError::NotADirectory => DomainError::NotFound,
+        FsError::NotRegular(_) => DomainError::Code(ErrorCode::NotRegularFile),
+        FsError::Io(e) => DomainError::Internal(e.to_string()),
+    }
+}
+
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, DomainError> + Send + 'static,
+) -> Result<T, DomainError> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| DomainError::Internal(e.to_string()))?
+}
+
+/// The snapshot if the actor may see its job (others' snapshots are "not found").
+pub async fn readable(engine: &Engine, actor: Actor, id: i64) -> Result<Readable, DomainError> {
+    let mut c = db::conn(&engine.pool).await?;
+    let row = snapshots::find(&mut c, id)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    let job = super::jobs::visible_row(&mut c, actor, row.job_id).await?;
+    let location = locations::find(&mut c, row.location_id)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    let data = JobStore::new(std::path::Path::new(&location.directory), job.client_id, job.id)
+        .data_of(&row.name);
+    Ok(Readable {
+        row,
+        client_id: job.client_id,
+        data,
+    })
+}
+
+fn root_of(r: &Readable) -> Result<OwnedFd, DomainError> {
+    open::open_root(&r.data).map_err(|e| {
+        tracing::warn!("snapshot {} unreadable: {e}", r.row.id);
+        DomainError::NotFound
+    })
+}
+
+/// One snapshot.
+pub async fn get(engine: &Engine, actor: Actor, id: i64) -> Result<Snapshot, DomainError> {
+    Ok(super::runs::snapshot_view(readable(engine, actor, id).await?.row))
+}
+
+/// One page of a directory, or with `q` of the entries beneath it whose name contains
+/// `q` (case-insensitive).
+pub async fn entries(
+    engine: &Engine,
+    actor: Actor,
+    id: i64,
+    path: &str,
+    sort: EntrySort,
+    q: Option<String>,
+    page: PageRequest,
+) -> Result<EntryPage, DomainError> {
+    let rel = rel_path(path)?;
+    let r = readable(engine, actor, id).await?;
+    let paging = page.paging();
+    blocking(move || {
+        let root = root_of(&r)?;
+        let (items, total, truncated) = match q.filter(|q| !q.trim().is_empty()) {
+            Some(q) => {
+                let (hits, truncated) = list::search(&root, &rel, q.trim()).map_err(fs_error)?;
+                let total = hits.len() as i64;
+                let skip = usize::try_from(paging.offset()).unwrap_or(usize::MAX);
+                let items = hits
+                    .into_iter()
+                    .skip(skip)
+                    .take(paging.per_page as usize)
+                    .collect();
+                (items, total, truncated)
+            }
+            None => {
+                let (items, total) =
+                    list::list(&root, &rel, sort, paging.page, paging.per_page).map_err(fs_error)?;
+                (items, total, false)
+            }
+        };
+        Ok(EntryPage {
+            path: rel.encode(),
+            items,
+            total,
+            page: paging.page,
+            per_page: paging.per_page,
+            truncated,
+        })
+    })
+    .await
+}
+
+/// The path in each of the job's snapshots that has it, newest first.
+pub async fn versions(
+    engine: &Engine,
+    actor: Actor,
+    id: i64,
+    path: &str,
+) -> Result<Vec<Version>, DomainError> {
+    let rel = rel_path(path)?;
+    if rel.is_root() {
+        return Err(DomainError::Code(ErrorCode::InvalidPath));
+    }
+    let r = readable(engine, actor, id).await?;
+    let mut c = db::conn(&engine.pool).await?;
+    let all = snapshots::of_job(&mut c, r.row.job_id).await?;
+    let mut places = Vec::with_capacity(all.len());
+    for s in all {
+        if let Some(l) = locations::find(&mut c, s.location_id).await? {
+            let data = JobStore::new(std::path::Path::new(&l.directory), r.client_id, s.job_id)
+                .data_of(&s.name);
+            places.push((s, data));
+        }
+    }
+    drop(c);
+    blocking(move || {
+        let mut found: Vec<(Version, (u64, u64))> = Vec::new();
+        for (s, data) in places {
+            let Ok(root) = open::open_root(&data) else {
+                continue;
+            };
+            let Ok((_, st)) = open::lstat(&root, &rel) else {
+                continue;
+            };
+            let kind = open::kind_of(&st);
+            found.push((
+                Version {
+                    snapshot_id: s.id,
+                    snapshot_name: s.name,
+                    taken_at: s.taken_at,
+                    kind,
+                    size: if kind == EntryKind::Dir { 0 } else { st.st_size },
+                    mtime: open::mtime_of(&st),
+                    same_as_older: false,
+                },
+                (st.st_dev, st.st_ino),
+            ));
+        }
+        // An unchanged file is hard-linked from one snapshot into the next.
+        for i in 0..found.len().saturating_sub(1) {
+            let same = found[i].0.kind == EntryKind::File && found[i].1 == found[i + 1].1;
+            found[i].0.same_as_older = same;
+        }
+        Ok(found.into_iter().map(|(v, _)| v).collect())
+    })
+    .await
+}
+
+/// What a download sends.
+pub enum Download {
+    /// A regular file, opened (never a special, never through a symlink).
+    File { file: File, name: Vec<u8> },
+    /// A directory, to be archived.
+    Dir { dir: OwnedFd, name: Vec<u8> },
+}
+
+/// Opens a path of a snapshot for download; specials and symlinks are refused, without
+/// being opened.
+pub async fn open_download(
+    engine: &Engine,
+    actor: Actor,
+    id: i64,
+    path: &str,
+) -> Result<Download, DomainError> {
+    let rel = rel_path(path)?;
+    let r = readable(engine, actor, id).await?;
+    let snapshot_name = r.row.name.clone();
+    let opened = blocking(move || {
+        let root = root_of(&r)?;
+        match open::open_file(&root, &rel) {
+            Ok((file, _)) => Ok(Download::File {
+                file,
+                name: rel.name().unwrap_or_default().to_vec(),
+            }),
+            Err(FsError::NotRegular(EntryKind::Dir)) => Ok(Download::Dir {
+                dir: open::open_dir(&root, &rel).map_err(fs_error)?,
+                name: match rel.name() {
+                    Some(n) => n.to_vec(),
+                    None => snapshot_name.into_bytes(),
+                },
+            }),
+            Err(e) => Err(fs_error(e)),
+        }
+    })
+    .await?;
+    let detail = format!("download of {path} from snapshot {id}");
+    engine
+        .record(crate::engine::runner::Record {
+            level: "info",
+            source: "api",
+            code: "snapshot_download",
+            detail: &detail,
+            user_id: Some(actor.user_id),
+            ..Default::default()
+        })
+        .await;
+    Ok(opened)
+}

@@ -1,0 +1,211 @@
+//! Restore runs and their dry runs: a snapshot's file or directory pushed onto a client
+//! with rsync over that client's own key and pinned host key — never to an unverified
+//! host — with progress like a backup's, and nothing written by a dry run.
+
+use std::ffi::OsString;
+use std::os::unix::ffi::OsStrExt;
+use std::path::PathBuf;
+
+use shared::clients::Connection;
+use shared::runs::RestoreTarget;
+use shared::snapshots::RestorePreview;
+
+use super::classify::{classify, Exit};
+use super::hostkeys;
+use super::restore_plan::{preview, restore_argv, RestorePlan};
+use super::runner::{Engine, Stop};
+use super::store::JobStore;
+use crate::db::clients::ClientRow;
+use crate::db::runs::{RunOutcome, RunRow};
+use crate::db::{self, clients, jobs, locations, snapshots, DbConn};
+use crate::snapfs::{open, path::RelPath};
+
+fn internal(e: &dyn std::fmt::Display) -> Stop {
+    Stop("internal", e.to_string())
+}
+
+impl Engine {
+    /// The known_hosts file holding the client's pinned host key. Without one the run
+    /// stops before any data moves (a key seen for the first time waits for acceptance).
+    pub(super) async fn pinned_known_hosts(
+        &self,
+        c: &mut DbConn,
+        client: &ClientRow,
+        connection: &Connection,
+    ) -> Result<PathBuf, Stop> {
+        let known_hosts = hostkeys::known_hosts_path(&self.data_dir, client.id);
+        let Connection::Ssh { host, port, .. } = connection else {
+            return Ok(known_hosts);
+        };
+        match (&client.host_key, &client.host_key_pending) {
+            (Some(key), None) => {
+                hostkeys::write_known_hosts(&self.data_dir, client.id, host, *port, key)
+                    .map_err(|e| internal(&e))?;
+                Ok(known_hosts)
+            }
+            (_, Some(_)) => Err(Stop(
+                "host_key_unverified",
+                "a host key awaits acceptance".into(),
+            )),
+            (None, None) => match hostkeys::scan(host, *port, self.timeout_secs).await {
+                Some(key) => {
+                    clients::set_host_keys(c, client.id, None, Some(&key))
+                        .await
+                        .map_err(|e| internal(&e))?;
+                    Err(Stop(
+                        "host_key_unverified",
+                        format!(
+                            "new host key {}",
+                            crate::domain::clients::fingerprint(&key)
+                        ),
+                    ))
+                }
+                None => Err(Stop(
+                    "unreachable",
+                    format!("no ssh answer from {host}:{port}"),
+                )),
+            },
+        }
+    }
+
+    /// Loads and checks what a restore needs and builds its argv: the snapshot and the
+    /// entry in it (resolved beneath its root, no symlink on the way), the target client
+    /// and its pinned host key.
+    async fn plan_restore(
+        &self,
+        target: &RestoreTarget,
+        dry_run: bool,
+    ) -> Result<(Vec<OsString>, ClientRow), Stop> {
+        let mut c = db::conn(&self.pool).await.map_err(|e| internal(&e))?;
+        let snap = snapshots::find(&mut c, target.snapshot_id)
+            .await
+            .map_err(|e| internal(&e))?
+            .ok_or(Stop("snapshot_missing", String::new()))?;
+        let job = jobs::find(&mut c, snap.job_id)
+            .await
+            .map_err(|e| internal(&e))?
+            .ok_or(Stop("job_deleted", String::new()))?;
+        let location = locations::find(&mut c, snap.location_id)
+            .await
+            .map_err(|e| internal(&e))?
+            .ok_or(Stop("location_missing", String::new()))?;
+        let client = clients::find(&mut c, target.client_id)
+            .await
+            .map_err(|e| internal(&e))?
+            .ok_or(Stop("client_deleted", String::new()))?;
+        let connection: Connection =
+            serde_json::from_value(client.connection.clone()).map_err(|e| internal(&e))?;
+        let data = JobStore::new(std::path::Path::new(&location.directory), job.client_id, job.id)
+            .data_of(&snap.name);
+        let rel = RelPath::decode(&target.path)
+            .map_err(|_| Stop("invalid_path", target.path.clone()))?;
+        let root = open::open_root(&data)
+            .map_err(|e| Stop("snapshot_missing", e.to_string()))?;
+        open::lstat(&root, &rel).map_err(|_| Stop("restore_source_missing", target.path.clone()))?;
+        let known_hosts = self.pinned_known_hosts(&mut c, &client, &connection).await?;
+        drop(c);
+        let source = data.join(std::ffi::OsStr::from_bytes(&rel.to_bytes()));
+        let ssh_options = db::paging::strings(client.ssh_options.clone());
+        let key_path = crate::domain::keys::private_key_path(&self.data_dir, client.id);
+        let argv = restore_argv(&RestorePlan {
+            connection: &connection,
+            source: &source,
+            whole_snapshot: rel.is_root(),
+            destination: &target.destination,
+            delete: target.delete,
+            dry_run,
+            ssh_options: &ssh_options,
+            key_path: &key_path,
+            known_hosts: &known_hosts,
+            fake_super: !nix::unistd::Uid::effective().is_root(),
+            timeout_secs: self.timeout_secs,
+        })
+        .map_err(|e| Stop("restore_unsupported", e.to_string()))?;
+        Ok((argv, client))
+    }
+
+    /// What a restore would change on the client: rsync's dry run, synchronously, within
+    /// a few timeouts. The error is the stable code of what went wrong.
+    pub async fn restore_preview(&self, target: &RestoreTarget) -> Result<RestorePreview, Stop> {
+        let (argv, _) = self.plan_restore(target, true).await?;
+        let mut cmd = tokio::process::Command::new(&self.rsync);
+        cmd.args(&argv)
+            .env("LC_ALL", "C")
+            .stdin(std::process::Stdio::null())
+            .kill_on_drop(true)
+            .process_group(0);
+        let limit = std::time::Duration::from_secs(u64::from(self.timeout_secs.max(10)) * 4);
+        let out = tokio::time::timeout(limit, cmd.output())
+            .await
+            .map_err(|_| Stop("preview_timeout", String::new()))?
+            .map_err(|e| Stop("rsync_not_started", e.to_string()))?;
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let exit = Exit::Code(out.status.code().unwrap_or(-1));
+        let verdict = classify(exit, Some(1));
+        if verdict.result == shared::common::RunResult::Failed {
+            let code = if hostkeys::is_mismatch(&stderr) {
+                "host_key_mismatch"
+            } else if super::classify::ssh_unreachable(&stderr) {
+                "unreachable"
+            } else {
+                verdict.error_code.unwrap_or("rsync_failed")
+            };
+            tracing::warn!("restore preview failed ({code}): {}", stderr.trim());
+            return Err(Stop(code, stderr.into_owned()));
+        }
+        Ok(preview(&target.destination, &stdout))
+    }
+
+    /// Executes a claimed restore run: rsync pushes the entry, progress is published like
+    /// a backup's, and the exit is classified the same way.
+    pub(super) async fn restore(&self, run: &RunRow) -> Result<RunOutcome<'static>, Stop> {
+        let target: RestoreTarget = run
+            .restore
+            .clone()
+            .and_then(|v| serde_json::from_value(v).ok())
+            .ok_or(Stop("internal", "restore run without its target".into()))?;
+        let (argv, client) = self.plan_restore(&target, false).await?;
+        self.set_state(run, "running").await?;
+        self.log(
+            run.id,
+            &format!(
+                "restore to client {} into {}: rsync {}",
+                client.id,
+                target.destination,
+                argv.iter()
+                    .map(|a| a.to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+        );
+        let (exit, output) = self
+            .run_rsync(run, &client, &argv)
+            .await
+            .map_err(|e| Stop("rsync_not_started", e.to_string()))?;
+        let st = super::stats::parse(&output);
+        let verdict = classify(exit, st.map(|s| s.files_transferred));
+        let mut error_code = verdict.error_code;
+        if exit != Exit::Code(0) && hostkeys::is_mismatch(&output) {
+            error_code = Some("host_key_mismatch");
+        } else if matches!(exit, Exit::Code(12) | Exit::Code(255))
+            && super::classify::ssh_unreachable(&output)
+        {
+            error_code = Some("unreachable");
+        }
+        let exit_code = match exit {
+            Exit::Code(n) => Some(n),
+            Exit::Signal(s) => Some(128 + s),
+        };
+        Ok(RunOutcome {
+            result: verdict.result.as_str(),
+            error_code,
+            exit_code,
+            files_total: st.map(|s| s.files as i64),
+            files_transferred: st.map(|s| s.files_transferred as i64),
+            total_bytes: st.map(|s| s.total_bytes as i64),
+            transferred_bytes: st.map(|s| s.transferred_bytes as i64),
+            literal_bytes: st.map(|s| s.literal_bytes as i64),
+        })
+    }
+}
