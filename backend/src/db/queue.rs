@@ -269,7 +269,9 @@ where
             let Some(cand) = candidates.iter().find(|x| x.run_id == run_id) else {
                 continue;
             };
-            let restore = rows.iter().any(|r| r.run_id == run_id && r.kind == "restore");
+            let restore = rows
+                .iter()
+                .any(|r| r.run_id == run_id && r.kind == "restore");
             let batch_id = if restore {
                 None
             } else {

@@ -7,7 +7,7 @@ use shared::snapshots::{RestorePreview, RestoreQueued, RestoreRequest};
 use shared::validate::Issue;
 use shared::ErrorCode;
 
-use super::snapshots::{readable, rel_path};
+use super::snapshots::{ensure_exists, readable, rel_path};
 use super::{Actor, DomainError};
 use crate::db::{self, jobs};
 use crate::engine::restore_plan::{destination, target_ok};
@@ -41,9 +41,14 @@ pub async fn restore(
     super::ensure_valid(issues)?;
     let rel = rel_path(&req.path)?;
     let snap = readable(engine, actor, req.snapshot_id).await?;
+    ensure_exists(&snap, &rel).await?;
     let mut c = db::conn(&engine.pool).await?;
     super::clients::visible_row(&mut c, actor, req.client_id).await?;
-    if !actor.is_admin() && !db::settings::get(&mut c).await?.operators_may_restore_to_clients {
+    if !actor.is_admin()
+        && !db::settings::get(&mut c)
+            .await?
+            .operators_may_restore_to_clients
+    {
         return Err(DomainError::Forbidden);
     }
     let job = jobs::find(&mut c, snap.row.job_id)
@@ -89,7 +94,8 @@ pub async fn restore(
     }
     let value = serde_json::to_value(&target).map_err(|e| DomainError::Internal(e.to_string()))?;
     let mut c = db::conn(&engine.pool).await?;
-    let run = crate::db::queue::enqueue_restore(&mut c, job.id, &value, Some(actor.user_id)).await?;
+    let run =
+        crate::db::queue::enqueue_restore(&mut c, job.id, &value, Some(actor.user_id)).await?;
     drop(c);
     super::runs::announce(engine, std::slice::from_ref(&run), actor.user_id).await;
     Ok(Restore::Queued(Box::new(RestoreQueued {
@@ -105,7 +111,9 @@ fn stop_error(Stop(code, detail): Stop) -> DomainError {
             DomainError::NotFound
         }
         "invalid_path" => DomainError::Code(ErrorCode::InvalidPath),
-        "restore_unsupported" => DomainError::Validation(vec![Issue::new("client_id", "not_allowed")]),
+        "restore_unsupported" => {
+            DomainError::Validation(vec![Issue::new("client_id", "not_allowed")])
+        }
         "internal" => DomainError::Internal(detail),
         _ => DomainError::Code(ErrorCode::PreviewFailed),
     }

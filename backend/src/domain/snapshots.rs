@@ -6,8 +6,8 @@ use std::fs::File;
 use std::os::fd::OwnedFd;
 use std::path::PathBuf;
 
-use shared::snapshots::{EntryKind, EntryPage, EntrySort, Version};
 use shared::runs::Snapshot;
+use shared::snapshots::{EntryKind, EntryPage, EntrySort, Version};
 use shared::ErrorCode;
 
 use super::{Actor, DomainError, PageRequest};
@@ -15,9 +15,9 @@ use crate::db::snapshots::SnapshotRow;
 use crate::db::{self, locations, snapshots};
 use crate::engine::runner::Engine;
 use crate::engine::store::JobStore;
+use crate::snapfs::list;
 use crate::snapfs::open::{self, FsError};
 use crate::snapfs::path::RelPath;
-use crate::snapfs::list;
 
 /// A snapshot the actor may read, and its data directory on disk.
 pub struct Readable {
@@ -57,8 +57,12 @@ pub async fn readable(engine: &Engine, actor: Actor, id: i64) -> Result<Readable
     let location = locations::find(&mut c, row.location_id)
         .await?
         .ok_or(DomainError::NotFound)?;
-    let data = JobStore::new(std::path::Path::new(&location.directory), job.client_id, job.id)
-        .data_of(&row.name);
+    let data = JobStore::new(
+        std::path::Path::new(&location.directory),
+        job.client_id,
+        job.id,
+    )
+    .data_of(&row.name);
     Ok(Readable {
         row,
         client_id: job.client_id,
@@ -73,9 +77,22 @@ fn root_of(r: &Readable) -> Result<OwnedFd, DomainError> {
     })
 }
 
+/// `NotFound` unless the path exists in the snapshot (no symlink followed on the way).
+pub async fn ensure_exists(r: &Readable, rel: &RelPath) -> Result<(), DomainError> {
+    let rel = rel.clone();
+    let data = r.data.clone();
+    blocking(move || {
+        let root = open::open_root(&data).map_err(|_| DomainError::NotFound)?;
+        open::lstat(&root, &rel).map(|_| ()).map_err(fs_error)
+    })
+    .await
+}
+
 /// One snapshot.
 pub async fn get(engine: &Engine, actor: Actor, id: i64) -> Result<Snapshot, DomainError> {
-    Ok(super::runs::snapshot_view(readable(engine, actor, id).await?.row))
+    Ok(super::runs::snapshot_view(
+        readable(engine, actor, id).await?.row,
+    ))
 }
 
 /// One page of a directory, or with `q` of the entries beneath it whose name contains
@@ -107,8 +124,8 @@ pub async fn entries(
                 (items, total, truncated)
             }
             None => {
-                let (items, total) =
-                    list::list(&root, &rel, sort, paging.page, paging.per_page).map_err(fs_error)?;
+                let (items, total) = list::list(&root, &rel, sort, paging.page, paging.per_page)
+                    .map_err(fs_error)?;
                 (items, total, false)
             }
         };
@@ -136,6 +153,8 @@ pub async fn versions(
         return Err(DomainError::Code(ErrorCode::InvalidPath));
     }
     let r = readable(engine, actor, id).await?;
+    // The path must exist in the snapshot asked about.
+    ensure_exists(&r, &rel).await?;
     let mut c = db::conn(&engine.pool).await?;
     let all = snapshots::of_job(&mut c, r.row.job_id).await?;
     let mut places = Vec::with_capacity(all.len());
@@ -163,7 +182,11 @@ pub async fn versions(
                     snapshot_name: s.name,
                     taken_at: s.taken_at,
                     kind,
-                    size: if kind == EntryKind::Dir { 0 } else { st.st_size },
+                    size: if kind == EntryKind::Dir {
+                        0
+                    } else {
+                        st.st_size
+                    },
                     mtime: open::mtime_of(&st),
                     same_as_older: false,
                 },

@@ -54,10 +54,7 @@ impl Engine {
                         .map_err(|e| internal(&e))?;
                     Err(Stop(
                         "host_key_unverified",
-                        format!(
-                            "new host key {}",
-                            crate::domain::clients::fingerprint(&key)
-                        ),
+                        format!("new host key {}", crate::domain::clients::fingerprint(&key)),
                     ))
                 }
                 None => Err(Stop(
@@ -95,14 +92,20 @@ impl Engine {
             .ok_or(Stop("client_deleted", String::new()))?;
         let connection: Connection =
             serde_json::from_value(client.connection.clone()).map_err(|e| internal(&e))?;
-        let data = JobStore::new(std::path::Path::new(&location.directory), job.client_id, job.id)
-            .data_of(&snap.name);
-        let rel = RelPath::decode(&target.path)
-            .map_err(|_| Stop("invalid_path", target.path.clone()))?;
-        let root = open::open_root(&data)
-            .map_err(|e| Stop("snapshot_missing", e.to_string()))?;
-        open::lstat(&root, &rel).map_err(|_| Stop("restore_source_missing", target.path.clone()))?;
-        let known_hosts = self.pinned_known_hosts(&mut c, &client, &connection).await?;
+        let data = JobStore::new(
+            std::path::Path::new(&location.directory),
+            job.client_id,
+            job.id,
+        )
+        .data_of(&snap.name);
+        let rel =
+            RelPath::decode(&target.path).map_err(|_| Stop("invalid_path", target.path.clone()))?;
+        let root = open::open_root(&data).map_err(|e| Stop("snapshot_missing", e.to_string()))?;
+        open::lstat(&root, &rel)
+            .map_err(|_| Stop("restore_source_missing", target.path.clone()))?;
+        let known_hosts = self
+            .pinned_known_hosts(&mut c, &client, &connection)
+            .await?;
         drop(c);
         let source = data.join(std::ffi::OsStr::from_bytes(&rel.to_bytes()));
         let ssh_options = db::paging::strings(client.ssh_options.clone());

@@ -67,7 +67,11 @@ pub fn destination(
             }
         }
     };
-    let base = if base.is_empty() { "/".to_owned() } else { base };
+    let base = if base.is_empty() {
+        "/".to_owned()
+    } else {
+        base
+    };
     Some(if overwrite {
         base
     } else {
@@ -359,7 +363,10 @@ Number of files: 7
                 (Attributes, Some(Dir), "docs/sub/"),
             ]
         );
-        assert_eq!((p.creates, p.overwrites, p.attributes, p.deletes), (4, 1, 2, 1));
+        assert_eq!(
+            (p.creates, p.overwrites, p.attributes, p.deletes),
+            (4, 1, 2, 1)
+        );
         assert!(!p.truncated);
     }
 

@@ -192,7 +192,9 @@ impl Engine {
         }
 
         // The host key: pinned, or the run stops before any data moves.
-        let known_hosts = self.pinned_known_hosts(&mut c, &client, &connection).await?;
+        let known_hosts = self
+            .pinned_known_hosts(&mut c, &client, &connection)
+            .await?;
 
         let levels: Vec<String> = run_levels(run, &schedule)
             .iter()

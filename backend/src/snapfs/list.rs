@@ -37,11 +37,9 @@ fn names(dir: &OwnedFd) -> Result<Vec<Name>, FsError> {
         }
         let is_dir = match e.file_type() {
             FileType::Directory => true,
-            FileType::Unknown => {
-                rustix::fs::statat(dir.as_fd(), bytes, AtFlags::SYMLINK_NOFOLLOW)
-                    .map(|s| kind_of(&s).eq(&shared::snapshots::EntryKind::Dir))
-                    .unwrap_or(false)
-            }
+            FileType::Unknown => rustix::fs::statat(dir.as_fd(), bytes, AtFlags::SYMLINK_NOFOLLOW)
+                .map(|s| kind_of(&s).eq(&shared::snapshots::EntryKind::Dir))
+                .unwrap_or(false),
             _ => false,
         };
         out.push(Name {

@@ -123,12 +123,7 @@ pub fn mtime_of(stat: &Stat) -> DateTime<Utc> {
 }
 
 /// Describes `name` in directory `dir` (whose path is `dir_rel`) for the API.
-pub fn describe(
-    dir: &OwnedFd,
-    dir_rel: &RelPath,
-    name: &[u8],
-    stat: &Stat,
-) -> Entry {
+pub fn describe(dir: &OwnedFd, dir_rel: &RelPath, name: &[u8], stat: &Stat) -> Entry {
     let kind = kind_of(stat);
     let target = (kind == EntryKind::Symlink)
         .then(|| rustix::fs::readlinkat(dir.as_fd(), name, Vec::new()).ok())
@@ -138,7 +133,11 @@ pub fn describe(
         name: String::from_utf8_lossy(name).into_owned(),
         path: encode(&dir_rel.join(name).to_bytes()),
         kind,
-        size: if kind == EntryKind::Dir { 0 } else { stat.st_size },
+        size: if kind == EntryKind::Dir {
+            0
+        } else {
+            stat.st_size
+        },
         mtime: mtime_of(stat),
         mode: stat.st_mode & 0o7777,
         uid: stat.st_uid,

@@ -345,6 +345,18 @@ impl Api {
         )
     }
 
+    /// A GET whose response is read by the caller (downloads, headers).
+    pub async fn raw(&self, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+        let mut req = self.client.get(format!("{}{}", self.base, path));
+        if let Some(t) = &self.token {
+            req = req.bearer_auth(t);
+        }
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        req.send().await.unwrap()
+    }
+
     pub async fn get(&self, path: &str) -> (u16, serde_json::Value) {
         self.call(reqwest::Method::GET, path, None).await
     }

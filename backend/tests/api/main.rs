@@ -6,6 +6,7 @@
 mod auth;
 mod authz;
 mod batches;
+mod browse;
 mod catalog_clients;
 mod catalog_jobs;
 mod catalog_misc;
@@ -17,6 +18,7 @@ mod helpers;
 mod manifest;
 mod migrations;
 mod openapi;
+mod restore;
 mod scheduler;
 mod scripts;
 mod security;
