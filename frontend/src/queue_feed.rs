@@ -81,7 +81,7 @@ impl QueueFeed {
                 }
                 self.items.update(|items| {
                     if let Some(items) = items {
-                        queue::apply_run(items, item, false);
+                        queue::apply_run(items, *item, false);
                     }
                 });
             }
@@ -123,7 +123,7 @@ impl QueueFeed {
                 Ok(mut list) => {
                     for event in &replay {
                         if let Event::Run { item } = event {
-                            queue::apply_run(&mut list, item.clone(), true);
+                            queue::apply_run(&mut list, (**item).clone(), true);
                         }
                     }
                     self.failure.set(None);

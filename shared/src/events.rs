@@ -129,7 +129,7 @@ pub struct ProgressEvent {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Event {
     /// A run was queued, changed state or finished (the queue changed).
-    Run { item: QueueItem },
+    Run { item: Box<QueueItem> },
     /// Progress of a running run (latest wins; at most four per second per run).
     Progress(ProgressEvent),
     /// A client's state changed.
