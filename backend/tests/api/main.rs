@@ -15,6 +15,7 @@ mod dispatch;
 mod engine;
 mod faults;
 mod helpers;
+mod large;
 mod manifest;
 mod migrations;
 mod openapi;
