@@ -155,6 +155,11 @@ async fn check(
     current_owner: Option<Option<i64>>,
 ) -> Result<Option<i64>, DomainError> {
     let mut issues = input.validate();
+    // A local client is the server's own filesystem, read and written with the server's
+    // rights: only administrators may point a client there.
+    if !actor.is_admin() && input.connection == shared::clients::Connection::Local {
+        issues.push(FieldIssue::new("connection.kind", "not_allowed"));
+    }
     check_scripts(
         c,
         "pre_scripts",

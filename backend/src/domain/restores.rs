@@ -2,6 +2,7 @@
 //! goes, the dry-run preview, and the queued restore run.
 
 use chrono::Utc;
+use shared::clients::Connection;
 use shared::runs::RestoreTarget;
 use shared::snapshots::{RestorePreview, RestoreQueued, RestoreRequest};
 use shared::validate::Issue;
@@ -43,13 +44,18 @@ pub async fn restore(
     let snap = readable(engine, actor, req.snapshot_id).await?;
     ensure_exists(&snap, &rel).await?;
     let mut c = db::conn(&engine.pool).await?;
-    super::clients::visible_row(&mut c, actor, req.client_id).await?;
-    if !actor.is_admin()
-        && !db::settings::get(&mut c)
-            .await?
-            .operators_may_restore_to_clients
-    {
-        return Err(DomainError::Forbidden);
+    let client = super::clients::visible_row(&mut c, actor, req.client_id).await?;
+    if !actor.is_admin() {
+        // Writing into the server's own filesystem is for administrators only.
+        let local = serde_json::from_value::<Connection>(client.connection.clone())
+            .map_or(true, |k| k == Connection::Local);
+        if local
+            || !db::settings::get(&mut c)
+                .await?
+                .operators_may_restore_to_clients
+        {
+            return Err(DomainError::Forbidden);
+        }
     }
     let job = jobs::find(&mut c, snap.row.job_id)
         .await?
@@ -62,6 +68,8 @@ pub async fn restore(
         req.overwrite,
         Utc::now(),
     )
+    // A default built from client-side names must be as plain as a typed one.
+    .filter(|d| target_ok(d))
     .ok_or_else(|| DomainError::Validation(vec![Issue::new("target_path", "required")]))?;
     let target = RestoreTarget {
         snapshot_id: snap.row.id,

@@ -111,8 +111,14 @@ impl Bus {
             Ok(Some(row)) => {
                 let (client_id, owner) = (row.2, row.5);
                 let item = crate::domain::queue::item_view(row);
-                self.publish(Some(client_id), owner, &Event::Run { item: Box::new(item) })
-                    .await;
+                self.publish(
+                    Some(client_id),
+                    owner,
+                    &Event::Run {
+                        item: Box::new(item),
+                    },
+                )
+                .await;
             }
             Ok(None) => {}
             Err(e) => tracing::warn!(run_id, "run event not built: {e}"),

@@ -9,7 +9,6 @@ use std::time::Duration;
 use serde_json::{json, Value};
 
 use crate::engine::{run, ssh_job, wait_finished};
-use crate::faults::local_job;
 use crate::helpers::*;
 use crate::manifest::{diff, manifest};
 use crate::sshd::Sshd;
@@ -276,13 +275,17 @@ async fn operators_restore_only_their_own_and_only_when_allowed() {
     let admin = app.admin().await;
     let alice = app.user("alice", shared::Role::Operator).await;
     let (_, me) = alice.get("/api/auth/me").await;
-    let alice_id = me["id"].as_i64().unwrap_or_else(|| panic!("{me}"));
+    let alice_id = me["id"].as_i64().unwrap();
+    let sshd = Sshd::start().await;
     let src = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(src.path().join("docs")).unwrap();
-    std::fs::write(src.path().join("docs/a.txt"), "alpha").unwrap();
-    let jid = local_job(&app, &admin, src.path()).await;
-    let (_, job) = admin.get(&format!("/api/jobs/{jid}")).await;
-    let own = job["client"]["id"].as_i64().unwrap();
+    let tree = src.path().join("data");
+    std::fs::create_dir_all(tree.join("docs")).unwrap();
+    std::fs::write(tree.join("docs/a.txt"), "alpha").unwrap();
+    let (own, jid, _) = ssh_job(&app, &admin, &sshd, &tree).await;
+    assert_eq!(run(&admin, jid).await["result"], "ok");
+    let sid = newest_snapshot(&admin, jid).await;
+    // The client becomes hers; the administrator keeps another, and a local one given
+    // to her (the server's own filesystem).
     let (s, _) = admin
         .patch(
             &format!("/api/clients/{own}"),
@@ -297,24 +300,42 @@ async fn operators_restore_only_their_own_and_only_when_allowed() {
         )
         .await;
     let foreign = foreign["id"].as_i64().unwrap();
-    assert_eq!(run(&admin, jid).await["result"], "ok");
-    let sid = newest_snapshot(&admin, jid).await;
+    let (_, local) = admin
+        .post(
+            "/api/clients",
+            json!({"name": "server", "connection": {"kind": "local"}, "owner_id": alice_id}),
+        )
+        .await;
+    let local = local["id"].as_i64().unwrap();
+    // Operators cannot make local clients themselves.
+    let (s, e) = alice
+        .post(
+            "/api/clients",
+            json!({"name": "mine", "connection": {"kind": "local"}}),
+        )
+        .await;
+    assert_eq!(
+        (s, field_codes(&e)),
+        (422, vec![("connection.kind".into(), "not_allowed".into())])
+    );
     let target = src.path().join("back");
     let body = |client: i64| {
         json!({"snapshot_id": sid, "path": "docs", "client_id": client,
             "target_path": target.display().to_string(), "overwrite": true})
     };
 
-    // Onto her own client: yes (a local client: the server's own filesystem).
+    // Onto her own ssh client: yes.
     let (_, r) = restore(&alice, body(own)).await;
     assert_eq!(r["result"], "ok", "{r}");
     assert_eq!(
         std::fs::read_to_string(target.join("docs/a.txt")).unwrap(),
         "alpha"
     );
-    // Onto somebody else's client: it does not exist for her.
+    // Onto somebody else's client: it does not exist for her; onto the server: forbidden.
     let (s, _) = alice.post("/api/restores", body(foreign)).await;
     assert_eq!(s, 404);
+    let (s, _) = alice.post("/api/restores", body(local)).await;
+    assert_eq!(s, 403);
     // The administrator forbids restores by operators: 403 for her, admins still may.
     let (_, mut settings) = admin.get("/api/settings").await;
     settings["operators_may_restore_to_clients"] = json!(false);
