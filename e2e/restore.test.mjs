@@ -84,6 +84,8 @@ test('browse a snapshot, download, see versions and restore a folder', async (t)
   const target = await mkdtemp(path.join(os.tmpdir(), 'e2e-restore-target-'));
   await withPage(browser, t, async (page) => {
     const dialogs = [];
+    const errors = [];
+    page.on('pageerror', (err) => errors.push(String(err)));
     page.on('dialog', async (d) => {
       dialogs.push(d.message());
       await d.dismiss();
@@ -233,6 +235,7 @@ test('browse a snapshot, download, see versions and restore a folder', async (t)
       assert.equal(await readFile(path.join(target, a), 'utf8'), 'alpha, second version\n');
       assert.equal(await readFile(path.join(target, b), 'utf8'), 'beta\n');
       assert.deepEqual(dialogs, [], 'no alert() ran');
+      assert.deepEqual(errors, [], 'no errors in the page');
     } finally {
       await apiCleanup(page.request, `/api/clients/${client.id}`);
     }

@@ -37,15 +37,35 @@ pub fn kind_text(kind: EntryKind) -> String {
     }
 }
 
-/// The icon of an entry kind (decorative: the kind is also said in words).
-pub fn kind_icon(kind: EntryKind) -> &'static str {
+/// The outline of an entry kind's icon (an SVG path in a 16×16 box).
+fn kind_icon_path(kind: EntryKind) -> &'static str {
     match kind {
-        EntryKind::File => "📄",
-        EntryKind::Dir => "📁",
-        EntryKind::Symlink => "🔗",
-        EntryKind::Fifo => "⏸",
-        EntryKind::Socket => "🔌",
-        EntryKind::CharDevice | EntryKind::BlockDevice => "⚙",
+        // A folder.
+        EntryKind::Dir => "M1.5 3.5h5l1.5 2h6.5v8h-13z",
+        // A page with a folded corner.
+        EntryKind::File => "M3.5 1.5h6l3 3v10h-9zM9.5 1.5v3h3",
+        // Two chain links.
+        EntryKind::Symlink => {
+            "M6.5 9.5l3-3M5 8l-2 2a2.1 2.1 0 0 0 3 3l2-2M11 8l2-2a2.1 2.1 0 0 0-3-3L8 5"
+        }
+        // Anything else: a small box with a dot.
+        _ => "M2.5 2.5h11v11h-11zM8 7.2a.8.8 0 1 0 0 1.6a.8.8 0 1 0 0-1.6",
+    }
+}
+
+/// The icon of an entry kind (decorative: the kind is also said in words).
+pub fn kind_icon(kind: EntryKind) -> impl IntoView {
+    view! {
+        <svg class="entry-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+            <path
+                d=kind_icon_path(kind)
+                fill="none"
+                stroke="currentColor"
+                stroke-width="1.3"
+                stroke-linejoin="round"
+                stroke-linecap="round"
+            />
+        </svg>
     }
 }
 
@@ -101,7 +121,7 @@ pub fn entry_row(
             view! { <span class="badge badge-none" data-testid="entry-special">{kind_text(kind)}</span> }
         });
     let size = (kind != EntryKind::Dir).then(|| format::size(entry.size));
-    let size_meta = size.clone().unwrap_or_default();
+    let meta_size = size.clone().map(|s| format!("{s} · "));
     let time = i18n::format_time(&entry.mtime);
     let for_actions = entry.clone();
     view! {
@@ -116,13 +136,13 @@ pub fn entry_row(
             on:click=move |_| actions.select.run(index)
         >
             <td class="entry-name">
-                <span class="entry-icon" aria-hidden="true">{kind_icon(kind)}</span>
+                {kind_icon(kind)}
                 <span class="visually-hidden">{kind_text(kind)}": "</span>
                 {name}
                 {target}
                 " "
                 {special}
-                <span class="entry-meta small muted">{size_meta}" · "{time.clone()}</span>
+                <span class="entry-meta small muted">{meta_size}{time.clone()}</span>
             </td>
             <td class="num col-size">{size}</td>
             <td class="col-mtime small">

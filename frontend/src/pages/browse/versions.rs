@@ -1,6 +1,7 @@
 //! The versions dialog of a file: the same path in every snapshot of the job that has
 //! it, newest first, with time, size, modification time, an "unchanged" mark when it is
-//! the same stored file as the next older one, and a download link for each.
+//! the same stored file as the next older one, and a download link for each (where it is
+//! a file).
 
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
@@ -52,12 +53,12 @@ pub fn VersionsDialog(snapshot_id: i64, entry: Entry, on_close: Callback<()>) ->
                 fallback=move || failure.with(Option::is_none).then(|| view! { <Loading /> })
             >
                 <div class="table-wrap">
-                    <table class="table table-compact" id="versions-table">
+                    <table class="table table-compact versions-table" id="versions-table">
                         <thead>
                             <tr>
                                 <th scope="col">{move || fl!(LOADER, "snapshots-col-time")}</th>
                                 <th scope="col">{move || fl!(LOADER, "col-size")}</th>
-                                <th scope="col">{move || fl!(LOADER, "browse-col-mtime")}</th>
+                                <th scope="col" class="col-mtime">{move || fl!(LOADER, "browse-col-mtime")}</th>
                                 <th scope="col"><span class="visually-hidden">{move || fl!(LOADER, "col-actions")}</span></th>
                             </tr>
                         </thead>
@@ -96,8 +97,9 @@ fn version_row(version: Version, current_snapshot: i64, path: &str) -> impl Into
                 {unchanged}
             </td>
             <td class="num">{format::size(version.size)}</td>
-            <td class="small">{i18n::format_time(&version.mtime)}</td>
+            <td class="small col-mtime">{i18n::format_time(&version.mtime)}</td>
             <td class="actions">
+                {version.kind.is_file().then(|| view! {
                 <a
                     class="button button-quiet"
                     data-testid="version-download"
@@ -106,6 +108,7 @@ fn version_row(version: Version, current_snapshot: i64, path: &str) -> impl Into
                 >
                     {fl!(LOADER, "download")}
                 </a>
+                })}
             </td>
         </tr>
     }

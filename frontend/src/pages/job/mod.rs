@@ -104,6 +104,9 @@ fn JobPage(client_id: i64, id: Option<i64>) -> impl IntoView {
             catalog::all_locations().await,
             catalog::all_scripts().await,
         );
+        if baseline.is_disposed() {
+            return; // The page was left meanwhile.
+        }
         match (p, l, s) {
             (Ok(p), Ok(l), Ok(s)) => {
                 if id.is_none() {
@@ -124,6 +127,9 @@ fn JobPage(client_id: i64, id: Option<i64>) -> impl IntoView {
         }
     });
     let loaded = move |j: Job| {
+        if baseline.is_disposed() {
+            return; // The page was left while the job was on its way.
+        }
         draft.load(&j);
         baseline.set(Some(untrack(|| draft.build()).0));
         job.set(Some(j));

@@ -53,7 +53,8 @@ pub fn RunsPanel(job_id: i64, reload: RwSignal<u32>, on_finished: Callback<()>) 
         let alive = Arc::clone(&alive);
         spawn_local(async move {
             let answer = runs::runs(job_id, number, PER_PAGE).await;
-            if generation.get_value() != this || !alive.load(Ordering::Relaxed) {
+            // The panel may be gone (e.g. after following "Browse"): nothing to update.
+            if !alive.load(Ordering::Relaxed) || generation.try_get_value() != Some(this) {
                 return;
             }
             let busy = match answer {
@@ -74,7 +75,7 @@ pub fn RunsPanel(job_id: i64, reload: RwSignal<u32>, on_finished: Callback<()>) 
             busy_before.set_value(busy);
             if busy {
                 runs::sleep(1000).await;
-                if generation.get_value() == this && alive.load(Ordering::Relaxed) {
+                if alive.load(Ordering::Relaxed) && generation.try_get_value() == Some(this) {
                     tick.update(|n| *n += 1);
                 }
             }
