@@ -114,7 +114,7 @@ test('browse a snapshot, download, see versions and restore a folder', async (t)
       await page.waitForURL(/\/snapshots\/\d+$/);
       const snapshotId = Number(new URL(page.url()).pathname.split('/').pop());
       await row(page, 'docs').waitFor();
-      assert.match(await page.locator('[data-testid="crumb-root"]').textContent(), /^files \/ /);
+      await page.locator('[data-testid="crumb-root"]', { hasText: /^files \/ / }).waitFor();
       // Folders first.
       assert.equal(await page.locator('[data-testid="entry-row"]').first().getAttribute('data-name'), 'docs');
 

@@ -270,7 +270,11 @@ fn Browser(id: i64) -> impl IntoView {
         let time = snapshot
             .with(|s| s.as_ref().map(|s| i18n::format_time(&s.taken_at)))
             .unwrap_or_default();
-        format!("{name} / {time}")
+        if name.is_empty() {
+            time
+        } else {
+            format!("{name} / {time}")
+        }
     });
     let title = Signal::derive(move || fl!(LOADER, "browse-title", snapshot = root.get()));
     let error = Signal::derive(move || failure.with(|f| f.as_ref().map(Failure::message)));
