@@ -196,19 +196,11 @@ impl Engine {
         {
             error_code = Some("unreachable");
         }
-        let exit_code = match exit {
-            Exit::Code(n) => Some(n),
-            Exit::Signal(s) => Some(128 + s),
-        };
-        Ok(RunOutcome {
-            result: verdict.result.as_str(),
+        Ok(super::transfer::outcome(
+            verdict.result.as_str(),
             error_code,
-            exit_code,
-            files_total: st.map(|s| s.files as i64),
-            files_transferred: st.map(|s| s.files_transferred as i64),
-            total_bytes: st.map(|s| s.total_bytes as i64),
-            transferred_bytes: st.map(|s| s.transferred_bytes as i64),
-            literal_bytes: st.map(|s| s.literal_bytes as i64),
-        })
+            exit,
+            st,
+        ))
     }
 }

@@ -75,21 +75,8 @@ impl Engine {
                 }
             }
         }
-        let exit_code = match exit {
-            Exit::Code(n) => Some(n),
-            Exit::Signal(s) => Some(128 + s),
-        };
         let s = st.unwrap_or_default();
-        let mut outcome = RunOutcome {
-            result: verdict.result.as_str(),
-            error_code,
-            exit_code,
-            files_total: st.map(|s| s.files as i64),
-            files_transferred: st.map(|s| s.files_transferred as i64),
-            total_bytes: st.map(|s| s.total_bytes as i64),
-            transferred_bytes: st.map(|s| s.transferred_bytes as i64),
-            literal_bytes: st.map(|s| s.literal_bytes as i64),
-        };
+        let mut outcome = outcome(verdict.result.as_str(), error_code, exit, st);
         if self.registry.aborted(run.id) {
             return Ok(RunOutcome {
                 result: "aborted",
@@ -110,7 +97,7 @@ impl Engine {
             finished_at: Utc::now(),
             levels: levels.to_vec(),
             rsync_version: rsync_version(&self.rsync).await,
-            exit_code: exit_code.unwrap_or(-1),
+            exit_code: outcome.exit_code.unwrap_or(-1),
             warnings: verdict.result == RunResult::Warning,
             files: s.files,
             files_transferred: s.files_transferred,
@@ -332,6 +319,28 @@ impl Engine {
                 let _ = crate::db::queue::set_progress(&mut c, run_id, &value).await;
             }
         });
+    }
+}
+
+/// A run's outcome from rsync's exit and statistics (a signal counts as 128 + signal).
+pub(super) fn outcome(
+    result: &'static str,
+    error_code: Option<&'static str>,
+    exit: Exit,
+    st: Option<stats::RsyncStats>,
+) -> RunOutcome<'static> {
+    RunOutcome {
+        result,
+        error_code,
+        exit_code: Some(match exit {
+            Exit::Code(n) => n,
+            Exit::Signal(s) => 128 + s,
+        }),
+        files_total: st.map(|s| s.files as i64),
+        files_transferred: st.map(|s| s.files_transferred as i64),
+        total_bytes: st.map(|s| s.total_bytes as i64),
+        transferred_bytes: st.map(|s| s.transferred_bytes as i64),
+        literal_bytes: st.map(|s| s.literal_bytes as i64),
     }
 }
 

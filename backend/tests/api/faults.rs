@@ -235,7 +235,7 @@ async fn a_full_disk_fails_with_a_storage_error_and_keeps_older_snapshots() {
 }
 
 pub async fn wait_state(admin: &Api, run_id: i64, state: &str) -> Value {
-    for _ in 0..300 {
+    for _ in 0..600 {
         let (_, r) = admin.get(&format!("/api/runs/{run_id}")).await;
         if r["state"] == state {
             return r;
