@@ -2,6 +2,7 @@
 //! the web app and runs the server; `test` does the same set-up and runs every test.
 
 mod bench;
+mod bench_browse;
 mod bench_scheduler;
 mod run;
 mod serve;
@@ -32,8 +33,9 @@ enum Cmd {
     /// Benchmarks (commands that print figures).
     Bench {
         /// `backup`: engine versus plain rsync over loopback ssh; `scheduler`: the minute
-        /// tick queueing 5,000 due jobs and the dispatcher's overhead per run.
-        #[arg(value_parser = ["backup", "scheduler"])]
+        /// tick queueing 5,000 due jobs and the dispatcher's overhead per run; `browse`:
+        /// snapshot listing, search and archives of 100,000 files beside ls, find, tar, zip.
+        #[arg(value_parser = ["backup", "scheduler", "browse"])]
         what: String,
     },
     /// Install what is missing, then run every test.
@@ -50,6 +52,7 @@ fn main() -> std::process::ExitCode {
         Cmd::Serve { listen, data_dir } => serve::serve(&listen, &data_dir),
         Cmd::Test { no_e2e } => test::test(!no_e2e),
         Cmd::Bench { what } if what == "scheduler" => bench_scheduler::scheduler(),
+        Cmd::Bench { what } if what == "browse" => bench_browse::browse(),
         Cmd::Bench { .. } => bench::backup(),
     };
     match result {
