@@ -75,6 +75,21 @@ async fn torture_tree_restored_over_ssh_and_downloaded_as_tar_equal_the_source()
     let (_, r) = restore(&admin, real.clone()).await;
     assert_eq!(r["result"], "ok", "{r}");
     assert_eq!(r["restore"]["destination"], target.display().to_string());
+    assert!(r["stats"]["files"].as_i64().unwrap() > 100, "{r}");
+    // rsync's progress reached the run like a backup's (persisted off the reading path).
+    let run_id = r["id"].as_i64().unwrap();
+    let mut progress = Value::Null;
+    for _ in 0..50 {
+        progress = admin.get(&format!("/api/runs/{run_id}")).await.1["progress"].clone();
+        if !progress.is_null() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(
+        progress["files_done"].as_i64().unwrap_or(0) > 100,
+        "{progress}"
+    );
     let got = manifest(&target);
     assert!(
         got == want,
