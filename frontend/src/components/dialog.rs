@@ -8,6 +8,21 @@ use leptos::prelude::*;
 use crate::components::feedback::{Alert, AlertKind};
 use crate::i18n::LOADER;
 
+/// A dialog node that opens as a modal as soon as it is in the document (shared by every
+/// modal of the app).
+pub fn modal_node() -> NodeRef<html::Dialog> {
+    let node = NodeRef::<html::Dialog>::new();
+    Effect::new(move |_| {
+        if let Some(dialog) = node.get() {
+            if !dialog.open() {
+                // Ignoring the error: it only fails when the dialog is not in the document.
+                let _ = dialog.show_modal();
+            }
+        }
+    });
+    node
+}
+
 /// A modal confirmation, open while it is rendered.
 #[component]
 pub fn ConfirmDialog(
@@ -28,15 +43,7 @@ pub fn ConfirmDialog(
     /// What will happen, in words and lists.
     children: Children,
 ) -> impl IntoView {
-    let node = NodeRef::<html::Dialog>::new();
-    Effect::new(move |_| {
-        if let Some(dialog) = node.get() {
-            if !dialog.open() {
-                // Ignoring the error: it only fails when the dialog is not in the document.
-                let _ = dialog.show_modal();
-            }
-        }
-    });
+    let node = modal_node();
     let title_id = format!("{id}-title");
     let labelled_by = title_id.clone();
     view! {

@@ -2,7 +2,6 @@
 //! `dialog::ConfirmDialog`): a title, a close button, its content. Escape closes it.
 
 use i18n_embed_fl::fl;
-use leptos::html;
 use leptos::prelude::*;
 
 use crate::i18n::LOADER;
@@ -20,15 +19,7 @@ pub fn Modal(
     busy: Signal<bool>,
     children: Children,
 ) -> impl IntoView {
-    let node = NodeRef::<html::Dialog>::new();
-    Effect::new(move |_| {
-        if let Some(dialog) = node.get() {
-            if !dialog.open() {
-                // Ignoring the error: it only fails when the dialog is not in the document.
-                let _ = dialog.show_modal();
-            }
-        }
-    });
+    let node = super::dialog::modal_node();
     let title_id = format!("{id}-title");
     let labelled_by = title_id.clone();
     view! {
