@@ -7,7 +7,7 @@ use std::os::fd::{AsFd, OwnedFd};
 use rustix::fs::{AtFlags, Dir, FileType};
 use shared::snapshots::{Entry, EntrySort};
 
-use super::open::{describe, kind_of, open_dir, FsError};
+use super::open::{describe, kind_of, open_dir, stat_at, FsError};
 use super::path::RelPath;
 
 /// Most entries a search walks before it stops (and says it was truncated).
@@ -73,7 +73,7 @@ pub fn list(
     let skip = usize::try_from((page.max(1) - 1) * per_page).unwrap_or(usize::MAX);
     let take = usize::try_from(per_page).unwrap_or(0);
     let describe_one = |n: &Name| {
-        rustix::fs::statat(dir.as_fd(), n.bytes.as_slice(), AtFlags::SYMLINK_NOFOLLOW)
+        stat_at(&dir, &n.bytes)
             .ok()
             .map(|s| describe(&dir, rel, &n.bytes, &s))
     };
@@ -142,9 +142,7 @@ pub fn search(root: &OwnedFd, rel: &RelPath, needle: &str) -> Result<(Vec<Entry>
                 break 'walk;
             }
             if n.folded.contains(&needle) {
-                if let Ok(s) =
-                    rustix::fs::statat(dir.as_fd(), n.bytes.as_slice(), AtFlags::SYMLINK_NOFOLLOW)
-                {
+                if let Ok(s) = stat_at(&dir, &n.bytes) {
                     let path = dir_rel.join(&n.bytes).to_bytes();
                     hits.push((path, describe(&dir, &dir_rel, &n.bytes, &s)));
                 }

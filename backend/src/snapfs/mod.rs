@@ -3,6 +3,7 @@
 //! here trusts the snapshot's content, which a backed-up client controls.
 
 pub mod archive;
+pub mod fake_super;
 pub mod list;
 pub mod open;
 pub mod path;

@@ -69,11 +69,21 @@ pub fn open_dir(root: &OwnedFd, rel: &RelPath) -> Result<OwnedFd, FsError> {
 pub fn lstat(root: &OwnedFd, rel: &RelPath) -> Result<(OwnedFd, Stat), FsError> {
     let parent = open_dir(root, &rel.parent())?;
     let stat = match rel.name() {
-        Some(name) => rustix::fs::statat(parent.as_fd(), name, AtFlags::SYMLINK_NOFOLLOW),
+        Some(name) => stat_at(&parent, name),
         None => rustix::fs::fstat(parent.as_fd()),
     }
     .map_err(classify)?;
     Ok((parent, stat))
+}
+
+/// The status of `name` in `dir`, its own (a symlink is not followed), with the type,
+/// permissions and owner a fake-super snapshot stores in an xattr.
+pub fn stat_at(dir: &OwnedFd, name: &[u8]) -> Result<Stat, Errno> {
+    let mut stat = rustix::fs::statat(dir.as_fd(), name, AtFlags::SYMLINK_NOFOLLOW)?;
+    if super::fake_super::active() {
+        super::fake_super::apply(dir.as_fd(), name, &mut stat);
+    }
+    Ok(stat)
 }
 
 /// Opens a regular file for download. Specials are refused from their status, never
@@ -97,9 +107,9 @@ pub fn open_file(root: &OwnedFd, rel: &RelPath) -> Result<(File, Stat), FsError>
         Mode::empty(),
     )
     .map_err(classify)?;
-    let stat = rustix::fs::fstat(fd.as_fd()).map_err(classify)?;
-    if kind_of(&stat) != EntryKind::File {
-        return Err(FsError::NotRegular(kind_of(&stat)));
+    let opened = rustix::fs::fstat(fd.as_fd()).map_err(classify)?;
+    if kind_of(&opened) != EntryKind::File {
+        return Err(FsError::NotRegular(kind_of(&opened)));
     }
     Ok((File::from(fd), stat))
 }

@@ -165,9 +165,24 @@ fn step(dir: BorrowedFd<'_>, name: &CStr, depth: usize) -> io::Result<Step> {
     };
     let expect = |fd: Option<OwnedFd>, ty: FileType| -> io::Result<Option<(OwnedFd, Meta)>> {
         let Some(fd) = fd else { return Ok(None) };
-        let st = rustix::fs::fstat(&fd)?;
-        Ok((FileType::from_raw_mode(st.st_mode as _) == ty).then(|| (fd, Meta::from_stat(&st))))
+        let mut st = rustix::fs::fstat(&fd)?;
+        if FileType::from_raw_mode(st.st_mode as _) != ty {
+            return Ok(None);
+        }
+        // A fake-super snapshot keeps the real permissions and owner in an xattr.
+        if crate::snapfs::fake_super::active() {
+            crate::snapfs::fake_super::apply_fd(&fd, &mut st);
+        }
+        Ok(Some((fd, Meta::from_stat(&st))))
     };
+    // A fake-super snapshot stores specials as empty regular files: still never archived.
+    if crate::snapfs::fake_super::active() {
+        let mut faked = st;
+        crate::snapfs::fake_super::apply(dir, name.to_bytes(), &mut faked);
+        if let Some(reason) = special(FileType::from_raw_mode(faked.st_mode as _)) {
+            return Ok(Step::Skip(reason));
+        }
+    }
     Ok(match FileType::from_raw_mode(st.st_mode as _) {
         FileType::Directory if depth >= MAX_DEPTH => Step::Skip("directory nested too deep"),
         FileType::Directory => {
@@ -191,11 +206,19 @@ fn step(dir: BorrowedFd<'_>, name: &CStr, depth: usize) -> io::Result<Step> {
             Err(Errno::NOENT | Errno::INVAL) => Step::Skip(CHANGED),
             Err(e) => return Err(e.into()),
         },
-        FileType::Fifo => Step::Skip("FIFO (named pipe)"),
-        FileType::Socket => Step::Skip("socket"),
-        FileType::CharacterDevice => Step::Skip("character device"),
-        FileType::BlockDevice => Step::Skip("block device"),
-        FileType::Unknown => Step::Skip("unknown file type"),
+        other => Step::Skip(special(other).unwrap_or("unknown file type")),
+    })
+}
+
+/// Why a special file is left out; `None` for what archives hold.
+fn special(ty: FileType) -> Option<&'static str> {
+    Some(match ty {
+        FileType::Fifo => "FIFO (named pipe)",
+        FileType::Socket => "socket",
+        FileType::CharacterDevice => "character device",
+        FileType::BlockDevice => "block device",
+        FileType::Unknown => "unknown file type",
+        _ => return None,
     })
 }
 
