@@ -157,11 +157,20 @@ pub async fn versions(
     ensure_exists(&r, &rel).await?;
     let mut c = db::conn(&engine.pool).await?;
     let all = snapshots::of_job(&mut c, r.row.job_id).await?;
+    // Snapshots share a handful of locations: each is read once.
+    let mut dirs: std::collections::HashMap<i64, Option<String>> = Default::default();
     let mut places = Vec::with_capacity(all.len());
     for s in all {
-        if let Some(l) = locations::find(&mut c, s.location_id).await? {
-            let data = JobStore::new(std::path::Path::new(&l.directory), r.client_id, s.job_id)
-                .data_of(&s.name);
+        if let std::collections::hash_map::Entry::Vacant(v) = dirs.entry(s.location_id) {
+            v.insert(
+                locations::find(&mut c, s.location_id)
+                    .await?
+                    .map(|l| l.directory),
+            );
+        }
+        if let Some(Some(dir)) = dirs.get(&s.location_id) {
+            let data =
+                JobStore::new(std::path::Path::new(dir), r.client_id, s.job_id).data_of(&s.name);
             places.push((s, data));
         }
     }

@@ -79,10 +79,11 @@ pub fn list(
     };
     let entries = match sort {
         EntrySort::Name | EntrySort::NameDesc => {
-            all.sort_by(by_name);
             if sort == EntrySort::NameDesc {
                 // Directories still first, names reversed within each group.
                 all.sort_by(|a, b| b.is_dir.cmp(&a.is_dir).then_with(|| by_name(b, a)));
+            } else {
+                all.sort_by(by_name);
             }
             all.iter()
                 .skip(skip)

@@ -93,11 +93,7 @@ pub fn open_file(root: &OwnedFd, rel: &RelPath) -> Result<(File, Stat), FsError>
     let (parent, stat) = lstat(root, rel)?;
     let kind = kind_of(&stat);
     if kind != EntryKind::File {
-        return Err(if kind == EntryKind::Dir {
-            FsError::NotRegular(EntryKind::Dir)
-        } else {
-            FsError::NotRegular(kind)
-        });
+        return Err(FsError::NotRegular(kind));
     }
     let name = rel.name().ok_or(FsError::NotRegular(EntryKind::Dir))?;
     let fd = rustix::fs::openat(

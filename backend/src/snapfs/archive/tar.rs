@@ -213,20 +213,7 @@ impl<W: Write> Sink for TarSink<W> {
 
 impl<W: Write> Archive for TarSink<W> {
     fn extra_file(&mut self, rel: &[u8], content: &[u8]) -> io::Result<()> {
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
-        let meta = Meta {
-            mode: 0o100644,
-            uid: 0,
-            gid: 0,
-            size: content.len() as u64,
-            mtime: now,
-            mtime_nsec: 0,
-            dev: 0,
-            ino: 0,
-            nlink: 1,
-        };
+        let meta = Meta::added_file(content.len() as u64);
         let name = self.name(rel, false);
         let e = Entry {
             name,

@@ -52,6 +52,25 @@ impl Meta {
             nlink: st.st_nlink as u64,
         }
     }
+
+    /// A file the server adds to an archive (the README of skipped entries): root's,
+    /// mode 0644, written now.
+    pub(crate) fn added_file(size: u64) -> Meta {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
+        Meta {
+            mode: 0o100644,
+            uid: 0,
+            gid: 0,
+            size,
+            mtime: now,
+            mtime_nsec: 0,
+            dev: 0,
+            ino: 0,
+            nlink: 1,
+        }
+    }
 }
 
 /// Receives the walk's entries, parents before their children. `rel` is the
