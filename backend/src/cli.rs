@@ -8,7 +8,7 @@ use backend::config::Config;
 use backend::domain::{accounts, DomainError};
 use backend::startup::{open_database, Application};
 use clap::{Parser, Subcommand, ValueEnum};
-use shared::Role;
+use shared::{Language, Role};
 
 /// ElkarBackup: agentless rsync/ssh backup server.
 #[derive(Debug, Parser)]
@@ -53,6 +53,10 @@ enum AdminCommand {
         /// Read the password from the first line of standard input.
         #[arg(long)]
         password_stdin: bool,
+        /// The user's language; without it the language stays unchosen until the user
+        /// picks one (the web app shows the browser's meanwhile).
+        #[arg(long, value_enum)]
+        language: Option<LanguageArg>,
     },
     /// Set a new password; prints a generated one unless --password-stdin is given.
     ResetPassword {
@@ -66,6 +70,24 @@ enum AdminCommand {
 enum RoleArg {
     Admin,
     Operator,
+}
+
+/// `--language`: the interface languages.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum LanguageArg {
+    Eu,
+    Es,
+    En,
+}
+
+impl From<LanguageArg> for Language {
+    fn from(l: LanguageArg) -> Language {
+        match l {
+            LanguageArg::Eu => Language::Eu,
+            LanguageArg::Es => Language::Es,
+            LanguageArg::En => Language::En,
+        }
+    }
 }
 
 impl From<RoleArg> for Role {
@@ -158,12 +180,19 @@ async fn admin(config: &Config, url: &str, command: AdminCommand) -> anyhow::Res
             name,
             role,
             password_stdin,
+            language,
         } => {
             let given = password_stdin.then(read_password_stdin).transpose()?;
             let generated = given.is_none();
-            let (_, pw) = accounts::create_user(&pool, &name, role.into(), given)
-                .await
-                .map_err(describe)?;
+            let (_, pw) = accounts::create_user_with_language(
+                &pool,
+                &name,
+                role.into(),
+                given,
+                language.map(Language::from),
+            )
+            .await
+            .map_err(describe)?;
             println!("created user {name}");
             if generated {
                 println!("password: {pw}");

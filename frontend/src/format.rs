@@ -1,6 +1,6 @@
-//! Numbers, sizes, times and lists written for people, in the interface language: the
-//! browser's `Intl` does the language-specific work; native builds (unit tests) get a
-//! plain English fallback.
+//! Numbers, sizes, times and lists written for people, in the interface language. Relative
+//! times and lists come from ICU4X's compiled CLDR data, not the browser's `Intl`, which has
+//! no Basque in Chromium; dates and times are in [`crate::dates`].
 
 use chrono::{DateTime, Utc};
 
@@ -54,70 +54,86 @@ pub fn ago(time: &DateTime<Utc>, now: &DateTime<Utc>) -> String {
     relative(value, unit)
 }
 
-#[cfg(target_arch = "wasm32")]
-fn relative(value: i64, unit: &str) -> String {
-    let options = js_sys::Object::new();
-    // Ignoring the error: setting a property on a fresh object cannot fail.
-    let _ = js_sys::Reflect::set(&options, &"numeric".into(), &"auto".into());
-    let format = js_sys::Intl::RelativeTimeFormat::new(&locales(), &options);
-    String::from(format.format(value as f64, unit))
+/// "duela 5 minutu", "hace 5 minutos", "5 minutes ago", "atzo"… (CLDR data through ICU4X:
+/// the browser's `Intl.RelativeTimeFormat` has no Basque).
+fn relative(value: i64, unit: &'static str) -> String {
+    // Tracks the language inside reactive scopes.
+    let _ = i18n::LOADER.current_languages();
+    relative_in(i18n::current(), value, unit)
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-fn relative(value: i64, unit: &str) -> String {
-    if value < 0 {
-        format!("{} {unit}s ago", -value)
-    } else {
-        format!("in {value} {unit}s")
+type Relative = icu_experimental::relativetime::RelativeTimeFormatter;
+
+thread_local! {
+    /// Relative time formatters built so far, by language and unit.
+    static RELATIVE: std::cell::RefCell<Vec<(shared::Language, &'static str, Relative)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn relative_in(lang: shared::Language, value: i64, unit: &'static str) -> String {
+    use icu_experimental::relativetime::options::{Numeric, RelativeTimeFormatterOptions};
+    let build = || {
+        let prefs = locale_of(lang).into();
+        let options = RelativeTimeFormatterOptions::default().with_numeric(Numeric::Auto);
+        match unit {
+            "second" => Relative::try_new_long_second(prefs, options),
+            "minute" => Relative::try_new_long_minute(prefs, options),
+            "hour" => Relative::try_new_long_hour(prefs, options),
+            "day" => Relative::try_new_long_day(prefs, options),
+            "month" => Relative::try_new_long_month(prefs, options),
+            _ => Relative::try_new_long_year(prefs, options),
+        }
+    };
+    RELATIVE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let number = fixed_decimal::Decimal::from(value);
+        if let Some((_, _, f)) = cache.iter().find(|(l, u, _)| *l == lang && *u == unit) {
+            return f.format(number).to_string();
+        }
+        match build() {
+            Ok(f) => {
+                let text = f.format(number).to_string();
+                cache.push((lang, unit, f));
+                text
+            }
+            Err(err) => {
+                i18n::log(&format!("no relative time format for {}: {err}", lang.tag()));
+                String::new()
+            }
+        }
+    })
+}
+
+fn locale_of(lang: shared::Language) -> icu_locale_core::Locale {
+    use icu_locale_core::locale;
+    match lang {
+        shared::Language::Eu => locale!("eu"),
+        shared::Language::Es => locale!("es"),
+        shared::Language::En => locale!("en"),
     }
 }
 
-/// Joins items as a sentence does: "a, b and c".
+/// Joins items as a sentence does, in the interface language: "a, b and c", "a, b eta c"
+/// (CLDR data through ICU4X: the browser's `Intl.ListFormat` has no Basque).
 pub fn list(items: &[String]) -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let array: js_sys::Array = items
-            .iter()
-            .map(|s| js_sys::JsString::from(s.as_str()))
-            .collect();
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &"type".into(), &"conjunction".into());
-        let format = js_sys::Intl::ListFormat::new(&locales(), &options);
-        String::from(format.format(&array))
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        match items {
-            [] => String::new(),
-            [one] => one.clone(),
-            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-        }
+    // Tracks the language inside reactive scopes.
+    let _ = i18n::LOADER.current_languages();
+    list_in(i18n::current(), items)
+}
+
+fn list_in(lang: shared::Language, items: &[String]) -> String {
+    use icu_list::options::ListFormatterOptions;
+    use icu_list::ListFormatter;
+    match ListFormatter::try_new_and(locale_of(lang).into(), ListFormatterOptions::default()) {
+        Ok(f) => f.format_to_string(items.iter()),
+        Err(_) => items.join(", "),
     }
 }
 
-/// A date and time with the weekday, in the browser's time zone ("Mon, 3 Mar 2025, 21:00").
+/// A date and time with the weekday, in the browser's time zone ("Monday, March 3, 2025 at
+/// 9:00 PM"; see [`crate::dates`]).
 pub fn date_time_with_weekday(time: &DateTime<Utc>) -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let millis = time.timestamp_millis() as f64;
-        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis));
-        let options = js_sys::Object::new();
-        for (key, value) in [
-            ("weekday", "short"),
-            ("year", "numeric"),
-            ("month", "short"),
-            ("day", "numeric"),
-            ("hour", "2-digit"),
-            ("minute", "2-digit"),
-        ] {
-            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-        }
-        String::from(date.to_locale_string(i18n::current().tag(), &options))
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        time.format("%a %Y-%m-%d %H:%M UTC").to_string()
-    }
+    crate::dates::date_time_with_weekday(time)
 }
 
 /// The browser's time zone, e.g. `Europe/Madrid`.
@@ -135,13 +151,6 @@ pub fn time_zone() -> String {
     {
         "UTC".to_owned()
     }
-}
-
-#[cfg(target_arch = "wasm32")]
-fn locales() -> js_sys::Array {
-    // Tracks the language so texts follow a switch.
-    let _ = i18n::LOADER.current_languages();
-    js_sys::Array::of1(&i18n::current().tag().into())
 }
 
 #[cfg(test)]
@@ -166,8 +175,21 @@ mod tests {
     }
 
     #[test]
+    fn relative_times() {
+        use shared::Language;
+        assert_eq!(relative_in(Language::Eu, -5, "minute"), "duela 5 minutu");
+        assert_eq!(relative_in(Language::Eu, -1, "day"), "atzo");
+        assert_eq!(relative_in(Language::Es, -3, "day"), "hace 3 días");
+        assert_eq!(relative_in(Language::En, -2, "hour"), "2 hours ago");
+    }
+
+    #[test]
     fn lists() {
-        assert_eq!(list(&["a".into()]), "a");
-        assert_eq!(list(&["a".into(), "b".into(), "c".into()]), "a, b and c");
+        use shared::Language;
+        let abc: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+        assert_eq!(list_in(Language::En, &abc[..1]), "a");
+        assert_eq!(list_in(Language::En, &abc), "a, b, and c");
+        assert_eq!(list_in(Language::Es, &abc), "a, b y c");
+        assert_eq!(list_in(Language::Eu, &abc), "a, b eta c");
     }
 }

@@ -18,8 +18,13 @@ use rust_embed::RustEmbed;
 use shared::{ErrorCode, FieldError, Language};
 use unic_langid::{langid, LanguageIdentifier};
 
-/// Where the chosen language is remembered in the browser.
+/// Where this browser's explicit language choice is remembered (switched on the login
+/// page or in the app).
 const STORAGE_KEY: &str = "elkarbackup.language";
+
+/// Set while a choice made on the login page has not been saved to any user yet: the next
+/// user to sign in without a language of their own gets it.
+const UNSAVED_KEY: &str = "elkarbackup.language.unsaved";
 
 #[derive(RustEmbed)]
 #[folder = "i18n"]
@@ -105,22 +110,42 @@ fn set_document_lang(lang: Language) {
 #[cfg(not(target_arch = "wasm32"))]
 fn set_document_lang(_lang: Language) {}
 
-/// Remembers `lang` in this browser, for the login page and the next visit.
-pub fn remember(lang: Language) {
+/// Remembers an explicit choice of `lang` in this browser, for the login page and the
+/// next visit. `unsaved`: made while signed out, so not saved to any user yet.
+pub fn remember(lang: Language, unsaved: bool) {
     if let Some(storage) = local_storage() {
-        // Ignoring the error: private browsing may refuse storage; the choice then
+        // Ignoring the errors: private browsing may refuse storage; the choice then
         // lasts for this page only.
         let _ = storage.set_item(STORAGE_KEY, lang.tag());
+        let _ = if unsaved {
+            storage.set_item(UNSAVED_KEY, "1")
+        } else {
+            storage.remove_item(UNSAVED_KEY)
+        };
     }
 }
 
-/// The language to start with: the one remembered in this browser, else the first
+/// The choice made on the login page that no user has received yet, if any; forgets
+/// that it is unsaved (whoever signs in now either takes it or has their own).
+pub fn take_unsaved() -> Option<Language> {
+    let storage = local_storage()?;
+    let unsaved = storage.get_item(UNSAVED_KEY).ok().flatten().is_some();
+    // Ignoring the error: at worst the choice is offered again at the next sign-in.
+    let _ = storage.remove_item(UNSAVED_KEY);
+    unsaved.then(remembered).flatten()
+}
+
+/// The explicit choice remembered in this browser, if any.
+fn remembered() -> Option<Language> {
+    local_storage()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .and_then(|tag| Language::from_tag(&tag))
+}
+
+/// The language to start with: the one explicitly chosen in this browser, else the first
 /// supported one of `navigator.languages`, else English.
 pub fn initial() -> Language {
-    let remembered = local_storage()
-        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-        .and_then(|tag| Language::from_tag(&tag));
-    remembered
+    remembered()
         .or_else(|| Language::negotiate(browser_languages().iter().map(String::as_str)))
         .unwrap_or_default()
 }
@@ -250,26 +275,10 @@ pub fn server_field_text(error: &FieldError) -> String {
     }
 }
 
-/// Formats a time for people, in the interface language and the browser's time zone.
+/// Formats a time for people, in the interface language and the browser's time zone
+/// (see [`crate::dates`]).
 pub fn format_time(time: &chrono::DateTime<chrono::Utc>) -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        // Tracks the language so the text follows a switch.
-        let _ = LOADER.current_languages();
-        // Milliseconds since the epoch fit an f64 exactly for any plausible date.
-        let millis = time.timestamp_millis() as f64;
-        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis));
-        let options = js_sys::Object::new();
-        for (key, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
-            // Ignoring the error: setting a property on a fresh object cannot fail.
-            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-        }
-        String::from(date.to_locale_string(current().tag(), &options))
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        time.format("%Y-%m-%d %H:%M UTC").to_string()
-    }
+    crate::dates::date_time(time)
 }
 
 #[cfg(test)]

@@ -83,35 +83,14 @@ pub fn level_keep(level: LevelName, count: i32) -> String {
     }
 }
 
-/// The short name of an ISO weekday (1 = Monday).
+/// The short name of an ISO weekday (1 = Monday), from CLDR (see [`crate::dates`]).
 pub fn weekday_short(day: u8) -> String {
-    match day {
-        1 => fl!(LOADER, "weekday-1"),
-        2 => fl!(LOADER, "weekday-2"),
-        3 => fl!(LOADER, "weekday-3"),
-        4 => fl!(LOADER, "weekday-4"),
-        5 => fl!(LOADER, "weekday-5"),
-        6 => fl!(LOADER, "weekday-6"),
-        _ => fl!(LOADER, "weekday-7"),
-    }
+    crate::dates::weekday_short(day)
 }
 
-/// The short name of a month (1 = January).
+/// The short name of a month (1 = January), from CLDR (see [`crate::dates`]).
 pub fn month_short(month: u8) -> String {
-    match month {
-        1 => fl!(LOADER, "month-1"),
-        2 => fl!(LOADER, "month-2"),
-        3 => fl!(LOADER, "month-3"),
-        4 => fl!(LOADER, "month-4"),
-        5 => fl!(LOADER, "month-5"),
-        6 => fl!(LOADER, "month-6"),
-        7 => fl!(LOADER, "month-7"),
-        8 => fl!(LOADER, "month-8"),
-        9 => fl!(LOADER, "month-9"),
-        10 => fl!(LOADER, "month-10"),
-        11 => fl!(LOADER, "month-11"),
-        _ => fl!(LOADER, "month-12"),
-    }
+    crate::dates::month_short(month)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 mod api;
 mod app;
 mod components;
+mod dates;
 mod format;
 mod i18n;
 mod labels;

@@ -48,9 +48,19 @@ impl Session {
         });
     }
 
-    /// Records a successful sign-in; the user's saved language wins.
+    /// Records a successful sign-in. The user's saved language wins; a user who has not
+    /// chosen one keeps the language shown now (the login page's), and receives the choice
+    /// made on the login page, if one was made there and not saved to anybody yet.
     pub fn signed_in(self, me: Me) {
-        self.show_language(me.language);
+        let unsaved = i18n::take_unsaved();
+        match me.language {
+            Some(lang) => self.show_language(lang),
+            None => {
+                if let Some(lang) = unsaved {
+                    self.save_language(lang, me.page_size);
+                }
+            }
+        }
         self.left.set(false);
         self.user.set(Some(me));
         self.checked.set(true);
@@ -88,27 +98,35 @@ impl Session {
             .with(|u| u.as_ref().is_some_and(|me| me.role == Role::Admin))
     }
 
-    /// Shows and remembers `lang` in this browser, without telling the server.
+    /// Shows `lang`, without remembering it or telling the server.
     pub fn show_language(self, lang: Language) {
-        i18n::apply(lang);
-        i18n::remember(lang);
+        if self.language.get_untracked() != lang || i18n::current() != lang {
+            i18n::apply(lang);
+        }
         self.language.set(lang);
     }
 
     /// The user picked a language: show it, remember it here and, when signed in, save
-    /// it as the user's preference on the server too.
+    /// it as the user's preference on the server too (signed out: for whoever signs in
+    /// next without a language of their own).
     pub fn choose_language(self, lang: Language) {
         self.show_language(lang);
         let Some(me) = self.user.get_untracked() else {
+            i18n::remember(lang, true);
             return;
         };
-        if me.language == lang {
-            return;
+        i18n::remember(lang, false);
+        if me.language != Some(lang) {
+            self.save_language(lang, me.page_size);
         }
+    }
+
+    /// Saves `lang` as the signed-in user's language.
+    fn save_language(self, lang: Language, page_size: i32) {
         spawn_local(async move {
             let body = Preferences {
-                language: lang,
-                page_size: me.page_size,
+                language: Some(lang),
+                page_size,
             };
             match api::save_preferences(&body).await {
                 Ok(saved) => self.preferences_saved(&saved),

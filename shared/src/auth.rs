@@ -114,7 +114,9 @@ pub struct Me {
     pub username: String,
     pub email: Option<String>,
     pub role: Role,
-    pub language: Language,
+    /// The language the user chose; `null` until the user chooses one (the web app then
+    /// keeps the language its login page showed: the browser's, or the one switched to there).
+    pub language: Option<Language>,
     pub page_size: i32,
 }
 
@@ -133,7 +135,10 @@ pub struct LoginResponse {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Preferences {
-    pub language: Language,
+    /// The chosen interface language; `null` until the user chooses one. Writing `null`
+    /// (or leaving it out) makes it unchosen again.
+    #[serde(default)]
+    pub language: Option<Language>,
     /// Rows per page in lists, 5 to 500.
     #[cfg_attr(feature = "openapi", schema(minimum = 5, maximum = 500, example = 20))]
     #[serde(deserialize_with = "crate::serde_int::deserialize")]

@@ -140,9 +140,22 @@ pub struct Policy {
     pub schedule: Schedule,
     /// How many jobs use it.
     pub job_count: i64,
+    /// The key of one of the four policies the server was installed with (one of
+    /// [`PRESETS`]), until an administrator edits it: while set, `name` and `description`
+    /// are in the caller's language (`Accept-Language`). `null` for every other policy.
+    #[serde(default)]
+    pub preset: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
+
+/// The keys of the seeded policies (`Policy::preset`), as stored by the migrations.
+pub const PRESETS: [&str; 4] = [
+    "default",
+    "weekdays_three_times",
+    "daily",
+    "weekdays_long_term",
+];
 
 /// Parses `HH:MM` (24-hour clock).
 pub fn parse_time(s: &str) -> Option<NaiveTime> {

@@ -18,8 +18,9 @@ pub struct UserInput {
     #[serde(default)]
     pub email: Option<String>,
     pub role: Role,
+    /// The user's language; `null` (the default) leaves it unchosen until the user picks one.
     #[serde(default)]
-    pub language: Language,
+    pub language: Option<Language>,
     #[serde(default = "twenty", deserialize_with = "crate::serde_int::deserialize")]
     #[cfg_attr(feature = "openapi", schema(minimum = 5, maximum = 500))]
     pub page_size: i32,
@@ -46,7 +47,8 @@ pub struct User {
     pub username: String,
     pub email: Option<String>,
     pub role: Role,
-    pub language: Language,
+    /// The language the user chose; `null` until the user chooses one.
+    pub language: Option<Language>,
     pub page_size: i32,
     pub active: bool,
     /// The first administrator: cannot be deleted, demoted or disabled.

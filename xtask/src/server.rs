@@ -79,9 +79,11 @@ impl TestServer {
     }
 
     /// Creates a user with `elkarbackup admin create` against the running server's cluster.
+    /// Their language is English (the browser tests expect the e2e admin's to be `en`).
     pub fn create_user(&self, name: &str, role: &str, password: &str) -> anyhow::Result<()> {
         let mut child = base_command(&self.binary, &self.data_dir)
-            .args(["admin", "create", name, "--role", role, "--password-stdin"])
+            .args(["admin", "create", name, "--role", role, "--language", "en"])
+            .arg("--password-stdin")
             .env("ELKARBACKUP_LOG", "warn")
             .stdin(Stdio::piped())
             .stdout(Stdio::null())

@@ -130,8 +130,23 @@ fn web_app_translations_are_complete_and_used() {
 #[test]
 fn server_translations_are_complete_and_used() {
     let en = consistent("backend/i18n", "backend.ftl");
+    let presets: BTreeSet<String> = shared::policies::PRESETS
+        .iter()
+        .flat_map(|p| {
+            let id = p.replace('_', "-");
+            [
+                format!("policy-preset-{id}-name"),
+                format!("policy-preset-{id}-description"),
+            ]
+        })
+        .collect();
+    for id in &presets {
+        assert!(en.contains_key(id), "server lacks {id}");
+    }
     for k in en.keys() {
-        if let Some(v) = k.strip_prefix("validation-") {
+        if k.starts_with("policy-preset-") {
+            assert!(presets.contains(k), "{k} names no seeded policy");
+        } else if let Some(v) = k.strip_prefix("validation-") {
             let code = v.replace('-', "_");
             assert!(
                 shared::validate::CODES.contains(&code.as_str()),

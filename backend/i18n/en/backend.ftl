@@ -27,3 +27,13 @@ validation-time-format = Use the 24-hour format HH:MM, for example 21:00.
 validation-directory-missing = The directory does not exist on the server.
 validation-directory-not-writable = The server cannot write in this directory.
 validation-mismatch = The values do not match.
+
+## The seeded policies, shown in the caller's language until an administrator edits them.
+policy-preset-default-name = Default policy
+policy-preset-default-description = Daily Monday to Friday at 21:00 (5 kept), weekly on Mondays (4 kept), monthly on the 1st (12 kept).
+policy-preset-weekdays-three-times-name = Three times a day, monday to friday
+policy-preset-weekdays-three-times-description = At 11:00, 14:00 and 17:00 Monday to Friday (3 kept), daily at 11:00 (5 kept).
+policy-preset-daily-name = At 21:00, 7 days a week
+policy-preset-daily-description = Daily at 21:00 every day (7 kept).
+policy-preset-weekdays-long-term-name = At 21:00, monday to friday, long time storage
+policy-preset-weekdays-long-term-description = Daily Monday to Friday at 21:00 (5 kept), weekly on Saturdays (4 kept), monthly on the 28th (22 kept).

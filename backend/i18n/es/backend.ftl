@@ -27,3 +27,13 @@ validation-time-format = Usa el formato de 24 horas HH:MM, por ejemplo 21:00.
 validation-directory-missing = El directorio no existe en el servidor.
 validation-directory-not-writable = El servidor no puede escribir en este directorio.
 validation-mismatch = Los valores no coinciden.
+
+## Las políticas iniciales, en el idioma de quien pregunta hasta que un administrador las edite.
+policy-preset-default-name = Política predeterminada
+policy-preset-default-description = Diaria de lunes a viernes a las 21:00 (se guardan 5), semanal los lunes (se guardan 4), mensual el día 1 (se guardan 12).
+policy-preset-weekdays-three-times-name = Tres veces al día, de lunes a viernes
+policy-preset-weekdays-three-times-description = A las 11:00, 14:00 y 17:00 de lunes a viernes (se guardan 3), diaria a las 11:00 (se guardan 5).
+policy-preset-daily-name = A las 21:00, los 7 días de la semana
+policy-preset-daily-description = Diaria a las 21:00 todos los días (se guardan 7).
+policy-preset-weekdays-long-term-name = A las 21:00, de lunes a viernes, conservación a largo plazo
+policy-preset-weekdays-long-term-description = Diaria de lunes a viernes a las 21:00 (se guardan 5), semanal los sábados (se guardan 4), mensual el día 28 (se guardan 22).

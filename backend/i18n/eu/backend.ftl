@@ -27,3 +27,13 @@ validation-time-format = Erabili 24 orduko HH:MM formatua, adibidez 21:00.
 validation-directory-missing = Direktorioa ez dago zerbitzarian.
 validation-directory-not-writable = Zerbitzariak ezin du direktorio honetan idatzi.
 validation-mismatch = Balioak ez datoz bat.
+
+## Hasierako politikak, eskatzailearen hizkuntzan, administratzaile batek editatu arte.
+policy-preset-default-name = Politika lehenetsia
+policy-preset-default-description = Egunero astelehenetik ostiralera 21:00etan (5 gordetzen dira), astero astelehenetan (4 gordetzen dira), hilero hilaren 1ean (12 gordetzen dira).
+policy-preset-weekdays-three-times-name = Egunean hiru aldiz, astelehenetik ostiralera
+policy-preset-weekdays-three-times-description = 11:00etan, 14:00etan eta 17:00etan astelehenetik ostiralera (3 gordetzen dira), egunero 11:00etan (5 gordetzen dira).
+policy-preset-daily-name = 21:00etan, asteko 7 egunetan
+policy-preset-daily-description = Egunero 21:00etan, asteko egun guztietan (7 gordetzen dira).
+policy-preset-weekdays-long-term-name = 21:00etan, astelehenetik ostiralera, epe luzerako gordetzea
+policy-preset-weekdays-long-term-description = Egunero astelehenetik ostiralera 21:00etan (5 gordetzen dira), astero larunbatetan (4 gordetzen dira), hilero hilaren 28an (22 gordetzen dira).

@@ -1,18 +1,33 @@
 //! `/api/policies`: schedules and retention. Everyone may read; admins write.
 
-use actix_web::{delete, get, patch, post, put, web, HttpResponse};
+use actix_web::{delete, get, patch, post, put, web, HttpRequest, HttpResponse};
 use shared::common::Page;
-use shared::policies::{Policy, PolicyInput};
-use shared::ApiError;
+use shared::policies::{Policy, PolicyInput, PRESETS};
+use shared::{ApiError, Language};
 
 use super::error::ApiResult;
 use super::json::ApiJson;
+use super::localize::request_language;
 use super::params::ListParams;
 use crate::auth::AuthUser;
 use crate::domain::policies;
 use crate::state::AppState;
 
+/// Shows a seeded, unedited policy's name and description in `lang` (`Policy::preset`).
+pub fn localized(mut policy: Policy, lang: Language) -> Policy {
+    if let Some(key) = policy.preset.as_deref().filter(|k| PRESETS.contains(k)) {
+        let id = format!("policy-preset-{}", key.replace('_', "-"));
+        let texts = crate::i18n::translations();
+        policy.name = texts.get(lang, &format!("{id}-name"), &[]);
+        policy.description = texts.get(lang, &format!("{id}-description"), &[]);
+    }
+    policy
+}
+
 /// List policies.
+///
+/// The seeded policies (`preset` set) have their name and description in the language of
+/// `Accept-Language`; the search `q` matches the stored (English) names.
 #[utoipa::path(
     tag = "policies",
     security(("bearer" = []), ("cookie" = [])),
@@ -25,13 +40,19 @@ use crate::state::AppState;
 )]
 #[get("/policies")]
 pub async fn list_policies(
+    req: HttpRequest,
     state: web::Data<AppState>,
     _user: AuthUser,
     query: web::Query<ListParams>,
 ) -> ApiResult<web::Json<Page<Policy>>> {
-    Ok(web::Json(
-        policies::list(&state.pool, query.q()?, query.page()?).await?,
-    ))
+    let lang = request_language(&req);
+    let mut page = policies::list(&state.pool, query.q()?, query.page()?).await?;
+    page.items = page
+        .items
+        .into_iter()
+        .map(|p| localized(p, lang))
+        .collect();
+    Ok(web::Json(page))
 }
 
 /// Create a policy (admins).
@@ -59,6 +80,9 @@ pub async fn create_policy(
 }
 
 /// Get a policy.
+///
+/// A seeded policy (`preset` set) has its name and description in the language of
+/// `Accept-Language`.
 #[utoipa::path(
     tag = "policies",
     security(("bearer" = []), ("cookie" = [])),
@@ -71,14 +95,18 @@ pub async fn create_policy(
 )]
 #[get("/policies/{id}")]
 pub async fn get_policy(
+    req: HttpRequest,
     state: web::Data<AppState>,
     _user: AuthUser,
     id: web::Path<i64>,
 ) -> ApiResult<web::Json<Policy>> {
-    Ok(web::Json(policies::get(&state.pool, *id).await?))
+    let policy = policies::get(&state.pool, *id).await?;
+    Ok(web::Json(localized(policy, request_language(&req))))
 }
 
 /// Replace a policy (admins).
+///
+/// Editing a seeded policy clears its `preset`: its text is kept as written from then on.
 #[utoipa::path(
     tag = "policies",
     security(("bearer" = []), ("cookie" = [])),

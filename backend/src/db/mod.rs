@@ -108,6 +108,20 @@ pub async fn revert_all_migrations(url: &str) -> Result<usize, DbError> {
     .map_err(|e| DbError::Migration(e.to_string()))?
 }
 
+/// Reverts the newest migration (used by tests of what a migration does to existing rows).
+pub async fn revert_last_migration(url: &str) -> Result<(), DbError> {
+    let url = url.to_owned();
+    tokio::task::spawn_blocking(move || {
+        let mut c = AsyncConnectionWrapper::<AsyncPgConnection>::establish(&url)
+            .map_err(|e| DbError::Connection(e.to_string()))?;
+        c.revert_last_migration(MIGRATIONS)
+            .map_err(|e| DbError::Migration(e.to_string()))?;
+        Ok(())
+    })
+    .await
+    .map_err(|e| DbError::Migration(e.to_string()))?
+}
+
 /// Checks that the database answers.
 pub async fn ping(pool: &DbPool) -> bool {
     use diesel_async::RunQueryDsl;

@@ -20,6 +20,8 @@ pub struct PolicyRow {
     pub schedule: serde_json::Value,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The key of a seeded policy not edited since (`shared::policies::PRESETS`).
+    pub preset: Option<String>,
 }
 
 /// Values written by create and update.
@@ -92,14 +94,18 @@ pub async fn insert(c: &mut DbConn, f: &PolicyForm<'_>) -> Result<PolicyRow, DbE
         .await?)
 }
 
-/// Updates a policy.
+/// Updates a policy. A seeded policy stops being one: its text is now the admin's.
 pub async fn update(
     c: &mut DbConn,
     id: i64,
     f: &PolicyForm<'_>,
 ) -> Result<Option<PolicyRow>, DbError> {
     Ok(diesel::update(policies::table.find(id))
-        .set((f, policies::updated_at.eq(diesel::dsl::now)))
+        .set((
+            f,
+            policies::preset.eq(None::<String>),
+            policies::updated_at.eq(diesel::dsl::now),
+        ))
         .returning(PolicyRow::as_returning())
         .get_result(c)
         .await

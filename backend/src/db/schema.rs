@@ -137,6 +137,7 @@ diesel::table! {
         schedule -> Jsonb,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        preset -> Nullable<Text>,
     }
 }
 
@@ -242,7 +243,7 @@ diesel::table! {
         email -> Nullable<Text>,
         password_hash -> Text,
         role -> Text,
-        language -> Text,
+        language -> Nullable<Text>,
         page_size -> Int4,
         active -> Bool,
         created_at -> Timestamptz,

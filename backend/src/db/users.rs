@@ -16,7 +16,7 @@ pub struct UserRow {
     pub email: Option<String>,
     pub password_hash: String,
     pub role: String,
-    pub language: String,
+    pub language: Option<String>,
     pub page_size: i32,
     pub active: bool,
     pub created_at: DateTime<Utc>,
@@ -26,13 +26,13 @@ pub struct UserRow {
 
 /// Values for a new user.
 #[derive(Debug, Insertable)]
-#[diesel(table_name = users)]
+#[diesel(table_name = users, treat_none_as_null = true)]
 pub struct NewUser<'a> {
     pub username: &'a str,
     pub email: Option<&'a str>,
     pub password_hash: &'a str,
     pub role: &'a str,
-    pub language: &'a str,
+    pub language: Option<&'a str>,
     pub page_size: i32,
     pub active: bool,
     pub protected: bool,
@@ -85,11 +85,11 @@ pub async fn set_password(c: &mut DbConn, id: i64, hash: &str) -> Result<usize, 
         .await?)
 }
 
-/// Updates language and page size.
+/// Updates language (`None`: not chosen) and page size.
 pub async fn set_preferences(
     c: &mut DbConn,
     id: i64,
-    language: &str,
+    language: Option<&str>,
     page_size: i32,
 ) -> Result<UserRow, DbError> {
     Ok(diesel::update(users::table.find(id))
@@ -110,7 +110,7 @@ pub struct UserUpdate<'a> {
     pub username: &'a str,
     pub email: Option<&'a str>,
     pub role: &'a str,
-    pub language: &'a str,
+    pub language: Option<&'a str>,
     pub page_size: i32,
     pub active: bool,
 }

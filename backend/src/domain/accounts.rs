@@ -45,14 +45,27 @@ fn validate_new_password(field: &'static str, pw: &str) -> Vec<FieldIssue> {
     issues
 }
 
-/// Creates a user. With no password given, generates one; returns the password in use.
+/// Creates a user whose language is not chosen yet. With no password given, generates
+/// one; returns the password in use.
 pub async fn create_user(
     pool: &DbPool,
     username: &str,
     role: Role,
     password: Option<String>,
 ) -> Result<(users::UserRow, String), DomainError> {
-    create_account(pool, username, role, password, false).await
+    create_account(pool, username, role, password, None, false).await
+}
+
+/// Creates a user with a chosen language (`None`: not chosen), as `admin create
+/// --language` does. With no password given, generates one; returns the password in use.
+pub async fn create_user_with_language(
+    pool: &DbPool,
+    username: &str,
+    role: Role,
+    password: Option<String>,
+    language: Option<Language>,
+) -> Result<(users::UserRow, String), DomainError> {
+    create_account(pool, username, role, password, language, false).await
 }
 
 /// Creates an account; `protected` marks the first administrator.
@@ -61,6 +74,7 @@ async fn create_account(
     username: &str,
     role: Role,
     password: Option<String>,
+    language: Option<Language>,
     protected: bool,
 ) -> Result<(users::UserRow, String), DomainError> {
     let password = password.unwrap_or_else(secrets::generate_password);
@@ -78,7 +92,7 @@ async fn create_account(
             email: None,
             password_hash: &hash,
             role: role.as_str(),
-            language: Language::En.tag(),
+            language: language.map(Language::tag),
             page_size: 20,
             active: true,
             protected,
@@ -103,7 +117,7 @@ pub async fn ensure_first_admin(pool: &DbPool) -> Result<Option<String>, DomainE
         return Ok(None);
     }
     drop(c);
-    match create_account(pool, "admin", Role::Admin, None, true).await {
+    match create_account(pool, "admin", Role::Admin, None, None, true).await {
         Ok((_, pw)) => Ok(Some(pw)),
         // Another server process sharing the database created it first.
         Err(DomainError::Conflict(_)) => Ok(None),
@@ -170,14 +184,20 @@ pub async fn set_preferences(
     }
     let mut c = db::conn(pool).await?;
     let row =
-        users::set_preferences(&mut c, user_id, prefs.language.tag(), prefs.page_size).await?;
+        users::set_preferences(
+        &mut c,
+        user_id,
+        prefs.language.map(Language::tag),
+        prefs.page_size,
+    )
+    .await?;
     Ok(preferences_of(&row))
 }
 
 /// The preferences stored on a user row.
 pub fn preferences_of(row: &users::UserRow) -> Preferences {
     Preferences {
-        language: Language::from_tag(&row.language).unwrap_or_default(),
+        language: row.language.as_deref().and_then(Language::from_tag),
         page_size: row.page_size,
     }
 }
@@ -189,7 +209,7 @@ pub fn me_of(row: &users::UserRow) -> shared::Me {
         username: row.username.clone(),
         email: row.email.clone(),
         role: role_of(row),
-        language: Language::from_tag(&row.language).unwrap_or_default(),
+        language: row.language.as_deref().and_then(Language::from_tag),
         page_size: row.page_size,
     }
 }

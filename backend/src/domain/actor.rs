@@ -91,12 +91,15 @@ mod tests {
     #[test]
     fn merge_patch_replaces_given_fields_only() {
         let cur = shared::Preferences {
-            language: shared::Language::En,
+            language: Some(shared::Language::En),
             page_size: 20,
         };
         let p: shared::Preferences =
             merge_patch(&cur, &serde_json::json!({"page_size": 50})).unwrap();
-        assert_eq!((p.language, p.page_size), (shared::Language::En, 50));
+        assert_eq!((p.language, p.page_size), (Some(shared::Language::En), 50));
+        let p: shared::Preferences =
+            merge_patch(&cur, &serde_json::json!({"language": null})).unwrap();
+        assert_eq!(p.language, None);
         assert!(merge_patch(&cur, &serde_json::json!({"language": "xx"})).is_err());
         assert!(merge_patch(&cur, &serde_json::json!([1])).is_err());
     }

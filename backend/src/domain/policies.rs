@@ -28,6 +28,7 @@ async fn views(c: &mut DbConn, rows: Vec<PolicyRow>) -> Result<Vec<Policy>, Doma
                 description: r.description,
                 include: strings(r.include_patterns),
                 exclude: strings(r.exclude_patterns),
+                preset: r.preset,
                 created_at: r.created_at,
                 updated_at: r.updated_at,
             })

@@ -209,3 +209,54 @@ async fn openapi_command_prints_the_committed_spec() {
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../openapi.yaml")).unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout), committed);
 }
+
+/// `admin create --language` stores the language; without it the user has none (the web
+/// app then keeps the login page's); an unknown language is refused by the parser.
+#[tokio::test]
+async fn admin_create_sets_the_language() {
+    let (url, name) = crate::helpers::fresh_database().await;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("d");
+    let create = |user: &'static str, extra: &'static [&'static str]| {
+        let mut c = cmd(&data);
+        c.env("DATABASE_URL", &url)
+            .args(["admin", "create", user, "--role", "operator"])
+            .args(extra)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        c
+    };
+    for (user, extra) in [
+        ("bea", &["--language", "eu"][..]),
+        ("carlos", &["--language", "es"][..]),
+        ("dana", &[][..]),
+    ] {
+        let out = create(user, extra).output().await.unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let out = create("erik", &["--language", "fr"]).output().await.unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("eu, es, en"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows = crate::helpers::pg(&name)
+        .await
+        .query(
+            "SELECT username, language FROM users ORDER BY username",
+            &[],
+        )
+        .await
+        .unwrap();
+    let got: Vec<(String, Option<String>)> = rows.iter().map(|r| (r.get(0), r.get(1))).collect();
+    assert_eq!(
+        got,
+        [
+            ("bea".to_string(), Some("eu".to_string())),
+            ("carlos".to_string(), Some("es".to_string())),
+            ("dana".to_string(), None),
+        ]
+    );
+}

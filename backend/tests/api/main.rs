@@ -15,6 +15,7 @@ mod dispatch;
 mod engine;
 mod faults;
 mod helpers;
+mod language;
 mod large;
 mod manifest;
 mod migrations;

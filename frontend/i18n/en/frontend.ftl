@@ -19,6 +19,8 @@ lang-select-label = Language
 language-eu = Euskara
 language-es = Español
 language-en = English
+language-unset = Not chosen
+prefs-language-unset = Not chosen (showing { $shown })
 
 ## Navigation
 
@@ -198,25 +200,6 @@ keep-daily = { $count } daily
 keep-weekly = { $count } weekly
 keep-monthly = { $count } monthly
 keep-yearly = { $count } yearly
-weekday-1 = Mon
-weekday-2 = Tue
-weekday-3 = Wed
-weekday-4 = Thu
-weekday-5 = Fri
-weekday-6 = Sat
-weekday-7 = Sun
-month-1 = Jan
-month-2 = Feb
-month-3 = Mar
-month-4 = Apr
-month-5 = May
-month-6 = Jun
-month-7 = Jul
-month-8 = Aug
-month-9 = Sep
-month-10 = Oct
-month-11 = Nov
-month-12 = Dec
 
 ## Jobs (main page)
 
@@ -568,7 +551,7 @@ user-help-intro = Users sign in to this web app and to the API. Administrators m
 user-help-username = The name used to sign in: letters, digits, dots, dashes, underscores and @, up to 64 characters. It must be unique.
 user-help-email = Where the notifications for this user go (for example, as owner of a client). Optional.
 user-help-role = Administrator: every client, job, policy, script, location, user and setting. Operator: only the clients they own and their jobs; they can attach existing scripts, but not manage scripts, locations, users or settings.
-user-help-language = The language of the web app and of the messages for this user. Users can change it themselves.
+user-help-language = The language of the web app and of the messages for this user. Not chosen: their web app shows the language of the login page (their browser’s, or the one they switch to there) until they choose one. Users can change it themselves.
 user-help-page-size = How many rows lists show on each page, from 5 to 500. Users can change it themselves.
 user-help-active = Inactive users cannot sign in, and their API tokens stop working. Their clients are kept.
 user-help-password = Required for a new user. When editing, fill it in only to set a new password (for example when the user forgot theirs); users change their own on the “Change password” page.
@@ -608,7 +591,7 @@ policy-read-only = Only administrators can change policies.
 
 ## Help of the account pages
 
-prefs-help-language = The language of this web app and of the server’s messages for you. The switch at the top of every page changes it too.
+prefs-help-language = The language of this web app and of the server’s messages for you. Until you choose one, the app shows the language of the login page. The switch at the top of every page changes it too.
 prefs-help-page-size = How many rows lists show on each page, from 5 to 500; the jobs list counts clients. Large pages take longer to draw.
 password-help-current = Your password now, to prove it is you.
 password-help-new = At least 8 characters; a long sentence is easy to remember and hard to guess.

@@ -19,6 +19,8 @@ lang-select-label = Idioma
 language-eu = Euskara
 language-es = Español
 language-en = English
+language-unset = Sin elegir
+prefs-language-unset = Sin elegir (se muestra { $shown })
 
 ## Navegación
 
@@ -198,25 +200,6 @@ keep-daily = { $count } diarias
 keep-weekly = { $count } semanales
 keep-monthly = { $count } mensuales
 keep-yearly = { $count } anuales
-weekday-1 = lun
-weekday-2 = mar
-weekday-3 = mié
-weekday-4 = jue
-weekday-5 = vie
-weekday-6 = sáb
-weekday-7 = dom
-month-1 = ene
-month-2 = feb
-month-3 = mar
-month-4 = abr
-month-5 = may
-month-6 = jun
-month-7 = jul
-month-8 = ago
-month-9 = sep
-month-10 = oct
-month-11 = nov
-month-12 = dic
 
 ## Tareas (página principal)
 
@@ -568,7 +551,7 @@ user-help-intro = Los usuarios inician sesión en esta aplicación web y en la A
 user-help-username = El nombre para iniciar sesión: letras, cifras, puntos, guiones, guiones bajos y @, hasta 64 caracteres. Debe ser único.
 user-help-email = Adónde se envían los avisos para este usuario (por ejemplo, como propietario de un cliente). Opcional.
 user-help-role = Administrador: todos los clientes, tareas, políticas, scripts, ubicaciones, usuarios y ajustes. Operador: solo los clientes de los que es propietario y sus tareas; puede asociar scripts existentes, pero no gestionar scripts, ubicaciones, usuarios ni ajustes.
-user-help-language = El idioma de la aplicación web y de los mensajes para este usuario. Cada usuario puede cambiarlo.
+user-help-language = El idioma de la aplicación web y de los mensajes para este usuario. Sin elegir: su aplicación muestra el idioma de la página de inicio de sesión (el de su navegador, o el que elija allí) hasta que elija uno. Cada usuario puede cambiarlo.
 user-help-page-size = Cuántas filas muestran las listas en cada página, de 5 a 500. Cada usuario puede cambiarlo.
 user-help-active = Los usuarios inactivos no pueden iniciar sesión y sus tokens de API dejan de funcionar. Sus clientes se conservan.
 user-help-password = Obligatoria para un usuario nuevo. Al editar, rellénala solo para poner una contraseña nueva (por ejemplo, si el usuario ha olvidado la suya); cada usuario cambia la suya en la página «Cambiar contraseña».
@@ -608,7 +591,7 @@ policy-read-only = Solo los administradores pueden cambiar las políticas.
 
 ## Ayuda de las páginas de la cuenta
 
-prefs-help-language = El idioma de esta aplicación web y de los mensajes del servidor para ti. El selector de la parte superior de cada página también lo cambia.
+prefs-help-language = El idioma de esta aplicación web y de los mensajes del servidor para ti. Hasta que elijas uno, la aplicación muestra el idioma de la página de inicio de sesión. El selector de la parte superior de cada página también lo cambia.
 prefs-help-page-size = Cuántas filas muestran las listas en cada página, de 5 a 500; en la lista de tareas se cuentan los clientes. Las páginas grandes tardan más en dibujarse.
 password-help-current = Tu contraseña actual, para demostrar que eres tú.
 password-help-new = Al menos 8 caracteres; una frase larga es fácil de recordar y difícil de adivinar.

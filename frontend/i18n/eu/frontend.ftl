@@ -19,6 +19,8 @@ lang-select-label = Hizkuntza
 language-eu = Euskara
 language-es = Español
 language-en = English
+language-unset = Aukeratu gabe
+prefs-language-unset = Aukeratu gabe ({ $shown } erakusten)
 
 ## Nabigazioa
 
@@ -198,25 +200,6 @@ keep-daily = eguneko { $count }
 keep-weekly = asteko { $count }
 keep-monthly = hileko { $count }
 keep-yearly = urteko { $count }
-weekday-1 = al.
-weekday-2 = ar.
-weekday-3 = az.
-weekday-4 = og.
-weekday-5 = or.
-weekday-6 = lr.
-weekday-7 = ig.
-month-1 = urt.
-month-2 = ots.
-month-3 = mar.
-month-4 = api.
-month-5 = mai.
-month-6 = eka.
-month-7 = uzt.
-month-8 = abu.
-month-9 = ira.
-month-10 = urr.
-month-11 = aza.
-month-12 = abe.
 
 ## Lanak (orri nagusia)
 
@@ -568,7 +551,7 @@ user-help-intro = Erabiltzaileek web aplikazio honetan eta APIan hasten dute sai
 user-help-username = Saioa hasteko izena: letrak, zifrak, puntuak, marratxoak, azpimarrak eta @, gehienez 64 karaktere. Bakarra izan behar du.
 user-help-email = Erabiltzaile honentzako abisuak nora bidaltzen diren (adibidez, bezero baten jabe gisa). Aukerakoa.
 user-help-role = Administratzailea: bezero, lan, politika, script, kokapen, erabiltzaile eta ezarpen guztiak. Operadorea: bere jabetzako bezeroak eta haien lanak bakarrik; dauden scriptak lot ditzake, baina ezin ditu scriptak, kokapenak, erabiltzaileak edo ezarpenak kudeatu.
-user-help-language = Web aplikazioaren eta erabiltzaile honentzako mezuen hizkuntza. Erabiltzaile bakoitzak alda dezake.
+user-help-language = Web aplikazioaren eta erabiltzaile honentzako mezuen hizkuntza. Aukeratu gabe: bere aplikazioak saioa hasteko orriaren hizkuntza erakusten du (bere nabigatzailearena, edo han aukeratzen duena) bat aukeratu arte. Erabiltzaile bakoitzak alda dezake.
 user-help-page-size = Zerrendek orri bakoitzean zenbat errenkada erakusten dituzten, 5etik 500era. Erabiltzaile bakoitzak alda dezake.
 user-help-active = Erabiltzaile ez-aktiboek ezin dute saioa hasi, eta haien API tokenek funtzionatzeari uzten diote. Haien bezeroak gorde egiten dira.
 user-help-password = Derrigorrezkoa erabiltzaile berri batentzat. Editatzean, bete pasahitz berri bat jarri nahi baduzu bakarrik (adibidez, erabiltzaileak berea ahaztu badu); erabiltzaile bakoitzak «Aldatu pasahitza» orrian aldatzen du berea.
@@ -608,7 +591,7 @@ policy-read-only = Administratzaileek bakarrik alda ditzakete politikak.
 
 ## Kontuko orrien laguntza
 
-prefs-help-language = Web aplikazio honen eta zuretzako zerbitzariaren mezuen hizkuntza. Orri bakoitzaren goiko hautatzaileak ere aldatzen du.
+prefs-help-language = Web aplikazio honen eta zuretzako zerbitzariaren mezuen hizkuntza. Bat aukeratu arte, aplikazioak saioa hasteko orriaren hizkuntza erakusten du. Orri bakoitzaren goiko hautatzaileak ere aldatzen du.
 prefs-help-page-size = Zerrendek orri bakoitzean zenbat errenkada erakusten dituzten, 5etik 500era; lanen zerrendan bezeroak zenbatzen dira. Orri handiek denbora gehiago behar dute marrazteko.
 password-help-current = Zure oraingo pasahitza, zu zarela egiaztatzeko.
 password-help-new = Gutxienez 8 karaktere; esaldi luze bat erraza da gogoratzeko eta zaila asmatzeko.

@@ -20,11 +20,8 @@ use crate::state::use_session;
 pub fn PreferencesPage() -> impl IntoView {
     let session = use_session();
     let current = session.user.get_untracked();
-    let language = RwSignal::new(
-        current
-            .as_ref()
-            .map_or_else(|| session.language.get_untracked(), |me| me.language),
-    );
+    // `None`: not chosen yet (the app shows the login page's language meanwhile).
+    let language = RwSignal::new(current.as_ref().and_then(|me| me.language));
     let page_size = RwSignal::new(
         current
             .map(|me| me.page_size.to_string())
@@ -35,8 +32,14 @@ pub fn PreferencesPage() -> impl IntoView {
     let saved = RwSignal::new(false);
     let pending = RwSignal::new(false);
 
-    // The header's language switch also changes (and saves) the language: follow it.
-    Effect::new(move |_| language.set(session.language.get()));
+    // The header's language switch also changes (and saves) the language: follow it, but
+    // not on the first run, which would turn "not chosen" into the language shown.
+    Effect::new(move |first: Option<()>| {
+        let shown = session.language.get();
+        if first.is_some() {
+            language.set(Some(shown));
+        }
+    });
 
     // The server is the authority: refresh the form from it.
     spawn_local(async move {
@@ -70,7 +73,10 @@ pub fn PreferencesPage() -> impl IntoView {
             match api::save_preferences(&body).await {
                 Ok(prefs) => {
                     session.preferences_saved(&prefs);
-                    session.show_language(prefs.language);
+                    if let Some(lang) = prefs.language {
+                        i18n::remember(lang, false);
+                        session.show_language(lang);
+                    }
                     page_size.set(prefs.page_size.to_string());
                     saved.set(true);
                 }
@@ -113,13 +119,12 @@ pub fn PreferencesPage() -> impl IntoView {
                         id="prefs-language"
                         aria-describedby="prefs-language-error"
                         aria-invalid=move || language_error.get().is_some().to_string()
-                        prop:value=move || language.get().tag()
-                        on:change=move |ev| {
-                            if let Some(lang) = Language::from_tag(&event_target_value(&ev)) {
-                                language.set(lang);
-                            }
-                        }
+                        prop:value=move || language.get().map_or("", Language::tag)
+                        on:change=move |ev| language.set(Language::from_tag(&event_target_value(&ev)))
                     >
+                        <option value="" selected=move || language.get().is_none()>
+                            {move || fl!(LOADER, "prefs-language-unset", shown = language_name(session.language.get()))}
+                        </option>
                         {Language::ALL
                             .into_iter()
                             .map(|lang| {
@@ -127,7 +132,7 @@ pub fn PreferencesPage() -> impl IntoView {
                                     <option
                                         value=lang.tag()
                                         lang=lang.tag()
-                                        selected=move || language.get() == lang
+                                        selected=move || language.get() == Some(lang)
                                     >
                                         {move || language_name(lang)}
                                     </option>

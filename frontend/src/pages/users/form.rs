@@ -32,7 +32,8 @@ pub fn UserForm(id: Option<i64>) -> impl IntoView {
     let username = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
     let role = RwSignal::new("operator".to_owned());
-    let language = RwSignal::new(session.language.get_untracked().tag().to_owned());
+    // "": not chosen (the user's web app shows the login page's language until they choose).
+    let language = RwSignal::new(String::new());
     let page_size = RwSignal::new("20".to_owned());
     let active = RwSignal::new(true);
     let password = RwSignal::new(String::new());
@@ -65,7 +66,7 @@ pub fn UserForm(id: Option<i64>) -> impl IntoView {
             } else {
                 Role::Operator
             },
-            language: Language::from_tag(&language.get()).unwrap_or_default(),
+            language: Language::from_tag(&language.get()),
             page_size: size,
             active: active.get(),
             password: Some(pw).filter(|p| !p.is_empty()),
@@ -79,7 +80,7 @@ pub fn UserForm(id: Option<i64>) -> impl IntoView {
         username.set(u.username.clone());
         email.set(u.email.clone().unwrap_or_default());
         role.set(u.role.as_str().to_owned());
-        language.set(u.language.tag().to_owned());
+        language.set(u.language.map_or("", Language::tag).to_owned());
         page_size.set(u.page_size.to_string());
         active.set(u.active);
         password.set(String::new());
@@ -156,9 +157,12 @@ pub fn UserForm(id: Option<i64>) -> impl IntoView {
         ]
     });
     let language_options = Signal::derive(move || {
-        Language::ALL
-            .into_iter()
-            .map(|l| (l.tag().to_owned(), language_name(l)))
+        std::iter::once((String::new(), fl!(LOADER, "language-unset")))
+            .chain(
+                Language::ALL
+                    .into_iter()
+                    .map(|l| (l.tag().to_owned(), language_name(l))),
+            )
             .collect::<Vec<_>>()
     });
     view! {

@@ -118,7 +118,7 @@ fn UserList() -> impl IntoView {
                                             <td><a href=format!("/users/{id}") class="strong">{u.username.clone()}</a></td>
                                             <td>{u.email.clone().unwrap_or_default()}</td>
                                             <td>{role_name(u.role)}</td>
-                                            <td>{language_name(u.language)}</td>
+                                            <td>{u.language.map_or_else(|| fl!(LOADER, "language-unset"), language_name)}</td>
                                             <td>{if u.active { fl!(LOADER, "user-active-yes") } else { fl!(LOADER, "inactive") }}</td>
                                             <td class="actions">
                                                 <a class="button button-quiet" href=format!("/users/{id}") data-testid="user-edit">{fl!(LOADER, "edit")}</a>
