@@ -13,8 +13,8 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Timelike, U
 use icu_calendar::{Date, Gregorian};
 use icu_datetime::fieldsets::{self, enums::CompositeDateTimeFieldSet};
 use icu_datetime::options::TimePrecision;
-use icu_datetime::FixedCalendarDateTimeFormatter;
 use icu_datetime::DateTimeFormatterPreferences;
+use icu_datetime::FixedCalendarDateTimeFormatter;
 use icu_locale_core::locale;
 use icu_time::Time;
 use shared::Language;
@@ -49,7 +49,10 @@ fn preferences(lang: Language) -> DateTimeFormatterPreferences {
     }
 }
 
-fn build(lang: Language, shape: Shape) -> Result<Formatter, icu_datetime::DateTimeFormatterLoadError> {
+fn build(
+    lang: Language,
+    shape: Shape,
+) -> Result<Formatter, icu_datetime::DateTimeFormatterLoadError> {
     let prefs = preferences(lang);
     let minutes = TimePrecision::Minute;
     Ok(match shape {
@@ -191,7 +194,10 @@ mod tests {
 
     #[test]
     fn basque() {
-        assert_eq!(text(Language::Eu, Shape::DateTime), "2026(e)ko abenduaren 6(a) (05:45)");
+        assert_eq!(
+            text(Language::Eu, Shape::DateTime),
+            "2026(e)ko abenduaren 6(a) (05:45)"
+        );
         assert!(text(Language::Eu, Shape::DateTimeWeekday).contains("igandea"));
         let week: Vec<String> = (1..=7).map(|d| weekday_in(Language::Eu, d)).collect();
         assert_eq!(week, ["al.", "ar.", "az.", "og.", "or.", "lr.", "ig."]);
@@ -200,10 +206,16 @@ mod tests {
 
     #[test]
     fn spanish_and_english() {
-        assert_eq!(text(Language::Es, Shape::DateTime), "6 de diciembre de 2026 a las 05:45");
+        assert_eq!(
+            text(Language::Es, Shape::DateTime),
+            "6 de diciembre de 2026 a las 05:45"
+        );
         assert_eq!(weekday_in(Language::Es, 7), "dom");
         assert_eq!(month_in(Language::Es, 1), "ene");
-        assert_eq!(text(Language::En, Shape::DateTime), "December 6, 2026 at 5:45 AM");
+        assert_eq!(
+            text(Language::En, Shape::DateTime),
+            "December 6, 2026 at 5:45 AM"
+        );
         assert_eq!(
             text(Language::En, Shape::DateTimeWeekday),
             "Sunday, December 6, 2026 at 5:45 AM"

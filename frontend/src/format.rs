@@ -97,7 +97,10 @@ fn relative_in(lang: shared::Language, value: i64, unit: &'static str) -> String
                 text
             }
             Err(err) => {
-                i18n::log(&format!("no relative time format for {}: {err}", lang.tag()));
+                i18n::log(&format!(
+                    "no relative time format for {}: {err}",
+                    lang.tag()
+                ));
                 String::new()
             }
         }

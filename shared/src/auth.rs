@@ -116,6 +116,7 @@ pub struct Me {
     pub role: Role,
     /// The language the user chose; `null` until the user chooses one (the web app then
     /// keeps the language its login page showed: the browser's, or the one switched to there).
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub language: Option<Language>,
     pub page_size: i32,
 }

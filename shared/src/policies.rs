@@ -140,9 +140,10 @@ pub struct Policy {
     pub schedule: Schedule,
     /// How many jobs use it.
     pub job_count: i64,
-    /// The key of one of the four policies the server was installed with (one of
-    /// [`PRESETS`]), until an administrator edits it: while set, `name` and `description`
-    /// are in the caller's language (`Accept-Language`). `null` for every other policy.
+    /// The key of one of the four policies the server was installed with (`default`,
+    /// `weekdays_three_times`, `daily`, `weekdays_long_term`), until an administrator edits
+    /// it: while set, `name` and `description` are in the caller's language
+    /// (`Accept-Language`). `null` for every other policy.
     #[serde(default)]
     pub preset: Option<String>,
     pub created_at: DateTime<Utc>,

@@ -48,6 +48,7 @@ pub struct User {
     pub email: Option<String>,
     pub role: Role,
     /// The language the user chose; `null` until the user chooses one.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub language: Option<Language>,
     pub page_size: i32,
     pub active: bool,

@@ -47,11 +47,7 @@ pub async fn list_policies(
 ) -> ApiResult<web::Json<Page<Policy>>> {
     let lang = request_language(&req);
     let mut page = policies::list(&state.pool, query.q()?, query.page()?).await?;
-    page.items = page
-        .items
-        .into_iter()
-        .map(|p| localized(p, lang))
-        .collect();
+    page.items = page.items.into_iter().map(|p| localized(p, lang)).collect();
     Ok(web::Json(page))
 }
 

@@ -183,8 +183,7 @@ pub async fn set_preferences(
         )]));
     }
     let mut c = db::conn(pool).await?;
-    let row =
-        users::set_preferences(
+    let row = users::set_preferences(
         &mut c,
         user_id,
         prefs.language.map(Language::tag),

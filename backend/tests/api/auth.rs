@@ -246,7 +246,10 @@ async fn preferences_round_trip_and_validation() {
         .json()
         .await
         .unwrap();
-    assert_eq!(p.language, None, "the first admin has not chosen a language");
+    assert_eq!(
+        p.language, None,
+        "the first admin has not chosen a language"
+    );
     let res = c
         .put(app.url("/api/me/preferences"))
         .bearer_auth(&token)

@@ -233,9 +233,16 @@ async fn admin_create_sets_the_language() {
         ("dana", &[][..]),
     ] {
         let out = create(user, extra).output().await.unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
-    let out = create("erik", &["--language", "fr"]).output().await.unwrap();
+    let out = create("erik", &["--language", "fr"])
+        .output()
+        .await
+        .unwrap();
     assert!(!out.status.success());
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("eu, es, en"),

@@ -77,7 +77,11 @@ async fn a_new_users_language_is_null_until_chosen() {
     assert_eq!(me(&miren).await.language, Some(Language::Eu));
     let res = app.login(&app.script(), "miren", "miren-password").await;
     let again: shared::LoginResponse = res.json().await.unwrap();
-    assert_eq!(again.user.language, Some(Language::Eu), "kept for the next login");
+    assert_eq!(
+        again.user.language,
+        Some(Language::Eu),
+        "kept for the next login"
+    );
     // …an admin's PATCH changes it and leaves it alone when not given…
     let (s, u) = admin
         .patch(&format!("/api/users/{id}"), json!({"page_size": 30}))
@@ -151,7 +155,10 @@ async fn seeded_policies_speak_the_callers_language_until_edited() {
         "21:00etan, astelehenetik ostiralera, epe luzerako gordetzea"
     );
     let es = policies_in(&admin, Some("es-ES,es;q=0.9")).await;
-    assert_eq!(named(&es, "daily")["name"], "A las 21:00, los 7 días de la semana");
+    assert_eq!(
+        named(&es, "daily")["name"],
+        "A las 21:00, los 7 días de la semana"
+    );
 
     // One policy, in Basque.
     let id = default["id"].as_i64().unwrap();
@@ -177,7 +184,11 @@ async fn seeded_policies_speak_the_callers_language_until_edited() {
     for lang in [None, Some("eu"), Some("es")] {
         let items = policies_in(&admin, lang).await;
         let p = items.iter().find(|p| p["id"] == id).unwrap();
-        assert_eq!((p["name"].as_str(), p["description"].as_str()), (Some("Gure politika"), Some("Geurea")), "{lang:?}");
+        assert_eq!(
+            (p["name"].as_str(), p["description"].as_str()),
+            (Some("Gure politika"), Some("Geurea")),
+            "{lang:?}"
+        );
         assert!(p["preset"].is_null());
     }
     // Editing only the schedule also ends the translation: the stored text stays as it is.
@@ -193,5 +204,8 @@ async fn seeded_policies_speak_the_callers_language_until_edited() {
     let p = eu.iter().find(|p| p["id"] == daily).unwrap();
     assert_eq!(p["name"], "At 21:00, 7 days a week");
     // The other presets are still translated.
-    assert_eq!(named(&eu, "weekdays_three_times")["name"], "Egunean hiru aldiz, astelehenetik ostiralera");
+    assert_eq!(
+        named(&eu, "weekdays_three_times")["name"],
+        "Egunean hiru aldiz, astelehenetik ostiralera"
+    );
 }
