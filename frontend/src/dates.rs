@@ -158,7 +158,7 @@ pub fn date_time_with_weekday(time: &DateTime<Utc>) -> String {
 fn day_of_week(day: u8) -> Option<NaiveDateTime> {
     let monday = NaiveDate::from_ymd_opt(2024, 1, 1)?;
     let offset = i64::from(day.clamp(1, 7)) - 1;
-    Some((monday + Duration::days(offset)).and_hms_opt(12, 0, 0)?)
+    (monday + Duration::days(offset)).and_hms_opt(12, 0, 0)
 }
 
 fn weekday_in(lang: Language, day: u8) -> String {
