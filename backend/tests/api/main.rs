@@ -18,6 +18,7 @@ mod helpers;
 mod large;
 mod manifest;
 mod migrations;
+mod moves;
 mod openapi;
 mod restore;
 mod scheduler;
