@@ -83,8 +83,11 @@ async fn readable(admin: &Api, sid: i64, client: i64, want: &str, target: &Path)
     assert_eq!(s, 202, "{q}");
     let r = wait_finished(admin, q["run"]["id"].as_i64().unwrap()).await;
     assert_eq!(r["result"], "ok", "restore of snapshot {sid}: {r}");
+    // Without `overwrite`, a new `restore-<time>` directory is made in the target.
+    let dest = PathBuf::from(r["restore"]["destination"].as_str().unwrap());
+    assert!(dest.starts_with(target), "{r}");
     assert_eq!(
-        std::fs::read_to_string(target.join("a.txt")).unwrap(),
+        std::fs::read_to_string(dest.join("docs/a.txt")).unwrap(),
         want,
         "restored from snapshot {sid}"
     );
