@@ -14,7 +14,7 @@ use super::classify::{classify, Exit};
 use super::hostkeys;
 use super::restore_plan::{preview, restore_argv, RestorePlan};
 use super::runner::{Engine, Stop};
-use super::store::JobStore;
+use super::store::recorded_data;
 use crate::db::clients::ClientRow;
 use crate::db::runs::{RunOutcome, RunRow};
 use crate::db::{self, clients, jobs, locations, snapshots, DbConn};
@@ -78,7 +78,7 @@ impl Engine {
             .await
             .map_err(|e| internal(&e))?
             .ok_or(Stop("snapshot_missing", String::new()))?;
-        let job = jobs::find(&mut c, snap.job_id)
+        jobs::find(&mut c, snap.job_id)
             .await
             .map_err(|e| internal(&e))?
             .ok_or(Stop("job_deleted", String::new()))?;
@@ -92,12 +92,13 @@ impl Engine {
             .ok_or(Stop("client_deleted", String::new()))?;
         let connection: Connection =
             serde_json::from_value(client.connection.clone()).map_err(|e| internal(&e))?;
-        let data = JobStore::new(
+        // The snapshot's own place: its job may have moved to another client or location.
+        let data = recorded_data(
             std::path::Path::new(&location.directory),
-            job.client_id,
-            job.id,
+            &snap.store_path,
+            &snap.name,
         )
-        .data_of(&snap.name);
+        .ok_or_else(|| Stop("snapshot_missing", snap.store_path.clone()))?;
         let rel =
             RelPath::decode(&target.path).map_err(|_| Stop("invalid_path", target.path.clone()))?;
         let root = open::open_root(&data).map_err(|e| Stop("snapshot_missing", e.to_string()))?;

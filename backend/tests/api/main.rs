@@ -19,6 +19,7 @@ mod language;
 mod large;
 mod manifest;
 mod migrations;
+mod moves;
 mod openapi;
 mod restore;
 mod scheduler;
