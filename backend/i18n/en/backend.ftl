@@ -27,3 +27,4 @@ validation-time-format = Use the 24-hour format HH:MM, for example 21:00.
 validation-directory-missing = The directory does not exist on the server.
 validation-directory-not-writable = The server cannot write in this directory.
 validation-mismatch = The values do not match.
+cli-postgres-blocked = The PostgreSQL system user “postgres” cannot enter { $dir }, so it cannot use its cluster in { $cluster }. Choose a data directory under /var/lib (for example --data-dir /var/lib/elkarbackup), or let the postgres user enter { $dir } (for example setfacl -m u:postgres:x { $dir }).

@@ -27,3 +27,4 @@ validation-time-format = Usa el formato de 24 horas HH:MM, por ejemplo 21:00.
 validation-directory-missing = El directorio no existe en el servidor.
 validation-directory-not-writable = El servidor no puede escribir en este directorio.
 validation-mismatch = Los valores no coinciden.
+cli-postgres-blocked = El usuario del sistema «postgres» de PostgreSQL no puede entrar en { $dir }, así que no puede usar su clúster en { $cluster }. Elija un directorio de datos bajo /var/lib (por ejemplo --data-dir /var/lib/elkarbackup), o permita al usuario postgres entrar en { $dir } (por ejemplo setfacl -m u:postgres:x { $dir }).

@@ -27,3 +27,4 @@ validation-time-format = Erabili 24 orduko HH:MM formatua, adibidez 21:00.
 validation-directory-missing = Direktorioa ez dago zerbitzarian.
 validation-directory-not-writable = Zerbitzariak ezin du direktorio honetan idatzi.
 validation-mismatch = Balioak ez datoz bat.
+cli-postgres-blocked = PostgreSQL-ren «postgres» sistema-erabiltzaileak ezin du { $dir } karpetan sartu, eta ezin du { $cluster } karpetako bere klusterra erabili. Aukeratu /var/lib azpiko datu-karpeta bat (adibidez --data-dir /var/lib/elkarbackup), edo utzi postgres erabiltzaileari { $dir } karpetan sartzen (adibidez setfacl -m u:postgres:x { $dir }).

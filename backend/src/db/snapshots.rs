@@ -22,6 +22,8 @@ pub struct SnapshotRow {
     pub bytes: i64,
     pub new_bytes: i64,
     pub warnings: bool,
+    /// Taken with rewritten permissions (the job's `use_local_permissions`).
+    pub rewritten_permissions: bool,
 }
 
 /// A snapshot to record.
@@ -38,6 +40,8 @@ pub struct NewSnapshot {
     pub bytes: i64,
     pub new_bytes: i64,
     pub warnings: bool,
+    /// Taken with rewritten permissions (the job's `use_local_permissions`).
+    pub rewritten_permissions: bool,
 }
 
 /// Records a published snapshot; a second call for the same run or name changes nothing.

@@ -90,6 +90,7 @@ pub async fn at_start(engine: &Engine) -> anyhow::Result<()> {
                     bytes: meta.total_bytes as i64,
                     new_bytes: meta.transferred_bytes as i64,
                     warnings: meta.warnings,
+                    rewritten_permissions: meta.rewritten_permissions,
                 },
             )
             .await?;
