@@ -88,8 +88,8 @@ pub struct Run {
     pub levels: Vec<LevelName>,
     pub state: RunState,
     pub result: Option<RunResult>,
-    /// Stable code of what went wrong (`unreachable`, `host_key_unverified`, …): a
-    /// [`RunError`] wire name (kept a string so codes of other server versions survive).
+    /// Stable code of what went wrong (`unreachable`, `host_key_unverified`, …), one of
+    /// the engine's `RunError` codes (a string, so codes of other server versions survive).
     pub error_code: Option<String>,
     pub exit_code: Option<i32>,
     pub queued_at: DateTime<Utc>,
@@ -139,6 +139,5 @@ pub struct Snapshot {
     pub warnings: bool,
     /// Taken with the job's `use_local_permissions`: permissions were rewritten, so a
     /// restore will not give files their original permissions.
-    #[serde(default)]
     pub rewritten_permissions: bool,
 }

@@ -169,7 +169,6 @@ pub struct RestorePreview {
     pub truncated: bool,
     /// The snapshot was taken with rewritten permissions (`use_local_permissions`): the
     /// restored files will not get their original permissions.
-    #[serde(default)]
     pub rewritten_permissions: bool,
 }
 
