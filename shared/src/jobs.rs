@@ -58,6 +58,10 @@ fn yes() -> bool {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct JobInput {
+    /// The client backed up. Changing it on an existing job moves the job: its next run
+    /// backs up that client's `source_path` into a new series of snapshots; the older
+    /// snapshots stay where they are, browsable and restorable, until retention removes
+    /// them.
     pub client_id: i64,
     #[cfg_attr(
         feature = "openapi",
@@ -70,6 +74,9 @@ pub struct JobInput {
     #[cfg_attr(feature = "openapi", schema(example = "/home/"))]
     pub source_path: String,
     pub policy_id: i64,
+    /// Where new snapshots are stored. Changing it starts a new series there (hard-linked
+    /// to the newest snapshot when both are on one filesystem); the older snapshots stay
+    /// in their location until retention removes them.
     pub location_id: i64,
     /// rsync include patterns, one per entry; none means the policy's.
     #[serde(default)]

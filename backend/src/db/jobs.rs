@@ -264,6 +264,26 @@ pub async fn using(
         .await?)
 }
 
+/// Jobs (with their client names) that keep snapshots in a location, at most 100.
+pub async fn holding_snapshots_in(
+    c: &mut DbConn,
+    location_id: i64,
+) -> Result<Vec<(i64, String, String)>, DbError> {
+    use super::schema::snapshots;
+    Ok(jobs::table
+        .inner_join(clients::table)
+        .filter(diesel::dsl::exists(
+            snapshots::table
+                .filter(snapshots::job_id.eq(jobs::id))
+                .filter(snapshots::location_id.eq(location_id)),
+        ))
+        .order(jobs::id)
+        .limit(100)
+        .select((jobs::id, clients::name, jobs::name))
+        .load(c)
+        .await?)
+}
+
 /// Records a job's size in bytes.
 pub async fn set_size(c: &mut DbConn, id: i64, bytes: i64) -> Result<(), DbError> {
     diesel::update(jobs::table.find(id))

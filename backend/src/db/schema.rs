@@ -232,6 +232,7 @@ diesel::table! {
         bytes -> Int8,
         new_bytes -> Int8,
         warnings -> Bool,
+        store_path -> Text,
         rewritten_permissions -> Bool,
     }
 }

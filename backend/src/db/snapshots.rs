@@ -22,6 +22,8 @@ pub struct SnapshotRow {
     pub bytes: i64,
     pub new_bytes: i64,
     pub warnings: bool,
+    /// The job store holding it, relative to the location (`<client id>/<job id>`).
+    pub store_path: String,
     /// Taken with rewritten permissions (the job's `use_local_permissions`).
     pub rewritten_permissions: bool,
 }
@@ -40,6 +42,8 @@ pub struct NewSnapshot {
     pub bytes: i64,
     pub new_bytes: i64,
     pub warnings: bool,
+    /// The job store holding it, relative to the location (`<client id>/<job id>`).
+    pub store_path: String,
     /// Taken with rewritten permissions (the job's `use_local_permissions`).
     pub rewritten_permissions: bool,
 }
@@ -83,19 +87,48 @@ pub async fn delete(c: &mut DbConn, ids: &[i64]) -> Result<usize, DbError> {
     )
 }
 
-/// Whether a snapshot with this name is recorded for the job and location.
+/// Whether a snapshot with this name is recorded for the job in this store.
 pub async fn exists(
     c: &mut DbConn,
     job_id: i64,
     location_id: i64,
+    store_path: &str,
     name: &str,
 ) -> Result<bool, DbError> {
     let n: i64 = snapshots::table
         .filter(snapshots::job_id.eq(job_id))
         .filter(snapshots::location_id.eq(location_id))
+        .filter(snapshots::store_path.eq(store_path))
         .filter(snapshots::name.eq(name))
         .count()
         .get_result(c)
         .await?;
     Ok(n > 0)
+}
+
+/// The stores holding snapshots of these jobs: distinct `(job, location, store path)`.
+pub async fn stores_of_jobs(
+    c: &mut DbConn,
+    job_ids: &[i64],
+) -> Result<Vec<(i64, i64, String)>, DbError> {
+    Ok(snapshots::table
+        .filter(snapshots::job_id.eq_any(job_ids))
+        .select((
+            snapshots::job_id,
+            snapshots::location_id,
+            snapshots::store_path,
+        ))
+        .distinct()
+        .load(c)
+        .await?)
+}
+
+/// Whether any snapshot lies in this location (a location still holding history cannot
+/// be deleted).
+pub async fn any_in_location(c: &mut DbConn, location_id: i64) -> Result<bool, DbError> {
+    Ok(diesel::select(diesel::dsl::exists(
+        snapshots::table.filter(snapshots::location_id.eq(location_id)),
+    ))
+    .get_result(c)
+    .await?)
 }

@@ -15,6 +15,7 @@ use super::{
 use crate::db::clients::{ClientFilter, ClientForm, ClientRow, ClientSort};
 use crate::db::paging::strings;
 use crate::db::{self, clients, jobs, scripts, users, DbConn, DbPool};
+use crate::engine::places;
 
 fn summary(j: &jobs::JobRow) -> JobSummary {
     JobSummary {
@@ -302,15 +303,15 @@ pub async fn delete(
             "a run of this client is in progress".into(),
         ));
     }
+    // The stores of its jobs, wherever they lie. The client's own directories may also
+    // hold the older stores of jobs since moved to another client: those stay theirs.
     let job_rows = jobs::of_clients(&mut c, &[id]).await?;
-    let location_ids: Vec<i64> = job_rows.iter().map(|j| j.location_id).collect();
-    let dirs = super::locations::directories(&mut c, &location_ids).await?;
+    let stores = places::of_jobs(&mut c, &job_rows).await?;
     clients::delete(&mut c, id).await?;
     let data_dir = data_dir.to_owned();
-    let targets: Vec<_> = dirs.into_iter().map(|d| d.join(id.to_string())).collect();
     tokio::spawn(async move {
         keys::remove(&data_dir, id);
-        super::locations::remove_trees(targets).await;
+        places::remove(stores).await;
     });
     Ok(())
 }

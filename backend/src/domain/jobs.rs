@@ -10,6 +10,7 @@ use crate::auth::secrets;
 use crate::db::jobs::{JobFilter, JobForm, JobRow, JobSort};
 use crate::db::paging::strings;
 use crate::db::{self, clients, jobs, locations, policies, scripts, DbConn, DbPool};
+use crate::engine::places;
 
 fn threshold_of(s: &str) -> NotifyThreshold {
     match s {
@@ -269,13 +270,10 @@ pub async fn delete(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainEr
             "a run of this job is in progress".into(),
         ));
     }
-    let dirs = super::locations::directories(&mut c, &[job.location_id]).await?;
+    // Every store the job ever wrote to, read before its rows go with the job.
+    let stores = places::of_jobs(&mut c, std::slice::from_ref(&job)).await?;
     jobs::delete(&mut c, id).await?;
-    let targets: Vec<_> = dirs
-        .into_iter()
-        .map(|d| d.join(job.client_id.to_string()).join(id.to_string()))
-        .collect();
-    tokio::spawn(super::locations::remove_trees(targets));
+    tokio::spawn(places::remove(stores));
     Ok(())
 }
 

@@ -196,40 +196,13 @@ pub async fn delete(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainEr
     if !users.is_empty() {
         return Err(DomainError::InUse(super::jobs::refs(users)));
     }
+    // Jobs moved elsewhere may still keep older snapshots here: they are its users too.
+    if crate::db::snapshots::any_in_location(&mut c, id).await? {
+        let holders = jobs::holding_snapshots_in(&mut c, id).await?;
+        return Err(DomainError::InUse(super::jobs::refs(holders)));
+    }
     locations::delete(&mut c, id).await?;
     Ok(())
-}
-
-/// Directories of the given locations (deduplicated).
-pub async fn directories(c: &mut DbConn, ids: &[i64]) -> Result<Vec<PathBuf>, DomainError> {
-    let mut out: Vec<PathBuf> = Vec::new();
-    for id in ids {
-        if let Some(l) = locations::find(c, *id).await? {
-            let p = PathBuf::from(l.directory);
-            if !out.contains(&p) {
-                out.push(p);
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// Removes backup trees, off the request path. Errors are logged: the data is already
-/// unreachable from the database, and a later cleanup can retry.
-pub async fn remove_trees(targets: Vec<PathBuf>) {
-    for t in targets {
-        let shown = t.display().to_string();
-        let result = tokio::task::spawn_blocking(move || match std::fs::remove_dir_all(&t) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            other => other,
-        })
-        .await;
-        match result {
-            Ok(Ok(())) => tracing::info!("removed backups in {shown}"),
-            Ok(Err(e)) => tracing::error!("removing backups in {shown}: {e}"),
-            Err(e) => tracing::error!("removing backups in {shown}: {e}"),
-        }
-    }
 }
 
 /// On a database without locations, creates "Default" at `<data dir>/backups`.

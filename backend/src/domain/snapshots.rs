@@ -14,7 +14,7 @@ use super::{Actor, DomainError, PageRequest};
 use crate::db::snapshots::SnapshotRow;
 use crate::db::{self, locations, snapshots};
 use crate::engine::runner::Engine;
-use crate::engine::store::JobStore;
+use crate::engine::store;
 use crate::snapfs::list;
 use crate::snapfs::open::{self, FsError};
 use crate::snapfs::path::RelPath;
@@ -22,7 +22,6 @@ use crate::snapfs::path::RelPath;
 /// A snapshot the actor may read, and its data directory on disk.
 pub struct Readable {
     pub row: SnapshotRow,
-    pub client_id: i64,
     pub data: PathBuf,
 }
 
@@ -53,21 +52,23 @@ pub async fn readable(engine: &Engine, actor: Actor, id: i64) -> Result<Readable
     let row = snapshots::find(&mut c, id)
         .await?
         .ok_or(DomainError::NotFound)?;
-    let job = super::jobs::visible_row(&mut c, actor, row.job_id).await?;
+    super::jobs::visible_row(&mut c, actor, row.job_id).await?;
     let location = locations::find(&mut c, row.location_id)
         .await?
         .ok_or(DomainError::NotFound)?;
-    let data = JobStore::new(
-        std::path::Path::new(&location.directory),
-        job.client_id,
-        job.id,
+    let data = data_of(&location.directory, &row)?;
+    Ok(Readable { row, data })
+}
+
+/// Where a snapshot's data lies: its own location and store, whatever client and location
+/// its job has now.
+pub fn data_of(location_dir: &str, row: &SnapshotRow) -> Result<PathBuf, DomainError> {
+    store::recorded_data(
+        std::path::Path::new(location_dir),
+        &row.store_path,
+        &row.name,
     )
-    .data_of(&row.name);
-    Ok(Readable {
-        row,
-        client_id: job.client_id,
-        data,
-    })
+    .ok_or_else(|| DomainError::Internal(format!("snapshot {}: bad store path", row.id)))
 }
 
 fn root_of(r: &Readable) -> Result<OwnedFd, DomainError> {
@@ -169,8 +170,7 @@ pub async fn versions(
             );
         }
         if let Some(Some(dir)) = dirs.get(&s.location_id) {
-            let data =
-                JobStore::new(std::path::Path::new(dir), r.client_id, s.job_id).data_of(&s.name);
+            let data = data_of(dir, &s)?;
             places.push((s, data));
         }
     }

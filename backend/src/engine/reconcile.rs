@@ -3,12 +3,10 @@
 //! adopted when their `snapshot.json` is valid; trash is emptied in the background.
 //! In-progress directories are kept: the job's next run resumes into them.
 
-use std::path::PathBuf;
-
+use super::places::{self, Place};
 use super::runner::Engine;
-use super::store::JobStore;
 use crate::db::snapshots::NewSnapshot;
-use crate::db::{self, jobs, locations, runs, snapshots};
+use crate::db::{self, jobs, runs, snapshots};
 
 /// Kills the process group a crashed server left running for `run_id`, if that process is
 /// still the run's (its command line names the run's in-progress directory: a reused pid
@@ -36,8 +34,9 @@ pub async fn at_start(engine: &Engine) -> anyhow::Result<()> {
     // Runs a dead server left unfinished are recovered by the dispatcher (at once when
     // that server was a previous process on this machine, else after lease expiry).
     let mut c = db::conn(&engine.pool).await?;
-    // Adopt published snapshots the database does not know, and empty trash.
-    let mut stores: Vec<(i64, i64, JobStore)> = Vec::new();
+    // Adopt published snapshots the database does not know, and empty trash, in every
+    // store of every job (a moved job's older stores included).
+    let mut stores: Vec<Place> = Vec::new();
     let mut page = 1;
     loop {
         let f = jobs::JobFilter::default();
@@ -54,35 +53,29 @@ pub async fn at_start(engine: &Engine) -> anyhow::Result<()> {
         if rows.is_empty() {
             break;
         }
-        for j in rows {
-            if let Some(l) = locations::find(&mut c, j.location_id).await? {
-                stores.push((
-                    j.id,
-                    l.id,
-                    JobStore::new(&PathBuf::from(l.directory), j.client_id, j.id),
-                ));
-            }
-        }
+        stores.extend(places::of_jobs(&mut c, &rows).await?);
         page += 1;
     }
-    for (job_id, location_id, store) in &stores {
-        for (name, meta) in store.published() {
-            if meta.job_id != *job_id
-                || snapshots::exists(&mut c, *job_id, *location_id, &name).await?
+    for place in &stores {
+        let job_id = place.job_id;
+        for (name, meta) in place.store.published() {
+            if meta.job_id != job_id
+                || snapshots::exists(&mut c, job_id, place.location_id, &place.store_path, &name)
+                    .await?
             {
                 continue;
             }
             tracing::warn!(job_id, "adopting snapshot {name} published before a crash");
             let run_known = match runs::find(&mut c, meta.run_id).await? {
-                Some(r) if r.job_id == *job_id => Some(r.id),
+                Some(r) if r.job_id == job_id => Some(r.id),
                 _ => None,
             };
             snapshots::insert(
                 &mut c,
                 &NewSnapshot {
-                    job_id: *job_id,
+                    job_id,
                     run_id: run_known,
-                    location_id: *location_id,
+                    location_id: place.location_id,
                     name,
                     levels: meta.levels.iter().cloned().map(Some).collect(),
                     taken_at: meta.started_at,
@@ -90,6 +83,7 @@ pub async fn at_start(engine: &Engine) -> anyhow::Result<()> {
                     bytes: meta.total_bytes as i64,
                     new_bytes: meta.transferred_bytes as i64,
                     warnings: meta.warnings,
+                    store_path: place.store_path.clone(),
                     rewritten_permissions: meta.rewritten_permissions,
                 },
             )
@@ -97,9 +91,9 @@ pub async fn at_start(engine: &Engine) -> anyhow::Result<()> {
         }
     }
     tokio::task::spawn_blocking(move || {
-        for (_, _, store) in stores {
-            if let Err(e) = store.empty_trash() {
-                tracing::warn!("emptying {}: {e}", store.trash_dir().display());
+        for place in stores {
+            if let Err(e) = place.store.empty_trash() {
+                tracing::warn!("emptying {}: {e}", place.store.trash_dir().display());
             }
         }
     });

@@ -14,7 +14,7 @@ use super::classify::{classify, Exit};
 use super::hostkeys;
 use super::restore_plan::{preview, restore_argv, RestorePlan};
 use super::runner::{Engine, Stop};
-use super::store::JobStore;
+use super::store::recorded_data;
 use crate::db::clients::ClientRow;
 use crate::db::runs::{RunOutcome, RunRow};
 use crate::db::{self, clients, jobs, locations, snapshots, DbConn};
@@ -78,7 +78,7 @@ impl Engine {
             .await
             .map_err(|e| internal(&e))?
             .ok_or(Stop(RunError::SnapshotMissing, String::new()))?;
-        let job = jobs::find(&mut c, snap.job_id)
+        jobs::find(&mut c, snap.job_id)
             .await
             .map_err(|e| internal(&e))?
             .ok_or(Stop(RunError::JobDeleted, String::new()))?;
@@ -92,12 +92,13 @@ impl Engine {
             .ok_or(Stop(RunError::ClientDeleted, String::new()))?;
         let connection: Connection =
             serde_json::from_value(client.connection.clone()).map_err(|e| internal(&e))?;
-        let data = JobStore::new(
+        // The snapshot's own place: its job may have moved to another client or location.
+        let data = recorded_data(
             std::path::Path::new(&location.directory),
-            job.client_id,
-            job.id,
+            &snap.store_path,
+            &snap.name,
         )
-        .data_of(&snap.name);
+        .ok_or_else(|| Stop(RunError::SnapshotMissing, snap.store_path.clone()))?;
         let rel = RelPath::decode(&target.path)
             .map_err(|_| Stop(RunError::InvalidPath, target.path.clone()))?;
         let root =

@@ -208,11 +208,13 @@ impl Engine {
             .await
             .map_err(|e| internal(&e))?;
         let store = JobStore::new(&loc_dir, client.id, job.id);
-        let newest = store.newest();
         let data_dir = store
             .prepare(run.id)
             .map_err(|e| Stop(RunError::StorageError, e.to_string()))?;
-        let link_dest = newest.as_ref().map(|n| store.data_of(n));
+        // The newest snapshot wherever it lies (a moved job's is in its old store).
+        let link_dest = super::places::link_dest(&mut c, job.id, &data_dir)
+            .await
+            .map_err(|e| internal(&e))?;
         let include = job
             .include_patterns
             .clone()

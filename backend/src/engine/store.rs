@@ -8,6 +8,11 @@
 //!     .trash/…                       doomed snapshots, removed in the background
 //! ```
 //!
+//! `<client id>/<job id>` is the *store path*. A job moved to another client or location
+//! gets a new store on its next run; each snapshot's row records the location and store
+//! path it was published in, so older snapshots are read, trashed and removed where they
+//! are (see [`JobStore::at`]).
+//!
 //! Publishing is `syncfs`, write and fsync `snapshot.json`, `rename` into `snapshots/`,
 //! fsync `snapshots/`: a crash at any point leaves either an in-progress directory (resumed
 //! or removed later) or a complete snapshot with its metadata — never a half-written one
@@ -58,14 +63,75 @@ fn fsync_dir(dir: &Path) -> std::io::Result<()> {
     File::open(dir)?.sync_all()
 }
 
+/// The store path, relative to its location, of job `job_id` while it belongs to client
+/// `client_id`: `<client id>/<job id>`.
+pub fn store_path(client_id: i64, job_id: i64) -> String {
+    format!("{client_id}/{job_id}")
+}
+
+/// Whether a store path is of the form [`store_path`] makes (two decimal components), so
+/// that a stored value can never name a place outside its location.
+pub fn valid_store_path(path: &str) -> bool {
+    let mut parts = path.split('/');
+    let number =
+        |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    number(parts.next()) && number(parts.next()) && parts.next().is_none()
+}
+
+/// The data directory of a recorded snapshot, from its row's location directory, store
+/// path and name; `None` for a store path the server would not have written.
+pub fn recorded_data(location: &Path, store_path: &str, name: &str) -> Option<PathBuf> {
+    JobStore::at(location, store_path).map(|s| s.data_of(name))
+}
+
 impl JobStore {
     /// The store of job `job_id` of client `client_id` under a location directory.
     pub fn new(location: &Path, client_id: i64, job_id: i64) -> Self {
         JobStore {
-            root: location
-                .join(client_id.to_string())
-                .join(job_id.to_string()),
+            root: location.join(store_path(client_id, job_id)),
         }
+    }
+
+    /// The store at a recorded store path under a location directory; `None` when the
+    /// path is not one the server writes.
+    pub fn at(location: &Path, store_path: &str) -> Option<Self> {
+        valid_store_path(store_path).then(|| JobStore {
+            root: location.join(store_path),
+        })
+    }
+
+    /// Removes the store's directory when nothing worth keeping is left in it: no
+    /// published snapshot and no in-progress run. Used for the stores a moved job left
+    /// behind once retention has taken their last snapshot. Returns whether it was removed.
+    pub fn remove_if_spent(&self) -> std::io::Result<bool> {
+        let has_entries = |dir: PathBuf| -> std::io::Result<bool> {
+            match std::fs::read_dir(dir) {
+                Ok(mut entries) => Ok(entries.next().is_some()),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+                Err(e) => Err(e),
+            }
+        };
+        if has_entries(self.snapshots_dir())? || has_entries(self.inprogress_dir())? {
+            return Ok(false);
+        }
+        self.remove_all()?;
+        Ok(true)
+    }
+
+    /// Removes the whole store, read-only directories included (slow; run in the
+    /// background), and the client directory above it once that holds no other store.
+    pub fn remove_all(&self) -> std::io::Result<()> {
+        make_writable(&self.root);
+        match std::fs::remove_dir_all(&self.root) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+        if let Some(parent) = self.root.parent() {
+            // Fails, as it should, while another job's store is in it.
+            let _ = std::fs::remove_dir(parent);
+        }
+        Ok(())
     }
 
     pub fn inprogress_dir(&self) -> PathBuf {
@@ -319,6 +385,47 @@ mod tests {
             store.publish(8, "2026-11-22T210000Z", &meta(8)).unwrap(),
             "2026-11-22T210000Z-2"
         );
+    }
+
+    #[test]
+    fn store_paths_stay_inside_the_location() {
+        assert_eq!(store_path(3, 17), "3/17");
+        assert!(valid_store_path("3/17"));
+        for bad in [
+            "", "3", "3/", "/3/4", "3/4/5", "../4", "3/..", "3/4a", "a/4", "3//4",
+        ] {
+            assert!(!valid_store_path(bad), "{bad:?}");
+            assert!(JobStore::at(Path::new("/l"), bad).is_none(), "{bad:?}");
+        }
+        assert_eq!(
+            JobStore::at(Path::new("/l"), "3/17").unwrap().root,
+            JobStore::new(Path::new("/l"), 3, 17).root
+        );
+    }
+
+    #[test]
+    fn a_spent_store_is_removed_with_its_empty_client_directory() {
+        let loc = tempfile::tempdir().unwrap();
+        let old = JobStore::new(loc.path(), 1, 2);
+        let other = JobStore::new(loc.path(), 1, 3);
+        old.prepare(5).unwrap();
+        old.publish(5, "a", &meta(5)).unwrap();
+        other.prepare(6).unwrap();
+        assert!(!old.remove_if_spent().unwrap(), "a snapshot is left");
+        old.trash_snapshot("a").unwrap();
+        assert!(old.remove_if_spent().unwrap());
+        assert!(!old.root.exists());
+        assert!(
+            loc.path().join("1").exists(),
+            "job 3's store is still there"
+        );
+        assert!(
+            !other.remove_if_spent().unwrap(),
+            "a run in progress is kept"
+        );
+        std::fs::remove_dir_all(other.inprogress_dir()).unwrap();
+        assert!(other.remove_if_spent().unwrap());
+        assert!(!loc.path().join("1").exists());
     }
 
     #[test]

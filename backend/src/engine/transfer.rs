@@ -15,7 +15,7 @@ use super::classify::{classify, Exit, Verdict};
 use super::retention::{doomed, Kept};
 use super::runner::{Engine, Stop};
 use super::store::{snapshot_name, JobStore, SnapshotMeta};
-use super::{hostkeys, stats};
+use super::{hostkeys, places, stats};
 use crate::db::runs::{RunOutcome, RunRow};
 use crate::db::snapshots::NewSnapshot;
 use crate::db::{self, clients, jobs, locations, snapshots};
@@ -136,6 +136,7 @@ impl Engine {
                 bytes: s.total_bytes as i64,
                 new_bytes: s.transferred_bytes as i64,
                 warnings: verdict.result == RunResult::Warning,
+                store_path: super::store::store_path(job.client_id, job.id),
                 rewritten_permissions: job.use_local_permissions,
             },
         )
@@ -146,18 +147,20 @@ impl Engine {
         jobs::set_size(&mut c, job.id, s.total_bytes as i64)
             .await
             .map_err(|e| internal(&e))?;
-        let (gate, pool, root, job_id) = (
-            self.usage_gate.clone(),
-            self.pool.clone(),
-            store.root.clone(),
-            job.id,
-        );
+        // Every store of the job counts, the ones a move left behind included.
+        let roots: Vec<std::path::PathBuf> = places::of_jobs(&mut c, std::slice::from_ref(job))
+            .await
+            .map_err(|e| internal(&e))?
+            .into_iter()
+            .map(|p| p.store.root)
+            .collect();
+        let (gate, pool, job_id) = (self.usage_gate.clone(), self.pool.clone(), job.id);
         tokio::spawn(async move {
             let Ok(_permit) = gate.acquire().await else {
                 return;
             };
             let Ok(bytes) =
-                tokio::task::spawn_blocking(move || super::usage::disk_usage(&root)).await
+                tokio::task::spawn_blocking(move || super::usage::disk_usage_of(&roots)).await
             else {
                 return;
             };
@@ -166,21 +169,23 @@ impl Engine {
                     jobs::set_size(&mut c, job_id, i64::try_from(bytes).unwrap_or(i64::MAX)).await;
             }
         });
-        self.apply_retention(&mut c, job.id, store, schedule)
+        self.apply_retention(&mut c, job, store, schedule)
             .await
             .map_err(|e| internal(&e))?;
         Ok(outcome)
     }
 
-    /// Deletes what the policy no longer keeps: renamed into `.trash` now, removed later.
+    /// Deletes what the policy no longer keeps: renamed into `.trash` of the store each
+    /// snapshot lies in now, removed later. A store a moved job left behind is removed
+    /// whole once its last snapshot is gone.
     async fn apply_retention(
         &self,
         c: &mut db::DbConn,
-        job_id: i64,
-        store: &JobStore,
+        job: &jobs::JobRow,
+        current: &JobStore,
         schedule: &Schedule,
     ) -> anyhow::Result<()> {
-        let rows = snapshots::of_job(c, job_id).await?;
+        let rows = snapshots::of_job(c, job.id).await?;
         let kept: Vec<Kept> = rows
             .iter()
             .map(|r| Kept {
@@ -195,16 +200,31 @@ impl Engine {
             })
             .collect();
         let gone = doomed(&kept, schedule);
-        for id in &gone {
-            if let Some(r) = rows.iter().find(|r| r.id == *id) {
-                store.trash_snapshot(&r.name)?;
+        let mut dirs = places::LocationDirs::default();
+        let mut touched: Vec<JobStore> = vec![current.clone()];
+        for r in rows.iter().filter(|r| gone.contains(&r.id)) {
+            let Some(dir) = dirs.get(c, r.location_id).await? else {
+                continue;
+            };
+            let store = JobStore::at(&dir, &r.store_path)
+                .ok_or_else(|| anyhow::anyhow!("snapshot {}: bad store path", r.id))?;
+            store.trash_snapshot(&r.name)?;
+            if !touched.iter().any(|t| t.root == store.root) {
+                touched.push(store);
             }
         }
         snapshots::delete(c, &gone).await?;
-        let store = store.clone();
         tokio::task::spawn_blocking(move || {
-            if let Err(e) = store.empty_trash() {
-                tracing::warn!("emptying {}: {e}", store.trash_dir().display());
+            for (i, store) in touched.into_iter().enumerate() {
+                // The current store (first) stays; an old one goes once it is spent.
+                let done = if i == 0 {
+                    store.empty_trash()
+                } else {
+                    store.remove_if_spent().map(|_| ())
+                };
+                if let Err(e) = done {
+                    tracing::warn!("emptying {}: {e}", store.trash_dir().display());
+                }
             }
         });
         Ok(())

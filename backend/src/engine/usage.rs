@@ -9,9 +9,15 @@ use std::path::Path;
 /// Bytes allocated on disk under `root`, each inode counted once. Symlinks are not
 /// followed; unreadable directories are skipped.
 pub fn disk_usage(root: &Path) -> u64 {
+    disk_usage_of(&[root.to_owned()])
+}
+
+/// Bytes allocated on disk under all of `roots` (a job's stores), each inode counted once
+/// even when several stores share it through hard links.
+pub fn disk_usage_of(roots: &[std::path::PathBuf]) -> u64 {
     let mut seen: HashSet<(u64, u64)> = HashSet::new();
     let mut total: u64 = 0;
-    let mut stack = vec![root.to_owned()];
+    let mut stack = roots.to_vec();
     while let Some(dir) = stack.pop() {
         let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;

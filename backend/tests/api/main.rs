@@ -19,6 +19,7 @@ mod helpers;
 mod large;
 mod manifest;
 mod migrations;
+mod moves;
 mod openapi;
 mod restore;
 mod scheduler;

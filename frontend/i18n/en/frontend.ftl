@@ -345,6 +345,7 @@ job-path-hint-daemon = The rsync module, optionally followed by a path inside it
 job-path-hint-local = The absolute path of the directory on this server, for example /srv/share/.
 job-policy = Policy
 job-location = Backup location
+job-location-moved = You are moving this job to another location. Its next backup starts a new series of snapshots there (a full copy if the location is on another disk). The snapshots taken so far stay where they are: they can still be browsed and restored, and the policy removes them as usual.
 job-active = Active (run it as the policy says)
 job-notifications = Notifications
 job-notify-admin = Send to the administrators

@@ -345,6 +345,7 @@ job-path-hint-daemon = El módulo de rsync, seguido opcionalmente de una ruta de
 job-path-hint-local = La ruta absoluta del directorio en este servidor, por ejemplo /srv/share/.
 job-policy = Política
 job-location = Ubicación de copia
+job-location-moved = Va a mover esta tarea a otra ubicación. Su próxima copia empezará allí una nueva serie de instantáneas (una copia completa si la ubicación está en otro disco). Las instantáneas tomadas hasta ahora se quedan donde están: se pueden seguir explorando y restaurando, y la política las elimina como siempre.
 job-active = Activa (se ejecuta según la política)
 job-notifications = Avisos
 job-notify-admin = Enviar a los administradores

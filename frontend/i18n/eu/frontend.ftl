@@ -345,6 +345,7 @@ job-path-hint-daemon = rsync modulua, eta, nahi izanez gero, haren barruko bide 
 job-path-hint-local = Zerbitzari honetako direktorioaren bide absolutua, adibidez /srv/share/.
 job-policy = Politika
 job-location = Babeskopien kokapena
+job-location-moved = Lan hau beste kokapen batera eramatera zoaz. Hurrengo babeskopiak argazki-sorta berri bat hasiko du han (kopia osoa, kokapena beste disko batean badago). Orain arte egindako argazkiak dauden lekuan geratzen dira: arakatu eta leheneratu daitezke oraindik, eta politikak ohi bezala ezabatzen ditu.
 job-active = Aktiboa (politikak dioenean exekutatzen da)
 job-notifications = Abisuak
 job-notify-admin = Bidali administratzaileei

@@ -23,7 +23,16 @@ pub fn JobFields(
     /// A hint for the source path that depends on the client's connection.
     #[prop(into)]
     path_hint: Signal<String>,
+    /// The location the saved job has (`None` for a new job): choosing another one
+    /// moves the job, which the form says before it is saved.
+    #[prop(into)]
+    saved_location: Signal<Option<i64>>,
 ) -> impl IntoView {
+    let moved = move || {
+        saved_location
+            .get()
+            .is_some_and(|id| id.to_string() != draft.location.get())
+    };
     let policy_options = Signal::derive(move || {
         let mut list = vec![(String::new(), fl!(LOADER, "choose"))];
         list.extend(
@@ -114,6 +123,11 @@ pub fn JobFields(
             error=form.error("location_id")
             required=true
         />
+        {move || moved().then(|| view! {
+            <p class="alert alert-warning" id="job-location-moved" role="status">
+                {fl!(LOADER, "job-location-moved")}
+            </p>
+        })}
         <CheckField
             id="job-active"
             label=Signal::derive(move || fl!(LOADER, "job-active"))

@@ -319,6 +319,7 @@ fn JobPage(client_id: i64, id: Option<i64>) -> impl IntoView {
                                 locations=locations
                                 scripts=scripts
                                 path_hint=Signal::derive(move || client.with(|c| path_hint(c.as_ref())))
+                                saved_location=Signal::derive(move || job.with(|j| j.as_ref().map(|j| j.location.id)))
                             />
                             <div class="form-actions">
                                 <button id="job-save" type="submit" class="button button-primary" disabled=move || form.pending.get()>
