@@ -58,9 +58,9 @@ async fn exact_permissions_migration_keeps_jobs_and_backfills_snapshots() {
     db.batch_execute(DOWN).await.unwrap();
     for id in &ids {
         db.execute(
-            "INSERT INTO snapshots (job_id, location_id, name, taken_at) \
-             VALUES ($1, $2, 'old', now())",
-            &[id, &loc],
+            "INSERT INTO snapshots (job_id, location_id, name, taken_at, store_path) \
+             VALUES ($1, $2, 'old', now(), $3)",
+            &[id, &loc, &format!("{cid}/{id}")],
         )
         .await
         .unwrap();
