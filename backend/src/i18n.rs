@@ -1,6 +1,7 @@
 //! Server-side translations (Fluent via i18n-embed) of API error messages, chosen per
-//! request from `Accept-Language`. The web app translates error codes itself; these
-//! messages serve scripts and API clients.
+//! request from `Accept-Language`, and of the command line's start-up errors, in the
+//! language of the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`). The web app translates
+//! error codes itself; these messages serve scripts, API clients and administrators.
 
 use std::collections::HashMap;
 
@@ -73,10 +74,70 @@ impl Translations {
     }
 }
 
+/// The language of the command line's environment (`LANGUAGE`, `LC_ALL`, `LC_MESSAGES`,
+/// `LANG`, the first one set), English when it is none of ours.
+pub fn environment_language() -> Language {
+    language_of(|k| std::env::var(k).ok())
+}
+
+fn language_of(var: impl Fn(&str) -> Option<String>) -> Language {
+    ["LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|k| var(k).filter(|v| !v.is_empty()))
+        .find_map(|v| v.split(':').find_map(Language::from_tag))
+        .unwrap_or(Language::En)
+}
+
+impl Translations {
+    /// The message `id` in `lang`, with text arguments.
+    pub fn text(&self, lang: Language, id: &str, args: &[(&str, String)]) -> String {
+        let Some(loader) = self.loaders.get(&lang) else {
+            return id.to_owned();
+        };
+        let map: HashMap<String, String> = args
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), v.clone()))
+            .collect();
+        loader.get_args(id, map)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use shared::ErrorCode;
+
+    #[test]
+    fn the_environment_chooses_the_language() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        assert_eq!(language_of(env(&[("LANG", "eu_ES.UTF-8")])), Language::Eu);
+        assert_eq!(
+            language_of(env(&[("LC_ALL", "es_ES.UTF-8"), ("LANG", "eu_ES.UTF-8")])),
+            Language::Es
+        );
+        assert_eq!(language_of(env(&[("LANG", "C.UTF-8")])), Language::En);
+        assert_eq!(language_of(env(&[])), Language::En);
+        let t = Translations::load().unwrap();
+        let text = t.text(
+            Language::Eu,
+            "cli-postgres-blocked",
+            &[
+                ("dir", "/root".into()),
+                ("cluster", "/root/eb/postgres".into()),
+            ],
+        );
+        assert!(
+            text.contains("/root/eb/postgres") && text.contains("/var/lib"),
+            "{text}"
+        );
+    }
 
     #[test]
     fn every_error_code_is_translated_in_every_language() {

@@ -313,6 +313,13 @@ mod tests {
                 assert!(!text.is_empty());
                 assert_ne!(text, code.message_id(), "{code:?} is not translated");
             }
+            // Each run error code is explained by its own message (`RunError::message_id`).
+            for e in shared::runs::RunError::ALL {
+                let id = e.message_id();
+                assert!(LOADER.has(&id), "{id} missing");
+                let text = crate::run_labels::run_error_text(*e);
+                assert_eq!(text, LOADER.get(&id), "{e} uses another message");
+            }
         }
         apply(Language::Es);
         let text = fl!(LOADER, "signed-in-as", user = "ane");

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use i18n_embed_fl::fl;
-use shared::runs::{Run, RunState};
+use shared::runs::{Run, RunError, RunState};
 
 use crate::i18n::LOADER;
 
@@ -31,28 +31,66 @@ pub fn trigger_text(trigger: &str) -> String {
     }
 }
 
-/// A sentence explaining an error code; `None` for codes without one (shown raw).
+/// A sentence explaining an error code; `None` for codes this build does not know (a
+/// newer or older server's), which are shown raw.
 pub fn error_explanation(code: &str) -> Option<String> {
-    Some(match code {
-        "unreachable" => fl!(LOADER, "run-error-unreachable"),
-        "host_key_unverified" => fl!(LOADER, "run-error-host-key-unverified"),
-        "host_key_mismatch" => fl!(LOADER, "run-error-host-key-mismatch"),
-        "auth_refused" => fl!(LOADER, "run-error-auth-refused"),
-        "rsync_missing" => fl!(LOADER, "run-error-rsync-missing"),
-        "rsync_partial" => fl!(LOADER, "run-error-rsync-partial"),
-        "rsync_vanished_files" => fl!(LOADER, "run-error-rsync-vanished"),
-        "rsync_killed" => fl!(LOADER, "run-error-rsync-killed"),
-        "rsync_failed" => fl!(LOADER, "run-error-rsync-failed"),
-        "storage_error" => fl!(LOADER, "run-error-storage"),
-        "location_full" => fl!(LOADER, "run-error-location-full"),
-        "location_unavailable" => fl!(LOADER, "run-error-location-unavailable"),
-        "pre_script_failed" => fl!(LOADER, "run-error-pre-script-failed"),
-        "pre_script_timeout" => fl!(LOADER, "run-error-pre-script-timeout"),
-        "post_script_failed" => fl!(LOADER, "run-error-post-script-failed"),
-        "aborted" => fl!(LOADER, "run-error-aborted"),
-        "interrupted" => fl!(LOADER, "run-error-interrupted"),
-        _ => return None,
-    })
+    RunError::parse(code).map(run_error_text)
+}
+
+/// The explanation of each code the engine can produce (one Fluent key per variant,
+/// `RunError::message_id`; no catch-all arm, so a new variant needs its text).
+pub fn run_error_text(error: RunError) -> String {
+    match error {
+        RunError::Internal => fl!(LOADER, "run-error-internal"),
+        RunError::Aborted => fl!(LOADER, "run-error-aborted"),
+        RunError::Interrupted => fl!(LOADER, "run-error-interrupted"),
+        RunError::JobDeleted => fl!(LOADER, "run-error-job-deleted"),
+        RunError::ClientDeleted => fl!(LOADER, "run-error-client-deleted"),
+        RunError::LocationMissing => fl!(LOADER, "run-error-location-missing"),
+        RunError::PolicyMissing => fl!(LOADER, "run-error-policy-missing"),
+        RunError::LocationUnavailable => fl!(LOADER, "run-error-location-unavailable"),
+        RunError::LocationFull => fl!(LOADER, "run-error-location-full"),
+        RunError::StorageError => fl!(LOADER, "run-error-storage-error"),
+        RunError::InvalidConfiguration => fl!(LOADER, "run-error-invalid-configuration"),
+        RunError::HostKeyUnverified => fl!(LOADER, "run-error-host-key-unverified"),
+        RunError::HostKeyMismatch => fl!(LOADER, "run-error-host-key-mismatch"),
+        RunError::Unreachable => fl!(LOADER, "run-error-unreachable"),
+        RunError::AuthRefused => fl!(LOADER, "run-error-auth-refused"),
+        RunError::RsyncMissing => fl!(LOADER, "run-error-rsync-missing"),
+        RunError::RsyncNotStarted => fl!(LOADER, "run-error-rsync-not-started"),
+        RunError::PreScriptFailed => fl!(LOADER, "run-error-pre-script-failed"),
+        RunError::PreScriptTimeout => fl!(LOADER, "run-error-pre-script-timeout"),
+        RunError::PostScriptFailed => fl!(LOADER, "run-error-post-script-failed"),
+        RunError::PostScriptTimeout => fl!(LOADER, "run-error-post-script-timeout"),
+        RunError::ClientPreScriptFailed => fl!(LOADER, "run-error-client-pre-script-failed"),
+        RunError::ClientPreScriptTimeout => fl!(LOADER, "run-error-client-pre-script-timeout"),
+        RunError::ClientPostScriptFailed => fl!(LOADER, "run-error-client-post-script-failed"),
+        RunError::ClientPostScriptTimeout => fl!(LOADER, "run-error-client-post-script-timeout"),
+        RunError::SnapshotMissing => fl!(LOADER, "run-error-snapshot-missing"),
+        RunError::RestoreSourceMissing => fl!(LOADER, "run-error-restore-source-missing"),
+        RunError::InvalidPath => fl!(LOADER, "run-error-invalid-path"),
+        RunError::RestoreUnsupported => fl!(LOADER, "run-error-restore-unsupported"),
+        RunError::PreviewTimeout => fl!(LOADER, "run-error-preview-timeout"),
+        RunError::RsyncKilled => fl!(LOADER, "run-error-rsync-killed"),
+        RunError::RsyncVanishedFiles => fl!(LOADER, "run-error-rsync-vanished-files"),
+        RunError::RsyncMaxDelete => fl!(LOADER, "run-error-rsync-max-delete"),
+        RunError::RsyncPartial => fl!(LOADER, "run-error-rsync-partial"),
+        RunError::RsyncPartialNothingTransferred => {
+            fl!(LOADER, "run-error-rsync-partial-nothing-transferred")
+        }
+        RunError::RsyncSyntax => fl!(LOADER, "run-error-rsync-syntax"),
+        RunError::RsyncProtocolIncompatible => fl!(LOADER, "run-error-rsync-protocol-incompatible"),
+        RunError::RsyncFileSelection => fl!(LOADER, "run-error-rsync-file-selection"),
+        RunError::RsyncUnsupported => fl!(LOADER, "run-error-rsync-unsupported"),
+        RunError::RsyncStartFailed => fl!(LOADER, "run-error-rsync-start-failed"),
+        RunError::RsyncSocketIo => fl!(LOADER, "run-error-rsync-socket-io"),
+        RunError::RsyncProtocolStream => fl!(LOADER, "run-error-rsync-protocol-stream"),
+        RunError::RsyncInterrupted => fl!(LOADER, "run-error-rsync-interrupted"),
+        RunError::RsyncTimeout => fl!(LOADER, "run-error-rsync-timeout"),
+        RunError::RsyncDaemonTimeout => fl!(LOADER, "run-error-rsync-daemon-timeout"),
+        RunError::RemoteShellFailed => fl!(LOADER, "run-error-remote-shell-failed"),
+        RunError::RsyncFailed => fl!(LOADER, "run-error-rsync-failed"),
+    }
 }
 
 /// The explanation of a code, or the code itself when there is none.

@@ -84,8 +84,11 @@ pub struct JobInput {
     /// rsync exclude patterns, one per entry; none means the policy's.
     #[serde(default)]
     pub exclude: Option<Vec<String>>,
-    /// Make the copies readable by the server (`--chmod=Fug=rwX,Dug=rwx,Fo=r,Do=rx`).
-    #[serde(default = "yes")]
+    /// Off by default: the snapshot keeps every permission exactly. When on, rsync runs
+    /// with `--chmod=Fug=rwX,Dug=rwx,Fo=r,Do=rx`: permissions are rewritten; restored files
+    /// will not get their original permissions, and private files become readable by
+    /// everyone.
+    #[serde(default)]
     pub use_local_permissions: bool,
     #[serde(default)]
     pub notifications: Notifications,
@@ -112,6 +115,9 @@ pub struct Job {
     pub location: Ref,
     pub include: Option<Vec<String>>,
     pub exclude: Option<Vec<String>>,
+    /// When true, permissions are rewritten (`--chmod=Fug=rwX,Dug=rwx,Fo=r,Do=rx`);
+    /// restored files will not get their original permissions, and private files become
+    /// readable by everyone.
     pub use_local_permissions: bool,
     pub notifications: Notifications,
     /// Lower runs first.

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::common::RunResult;
 use crate::policies::LevelName;
+pub use crate::run_error::RunError;
 
 /// Where a run is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,7 +88,8 @@ pub struct Run {
     pub levels: Vec<LevelName>,
     pub state: RunState,
     pub result: Option<RunResult>,
-    /// Stable code of what went wrong (`unreachable`, `host_key_unverified`, …).
+    /// Stable code of what went wrong (`unreachable`, `host_key_unverified`, …), one of
+    /// the engine's `RunError` codes (a string, so codes of other server versions survive).
     pub error_code: Option<String>,
     pub exit_code: Option<i32>,
     pub queued_at: DateTime<Utc>,
@@ -135,4 +137,7 @@ pub struct Snapshot {
     pub new_bytes: i64,
     /// The run ended with warnings (e.g. files vanished during the transfer).
     pub warnings: bool,
+    /// Taken with the job's `use_local_permissions`: permissions were rewritten, so a
+    /// restore will not give files their original permissions.
+    pub rewritten_permissions: bool,
 }

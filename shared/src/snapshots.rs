@@ -167,6 +167,9 @@ pub struct RestorePreview {
     pub deletes: i64,
     /// More changes than listed.
     pub truncated: bool,
+    /// The snapshot was taken with rewritten permissions (`use_local_permissions`): the
+    /// restored files will not get their original permissions.
+    pub rewritten_permissions: bool,
 }
 
 /// A restore accepted: the queued run, and where it writes.

@@ -143,9 +143,16 @@ fn server_translations_are_complete_and_used() {
     for id in &presets {
         assert!(en.contains_key(id), "server lacks {id}");
     }
+    let backend = rust_sources(&root().join("backend/src"));
     for k in en.keys() {
         if k.starts_with("policy-preset-") {
             assert!(presets.contains(k), "{k} names no seeded policy");
+        } else if k.starts_with("cli-") {
+            // The command line's own messages (start-up errors), used by the backend.
+            assert!(
+                backend.contains(&format!("\"{k}\"")),
+                "{k} is not used by backend/src"
+            );
         } else if let Some(v) = k.strip_prefix("validation-") {
             let code = v.replace('-', "_");
             assert!(
@@ -175,5 +182,23 @@ fn validation_codes_are_emitted_somewhere() {
     for c in shared::validate::CODES {
         let uses = code.matches(&format!("\"{c}\"")).count();
         assert!(uses >= 2, "validation code {c} is listed but never emitted");
+    }
+}
+
+/// Every run error code the engine can produce (`shared::runs::RunError`) is explained in
+/// the web app, in each language.
+#[test]
+fn every_run_error_code_has_an_explanation_in_every_language() {
+    for lang in LANGS {
+        let map = messages(&root().join("frontend/i18n").join(lang).join("frontend.ftl"));
+        let missing: Vec<String> = shared::runs::RunError::ALL
+            .iter()
+            .map(|e| e.message_id())
+            .filter(|id| !map.contains_key(id))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{lang}: run error codes without an explanation: {missing:?}"
+        );
     }
 }

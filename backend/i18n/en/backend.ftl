@@ -37,3 +37,4 @@ policy-preset-daily-name = At 21:00, 7 days a week
 policy-preset-daily-description = Daily at 21:00 every day (7 kept).
 policy-preset-weekdays-long-term-name = At 21:00, monday to friday, long time storage
 policy-preset-weekdays-long-term-description = Daily Monday to Friday at 21:00 (5 kept), weekly on Saturdays (4 kept), monthly on the 28th (22 kept).
+cli-postgres-blocked = The PostgreSQL system user “postgres” cannot enter { $dir }, so it cannot use its cluster in { $cluster }. Choose a data directory under /var/lib (for example --data-dir /var/lib/elkarbackup), or let the postgres user enter { $dir } (for example setfacl -m u:postgres:x { $dir }).

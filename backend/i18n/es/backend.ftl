@@ -37,3 +37,4 @@ policy-preset-daily-name = A las 21:00, los 7 días de la semana
 policy-preset-daily-description = Diaria a las 21:00 todos los días (se guardan 7).
 policy-preset-weekdays-long-term-name = A las 21:00, de lunes a viernes, conservación a largo plazo
 policy-preset-weekdays-long-term-description = Diaria de lunes a viernes a las 21:00 (se guardan 5), semanal los sábados (se guardan 4), mensual el día 28 (se guardan 22).
+cli-postgres-blocked = El usuario del sistema «postgres» de PostgreSQL no puede entrar en { $dir }, así que no puede usar su clúster en { $cluster }. Elija un directorio de datos bajo /var/lib (por ejemplo --data-dir /var/lib/elkarbackup), o permita al usuario postgres entrar en { $dir } (por ejemplo setfacl -m u:postgres:x { $dir }).

@@ -37,3 +37,4 @@ policy-preset-daily-name = 21:00etan, asteko 7 egunetan
 policy-preset-daily-description = Egunero 21:00etan, asteko egun guztietan (7 gordetzen dira).
 policy-preset-weekdays-long-term-name = 21:00etan, astelehenetik ostiralera, epe luzerako gordetzea
 policy-preset-weekdays-long-term-description = Egunero astelehenetik ostiralera 21:00etan (5 gordetzen dira), astero larunbatetan (4 gordetzen dira), hilero hilaren 28an (22 gordetzen dira).
+cli-postgres-blocked = PostgreSQL-ren «postgres» sistema-erabiltzaileak ezin du { $dir } karpetan sartu, eta ezin du { $cluster } karpetako bere klusterra erabili. Aukeratu /var/lib azpiko datu-karpeta bat (adibidez --data-dir /var/lib/elkarbackup), edo utzi postgres erabiltzaileari { $dir } karpetan sartzen (adibidez setfacl -m u:postgres:x { $dir }).

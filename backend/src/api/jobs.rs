@@ -55,6 +55,11 @@ pub async fn list_jobs(
 }
 
 /// Create a job.
+///
+/// Without `use_local_permissions` (the default, false) the snapshots keep every
+/// permission, owner, ACL and extended attribute exactly. With `use_local_permissions`
+/// true, permissions are rewritten; restored files will not get their original
+/// permissions, and private files become readable by everyone.
 #[utoipa::path(
     tag = "jobs",
     security(("bearer" = []), ("cookie" = [])),

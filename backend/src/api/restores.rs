@@ -19,7 +19,9 @@ use crate::state::AppState;
 /// (default: where it was backed up from), with `delete` also removing what the snapshot
 /// lacks. `dry_run` answers at once with what would be created, overwritten, changed or
 /// deleted, and writes nothing. Otherwise a restore run is queued (202); follow it like
-/// any run. Operators may restore only their own snapshots onto their own clients, and
+/// any run. A preview of a snapshot taken with `use_local_permissions` says so
+/// (`rewritten_permissions`): its permissions were rewritten, and the restored files will
+/// not get their original permissions. Operators may restore only their own snapshots onto their own clients, and
 /// only while the setting `operators_may_restore_to_clients` allows it.
 #[utoipa::path(
     tag = "snapshots",

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Double, Nullable, Text};
 use diesel_async::RunQueryDsl;
+use shared::runs::RunError;
 
 use super::schema::{client_batches, clients, jobs, runs};
 use super::{DbError, PgConn};
@@ -73,7 +74,7 @@ pub enum Step {
     /// The pre scripts are done: go on with the job.
     Go,
     /// The batch failed (its pre scripts, or it was interrupted): fail with this code.
-    Failed(String),
+    Failed(RunError),
 }
 
 /// Takes the batch's pre-script step when nobody holds it, else says what to do.
@@ -99,13 +100,15 @@ pub async fn step(
         return Ok(Step::RunPre);
     }
     let Some(b) = find(c, batch_id).await? else {
-        return Ok(Step::Failed("interrupted".into()));
+        return Ok(Step::Failed(RunError::Interrupted));
     };
     Ok(match (b.state.as_str(), b.result.as_deref()) {
         ("pre_client", _) => Step::Wait,
         ("finished", Some("failed")) => Step::Failed(
             b.error_code
-                .unwrap_or_else(|| "client_pre_script_failed".into()),
+                .as_deref()
+                .and_then(RunError::parse)
+                .unwrap_or(RunError::ClientPreScriptFailed),
         ),
         _ => Step::Go,
     })
@@ -116,7 +119,7 @@ pub async fn step(
 pub async fn pre_done(
     c: &mut PgConn,
     batch_id: i64,
-    error_code: Option<&str>,
+    error_code: Option<RunError>,
 ) -> Result<(), DbError> {
     let q = diesel::update(client_batches::table.find(batch_id));
     match error_code {
@@ -134,7 +137,7 @@ pub async fn pre_done(
             q.set((
                 client_batches::state.eq("finished"),
                 client_batches::result.eq("failed"),
-                client_batches::error_code.eq(code),
+                client_batches::error_code.eq(code.as_str()),
                 client_batches::lease_owner.eq(None::<String>),
                 client_batches::lease_until.eq(None::<DateTime<Utc>>),
                 client_batches::updated_at.eq(diesel::dsl::now),
@@ -184,13 +187,13 @@ pub async fn close_done(
 pub async fn finish(
     c: &mut PgConn,
     batch_id: i64,
-    error_code: Option<&str>,
+    error_code: Option<RunError>,
 ) -> Result<(), DbError> {
     diesel::update(client_batches::table.find(batch_id))
         .set((
             client_batches::state.eq("finished"),
             client_batches::result.eq(if error_code.is_some() { "failed" } else { "ok" }),
-            client_batches::error_code.eq(error_code),
+            client_batches::error_code.eq(error_code.map(RunError::as_str)),
             client_batches::lease_owner.eq(None::<String>),
             client_batches::lease_until.eq(None::<DateTime<Utc>>),
             client_batches::updated_at.eq(diesel::dsl::now),
@@ -212,7 +215,7 @@ pub async fn recover(c: &mut PgConn) -> Result<Vec<BatchRow>, DbError> {
     .set((
         client_batches::state.eq("finished"),
         client_batches::result.eq("failed"),
-        client_batches::error_code.eq("interrupted"),
+        client_batches::error_code.eq(RunError::Interrupted.as_str()),
         client_batches::lease_owner.eq(None::<String>),
         client_batches::lease_until.eq(None::<DateTime<Utc>>),
         client_batches::updated_at.eq(diesel::dsl::now),

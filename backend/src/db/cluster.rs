@@ -38,6 +38,24 @@ pub enum ClusterError {
     Command { program: String, detail: String },
     #[error("PostgreSQL did not become ready within {0:?}; see {1}")]
     NotReady(Duration, PathBuf),
+    /// The `postgres` user cannot reach the cluster: the localised explanation, naming the
+    /// directory that blocks it and the fix.
+    #[error("{message}")]
+    Blocked { dir: PathBuf, message: String },
+}
+
+/// The error for a cluster in `cluster` that the `postgres` user cannot reach because it
+/// cannot enter `dir`, in the language of the environment.
+fn blocked(dir: PathBuf, cluster: &Path) -> ClusterError {
+    let message = crate::i18n::translations().text(
+        crate::i18n::environment_language(),
+        "cli-postgres-blocked",
+        &[
+            ("dir", dir.display().to_string()),
+            ("cluster", cluster.display().to_string()),
+        ],
+    );
+    ClusterError::Blocked { dir, message }
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> ClusterError + '_ {
@@ -141,6 +159,16 @@ impl ManagedCluster {
                     std::fs::set_permissions(parent, std::fs::Permissions::from_mode(mode | 0o711))
                         .map_err(io_err(parent))?;
                 }
+            }
+        }
+        // Every directory above must let it in too: say which one does not, and how to fix
+        // it, before initdb fails with a bare "Permission denied".
+        if let Some((uid, gid)) = owner {
+            let probe = bin.join("postgres");
+            if let Some(dir) =
+                super::cluster_access::blocking_directory(&probe, &root, uid, gid).await
+            {
+                return Err(blocked(dir, &root));
             }
         }
         let cluster = ManagedCluster {

@@ -100,7 +100,7 @@ where
                 .set((
                     runs::state.eq("finished"),
                     runs::result.eq("failed"),
-                    runs::error_code.eq("interrupted"),
+                    runs::error_code.eq(shared::runs::RunError::Interrupted.as_str()),
                     runs::finished_at.eq(diesel::dsl::now),
                     runs::lease_owner.eq(None::<String>),
                     runs::lease_until.eq(None::<DateTime<Utc>>),

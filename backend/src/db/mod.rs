@@ -4,6 +4,7 @@
 pub mod batches;
 pub mod clients;
 pub mod cluster;
+pub mod cluster_access;
 pub mod events;
 pub mod jobs;
 pub mod leases;

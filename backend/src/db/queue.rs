@@ -372,7 +372,7 @@ pub async fn set_progress(
 pub async fn fail_queued_of_client(
     c: &mut PgConn,
     client_id: i64,
-    code: &str,
+    code: shared::runs::RunError,
 ) -> Result<Vec<i64>, DbError> {
     let ids: Vec<i64> = diesel::update(
         runs::table.filter(runs::state.eq("queued")).filter(
@@ -386,7 +386,7 @@ pub async fn fail_queued_of_client(
     .set((
         runs::state.eq("finished"),
         runs::result.eq("failed"),
-        runs::error_code.eq(code),
+        runs::error_code.eq(code.as_str()),
         runs::finished_at.eq(diesel::dsl::now),
     ))
     .returning(runs::id)

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
+use shared::runs::RunError;
 
 use super::paging::Paging;
 use super::schema::{clients, jobs, runs};
@@ -107,7 +108,7 @@ pub async fn abort_queued(c: &mut DbConn, id: i64) -> Result<bool, DbError> {
         .set((
             runs::state.eq("finished"),
             runs::result.eq("aborted"),
-            runs::error_code.eq("aborted"),
+            runs::error_code.eq(RunError::Aborted.as_str()),
             runs::finished_at.eq(diesel::dsl::now),
         ))
         .execute(c)
@@ -133,7 +134,9 @@ pub async fn mark_aborting(c: &mut DbConn, id: i64) -> Result<(), DbError> {
 #[diesel(table_name = runs)]
 pub struct RunOutcome<'a> {
     pub result: &'a str,
-    pub error_code: Option<&'a str>,
+    /// Written as its wire name (the column is text).
+    #[diesel(skip_update)]
+    pub error_code: Option<RunError>,
     pub exit_code: Option<i32>,
     pub files_total: Option<i64>,
     pub files_transferred: Option<i64>,
@@ -147,6 +150,7 @@ pub async fn finish(c: &mut DbConn, run: &RunRow, o: &RunOutcome<'_>) -> Result<
     diesel::update(runs::table.find(run.id))
         .set((
             o,
+            runs::error_code.eq(o.error_code.map(RunError::as_str)),
             runs::state.eq("finished"),
             runs::finished_at.eq(diesel::dsl::now),
             runs::lease_owner.eq(None::<String>),

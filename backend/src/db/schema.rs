@@ -234,6 +234,7 @@ diesel::table! {
         new_bytes -> Int8,
         warnings -> Bool,
         store_path -> Text,
+        rewritten_permissions -> Bool,
     }
 }
 

@@ -24,6 +24,8 @@ pub struct SnapshotRow {
     pub warnings: bool,
     /// The job store holding it, relative to the location (`<client id>/<job id>`).
     pub store_path: String,
+    /// Taken with rewritten permissions (the job's `use_local_permissions`).
+    pub rewritten_permissions: bool,
 }
 
 /// A snapshot to record.
@@ -42,6 +44,8 @@ pub struct NewSnapshot {
     pub warnings: bool,
     /// The job store holding it, relative to the location (`<client id>/<job id>`).
     pub store_path: String,
+    /// Taken with rewritten permissions (the job's `use_local_permissions`).
+    pub rewritten_permissions: bool,
 }
 
 /// Records a published snapshot; a second call for the same run or name changes nothing.

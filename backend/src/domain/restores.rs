@@ -3,7 +3,7 @@
 
 use chrono::Utc;
 use shared::clients::Connection;
-use shared::runs::RestoreTarget;
+use shared::runs::{RestoreTarget, RunError};
 use shared::snapshots::{RestorePreview, RestoreQueued, RestoreRequest};
 use shared::validate::Issue;
 use shared::ErrorCode;
@@ -80,7 +80,11 @@ pub async fn restore(
     };
     if req.dry_run {
         return match engine.restore_preview(&target).await {
-            Ok(p) => Ok(Restore::Preview(p)),
+            // Restoring rewritten permissions cannot give the files their original ones.
+            Ok(p) => Ok(Restore::Preview(RestorePreview {
+                rewritten_permissions: snap.row.rewritten_permissions,
+                ..p
+            })),
             Err(Stop(code, detail)) => {
                 // The reason, for the logs page: the API answer carries only the code.
                 let line = format!("restore preview failed: {code}: {}", detail.trim());
@@ -115,14 +119,15 @@ pub async fn restore(
 /// The API error of a failed preview.
 fn stop_error(Stop(code, detail): Stop) -> DomainError {
     match code {
-        "snapshot_missing" | "restore_source_missing" | "client_deleted" | "job_deleted" => {
-            DomainError::NotFound
-        }
-        "invalid_path" => DomainError::Code(ErrorCode::InvalidPath),
-        "restore_unsupported" => {
+        RunError::SnapshotMissing
+        | RunError::RestoreSourceMissing
+        | RunError::ClientDeleted
+        | RunError::JobDeleted => DomainError::NotFound,
+        RunError::InvalidPath => DomainError::Code(ErrorCode::InvalidPath),
+        RunError::RestoreUnsupported => {
             DomainError::Validation(vec![Issue::new("client_id", "not_allowed")])
         }
-        "internal" => DomainError::Internal(detail),
+        RunError::Internal => DomainError::Internal(detail),
         _ => DomainError::Code(ErrorCode::PreviewFailed),
     }
 }

@@ -253,6 +253,7 @@ pub fn snapshot_view(s: snapshots::SnapshotRow) -> Snapshot {
         bytes: s.bytes,
         new_bytes: s.new_bytes,
         warnings: s.warnings,
+        rewritten_permissions: s.rewritten_permissions,
     }
 }
 
@@ -327,7 +328,7 @@ pub async fn test_connection(
     };
     Ok(shared::clients::ConnectionTest {
         ok: matches!(diagnosis, Diagnosis::Ok(_)),
-        code: diagnosis.code().map(str::to_owned),
+        code: diagnosis.code().map(|c| c.as_str().to_owned()),
         rsync_version: match diagnosis {
             Diagnosis::Ok(v) => Some(v),
             _ => None,

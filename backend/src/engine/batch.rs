@@ -7,6 +7,8 @@ use std::time::Duration;
 use chrono::Utc;
 use shared::clients::Connection;
 
+use shared::runs::RunError;
+
 use super::runner::{Engine, Record, Stop};
 use super::scripts::{self, ClientContext, Event};
 use crate::db::batches::{self, Step};
@@ -17,13 +19,13 @@ impl Engine {
     /// Waits in `waiting_for_client` until the client's batch may run jobs, running the
     /// client's pre scripts if this run is the first. An abort ends the wait at once.
     pub(super) async fn enter_batch(&self, run: &RunRow) -> Result<(), Stop> {
-        let internal = |e: &dyn std::fmt::Display| Stop("internal", e.to_string());
+        let internal = |e: &dyn std::fmt::Display| Stop(RunError::Internal, e.to_string());
         let Some(batch_id) = run.batch_id else {
             return Ok(());
         };
         loop {
             if self.registry.aborted(run.id) {
-                return Err(Stop("aborted", String::new()));
+                return Err(Stop(RunError::Aborted, String::new()));
             }
             let step = {
                 let mut c = db::conn(&self.pool).await.map_err(|e| internal(&e))?;
@@ -33,9 +35,7 @@ impl Engine {
             };
             match step {
                 Step::Go => return Ok(()),
-                Step::Failed(code) => {
-                    return Err(Stop(static_code(&code), format!("client batch {batch_id}")))
-                }
+                Step::Failed(code) => return Err(Stop(code, format!("client batch {batch_id}"))),
                 Step::Wait => tokio::time::sleep(Duration::from_millis(300)).await,
                 Step::RunPre => return self.client_pre(run, batch_id).await,
             }
@@ -43,7 +43,7 @@ impl Engine {
     }
 
     async fn client_pre(&self, run: &RunRow, batch_id: i64) -> Result<(), Stop> {
-        let internal = |e: &dyn std::fmt::Display| Stop("internal", e.to_string());
+        let internal = |e: &dyn std::fmt::Display| Stop(RunError::Internal, e.to_string());
         let client_id = self.client_of(run.job_id).await.map_err(|e| internal(&e))?;
         self.events.client_changed(client_id).await;
         let outcome = self
@@ -61,7 +61,7 @@ impl Engine {
             }
             Err(code) => {
                 let code = if self.registry.aborted(run.id) {
-                    "aborted"
+                    RunError::Aborted
                 } else {
                     code
                 };
@@ -80,7 +80,7 @@ impl Engine {
                 self.record(Record {
                     level: "error",
                     source: "engine",
-                    code,
+                    code: code.as_str(),
                     detail: "client pre scripts failed: the batch's jobs are not run",
                     client_id: Some(client_id),
                     run_id: Some(run.id),
@@ -119,7 +119,7 @@ impl Engine {
                 self.record(Record {
                     level: "error",
                     source: "engine",
-                    code,
+                    code: code.as_str(),
                     detail: "client post scripts failed",
                     client_id: Some(b.client_id),
                     ..Default::default()
@@ -146,7 +146,7 @@ impl Engine {
         client_id: i64,
         event: Event,
         batch_id: i64,
-    ) -> Result<(), &'static str> {
+    ) -> Result<(), RunError> {
         let loaded = async {
             let mut c = db::conn(&self.pool).await?;
             let client = clients::find(&mut c, client_id)
@@ -177,9 +177,9 @@ impl Engine {
             Err(e) => {
                 tracing::warn!(client_id, "client scripts not loaded: {e}");
                 return Err(if event == Event::Pre {
-                    "client_pre_script_failed"
+                    RunError::ClientPreScriptFailed
                 } else {
-                    "client_post_script_failed"
+                    RunError::ClientPostScriptFailed
                 });
             }
         };
@@ -222,22 +222,12 @@ impl Engine {
                     &format!("client {phase} script {} failed ({:?})", f.script, f.code),
                 );
                 Err(match (event, f.timed_out) {
-                    (Event::Pre, true) => "client_pre_script_timeout",
-                    (Event::Pre, false) => "client_pre_script_failed",
-                    (Event::Post, true) => "client_post_script_timeout",
-                    (Event::Post, false) => "client_post_script_failed",
+                    (Event::Pre, true) => RunError::ClientPreScriptTimeout,
+                    (Event::Pre, false) => RunError::ClientPreScriptFailed,
+                    (Event::Post, true) => RunError::ClientPostScriptTimeout,
+                    (Event::Post, false) => RunError::ClientPostScriptFailed,
                 })
             }
         }
-    }
-}
-
-/// The stable codes a batch can fail with (stored as text in the database).
-fn static_code(code: &str) -> &'static str {
-    match code {
-        "client_pre_script_timeout" => "client_pre_script_timeout",
-        "interrupted" => "interrupted",
-        "aborted" => "aborted",
-        _ => "client_pre_script_failed",
     }
 }

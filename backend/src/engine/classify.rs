@@ -4,6 +4,7 @@
 //! else — unknown codes and deaths by signal included — fails.
 
 use shared::common::RunResult;
+use shared::runs::RunError;
 
 /// How rsync ended, as the operating system reported it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,12 +20,12 @@ pub enum Exit {
 pub struct Verdict {
     pub result: RunResult,
     /// Stable error code for failed and warning runs (`rsync_partial`, `unreachable`, …).
-    pub error_code: Option<&'static str>,
+    pub error_code: Option<RunError>,
     /// Whether trying again later may help (network trouble), for the scheduler.
     pub retryable: bool,
 }
 
-const fn v(result: RunResult, code: Option<&'static str>, retryable: bool) -> Verdict {
+const fn v(result: RunResult, code: Option<RunError>, retryable: bool) -> Verdict {
     Verdict {
         result,
         error_code: code,
@@ -37,31 +38,35 @@ const fn v(result: RunResult, code: Option<&'static str>, retryable: bool) -> Ve
 pub fn classify(exit: Exit, files_transferred: Option<u64>) -> Verdict {
     use RunResult::{Failed, Ok, Warning};
     let code = match exit {
-        Exit::Signal(_) => return v(Failed, Some("rsync_killed"), false),
+        Exit::Signal(_) => return v(Failed, Some(RunError::RsyncKilled), false),
         Exit::Code(c) => c,
     };
     match code {
         0 => v(Ok, None, false),
-        24 => v(Warning, Some("rsync_vanished_files"), false),
-        25 => v(Warning, Some("rsync_max_delete"), false),
+        24 => v(Warning, Some(RunError::RsyncVanishedFiles), false),
+        25 => v(Warning, Some(RunError::RsyncMaxDelete), false),
         23 => match files_transferred {
-            Some(n) if n > 0 => v(Warning, Some("rsync_partial"), false),
-            _ => v(Failed, Some("rsync_partial_nothing_transferred"), false),
+            Some(n) if n > 0 => v(Warning, Some(RunError::RsyncPartial), false),
+            _ => v(
+                Failed,
+                Some(RunError::RsyncPartialNothingTransferred),
+                false,
+            ),
         },
-        1 => v(Failed, Some("rsync_syntax"), false),
-        2 => v(Failed, Some("rsync_protocol_incompatible"), false),
-        3 => v(Failed, Some("rsync_file_selection"), false),
-        4 => v(Failed, Some("rsync_unsupported"), false),
-        5 => v(Failed, Some("rsync_start_failed"), false),
-        10 => v(Failed, Some("rsync_socket_io"), true),
-        11 => v(Failed, Some("storage_error"), false),
-        12 => v(Failed, Some("rsync_protocol_stream"), true),
-        19 | 20 => v(Failed, Some("rsync_interrupted"), false),
-        30 => v(Failed, Some("rsync_timeout"), true),
-        35 => v(Failed, Some("rsync_daemon_timeout"), true),
-        124..=127 => v(Failed, Some("remote_shell_failed"), false),
-        255 => v(Failed, Some("unreachable"), true),
-        _ => v(Failed, Some("rsync_failed"), false),
+        1 => v(Failed, Some(RunError::RsyncSyntax), false),
+        2 => v(Failed, Some(RunError::RsyncProtocolIncompatible), false),
+        3 => v(Failed, Some(RunError::RsyncFileSelection), false),
+        4 => v(Failed, Some(RunError::RsyncUnsupported), false),
+        5 => v(Failed, Some(RunError::RsyncStartFailed), false),
+        10 => v(Failed, Some(RunError::RsyncSocketIo), true),
+        11 => v(Failed, Some(RunError::StorageError), false),
+        12 => v(Failed, Some(RunError::RsyncProtocolStream), true),
+        19 | 20 => v(Failed, Some(RunError::RsyncInterrupted), false),
+        30 => v(Failed, Some(RunError::RsyncTimeout), true),
+        35 => v(Failed, Some(RunError::RsyncDaemonTimeout), true),
+        124..=127 => v(Failed, Some(RunError::RemoteShellFailed), false),
+        255 => v(Failed, Some(RunError::Unreachable), true),
+        _ => v(Failed, Some(RunError::RsyncFailed), false),
     }
 }
 
@@ -90,48 +95,103 @@ mod tests {
     /// The whole table, as the issue lists it.
     #[test]
     fn every_code() {
-        let cases: &[(Exit, Option<u64>, RunResult, Option<&str>)] = &[
+        let cases: &[(Exit, Option<u64>, RunResult, Option<RunError>)] = &[
             (Exit::Code(0), Some(10), Ok, None),
-            (Exit::Code(1), Some(0), Failed, Some("rsync_syntax")),
+            (Exit::Code(1), Some(0), Failed, Some(RunError::RsyncSyntax)),
             (
                 Exit::Code(2),
                 None,
                 Failed,
-                Some("rsync_protocol_incompatible"),
+                Some(RunError::RsyncProtocolIncompatible),
             ),
-            (Exit::Code(3), None, Failed, Some("rsync_file_selection")),
-            (Exit::Code(5), None, Failed, Some("rsync_start_failed")),
-            (Exit::Code(10), None, Failed, Some("rsync_socket_io")),
-            (Exit::Code(11), Some(5), Failed, Some("storage_error")),
-            (Exit::Code(12), None, Failed, Some("rsync_protocol_stream")),
-            (Exit::Code(20), Some(5), Failed, Some("rsync_interrupted")),
-            (Exit::Code(23), Some(3), Warning, Some("rsync_partial")),
+            (
+                Exit::Code(3),
+                None,
+                Failed,
+                Some(RunError::RsyncFileSelection),
+            ),
+            (
+                Exit::Code(5),
+                None,
+                Failed,
+                Some(RunError::RsyncStartFailed),
+            ),
+            (Exit::Code(10), None, Failed, Some(RunError::RsyncSocketIo)),
+            (
+                Exit::Code(11),
+                Some(5),
+                Failed,
+                Some(RunError::StorageError),
+            ),
+            (
+                Exit::Code(12),
+                None,
+                Failed,
+                Some(RunError::RsyncProtocolStream),
+            ),
+            (
+                Exit::Code(20),
+                Some(5),
+                Failed,
+                Some(RunError::RsyncInterrupted),
+            ),
+            (
+                Exit::Code(23),
+                Some(3),
+                Warning,
+                Some(RunError::RsyncPartial),
+            ),
             (
                 Exit::Code(23),
                 Some(0),
                 Failed,
-                Some("rsync_partial_nothing_transferred"),
+                Some(RunError::RsyncPartialNothingTransferred),
             ),
             (
                 Exit::Code(23),
                 None,
                 Failed,
-                Some("rsync_partial_nothing_transferred"),
+                Some(RunError::RsyncPartialNothingTransferred),
             ),
             (
                 Exit::Code(24),
                 Some(0),
                 Warning,
-                Some("rsync_vanished_files"),
+                Some(RunError::RsyncVanishedFiles),
             ),
-            (Exit::Code(25), Some(1), Warning, Some("rsync_max_delete")),
-            (Exit::Code(30), None, Failed, Some("rsync_timeout")),
-            (Exit::Code(35), None, Failed, Some("rsync_daemon_timeout")),
-            (Exit::Code(255), None, Failed, Some("unreachable")),
-            (Exit::Code(127), None, Failed, Some("remote_shell_failed")),
-            (Exit::Code(99), Some(10), Failed, Some("rsync_failed")),
-            (Exit::Code(-1), None, Failed, Some("rsync_failed")),
-            (Exit::Signal(9), Some(10), Failed, Some("rsync_killed")),
+            (
+                Exit::Code(25),
+                Some(1),
+                Warning,
+                Some(RunError::RsyncMaxDelete),
+            ),
+            (Exit::Code(30), None, Failed, Some(RunError::RsyncTimeout)),
+            (
+                Exit::Code(35),
+                None,
+                Failed,
+                Some(RunError::RsyncDaemonTimeout),
+            ),
+            (Exit::Code(255), None, Failed, Some(RunError::Unreachable)),
+            (
+                Exit::Code(127),
+                None,
+                Failed,
+                Some(RunError::RemoteShellFailed),
+            ),
+            (
+                Exit::Code(99),
+                Some(10),
+                Failed,
+                Some(RunError::RsyncFailed),
+            ),
+            (Exit::Code(-1), None, Failed, Some(RunError::RsyncFailed)),
+            (
+                Exit::Signal(9),
+                Some(10),
+                Failed,
+                Some(RunError::RsyncKilled),
+            ),
         ];
         for (exit, files, result, code) in cases {
             let got = classify(*exit, *files);

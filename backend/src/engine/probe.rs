@@ -6,6 +6,7 @@ use std::process::Stdio;
 
 use super::argv::ssh_argv;
 use super::hostkeys;
+use shared::runs::RunError;
 
 /// The diagnosis of a connection test.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,14 +27,14 @@ pub enum Diagnosis {
 
 impl Diagnosis {
     /// Stable code for the API.
-    pub fn code(&self) -> Option<&'static str> {
+    pub fn code(&self) -> Option<RunError> {
         match self {
             Diagnosis::Ok(_) => None,
-            Diagnosis::Unreachable => Some("unreachable"),
-            Diagnosis::HostKeyUnverified => Some("host_key_unverified"),
-            Diagnosis::HostKeyMismatch => Some("host_key_mismatch"),
-            Diagnosis::AuthRefused => Some("auth_refused"),
-            Diagnosis::RsyncMissing => Some("rsync_missing"),
+            Diagnosis::Unreachable => Some(RunError::Unreachable),
+            Diagnosis::HostKeyUnverified => Some(RunError::HostKeyUnverified),
+            Diagnosis::HostKeyMismatch => Some(RunError::HostKeyMismatch),
+            Diagnosis::AuthRefused => Some(RunError::AuthRefused),
+            Diagnosis::RsyncMissing => Some(RunError::RsyncMissing),
         }
     }
 }
@@ -153,6 +154,6 @@ mod tests {
             diagnose(Some(127), "", "bash: line 1: rsync: command not found"),
             Diagnosis::RsyncMissing
         );
-        assert_eq!(Diagnosis::AuthRefused.code(), Some("auth_refused"));
+        assert_eq!(Diagnosis::AuthRefused.code(), Some(RunError::AuthRefused));
     }
 }

@@ -84,6 +84,7 @@ pub async fn at_start(engine: &Engine) -> anyhow::Result<()> {
                     new_bytes: meta.transferred_bytes as i64,
                     warnings: meta.warnings,
                     store_path: place.store_path.clone(),
+                    rewritten_permissions: meta.rewritten_permissions,
                 },
             )
             .await?;

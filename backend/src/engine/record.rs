@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use chrono::Utc;
+use shared::runs::RunError;
 
 use super::runner::{Engine, Stop};
 use crate::db::{self, clients, runs};
@@ -117,10 +118,10 @@ impl Engine {
     pub(super) async fn set_state(&self, run: &runs::RunRow, state: &str) -> Result<(), Stop> {
         let mut c = db::conn(&self.pool)
             .await
-            .map_err(|e| Stop("internal", e.to_string()))?;
+            .map_err(|e| Stop(RunError::Internal, e.to_string()))?;
         runs::set_state(&mut c, run.id, state)
             .await
-            .map_err(|e| Stop("internal", e.to_string()))?;
+            .map_err(|e| Stop(RunError::Internal, e.to_string()))?;
         drop(c);
         self.events.run_changed(run.id).await;
         let detail = format!("run {} of job {}: {state}", run.id, run.job_id);

@@ -7,7 +7,7 @@ use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
 
 use shared::clients::Connection;
-use shared::runs::RestoreTarget;
+use shared::runs::{RestoreTarget, RunError};
 use shared::snapshots::RestorePreview;
 
 use super::classify::{classify, Exit};
@@ -21,7 +21,7 @@ use crate::db::{self, clients, jobs, locations, snapshots, DbConn};
 use crate::snapfs::{open, path::RelPath};
 
 fn internal(e: &dyn std::fmt::Display) -> Stop {
-    Stop("internal", e.to_string())
+    Stop(RunError::Internal, e.to_string())
 }
 
 impl Engine {
@@ -44,7 +44,7 @@ impl Engine {
                 Ok(known_hosts)
             }
             (_, Some(_)) => Err(Stop(
-                "host_key_unverified",
+                RunError::HostKeyUnverified,
                 "a host key awaits acceptance".into(),
             )),
             (None, None) => match hostkeys::scan(host, *port, self.timeout_secs).await {
@@ -53,12 +53,12 @@ impl Engine {
                         .await
                         .map_err(|e| internal(&e))?;
                     Err(Stop(
-                        "host_key_unverified",
+                        RunError::HostKeyUnverified,
                         format!("new host key {}", crate::domain::clients::fingerprint(&key)),
                     ))
                 }
                 None => Err(Stop(
-                    "unreachable",
+                    RunError::Unreachable,
                     format!("no ssh answer from {host}:{port}"),
                 )),
             },
@@ -77,19 +77,19 @@ impl Engine {
         let snap = snapshots::find(&mut c, target.snapshot_id)
             .await
             .map_err(|e| internal(&e))?
-            .ok_or(Stop("snapshot_missing", String::new()))?;
+            .ok_or(Stop(RunError::SnapshotMissing, String::new()))?;
         jobs::find(&mut c, snap.job_id)
             .await
             .map_err(|e| internal(&e))?
-            .ok_or(Stop("job_deleted", String::new()))?;
+            .ok_or(Stop(RunError::JobDeleted, String::new()))?;
         let location = locations::find(&mut c, snap.location_id)
             .await
             .map_err(|e| internal(&e))?
-            .ok_or(Stop("location_missing", String::new()))?;
+            .ok_or(Stop(RunError::LocationMissing, String::new()))?;
         let client = clients::find(&mut c, target.client_id)
             .await
             .map_err(|e| internal(&e))?
-            .ok_or(Stop("client_deleted", String::new()))?;
+            .ok_or(Stop(RunError::ClientDeleted, String::new()))?;
         let connection: Connection =
             serde_json::from_value(client.connection.clone()).map_err(|e| internal(&e))?;
         // The snapshot's own place: its job may have moved to another client or location.
@@ -98,12 +98,13 @@ impl Engine {
             &snap.store_path,
             &snap.name,
         )
-        .ok_or_else(|| Stop("snapshot_missing", snap.store_path.clone()))?;
-        let rel =
-            RelPath::decode(&target.path).map_err(|_| Stop("invalid_path", target.path.clone()))?;
-        let root = open::open_root(&data).map_err(|e| Stop("snapshot_missing", e.to_string()))?;
+        .ok_or_else(|| Stop(RunError::SnapshotMissing, snap.store_path.clone()))?;
+        let rel = RelPath::decode(&target.path)
+            .map_err(|_| Stop(RunError::InvalidPath, target.path.clone()))?;
+        let root =
+            open::open_root(&data).map_err(|e| Stop(RunError::SnapshotMissing, e.to_string()))?;
         open::lstat(&root, &rel)
-            .map_err(|_| Stop("restore_source_missing", target.path.clone()))?;
+            .map_err(|_| Stop(RunError::RestoreSourceMissing, target.path.clone()))?;
         let known_hosts = self
             .pinned_known_hosts(&mut c, &client, &connection)
             .await?;
@@ -124,7 +125,7 @@ impl Engine {
             fake_super: !nix::unistd::Uid::effective().is_root(),
             timeout_secs: self.timeout_secs,
         })
-        .map_err(|e| Stop("restore_unsupported", e.to_string()))?;
+        .map_err(|e| Stop(RunError::RestoreUnsupported, e.to_string()))?;
         Ok((argv, client))
     }
 
@@ -141,19 +142,19 @@ impl Engine {
         let limit = std::time::Duration::from_secs(u64::from(self.timeout_secs.max(10)) * 4);
         let out = tokio::time::timeout(limit, cmd.output())
             .await
-            .map_err(|_| Stop("preview_timeout", String::new()))?
-            .map_err(|e| Stop("rsync_not_started", e.to_string()))?;
+            .map_err(|_| Stop(RunError::PreviewTimeout, String::new()))?
+            .map_err(|e| Stop(RunError::RsyncNotStarted, e.to_string()))?;
         let stdout = String::from_utf8_lossy(&out.stdout);
         let stderr = String::from_utf8_lossy(&out.stderr);
         let exit = Exit::Code(out.status.code().unwrap_or(-1));
         let verdict = classify(exit, Some(1));
         if verdict.result == shared::common::RunResult::Failed {
             let code = if hostkeys::is_mismatch(&stderr) {
-                "host_key_mismatch"
+                RunError::HostKeyMismatch
             } else if super::classify::ssh_unreachable(&stderr) {
-                "unreachable"
+                RunError::Unreachable
             } else {
-                verdict.error_code.unwrap_or("rsync_failed")
+                verdict.error_code.unwrap_or(RunError::RsyncFailed)
             };
             tracing::warn!("restore preview failed ({code}): {}", stderr.trim());
             return Err(Stop(code, stderr.into_owned()));
@@ -168,7 +169,10 @@ impl Engine {
             .restore
             .clone()
             .and_then(|v| serde_json::from_value(v).ok())
-            .ok_or(Stop("internal", "restore run without its target".into()))?;
+            .ok_or(Stop(
+                RunError::Internal,
+                "restore run without its target".into(),
+            ))?;
         let (argv, client) = self.plan_restore(&target, false).await?;
         self.set_state(run, "running").await?;
         self.log(
@@ -186,16 +190,16 @@ impl Engine {
         let (exit, output) = self
             .run_rsync(run, &client, &argv)
             .await
-            .map_err(|e| Stop("rsync_not_started", e.to_string()))?;
+            .map_err(|e| Stop(RunError::RsyncNotStarted, e.to_string()))?;
         let st = super::stats::parse(&output);
         let verdict = classify(exit, st.map(|s| s.files_transferred));
         let mut error_code = verdict.error_code;
         if exit != Exit::Code(0) && hostkeys::is_mismatch(&output) {
-            error_code = Some("host_key_mismatch");
+            error_code = Some(RunError::HostKeyMismatch);
         } else if matches!(exit, Exit::Code(12) | Exit::Code(255))
             && super::classify::ssh_unreachable(&output)
         {
-            error_code = Some("unreachable");
+            error_code = Some(RunError::Unreachable);
         }
         Ok(super::transfer::outcome(
             verdict.result.as_str(),

@@ -213,6 +213,7 @@ pub fn preview(destination: &str, output: &str) -> RestorePreview {
         attributes: 0,
         deletes: 0,
         truncated: false,
+        rewritten_permissions: false,
     };
     for c in output.lines().filter_map(parse_change) {
         match c.action {

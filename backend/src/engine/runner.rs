@@ -8,6 +8,7 @@ use std::sync::Arc;
 use chrono::Utc;
 use shared::clients::Connection;
 use shared::policies::{LevelName, Schedule};
+use shared::runs::RunError;
 
 use super::argv::{rsync_argv, RsyncPlan};
 pub use super::record::{owner_is_dead_here, server_identity, Record};
@@ -51,7 +52,7 @@ pub struct Engine {
 }
 
 /// A failure before or around rsync, with its stable code.
-pub struct Stop(pub &'static str, pub String);
+pub struct Stop(pub RunError, pub String);
 
 impl Engine {
     /// Executes a claimed run to the end (the dispatcher moved it to `waiting_for_client`
@@ -66,7 +67,7 @@ impl Engine {
             if let Ok(mut c) = db::conn(&self.pool).await {
                 if let Ok(Some(run)) = runs::find(&mut c, run_id).await {
                     if run.state != "finished" {
-                        let _ = runs::finish(&mut c, &run, &failed("internal")).await;
+                        let _ = runs::finish(&mut c, &run, &failed(RunError::Internal)).await;
                     }
                 }
             }
@@ -132,7 +133,7 @@ impl Engine {
         let outcome = if self.registry.aborted(run_id) && outcome.result != "ok" {
             RunOutcome {
                 result: "aborted",
-                error_code: Some("aborted"),
+                error_code: Some(RunError::Aborted),
                 ..outcome
             }
         } else {
@@ -143,7 +144,7 @@ impl Engine {
             &format!(
                 "finished: {} {}",
                 outcome.result,
-                outcome.error_code.unwrap_or("")
+                outcome.error_code.map_or("", RunError::as_str)
             ),
         );
         let mut c = db::conn(&self.pool).await?;
@@ -152,24 +153,24 @@ impl Engine {
     }
 
     async fn backup(&self, run: &RunRow) -> Result<RunOutcome<'static>, Stop> {
-        let internal = |e: &dyn std::fmt::Display| Stop("internal", e.to_string());
+        let internal = |e: &dyn std::fmt::Display| Stop(RunError::Internal, e.to_string());
         let mut c = db::conn(&self.pool).await.map_err(|e| internal(&e))?;
         let job = jobs::find(&mut c, run.job_id)
             .await
             .map_err(|e| internal(&e))?
-            .ok_or(Stop("job_deleted", String::new()))?;
+            .ok_or(Stop(RunError::JobDeleted, String::new()))?;
         let client = clients::find(&mut c, job.client_id)
             .await
             .map_err(|e| internal(&e))?
-            .ok_or(Stop("job_deleted", String::new()))?;
+            .ok_or(Stop(RunError::JobDeleted, String::new()))?;
         let location = locations::find(&mut c, job.location_id)
             .await
             .map_err(|e| internal(&e))?
-            .ok_or(Stop("location_missing", String::new()))?;
+            .ok_or(Stop(RunError::LocationMissing, String::new()))?;
         let policy = policies::find(&mut c, job.policy_id)
             .await
             .map_err(|e| internal(&e))?
-            .ok_or(Stop("policy_missing", String::new()))?;
+            .ok_or(Stop(RunError::PolicyMissing, String::new()))?;
         let schedule: Schedule =
             serde_json::from_value(policy.schedule.clone()).map_err(|e| internal(&e))?;
         let connection: Connection =
@@ -179,7 +180,10 @@ impl Engine {
         let loc_dir = PathBuf::from(&location.directory);
         let status = crate::domain::locations::status(&loc_dir);
         if !location.active || !status.online || !status.writable {
-            return Err(Stop("location_unavailable", location.directory.clone()));
+            return Err(Stop(
+                RunError::LocationUnavailable,
+                location.directory.clone(),
+            ));
         }
         let low = |free: Option<u64>, total: Option<u64>| match (free, total) {
             (Some(f), Some(t)) if t > 0 => f.saturating_mul(100) / t < self.min_free_percent,
@@ -188,7 +192,7 @@ impl Engine {
         if low(status.free_bytes, status.total_bytes)
             || low(status.free_inodes, status.total_inodes)
         {
-            return Err(Stop("location_full", location.directory.clone()));
+            return Err(Stop(RunError::LocationFull, location.directory.clone()));
         }
 
         // The host key: pinned, or the run stops before any data moves.
@@ -206,7 +210,7 @@ impl Engine {
         let store = JobStore::new(&loc_dir, client.id, job.id);
         let data_dir = store
             .prepare(run.id)
-            .map_err(|e| Stop("storage_error", e.to_string()))?;
+            .map_err(|e| Stop(RunError::StorageError, e.to_string()))?;
         // The newest snapshot wherever it lies (a moved job's is in its old store).
         let link_dest = super::places::link_dest(&mut c, job.id, &data_dir)
             .await
@@ -240,7 +244,8 @@ impl Engine {
             acls_xattrs: true,
             timeout_secs: self.timeout_secs,
         };
-        let argv = rsync_argv(&plan).map_err(|e| Stop("invalid_configuration", e.to_string()))?;
+        let argv =
+            rsync_argv(&plan).map_err(|e| Stop(RunError::InvalidConfiguration, e.to_string()))?;
 
         // Job pre scripts; their failure stops the run (post scripts then see STATUS -1).
         let attached = crate::db::scripts::of_jobs(&mut c, &[job.id])
@@ -313,18 +318,18 @@ impl Engine {
                 .await;
             if let Err(f) = chain {
                 let code = if self.registry.aborted(run.id) {
-                    "aborted"
+                    RunError::Aborted
                 } else if f.timed_out {
-                    "pre_script_timeout"
+                    RunError::PreScriptTimeout
                 } else {
-                    "pre_script_failed"
+                    RunError::PreScriptFailed
                 };
                 self.log(
                     run.id,
                     &format!("pre script {} failed ({:?})", f.script, f.code),
                 );
                 if settings.post_scripts_after_pre_failure && !post.is_empty() {
-                    let status = if code == "aborted" { -2 } else { -1 };
+                    let status = if code == RunError::Aborted { -2 } else { -1 };
                     let env = super::scripts::job_env(&context(
                         super::scripts::Event::Post,
                         status,
@@ -344,7 +349,7 @@ impl Engine {
             }
         }
         if self.registry.aborted(run.id) {
-            return Err(Stop("aborted", String::new()));
+            return Err(Stop(RunError::Aborted, String::new()));
         }
         self.set_state(run, "running").await?;
         let mut outcome = self
@@ -389,9 +394,9 @@ impl Engine {
                 if outcome.result == "ok" || outcome.result == "warning" {
                     outcome.result = "failed";
                     outcome.error_code = Some(if f.timed_out {
-                        "post_script_timeout"
+                        RunError::PostScriptTimeout
                     } else {
-                        "post_script_failed"
+                        RunError::PostScriptFailed
                     });
                 }
             }
@@ -444,7 +449,7 @@ pub fn run_levels(run: &RunRow, schedule: &Schedule) -> Vec<LevelName> {
         .unwrap_or_default()
 }
 
-fn failed(code: &'static str) -> RunOutcome<'static> {
+fn failed(code: RunError) -> RunOutcome<'static> {
     RunOutcome {
         result: "failed",
         error_code: Some(code),

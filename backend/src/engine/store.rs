@@ -42,6 +42,10 @@ pub struct SnapshotMeta {
     pub total_bytes: u64,
     pub transferred_bytes: u64,
     pub literal_bytes: u64,
+    /// Taken with `use_local_permissions` (rsync's `--chmod`): the stored permissions are
+    /// not the client's. Absent in files written before the field existed.
+    #[serde(default)]
+    pub rewritten_permissions: bool,
 }
 
 /// Paths of one job's store.
@@ -345,6 +349,7 @@ mod tests {
             total_bytes: 5,
             transferred_bytes: 5,
             literal_bytes: 5,
+            rewritten_permissions: false,
         }
     }
 

@@ -9,6 +9,7 @@ use chrono::Utc;
 use shared::clients::Connection;
 use shared::common::RunResult;
 use shared::policies::{LevelName, Schedule};
+use shared::runs::RunError;
 
 use super::classify::{classify, Exit, Verdict};
 use super::retention::{doomed, Kept};
@@ -34,7 +35,7 @@ impl Engine {
         argv: &[std::ffi::OsString],
         levels: &[String],
     ) -> Result<RunOutcome<'static>, Stop> {
-        let internal = |e: &dyn std::fmt::Display| Stop("internal", e.to_string());
+        let internal = |e: &dyn std::fmt::Display| Stop(RunError::Internal, e.to_string());
         let started = Utc::now();
         self.log(
             run.id,
@@ -49,18 +50,18 @@ impl Engine {
         let (exit, output) = self
             .run_rsync(run, client, argv)
             .await
-            .map_err(|e| Stop("rsync_not_started", e.to_string()))?;
+            .map_err(|e| Stop(RunError::RsyncNotStarted, e.to_string()))?;
         let st = stats::parse(&output);
         let verdict: Verdict = classify(exit, st.map(|s| s.files_transferred));
         let mut error_code = verdict.error_code;
         if matches!(exit, Exit::Code(12) | Exit::Code(255))
             && super::classify::ssh_unreachable(&output)
         {
-            error_code = Some("unreachable");
+            error_code = Some(RunError::Unreachable);
         }
         // ssh's refusal reaches us as 255 or, when rsync notices first, as 12.
         if exit != Exit::Code(0) && hostkeys::is_mismatch(&output) {
-            error_code = Some("host_key_mismatch");
+            error_code = Some(RunError::HostKeyMismatch);
             if let Connection::Ssh { host, port, .. } = connection {
                 if let Some(key) = hostkeys::scan(host, *port, self.timeout_secs).await {
                     if let Ok(mut c) = db::conn(&self.pool).await {
@@ -80,7 +81,7 @@ impl Engine {
         if self.registry.aborted(run.id) {
             return Ok(RunOutcome {
                 result: "aborted",
-                error_code: Some("aborted"),
+                error_code: Some(RunError::Aborted),
                 ..outcome
             });
         }
@@ -104,6 +105,7 @@ impl Engine {
             total_bytes: s.total_bytes,
             transferred_bytes: s.transferred_bytes,
             literal_bytes: s.literal_bytes,
+            rewritten_permissions: job.use_local_permissions,
         };
         let store2 = store.clone();
         let name = snapshot_name(started);
@@ -115,7 +117,7 @@ impl Engine {
             Ok(n) => n,
             Err(e) => {
                 outcome.result = "failed";
-                outcome.error_code = Some("storage_error");
+                outcome.error_code = Some(RunError::StorageError);
                 self.log(run.id, &format!("publishing failed: {e}"));
                 return Ok(outcome);
             }
@@ -135,6 +137,7 @@ impl Engine {
                 new_bytes: s.transferred_bytes as i64,
                 warnings: verdict.result == RunResult::Warning,
                 store_path: super::store::store_path(job.client_id, job.id),
+                rewritten_permissions: job.use_local_permissions,
             },
         )
         .await
@@ -345,7 +348,7 @@ impl Engine {
 /// A run's outcome from rsync's exit and statistics (a signal counts as 128 + signal).
 pub(super) fn outcome(
     result: &'static str,
-    error_code: Option<&'static str>,
+    error_code: Option<RunError>,
     exit: Exit,
     st: Option<stats::RsyncStats>,
 ) -> RunOutcome<'static> {

@@ -21,7 +21,10 @@ async fn create_validate_and_filter() {
         serde_json::Value::Null,
         "none means the policy's"
     );
-    assert_eq!(j["use_local_permissions"], true);
+    assert_eq!(
+        j["use_local_permissions"], false,
+        "new jobs keep permissions exactly"
+    );
     assert_eq!(j["notifications"]["owner"], true);
     assert_eq!(j["notifications"]["threshold"], "error");
     assert_eq!(

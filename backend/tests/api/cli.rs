@@ -201,6 +201,54 @@ async fn missing_postgres_binaries_give_a_clear_error() {
     assert!(err.contains("apt-get install postgresql"), "{err}");
 }
 
+/// Started as root with the data directory under one the `postgres` user cannot enter
+/// (`mktemp -d` makes them 0700): the server stops before initdb, naming the directory and
+/// the fix in the environment's language.
+#[tokio::test]
+async fn a_data_dir_the_postgres_user_cannot_reach_is_named_before_initdb() {
+    if !nix::unistd::Uid::effective().is_root() {
+        eprintln!("skipped: only root runs the cluster as the postgres user");
+        return;
+    }
+    let dir = tempfile::Builder::new().prefix("ebk").tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+    let data = dir.path().join("d");
+    for (lang, words) in [
+        ("C.UTF-8", "cannot enter"),
+        ("es_ES.UTF-8", "no puede entrar en"),
+        ("eu_ES.UTF-8", "ezin du"),
+    ] {
+        let mut c = cmd(&data);
+        c.arg("migrate")
+            .env_remove("LANGUAGE")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let out = tokio::time::timeout(Duration::from_secs(60), c.output())
+            .await
+            .expect("fails at once")
+            .unwrap();
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(words), "{lang}: {err}");
+        let blocking = dir.path().display().to_string();
+        let named = err
+            .match_indices(&blocking)
+            .any(|(i, _)| !err[i + blocking.len()..].starts_with('/'));
+        assert!(named, "names the blocking directory itself: {err}");
+        assert!(err.contains("/var/lib"), "names the fix: {err}");
+        assert!(!err.contains("initdb"), "stopped before initdb: {err}");
+        assert!(!data.join("postgres/data").exists(), "initdb never ran");
+    }
+    // Once the postgres user may enter, the same directory works.
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o711)).unwrap();
+    let (ok, out, err) = run(&data, &["migrate"], None).await;
+    assert!(ok, "{out}{err}");
+    assert!(data.join("postgres/data/PG_VERSION").exists());
+}
+
 #[tokio::test]
 async fn openapi_command_prints_the_committed_spec() {
     let out = Command::new(BIN).arg("openapi").output().await.unwrap();

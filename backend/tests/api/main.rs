@@ -13,6 +13,7 @@ mod catalog_misc;
 mod cli;
 mod dispatch;
 mod engine;
+mod exact;
 mod faults;
 mod helpers;
 mod language;

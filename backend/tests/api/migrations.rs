@@ -1,5 +1,5 @@
-//! Every migration applies, reverts and re-applies cleanly.
-
+//! Every migration applies, reverts and re-applies cleanly; migration 000008 keeps jobs
+//! and backfills snapshots; migration 000009 unsets languages and marks the seeded policies.
 use crate::helpers::*;
 
 async fn tables(db: &str) -> Vec<String> {
@@ -109,4 +109,73 @@ async fn user_language_unset_migration() {
         languages(&c).await,
         [Some("en".into()), Some("en".into()), Some("en".into())]
     );
+}
+
+/// Migration 000008: new jobs default to exact permissions, existing jobs keep theirs, and
+/// existing snapshots are marked from their job's current setting (the best knowledge).
+#[tokio::test]
+async fn exact_permissions_migration_keeps_jobs_and_backfills_snapshots() {
+    const UP: &str = include_str!("../../../migrations/2026-12-06-000008_exact_permissions/up.sql");
+    const DOWN: &str =
+        include_str!("../../../migrations/2026-12-06-000008_exact_permissions/down.sql");
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let (loc, pol) = app.defaults(&admin).await;
+    let (_, client) = admin.post("/api/clients", ssh_client("m")).await;
+    let cid = client["id"].as_i64().unwrap();
+    let mut ids = Vec::new();
+    for (name, rewrite) in [("rewritten", true), ("exact", false)] {
+        let mut body = job(cid, name, loc, pol);
+        body["use_local_permissions"] = serde_json::json!(rewrite);
+        let (s, j) = admin.post("/api/jobs", body).await;
+        assert_eq!(s, 201, "{j}");
+        ids.push(j["id"].as_i64().unwrap());
+    }
+    let db = pg(app.db_url.rsplit('/').next().unwrap()).await;
+    // Back to before the migration, with a snapshot of each job.
+    db.batch_execute(DOWN).await.unwrap();
+    for id in &ids {
+        db.execute(
+            "INSERT INTO snapshots (job_id, location_id, name, taken_at, store_path) \
+             VALUES ($1, $2, 'old', now(), $3)",
+            &[id, &loc, &format!("{cid}/{id}")],
+        )
+        .await
+        .unwrap();
+    }
+    let insert_job = "INSERT INTO jobs (client_id, name, source_path, policy_id, location_id) \
+                      VALUES ($1, $2, '/x/', $3, $4) RETURNING use_local_permissions";
+    let before: bool = db
+        .query_one(insert_job, &[&cid, &"before", &pol, &loc])
+        .await
+        .unwrap()
+        .get(0);
+    assert!(before, "the old default rewrote permissions");
+    db.batch_execute(UP).await.unwrap();
+    let marked: Vec<(i64, bool)> = db
+        .query(
+            "SELECT job_id, rewritten_permissions FROM snapshots ORDER BY job_id",
+            &[],
+        )
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    assert_eq!(marked, vec![(ids[0], true), (ids[1], false)]);
+    let kept: bool = db
+        .query_one(
+            "SELECT use_local_permissions FROM jobs WHERE name = 'before'",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert!(kept, "existing jobs keep their value");
+    let after: bool = db
+        .query_one(insert_job, &[&cid, &"after", &pol, &loc])
+        .await
+        .unwrap()
+        .get(0);
+    assert!(!after, "new jobs keep permissions exactly");
 }

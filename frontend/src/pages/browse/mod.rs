@@ -362,7 +362,11 @@ fn Browser(id: i64) -> impl IntoView {
             match o {
                 Open::Versions(entry) => view! { <VersionsDialog snapshot_id=id entry=entry on_close=close /> }.into_any(),
                 Open::Restore(entry) => match job.get_untracked() {
-                    Some(j) => view! { <RestoreDialog snapshot_id=id entry=entry job=j on_close=close /> }.into_any(),
+                    Some(j) => {
+                        let rewritten = snapshot
+                            .with_untracked(|s| s.as_ref().is_some_and(|s| s.rewritten_permissions));
+                        view! { <RestoreDialog snapshot_id=id entry=entry job=j rewritten_permissions=rewritten on_close=close /> }.into_any()
+                    }
                     None => ().into_any(),
                 },
             }

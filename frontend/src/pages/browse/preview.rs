@@ -67,6 +67,13 @@ pub fn PreviewView(preview: RestorePreview) -> impl IntoView {
     let nothing = preview.changes.is_empty().then(|| {
         view! { <p class="empty" id="restore-no-changes">{fl!(LOADER, "restore-no-changes")}</p> }
     });
+    let rewritten = preview.rewritten_permissions.then(|| {
+        view! {
+            <p class="warning-text" id="restore-preview-rewritten">
+                {fl!(LOADER, "restore-rewritten-permissions")}
+            </p>
+        }
+    });
     let truncated = preview.truncated.then(|| {
         view! { <p class="small muted" id="restore-truncated">{fl!(LOADER, "restore-truncated")}</p> }
     });
@@ -78,6 +85,7 @@ pub fn PreviewView(preview: RestorePreview) -> impl IntoView {
                 <code id="restore-destination">{preview.destination}</code>
             </p>
             <p id="restore-counts">{counts}</p>
+            {rewritten}
             {nothing}
             <ul class="change-list" id="restore-changes">
                 {preview.changes.into_iter().map(change_row).collect_view()}

@@ -33,12 +33,14 @@ pub fn restore_error(failure: &Failure) -> String {
 }
 
 /// The restore of `entry` (a file or directory; the root when its path is empty) from
-/// snapshot `snapshot_id` of `job`.
+/// snapshot `snapshot_id` of `job`. `rewritten_permissions`: the snapshot was taken with
+/// rewritten permissions, which the dialog warns about.
 #[component]
 pub fn RestoreDialog(
     snapshot_id: i64,
     entry: Entry,
     job: Job,
+    rewritten_permissions: bool,
     on_close: Callback<()>,
 ) -> impl IntoView {
     let session = use_session();
@@ -138,6 +140,11 @@ pub fn RestoreDialog(
     let locked = Signal::derive(move || pending.get() || queued.with(Option::is_some));
     view! {
         <Modal id="restore-dialog" title=title on_close=on_close busy=pending>
+            {rewritten_permissions.then(|| view! {
+                <p class="alert alert-warning" role="note" id="restore-rewritten-warning">
+                    {fl!(LOADER, "restore-rewritten-permissions")}
+                </p>
+            })}
             <form class="form" novalidate on:submit=|ev| ev.prevent_default()>
                 <SelectField
                     id="restore-client"

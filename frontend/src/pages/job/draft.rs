@@ -69,7 +69,7 @@ impl JobDraft {
             location: RwSignal::new(String::new()),
             include: RwSignal::new(String::new()),
             exclude: RwSignal::new(String::new()),
-            use_local_permissions: RwSignal::new(true),
+            use_local_permissions: RwSignal::new(false),
             notify_admin: RwSignal::new(n.admin),
             notify_owner: RwSignal::new(n.owner),
             emails: RwSignal::new(String::new()),

@@ -194,6 +194,11 @@ pub fn JobFields(
                 label=Signal::derive(move || fl!(LOADER, "job-local-permissions"))
                 checked=draft.use_local_permissions
             />
+            {move || draft.use_local_permissions.get().then(|| view! {
+                <p class="alert alert-warning" role="note" id="job-local-permissions-warning">
+                    {fl!(LOADER, "job-permissions-rewritten-warning")}
+                </p>
+            })}
         </Advanced>
     }
 }

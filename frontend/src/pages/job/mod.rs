@@ -295,6 +295,15 @@ fn JobPage(client_id: i64, id: Option<i64>) -> impl IntoView {
         </div>
         <Alert id="job-run-notice" kind=AlertKind::Success message=run_notice />
         <Alert id="job-run-error" kind=AlertKind::Error message=run_error />
+        // The saved job's setting, said plainly while it is on.
+        <Alert
+            id="job-permissions-warning"
+            kind=AlertKind::Warning
+            message=Signal::derive(move || {
+                job.with(|j| j.as_ref().is_some_and(|j| j.use_local_permissions))
+                    .then(|| fl!(LOADER, "job-permissions-rewritten-warning"))
+            })
+        />
         <div class="form-page">
             <div class="form-column">
                 <section class="panel">

@@ -1,0 +1,2 @@
+ALTER TABLE snapshots DROP COLUMN rewritten_permissions;
+ALTER TABLE jobs ALTER COLUMN use_local_permissions SET DEFAULT TRUE;
