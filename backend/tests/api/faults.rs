@@ -573,7 +573,7 @@ async fn start_binary(
 
 #[tokio::test]
 async fn kill_9_of_the_server_mid_run_then_restart() {
-    let (db_url, _) = fresh_database().await;
+    let (db_url, db_name) = fresh_database().await;
     let data = tempfile::tempdir().unwrap();
     let (mut server, base, password) = start_binary(&db_url, data.path()).await;
     let password = password.expect("first admin password");
@@ -614,7 +614,24 @@ async fn kill_9_of_the_server_mid_run_then_restart() {
     let (_, r) = admin.post(&format!("/api/jobs/{jid}/run"), json!({})).await;
     let rid = r["id"].as_i64().unwrap();
     wait_state(&admin, rid, "running").await;
-    tokio::time::sleep(Duration::from_millis(700)).await;
+    // Killed only once rsync runs and its process group is recorded (what the next server
+    // stops it by): a fixed pause lost that race on a loaded machine.
+    let marker = format!(".inprogress/{rid}/data");
+    let db = pg(&db_name).await;
+    let mut caught = false;
+    for _ in 0..300 {
+        let pgid: Option<i32> = db
+            .query_one("SELECT pgid FROM runs WHERE id = $1", &[&rid])
+            .await
+            .unwrap()
+            .get(0);
+        if pgid.is_some() && rsync_running(&marker) {
+            caught = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(caught, "rsync started and its process group was recorded");
     // The server dies without any chance to clean up.
     nix::sys::signal::kill(
         nix::unistd::Pid::from_raw(server.id().unwrap() as i32),
@@ -622,7 +639,6 @@ async fn kill_9_of_the_server_mid_run_then_restart() {
     )
     .unwrap();
     server.wait().await.unwrap();
-    let marker = format!(".inprogress/{rid}/data");
     assert!(
         rsync_running(&marker),
         "rsync outlived the server (its own process group)"
