@@ -13,6 +13,7 @@ use shared::ErrorCode;
 use super::{Actor, DomainError, PageRequest};
 use crate::db::snapshots::SnapshotRow;
 use crate::db::{self, locations, snapshots};
+use crate::engine::places::LocationDirs;
 use crate::engine::runner::Engine;
 use crate::engine::store;
 use crate::snapfs::list;
@@ -159,18 +160,10 @@ pub async fn versions(
     let mut c = db::conn(&engine.pool).await?;
     let all = snapshots::of_job(&mut c, r.row.job_id).await?;
     // Snapshots share a handful of locations: each is read once.
-    let mut dirs: std::collections::HashMap<i64, Option<String>> = Default::default();
+    let mut dirs = LocationDirs::default();
     let mut places = Vec::with_capacity(all.len());
     for s in all {
-        if let std::collections::hash_map::Entry::Vacant(v) = dirs.entry(s.location_id) {
-            v.insert(
-                locations::find(&mut c, s.location_id)
-                    .await?
-                    .map(|l| l.directory),
-            );
-        }
-        if let Some(Some(dir)) = dirs.get(&s.location_id) {
-            let data = data_of(dir, &s)?;
+        if let Some(data) = dirs.data_of(&mut c, &s).await? {
             places.push((s, data));
         }
     }

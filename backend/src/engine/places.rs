@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use super::store::{self, JobStore};
 use crate::db::jobs::JobRow;
+use crate::db::snapshots::SnapshotRow;
 use crate::db::{locations, snapshots, DbConn, DbError};
 
 /// One store of a job, in a location.
@@ -35,6 +36,20 @@ impl LocationDirs {
             .map(|l| PathBuf::from(l.directory));
         self.0.insert(id, dir.clone());
         Ok(dir)
+    }
+
+    /// The data directory of a recorded snapshot, in its own location and store; `None`
+    /// when its location no longer exists (or, which the table's CHECK rules out, its
+    /// store path is not one the server writes).
+    pub async fn data_of(
+        &mut self,
+        c: &mut DbConn,
+        row: &SnapshotRow,
+    ) -> Result<Option<PathBuf>, DbError> {
+        Ok(self
+            .get(c, row.location_id)
+            .await?
+            .and_then(|dir| store::recorded_data(&dir, &row.store_path, &row.name)))
     }
 }
 
@@ -95,10 +110,7 @@ pub async fn link_dest(
     };
     let mut dirs = LocationDirs::default();
     for row in snapshots::of_job(c, job_id).await? {
-        let Some(dir) = dirs.get(c, row.location_id).await? else {
-            continue;
-        };
-        let Some(data) = store::recorded_data(&dir, &row.store_path, &row.name) else {
+        let Some(data) = dirs.data_of(c, &row).await? else {
             continue;
         };
         match std::fs::metadata(&data) {

@@ -183,18 +183,6 @@ impl JobStore {
         Ok(data)
     }
 
-    /// The newest published snapshot (by name, which sorts by time), for `--link-dest`.
-    pub fn newest(&self) -> Option<String> {
-        let mut names: Vec<String> = std::fs::read_dir(self.snapshots_dir())
-            .ok()?
-            .flatten()
-            .filter(|e| e.path().join("snapshot.json").is_file() && e.path().join("data").is_dir())
-            .filter_map(|e| e.file_name().into_string().ok())
-            .collect();
-        names.sort();
-        names.pop()
-    }
-
     /// Publishes the in-progress directory of `run_id` as snapshot `name` (made unique if
     /// taken). Returns the final name. Idempotent: if the run was already published under
     /// a name, that name is returned.

@@ -29,10 +29,16 @@ fn publish_is_atomic_and_idempotent() {
     let data = store.prepare(7).unwrap();
     // A source file named like our metadata stays data.
     std::fs::write(data.join("snapshot.json"), "user data").unwrap();
-    assert!(store.newest().is_none(), "in progress is not a snapshot");
+    assert!(
+        store.published().is_empty(),
+        "in progress is not a snapshot"
+    );
     let name = store.publish(7, "2026-11-22T210000Z", &meta(7)).unwrap();
     assert_eq!(name, "2026-11-22T210000Z");
-    assert_eq!(store.newest().as_deref(), Some(name.as_str()));
+    assert_eq!(
+        store.published().last().map(|(n, _)| n.as_str()),
+        Some(name.as_str())
+    );
     assert_eq!(
         std::fs::read_to_string(store.data_of(&name).join("snapshot.json")).unwrap(),
         "user data"
@@ -118,7 +124,7 @@ fn leftovers_are_resumed_and_trash_emptied() {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
     store.trash_snapshot(&name).unwrap();
-    assert!(store.newest().is_none());
+    assert!(store.published().is_empty());
     store.empty_trash().unwrap();
     assert_eq!(std::fs::read_dir(store.trash_dir()).unwrap().count(), 0);
 }
