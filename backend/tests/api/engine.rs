@@ -247,9 +247,9 @@ pub async fn ssh_job(
         .await;
     let cid = client["id"].as_i64().unwrap();
     sshd.authorize(client["public_key"].as_str().unwrap());
+    // Only what a newcomer must give (no `use_local_permissions`): exact.rs relies on it.
     let mut body = job(cid, "torture", loc, pol);
     body["source_path"] = json!(source.display().to_string());
-    body["use_local_permissions"] = json!(false);
     let (_, j) = admin.post("/api/jobs", body).await;
     let jid = j["id"].as_i64().unwrap();
     let r = run(admin, jid).await;

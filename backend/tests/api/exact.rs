@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use crate::engine::{run, wait_finished};
+use crate::engine::{run, ssh_job, wait_finished};
 use crate::helpers::*;
 use crate::manifest::{diff, manifest};
 use crate::sshd::Sshd;
@@ -49,27 +49,10 @@ async fn a_job_with_defaults_only_backs_up_and_restores_the_torture_tree_exactly
     // rsync compares whole seconds before setting the time of directories, links and
     // specials: one created in the very second it is copied keeps the copy's nanoseconds.
     tokio::time::sleep(Duration::from_millis(1100)).await;
-    let (loc, pol) = app.defaults(&admin).await;
-    let (_, client) = admin
-        .post("/api/clients", json!({"name": "exact", "connection": {"kind": "ssh", "user": "root", "host": "127.0.0.1", "port": sshd.port}}))
-        .await;
-    let cid = client["id"].as_i64().unwrap();
-    sshd.authorize(client["public_key"].as_str().unwrap());
-    // Only what a newcomer must give: no `use_local_permissions`.
-    let mut body = job(cid, "defaults", loc, pol);
-    body["source_path"] = json!(tree.display().to_string());
-    assert!(body.get("use_local_permissions").is_none());
-    let (s, j) = admin.post("/api/jobs", body.clone()).await;
-    assert_eq!(s, 201, "{j}");
+    // A job created with only what a newcomer must give: no `use_local_permissions`.
+    let (cid, jid, store) = ssh_job(&app, &admin, &sshd, &tree).await;
+    let (_, j) = admin.get(&format!("/api/jobs/{jid}")).await;
     assert_eq!(j["use_local_permissions"], false, "{j}");
-    let jid = j["id"].as_i64().unwrap();
-    assert_eq!(run(&admin, jid).await["error_code"], "host_key_unverified");
-    let (s, _) = admin
-        .post(&format!("/api/clients/{cid}/host-key/accept"), json!({}))
-        .await;
-    assert_eq!(s, 200);
-    let (_, l) = admin.get(&format!("/api/locations/{loc}")).await;
-    let store = Path::new(l["directory"].as_str().unwrap()).join(format!("{cid}/{jid}/snapshots"));
 
     let r = run(&admin, jid).await;
     assert_eq!(r["result"], "ok", "{r}");
@@ -107,13 +90,16 @@ async fn a_job_with_defaults_only_backs_up_and_restores_the_torture_tree_exactly
 
     // A job that asks for rewritten permissions: its snapshot says so everywhere, and a
     // private file is no longer private in it.
-    body["name"] = json!("rewritten");
+    let (loc, pol) = app.defaults(&admin).await;
+    let mut body = job(cid, "rewritten", loc, pol);
+    body["source_path"] = json!(tree.display().to_string());
     body["use_local_permissions"] = json!(true);
     let (s, j2) = admin.post("/api/jobs", body).await;
     assert_eq!(s, 201, "{j2}");
     let jid2 = j2["id"].as_i64().unwrap();
-    let store2 =
-        Path::new(l["directory"].as_str().unwrap()).join(format!("{cid}/{jid2}/snapshots"));
+    // Beside the first job's store: `<location>/<client>/<job>/snapshots`.
+    let client_dir = store.parent().and_then(Path::parent).unwrap();
+    let store2 = client_dir.join(format!("{jid2}/snapshots"));
     let r = run(&admin, jid2).await;
     assert_eq!(r["result"], "ok", "{r}");
     let (snap2, dir2) = newest(&admin, jid2, &store2).await;
