@@ -103,7 +103,7 @@ async fn stop(mut child: Child) {
 }
 
 async fn login(base: &str, user: &str, pw: &str) -> u16 {
-    reqwest::Client::new()
+    crate::helpers::http_client()
         .post(format!("{base}/api/auth/login"))
         .json(&serde_json::json!({"username": user, "password": pw}))
         .send()

@@ -482,7 +482,7 @@ async fn a_trigger_token_starts_a_job_without_login() {
         .post(&format!("/api/jobs/{jid}/token"), json!({}))
         .await;
     let token = t["token"].as_str().unwrap().to_owned();
-    let client = reqwest::Client::new();
+    let client = crate::helpers::http_client();
     let trigger = |tok: String| {
         let client = client.clone();
         let url = app.url(&format!("/api/jobs/{jid}/trigger"));
@@ -580,7 +580,7 @@ async fn kill_9_of_the_server_mid_run_then_restart() {
     let login = |base: String| {
         let password = password.clone();
         async move {
-            let res = reqwest::Client::new()
+            let res = crate::helpers::http_client()
                 .post(format!("{base}/api/auth/login"))
                 .json(&json!({"username": "admin", "password": password}))
                 .send()
@@ -590,7 +590,7 @@ async fn kill_9_of_the_server_mid_run_then_restart() {
             Api {
                 base,
                 token: Some(token),
-                client: reqwest::Client::new(),
+                client: crate::helpers::http_client(),
             }
         }
     };

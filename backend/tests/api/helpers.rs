@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
+use std::time::Duration;
 
 use backend::config::Config;
 use backend::db::cluster::ManagedCluster;
@@ -260,6 +261,19 @@ pub async fn spawn_app_with(opts: AppOptions) -> TestApp {
     }
 }
 
+/// How long a test client keeps an idle connection: well under the server's 5 s
+/// keep-alive, so a request never goes out on a connection the server is closing
+/// at that instant (hyper then fails it with `IncompleteMessage`).
+const CLIENT_IDLE: Duration = Duration::from_secs(2);
+
+/// An HTTP client without cookies whose pooled connections never outlive the server's.
+pub fn http_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .pool_idle_timeout(CLIENT_IDLE)
+        .build()
+        .unwrap()
+}
+
 impl TestApp {
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
@@ -269,13 +283,14 @@ impl TestApp {
     pub fn browser(&self) -> reqwest::Client {
         reqwest::Client::builder()
             .cookie_store(true)
+            .pool_idle_timeout(CLIENT_IDLE)
             .build()
             .unwrap()
     }
 
     /// A client without cookies, like a script.
     pub fn script(&self) -> reqwest::Client {
-        reqwest::Client::new()
+        http_client()
     }
 
     pub async fn login(&self, client: &reqwest::Client, user: &str, pw: &str) -> reqwest::Response {
@@ -380,7 +395,7 @@ impl TestApp {
         Api {
             base: self.base.clone(),
             token: None,
-            client: reqwest::Client::new(),
+            client: http_client(),
         }
     }
 
