@@ -139,12 +139,16 @@ fn paths_in(text: &str) -> Vec<Vec<String>> {
         let mut from = 0;
         while let Some(at) = code[from..].find(start) {
             let s = from + at;
+            from = s + start.len();
+            // Not the tail of a longer path (`super::super::x`) or of a name (`my_crate::`).
+            if code[..s].ends_with(|c: char| c == ':' || c == '_' || c.is_alphanumeric()) {
+                continue;
+            }
             let tail: String = code[s..]
                 .chars()
                 .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
                 .collect();
             out.push(tail.split("::").map(str::to_owned).collect());
-            from = s + start.len();
         }
     }
     out
@@ -155,7 +159,11 @@ fn paths_in(text: &str) -> Vec<Vec<String>> {
 pub fn graph(src: &Path, files: &[std::path::PathBuf]) -> std::io::Result<Graph> {
     let mods: Vec<(Module, String)> = files
         .iter()
-        .map(|f| Ok((module_of(f), std::fs::read_to_string(src.join(f))?)))
+        .map(|f| {
+            // Test modules may reach anywhere; only what ships counts.
+            let text = std::fs::read_to_string(src.join(f))?;
+            Ok((module_of(f), super::size::without_tests(&text).join("\n")))
+        })
         .collect::<std::io::Result<_>>()?;
     let known: BTreeSet<Module> = mods
         .iter()
@@ -341,7 +349,7 @@ mod tests {
 
     #[test]
     fn inline_paths_and_grouped_uses_are_read() {
-        let text = "use crate::{db::{self, jobs}, engine::places};\n// crate::api::x in a comment\nfn f() { crate::domain::runs::finish(); super::keys::x(); }\n";
+        let text = "use crate::{db::{self, jobs}, engine::places};\n// crate::api::x in a comment\nfn f() { crate::domain::runs::finish(); super::keys::x(); super::super::y(); }\n";
         let ps = paths_in(text);
         let joined: Vec<String> = ps.iter().map(|p| p.join("::")).collect();
         assert!(
@@ -352,5 +360,7 @@ mod tests {
         assert!(joined.contains(&"crate::domain::runs::finish".to_string()));
         assert!(joined.contains(&"super::keys::x".to_string()));
         assert!(!joined.iter().any(|p| p.contains("api")));
+        assert!(joined.contains(&"super::super::y".to_string()));
+        assert!(!joined.contains(&"super::y".to_string()), "{joined:?}");
     }
 }
