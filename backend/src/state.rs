@@ -16,3 +16,15 @@ pub struct AppState {
     pub limiter: Arc<LoginLimiter>,
     pub engine: crate::engine::runner::Engine,
 }
+
+impl AppState {
+    /// The part of the state logins and credential checks use.
+    pub fn sessions(&self) -> crate::domain::sessions::Sessions<'_> {
+        crate::domain::sessions::Sessions {
+            pool: &self.pool,
+            limiter: &self.limiter,
+            jwt: &self.jwt,
+            session_minutes: self.config.session_minutes,
+        }
+    }
+}

@@ -4,9 +4,9 @@ use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use shared::{ApiError, LoginRequest, LoginResponse, Me, SESSION_COOKIE};
 
+use super::auth_user::AuthUser;
 use super::error::{ApiResult, AppError};
 use super::json::ApiJson;
-use crate::auth::AuthUser;
 use crate::domain::accounts::me_of;
 use crate::domain::sessions;
 use crate::state::AppState;
@@ -46,7 +46,7 @@ pub async fn login(
         .peer_addr()
         .map(|a| a.ip())
         .ok_or_else(|| AppError::internal("request without peer address"))?;
-    let done = sessions::login(&state, &body.username, &body.password, ip).await?;
+    let done = sessions::login(state.sessions(), &body.username, &body.password, ip).await?;
     let max_age = state.config.session_minutes * 60;
     Ok(HttpResponse::Ok()
         .cookie(session_cookie(
@@ -77,7 +77,7 @@ pub async fn login(
 #[post("/auth/logout")]
 pub async fn logout(state: web::Data<AppState>, user: AuthUser) -> ApiResult<HttpResponse> {
     if let Some(sid) = user.session {
-        sessions::logout(&state, sid).await?;
+        sessions::logout(&state.pool, sid).await?;
     }
     let mut gone = session_cookie(String::new(), 0, state.config.secure_cookies);
     gone.make_removal();

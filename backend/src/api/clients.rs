@@ -5,10 +5,10 @@ use shared::clients::{Client, ClientInput};
 use shared::common::Page;
 use shared::ApiError;
 
+use super::auth_user::AuthUser;
 use super::error::ApiResult;
 use super::json::ApiJson;
 use super::params::{page_request, search, ClientListQuery, ClientSort};
-use crate::auth::AuthUser;
 use crate::db::clients::ClientSort as DbSort;
 use crate::domain::clients;
 use crate::state::AppState;

@@ -8,8 +8,9 @@ use serde::Deserialize;
 use shared::ApiError;
 use utoipa::IntoParams;
 
-use crate::auth::AuthUser;
+use super::auth_user::AuthUser;
 use crate::events::stream::subscribe;
+use crate::events::Audience;
 use crate::state::AppState;
 
 /// Query of `GET /api/events`.
@@ -74,7 +75,7 @@ pub async fn events(
         .or(query.last_event_id);
     let rx = subscribe(
         state.engine.events.clone(),
-        user.actor(),
+        Audience::of_owner_filter(user.actor().owner_filter()),
         last,
         |id, json| {
             let data = sse::Data::new(json);

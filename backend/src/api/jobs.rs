@@ -5,10 +5,10 @@ use shared::common::Page;
 use shared::jobs::{Job, JobInput, Priorities, TriggerToken};
 use shared::ApiError;
 
+use super::auth_user::AuthUser;
 use super::error::ApiResult;
 use super::json::ApiJson;
 use super::params::{page_request, search, JobListQuery, JobSort};
-use crate::auth::AuthUser;
 use crate::db::jobs::JobSort as DbSort;
 use crate::domain::jobs::{self, JobQuery};
 use crate::state::AppState;

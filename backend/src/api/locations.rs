@@ -6,10 +6,10 @@ use shared::common::Page;
 use shared::locations::{Location, LocationInput};
 use shared::ApiError;
 
+use super::auth_user::AuthUser;
 use super::error::ApiResult;
 use super::json::ApiJson;
 use super::params::ListParams;
-use crate::auth::AuthUser;
 use crate::domain::locations;
 use crate::state::AppState;
 

@@ -3,9 +3,9 @@
 use actix_web::{get, put, web, HttpResponse};
 use shared::{ApiError, ChangePassword, Preferences};
 
+use super::auth_user::AuthUser;
 use super::error::ApiResult;
 use super::json::ApiJson;
-use crate::auth::AuthUser;
 use crate::domain::accounts;
 use crate::state::AppState;
 

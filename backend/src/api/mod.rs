@@ -2,6 +2,7 @@
 //! Handlers extract and authorise, call `domain`, and map to `shared` DTOs.
 
 pub mod auth;
+pub mod auth_user;
 pub mod clients;
 pub mod error;
 pub mod events;

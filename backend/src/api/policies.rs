@@ -5,11 +5,11 @@ use shared::common::Page;
 use shared::policies::{Policy, PolicyInput, PRESETS};
 use shared::{ApiError, Language};
 
+use super::auth_user::AuthUser;
 use super::error::ApiResult;
 use super::json::ApiJson;
 use super::localize::request_language;
 use super::params::ListParams;
-use crate::auth::AuthUser;
 use crate::domain::policies;
 use crate::state::AppState;
 

@@ -4,8 +4,8 @@ use actix_web::{get, web};
 use shared::events::{ClientState, QueueItem};
 use shared::ApiError;
 
+use super::auth_user::AuthUser;
 use super::error::ApiResult;
-use crate::auth::AuthUser;
 use crate::domain::queue;
 use crate::state::AppState;
 

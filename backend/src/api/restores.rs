@@ -5,9 +5,9 @@ use actix_web::{post, web, HttpResponse};
 use shared::snapshots::{RestorePreview, RestoreQueued, RestoreRequest};
 use shared::ApiError;
 
+use super::auth_user::AuthUser;
 use super::error::ApiResult;
 use super::json::ApiJson;
-use crate::auth::AuthUser;
 use crate::domain::restores::{self, Restore};
 use crate::state::AppState;
 

@@ -8,9 +8,9 @@ use shared::runs::{Run, Snapshot};
 use shared::ApiError;
 use utoipa::IntoParams;
 
+use super::auth_user::AuthUser;
 use super::error::ApiResult;
 use super::params::page_request;
-use crate::auth::AuthUser;
 use crate::domain::runs;
 use crate::state::AppState;
 

@@ -6,10 +6,10 @@ use shared::common::Page;
 use shared::scripts::{Script, ScriptInput};
 use shared::ApiError;
 
+use super::auth_user::AuthUser;
 use super::error::ApiResult;
 use super::json::ApiJson;
 use super::params::ListParams;
-use crate::auth::AuthUser;
 use crate::domain::scripts;
 use crate::state::AppState;
 

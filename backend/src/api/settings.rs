@@ -4,9 +4,9 @@ use actix_web::{get, put, web};
 use shared::settings::{Settings, SettingsInput};
 use shared::ApiError;
 
+use super::auth_user::AuthUser;
 use super::error::ApiResult;
 use super::json::ApiJson;
-use crate::auth::AuthUser;
 use crate::domain::settings;
 use crate::state::AppState;
 

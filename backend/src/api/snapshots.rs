@@ -16,8 +16,8 @@ use shared::snapshots::{EntryPage, EntrySort, Version};
 use shared::ApiError;
 use utoipa::IntoParams;
 
+use super::auth_user::AuthUser;
 use super::error::ApiResult;
-use crate::auth::AuthUser;
 use crate::domain::snapshots::{self, Download};
 use crate::domain::PageRequest;
 use crate::snapfs::archive::{self, Format};

@@ -3,9 +3,9 @@
 use actix_web::{delete, get, post, web, HttpResponse};
 use shared::{ApiError, CreateToken, TokenCreated, TokenInfo};
 
+use super::auth_user::AuthUser;
 use super::error::ApiResult;
 use super::json::ApiJson;
-use crate::auth::AuthUser;
 use crate::domain::tokens;
 use crate::state::AppState;
 

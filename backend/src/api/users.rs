@@ -5,10 +5,10 @@ use shared::common::Page;
 use shared::users::{User, UserInput};
 use shared::ApiError;
 
+use super::auth_user::AuthUser;
 use super::error::ApiResult;
 use super::json::ApiJson;
 use super::params::ListParams;
-use crate::auth::AuthUser;
 use crate::domain::users;
 use crate::state::AppState;
 

@@ -1,10 +1,7 @@
 //! Authentication: argon2id passwords, JWT session tokens, personal API tokens, the login
-//! rate limiter and the `AuthUser` extractor that every protected handler takes.
+//! rate limiter. (The `AuthUser` extractor is the web layer's: `api::auth_user`.)
 
-pub mod extractor;
 pub mod jwt;
 pub mod password;
 pub mod rate_limit;
 pub mod secrets;
-
-pub use extractor::AuthUser;

@@ -2,6 +2,7 @@
 //! migrations and the self-managed PostgreSQL cluster. Only this module imports diesel.
 
 pub mod batches;
+pub mod candidates;
 pub mod clients;
 pub mod cluster;
 pub mod cluster_access;

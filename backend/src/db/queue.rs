@@ -206,12 +206,7 @@ pub async fn claim<F>(
     choose: F,
 ) -> Result<Vec<Claimed>, DbError>
 where
-    F: FnOnce(
-            &[crate::scheduler::choose::Candidate],
-            crate::scheduler::choose::Busy,
-            i64,
-        ) -> Vec<i64>
-        + Send,
+    F: FnOnce(&[super::candidates::Candidate], super::candidates::Busy, i64) -> Vec<i64> + Send,
 {
     let owner = owner.to_owned();
     c.transaction::<Vec<Claimed>, DbError, _>(async move |t| {
@@ -250,9 +245,9 @@ where
         // the first in queue order is a candidate now.
         let mut seen = std::collections::HashSet::new();
         let rows: Vec<CandidateRow> = rows.into_iter().filter(|r| seen.insert(r.job_id)).collect();
-        let candidates: Vec<crate::scheduler::choose::Candidate> = rows
+        let candidates: Vec<super::candidates::Candidate> = rows
             .iter()
-            .map(|r| crate::scheduler::choose::Candidate {
+            .map(|r| super::candidates::Candidate {
                 run_id: r.run_id,
                 client_id: r.client_id,
                 location_id: r.location_id,
@@ -260,9 +255,8 @@ where
                 location_limit: i64::from(r.location_limit),
             })
             .collect();
-        let busy = crate::scheduler::choose::Busy::from_pairs(
-            busy.iter().map(|p| (p.client_id, p.location_id)),
-        );
+        let busy =
+            super::candidates::Busy::from_pairs(busy.iter().map(|p| (p.client_id, p.location_id)));
         let chosen = choose(&candidates, busy, i64::from(limit.max_parallel_jobs));
         let mut claimed = Vec::with_capacity(chosen.len());
         for run_id in chosen {

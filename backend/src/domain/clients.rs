@@ -9,13 +9,12 @@ use shared::common::{Page, RunResult};
 
 use super::references::{check_scripts, name_map, reference, scripts_by_owner, ScriptSlot};
 use super::{
-    ensure_valid, keys, merge_patch, unique_to_duplicate, Actor, DomainError, FieldIssue,
-    PageRequest,
+    ensure_valid, merge_patch, unique_to_duplicate, Actor, DomainError, FieldIssue, PageRequest,
 };
 use crate::db::clients::{ClientFilter, ClientForm, ClientRow, ClientSort};
 use crate::db::paging::strings;
 use crate::db::{self, clients, jobs, scripts, users, DbConn, DbPool};
-use crate::engine::places;
+use crate::engine::{hostkeys, keys, places};
 
 fn summary(j: &jobs::JobRow) -> JobSummary {
     JobSummary {
@@ -68,7 +67,7 @@ async fn views(c: &mut DbConn, rows: Vec<ClientRow>) -> Result<Vec<Client>, Doma
                 post_scripts: post,
                 public_key: r.public_key,
                 host_key_state,
-                host_key_fingerprint: fingerprint_source.as_deref().map(fingerprint),
+                host_key_fingerprint: fingerprint_source.as_deref().map(hostkeys::fingerprint),
                 size_bytes: jobs.iter().map(|j| j.size_bytes).sum(),
                 jobs,
                 created_at: r.created_at,
@@ -76,20 +75,6 @@ async fn views(c: &mut DbConn, rows: Vec<ClientRow>) -> Result<Vec<Client>, Doma
             })
         })
         .collect()
-}
-
-/// `SHA256:…` fingerprint of an OpenSSH public key line (`type base64 [comment]`).
-pub fn fingerprint(key_line: &str) -> String {
-    use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD};
-    use base64::Engine;
-    use sha2::{Digest, Sha256};
-    let blob = key_line.split_whitespace().nth(1).unwrap_or_default();
-    match STANDARD.decode(blob) {
-        Ok(bytes) if !bytes.is_empty() => {
-            format!("SHA256:{}", STANDARD_NO_PAD.encode(Sha256::digest(bytes)))
-        }
-        _ => String::new(),
-    }
 }
 
 /// Sort orders accepted by the list.
@@ -234,7 +219,7 @@ pub async fn create(
         Err(e) => {
             // No client without a key: undo.
             clients::delete(&mut c, row.id).await?;
-            return Err(e);
+            return Err(e.into());
         }
     };
     clients::set_public_key(&mut c, row.id, &key).await?;
@@ -376,28 +361,6 @@ pub async fn regenerate_key(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fingerprints_like_ssh_keygen() {
-        let dir = tempfile::tempdir().unwrap();
-        let key = dir.path().join("k");
-        let ok = std::process::Command::new("ssh-keygen")
-            .args(["-q", "-t", "ed25519", "-N", "", "-f"])
-            .arg(&key)
-            .status()
-            .unwrap();
-        assert!(ok.success());
-        let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
-        let listed = std::process::Command::new("ssh-keygen")
-            .arg("-lf")
-            .arg(key.with_extension("pub"))
-            .output()
-            .unwrap();
-        let expected = String::from_utf8(listed.stdout).unwrap();
-        let expected = expected.split_whitespace().nth(1).unwrap();
-        assert_eq!(fingerprint(&public), expected);
-        assert_eq!(fingerprint("garbage"), "");
-    }
 
     #[test]
     fn sorts() {

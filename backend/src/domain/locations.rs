@@ -4,37 +4,14 @@
 use std::path::{Path, PathBuf};
 
 use shared::common::Page;
-use shared::locations::{Location, LocationInput, LocationStatus};
+use shared::locations::{Location, LocationInput};
 
 use super::{
     ensure_valid, merge_patch, unique_to_duplicate, Actor, DomainError, FieldIssue, PageRequest,
 };
 use crate::db::locations::{LocationForm, LocationRow};
 use crate::db::{self, jobs, locations, DbConn, DbPool};
-
-/// What the server sees of `dir` now: reachable, writable, free space and inodes.
-pub fn status(dir: &Path) -> LocationStatus {
-    let online = std::fs::read_dir(dir).is_ok();
-    let stats = nix::sys::statvfs::statvfs(dir).ok();
-    let fragment = |s: &nix::sys::statvfs::Statvfs| s.fragment_size();
-    LocationStatus {
-        online,
-        writable: online && writable(dir),
-        free_bytes: stats.as_ref().map(|s| s.blocks_available() * fragment(s)),
-        total_bytes: stats.as_ref().map(|s| s.blocks() * fragment(s)),
-        free_inodes: stats.as_ref().map(|s| s.files_available()),
-        total_inodes: stats.as_ref().map(|s| s.files()),
-    }
-}
-
-/// Proves writability by creating and removing a file (permission bits lie to root and on
-/// read-only mounts).
-fn writable(dir: &Path) -> bool {
-    tempfile::Builder::new()
-        .prefix(".elkarbackup-probe")
-        .tempfile_in(dir)
-        .is_ok()
-}
+use crate::engine::usage;
 
 async fn views(c: &mut DbConn, rows: Vec<LocationRow>) -> Result<Vec<Location>, DomainError> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
@@ -43,7 +20,7 @@ async fn views(c: &mut DbConn, rows: Vec<LocationRow>) -> Result<Vec<Location>, 
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
         let dir = PathBuf::from(&r.directory);
-        let st = tokio::task::spawn_blocking(move || status(&dir))
+        let st = tokio::task::spawn_blocking(move || usage::location_status(&dir))
             .await
             .map_err(|e| DomainError::Internal(e.to_string()))?;
         out.push(Location {
@@ -97,7 +74,7 @@ pub async fn get(pool: &DbPool, id: i64) -> Result<Location, DomainError> {
 async fn check(input: &LocationInput) -> Result<(), DomainError> {
     ensure_valid(input.validate())?;
     let dir = PathBuf::from(&input.directory);
-    let st = tokio::task::spawn_blocking(move || status(&dir))
+    let st = tokio::task::spawn_blocking(move || usage::location_status(&dir))
         .await
         .map_err(|e| DomainError::Internal(e.to_string()))?;
     if !Path::new(&input.directory).is_dir() || !st.online {

@@ -4,7 +4,6 @@ pub mod accounts;
 pub mod actor;
 pub mod clients;
 pub mod jobs;
-pub mod keys;
 pub mod locations;
 pub mod policies;
 pub mod queue;
@@ -71,5 +70,13 @@ pub fn unique_to_duplicate(field: &'static str) -> impl FnOnce(DbError) -> Domai
         } else {
             e.into()
         }
+    }
+}
+
+/// File-system work under a domain operation (client keys, trees) failing is the server's
+/// fault, never the caller's: a 500 with the cause in the log.
+impl From<std::io::Error> for DomainError {
+    fn from(e: std::io::Error) -> Self {
+        DomainError::Internal(e.to_string())
     }
 }

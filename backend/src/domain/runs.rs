@@ -304,7 +304,7 @@ pub async fn test_connection(
             (Some(key), None) => {
                 let kh = hostkeys::write_known_hosts(&engine.data_dir, client_id, host, *port, key)
                     .map_err(|e| DomainError::Internal(e.to_string()))?;
-                let private = crate::domain::keys::private_key_path(&engine.data_dir, client_id);
+                let private = crate::engine::keys::private_key_path(&engine.data_dir, client_id);
                 let opts = crate::db::paging::strings(row.ssh_options.clone());
                 let d = probe::ssh_rsync_version(
                     user,

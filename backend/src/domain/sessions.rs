@@ -8,9 +8,22 @@ use uuid::Uuid;
 
 use super::accounts::{me_of, verify_password};
 use super::DomainError;
+use crate::auth::jwt::JwtKeys;
+use crate::auth::rate_limit::LoginLimiter;
 use crate::auth::{password, secrets};
-use crate::db::{self, sessions, tokens, users};
-use crate::state::AppState;
+use crate::db::{self, sessions, tokens, users, DbPool};
+
+/// What logins and credential checks need of the server, and nothing more.
+#[derive(Clone, Copy)]
+pub struct Sessions<'a> {
+    pub pool: &'a DbPool,
+    /// The failed-login limiter (per user name and per address).
+    pub limiter: &'a LoginLimiter,
+    /// The keys session tokens are signed and verified with.
+    pub jwt: &'a JwtKeys,
+    /// How long a session lasts.
+    pub session_minutes: i64,
+}
 
 /// A successful login.
 #[derive(Debug)]
@@ -22,7 +35,7 @@ pub struct LoggedIn {
 
 /// Checks the password (rate-limited per user and address) and opens a session.
 pub async fn login(
-    state: &AppState,
+    state: Sessions<'_>,
     username: &str,
     pw: &str,
     ip: IpAddr,
@@ -31,7 +44,7 @@ pub async fn login(
     if let Some(wait) = state.limiter.blocked(username, ip, now) {
         return Err(DomainError::RateLimited(wait));
     }
-    let mut c = db::conn(&state.pool).await?;
+    let mut c = db::conn(state.pool).await?;
     let user = users::find_by_username(&mut c, username).await?;
     // Verify even for unknown users, against a dummy hash, so timing does not reveal names.
     let hash = user
@@ -50,7 +63,7 @@ pub async fn login(
     state.limiter.record_success(username, ip);
     let sid = Uuid::new_v4();
     let issued = Utc::now();
-    let expires = issued + Duration::minutes(state.config.session_minutes);
+    let expires = issued + Duration::minutes(state.session_minutes);
     sessions::insert(&mut c, sid, user.id, expires).await?;
     let token = state
         .jwt
@@ -64,8 +77,8 @@ pub async fn login(
 }
 
 /// Ends a session.
-pub async fn logout(state: &AppState, sid: Uuid) -> Result<(), DomainError> {
-    let mut c = db::conn(&state.pool).await?;
+pub async fn logout(pool: &DbPool, sid: Uuid) -> Result<(), DomainError> {
+    let mut c = db::conn(pool).await?;
     sessions::delete(&mut c, sid).await?;
     Ok(())
 }
@@ -81,10 +94,10 @@ pub struct Principal {
 /// Resolves a bearer credential: an API token (`ebk_…`) or a session JWT. `None` when it
 /// is unknown, expired, revoked or its user is disabled.
 pub async fn authenticate(
-    state: &AppState,
+    state: Sessions<'_>,
     credential: &str,
 ) -> Result<Option<Principal>, DomainError> {
-    let mut c = db::conn(&state.pool).await?;
+    let mut c = db::conn(state.pool).await?;
     if credential.starts_with(secrets::API_TOKEN_PREFIX) {
         let found = tokens::use_token(&mut c, &secrets::hash_api_token(credential)).await?;
         return Ok(found.filter(|(_, u)| u.active).map(|(_, user)| Principal {

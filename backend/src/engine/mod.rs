@@ -5,6 +5,7 @@ pub mod argv;
 pub mod batch;
 pub mod classify;
 pub mod hostkeys;
+pub mod keys;
 pub mod places;
 pub mod probe;
 pub mod progress;

@@ -54,7 +54,7 @@ impl Engine {
                         .map_err(|e| internal(&e))?;
                     Err(Stop(
                         RunError::HostKeyUnverified,
-                        format!("new host key {}", crate::domain::clients::fingerprint(&key)),
+                        format!("new host key {}", hostkeys::fingerprint(&key)),
                     ))
                 }
                 None => Err(Stop(
@@ -111,7 +111,7 @@ impl Engine {
         drop(c);
         let source = data.join(std::ffi::OsStr::from_bytes(&rel.to_bytes()));
         let ssh_options = db::paging::strings(client.ssh_options.clone());
-        let key_path = crate::domain::keys::private_key_path(&self.data_dir, client.id);
+        let key_path = crate::engine::keys::private_key_path(&self.data_dir, client.id);
         let argv = restore_argv(&RestorePlan {
             connection: &connection,
             source: &source,

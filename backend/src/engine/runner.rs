@@ -178,7 +178,7 @@ impl Engine {
 
         // Pre-flight: the storage must be there, writable, and not nearly full.
         let loc_dir = PathBuf::from(&location.directory);
-        let status = crate::domain::locations::status(&loc_dir);
+        let status = super::usage::location_status(&loc_dir);
         if !location.active || !status.online || !status.writable {
             return Err(Stop(
                 RunError::LocationUnavailable,
@@ -227,7 +227,7 @@ impl Engine {
             .unwrap_or_else(|| db::paging::strings(policy.exclude_patterns.clone()));
         let rsync_options = db::paging::strings(client.rsync_options.clone());
         let ssh_options = db::paging::strings(client.ssh_options.clone());
-        let key_path = crate::domain::keys::private_key_path(&self.data_dir, client.id);
+        let key_path = crate::engine::keys::private_key_path(&self.data_dir, client.id);
         let plan = RsyncPlan {
             connection: &connection,
             source_path: &job.source_path,

@@ -1,10 +1,12 @@
-//! The exact disk usage of a job's store: a walk counting each inode once (snapshots share
-//! most of their files through hard links), run in the background after a publication,
-//! one walk at a time, never on a run's critical path.
+//! Disk space: the exact usage of a job's store (a walk counting each inode once, as
+//! snapshots share most of their files through hard links, run in the background after a
+//! publication, never on a run's critical path), and a location's live status (statvfs).
 
 use std::collections::HashSet;
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
+
+use shared::locations::LocationStatus;
 
 /// Bytes allocated on disk under `root`, each inode counted once. Symlinks are not
 /// followed; unreadable directories are skipped.
@@ -35,6 +37,30 @@ pub fn disk_usage_of(roots: &[std::path::PathBuf]) -> u64 {
         }
     }
     total
+}
+
+/// What the server sees of `dir` now: reachable, writable, free space and inodes.
+pub fn location_status(dir: &Path) -> LocationStatus {
+    let online = std::fs::read_dir(dir).is_ok();
+    let stats = nix::sys::statvfs::statvfs(dir).ok();
+    let fragment = |s: &nix::sys::statvfs::Statvfs| s.fragment_size();
+    LocationStatus {
+        online,
+        writable: online && writable(dir),
+        free_bytes: stats.as_ref().map(|s| s.blocks_available() * fragment(s)),
+        total_bytes: stats.as_ref().map(|s| s.blocks() * fragment(s)),
+        free_inodes: stats.as_ref().map(|s| s.files_available()),
+        total_inodes: stats.as_ref().map(|s| s.files()),
+    }
+}
+
+/// Proves writability by creating and removing a file (permission bits lie to root and on
+/// read-only mounts).
+fn writable(dir: &Path) -> bool {
+    tempfile::Builder::new()
+        .prefix(".elkarbackup-probe")
+        .tempfile_in(dir)
+        .is_ok()
 }
 
 #[cfg(test)]

@@ -32,10 +32,30 @@ pub struct Delivery {
     pub json: String,
 }
 
+/// Who a stream of events is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// An administrator: every event.
+    Everything,
+    /// An operator: only the events of the clients this user owns.
+    OwnerOf(i64),
+}
+
+impl Audience {
+    /// The audience of a caller whose lists are filtered by `owner_filter` (`None` for
+    /// administrators, who see everything).
+    pub fn of_owner_filter(owner_filter: Option<i64>) -> Self {
+        owner_filter.map_or(Audience::Everything, Audience::OwnerOf)
+    }
+}
+
 impl Delivery {
-    /// Whether `actor` may receive it.
-    pub fn visible_to(&self, actor: crate::domain::Actor) -> bool {
-        actor.is_admin() || self.owner_id == Some(actor.user_id)
+    /// Whether `audience` may receive it.
+    pub fn visible_to(&self, audience: Audience) -> bool {
+        match audience {
+            Audience::Everything => true,
+            Audience::OwnerOf(user) => self.owner_id == Some(user),
+        }
     }
 }
 

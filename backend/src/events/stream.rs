@@ -7,19 +7,18 @@ use std::sync::Arc;
 use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::mpsc;
 
-use super::{Bus, Delivery};
+use super::{Audience, Bus, Delivery};
 use crate::db;
-use crate::domain::Actor;
 
 /// Messages buffered per subscriber before progress is dropped for it.
 pub const SUBSCRIBER_BUFFER: usize = 64;
 
-/// Starts forwarding the events `actor` may see into a new bounded channel; `make` turns
+/// Starts forwarding the events `audience` may see into a new bounded channel; `make` turns
 /// (id, JSON) into the channel's message type. Resumes after `last_event_id` when given.
 /// The forwarding task ends when the receiver is dropped (the client went away).
 pub fn subscribe<T, F>(
     bus: Arc<Bus>,
-    actor: Actor,
+    audience: Audience,
     last_event_id: Option<i64>,
     make: F,
 ) -> mpsc::Receiver<T>
@@ -32,7 +31,7 @@ where
     let mut live = bus.subscribe();
     tokio::spawn(async move {
         let mut cursor = match last_event_id {
-            Some(id) => match replay(&bus, actor, id, &tx, &make).await {
+            Some(id) => match replay(&bus, audience, id, &tx, &make).await {
                 Some(c) => c,
                 None => return,
             },
@@ -47,11 +46,12 @@ where
                         }
                         cursor = id;
                     }
-                    if !forward(&d, actor, &tx, &make).await {
+                    if !forward(&d, audience, &tx, &make).await {
                         return;
                     }
                 }
-                Err(RecvError::Lagged(_)) => match replay(&bus, actor, cursor, &tx, &make).await {
+                Err(RecvError::Lagged(_)) => match replay(&bus, audience, cursor, &tx, &make).await
+                {
                     Some(c) => cursor = c,
                     None => return,
                 },
@@ -64,11 +64,11 @@ where
 
 /// Sends one delivery if visible: durable events wait for room (only this subscriber
 /// waits), progress is dropped when the buffer is full. False when the client is gone.
-async fn forward<T, F>(d: &Delivery, actor: Actor, tx: &mpsc::Sender<T>, make: &F) -> bool
+async fn forward<T, F>(d: &Delivery, audience: Audience, tx: &mpsc::Sender<T>, make: &F) -> bool
 where
     F: Fn(Option<i64>, &str) -> T,
 {
-    if !d.visible_to(actor) {
+    if !d.visible_to(audience) {
         return true;
     }
     let msg = make(d.id, &d.json);
@@ -83,7 +83,7 @@ where
 /// is gone.
 async fn replay<T, F>(
     bus: &Bus,
-    actor: Actor,
+    audience: Audience,
     after: i64,
     tx: &mpsc::Sender<T>,
     make: &F,
@@ -108,7 +108,7 @@ where
                 owner_id: r.owner_id,
                 json: r.payload.to_string(),
             };
-            if !forward(&d, actor, tx, make).await {
+            if !forward(&d, audience, tx, make).await {
                 return None;
             }
         }

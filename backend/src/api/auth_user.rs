@@ -10,7 +10,7 @@ use actix_web::{web, FromRequest, HttpRequest};
 use shared::{ErrorCode, Role, CSRF_HEADER, SESSION_COOKIE};
 use uuid::Uuid;
 
-use crate::api::error::AppError;
+use super::error::AppError;
 use crate::db::users::UserRow;
 use crate::domain::accounts::role_of;
 use crate::domain::sessions::authenticate;
@@ -69,7 +69,7 @@ impl FromRequest for AuthUser {
                 .ok_or_else(|| AppError::internal("AppState missing"))?;
             let (token, via_cookie) =
                 credential(&req).ok_or_else(|| AppError::new(ErrorCode::Unauthorized))?;
-            let principal = authenticate(state, &token)
+            let principal = authenticate(state.sessions(), &token)
                 .await?
                 .ok_or_else(|| AppError::new(ErrorCode::Unauthorized))?;
             // A browser attaches cookies to cross-site requests; a custom header cannot be

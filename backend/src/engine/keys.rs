@@ -1,18 +1,16 @@
 //! Per-client ssh key pairs (ed25519), made by `ssh-keygen` and kept in
 //! `<data dir>/keys/client-<id>` (private, 0600) with the `.pub` beside it.
 
+use std::io;
 use std::path::{Path, PathBuf};
 
-use super::DomainError;
-
 /// The directory holding client keys, created 0700 on demand.
-pub fn keys_dir(data_dir: &Path) -> Result<PathBuf, DomainError> {
+pub fn keys_dir(data_dir: &Path) -> io::Result<PathBuf> {
     use std::os::unix::fs::PermissionsExt;
     let dir = data_dir.join("keys");
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| DomainError::Internal(format!("{}: {e}", dir.display())))?;
-    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700))
-        .map_err(|e| DomainError::Internal(format!("{}: {e}", dir.display())))?;
+    let at = |e: io::Error| io::Error::new(e.kind(), format!("{}: {e}", dir.display()));
+    std::fs::create_dir_all(&dir).map_err(at)?;
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).map_err(at)?;
     Ok(dir)
 }
 
@@ -22,7 +20,7 @@ pub fn private_key_path(data_dir: &Path, client_id: i64) -> PathBuf {
 }
 
 /// Generates (replacing any old one) the key pair of a client; returns the public key line.
-pub async fn generate(data_dir: &Path, client_id: i64) -> Result<String, DomainError> {
+pub async fn generate(data_dir: &Path, client_id: i64) -> io::Result<String> {
     let dir = keys_dir(data_dir)?;
     let final_path = private_key_path(data_dir, client_id);
     // Generate under a temporary name and rename, so a crash never leaves half a pair.
@@ -39,10 +37,13 @@ pub async fn generate(data_dir: &Path, client_id: i64) -> Result<String, DomainE
         .output()
         .await
         .map_err(|e| {
-            DomainError::Internal(format!("running ssh-keygen (install openssh-client): {e}"))
+            io::Error::new(
+                e.kind(),
+                format!("running ssh-keygen (install openssh-client): {e}"),
+            )
         })?;
     if !out.status.success() {
-        return Err(DomainError::Internal(format!(
+        return Err(io::Error::other(format!(
             "ssh-keygen failed: {}",
             String::from_utf8_lossy(&out.stderr)
         )));
@@ -54,11 +55,11 @@ pub async fn generate(data_dir: &Path, client_id: i64) -> Result<String, DomainE
             .unwrap_or_default()
     ));
     let public = std::fs::read_to_string(&tmp_pub)
-        .map_err(|e| DomainError::Internal(format!("reading new public key: {e}")))?;
+        .map_err(|e| io::Error::new(e.kind(), format!("reading new public key: {e}")))?;
     let final_pub = dir.join(format!("client-{client_id}.pub"));
     std::fs::rename(&tmp, &final_path)
         .and_then(|_| std::fs::rename(&tmp_pub, &final_pub))
-        .map_err(|e| DomainError::Internal(format!("storing key: {e}")))?;
+        .map_err(|e| io::Error::new(e.kind(), format!("storing key: {e}")))?;
     Ok(public.trim().to_owned())
 }
 
