@@ -54,32 +54,47 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
 /// The lines of a file that are not test code: `#[cfg(test)]` items are blanked out so
 /// line numbers stay true.
 pub fn without_tests(text: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = text.lines().collect();
+    for (from, to) in test_items(&out.clone()) {
+        for l in &mut out[from..to] {
+            *l = "";
+        }
+    }
+    out
+}
+
+/// How many lines of a file are code that ships: all but its `#[cfg(test)]` items.
+pub fn code_lines(text: &str) -> usize {
     let lines: Vec<&str> = text.lines().collect();
-    let mut out = lines.clone();
+    let tests: usize = test_items(&lines).iter().map(|(a, b)| b - a).sum();
+    lines.len() - tests
+}
+
+/// The `#[cfg(test)]` items of a file as line ranges (start inclusive, end exclusive): up
+/// to the item's closing brace at the attribute's indentation, or its line when it ends
+/// with `;` (`mod tests;`).
+fn test_items(lines: &[&str]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        if lines[i].trim() == "#[cfg(test)]" {
-            let indent = indent_of(lines[i]);
-            // The item after the attribute: up to its closing brace at the same indentation,
-            // or the line itself when it ends with `;` (`mod tests;`).
-            let mut j = i + 1;
-            while j < lines.len() && !lines[j].trim_end().ends_with(['{', ';']) {
-                j += 1;
-            }
-            if j < lines.len() && lines[j].trim_end().ends_with('{') {
-                j += 1;
-                while j < lines.len() && !(indent_of(lines[j]) == indent && lines[j].trim() == "}")
-                {
-                    j += 1;
-                }
-            }
-            for l in out.iter_mut().take((j + 1).min(lines.len())).skip(i) {
-                *l = "";
-            }
-            i = j + 1;
-        } else {
+        if lines[i].trim() != "#[cfg(test)]" {
             i += 1;
+            continue;
         }
+        let indent = indent_of(lines[i]);
+        let mut j = i + 1;
+        while j < lines.len() && !lines[j].trim_end().ends_with(['{', ';']) {
+            j += 1;
+        }
+        if j < lines.len() && lines[j].trim_end().ends_with('{') {
+            j += 1;
+            while j < lines.len() && !(indent_of(lines[j]) == indent && lines[j].trim() == "}") {
+                j += 1;
+            }
+        }
+        let end = (j + 1).min(lines.len());
+        out.push((i, end));
+        i = end;
     }
     out
 }
@@ -150,12 +165,6 @@ pub fn long_functions(file: &str, lines: &[&str], max: usize) -> Vec<Long> {
     out
 }
 
-/// The non-blank-or-not line count of a file, ignoring its `#[cfg(test)]` items.
-pub fn code_lines(lines: &[&str]) -> usize {
-    let last = lines.iter().rposition(|l| !l.trim().is_empty());
-    last.map_or(0, |k| k + 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,7 +196,17 @@ mod tests {
     fn test_modules_are_left_out() {
         let text = "fn a() {}\n\n#[cfg(test)]\nmod tests {\n    fn t() {\n    }\n}\n";
         let lines = without_tests(text);
-        assert_eq!(code_lines(&lines), 1);
+        assert_eq!(
+            code_lines(text),
+            2,
+            "the function and the blank line after it"
+        );
+        let after = "fn a() {}\n#[cfg(test)]\nmod tests {\n}\nfn b() {}\n";
+        assert_eq!(
+            code_lines(after),
+            2,
+            "code after the tests counts, the tests do not"
+        );
         assert!(long_functions("f.rs", &lines, 0).len() == 1);
         assert!(is_test_file(Path::new("backend/tests/api/x.rs")));
         assert!(is_test_file(Path::new("backend/src/engine/store/tests.rs")));

@@ -2,17 +2,19 @@
 //! at the same minute (beside one plain `INSERT … SELECT`), and the dispatcher's overhead
 //! per run from claim to the start of a no-op rsync (beside spawning that script by hand).
 
-use std::io::{BufRead, BufReader, Write};
-use std::os::unix::fs::PermissionsExt;
+mod dispatch;
+mod psql;
+
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use anyhow::{bail, Context};
-use serde_json::{json, Value};
+use anyhow::bail;
+use serde_json::json;
 
 use crate::run::{cmd, run};
 use crate::server::TestServer;
+use dispatch::{dispatcher, spawn_floor};
+use psql::Psql;
 
 const TICK_CLIENTS: usize = 500;
 const TICK_JOBS_EACH: usize = 10;
@@ -21,63 +23,6 @@ const DISPATCH_CLIENTS: usize = 50;
 const DISPATCH_JOBS_EACH: usize = 10;
 /// The global limits of runs at once measured (the server's own local limit is 64).
 const PASSES: [usize; 2] = [64, 1];
-
-/// A persistent psql session, so that polling costs a round trip, not a process.
-struct Psql {
-    child: Child,
-    stdin: ChildStdin,
-    out: BufReader<ChildStdout>,
-}
-
-impl Psql {
-    fn open(url: &str) -> anyhow::Result<Psql> {
-        let mut child = cmd("psql")
-            .args(["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=0", "-d", url])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .context("starting psql")?;
-        let stdin = child.stdin.take().context("psql stdin")?;
-        let out = BufReader::new(child.stdout.take().context("psql stdout")?);
-        let mut p = Psql { child, stdin, out };
-        p.query("SET client_min_messages = warning")?;
-        Ok(p)
-    }
-
-    /// Runs one statement; returns its rows (columns separated by `|`).
-    fn query(&mut self, sql: &str) -> anyhow::Result<Vec<String>> {
-        writeln!(self.stdin, "{sql};\n\\echo __end__ :ERROR")?;
-        self.stdin.flush()?;
-        let mut rows = Vec::new();
-        loop {
-            let mut line = String::new();
-            if self.out.read_line(&mut line)? == 0 {
-                bail!("psql ended");
-            }
-            match line.trim_end() {
-                "__end__ false" => return Ok(rows),
-                "__end__ true" => bail!("SQL failed: {sql}"),
-                "" => {}
-                l => rows.push(l.to_owned()),
-            }
-        }
-    }
-
-    fn number(&mut self, sql: &str) -> anyhow::Result<i64> {
-        let rows = self.query(sql)?;
-        let first = rows.first().with_context(|| format!("no row: {sql}"))?;
-        first
-            .parse()
-            .with_context(|| format!("not a number: {first}"))
-    }
-}
-
-impl Drop for Psql {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 /// Microseconds since the epoch (the clock PostgreSQL and `date` read too).
 fn now_us() -> i64 {
@@ -214,160 +159,19 @@ fn tick_round(db: &mut Psql, policy: i64, total: i64) -> anyhow::Result<(i64, i6
     Ok((begun - boundary, visible, done - boundary))
 }
 
-/// The no-op rsync: records `date +%s%N` and its last argument, prints nothing, exits 0.
-fn write_script(path: &Path, stamps: &Path) -> anyhow::Result<()> {
-    std::fs::write(
-        path,
-        format!(
-            "#!/bin/sh\nt=$(date +%s%N)\nfor a in \"$@\"; do d=$a; done\necho \"$t $d\" >> '{}'\n",
-            stamps.display()
-        ),
-    )?;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))?;
-    Ok(())
+/// Milliseconds of the tick rounds: the plain INSERT's, and the server's from the minute
+/// to its transaction's start, to all runs queued, and to the last queue event stored.
+struct Tick {
+    total: i64,
+    floor: Vec<f64>,
+    begun: Vec<f64>,
+    visible: Vec<f64>,
+    done: Vec<f64>,
 }
 
-/// The script's records: run id (from `.inprogress/<id>/`) and timestamp in µs.
-fn read_stamps(path: &Path) -> anyhow::Result<Vec<(i64, i64)>> {
-    let mut out = Vec::new();
-    for line in std::fs::read_to_string(path)?.lines() {
-        let Some((t, dest)) = line.split_once(' ') else {
-            continue;
-        };
-        let Some(rest) = dest.split(".inprogress/").nth(1) else {
-            continue;
-        };
-        let id: String = rest.chars().take_while(char::is_ascii_digit).collect();
-        out.push((id.parse()?, t.parse::<i64>()? / 1000));
-    }
-    Ok(out)
-}
-
-/// Figures of the no-op rsync runs: per-run latencies in ms and runs per second.
-struct Dispatch {
-    latencies: Vec<f64>,
-    per_second: f64,
-}
-
-/// The floor: the script spawned `n` times in a row from here; spawn → its timestamp.
-fn spawn_floor(work: &Path, n: usize) -> anyhow::Result<Dispatch> {
-    let stamps = work.join("floor-stamps");
-    let script = work.join("floor-rsync");
-    write_script(&script, &stamps)?;
-    let mut spawned = Vec::with_capacity(n);
-    let t = Instant::now();
-    for i in 0..n {
-        spawned.push(now_us());
-        let s = Command::new(&script)
-            .arg(format!("{}/.inprogress/{i}/data/", work.display()))
-            .stdout(Stdio::null())
-            .status()?;
-        if !s.success() {
-            bail!("the no-op script failed: {s}");
-        }
-    }
-    let per_second = n as f64 / t.elapsed().as_secs_f64();
-    let latencies = read_stamps(&stamps)?
-        .iter()
-        .filter_map(|(i, t)| Some(ms((t - spawned.get(*i as usize)?) as f64)))
-        .collect();
-    Ok(Dispatch {
-        latencies,
-        per_second,
-    })
-}
-
-/// The dispatcher on a fresh server, once per limit of `PASSES`: every job queued by one
-/// API call; claim (`started_at`) → the script's timestamp per run, and runs per second
-/// until the queue is empty.
-fn dispatcher(work: &Path) -> anyhow::Result<Vec<(usize, Dispatch)>> {
-    let stamps = work.join("engine-stamps");
-    let script = work.join("fake-rsync");
-    write_script(&script, &stamps)?;
-    let script_path = script.display().to_string();
-    let server = start(
-        "bench-dispatch",
-        &[
-            ("ELKARBACKUP_SCHEDULER", "false"),
-            ("ELKARBACKUP_RSYNC", &script_path),
-        ],
-    )?;
-    let mut db = Psql::open(&server.database_url())?;
-    let (_, jobs) = seed(
-        &mut db,
-        &work.join("store"),
-        DISPATCH_CLIENTS,
-        DISPATCH_JOBS_EACH,
-    )?;
-    server.create_user("bench", "admin", "bench-password")?;
-    let login: Value = ureq::post(&format!("{}/api/auth/login", server.base))
-        .send_json(json!({"username": "bench", "password": "bench-password"}))?
-        .into_json()?;
-    let token = login["token"].as_str().context("token")?;
-    let mut out = Vec::new();
-    for limit in PASSES {
-        db.query(&format!("UPDATE settings SET max_parallel_jobs = {limit}"))?;
-        let before = db.number("SELECT coalesce(max(id), 0) FROM runs")?;
-        eprintln!(
-            "bench: {} runs through the dispatcher, up to {limit} at once",
-            jobs.len()
-        );
-        let t = Instant::now();
-        ureq::post(&format!("{}/api/jobs/run", server.base))
-            .set("authorization", &format!("Bearer {token}"))
-            .send_json(json!({ "job_ids": jobs }))?;
-        while db.number("SELECT count(*) FROM runs WHERE state <> 'finished'")? > 0 {
-            if t.elapsed() > Duration::from_secs(600) {
-                bail!("runs still unfinished after 10 minutes");
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        let per_second = jobs.len() as f64 / t.elapsed().as_secs_f64();
-        let mut claimed = std::collections::HashMap::new();
-        let mut not_ok = 0;
-        for row in db.query(&format!(
-            "SELECT id, (extract(epoch FROM started_at) * 1000000)::bigint, result \
-               FROM runs WHERE id > {before}"
-        ))? {
-            let cols: Vec<&str> = row.split('|').collect();
-            if let [id, started, result] = cols[..] {
-                claimed.insert(id.parse::<i64>()?, started.parse::<i64>()?);
-                not_ok += usize::from(result != "ok");
-            }
-        }
-        if not_ok > 0 {
-            eprintln!("bench: warning: {not_ok} runs did not end ok");
-        }
-        let latencies: Vec<f64> = read_stamps(&stamps)?
-            .iter()
-            .filter_map(|(id, t)| Some(ms((t - claimed.get(id)?) as f64)))
-            .collect();
-        if latencies.len() != jobs.len() {
-            bail!(
-                "{} of {} runs started the script",
-                latencies.len(),
-                jobs.len()
-            );
-        }
-        out.push((
-            limit,
-            Dispatch {
-                latencies,
-                per_second,
-            },
-        ));
-    }
-    Ok(out)
-}
-
-/// Runs the benchmark and prints its figures.
-pub fn scheduler() -> anyhow::Result<()> {
-    run(cmd("cargo").args(["build", "--release", "-p", "backend"]))?;
-    let work = std::env::temp_dir().join(format!("ebk-bench-sched-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&work);
-    std::fs::create_dir_all(&work)?;
-
-    // 1. The minute tick, on a server that does not dispatch.
+/// The minute tick, on a server that does not dispatch: `ROUNDS` rounds of the plain
+/// `INSERT … SELECT`, then `ROUNDS` real ticks.
+fn tick(work: &Path) -> anyhow::Result<Tick> {
     let server = start(
         "bench-tick",
         &[
@@ -403,8 +207,30 @@ pub fn scheduler() -> anyhow::Result<()> {
         visible.push(ms(v as f64));
         done.push(ms(d as f64));
     }
-    drop(db);
-    drop(server);
+    Ok(Tick {
+        total,
+        floor,
+        begun,
+        visible,
+        done,
+    })
+}
+
+/// Runs the benchmark and prints its figures.
+pub fn scheduler() -> anyhow::Result<()> {
+    run(cmd("cargo").args(["build", "--release", "-p", "backend"]))?;
+    let work = std::env::temp_dir().join(format!("ebk-bench-sched-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(&work)?;
+
+    // 1. The minute tick, on a server that does not dispatch.
+    let Tick {
+        total,
+        mut floor,
+        mut begun,
+        mut visible,
+        mut done,
+    } = tick(&work)?;
 
     // 2. The dispatcher, with a no-op rsync.
     let floor_spawn = spawn_floor(&work, DISPATCH_CLIENTS * DISPATCH_JOBS_EACH)?;
