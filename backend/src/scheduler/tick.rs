@@ -2,6 +2,7 @@
 //! minute over every server, with catch-up after downtime.
 
 use chrono::{DateTime, DurationRound, TimeDelta, Utc};
+use shared::events::{LogLevel, LogSource};
 use shared::policies::{due_between, Schedule};
 
 use crate::db::{self, queue::TickPlan};
@@ -51,7 +52,15 @@ pub async fn tick(engine: &Engine, now: DateTime<Utc>) -> anyhow::Result<TickRep
     let policies: Vec<(i64, Schedule)> = db::policies::all_schedules(&mut c)
         .await?
         .into_iter()
-        .filter_map(|(id, v)| serde_json::from_value(v).ok().map(|s| (id, s)))
+        .filter_map(|(id, v)| match serde_json::from_value(v) {
+            Ok(s) => Some((id, s)),
+            // One broken policy must not stop every other job's schedule: it is skipped,
+            // loudly.
+            Err(e) => {
+                tracing::error!(policy_id = id, "policy schedule not decodable: {e}");
+                None
+            }
+        })
         .collect();
     let done = db::queue::tick(&mut c, minute, |last| {
         plan(&policies, &tz, last, minute, catch_up)
@@ -75,8 +84,8 @@ pub async fn tick(engine: &Engine, now: DateTime<Utc>) -> anyhow::Result<TickRep
         tracing::warn!("{detail}");
         engine
             .record(crate::engine::runner::Record {
-                level: "warning",
-                source: "scheduler",
+                level: LogLevel::Warning,
+                source: LogSource::Scheduler,
                 code: if catch_up {
                     "catch_up"
                 } else {
@@ -97,8 +106,8 @@ pub async fn tick(engine: &Engine, now: DateTime<Utc>) -> anyhow::Result<TickRep
         );
         engine
             .record(crate::engine::runner::Record {
-                level: "info",
-                source: "scheduler",
+                level: LogLevel::Info,
+                source: LogSource::Scheduler,
                 code: "schedule_due",
                 detail: &detail,
                 ..Default::default()
