@@ -42,6 +42,20 @@ pub struct TickReport {
     pub missed_minutes: i64,
 }
 
+/// The policies' schedules. One that does not decode must not stop every other job's
+/// schedule: it is skipped, and the error logged (never dropped silently).
+fn decode_schedules(rows: Vec<(i64, serde_json::Value)>) -> Vec<(i64, Schedule)> {
+    rows.into_iter()
+        .filter_map(|(id, v)| match serde_json::from_value(v) {
+            Ok(s) => Some((id, s)),
+            Err(e) => {
+                tracing::error!(policy_id = id, "policy schedule not decodable: {e}");
+                None
+            }
+        })
+        .collect()
+}
+
 /// Evaluates the minute containing `now`: queues a run (or merges levels into the queued
 /// one) for every active job whose policy is due, exactly once over every server.
 pub async fn tick(engine: &Engine, now: DateTime<Utc>) -> anyhow::Result<TickReport> {
@@ -49,19 +63,7 @@ pub async fn tick(engine: &Engine, now: DateTime<Utc>) -> anyhow::Result<TickRep
     let tz = engine.tz;
     let catch_up = engine.catch_up;
     let mut c = db::conn(&engine.pool).await?;
-    let policies: Vec<(i64, Schedule)> = db::policies::all_schedules(&mut c)
-        .await?
-        .into_iter()
-        .filter_map(|(id, v)| match serde_json::from_value(v) {
-            Ok(s) => Some((id, s)),
-            // One broken policy must not stop every other job's schedule: it is skipped,
-            // loudly.
-            Err(e) => {
-                tracing::error!(policy_id = id, "policy schedule not decodable: {e}");
-                None
-            }
-        })
-        .collect();
+    let policies = decode_schedules(db::policies::all_schedules(&mut c).await?);
     let done = db::queue::tick(&mut c, minute, |last| {
         plan(&policies, &tz, last, minute, catch_up)
     })
