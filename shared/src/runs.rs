@@ -56,11 +56,6 @@ impl RunState {
     pub fn parse(s: &str) -> Option<RunState> {
         <RunState as TextEnum>::from_wire(s)
     }
-
-    /// Whether a server is working on the run (claimed, not yet finished).
-    pub fn is_executing(self) -> bool {
-        !matches!(self, RunState::Queued | RunState::Finished)
-    }
 }
 text_enum!(RunState);
 

@@ -109,7 +109,7 @@ pub async fn step(
         (BatchState::Finished, Some(RunResult::Failed)) => {
             Step::Failed(b.error_code.unwrap_or(RunError::ClientPreScriptFailed))
         }
-        (BatchState::Finished, _) | (BatchState::Running | BatchState::PostClient, _) => Step::Go,
+        (BatchState::Running | BatchState::PostClient | BatchState::Finished, _) => Step::Go,
     })
 }
 
