@@ -1,7 +1,11 @@
 //! Server-side translations (Fluent via i18n-embed) of API error messages, chosen per
 //! request from `Accept-Language`, and of the command line's start-up errors, in the
-//! language of the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`). The web app translates
-//! error codes itself; these messages serve scripts, API clients and administrators.
+//! language of the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+//!
+//! Each text exists once: the server owns the messages of its error codes (the web app
+//! shows the message of the error body) and of the validation codes only it can find;
+//! the web app owns the other field-validation texts, which it needs before any request,
+//! and the server reads those from the web app's files (`validation-*`).
 
 use std::collections::HashMap;
 
@@ -14,6 +18,11 @@ use shared::Language;
 #[folder = "i18n/"]
 struct Assets;
 
+/// The web app's translations, for the texts it owns (field validation).
+#[derive(RustEmbed)]
+#[folder = "../frontend/i18n/"]
+struct WebAssets;
+
 /// The translations, loaded once from the embedded files.
 pub fn translations() -> &'static Translations {
     static T: std::sync::OnceLock<Translations> = std::sync::OnceLock::new();
@@ -24,14 +33,16 @@ pub fn translations() -> &'static Translations {
             tracing::error!("cannot load translations: {e}");
             Translations {
                 loaders: HashMap::new(),
+                web: HashMap::new(),
             }
         })
     })
 }
 
-/// One loaded bundle per language.
+/// One loaded bundle per language, the server's and the web app's.
 pub struct Translations {
     loaders: HashMap<Language, FluentLanguageLoader>,
+    web: HashMap<Language, FluentLanguageLoader>,
 }
 
 impl std::fmt::Debug for Translations {
@@ -44,24 +55,25 @@ impl Translations {
     /// Loads the embedded `.ftl` files of every language.
     pub fn load() -> Result<Self, String> {
         let mut loaders = HashMap::new();
+        let mut web = HashMap::new();
         for lang in Language::ALL {
-            let id: unic_langid::LanguageIdentifier =
-                lang.tag().parse().map_err(|e| format!("{e}"))?;
-            let fallback: unic_langid::LanguageIdentifier =
-                "en".parse().map_err(|e| format!("{e}"))?;
-            let loader = FluentLanguageLoader::new("backend", fallback);
-            loader
-                .load_languages(&Assets, &[id])
-                .map_err(|e| e.to_string())?;
-            loader.set_use_isolating(false);
-            loaders.insert(lang, loader);
+            loaders.insert(lang, loader(&Assets, "backend", lang)?);
+            web.insert(lang, loader(&WebAssets, "frontend", lang)?);
         }
-        Ok(Translations { loaders })
+        Ok(Translations { loaders, web })
+    }
+
+    /// The bundle of `lang` that defines `id`: the server's, else the web app's.
+    fn bundle(&self, lang: Language, id: &str) -> Option<&FluentLanguageLoader> {
+        match self.loaders.get(&lang) {
+            Some(l) if l.has(id) => Some(l),
+            server => self.web.get(&lang).filter(|w| w.has(id)).or(server),
+        }
     }
 
     /// The message `id` in `lang`, with integer arguments.
     pub fn get(&self, lang: Language, id: &str, args: &[(&str, i64)]) -> String {
-        let Some(loader) = self.loaders.get(&lang) else {
+        let Some(loader) = self.bundle(lang, id) else {
             return id.to_owned();
         };
         if args.is_empty() {
@@ -72,6 +84,22 @@ impl Translations {
             loader.get_args(id, map)
         }
     }
+}
+
+/// Loads one domain's `.ftl` file of `lang` (English as the fallback).
+fn loader(
+    assets: &dyn i18n_embed::I18nAssets,
+    domain: &str,
+    lang: Language,
+) -> Result<FluentLanguageLoader, String> {
+    let id: unic_langid::LanguageIdentifier = lang.tag().parse().map_err(|e| format!("{e}"))?;
+    let fallback: unic_langid::LanguageIdentifier = "en".parse().map_err(|e| format!("{e}"))?;
+    let loader = FluentLanguageLoader::new(domain, fallback);
+    loader
+        .load_languages(assets, &[id])
+        .map_err(|e| e.to_string())?;
+    loader.set_use_isolating(false);
+    Ok(loader)
 }
 
 /// The language of the command line's environment (`LANGUAGE`, `LC_ALL`, `LC_MESSAGES`,
@@ -91,7 +119,7 @@ fn language_of(var: impl Fn(&str) -> Option<String>) -> Language {
 impl Translations {
     /// The message `id` in `lang`, with text arguments.
     pub fn text(&self, lang: Language, id: &str, args: &[(&str, String)]) -> String {
-        let Some(loader) = self.loaders.get(&lang) else {
+        let Some(loader) = self.bundle(lang, id) else {
             return id.to_owned();
         };
         let map: HashMap<String, String> = args
@@ -155,6 +183,21 @@ mod tests {
         assert_ne!(
             t.get(Language::Es, "error-invalid-credentials", &[]),
             t.get(Language::En, "error-invalid-credentials", &[])
+        );
+        // Field-validation texts are the web app's, read from its files.
+        for lang in Language::ALL {
+            for code in shared::validate::CODES {
+                let id = format!("validation-{}", code.replace('_', "-"));
+                let text = t.get(lang, &id, &[("min", 1), ("max", 2)]);
+                assert!(
+                    !text.contains("No localization") && text != id,
+                    "{id} in {lang:?}"
+                );
+            }
+        }
+        assert_eq!(
+            t.get(Language::Eu, "validation-too-long", &[("max", 7)]),
+            "Gehienez 7 karaktere izan ditzake."
         );
     }
 }

@@ -15,7 +15,7 @@ use i18n_embed_fl::fl;
 use leptos::prelude::{ArcTrigger, Notify, Track};
 use leptos::reactive::graph::Observer;
 use rust_embed::RustEmbed;
-use shared::{ErrorCode, FieldError, Language};
+use shared::{FieldError, Language};
 use unic_langid::{langid, LanguageIdentifier};
 
 /// Where this browser's explicit language choice is remembered (switched on the login
@@ -185,37 +185,14 @@ pub fn log(message: &str) {
     leptos::logging::warn!("{message}");
 }
 
-/// The localised text for an API error code; `None` (a code this app does not know, or
-/// an unreadable error body) gives a generic message.
-pub fn error_text(code: Option<ErrorCode>) -> String {
-    match code {
-        Some(ErrorCode::BadRequest) => fl!(LOADER, "error-bad-request"),
-        Some(ErrorCode::ValidationFailed) => fl!(LOADER, "error-validation-failed"),
-        Some(ErrorCode::Unauthorized) => fl!(LOADER, "error-unauthorized"),
-        Some(ErrorCode::InvalidCredentials) => fl!(LOADER, "error-invalid-credentials"),
-        Some(ErrorCode::CsrfHeaderMissing) => fl!(LOADER, "error-csrf-header-missing"),
-        Some(ErrorCode::Forbidden) => fl!(LOADER, "error-forbidden"),
-        Some(ErrorCode::NotFound) => fl!(LOADER, "error-not-found"),
-        Some(ErrorCode::Conflict) => fl!(LOADER, "error-conflict"),
-        Some(ErrorCode::RateLimited) => fl!(LOADER, "error-rate-limited"),
-        Some(ErrorCode::MethodNotAllowed) => fl!(LOADER, "error-method-not-allowed"),
-        Some(ErrorCode::Internal) => fl!(LOADER, "error-internal"),
-        Some(ErrorCode::DatabaseUnavailable) => fl!(LOADER, "error-database-unavailable"),
-        Some(ErrorCode::InvalidPath) => fl!(LOADER, "error-invalid-path"),
-        Some(ErrorCode::NotRegularFile) => fl!(LOADER, "error-not-regular-file"),
-        Some(ErrorCode::PreviewFailed) => fl!(LOADER, "error-preview-failed"),
-        None => fl!(LOADER, "error-unknown"),
-    }
-}
-
 /// The text of a refusal because other objects use the one concerned.
 pub fn in_use_text() -> String {
     fl!(LOADER, "error-in-use")
 }
 
-/// The text of a refused deletion while a backup is queued or running.
-pub fn busy_text() -> String {
-    fl!(LOADER, "error-busy")
+/// The text of a failure the server explained with no readable body.
+pub fn unknown_error_text() -> String {
+    fl!(LOADER, "error-unknown")
 }
 
 /// The text shown when the server could not be reached at all.
@@ -308,11 +285,6 @@ mod tests {
         for lang in Language::ALL {
             apply(lang);
             assert_eq!(current(), lang);
-            for code in ErrorCode::ALL {
-                let text = error_text(Some(*code));
-                assert!(!text.is_empty());
-                assert_ne!(text, code.message_id(), "{code:?} is not translated");
-            }
             // Each run error code is explained by its own message (`RunError::message_id`).
             for e in shared::runs::RunError::ALL {
                 let id = e.message_id();

@@ -129,7 +129,7 @@ mod tests {
                 job_id: id * 10,
                 kind: Default::default(),
                 restore: None,
-                trigger: "manual".into(),
+                trigger: shared::runs::RunTrigger::Manual,
                 levels: Vec::new(),
                 state,
                 result: None,

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use i18n_embed_fl::fl;
-use shared::runs::{Run, RunError, RunState};
+use shared::runs::{Run, RunError, RunState, RunTrigger};
 
 use crate::i18n::LOADER;
 
@@ -20,14 +20,13 @@ pub fn state_text(state: RunState) -> String {
     }
 }
 
-/// What started a run; unknown triggers are shown as sent.
-pub fn trigger_text(trigger: &str) -> String {
+/// What started a run (no catch-all arm: a new trigger needs its text).
+pub fn trigger_text(trigger: RunTrigger) -> String {
     match trigger {
-        "schedule" => fl!(LOADER, "run-trigger-schedule"),
-        "manual" => fl!(LOADER, "run-trigger-manual"),
-        "token" => fl!(LOADER, "run-trigger-token"),
-        "api" => fl!(LOADER, "run-trigger-api"),
-        other => other.to_owned(),
+        RunTrigger::Schedule => fl!(LOADER, "run-trigger-schedule"),
+        RunTrigger::Manual => fl!(LOADER, "run-trigger-manual"),
+        RunTrigger::Token => fl!(LOADER, "run-trigger-token"),
+        RunTrigger::Api => fl!(LOADER, "run-trigger-api"),
     }
 }
 

@@ -6,6 +6,11 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(
+    feature = "diesel",
+    derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)
+)]
+#[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
 pub enum Language {
     /// Basque.
     Eu,
@@ -20,8 +25,13 @@ impl Language {
     /// All languages, in the order the language switch shows them.
     pub const ALL: [Language; 3] = [Language::Eu, Language::Es, Language::En];
 
+    /// Wire and database name: the BCP 47 tag.
+    pub const fn as_str(self) -> &'static str {
+        self.tag()
+    }
+
     /// BCP 47 tag (`eu`, `es`, `en`).
-    pub fn tag(self) -> &'static str {
+    pub const fn tag(self) -> &'static str {
         match self {
             Language::Eu => "eu",
             Language::Es => "es",
@@ -74,11 +84,17 @@ impl Language {
         candidates.first().map(|c| c.2)
     }
 }
+crate::text::text_enum!(Language);
 
 /// User roles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(
+    feature = "diesel",
+    derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)
+)]
+#[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
 pub enum Role {
     /// Manages everything.
     Admin,
@@ -87,14 +103,18 @@ pub enum Role {
 }
 
 impl Role {
+    /// Both roles.
+    pub const ALL: [Role; 2] = [Role::Admin, Role::Operator];
+
     /// Wire and database name.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Role::Admin => "admin",
             Role::Operator => "operator",
         }
     }
 }
+crate::text::text_enum!(Role);
 
 /// `POST /api/auth/login` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

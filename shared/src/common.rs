@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::text::{text_enum, TextEnum};
+
 /// One page of a list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -26,6 +28,11 @@ pub struct Ref {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "diesel",
+    derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)
+)]
+#[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
 pub enum RunResult {
     Ok,
     Warning,
@@ -34,8 +41,16 @@ pub enum RunResult {
 }
 
 impl RunResult {
+    /// Every result, best first.
+    pub const ALL: [RunResult; 4] = [
+        RunResult::Ok,
+        RunResult::Warning,
+        RunResult::Failed,
+        RunResult::Aborted,
+    ];
+
     /// Wire and database name.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             RunResult::Ok => "ok",
             RunResult::Warning => "warning",
@@ -46,15 +61,10 @@ impl RunResult {
 
     /// Parses the wire name.
     pub fn parse(s: &str) -> Option<RunResult> {
-        match s {
-            "ok" => Some(RunResult::Ok),
-            "warning" => Some(RunResult::Warning),
-            "failed" => Some(RunResult::Failed),
-            "aborted" => Some(RunResult::Aborted),
-            _ => None,
-        }
+        <RunResult as TextEnum>::from_wire(s)
     }
 }
+text_enum!(RunResult);
 
 /// Largest page size of every list.
 pub const MAX_PER_PAGE: i64 = 500;

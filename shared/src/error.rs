@@ -22,7 +22,8 @@ pub enum ErrorCode {
     Forbidden,
     /// The resource does not exist (or is not visible to the caller).
     NotFound,
-    /// The request conflicts with the current state (e.g. a duplicate name).
+    /// The request conflicts with the current state: a duplicate name (see `fields`) or
+    /// objects that use the one concerned (see `references`).
     Conflict,
     /// Too many attempts; retry later.
     RateLimited,
@@ -38,6 +39,18 @@ pub enum ErrorCode {
     NotRegularFile,
     /// A restore preview could not be computed (client unreachable, host key, rsync).
     PreviewFailed,
+    /// A run of the job (or of one of the client's jobs) is queued or running. (409)
+    RunInProgress,
+    /// The run has already finished. (409)
+    RunFinished,
+    /// No host key of the client awaits acceptance. (409)
+    NoPendingHostKey,
+    /// The first administrator stays an active administrator and cannot be deleted. (409)
+    ProtectedUser,
+    /// Users cannot delete their own account. (409)
+    OwnAccount,
+    /// No free name was found for the copy. (409)
+    NoFreeName,
 }
 
 impl ErrorCode {
@@ -58,6 +71,12 @@ impl ErrorCode {
         ErrorCode::InvalidPath,
         ErrorCode::NotRegularFile,
         ErrorCode::PreviewFailed,
+        ErrorCode::RunInProgress,
+        ErrorCode::RunFinished,
+        ErrorCode::NoPendingHostKey,
+        ErrorCode::ProtectedUser,
+        ErrorCode::OwnAccount,
+        ErrorCode::NoFreeName,
     ];
 
     /// The snake_case wire name, e.g. `invalid_credentials`.
@@ -78,6 +97,12 @@ impl ErrorCode {
             ErrorCode::InvalidPath => "invalid_path",
             ErrorCode::NotRegularFile => "not_regular_file",
             ErrorCode::PreviewFailed => "preview_failed",
+            ErrorCode::RunInProgress => "run_in_progress",
+            ErrorCode::RunFinished => "run_finished",
+            ErrorCode::NoPendingHostKey => "no_pending_host_key",
+            ErrorCode::ProtectedUser => "protected_user",
+            ErrorCode::OwnAccount => "own_account",
+            ErrorCode::NoFreeName => "no_free_name",
         }
     }
 

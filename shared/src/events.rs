@@ -85,14 +85,77 @@ pub struct ClientState {
 }
 
 /// Severity of a log record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Default, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "diesel",
+    derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)
+)]
+#[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
 pub enum LogLevel {
+    #[default]
     Info,
     Warning,
     Error,
 }
+
+impl LogLevel {
+    /// Every level, mildest first.
+    pub const ALL: [LogLevel; 3] = [LogLevel::Info, LogLevel::Warning, LogLevel::Error];
+
+    /// Wire and database name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            LogLevel::Info => "info",
+            LogLevel::Warning => "warning",
+            LogLevel::Error => "error",
+        }
+    }
+}
+crate::text::text_enum!(LogLevel);
+
+/// The part of the server that wrote a log record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "diesel",
+    derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)
+)]
+#[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
+pub enum LogSource {
+    /// A user's request.
+    Api,
+    /// The backup engine (runs, batches); the default, as most records are its.
+    #[default]
+    Engine,
+    /// The minute tick.
+    Scheduler,
+    /// The dispatcher (claims, recovery).
+    Dispatcher,
+}
+
+impl LogSource {
+    /// Every source.
+    pub const ALL: [LogSource; 4] = [
+        LogSource::Api,
+        LogSource::Engine,
+        LogSource::Scheduler,
+        LogSource::Dispatcher,
+    ];
+
+    /// Wire and database name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            LogSource::Api => "api",
+            LogSource::Engine => "engine",
+            LogSource::Scheduler => "scheduler",
+            LogSource::Dispatcher => "dispatcher",
+        }
+    }
+}
+crate::text::text_enum!(LogSource);
 
 /// A structured log record (state changes of runs and batches, scheduler decisions).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,8 +164,7 @@ pub struct LogRecord {
     pub id: i64,
     pub at: DateTime<Utc>,
     pub level: LogLevel,
-    /// `scheduler`, `dispatcher`, `engine`, `api`.
-    pub source: String,
+    pub source: LogSource,
     /// Stable code of what happened (`run_queued`, `run_finished`, `catch_up`, …).
     pub code: String,
     /// Technical detail (English, not shown untranslated to users).

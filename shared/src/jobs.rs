@@ -10,6 +10,11 @@ use crate::validate::{check_len, is_single_line, Issue};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "diesel",
+    derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)
+)]
+#[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
 pub enum NotifyThreshold {
     /// Every run.
     All,
@@ -21,6 +26,27 @@ pub enum NotifyThreshold {
     /// Never.
     None,
 }
+
+impl NotifyThreshold {
+    /// Every threshold, most talkative first.
+    pub const ALL: [NotifyThreshold; 4] = [
+        NotifyThreshold::All,
+        NotifyThreshold::Warning,
+        NotifyThreshold::Error,
+        NotifyThreshold::None,
+    ];
+
+    /// Wire and database name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            NotifyThreshold::All => "all",
+            NotifyThreshold::Warning => "warning",
+            NotifyThreshold::Error => "error",
+            NotifyThreshold::None => "none",
+        }
+    }
+}
+crate::text::text_enum!(NotifyThreshold);
 
 /// Who is told about a job's runs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -17,6 +17,7 @@ pub mod scripts;
 pub mod serde_int;
 pub mod settings;
 pub mod snapshots;
+pub mod text;
 pub mod tokens;
 pub mod users;
 pub mod validate;

@@ -10,6 +10,11 @@ use crate::validate::{check_len, check_range, Issue};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "diesel",
+    derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)
+)]
+#[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
 pub enum LevelName {
     Hourly,
     Daily,
@@ -34,7 +39,7 @@ impl LevelName {
     }
 
     /// Wire name.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             LevelName::Hourly => "hourly",
             LevelName::Daily => "daily",
@@ -44,6 +49,7 @@ impl LevelName {
         }
     }
 }
+crate::text::text_enum!(LevelName);
 
 /// One level of a policy. Empty day/month lists mean "every".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]

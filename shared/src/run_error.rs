@@ -14,6 +14,8 @@ macro_rules! run_errors {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
         #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
         #[serde(rename_all = "snake_case")]
+        #[cfg_attr(feature = "diesel", derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow))]
+        #[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
         pub enum RunError {
             $($(#[$doc])* $variant,)*
         }
@@ -137,17 +139,13 @@ run_errors! {
     RsyncFailed = "rsync_failed",
 }
 
+crate::text::text_enum!(RunError);
+
 impl RunError {
     /// The Fluent message id that explains this code in the web app: `run-error-` + the
     /// code with dashes.
     pub fn message_id(self) -> String {
         format!("run-error-{}", self.as_str().replace('_', "-"))
-    }
-}
-
-impl std::fmt::Display for RunError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 

@@ -6,11 +6,17 @@ use serde::{Deserialize, Serialize};
 use crate::common::RunResult;
 use crate::policies::LevelName;
 pub use crate::run_error::RunError;
+use crate::text::{text_enum, TextEnum};
 
 /// Where a run is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "diesel",
+    derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)
+)]
+#[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
 pub enum RunState {
     Queued,
     WaitingForClient,
@@ -22,30 +28,147 @@ pub enum RunState {
 }
 
 impl RunState {
+    /// Every state, in the order a run goes through them.
+    pub const ALL: [RunState; 7] = [
+        RunState::Queued,
+        RunState::WaitingForClient,
+        RunState::PreJob,
+        RunState::Running,
+        RunState::PostJob,
+        RunState::Aborting,
+        RunState::Finished,
+    ];
+
+    /// Wire and database name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            RunState::Queued => "queued",
+            RunState::WaitingForClient => "waiting_for_client",
+            RunState::PreJob => "pre_job",
+            RunState::Running => "running",
+            RunState::PostJob => "post_job",
+            RunState::Aborting => "aborting",
+            RunState::Finished => "finished",
+        }
+    }
+
     /// Parses the wire name.
     pub fn parse(s: &str) -> Option<RunState> {
-        Some(match s {
-            "queued" => RunState::Queued,
-            "waiting_for_client" => RunState::WaitingForClient,
-            "pre_job" => RunState::PreJob,
-            "running" => RunState::Running,
-            "post_job" => RunState::PostJob,
-            "aborting" => RunState::Aborting,
-            "finished" => RunState::Finished,
-            _ => return None,
-        })
+        <RunState as TextEnum>::from_wire(s)
     }
 }
+text_enum!(RunState);
 
 /// What a run does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "diesel",
+    derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)
+)]
+#[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
 pub enum RunKind {
     #[default]
     Backup,
     Restore,
 }
+
+impl RunKind {
+    /// Both kinds.
+    pub const ALL: [RunKind; 2] = [RunKind::Backup, RunKind::Restore];
+
+    /// Wire and database name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            RunKind::Backup => "backup",
+            RunKind::Restore => "restore",
+        }
+    }
+}
+text_enum!(RunKind);
+
+/// What started a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "diesel",
+    derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)
+)]
+#[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
+pub enum RunTrigger {
+    /// The job's policy was due.
+    Schedule,
+    /// A user started it from the web app (cookie session).
+    Manual,
+    /// The job's trigger token.
+    Token,
+    /// An API client (bearer token).
+    Api,
+}
+
+impl RunTrigger {
+    /// Every trigger.
+    pub const ALL: [RunTrigger; 4] = [
+        RunTrigger::Schedule,
+        RunTrigger::Manual,
+        RunTrigger::Token,
+        RunTrigger::Api,
+    ];
+
+    /// Wire and database name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            RunTrigger::Schedule => "schedule",
+            RunTrigger::Manual => "manual",
+            RunTrigger::Token => "token",
+            RunTrigger::Api => "api",
+        }
+    }
+}
+text_enum!(RunTrigger);
+
+/// Where a client batch (the client's pre and post scripts around its jobs) is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "diesel",
+    derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)
+)]
+#[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
+pub enum BatchState {
+    /// The client's pre scripts run (or wait to).
+    PreClient,
+    /// The batch's jobs run.
+    Running,
+    /// The client's post scripts run.
+    PostClient,
+    /// Done (see its result).
+    Finished,
+}
+
+impl BatchState {
+    /// Every state, in order.
+    pub const ALL: [BatchState; 4] = [
+        BatchState::PreClient,
+        BatchState::Running,
+        BatchState::PostClient,
+        BatchState::Finished,
+    ];
+
+    /// Wire and database name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            BatchState::PreClient => "pre_client",
+            BatchState::Running => "running",
+            BatchState::PostClient => "post_client",
+            BatchState::Finished => "finished",
+        }
+    }
+}
+text_enum!(BatchState);
 
 /// The source and destination of a restore run.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,8 +206,7 @@ pub struct Run {
     pub kind: RunKind,
     /// What a restore run restores, and where.
     pub restore: Option<RestoreTarget>,
-    /// `schedule`, `manual`, `token` or `api`.
-    pub trigger: String,
+    pub trigger: RunTrigger,
     pub levels: Vec<LevelName>,
     pub state: RunState,
     pub result: Option<RunResult>,

@@ -1,6 +1,7 @@
 //! Translation completeness: every Fluent key exists in eu, es and en with the same
-//! variables, no message is empty, every key is used by the code, and every API error code
-//! has a message in both the server's and the web app's files.
+//! variables, no message is empty, every key is used by the code, every API error code
+//! has a message in the server's files and every validation code one in the web app's
+//! (which the server reads too), and no key is defined in both: each text exists once.
 
 #![allow(clippy::unwrap_used)] // a test: a panic is a failure
 
@@ -118,13 +119,32 @@ fn web_app_translations_are_complete_and_used() {
         unused.is_empty(),
         "keys not used by frontend/src: {unused:?}"
     );
-    for c in shared::ErrorCode::ALL {
+}
+
+/// Every validation code has its text once: in the web app's files (it checks fields
+/// before any request; the server reads those files for the API's field errors), or in
+/// the server's for the codes only the server can find (a missing directory, …).
+#[test]
+fn every_validation_code_has_one_text() {
+    let server = consistent("backend/i18n", "backend.ftl");
+    let web = consistent("frontend/i18n", "frontend.ftl");
+    for c in shared::validate::CODES {
+        let id = format!("validation-{}", c.replace('_', "-"));
         assert!(
-            en.contains_key(&c.message_id()),
-            "web app lacks {}",
-            c.message_id()
+            server.contains_key(&id) != web.contains_key(&id),
+            "{id} must be defined by exactly one of server and web app"
         );
     }
+}
+
+/// One source of truth: no message id is defined by both the server and the web app (the
+/// server owns the API error messages, the web app the rest).
+#[test]
+fn no_key_is_defined_twice() {
+    let server = consistent("backend/i18n", "backend.ftl");
+    let web = consistent("frontend/i18n", "frontend.ftl");
+    let both: Vec<&String> = server.keys().filter(|k| web.contains_key(*k)).collect();
+    assert!(both.is_empty(), "defined by server and web app: {both:?}");
 }
 
 #[test]
@@ -166,10 +186,6 @@ fn server_translations_are_complete_and_used() {
     }
     for c in shared::ErrorCode::ALL {
         let id = c.message_id();
-        assert!(en.contains_key(&id), "server lacks {id}");
-    }
-    for c in shared::validate::CODES {
-        let id = format!("validation-{}", c.replace('_', "-"));
         assert!(en.contains_key(&id), "server lacks {id}");
     }
 }

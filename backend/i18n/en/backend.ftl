@@ -5,28 +5,25 @@ error-unauthorized = You need to sign in.
 error-invalid-credentials = Wrong username or password.
 error-csrf-header-missing = This request is missing its security header. Reload the page and try again.
 error-forbidden = You are not allowed to do this.
-error-not-found = Not found.
+error-not-found = It does not exist, or it has been deleted.
 error-conflict = This conflicts with existing data.
 error-rate-limited = Too many attempts. Wait a few minutes and try again.
 error-method-not-allowed = This method is not allowed here.
 error-internal = Something went wrong on the server. The details are in the server log.
-error-database-unavailable = The database is not available right now.
+error-database-unavailable = The server cannot reach its database right now. Try again in a few minutes.
 error-invalid-path = This path is not valid inside a backup.
 error-not-regular-file = Only regular files can be downloaded; this is a special file or a link.
 error-preview-failed = The restore preview could not be made: the client did not answer as expected. The details are in the log.
+error-run-in-progress = A run of it is queued or running. Try again when it has finished.
+error-run-finished = The run has already finished.
+error-no-pending-host-key = No host key of this client awaits acceptance.
+error-protected-user = The first administrator stays an active administrator and cannot be deleted.
+error-own-account = You cannot delete your own account.
+error-no-free-name = No free name was found for the copy. Rename some of the earlier copies.
 
-validation-required = This field is required.
-validation-too-short = Must be at least { $min } characters long.
-validation-too-long = Must be at most { $max } characters long.
-validation-out-of-range = Must be between { $min } and { $max }.
-validation-invalid = This value is not valid.
-validation-not-allowed = This option is not allowed.
-validation-duplicate = This name is already in use.
 validation-not-found = The selected item does not exist.
-validation-time-format = Use the 24-hour format HH:MM, for example 21:00.
 validation-directory-missing = The directory does not exist on the server.
 validation-directory-not-writable = The server cannot write in this directory.
-validation-mismatch = The values do not match.
 
 ## The seeded policies, shown in the caller's language until an administrator edits them.
 policy-preset-default-name = Default policy

@@ -5,28 +5,25 @@ error-unauthorized = Tienes que iniciar sesión.
 error-invalid-credentials = Usuario o contraseña incorrectos.
 error-csrf-header-missing = A esta petición le falta su cabecera de seguridad. Recarga la página y vuelve a intentarlo.
 error-forbidden = No tienes permiso para hacer esto.
-error-not-found = No encontrado.
+error-not-found = No existe o se ha eliminado.
 error-conflict = Esto entra en conflicto con datos existentes.
 error-rate-limited = Demasiados intentos. Espera unos minutos y vuelve a intentarlo.
 error-method-not-allowed = Este método no está permitido aquí.
 error-internal = Algo ha fallado en el servidor. Los detalles están en el registro del servidor.
-error-database-unavailable = La base de datos no está disponible en este momento.
+error-database-unavailable = El servidor no puede acceder a su base de datos en este momento. Inténtalo de nuevo dentro de unos minutos.
 error-invalid-path = Esta ruta no es válida dentro de una copia.
 error-not-regular-file = Solo se pueden descargar ficheros normales; este es un fichero especial o un enlace.
 error-preview-failed = No se ha podido preparar la vista previa de la restauración: el cliente no ha respondido como se esperaba. Los detalles están en el registro.
+error-run-in-progress = Hay una ejecución suya en cola o en marcha. Vuelve a intentarlo cuando termine.
+error-run-finished = La ejecución ya ha terminado.
+error-no-pending-host-key = Ninguna clave de host de este cliente espera ser aceptada.
+error-protected-user = El primer administrador sigue siendo un administrador activo y no se puede eliminar.
+error-own-account = No puedes eliminar tu propia cuenta.
+error-no-free-name = No se ha encontrado un nombre libre para la copia. Cambia el nombre de alguna de las copias anteriores.
 
-validation-required = Este campo es obligatorio.
-validation-too-short = Debe tener al menos { $min } caracteres.
-validation-too-long = Debe tener como máximo { $max } caracteres.
-validation-out-of-range = Debe estar entre { $min } y { $max }.
-validation-invalid = Este valor no es válido.
-validation-not-allowed = Esta opción no está permitida.
-validation-duplicate = Este nombre ya está en uso.
 validation-not-found = El elemento seleccionado no existe.
-validation-time-format = Usa el formato de 24 horas HH:MM, por ejemplo 21:00.
 validation-directory-missing = El directorio no existe en el servidor.
 validation-directory-not-writable = El servidor no puede escribir en este directorio.
-validation-mismatch = Los valores no coinciden.
 
 ## Las políticas iniciales, en el idioma de quien pregunta hasta que un administrador las edite.
 policy-preset-default-name = Política predeterminada

@@ -5,28 +5,25 @@ error-unauthorized = Saioa hasi behar duzu.
 error-invalid-credentials = Erabiltzaile-izena edo pasahitza okerra da.
 error-csrf-header-missing = Eskaera honek ez du segurtasun-goiburua. Kargatu berriro orria eta saiatu berriro.
 error-forbidden = Ez duzu hau egiteko baimenik.
-error-not-found = Ez da aurkitu.
+error-not-found = Ez dago, edo ezabatu egin da.
 error-conflict = Honek lehendik dauden datuekin talka egiten du.
 error-rate-limited = Saiakera gehiegi. Itxaron minutu batzuk eta saiatu berriro.
 error-method-not-allowed = Metodo hau ez dago baimenduta hemen.
 error-internal = Zerbaitek huts egin du zerbitzarian. Xehetasunak zerbitzariaren erregistroan daude.
-error-database-unavailable = Datu-basea ez dago erabilgarri une honetan.
+error-database-unavailable = Zerbitzariak ezin du bere datu-basera iritsi une honetan. Saiatu berriro minutu batzuk barru.
 error-invalid-path = Bide hau ez da baliozkoa babeskopia baten barruan.
 error-not-regular-file = Fitxategi arruntak bakarrik deskarga daitezke; hau fitxategi berezia edo esteka bat da.
 error-preview-failed = Ezin izan da leheneratzearen aurrebista prestatu: bezeroak ez du espero bezala erantzun. Xehetasunak erregistroan daude.
+error-run-in-progress = Haren exekuzio bat ilaran edo martxan dago. Saiatu berriro amaitzen denean.
+error-run-finished = Exekuzioa amaitu da dagoeneko.
+error-no-pending-host-key = Bezero honen ostalari-gakorik ez dago onartzeko zain.
+error-protected-user = Lehen administratzaileak administratzaile aktiboa izaten jarraitzen du, eta ezin da ezabatu.
+error-own-account = Ezin duzu zure kontua ezabatu.
+error-no-free-name = Ez da izen librerik aurkitu kopiarentzat. Aldatu aurreko kopia batzuen izena.
 
-validation-required = Eremu hau derrigorrezkoa da.
-validation-too-short = Gutxienez { $min } karaktere izan behar ditu.
-validation-too-long = Gehienez { $max } karaktere izan ditzake.
-validation-out-of-range = { $min } eta { $max } artean egon behar du.
-validation-invalid = Balio hau ez da baliozkoa.
-validation-not-allowed = Aukera hau ez dago baimenduta.
-validation-duplicate = Izen hau dagoeneko erabiltzen ari da.
 validation-not-found = Hautatutako elementua ez da existitzen.
-validation-time-format = Erabili 24 orduko HH:MM formatua, adibidez 21:00.
 validation-directory-missing = Direktorioa ez dago zerbitzarian.
 validation-directory-not-writable = Zerbitzariak ezin du direktorio honetan idatzi.
-validation-mismatch = Balioak ez datoz bat.
 
 ## Hasierako politikak, eskatzailearen hizkuntzan, administratzaile batek editatu arte.
 policy-preset-default-name = Politika lehenetsia

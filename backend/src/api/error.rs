@@ -78,6 +78,12 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         ErrorCode::InvalidPath => StatusCode::BAD_REQUEST,
         ErrorCode::NotRegularFile => StatusCode::CONFLICT,
         ErrorCode::PreviewFailed => StatusCode::BAD_GATEWAY,
+        ErrorCode::RunInProgress
+        | ErrorCode::RunFinished
+        | ErrorCode::NoPendingHostKey
+        | ErrorCode::ProtectedUser
+        | ErrorCode::OwnAccount
+        | ErrorCode::NoFreeName => StatusCode::CONFLICT,
     }
 }
 

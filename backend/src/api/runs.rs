@@ -4,7 +4,7 @@
 use actix_web::{get, post, web, HttpResponse};
 use serde::Deserialize;
 use shared::common::Page;
-use shared::runs::{Run, Snapshot};
+use shared::runs::{Run, RunTrigger, Snapshot};
 use shared::ApiError;
 use utoipa::IntoParams;
 
@@ -63,11 +63,11 @@ pub struct RunJobs {
     pub job_ids: Vec<i64>,
 }
 
-fn trigger_of(user: &AuthUser) -> &'static str {
+fn trigger_of(user: &AuthUser) -> RunTrigger {
     if user.session.is_some() {
-        "manual"
+        RunTrigger::Manual
     } else {
-        "api"
+        RunTrigger::Api
     }
 }
 
@@ -140,12 +140,7 @@ pub async fn list_runs(
 ) -> ApiResult<web::Json<Page<Run>>> {
     let q = query.into_inner();
     let page = page_request(q.page, q.per_page)?;
-    let st = q.state.map(|s| {
-        serde_json::to_value(s)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default()
-    });
+    let st = q.state;
     Ok(web::Json(
         runs::list(&state.engine, user.actor(), q.job_id, st, page).await?,
     ))

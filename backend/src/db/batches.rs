@@ -6,7 +6,8 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Double, Nullable, Text};
 use diesel_async::RunQueryDsl;
-use shared::runs::RunError;
+use shared::common::RunResult;
+use shared::runs::{BatchState, RunError, RunState};
 
 use super::schema::{client_batches, clients, jobs, runs};
 use super::{DbError, PgConn};
@@ -17,9 +18,9 @@ use super::{DbError, PgConn};
 pub struct BatchRow {
     pub id: i64,
     pub client_id: i64,
-    pub state: String,
-    pub result: Option<String>,
-    pub error_code: Option<String>,
+    pub state: BatchState,
+    pub result: Option<RunResult>,
+    pub error_code: Option<RunError>,
     pub lease_owner: Option<String>,
     pub lease_until: Option<DateTime<Utc>>,
     pub opened_at: DateTime<Utc>,
@@ -48,7 +49,7 @@ pub async fn open(c: &mut PgConn, client_id: i64) -> Result<i64, DbError> {
     }
     Ok(client_batches::table
         .filter(client_batches::client_id.eq(client_id))
-        .filter(client_batches::state.ne("finished"))
+        .filter(client_batches::state.ne(BatchState::Finished))
         .select(client_batches::id)
         .first(c)
         .await?)
@@ -102,15 +103,13 @@ pub async fn step(
     let Some(b) = find(c, batch_id).await? else {
         return Ok(Step::Failed(RunError::Interrupted));
     };
-    Ok(match (b.state.as_str(), b.result.as_deref()) {
-        ("pre_client", _) => Step::Wait,
-        ("finished", Some("failed")) => Step::Failed(
-            b.error_code
-                .as_deref()
-                .and_then(RunError::parse)
-                .unwrap_or(RunError::ClientPreScriptFailed),
-        ),
-        _ => Step::Go,
+    Ok(match (b.state, b.result) {
+        (BatchState::PreClient, _) => Step::Wait,
+        // A failed batch without a code (none is written so) is its pre scripts' failure.
+        (BatchState::Finished, Some(RunResult::Failed)) => {
+            Step::Failed(b.error_code.unwrap_or(RunError::ClientPreScriptFailed))
+        }
+        (BatchState::Running | BatchState::PostClient | BatchState::Finished, _) => Step::Go,
     })
 }
 
@@ -125,7 +124,7 @@ pub async fn pre_done(
     match error_code {
         None => {
             q.set((
-                client_batches::state.eq("running"),
+                client_batches::state.eq(BatchState::Running),
                 client_batches::lease_owner.eq(None::<String>),
                 client_batches::lease_until.eq(None::<DateTime<Utc>>),
                 client_batches::updated_at.eq(diesel::dsl::now),
@@ -135,9 +134,9 @@ pub async fn pre_done(
         }
         Some(code) => {
             q.set((
-                client_batches::state.eq("finished"),
-                client_batches::result.eq("failed"),
-                client_batches::error_code.eq(code.as_str()),
+                client_batches::state.eq(BatchState::Finished),
+                client_batches::result.eq(RunResult::Failed),
+                client_batches::error_code.eq(code),
                 client_batches::lease_owner.eq(None::<String>),
                 client_batches::lease_until.eq(None::<DateTime<Utc>>),
                 client_batches::updated_at.eq(diesel::dsl::now),
@@ -191,9 +190,13 @@ pub async fn finish(
 ) -> Result<(), DbError> {
     diesel::update(client_batches::table.find(batch_id))
         .set((
-            client_batches::state.eq("finished"),
-            client_batches::result.eq(if error_code.is_some() { "failed" } else { "ok" }),
-            client_batches::error_code.eq(error_code.map(RunError::as_str)),
+            client_batches::state.eq(BatchState::Finished),
+            client_batches::result.eq(if error_code.is_some() {
+                RunResult::Failed
+            } else {
+                RunResult::Ok
+            }),
+            client_batches::error_code.eq(error_code),
             client_batches::lease_owner.eq(None::<String>),
             client_batches::lease_until.eq(None::<DateTime<Utc>>),
             client_batches::updated_at.eq(diesel::dsl::now),
@@ -209,13 +212,13 @@ pub async fn finish(
 pub async fn recover(c: &mut PgConn) -> Result<Vec<BatchRow>, DbError> {
     Ok(diesel::update(
         client_batches::table
-            .filter(client_batches::state.eq_any(["pre_client", "post_client"]))
+            .filter(client_batches::state.eq_any([BatchState::PreClient, BatchState::PostClient]))
             .filter(client_batches::lease_until.lt(diesel::dsl::now)),
     )
     .set((
-        client_batches::state.eq("finished"),
-        client_batches::result.eq("failed"),
-        client_batches::error_code.eq(RunError::Interrupted.as_str()),
+        client_batches::state.eq(BatchState::Finished),
+        client_batches::result.eq(RunResult::Failed),
+        client_batches::error_code.eq(RunError::Interrupted),
         client_batches::lease_owner.eq(None::<String>),
         client_batches::lease_until.eq(None::<DateTime<Utc>>),
         client_batches::updated_at.eq(diesel::dsl::now),
@@ -254,11 +257,11 @@ pub async fn situations(
     }
     if busy_only {
         let open = client_batches::table
-            .filter(client_batches::state.ne("finished"))
+            .filter(client_batches::state.ne(BatchState::Finished))
             .select(client_batches::client_id);
         let unfinished = runs::table
             .inner_join(jobs::table)
-            .filter(runs::state.ne("finished"))
+            .filter(runs::state.ne(RunState::Finished))
             .select(jobs::client_id);
         q = q.filter(clients::id.eq_any(open).or(clients::id.eq_any(unfinished)));
     }
@@ -276,10 +279,10 @@ pub async fn situations(
         .select(BatchRow::as_select())
         .load(c)
         .await?;
-    let counts: Vec<(i64, String)> = runs::table
+    let counts: Vec<(i64, RunState)> = runs::table
         .inner_join(jobs::table)
         .filter(jobs::client_id.eq_any(&ids))
-        .filter(runs::state.ne("finished"))
+        .filter(runs::state.ne(RunState::Finished))
         .select((jobs::client_id, runs::state))
         .load(c)
         .await?;
@@ -292,7 +295,7 @@ pub async fn situations(
             batch: batches.iter().find(|b| b.client_id == id).cloned(),
             queued: counts
                 .iter()
-                .filter(|(c, s)| *c == id && s == "queued")
+                .filter(|(c, s)| *c == id && *s == RunState::Queued)
                 .count() as i64,
             active: counts.iter().filter(|(c, _)| *c == id).count() as i64,
         })

@@ -4,6 +4,8 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
+use shared::events::{LogLevel, LogSource};
+
 use super::schema::{events, log_records};
 use super::{DbError, PgConn};
 
@@ -67,8 +69,8 @@ pub async fn prune(c: &mut PgConn, before: DateTime<Utc>) -> Result<usize, DbErr
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = log_records)]
 pub struct NewLogRecord<'a> {
-    pub level: &'a str,
-    pub source: &'a str,
+    pub level: LogLevel,
+    pub source: LogSource,
     pub code: &'a str,
     pub detail: &'a str,
     pub user_id: Option<i64>,
@@ -83,8 +85,8 @@ pub struct NewLogRecord<'a> {
 pub struct LogRow {
     pub id: i64,
     pub at: DateTime<Utc>,
-    pub level: String,
-    pub source: String,
+    pub level: LogLevel,
+    pub source: LogSource,
     pub code: String,
     pub detail: String,
     pub user_id: Option<i64>,

@@ -3,6 +3,8 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
+use shared::common::RunResult;
+use shared::jobs::NotifyThreshold;
 
 use super::paging::{contains_pattern, Paging};
 use super::schema::{backup_locations, clients, jobs, policies};
@@ -25,12 +27,12 @@ pub struct JobRow {
     pub notify_admin: bool,
     pub notify_owner: bool,
     pub notify_emails: Vec<Option<String>>,
-    pub notify_threshold: String,
+    pub notify_threshold: NotifyThreshold,
     pub priority: i32,
     pub active: bool,
     pub trigger_token_hash: Option<String>,
     pub size_bytes: i64,
-    pub last_result: Option<String>,
+    pub last_result: Option<RunResult>,
     pub last_run_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -52,7 +54,7 @@ pub struct JobForm<'a> {
     pub notify_admin: bool,
     pub notify_owner: bool,
     pub notify_emails: Vec<Option<String>>,
-    pub notify_threshold: &'a str,
+    pub notify_threshold: NotifyThreshold,
     pub active: bool,
 }
 

@@ -6,6 +6,9 @@ use diesel::prelude::*;
 use diesel::sql_types::{Double, Text};
 use diesel_async::RunQueryDsl;
 
+use shared::common::RunResult;
+use shared::runs::{RunError, RunState};
+
 use super::runs::RunRow;
 use super::schema::{jobs, runs};
 use super::{DbError, PgConn};
@@ -31,7 +34,7 @@ pub async fn heartbeat(c: &mut PgConn, owner: &str, lease_secs: f64) -> Result<V
     .await?;
     Ok(runs::table
         .filter(runs::lease_owner.eq(owner))
-        .filter(runs::state.eq("aborting"))
+        .filter(runs::state.eq(RunState::Aborting))
         .select(runs::id)
         .load(c)
         .await?)
@@ -51,7 +54,7 @@ where
     D: Fn(&str) -> bool,
 {
     let candidates: Vec<RunRow> = runs::table
-        .filter(runs::state.ne_all(["queued", "finished"]))
+        .filter(runs::state.ne_all([RunState::Queued, RunState::Finished]))
         .select(RunRow::as_select())
         .load(c)
         .await?;
@@ -70,21 +73,21 @@ where
         // The guard on the old lease makes recovery race-free between servers.
         let guard = runs::table
             .filter(runs::id.eq(r.id))
-            .filter(runs::state.eq(&r.state))
+            .filter(runs::state.eq(r.state))
             .filter(runs::lease_owner.is_not_distinct_from(r.lease_owner.clone()))
             .filter(runs::lease_until.is_not_distinct_from(r.lease_until));
         let mut done = 0;
         if requeue {
             let queued_exists: i64 = runs::table
                 .filter(runs::job_id.eq(r.job_id))
-                .filter(runs::state.eq("queued"))
+                .filter(runs::state.eq(RunState::Queued))
                 .count()
                 .get_result(c)
                 .await?;
             if queued_exists == 0 {
                 done = diesel::update(guard.clone())
                     .set((
-                        runs::state.eq("queued"),
+                        runs::state.eq(RunState::Queued),
                         runs::lease_owner.eq(None::<String>),
                         runs::lease_until.eq(None::<DateTime<Utc>>),
                         runs::started_at.eq(None::<DateTime<Utc>>),
@@ -98,9 +101,9 @@ where
         if done == 0 {
             done = diesel::update(guard)
                 .set((
-                    runs::state.eq("finished"),
-                    runs::result.eq("failed"),
-                    runs::error_code.eq(shared::runs::RunError::Interrupted.as_str()),
+                    runs::state.eq(RunState::Finished),
+                    runs::result.eq(RunResult::Failed),
+                    runs::error_code.eq(RunError::Interrupted),
                     runs::finished_at.eq(diesel::dsl::now),
                     runs::lease_owner.eq(None::<String>),
                     runs::lease_until.eq(None::<DateTime<Utc>>),
@@ -110,7 +113,7 @@ where
             if done > 0 {
                 diesel::update(jobs::table.find(r.job_id))
                     .set((
-                        jobs::last_result.eq("failed"),
+                        jobs::last_result.eq(RunResult::Failed),
                         jobs::last_run_at.eq(diesel::dsl::now),
                     ))
                     .execute(c)

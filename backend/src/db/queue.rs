@@ -6,6 +6,9 @@ use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt, Double, Integer, Nullable, Text};
 use diesel_async::{AsyncConnection, RunQueryDsl};
 
+use shared::common::RunResult;
+use shared::runs::{RunKind, RunState, RunTrigger};
+
 use super::runs::RunRow;
 use super::schema::{clients, jobs, runs};
 use super::{DbError, PgConn};
@@ -23,7 +26,7 @@ const MERGE_LEVELS: &str =
 pub async fn enqueue(
     c: &mut PgConn,
     job_id: i64,
-    trigger: &str,
+    trigger: RunTrigger,
     levels: &[String],
     requested_by: Option<i64>,
 ) -> Result<RunRow, DbError> {
@@ -51,11 +54,13 @@ pub async fn enqueue_restore(
 ) -> Result<RunRow, DbError> {
     Ok(diesel::sql_query(
         "INSERT INTO runs (job_id, kind, trigger, restore, requested_by) \
-         VALUES ($1, 'restore', 'manual', $2, $3) RETURNING *",
+         VALUES ($1, $4, $5, $2, $3) RETURNING *",
     )
     .bind::<BigInt, _>(job_id)
     .bind::<diesel::sql_types::Jsonb, _>(target)
     .bind::<Nullable<BigInt>, _>(requested_by)
+    .bind::<Text, _>(RunKind::Restore)
+    .bind::<Text, _>(RunTrigger::Manual)
     .get_result(c)
     .await?)
 }
@@ -160,7 +165,7 @@ struct CandidateRow {
     #[diesel(sql_type = BigInt)]
     job_id: i64,
     #[diesel(sql_type = Text)]
-    kind: String,
+    kind: RunKind,
     #[diesel(sql_type = BigInt)]
     client_id: i64,
     #[diesel(sql_type = BigInt)]
@@ -265,7 +270,7 @@ where
             };
             let restore = rows
                 .iter()
-                .any(|r| r.run_id == run_id && r.kind == "restore");
+                .any(|r| r.run_id == run_id && r.kind == RunKind::Restore);
             let batch_id = if restore {
                 None
             } else {
@@ -305,13 +310,13 @@ pub type QueueRow = (RunRow, String, i64, String, i64, Option<i64>);
 pub async fn list(c: &mut PgConn, owner: Option<i64>) -> Result<Vec<QueueRow>, DbError> {
     let mut q = runs::table
         .inner_join(jobs::table.inner_join(clients::table))
-        .filter(runs::state.ne("finished"))
+        .filter(runs::state.ne(RunState::Finished))
         .into_boxed();
     if let Some(o) = owner {
         q = q.filter(clients::owner_id.eq(o));
     }
     Ok(q.order((
-        runs::state.eq("queued").asc(),
+        runs::state.eq(RunState::Queued).asc(),
         runs::started_at.asc(),
         runs::queued_at.asc(),
         jobs::priority.asc(),
@@ -369,7 +374,7 @@ pub async fn fail_queued_of_client(
     code: shared::runs::RunError,
 ) -> Result<Vec<i64>, DbError> {
     let ids: Vec<i64> = diesel::update(
-        runs::table.filter(runs::state.eq("queued")).filter(
+        runs::table.filter(runs::state.eq(RunState::Queued)).filter(
             runs::job_id.eq_any(
                 jobs::table
                     .filter(jobs::client_id.eq(client_id))
@@ -378,9 +383,9 @@ pub async fn fail_queued_of_client(
         ),
     )
     .set((
-        runs::state.eq("finished"),
-        runs::result.eq("failed"),
-        runs::error_code.eq(code.as_str()),
+        runs::state.eq(RunState::Finished),
+        runs::result.eq(RunResult::Failed),
+        runs::error_code.eq(code),
         runs::finished_at.eq(diesel::dsl::now),
     ))
     .returning(runs::id)
@@ -396,7 +401,7 @@ pub async fn fail_queued_of_client(
         ),
     )
     .set((
-        jobs::last_result.eq("failed"),
+        jobs::last_result.eq(RunResult::Failed),
         jobs::last_run_at.eq(diesel::dsl::now),
     ))
     .execute(c)

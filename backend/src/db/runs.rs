@@ -3,7 +3,8 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
-use shared::runs::RunError;
+use shared::common::RunResult;
+use shared::runs::{RunError, RunKind, RunState, RunTrigger};
 
 use super::paging::Paging;
 use super::schema::{clients, jobs, runs};
@@ -15,12 +16,12 @@ use super::{DbConn, DbError};
 pub struct RunRow {
     pub id: i64,
     pub job_id: i64,
-    pub kind: String,
-    pub trigger: String,
+    pub kind: RunKind,
+    pub trigger: RunTrigger,
     pub levels: Vec<Option<String>>,
-    pub state: String,
-    pub result: Option<String>,
-    pub error_code: Option<String>,
+    pub state: RunState,
+    pub result: Option<RunResult>,
+    pub error_code: Option<RunError>,
     pub exit_code: Option<i32>,
     pub requested_by: Option<i64>,
     pub queued_at: DateTime<Utc>,
@@ -54,7 +55,7 @@ pub async fn find(c: &mut DbConn, id: i64) -> Result<Option<RunRow>, DbError> {
 pub async fn active_of_job(c: &mut DbConn, job_id: i64) -> Result<Option<RunRow>, DbError> {
     Ok(runs::table
         .filter(runs::job_id.eq(job_id))
-        .filter(runs::state.ne("finished"))
+        .filter(runs::state.ne(RunState::Finished))
         .select(RunRow::as_select())
         .first(c)
         .await
@@ -66,7 +67,7 @@ pub async fn client_has_active(c: &mut DbConn, client_id: i64) -> Result<bool, D
     let n: i64 = runs::table
         .inner_join(jobs::table)
         .filter(jobs::client_id.eq(client_id))
-        .filter(runs::state.ne("finished"))
+        .filter(runs::state.ne(RunState::Finished))
         .count()
         .get_result(c)
         .await?;
@@ -93,7 +94,7 @@ pub async fn set_pgid(c: &mut DbConn, id: i64, pgid: Option<i32>) -> Result<(), 
 }
 
 /// Moves a run to a new state.
-pub async fn set_state(c: &mut DbConn, id: i64, state: &str) -> Result<(), DbError> {
+pub async fn set_state(c: &mut DbConn, id: i64, state: RunState) -> Result<(), DbError> {
     diesel::update(runs::table.find(id))
         .set(runs::state.eq(state))
         .execute(c)
@@ -104,15 +105,19 @@ pub async fn set_state(c: &mut DbConn, id: i64, state: &str) -> Result<(), DbErr
 /// Finishes a run that is still queued as aborted; false when it is no longer queued
 /// (a dispatcher claimed it meanwhile).
 pub async fn abort_queued(c: &mut DbConn, id: i64) -> Result<bool, DbError> {
-    let n = diesel::update(runs::table.find(id).filter(runs::state.eq("queued")))
-        .set((
-            runs::state.eq("finished"),
-            runs::result.eq("aborted"),
-            runs::error_code.eq(RunError::Aborted.as_str()),
-            runs::finished_at.eq(diesel::dsl::now),
-        ))
-        .execute(c)
-        .await?;
+    let n = diesel::update(
+        runs::table
+            .find(id)
+            .filter(runs::state.eq(RunState::Queued)),
+    )
+    .set((
+        runs::state.eq(RunState::Finished),
+        runs::result.eq(RunResult::Aborted),
+        runs::error_code.eq(RunError::Aborted),
+        runs::finished_at.eq(diesel::dsl::now),
+    ))
+    .execute(c)
+    .await?;
     Ok(n > 0)
 }
 
@@ -121,9 +126,9 @@ pub async fn mark_aborting(c: &mut DbConn, id: i64) -> Result<(), DbError> {
     diesel::update(
         runs::table
             .find(id)
-            .filter(runs::state.ne_all(["queued", "finished"])),
+            .filter(runs::state.ne_all([RunState::Queued, RunState::Finished])),
     )
-    .set(runs::state.eq("aborting"))
+    .set(runs::state.eq(RunState::Aborting))
     .execute(c)
     .await?;
     Ok(())
@@ -132,10 +137,10 @@ pub async fn mark_aborting(c: &mut DbConn, id: i64) -> Result<(), DbError> {
 /// The outcome of a run.
 #[derive(Debug, Clone, AsChangeset)]
 #[diesel(table_name = runs)]
-pub struct RunOutcome<'a> {
-    pub result: &'a str,
-    /// Written as its wire name (the column is text).
-    #[diesel(skip_update)]
+pub struct RunOutcome {
+    pub result: RunResult,
+    /// `None` clears the column (a finished run keeps no stale code).
+    #[diesel(treat_none_as_null = true)]
     pub error_code: Option<RunError>,
     pub exit_code: Option<i32>,
     pub files_total: Option<i64>,
@@ -146,12 +151,11 @@ pub struct RunOutcome<'a> {
 }
 
 /// Finishes a run and, for a backup, records its result on the job.
-pub async fn finish(c: &mut DbConn, run: &RunRow, o: &RunOutcome<'_>) -> Result<(), DbError> {
+pub async fn finish(c: &mut DbConn, run: &RunRow, o: &RunOutcome) -> Result<(), DbError> {
     diesel::update(runs::table.find(run.id))
         .set((
             o,
-            runs::error_code.eq(o.error_code.map(RunError::as_str)),
-            runs::state.eq("finished"),
+            runs::state.eq(RunState::Finished),
             runs::finished_at.eq(diesel::dsl::now),
             runs::lease_owner.eq(None::<String>),
             runs::lease_until.eq(None::<DateTime<Utc>>),
@@ -159,7 +163,7 @@ pub async fn finish(c: &mut DbConn, run: &RunRow, o: &RunOutcome<'_>) -> Result<
         .execute(c)
         .await?;
     // A job's last result is its backups'; a restore's outcome is its own run's.
-    if run.kind == "restore" {
+    if run.kind == RunKind::Restore {
         return Ok(());
     }
     diesel::update(jobs::table.find(run.job_id))
@@ -176,7 +180,7 @@ pub async fn finish(c: &mut DbConn, run: &RunRow, o: &RunOutcome<'_>) -> Result<
 #[derive(Debug, Clone, Default)]
 pub struct RunFilter {
     pub job_id: Option<i64>,
-    pub state: Option<String>,
+    pub state: Option<RunState>,
     /// Only runs of jobs of clients of this owner.
     pub owner: Option<i64>,
 }
@@ -187,7 +191,7 @@ fn filtered(f: &RunFilter) -> runs::BoxedQuery<'static, diesel::pg::Pg> {
         q = q.filter(runs::job_id.eq(j));
     }
     if let Some(s) = &f.state {
-        q = q.filter(runs::state.eq(s.clone()));
+        q = q.filter(runs::state.eq(*s));
     }
     if let Some(owner) = f.owner {
         let owned = jobs::table

@@ -6,6 +6,8 @@ use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 use diesel_async::RunQueryDsl;
 
+use shared::scripts::ScriptPhase;
+
 use super::paging::{contains_pattern, Paging};
 use super::schema::{client_scripts, clients, job_scripts, jobs, scripts};
 use super::{DbConn, DbError};
@@ -145,20 +147,20 @@ pub async fn delete(c: &mut DbConn, id: i64) -> Result<usize, DbError> {
 pub async fn usages(
     c: &mut DbConn,
     script_id: i64,
-) -> Result<Vec<(String, i64, String, String)>, DbError> {
-    let by_clients: Vec<(i64, String, String)> = client_scripts::table
+) -> Result<Vec<(String, i64, String, ScriptPhase)>, DbError> {
+    let by_clients: Vec<(i64, String, ScriptPhase)> = client_scripts::table
         .inner_join(clients::table)
         .filter(client_scripts::script_id.eq(script_id))
         .select((clients::id, clients::name, client_scripts::phase))
         .load(c)
         .await?;
-    let by_jobs: Vec<(i64, String, String, String)> = job_scripts::table
+    let by_jobs: Vec<(i64, String, String, ScriptPhase)> = job_scripts::table
         .inner_join(jobs::table.inner_join(clients::table))
         .filter(job_scripts::script_id.eq(script_id))
         .select((jobs::id, clients::name, jobs::name, job_scripts::phase))
         .load(c)
         .await?;
-    let mut out: Vec<(String, i64, String, String)> = by_clients
+    let mut out: Vec<(String, i64, String, ScriptPhase)> = by_clients
         .into_iter()
         .map(|(id, name, phase)| ("client".to_owned(), id, name, phase))
         .collect();
@@ -186,14 +188,14 @@ pub async fn set_client_scripts(
             (
                 client_scripts::client_id.eq(client_id),
                 client_scripts::script_id.eq(*s),
-                client_scripts::phase.eq("pre"),
+                client_scripts::phase.eq(ScriptPhase::Pre),
             )
         })
         .chain(post.iter().map(|s| {
             (
                 client_scripts::client_id.eq(client_id),
                 client_scripts::script_id.eq(*s),
-                client_scripts::phase.eq("post"),
+                client_scripts::phase.eq(ScriptPhase::Post),
             )
         }))
         .collect();
@@ -222,14 +224,14 @@ pub async fn set_job_scripts(
             (
                 job_scripts::job_id.eq(job_id),
                 job_scripts::script_id.eq(*s),
-                job_scripts::phase.eq("pre"),
+                job_scripts::phase.eq(ScriptPhase::Pre),
             )
         })
         .chain(post.iter().map(|s| {
             (
                 job_scripts::job_id.eq(job_id),
                 job_scripts::script_id.eq(*s),
-                job_scripts::phase.eq("post"),
+                job_scripts::phase.eq(ScriptPhase::Post),
             )
         }))
         .collect();
@@ -246,7 +248,7 @@ pub async fn set_job_scripts(
 pub async fn of_clients(
     c: &mut DbConn,
     ids: &[i64],
-) -> Result<Vec<(i64, i64, String, String)>, DbError> {
+) -> Result<Vec<(i64, i64, String, ScriptPhase)>, DbError> {
     Ok(client_scripts::table
         .inner_join(scripts::table)
         .filter(client_scripts::client_id.eq_any(ids))
@@ -265,7 +267,7 @@ pub async fn of_clients(
 pub async fn of_jobs(
     c: &mut DbConn,
     ids: &[i64],
-) -> Result<Vec<(i64, i64, String, String)>, DbError> {
+) -> Result<Vec<(i64, i64, String, ScriptPhase)>, DbError> {
     Ok(job_scripts::table
         .inner_join(scripts::table)
         .filter(job_scripts::job_id.eq_any(ids))

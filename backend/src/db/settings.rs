@@ -2,6 +2,7 @@
 
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
+use shared::settings::MailTls;
 
 use super::schema::settings;
 use super::{DbConn, DbError};
@@ -12,7 +13,7 @@ use super::{DbConn, DbError};
 pub struct SettingsRow {
     pub mail_host: String,
     pub mail_port: i32,
-    pub mail_tls: String,
+    pub mail_tls: MailTls,
     pub mail_user: String,
     pub mail_password: String,
     pub mail_from: String,

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
+use shared::{Language, Role};
 
 use super::schema::users;
 use super::{DbConn, DbError};
@@ -15,8 +16,8 @@ pub struct UserRow {
     pub username: String,
     pub email: Option<String>,
     pub password_hash: String,
-    pub role: String,
-    pub language: Option<String>,
+    pub role: Role,
+    pub language: Option<Language>,
     pub page_size: i32,
     pub active: bool,
     pub created_at: DateTime<Utc>,
@@ -31,8 +32,8 @@ pub struct NewUser<'a> {
     pub username: &'a str,
     pub email: Option<&'a str>,
     pub password_hash: &'a str,
-    pub role: &'a str,
-    pub language: Option<&'a str>,
+    pub role: Role,
+    pub language: Option<Language>,
     pub page_size: i32,
     pub active: bool,
     pub protected: bool,
@@ -89,7 +90,7 @@ pub async fn set_password(c: &mut DbConn, id: i64, hash: &str) -> Result<usize, 
 pub async fn set_preferences(
     c: &mut DbConn,
     id: i64,
-    language: Option<&str>,
+    language: Option<Language>,
     page_size: i32,
 ) -> Result<UserRow, DbError> {
     Ok(diesel::update(users::table.find(id))
@@ -109,8 +110,8 @@ pub async fn set_preferences(
 pub struct UserUpdate<'a> {
     pub username: &'a str,
     pub email: Option<&'a str>,
-    pub role: &'a str,
-    pub language: Option<&'a str>,
+    pub role: Role,
+    pub language: Option<Language>,
     pub page_size: i32,
     pub active: bool,
 }

@@ -91,8 +91,8 @@ async fn create_account(
             username,
             email: None,
             password_hash: &hash,
-            role: role.as_str(),
-            language: language.map(Language::tag),
+            role,
+            language,
             page_size: 20,
             active: true,
             protected,
@@ -183,20 +183,14 @@ pub async fn set_preferences(
         )]));
     }
     let mut c = db::conn(pool).await?;
-    let row = users::set_preferences(
-        &mut c,
-        user_id,
-        prefs.language.map(Language::tag),
-        prefs.page_size,
-    )
-    .await?;
+    let row = users::set_preferences(&mut c, user_id, prefs.language, prefs.page_size).await?;
     Ok(preferences_of(&row))
 }
 
 /// The preferences stored on a user row.
 pub fn preferences_of(row: &users::UserRow) -> Preferences {
     Preferences {
-        language: row.language.as_deref().and_then(Language::from_tag),
+        language: row.language,
         page_size: row.page_size,
     }
 }
@@ -208,19 +202,14 @@ pub fn me_of(row: &users::UserRow) -> shared::Me {
         username: row.username.clone(),
         email: row.email.clone(),
         role: role_of(row),
-        language: row.language.as_deref().and_then(Language::from_tag),
+        language: row.language,
         page_size: row.page_size,
     }
 }
 
-/// The role on a user row; unknown values (impossible by the CHECK constraint) are the
-/// least privileged.
+/// The role on a user row.
 pub fn role_of(row: &users::UserRow) -> Role {
-    if row.role == "admin" {
-        Role::Admin
-    } else {
-        Role::Operator
-    }
+    row.role
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use shared::clients::{Client, ClientInput, Connection, HostKeyState, JobSummary};
-use shared::common::{Page, RunResult};
+use shared::common::Page;
 
 use super::references::{check_scripts, name_map, reference, scripts_by_owner, ScriptSlot};
 use super::{
@@ -22,7 +22,7 @@ fn summary(j: &jobs::JobRow) -> JobSummary {
         name: j.name.clone(),
         source_path: j.source_path.clone(),
         active: j.active,
-        last_result: j.last_result.as_deref().and_then(RunResult::parse),
+        last_result: j.last_result,
         last_run_at: j.last_run_at,
         size_bytes: j.size_bytes,
     }
@@ -284,9 +284,7 @@ pub async fn delete(
     let mut c = db::conn(pool).await?;
     visible_row(&mut c, actor, id).await?;
     if crate::db::runs::client_has_active(&mut c, id).await? {
-        return Err(DomainError::Conflict(
-            "a run of this client is in progress".into(),
-        ));
+        return Err(DomainError::Code(shared::ErrorCode::RunInProgress));
     }
     // The stores of its jobs, wherever they lie. The client's own directories may also
     // hold the older stores of jobs since moved to another client: those stay theirs.
@@ -317,7 +315,7 @@ async fn copy_name(c: &mut DbConn, name: &str) -> Result<String, DomainError> {
             return Ok(candidate);
         }
     }
-    Err(DomainError::Conflict("no free copy name".into()))
+    Err(DomainError::Code(shared::ErrorCode::NoFreeName))
 }
 
 /// Copies a client and its jobs (not their trigger tokens nor results) under a new name

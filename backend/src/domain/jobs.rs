@@ -1,8 +1,8 @@
 //! Jobs: listing and filters, create/update within the clients the actor may use,
 //! trigger tokens, priorities, delete (backups removed in the background).
 
-use shared::common::{Page, RunResult};
-use shared::jobs::{Job, JobInput, Notifications, NotifyThreshold, TriggerToken};
+use shared::common::Page;
+use shared::jobs::{Job, JobInput, Notifications, TriggerToken};
 
 use super::references::{check_scripts, name_map, reference, scripts_by_owner, ScriptSlot};
 use super::{ensure_valid, merge_patch, Actor, DomainError, FieldIssue, PageRequest};
@@ -11,24 +11,6 @@ use crate::db::jobs::{JobFilter, JobForm, JobRow, JobSort};
 use crate::db::paging::strings;
 use crate::db::{self, clients, jobs, locations, policies, scripts, DbConn, DbPool};
 use crate::engine::places;
-
-fn threshold_of(s: &str) -> NotifyThreshold {
-    match s {
-        "all" => NotifyThreshold::All,
-        "warning" => NotifyThreshold::Warning,
-        "none" => NotifyThreshold::None,
-        _ => NotifyThreshold::Error,
-    }
-}
-
-fn threshold_str(t: NotifyThreshold) -> &'static str {
-    match t {
-        NotifyThreshold::All => "all",
-        NotifyThreshold::Warning => "warning",
-        NotifyThreshold::Error => "error",
-        NotifyThreshold::None => "none",
-    }
-}
 
 async fn views(c: &mut DbConn, rows: Vec<JobRow>) -> Result<Vec<Job>, DomainError> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
@@ -57,7 +39,7 @@ async fn views(c: &mut DbConn, rows: Vec<JobRow>) -> Result<Vec<Job>, DomainErro
                     admin: r.notify_admin,
                     owner: r.notify_owner,
                     emails: strings(r.notify_emails),
-                    threshold: threshold_of(&r.notify_threshold),
+                    threshold: r.notify_threshold,
                 },
                 priority: r.priority,
                 active: r.active,
@@ -65,7 +47,7 @@ async fn views(c: &mut DbConn, rows: Vec<JobRow>) -> Result<Vec<Job>, DomainErro
                 post_scripts: post,
                 has_trigger_token: r.trigger_token_hash.is_some(),
                 size_bytes: r.size_bytes,
-                last_result: r.last_result.as_deref().and_then(RunResult::parse),
+                last_result: r.last_result,
                 last_run_at: r.last_run_at,
                 created_at: r.created_at,
                 updated_at: r.updated_at,
@@ -199,7 +181,7 @@ fn form(input: &JobInput) -> JobForm<'_> {
             .cloned()
             .map(Some)
             .collect(),
-        notify_threshold: threshold_str(input.notifications.threshold),
+        notify_threshold: input.notifications.threshold,
         active: input.active,
     }
 }
@@ -266,9 +248,7 @@ pub async fn delete(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainEr
     let mut c = db::conn(pool).await?;
     let job = visible_row(&mut c, actor, id).await?;
     if crate::db::runs::active_of_job(&mut c, id).await?.is_some() {
-        return Err(DomainError::Conflict(
-            "a run of this job is in progress".into(),
-        ));
+        return Err(DomainError::Code(shared::ErrorCode::RunInProgress));
     }
     // Every store the job ever wrote to, read before its rows go with the job.
     let stores = places::of_jobs(&mut c, std::slice::from_ref(&job)).await?;
@@ -292,7 +272,7 @@ pub async fn copy_to(c: &mut DbConn, j: &JobRow, client_id: i64) -> Result<(), D
         notify_admin: j.notify_admin,
         notify_owner: j.notify_owner,
         notify_emails: j.notify_emails.clone(),
-        notify_threshold: &j.notify_threshold,
+        notify_threshold: j.notify_threshold,
         active: j.active,
     };
     let copy = jobs::insert(c, &f).await?;

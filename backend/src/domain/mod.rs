@@ -38,13 +38,16 @@ pub enum DomainError {
     Forbidden,
     #[error("bad request")]
     BadRequest,
+    /// A conflict reported to the command line only (an account that already exists);
+    /// the API's conflicts carry their own code (`Code`), `Duplicate` or `InUse`.
     #[error("conflict: {0}")]
     Conflict(String),
     #[error("{0} is already in use")]
     Duplicate(&'static str),
     #[error("in use by {0:?}")]
     InUse(Vec<shared::common::Ref>),
-    /// A failure the API reports with this code (paths, downloads, restore previews).
+    /// A failure the API reports with this code (paths, downloads, restore previews, and
+    /// each kind of conflict: `run_in_progress`, `no_pending_host_key`, …).
     #[error("{0:?}")]
     Code(shared::ErrorCode),
     #[error(transparent)]

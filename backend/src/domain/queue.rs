@@ -1,6 +1,8 @@
 //! The queue and client states as users see them, and the views the live events carry.
 
-use shared::events::{ClientState, ClientStateName, LogLevel, LogRecord, QueueItem};
+use shared::common::RunResult;
+use shared::events::{ClientState, ClientStateName, LogRecord, QueueItem};
+use shared::runs::BatchState;
 
 use super::{Actor, DomainError};
 use crate::db::batches::ClientSituation;
@@ -9,29 +11,29 @@ use crate::db::queue::QueueRow;
 use crate::db::{self, DbPool};
 
 /// A queue row as the API shows it.
-pub fn item_view(row: QueueRow) -> QueueItem {
+pub fn item_view(row: QueueRow) -> Result<QueueItem, DomainError> {
     let (run, job_name, client_id, client_name, location_id, _) = row;
-    QueueItem {
-        run: super::runs::view(&run),
+    Ok(QueueItem {
+        run: super::runs::view(&run)?,
         job_name,
         client_id,
         client_name,
         location_id,
-    }
+    })
 }
 
 /// A client's state from its latest batch and unfinished runs.
 pub fn client_state_view(s: ClientSituation) -> ClientState {
-    let open = s.batch.as_ref().filter(|b| b.state != "finished");
-    let state = match open.map(|b| b.state.as_str()) {
-        Some("pre_client") => ClientStateName::PreClient,
-        Some("post_client") => ClientStateName::PostClient,
-        Some(_) => ClientStateName::Running,
+    let open = s.batch.as_ref().filter(|b| b.state != BatchState::Finished);
+    let state = match open.map(|b| b.state) {
+        Some(BatchState::PreClient) => ClientStateName::PreClient,
+        Some(BatchState::PostClient) => ClientStateName::PostClient,
+        Some(BatchState::Running | BatchState::Finished) => ClientStateName::Running,
         None if s.queued > 0 || s.active > 0 => ClientStateName::Queued,
         None if s
             .batch
             .as_ref()
-            .is_some_and(|b| b.result.as_deref() == Some("failed")) =>
+            .is_some_and(|b| b.result == Some(RunResult::Failed)) =>
         {
             ClientStateName::Error
         }
@@ -40,8 +42,9 @@ pub fn client_state_view(s: ClientSituation) -> ClientState {
     let failed = s
         .batch
         .as_ref()
-        .filter(|b| b.result.as_deref() == Some("failed"))
-        .and_then(|b| b.error_code.clone());
+        .filter(|b| b.result == Some(RunResult::Failed))
+        .and_then(|b| b.error_code)
+        .map(|e| e.as_str().to_owned());
     ClientState {
         client_id: s.client_id,
         client_name: s.client_name,
@@ -62,11 +65,7 @@ pub fn log_view(r: LogRow) -> LogRecord {
     LogRecord {
         id: r.id,
         at: r.at,
-        level: match r.level.as_str() {
-            "error" => LogLevel::Error,
-            "warning" => LogLevel::Warning,
-            _ => LogLevel::Info,
-        },
+        level: r.level,
         source: r.source,
         code: r.code,
         detail: r.detail,
@@ -80,11 +79,11 @@ pub fn log_view(r: LogRow) -> LogRecord {
 /// The unfinished runs the actor may see: executing first, then in dispatch order.
 pub async fn list(pool: &DbPool, actor: Actor) -> Result<Vec<QueueItem>, DomainError> {
     let mut c = db::conn(pool).await?;
-    Ok(db::queue::list(&mut c, actor.owner_filter())
+    db::queue::list(&mut c, actor.owner_filter())
         .await?
         .into_iter()
         .map(item_view)
-        .collect())
+        .collect()
 }
 
 /// The state of one client.

@@ -1,5 +1,6 @@
 //! Checks and lookups shared by several resources: script attachments and name references.
 
+use shared::scripts::ScriptPhase;
 use std::collections::HashMap;
 
 use shared::common::Ref;
@@ -56,16 +57,15 @@ pub async fn check_scripts(
 
 /// Groups `(owner id, script id, script name, phase)` rows into pre and post lists.
 pub fn scripts_by_owner(
-    rows: Vec<(i64, i64, String, String)>,
+    rows: Vec<(i64, i64, String, ScriptPhase)>,
 ) -> HashMap<i64, (Vec<Ref>, Vec<Ref>)> {
     let mut map: HashMap<i64, (Vec<Ref>, Vec<Ref>)> = HashMap::new();
     for (owner, id, name, phase) in rows {
         let entry = map.entry(owner).or_default();
         let r = Ref { id, name };
-        if phase == "pre" {
-            entry.0.push(r);
-        } else {
-            entry.1.push(r);
+        match phase {
+            ScriptPhase::Pre => entry.0.push(r),
+            ScriptPhase::Post => entry.1.push(r),
         }
     }
     map

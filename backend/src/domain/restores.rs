@@ -3,6 +3,7 @@
 
 use chrono::Utc;
 use shared::clients::Connection;
+use shared::events::{LogLevel, LogSource};
 use shared::runs::{RestoreTarget, RunError};
 use shared::snapshots::{RestorePreview, RestoreQueued, RestoreRequest};
 use shared::validate::Issue;
@@ -90,8 +91,8 @@ pub async fn restore(
                 let line = format!("restore preview failed: {code}: {}", detail.trim());
                 engine
                     .record(crate::engine::runner::Record {
-                        level: "warning",
-                        source: "api",
+                        level: LogLevel::Warning,
+                        source: LogSource::Api,
                         code: "restore_preview_failed",
                         detail: &line,
                         user_id: Some(actor.user_id),
@@ -111,7 +112,7 @@ pub async fn restore(
     drop(c);
     super::runs::announce(engine, std::slice::from_ref(&run), actor.user_id).await;
     Ok(Restore::Queued(Box::new(RestoreQueued {
-        run: super::runs::view(&run),
+        run: super::runs::view(&run)?,
         destination: dest,
     })))
 }

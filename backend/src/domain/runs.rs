@@ -1,39 +1,45 @@
 //! Runs and snapshots as users see them: start a job now, list and read runs and their
 //! logs, abort, list snapshots; accept a client's host key.
 
-use shared::common::{Page, RunResult};
+use shared::common::Page;
+use shared::events::{LogLevel, LogSource};
 use shared::policies::LevelName;
-use shared::runs::{Run, RunState, RunStats, Snapshot};
+use shared::runs::{Run, RunState, RunStats, RunTrigger, Snapshot};
 
 use super::{Actor, DomainError, PageRequest};
 use crate::db::runs::{RunFilter, RunRow};
 use crate::db::{self, clients, runs, snapshots};
 use crate::engine::runner::Engine;
 
+/// Decodes a JSON column of run `id`; a value that does not decode is an error (the
+/// server wrote it, so it is a fault), never silently dropped.
+fn decode<T: serde::de::DeserializeOwned>(
+    v: Option<&serde_json::Value>,
+    column: &str,
+    id: i64,
+) -> Result<Option<T>, DomainError> {
+    v.map(|v| serde_json::from_value(v.clone()))
+        .transpose()
+        .map_err(|e| DomainError::Internal(format!("run {id}: undecodable {column}: {e}")))
+}
+
 /// The API view of a run row.
-pub fn view(r: &RunRow) -> Run {
-    Run {
+pub fn view(r: &RunRow) -> Result<Run, DomainError> {
+    Ok(Run {
         id: r.id,
         job_id: r.job_id,
-        kind: if r.kind == "restore" {
-            shared::runs::RunKind::Restore
-        } else {
-            shared::runs::RunKind::Backup
-        },
-        restore: r
-            .restore
-            .clone()
-            .and_then(|v| serde_json::from_value(v).ok()),
-        trigger: r.trigger.clone(),
+        kind: r.kind,
+        restore: decode(r.restore.as_ref(), "restore target", r.id)?,
+        trigger: r.trigger,
         levels: r
             .levels
             .iter()
             .flatten()
             .filter_map(|l| LevelName::parse(l))
             .collect(),
-        state: RunState::parse(&r.state).unwrap_or(RunState::Finished),
-        result: r.result.as_deref().and_then(RunResult::parse),
-        error_code: r.error_code.clone(),
+        state: r.state,
+        result: r.result,
+        error_code: r.error_code.map(|e| e.as_str().to_owned()),
         exit_code: r.exit_code,
         queued_at: r.queued_at,
         started_at: r.started_at,
@@ -45,12 +51,9 @@ pub fn view(r: &RunRow) -> Run {
             transferred_bytes: r.transferred_bytes.unwrap_or(0),
             literal_bytes: r.literal_bytes.unwrap_or(0),
         }),
-        progress: r
-            .progress
-            .clone()
-            .and_then(|p| serde_json::from_value(p).ok()),
+        progress: decode(r.progress.as_ref(), "progress", r.id)?,
         batch_id: r.batch_id,
-    }
+    })
 }
 
 /// Queues a run of the job (the dispatcher starts it as soon as the limits allow). A job
@@ -59,7 +62,7 @@ pub async fn run_now(
     engine: &Engine,
     actor: Actor,
     job_id: i64,
-    trigger: &str,
+    trigger: RunTrigger,
 ) -> Result<Run, DomainError> {
     let mut runs = run_many(engine, actor, &[job_id], trigger).await?;
     runs.pop().ok_or(DomainError::NotFound)
@@ -70,7 +73,7 @@ pub async fn run_many(
     engine: &Engine,
     actor: Actor,
     job_ids: &[i64],
-    trigger: &str,
+    trigger: RunTrigger,
 ) -> Result<Vec<Run>, DomainError> {
     if job_ids.is_empty() || job_ids.len() > 1000 {
         return Err(DomainError::Validation(vec![
@@ -88,7 +91,7 @@ pub async fn run_many(
     }
     drop(c);
     announce(engine, &out, actor.user_id).await;
-    Ok(out.iter().map(view).collect())
+    out.iter().map(view).collect()
 }
 
 /// Queues runs of every active job of a client.
@@ -96,7 +99,7 @@ pub async fn run_client(
     engine: &Engine,
     actor: Actor,
     client_id: i64,
-    trigger: &str,
+    trigger: RunTrigger,
 ) -> Result<Vec<Run>, DomainError> {
     let mut c = db::conn(&engine.pool).await?;
     super::clients::visible_row(&mut c, actor, client_id).await?;
@@ -120,8 +123,8 @@ pub(super) async fn announce(engine: &Engine, runs: &[RunRow], user_id: i64) {
         let detail = format!("run {} of job {} queued ({})", r.id, r.job_id, r.trigger);
         engine
             .record(crate::engine::runner::Record {
-                level: "info",
-                source: "api",
+                level: LogLevel::Info,
+                source: LogSource::Api,
                 code: "run_queued",
                 detail: &detail,
                 user_id: (user_id > 0).then_some(user_id),
@@ -144,7 +147,7 @@ async fn visible(c: &mut db::DbConn, actor: Actor, id: i64) -> Result<RunRow, Do
 /// One run.
 pub async fn get(engine: &Engine, actor: Actor, id: i64) -> Result<Run, DomainError> {
     let mut c = db::conn(&engine.pool).await?;
-    Ok(view(&visible(&mut c, actor, id).await?))
+    view(&visible(&mut c, actor, id).await?)
 }
 
 /// One page of runs, newest first.
@@ -152,7 +155,7 @@ pub async fn list(
     engine: &Engine,
     actor: Actor,
     job_id: Option<i64>,
-    state: Option<String>,
+    state: Option<RunState>,
     page: PageRequest,
 ) -> Result<Page<Run>, DomainError> {
     let mut c = db::conn(&engine.pool).await?;
@@ -164,7 +167,7 @@ pub async fn list(
     };
     let (rows, total) = runs::list(&mut c, &f, paging).await?;
     Ok(Page {
-        items: rows.iter().map(view).collect(),
+        items: rows.iter().map(view).collect::<Result<_, _>>()?,
         total,
         page: paging.page,
         per_page: paging.per_page,
@@ -189,10 +192,10 @@ pub async fn log(engine: &Engine, actor: Actor, id: i64) -> Result<Vec<u8>, Doma
 pub async fn abort(engine: &Engine, actor: Actor, id: i64) -> Result<Run, DomainError> {
     let mut c = db::conn(&engine.pool).await?;
     let run = visible(&mut c, actor, id).await?;
-    if run.state == "finished" {
-        return Err(DomainError::Conflict("the run has finished".into()));
+    if run.state == RunState::Finished {
+        return Err(DomainError::Code(shared::ErrorCode::RunFinished));
     }
-    let finished_queued = run.state == "queued" && runs::abort_queued(&mut c, id).await?;
+    let finished_queued = run.state == RunState::Queued && runs::abort_queued(&mut c, id).await?;
     if !finished_queued {
         engine.registry.abort(id);
         runs::mark_aborting(&mut c, id).await?;
@@ -203,8 +206,8 @@ pub async fn abort(engine: &Engine, actor: Actor, id: i64) -> Result<Run, Domain
     let detail = format!("abort of run {id} requested");
     engine
         .record(crate::engine::runner::Record {
-            level: "warning",
-            source: "api",
+            level: LogLevel::Warning,
+            source: LogSource::Api,
             code: "run_abort",
             detail: &detail,
             user_id: Some(actor.user_id),
@@ -216,7 +219,7 @@ pub async fn abort(engine: &Engine, actor: Actor, id: i64) -> Result<Run, Domain
     if finished_queued {
         engine.close_batches(None, None).await;
     }
-    Ok(view(&run))
+    view(&run)
 }
 
 /// A job's snapshots, newest first.
@@ -267,7 +270,7 @@ pub async fn accept_host_key(
     let row = super::clients::visible_row(&mut c, actor, client_id).await?;
     let pending = row
         .host_key_pending
-        .ok_or_else(|| DomainError::Conflict("no host key awaits acceptance".into()))?;
+        .ok_or(DomainError::Code(shared::ErrorCode::NoPendingHostKey))?;
     clients::set_host_keys(&mut c, client_id, Some(&pending), None).await?;
     drop(c);
     super::clients::get(&engine.pool, actor, client_id).await
@@ -362,8 +365,8 @@ pub async fn trigger(
         limiter.record_failure(&key, ip, now);
         return Err(DomainError::InvalidCredentials);
     }
-    let run = crate::db::queue::enqueue(&mut c, job_id, "token", &[], None).await?;
+    let run = crate::db::queue::enqueue(&mut c, job_id, RunTrigger::Token, &[], None).await?;
     drop(c);
     announce(engine, std::slice::from_ref(&run), 0).await;
-    Ok(view(&run))
+    view(&run)
 }

@@ -4,6 +4,7 @@
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use shared::common::{Page, Ref};
+use shared::scripts::ScriptPhase;
 use shared::scripts::{Script, ScriptInput, ScriptUsage, ScriptUses, MAX_SCRIPT_BYTES};
 
 use super::{
@@ -160,11 +161,11 @@ pub async fn update(
         .used_by
         .iter()
         .filter(|u| {
-            let allowed = match (u.kind.as_str(), u.phase.as_str()) {
-                ("client", "pre") => input.uses.client_pre,
-                ("client", _) => input.uses.client_post,
-                (_, "pre") => input.uses.job_pre,
-                _ => input.uses.job_post,
+            let allowed = match (u.kind.as_str(), u.phase) {
+                ("client", ScriptPhase::Pre) => input.uses.client_pre,
+                ("client", ScriptPhase::Post) => input.uses.client_post,
+                (_, ScriptPhase::Pre) => input.uses.job_pre,
+                (_, ScriptPhase::Post) => input.uses.job_post,
             };
             !allowed
         })

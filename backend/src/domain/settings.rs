@@ -1,33 +1,17 @@
 //! Runtime settings (admins). The mail password is write-only.
 
-use shared::settings::{MailTls, Settings, SettingsInput};
+use shared::settings::{Settings, SettingsInput};
 
 use super::{ensure_valid, Actor, DomainError};
 use crate::db::settings::SettingsRow;
 use crate::db::{self, settings, DbPool};
-
-fn tls_of(s: &str) -> MailTls {
-    match s {
-        "none" => MailTls::None,
-        "tls" => MailTls::Tls,
-        _ => MailTls::Starttls,
-    }
-}
-
-fn tls_str(t: MailTls) -> &'static str {
-    match t {
-        MailTls::None => "none",
-        MailTls::Starttls => "starttls",
-        MailTls::Tls => "tls",
-    }
-}
 
 fn view(r: SettingsRow) -> Settings {
     Settings {
         mail_password_set: !r.mail_password.is_empty(),
         mail_host: r.mail_host,
         mail_port: r.mail_port,
-        mail_tls: tls_of(&r.mail_tls),
+        mail_tls: r.mail_tls,
         mail_user: r.mail_user,
         mail_from: r.mail_from,
         log_retention_days: r.log_retention_days,
@@ -64,7 +48,7 @@ pub async fn put(
     let row = SettingsRow {
         mail_host: input.mail_host.clone(),
         mail_port: input.mail_port,
-        mail_tls: tls_str(input.mail_tls).to_owned(),
+        mail_tls: input.mail_tls,
         mail_user: input.mail_user.clone(),
         mail_password: input.mail_password.clone().unwrap_or(current.mail_password),
         mail_from: input.mail_from.clone(),

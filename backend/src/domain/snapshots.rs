@@ -2,6 +2,7 @@
 //! the versions of a path across the job's snapshots, and what a download opens. The
 //! filesystem work runs on blocking threads, through `snapfs` only.
 
+use shared::events::{LogLevel, LogSource};
 use std::fs::File;
 use std::os::fd::OwnedFd;
 use std::path::PathBuf;
@@ -245,8 +246,8 @@ pub async fn open_download(
     let detail = format!("download of {path} from snapshot {id}");
     engine
         .record(crate::engine::runner::Record {
-            level: "info",
-            source: "api",
+            level: LogLevel::Info,
+            source: LogSource::Api,
             code: "snapshot_download",
             detail: &detail,
             user_id: Some(actor.user_id),

@@ -3,7 +3,7 @@
 
 use shared::common::Page;
 use shared::users::{User, UserInput};
-use shared::{Language, Role};
+use shared::Role;
 
 use super::accounts::{hash_password, role_of};
 use super::{ensure_valid, merge_patch, unique_to_duplicate, Actor, DomainError, PageRequest};
@@ -17,7 +17,7 @@ pub fn view(r: &UserRow) -> User {
         username: r.username.clone(),
         email: r.email.clone(),
         role: role_of(r),
-        language: r.language.as_deref().and_then(Language::from_tag),
+        language: r.language,
         page_size: r.page_size,
         active: r.active,
         protected: r.protected,
@@ -70,8 +70,8 @@ pub async fn create(pool: &DbPool, actor: Actor, input: &UserInput) -> Result<Us
             username: &input.username,
             email: email(input),
             password_hash: &hash,
-            role: input.role.as_str(),
-            language: input.language.map(Language::tag),
+            role: input.role,
+            language: input.language,
             page_size: input.page_size,
             active: input.active,
             protected: false,
@@ -96,9 +96,7 @@ pub async fn update(
         .await?
         .ok_or(DomainError::NotFound)?;
     if current.protected && (input.role != Role::Admin || !input.active) {
-        return Err(DomainError::Conflict(
-            "the first administrator stays an active admin".into(),
-        ));
+        return Err(DomainError::Code(shared::ErrorCode::ProtectedUser));
     }
     let row = users::update(
         &mut c,
@@ -106,8 +104,8 @@ pub async fn update(
         &UserUpdate {
             username: &input.username,
             email: email(input),
-            role: input.role.as_str(),
-            language: input.language.map(Language::tag),
+            role: input.role,
+            language: input.language,
             page_size: input.page_size,
             active: input.active,
         },
@@ -152,8 +150,11 @@ pub async fn delete(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainEr
     let current = users::find(&mut c, id)
         .await?
         .ok_or(DomainError::NotFound)?;
-    if current.protected || id == actor.user_id {
-        return Err(DomainError::Conflict("this user cannot be deleted".into()));
+    if current.protected {
+        return Err(DomainError::Code(shared::ErrorCode::ProtectedUser));
+    }
+    if id == actor.user_id {
+        return Err(DomainError::Code(shared::ErrorCode::OwnAccount));
     }
     users::delete(&mut c, id).await?;
     Ok(())

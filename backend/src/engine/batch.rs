@@ -2,12 +2,14 @@
 //! first run of the batch), and after the batch's last run its post scripts. A client pre
 //! failure fails the batch's runs and the client's queued ones.
 
+use shared::events::{LogLevel, LogSource};
 use std::time::Duration;
 
 use chrono::Utc;
 use shared::clients::Connection;
 
 use shared::runs::RunError;
+use shared::scripts::ScriptPhase;
 
 use super::runner::{Engine, Record, Stop};
 use super::scripts::{self, ClientContext, Event};
@@ -78,8 +80,8 @@ impl Engine {
                 }
                 self.events.client_changed(client_id).await;
                 self.record(Record {
-                    level: "error",
-                    source: "engine",
+                    level: LogLevel::Error,
+                    source: LogSource::Engine,
                     code: code.as_str(),
                     detail: "client pre scripts failed: the batch's jobs are not run",
                     client_id: Some(client_id),
@@ -117,8 +119,8 @@ impl Engine {
             }
             if let Err(code) = outcome {
                 self.record(Record {
-                    level: "error",
-                    source: "engine",
+                    level: LogLevel::Error,
+                    source: LogSource::Engine,
                     code: code.as_str(),
                     detail: "client post scripts failed",
                     client_id: Some(b.client_id),
@@ -152,7 +154,11 @@ impl Engine {
             let client = clients::find(&mut c, client_id)
                 .await?
                 .ok_or_else(|| anyhow::anyhow!("client {client_id} vanished"))?;
-            let phase = if event == Event::Pre { "pre" } else { "post" };
+            let phase = if event == Event::Pre {
+                ScriptPhase::Pre
+            } else {
+                ScriptPhase::Post
+            };
             let mut list = Vec::new();
             for (_, script_id, name, p) in db::scripts::of_clients(&mut c, &[client_id]).await? {
                 if p == phase {

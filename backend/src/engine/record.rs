@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 
 use chrono::Utc;
-use shared::runs::RunError;
+use shared::events::{LogLevel, LogSource};
+use shared::runs::{RunError, RunState};
 
 use super::runner::{Engine, Stop};
 use crate::db::{self, clients, runs};
@@ -12,8 +13,8 @@ use crate::db::{self, clients, runs};
 /// A structured log record to write (and publish).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Record<'a> {
-    pub level: &'a str,
-    pub source: &'a str,
+    pub level: LogLevel,
+    pub source: LogSource,
     pub code: &'a str,
     pub detail: &'a str,
     pub user_id: Option<i64>,
@@ -115,7 +116,7 @@ impl Engine {
     }
 
     /// Moves a run to a new state, tells the subscribers and writes a log record.
-    pub(super) async fn set_state(&self, run: &runs::RunRow, state: &str) -> Result<(), Stop> {
+    pub(super) async fn set_state(&self, run: &runs::RunRow, state: RunState) -> Result<(), Stop> {
         let mut c = db::conn(&self.pool)
             .await
             .map_err(|e| Stop(RunError::Internal, e.to_string()))?;
@@ -126,8 +127,8 @@ impl Engine {
         self.events.run_changed(run.id).await;
         let detail = format!("run {} of job {}: {state}", run.id, run.job_id);
         self.record(Record {
-            level: "info",
-            source: "engine",
+            level: LogLevel::Info,
+            source: LogSource::Engine,
             code: "run_state",
             detail: &detail,
             job_id: Some(run.job_id),

@@ -7,7 +7,7 @@ use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
 
 use shared::clients::Connection;
-use shared::runs::{RestoreTarget, RunError};
+use shared::runs::{RestoreTarget, RunError, RunState};
 use shared::snapshots::RestorePreview;
 
 use super::classify::{classify, Exit};
@@ -164,17 +164,23 @@ impl Engine {
 
     /// Executes a claimed restore run: rsync pushes the entry, progress is published like
     /// a backup's, and the exit is classified the same way.
-    pub(super) async fn restore(&self, run: &RunRow) -> Result<RunOutcome<'static>, Stop> {
-        let target: RestoreTarget = run
-            .restore
-            .clone()
-            .and_then(|v| serde_json::from_value(v).ok())
-            .ok_or(Stop(
-                RunError::Internal,
-                "restore run without its target".into(),
-            ))?;
+    pub(super) async fn restore(&self, run: &RunRow) -> Result<RunOutcome, Stop> {
+        let target: RestoreTarget = match run.restore.clone() {
+            Some(v) => serde_json::from_value(v).map_err(|e| {
+                Stop(
+                    RunError::Internal,
+                    format!("undecodable restore target: {e}"),
+                )
+            })?,
+            None => {
+                return Err(Stop(
+                    RunError::Internal,
+                    "restore run without its target".into(),
+                ))
+            }
+        };
         let (argv, client) = self.plan_restore(&target, false).await?;
-        self.set_state(run, "running").await?;
+        self.set_state(run, RunState::Running).await?;
         self.log(
             run.id,
             &format!(
@@ -202,7 +208,7 @@ impl Engine {
             error_code = Some(RunError::Unreachable);
         }
         Ok(super::transfer::outcome(
-            verdict.result.as_str(),
+            verdict.result,
             error_code,
             exit,
             st,

@@ -7,8 +7,11 @@ use std::sync::Arc;
 
 use chrono::Utc;
 use shared::clients::Connection;
+use shared::common::RunResult;
+use shared::events::{LogLevel, LogSource};
 use shared::policies::{LevelName, Schedule};
-use shared::runs::RunError;
+use shared::runs::{RunError, RunKind, RunState};
+use shared::scripts::ScriptPhase;
 
 use super::argv::{rsync_argv, RsyncPlan};
 pub use super::record::{owner_is_dead_here, server_identity, Record};
@@ -66,7 +69,7 @@ impl Engine {
             self.log(run_id, &format!("internal error: {e}"));
             if let Ok(mut c) = db::conn(&self.pool).await {
                 if let Ok(Some(run)) = runs::find(&mut c, run_id).await {
-                    if run.state != "finished" {
+                    if run.state != RunState::Finished {
                         let _ = runs::finish(&mut c, &run, &failed(RunError::Internal)).await;
                     }
                 }
@@ -79,19 +82,19 @@ impl Engine {
             Err(_) => None,
         };
         if let Some(run) = batch {
-            let code = run.error_code.as_deref().unwrap_or("");
-            let level = match run.result.as_deref() {
-                Some("ok") => "info",
-                Some("warning") | Some("aborted") => "warning",
-                _ => "error",
+            let code = run.error_code.map_or("", RunError::as_str);
+            let level = match run.result {
+                Some(RunResult::Ok) => LogLevel::Info,
+                Some(RunResult::Warning | RunResult::Aborted) => LogLevel::Warning,
+                Some(RunResult::Failed) | None => LogLevel::Error,
             };
             let detail = format!(
                 "run finished: {} {code}",
-                run.result.as_deref().unwrap_or("")
+                run.result.map_or("", RunResult::as_str)
             );
             self.record(Record {
                 level,
-                source: "engine",
+                source: LogSource::Engine,
                 code: "run_finished",
                 detail: &detail,
                 job_id: Some(run.job_id),
@@ -120,7 +123,7 @@ impl Engine {
         let entered = self.enter_batch(&run).await;
         let outcome = match entered {
             Err(e) => Err(e),
-            Ok(()) if run.kind == "restore" => self.restore(&run).await,
+            Ok(()) if run.kind == RunKind::Restore => self.restore(&run).await,
             Ok(()) => self.backup(&run).await,
         };
         let outcome = match outcome {
@@ -130,9 +133,9 @@ impl Engine {
                 failed(code)
             }
         };
-        let outcome = if self.registry.aborted(run_id) && outcome.result != "ok" {
+        let outcome = if self.registry.aborted(run_id) && outcome.result != RunResult::Ok {
             RunOutcome {
-                result: "aborted",
+                result: RunResult::Aborted,
                 error_code: Some(RunError::Aborted),
                 ..outcome
             }
@@ -152,7 +155,7 @@ impl Engine {
         Ok(())
     }
 
-    async fn backup(&self, run: &RunRow) -> Result<RunOutcome<'static>, Stop> {
+    async fn backup(&self, run: &RunRow) -> Result<RunOutcome, Stop> {
         let internal = |e: &dyn std::fmt::Display| Stop(RunError::Internal, e.to_string());
         let mut c = db::conn(&self.pool).await.map_err(|e| internal(&e))?;
         let job = jobs::find(&mut c, run.job_id)
@@ -258,10 +261,9 @@ impl Engine {
                 .await
                 .map_err(|e| internal(&e))?
             {
-                if phase == "pre" {
-                    pre.push((name, content));
-                } else {
-                    post.push((name, content));
+                match phase {
+                    ScriptPhase::Pre => pre.push((name, content)),
+                    ScriptPhase::Post => post.push((name, content)),
                 }
             }
         }
@@ -305,13 +307,13 @@ impl Engine {
         // No connection is held across scripts and state changes (they take their own):
         // runs waiting for connections while holding one would starve the pool.
         drop(c);
-        self.set_state(run, "pre_job").await?;
+        self.set_state(run, RunState::PreJob).await?;
         if !pre.is_empty() {
             let env = super::scripts::job_env(&context(super::scripts::Event::Pre, 0, 0, 0));
             let chain = self
                 .chain(
                     run.id,
-                    "pre",
+                    ScriptPhase::Pre.as_str(),
                     &super::scripts::ordered(pre, super::scripts::Event::Pre),
                     &env,
                 )
@@ -339,7 +341,7 @@ impl Engine {
                     let _ = self
                         .chain(
                             run.id,
-                            "post",
+                            ScriptPhase::Post.as_str(),
                             &super::scripts::ordered(post, super::scripts::Event::Post),
                             &env,
                         )
@@ -351,7 +353,7 @@ impl Engine {
         if self.registry.aborted(run.id) {
             return Err(Stop(RunError::Aborted, String::new()));
         }
-        self.set_state(run, "running").await?;
+        self.set_state(run, RunState::Running).await?;
         let mut outcome = self
             .transfer(
                 run,
@@ -366,8 +368,8 @@ impl Engine {
             )
             .await?;
         if !post.is_empty() {
-            let _ = self.set_state(run, "post_job").await;
-            let status = if outcome.result == "aborted" {
+            let _ = self.set_state(run, RunState::PostJob).await;
+            let status = if outcome.result == RunResult::Aborted {
                 -2
             } else {
                 i64::from(outcome.exit_code.unwrap_or(-1))
@@ -381,7 +383,7 @@ impl Engine {
             if let Err(f) = self
                 .chain(
                     run.id,
-                    "post",
+                    ScriptPhase::Post.as_str(),
                     &super::scripts::ordered(post, super::scripts::Event::Post),
                     &env,
                 )
@@ -391,8 +393,8 @@ impl Engine {
                     run.id,
                     &format!("post script {} failed ({:?})", f.script, f.code),
                 );
-                if outcome.result == "ok" || outcome.result == "warning" {
-                    outcome.result = "failed";
+                if matches!(outcome.result, RunResult::Ok | RunResult::Warning) {
+                    outcome.result = RunResult::Failed;
                     outcome.error_code = Some(if f.timed_out {
                         RunError::PostScriptTimeout
                     } else {
@@ -449,9 +451,9 @@ pub fn run_levels(run: &RunRow, schedule: &Schedule) -> Vec<LevelName> {
         .unwrap_or_default()
 }
 
-fn failed(code: RunError) -> RunOutcome<'static> {
+fn failed(code: RunError) -> RunOutcome {
     RunOutcome {
-        result: "failed",
+        result: RunResult::Failed,
         error_code: Some(code),
         exit_code: None,
         files_total: None,

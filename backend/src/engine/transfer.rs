@@ -34,7 +34,7 @@ impl Engine {
         store: &JobStore,
         argv: &[std::ffi::OsString],
         levels: &[String],
-    ) -> Result<RunOutcome<'static>, Stop> {
+    ) -> Result<RunOutcome, Stop> {
         let internal = |e: &dyn std::fmt::Display| Stop(RunError::Internal, e.to_string());
         let started = Utc::now();
         self.log(
@@ -77,10 +77,10 @@ impl Engine {
             }
         }
         let s = st.unwrap_or_default();
-        let mut outcome = outcome(verdict.result.as_str(), error_code, exit, st);
+        let mut outcome = outcome(verdict.result, error_code, exit, st);
         if self.registry.aborted(run.id) {
             return Ok(RunOutcome {
-                result: "aborted",
+                result: RunResult::Aborted,
                 error_code: Some(RunError::Aborted),
                 ..outcome
             });
@@ -116,7 +116,7 @@ impl Engine {
         let name = match published {
             Ok(n) => n,
             Err(e) => {
-                outcome.result = "failed";
+                outcome.result = RunResult::Failed;
                 outcome.error_code = Some(RunError::StorageError);
                 self.log(run.id, &format!("publishing failed: {e}"));
                 return Ok(outcome);
@@ -347,11 +347,11 @@ impl Engine {
 
 /// A run's outcome from rsync's exit and statistics (a signal counts as 128 + signal).
 pub(super) fn outcome(
-    result: &'static str,
+    result: RunResult,
     error_code: Option<RunError>,
     exit: Exit,
     st: Option<stats::RsyncStats>,
-) -> RunOutcome<'static> {
+) -> RunOutcome {
     RunOutcome {
         result,
         error_code,

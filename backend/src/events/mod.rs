@@ -130,7 +130,13 @@ impl Bus {
         match row {
             Ok(Some(row)) => {
                 let (client_id, owner) = (row.2, row.5);
-                let item = crate::domain::queue::item_view(row);
+                let item = match crate::domain::queue::item_view(row) {
+                    Ok(item) => item,
+                    Err(e) => {
+                        tracing::error!(run_id, "run event not built: {e}");
+                        return;
+                    }
+                };
                 self.publish(
                     Some(client_id),
                     owner,

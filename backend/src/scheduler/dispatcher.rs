@@ -2,6 +2,7 @@
 //! server's leases and hears aborts requested elsewhere, and the recovery of runs and
 //! batches whose server stopped renewing its leases.
 
+use shared::events::{LogLevel, LogSource};
 use std::time::Duration;
 
 use super::choose::choose;
@@ -60,8 +61,8 @@ pub async fn dispatch_once(engine: &Engine) -> anyhow::Result<Vec<i64>> {
                 None => format!("run {} claimed by {}", cl.run_id, e.owner),
             };
             e.record(crate::engine::runner::Record {
-                level: "info",
-                source: "dispatcher",
+                level: LogLevel::Info,
+                source: LogSource::Dispatcher,
                 code: "run_state",
                 detail: &detail,
                 client_id: Some(cl.client_id),
@@ -144,8 +145,8 @@ pub async fn recover(engine: &Engine) {
         tracing::warn!("{detail}");
         engine
             .record(crate::engine::runner::Record {
-                level: "warning",
-                source: "dispatcher",
+                level: LogLevel::Warning,
+                source: LogSource::Dispatcher,
                 code: "run_recovered",
                 detail: &detail,
                 job_id: Some(run.job_id),

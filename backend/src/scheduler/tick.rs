@@ -2,6 +2,7 @@
 //! minute over every server, with catch-up after downtime.
 
 use chrono::{DateTime, DurationRound, TimeDelta, Utc};
+use shared::events::{LogLevel, LogSource};
 use shared::policies::{due_between, Schedule};
 
 use crate::db::{self, queue::TickPlan};
@@ -41,6 +42,20 @@ pub struct TickReport {
     pub missed_minutes: i64,
 }
 
+/// The policies' schedules. One that does not decode must not stop every other job's
+/// schedule: it is skipped, and the error logged (never dropped silently).
+fn decode_schedules(rows: Vec<(i64, serde_json::Value)>) -> Vec<(i64, Schedule)> {
+    rows.into_iter()
+        .filter_map(|(id, v)| match serde_json::from_value(v) {
+            Ok(s) => Some((id, s)),
+            Err(e) => {
+                tracing::error!(policy_id = id, "policy schedule not decodable: {e}");
+                None
+            }
+        })
+        .collect()
+}
+
 /// Evaluates the minute containing `now`: queues a run (or merges levels into the queued
 /// one) for every active job whose policy is due, exactly once over every server.
 pub async fn tick(engine: &Engine, now: DateTime<Utc>) -> anyhow::Result<TickReport> {
@@ -48,11 +63,7 @@ pub async fn tick(engine: &Engine, now: DateTime<Utc>) -> anyhow::Result<TickRep
     let tz = engine.tz;
     let catch_up = engine.catch_up;
     let mut c = db::conn(&engine.pool).await?;
-    let policies: Vec<(i64, Schedule)> = db::policies::all_schedules(&mut c)
-        .await?
-        .into_iter()
-        .filter_map(|(id, v)| serde_json::from_value(v).ok().map(|s| (id, s)))
-        .collect();
+    let policies = decode_schedules(db::policies::all_schedules(&mut c).await?);
     let done = db::queue::tick(&mut c, minute, |last| {
         plan(&policies, &tz, last, minute, catch_up)
     })
@@ -75,8 +86,8 @@ pub async fn tick(engine: &Engine, now: DateTime<Utc>) -> anyhow::Result<TickRep
         tracing::warn!("{detail}");
         engine
             .record(crate::engine::runner::Record {
-                level: "warning",
-                source: "scheduler",
+                level: LogLevel::Warning,
+                source: LogSource::Scheduler,
                 code: if catch_up {
                     "catch_up"
                 } else {
@@ -97,8 +108,8 @@ pub async fn tick(engine: &Engine, now: DateTime<Utc>) -> anyhow::Result<TickRep
         );
         engine
             .record(crate::engine::runner::Record {
-                level: "info",
-                source: "scheduler",
+                level: LogLevel::Info,
+                source: LogSource::Scheduler,
                 code: "schedule_due",
                 detail: &detail,
                 ..Default::default()

@@ -1,5 +1,6 @@
 //! Every migration applies, reverts and re-applies cleanly; migration 000008 keeps jobs
-//! and backfills snapshots; migration 000009 unsets languages and marks the seeded policies.
+//! and backfills snapshots; migration 000009 unsets languages and marks the seeded policies;
+//! every state-like text column (000010 and earlier) accepts exactly its enum's names.
 use crate::helpers::*;
 
 async fn tables(db: &str) -> Vec<String> {
@@ -178,4 +179,114 @@ async fn exact_permissions_migration_keeps_jobs_and_backfills_snapshots() {
         .unwrap()
         .get(0);
     assert!(!after, "new jobs keep permissions exactly");
+}
+
+/// The wire names of a `shared` enum.
+fn names<T: shared::text::TextEnum>() -> Vec<&'static str> {
+    T::variants().iter().map(|v| v.wire()).collect()
+}
+
+/// Inserts each name, then a made-up one, into `column` of a constraint-only copy of
+/// `table` (`others` fills its other required columns): only the names are accepted.
+async fn accepts_exactly(
+    c: &tokio_postgres::Client,
+    table: &str,
+    others: (&str, &str),
+    column: &str,
+    names: &[&str],
+) {
+    let copy = format!("t_{table}");
+    c.batch_execute(&format!(
+        "CREATE TEMP TABLE IF NOT EXISTS {copy} (LIKE {table} INCLUDING CONSTRAINTS INCLUDING DEFAULTS)"
+    ))
+    .await
+    .unwrap();
+    let (cols, vals) = others;
+    let sql = format!("INSERT INTO {copy} ({cols}, {column}) VALUES ({vals}, $1)");
+    for n in names.iter().copied().chain(["made_up"]) {
+        let r = c.execute(sql.as_str(), &[&n]).await;
+        assert_eq!(r.is_ok(), n != "made_up", "{table}.{column} = {n}: {r:?}");
+    }
+}
+
+/// Migration 000010 (and the CHECKs before it): the state-like columns hold only the wire
+/// names of their enums in `shared`, which the server converts exhaustively.
+#[tokio::test]
+async fn state_columns_accept_exactly_their_enums() {
+    use shared::common::RunResult;
+    use shared::events::{LogLevel, LogSource};
+    use shared::runs::{BatchState, RunError, RunKind, RunState, RunTrigger};
+    let (_url, name) = fresh_database().await;
+    let c = pg(&name).await;
+    let run = ("job_id, trigger, restore", "1, 'manual', '{}'");
+    // A restore run carries its target; `kind` is checked with one.
+    accepts_exactly(&c, "runs", run, "kind", &["restore"]).await;
+    let run = ("job_id, trigger", "1, 'manual'");
+    accepts_exactly(&c, "runs", run, "state", &names::<RunState>()).await;
+    accepts_exactly(&c, "runs", run, "result", &names::<RunResult>()).await;
+    accepts_exactly(&c, "runs", run, "error_code", &names::<RunError>()).await;
+    let run = ("job_id", "1");
+    accepts_exactly(&c, "runs", run, "trigger", &names::<RunTrigger>()).await;
+    assert_eq!(names::<RunKind>(), ["backup", "restore"]);
+    let batch = ("client_id", "1");
+    accepts_exactly(&c, "client_batches", batch, "state", &names::<BatchState>()).await;
+    accepts_exactly(
+        &c,
+        "client_batches",
+        batch,
+        "error_code",
+        &names::<RunError>(),
+    )
+    .await;
+    accepts_exactly(&c, "client_batches", batch, "result", &["ok", "failed"]).await;
+    let log = ("code, level", "'x', 'info'");
+    accepts_exactly(&c, "log_records", log, "source", &names::<LogSource>()).await;
+    let log = ("code, source", "'x', 'api'");
+    accepts_exactly(&c, "log_records", log, "level", &names::<LogLevel>()).await;
+    let script = ("client_id, script_id", "1, 1");
+    let phases = names::<shared::scripts::ScriptPhase>();
+    accepts_exactly(&c, "client_scripts", script, "phase", &phases).await;
+    let job = (
+        "client_id, name, source_path, policy_id, location_id",
+        "1, 'j', '/', 1, 1",
+    );
+    let thresholds = names::<shared::jobs::NotifyThreshold>();
+    accepts_exactly(&c, "jobs", job, "notify_threshold", &thresholds).await;
+    accepts_exactly(&c, "jobs", job, "last_result", &names::<RunResult>()).await;
+    let user = ("username, password_hash", "'u', 'x'");
+    accepts_exactly(&c, "users", user, "role", &names::<shared::Role>()).await;
+    let user = ("username, password_hash, role", "'u', 'x', 'admin'");
+    accepts_exactly(&c, "users", user, "language", &names::<shared::Language>()).await;
+    let settings = ("id", "1");
+    let tls = names::<shared::settings::MailTls>();
+    accepts_exactly(&c, "settings", settings, "mail_tls", &tls).await;
+
+    // Level arrays: only level names, no NULL element.
+    for table in ["runs", "snapshots"] {
+        let others = if table == "runs" {
+            "job_id, trigger) VALUES (1, 'manual'"
+        } else {
+            "job_id, location_id, name, store_path, taken_at) VALUES (1, 1, 'n', '1/1', now()"
+        };
+        let sql = format!("INSERT INTO t_{table} ({others}, $1)");
+        let sql = sql.replacen(") VALUES", ", levels) VALUES", 1);
+        c.batch_execute(&format!(
+            "CREATE TEMP TABLE IF NOT EXISTS t_{table} (LIKE {table} INCLUDING CONSTRAINTS INCLUDING DEFAULTS)"
+        ))
+        .await
+        .unwrap();
+        let all: Vec<Option<&str>> = names::<shared::policies::LevelName>()
+            .into_iter()
+            .map(Some)
+            .collect();
+        for (levels, ok) in [
+            (all, true),
+            (vec![], true),
+            (vec![Some("made_up")], false),
+            (vec![Some("daily"), None], false),
+        ] {
+            let r = c.execute(sql.as_str(), &[&levels]).await;
+            assert_eq!(r.is_ok(), ok, "{table}.levels = {levels:?}: {r:?}");
+        }
+    }
 }

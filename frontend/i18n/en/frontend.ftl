@@ -118,25 +118,11 @@ about-licence = ElkarBackup is free software: you can redistribute it and/or mod
 about-warranty = It is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU General Public License for more details.
 about-licence-link = Read the GNU General Public License, version 3
 
-## API error codes (error-<code>)
+## Failures the server could not explain (its own localised message is shown otherwise)
 
-error-bad-request = The request could not be understood. Reload the page and try again.
-error-validation-failed = Some fields are not valid. Check the messages next to them.
-error-unauthorized = Your session has ended. Sign in again.
-error-invalid-credentials = Wrong username or password.
-error-csrf-header-missing = The request was refused for security reasons. Reload the page and try again.
-error-forbidden = You are not allowed to do this.
-error-not-found = It does not exist, or it has been deleted.
-error-conflict = This conflicts with existing data (for example, the name is already in use).
-error-rate-limited = Too many attempts. Wait a few minutes and try again.
-error-method-not-allowed = This operation is not supported.
-error-internal = Something went wrong on the server. Try again; if it keeps happening, ask your administrator to check the server log.
-error-database-unavailable = The server cannot reach its database right now. Try again in a few minutes.
-error-invalid-path = This path is not valid inside a backup or on the client.
-error-not-regular-file = Only regular files can be downloaded; this is a special file or a link.
-error-preview-failed = The client could not be asked what the restore would change.
 error-unknown = Something went wrong. Try again.
 error-network = The server cannot be reached. Check your connection and try again.
+form-invalid = Some fields are not valid. Check the messages next to them.
 
 ## Problems with one field
 
@@ -467,7 +453,6 @@ priorities-help-keys-term = With the keyboard
 priorities-help-keys = Move to a row with Tab and press Alt+↑ or Alt+↓, or use its ↑ and ↓ buttons. Each move is announced to screen readers.
 priorities-help-save = Nothing changes until you save; the whole order is stored at once. “Undo the changes” goes back to the saved order.
 error-in-use = It is still in use, so it cannot be deleted.
-error-busy = A backup of it is queued or running. Try again when it has finished.
 
 ## Scripts
 

@@ -118,25 +118,11 @@ about-licence = ElkarBackup es software libre: puedes redistribuirlo o modificar
 about-warranty = Se distribuye con la esperanza de que sea útil, pero SIN NINGUNA GARANTÍA; ni siquiera la garantía implícita de COMERCIABILIDAD o IDONEIDAD PARA UN PROPÓSITO PARTICULAR. Consulta la Licencia Pública General de GNU para más detalles.
 about-licence-link = Leer la Licencia Pública General de GNU, versión 3
 
-## Códigos de error de la API (error-<código>)
+## Fallos que el servidor no pudo explicar (si no, se muestra su propio mensaje traducido)
 
-error-bad-request = No se ha podido entender la petición. Recarga la página e inténtalo de nuevo.
-error-validation-failed = Algunos campos no son válidos. Revisa los mensajes junto a ellos.
-error-unauthorized = Tu sesión ha terminado. Vuelve a iniciar sesión.
-error-invalid-credentials = Nombre de usuario o contraseña incorrectos.
-error-csrf-header-missing = La petición se ha rechazado por motivos de seguridad. Recarga la página e inténtalo de nuevo.
-error-forbidden = No tienes permiso para hacer esto.
-error-not-found = No existe o se ha eliminado.
-error-conflict = Esto entra en conflicto con datos existentes (por ejemplo, el nombre ya está en uso).
-error-rate-limited = Demasiados intentos. Espera unos minutos e inténtalo de nuevo.
-error-method-not-allowed = Esta operación no está admitida.
-error-internal = Algo ha fallado en el servidor. Inténtalo de nuevo; si sigue ocurriendo, pide a tu administrador que revise el registro del servidor.
-error-database-unavailable = El servidor no puede acceder a su base de datos en este momento. Inténtalo de nuevo dentro de unos minutos.
-error-invalid-path = Esta ruta no es válida dentro de la copia o en el cliente.
-error-not-regular-file = Solo se pueden descargar archivos normales; este es un archivo especial o un enlace.
-error-preview-failed = No se pudo preguntar al cliente qué cambiaría la restauración.
 error-unknown = Algo ha fallado. Inténtalo de nuevo.
 error-network = No se puede contactar con el servidor. Comprueba tu conexión e inténtalo de nuevo.
+form-invalid = Algunos campos no son válidos. Revisa los mensajes junto a ellos.
 
 ## Problemas en un campo
 
@@ -467,7 +453,6 @@ priorities-help-keys-term = Con el teclado
 priorities-help-keys = Ve a una fila con Tab y pulsa Alt+↑ o Alt+↓, o usa sus botones ↑ y ↓. Cada movimiento se anuncia a los lectores de pantalla.
 priorities-help-save = Nada cambia hasta que guardas; el orden completo se guarda de una vez. «Deshacer los cambios» vuelve al orden guardado.
 error-in-use = Todavía está en uso, así que no se puede eliminar.
-error-busy = Hay una copia suya en cola o en marcha. Vuelve a intentarlo cuando termine.
 
 ## Scripts
 

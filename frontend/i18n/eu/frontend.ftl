@@ -118,25 +118,11 @@ about-licence = ElkarBackup software librea da: birbanatu edo aldatu dezakezu Fr
 about-warranty = Erabilgarria izango delakoan banatzen da, baina INOLAKO BERMERIK GABE; MERKATURATZEKO edo HELBURU JAKIN BATERAKO EGOKITASUNAREN berme inplizitua ere gabe. Xehetasun gehiagorako, ikusi GNU Lizentzia Publiko Orokorra.
 about-licence-link = Irakurri GNU Lizentzia Publiko Orokorra, 3. bertsioa
 
-## APIaren errore-kodeak (error-<kodea>)
+## Zerbitzariak azaldu ezin izan dituen hutsegiteak (bestela, haren mezu itzulia erakusten da)
 
-error-bad-request = Ezin izan da eskaera ulertu. Kargatu berriro orria eta saiatu berriro.
-error-validation-failed = Eremu batzuk ez dira baliozkoak. Begiratu ondoan dituzten mezuak.
-error-unauthorized = Zure saioa amaitu da. Hasi saioa berriro.
-error-invalid-credentials = Erabiltzaile-izena edo pasahitza okerra da.
-error-csrf-header-missing = Eskaera baztertu da segurtasun-arrazoiengatik. Kargatu berriro orria eta saiatu berriro.
-error-forbidden = Ez duzu hau egiteko baimenik.
-error-not-found = Ez dago, edo ezabatu egin da.
-error-conflict = Honek gatazka sortzen du lehendik dauden datuekin (adibidez, izena erabilita dago jada).
-error-rate-limited = Saiakera gehiegi. Itxaron minutu batzuk eta saiatu berriro.
-error-method-not-allowed = Eragiketa hau ez da onartzen.
-error-internal = Zerbait gaizki joan da zerbitzarian. Saiatu berriro; berriz gertatzen bada, eskatu administratzaileari zerbitzariaren erregistroa begiratzeko.
-error-database-unavailable = Zerbitzariak ezin du bere datu-basera iritsi une honetan. Saiatu berriro minutu batzuk barru.
-error-invalid-path = Bide hau ez da baliozkoa babeskopiaren barruan edo bezeroan.
-error-not-regular-file = Fitxategi arruntak bakarrik deskarga daitezke; hau fitxategi berezia edo esteka bat da.
-error-preview-failed = Ezin izan zaio bezeroari galdetu zer aldatuko lukeen leheneratzeak.
 error-unknown = Zerbait gaizki joan da. Saiatu berriro.
 error-network = Ezin da zerbitzarira konektatu. Egiaztatu konexioa eta saiatu berriro.
+form-invalid = Eremu batzuk ez dira baliozkoak. Begiratu ondoan dituzten mezuak.
 
 ## Eremu bateko arazoak
 
@@ -467,7 +453,6 @@ priorities-help-keys-term = Teklatuarekin
 priorities-help-keys = Joan errenkada batera Tab teklarekin eta sakatu Alt+↑ edo Alt+↓, edo erabili haren ↑ eta ↓ botoiak. Mugimendu bakoitza pantaila-irakurgailuei iragartzen zaie.
 priorities-help-save = Ez da ezer aldatzen gorde arte; ordena osoa batera gordetzen da. «Desegin aldaketak» gordetako ordenara itzultzen da.
 error-in-use = Oraindik erabiltzen ari dira, beraz ezin da ezabatu.
-error-busy = Haren babeskopia bat ilaran edo martxan dago. Saiatu berriro amaitzen denean.
 
 ## Scriptak
 

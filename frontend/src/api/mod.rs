@@ -63,12 +63,16 @@ impl Failure {
         self.fields.iter().find(|f| f.field == name)
     }
 
-    /// A localised sentence describing the failure.
+    /// A localised sentence describing the failure: the server's own message (it is
+    /// localised after our `Accept-Language`, and the server owns the texts of its error
+    /// codes); ours only when the server could not be reached or sent no readable body.
     pub fn message(&self) -> String {
-        if self.status == 0 && self.code.is_none() {
+        if !self.server_message.is_empty() {
+            self.server_message.clone()
+        } else if self.status == 0 && self.code.is_none() {
             i18n::network_error_text()
         } else {
-            i18n::error_text(self.code)
+            i18n::unknown_error_text()
         }
     }
 
@@ -82,17 +86,8 @@ impl Failure {
         }
     }
 
-    /// For deleting clients and jobs: a plain conflict means a backup is queued or running.
-    pub fn explain_busy(&self) -> String {
-        if self.plain_conflict() {
-            i18n::busy_text()
-        } else {
-            self.explain()
-        }
-    }
-
-    /// True for a conflict that names no blocking objects: a name already taken, or a
-    /// backup queued or running.
+    /// True for a conflict that names no blocking objects (a name already taken; every
+    /// other conflict has its own code).
     pub fn plain_conflict(&self) -> bool {
         self.code == Some(ErrorCode::Conflict) && self.references.is_empty()
     }

@@ -153,10 +153,10 @@ impl FormState {
             let any_problem = self.problems.with(|p| !p.is_empty());
             let head = self.failure.with(|f| match f {
                 Some(f) if f.code == Some(ErrorCode::ValidationFailed) || any_problem => {
-                    fl!(LOADER, "error-validation-failed")
+                    fl!(LOADER, "form-invalid")
                 }
                 Some(f) => f.explain(),
-                None if any_problem => fl!(LOADER, "error-validation-failed"),
+                None if any_problem => fl!(LOADER, "form-invalid"),
                 None => String::new(),
             });
             if head.is_empty() {

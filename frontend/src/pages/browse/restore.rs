@@ -9,7 +9,6 @@ use leptos::task::spawn_local;
 use shared::clients::Client;
 use shared::jobs::Job;
 use shared::snapshots::{Entry, RestorePreview, RestoreQueued, RestoreRequest};
-use shared::ErrorCode;
 
 use super::follow::RestoreProgress;
 use super::preview::PreviewView;
@@ -18,16 +17,14 @@ use crate::api::{catalog, Failure};
 use crate::components::feedback::{Alert, AlertKind};
 use crate::components::fields::{CheckField, SelectField, TextField};
 use crate::components::modal::Modal;
-use crate::i18n::{self, LOADER};
+use crate::i18n::LOADER;
 use crate::state::use_session;
 
-/// What a failed preview or restore says to the user: the server's own words when the
-/// client could not be asked, ours otherwise.
+/// What a failed preview or restore says to the user: ours for a refusal, else the
+/// server's own words.
 pub fn restore_error(failure: &Failure) -> String {
     match failure.status {
         403 => fl!(LOADER, "restore-error-forbidden"),
-        502 if !failure.server_message.is_empty() => failure.server_message.clone(),
-        502 => i18n::error_text(Some(ErrorCode::PreviewFailed)),
         _ => failure.message(),
     }
 }

@@ -150,7 +150,7 @@ fn ClientPage(id: Option<i64>) -> impl IntoView {
                     discard();
                     navigate("/", Default::default());
                 }
-                Err(f) => delete_error.set(Some(session.check_failure(f).explain_busy())),
+                Err(f) => delete_error.set(Some(session.check_failure(f).explain())),
             }
             delete_pending.set(false);
         });

@@ -197,7 +197,9 @@ fn JobPage(client_id: i64, id: Option<i64>) -> impl IntoView {
                     run_notice.set(Some(fl!(LOADER, "run-started")));
                     runs_reload.update(|n| *n += 1);
                 }
-                Err(f) if f.plain_conflict() => run_error.set(Some(fl!(LOADER, "run-already"))),
+                Err(f) if f.code == Some(shared::ErrorCode::RunInProgress) => {
+                    run_error.set(Some(fl!(LOADER, "run-already")))
+                }
                 Err(f) => run_error.set(Some(session.check_failure(f).message())),
             }
             run_pending.set(false);
@@ -230,7 +232,7 @@ fn JobPage(client_id: i64, id: Option<i64>) -> impl IntoView {
                     discard();
                     navigate("/", Default::default());
                 }
-                Err(f) => delete_error.set(Some(session.check_failure(f).explain_busy())),
+                Err(f) => delete_error.set(Some(session.check_failure(f).explain())),
             }
             delete_pending.set(false);
         });

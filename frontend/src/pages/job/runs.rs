@@ -169,7 +169,7 @@ fn run_row(run: Run, now: chrono::DateTime<Utc>) -> impl IntoView {
             <td>{started}</td>
             <td>{run_labels::run_duration(&run, now)}</td>
             <td>
-                {run_labels::trigger_text(&run.trigger)}
+                {run_labels::trigger_text(run.trigger)}
                 {(run.kind == RunKind::Restore).then(|| view! {
                     " "<span class="badge badge-live" data-testid="run-kind-restore">{fl!(LOADER, "run-kind-restore")}</span>
                 })}

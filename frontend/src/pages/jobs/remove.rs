@@ -70,7 +70,7 @@ pub fn RemovalDialog(removal: Removal, on_done: Callback<Option<String>>) -> imp
                         failed.push(format!(
                             "{}: {}",
                             c.name,
-                            session.check_failure(f).explain_busy()
+                            session.check_failure(f).explain()
                         ));
                         left.clients.push(c);
                     }
@@ -83,7 +83,7 @@ pub fn RemovalDialog(removal: Removal, on_done: Callback<Option<String>>) -> imp
                         failed.push(format!(
                             "{}: {}",
                             j.name,
-                            session.check_failure(f).explain_busy()
+                            session.check_failure(f).explain()
                         ));
                         left.jobs.push(j);
                     }

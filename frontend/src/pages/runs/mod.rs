@@ -138,7 +138,7 @@ fn RunDetails(id: i64) -> impl IntoView {
                     <dt>{fl!(LOADER, "runs-col-job")}</dt>
                     <dd><a id="run-job-link" href=format!("/jobs/{}", r.job_id)>{format!("#{}", r.job_id)}</a></dd>
                     <dt>{fl!(LOADER, "runs-col-trigger")}</dt>
-                    <dd>{run_labels::trigger_text(&r.trigger)}</dd>
+                    <dd>{run_labels::trigger_text(r.trigger)}</dd>
                     <dt>{fl!(LOADER, "runs-col-levels")}</dt>
                     <dd>{levels_text(&r.levels)}</dd>
                     <dt>{fl!(LOADER, "runs-col-started")}</dt>

@@ -209,7 +209,10 @@ pub fn ScriptForm(id: Option<i64>) -> impl IntoView {
                 <ul class="link-list" id="script-used-by">
                     {s.used_by.into_iter().map(|u| {
                         let href = if u.kind == "client" { format!("/clients/{}", u.id) } else { format!("/jobs/{}", u.id) };
-                        let phase = if u.phase == "pre" { fl!(LOADER, "script-before") } else { fl!(LOADER, "script-after") };
+                        let phase = match u.phase {
+                            shared::scripts::ScriptPhase::Pre => fl!(LOADER, "script-before"),
+                            shared::scripts::ScriptPhase::Post => fl!(LOADER, "script-after"),
+                        };
                         view! { <li><a href=href>{u.name}</a>" — "{phase}</li> }
                     }).collect_view()}
                 </ul>

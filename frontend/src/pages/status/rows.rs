@@ -90,7 +90,7 @@ pub fn queue_row(item: QueueItem, ctx: QueueContext) -> impl IntoView {
             <td data-label=fl!(LOADER, "queue-col-state")>
                 {state_badge(state)}
             </td>
-            <td data-label=fl!(LOADER, "runs-col-trigger")>{run_labels::trigger_text(&item.run.trigger)}</td>
+            <td data-label=fl!(LOADER, "runs-col-trigger")>{run_labels::trigger_text(item.run.trigger)}</td>
             <td data-label=fl!(LOADER, "runs-col-levels")>{levels_text(&item.run.levels)}</td>
             <td data-label=fl!(LOADER, "queue-col-progress") class="progress-cell">
                 {shows_progress.then(|| progress_bar(progress, "run-progress"))}
