@@ -112,7 +112,7 @@ pub async fn restore(
     drop(c);
     super::runs::announce(engine, std::slice::from_ref(&run), actor.user_id).await;
     Ok(Restore::Queued(Box::new(RestoreQueued {
-        run: super::runs::view(&run)?,
+        run: shared::runs::Run::try_from(&run)?,
         destination: dest,
     })))
 }

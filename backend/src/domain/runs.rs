@@ -3,58 +3,12 @@
 
 use shared::common::Page;
 use shared::events::{LogLevel, LogSource};
-use shared::policies::LevelName;
-use shared::runs::{Run, RunState, RunStats, RunTrigger, Snapshot};
+use shared::runs::{Run, RunState, RunTrigger, Snapshot};
 
 use super::{Actor, DomainError, PageRequest};
 use crate::db::runs::{RunFilter, RunRow};
 use crate::db::{self, clients, runs, snapshots};
 use crate::engine::runner::Engine;
-
-/// Decodes a JSON column of run `id`; a value that does not decode is an error (the
-/// server wrote it, so it is a fault), never silently dropped.
-fn decode<T: serde::de::DeserializeOwned>(
-    v: Option<&serde_json::Value>,
-    column: &str,
-    id: i64,
-) -> Result<Option<T>, DomainError> {
-    v.map(|v| serde_json::from_value(v.clone()))
-        .transpose()
-        .map_err(|e| DomainError::Internal(format!("run {id}: undecodable {column}: {e}")))
-}
-
-/// The API view of a run row.
-pub fn view(r: &RunRow) -> Result<Run, DomainError> {
-    Ok(Run {
-        id: r.id,
-        job_id: r.job_id,
-        kind: r.kind,
-        restore: decode(r.restore.as_ref(), "restore target", r.id)?,
-        trigger: r.trigger,
-        levels: r
-            .levels
-            .iter()
-            .flatten()
-            .filter_map(|l| LevelName::parse(l))
-            .collect(),
-        state: r.state,
-        result: r.result,
-        error_code: r.error_code.map(|e| e.as_str().to_owned()),
-        exit_code: r.exit_code,
-        queued_at: r.queued_at,
-        started_at: r.started_at,
-        finished_at: r.finished_at,
-        stats: r.files_total.map(|files| RunStats {
-            files,
-            files_transferred: r.files_transferred.unwrap_or(0),
-            total_bytes: r.total_bytes.unwrap_or(0),
-            transferred_bytes: r.transferred_bytes.unwrap_or(0),
-            literal_bytes: r.literal_bytes.unwrap_or(0),
-        }),
-        progress: decode(r.progress.as_ref(), "progress", r.id)?,
-        batch_id: r.batch_id,
-    })
-}
 
 /// Queues a run of the job (the dispatcher starts it as soon as the limits allow). A job
 /// already queued keeps its one queued run; a job running now gets one follow-up run.
@@ -91,7 +45,7 @@ pub async fn run_many(
     }
     drop(c);
     announce(engine, &out, actor.user_id).await;
-    out.iter().map(view).collect()
+    Ok(out.iter().map(Run::try_from).collect::<Result<_, _>>()?)
 }
 
 /// Queues runs of every active job of a client.
@@ -147,7 +101,7 @@ async fn visible(c: &mut db::DbConn, actor: Actor, id: i64) -> Result<RunRow, Do
 /// One run.
 pub async fn get(engine: &Engine, actor: Actor, id: i64) -> Result<Run, DomainError> {
     let mut c = db::conn(&engine.pool).await?;
-    view(&visible(&mut c, actor, id).await?)
+    Ok(Run::try_from(&visible(&mut c, actor, id).await?)?)
 }
 
 /// One page of runs, newest first.
@@ -167,7 +121,7 @@ pub async fn list(
     };
     let (rows, total) = runs::list(&mut c, &f, paging).await?;
     Ok(Page {
-        items: rows.iter().map(view).collect::<Result<_, _>>()?,
+        items: rows.iter().map(Run::try_from).collect::<Result<_, _>>()?,
         total,
         page: paging.page,
         per_page: paging.per_page,
@@ -219,7 +173,7 @@ pub async fn abort(engine: &Engine, actor: Actor, id: i64) -> Result<Run, Domain
     if finished_queued {
         engine.close_batches(None, None).await;
     }
-    view(&run)
+    Ok(Run::try_from(&run)?)
 }
 
 /// A job's snapshots, newest first.
@@ -233,31 +187,8 @@ pub async fn snapshots_of(
     Ok(snapshots::of_job(&mut c, job_id)
         .await?
         .into_iter()
-        .map(snapshot_view)
+        .map(Snapshot::from)
         .collect())
-}
-
-/// The API view of a snapshot row.
-pub fn snapshot_view(s: snapshots::SnapshotRow) -> Snapshot {
-    Snapshot {
-        id: s.id,
-        job_id: s.job_id,
-        run_id: s.run_id,
-        location_id: s.location_id,
-        name: s.name,
-        levels: s
-            .levels
-            .iter()
-            .flatten()
-            .filter_map(|l| LevelName::parse(l))
-            .collect(),
-        taken_at: s.taken_at,
-        files: s.files,
-        bytes: s.bytes,
-        new_bytes: s.new_bytes,
-        warnings: s.warnings,
-        rewritten_permissions: s.rewritten_permissions,
-    }
 }
 
 /// Accepts the client's pending host key: from now on it is the only one accepted.
@@ -368,5 +299,5 @@ pub async fn trigger(
     let run = crate::db::queue::enqueue(&mut c, job_id, RunTrigger::Token, &[], None).await?;
     drop(c);
     announce(engine, std::slice::from_ref(&run), 0).await;
-    view(&run)
+    Ok(Run::try_from(&run)?)
 }

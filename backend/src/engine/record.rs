@@ -108,7 +108,7 @@ impl Engine {
         match row.await {
             Ok((row, owner)) => {
                 self.events
-                    .log(owner, crate::domain::queue::log_view(row))
+                    .log(owner, shared::events::LogRecord::from(row))
                     .await
             }
             Err(e) => tracing::warn!("log record not written: {e}"),

@@ -130,7 +130,7 @@ impl Bus {
         match row {
             Ok(Some(row)) => {
                 let (client_id, owner) = (row.2, row.5);
-                let item = match crate::domain::queue::item_view(row) {
+                let item = match crate::views::queue_item(row) {
                     Ok(item) => item,
                     Err(e) => {
                         tracing::error!(run_id, "run event not built: {e}");
@@ -161,7 +161,7 @@ impl Bus {
             Ok(list) => {
                 for s in list {
                     let owner = s.owner_id;
-                    let state: ClientState = crate::domain::queue::client_state_view(s);
+                    let state: ClientState = ClientState::from(s);
                     self.publish(Some(client_id), owner, &Event::ClientState { state })
                         .await;
                 }
