@@ -18,13 +18,24 @@ pub struct EventRow {
     pub payload: serde_json::Value,
 }
 
-/// Stores an event; returns its id.
-pub async fn insert(
+/// Any constant: the advisory lock that makes event ids follow commit order.
+const EVENTS_LOCK: i64 = 0x0e1b_e7e7;
+
+/// Stores an event; returns its id. Call it inside a transaction, after the other writes
+/// of that transaction: it holds a lock until the commit so that no event with a smaller
+/// id commits later, which the pump (reading `id > last`) would never see.
+pub async fn insert<T: serde::Serialize + ?Sized>(
     c: &mut PgConn,
     client_id: Option<i64>,
     owner_id: Option<i64>,
-    payload: &serde_json::Value,
+    payload: &T,
 ) -> Result<i64, DbError> {
+    let payload = serde_json::to_value(payload)
+        .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?;
+    diesel::sql_query("SELECT pg_advisory_xact_lock($1)")
+        .bind::<diesel::sql_types::BigInt, _>(EVENTS_LOCK)
+        .execute(c)
+        .await?;
     Ok(diesel::insert_into(events::table)
         .values((
             events::client_id.eq(client_id),

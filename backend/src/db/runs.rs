@@ -7,7 +7,7 @@ use shared::runs::RunError;
 
 use super::paging::Paging;
 use super::schema::{clients, jobs, runs};
-use super::{DbConn, DbError};
+use super::{DbError, PgConn};
 
 /// A row of `runs`.
 #[derive(Debug, Clone, Queryable, Selectable, QueryableByName)]
@@ -41,7 +41,7 @@ pub struct RunRow {
 }
 
 /// One run.
-pub async fn find(c: &mut DbConn, id: i64) -> Result<Option<RunRow>, DbError> {
+pub async fn find(c: &mut PgConn, id: i64) -> Result<Option<RunRow>, DbError> {
     Ok(runs::table
         .find(id)
         .select(RunRow::as_select())
@@ -51,7 +51,7 @@ pub async fn find(c: &mut DbConn, id: i64) -> Result<Option<RunRow>, DbError> {
 }
 
 /// The unfinished run of a job, if any.
-pub async fn active_of_job(c: &mut DbConn, job_id: i64) -> Result<Option<RunRow>, DbError> {
+pub async fn active_of_job(c: &mut PgConn, job_id: i64) -> Result<Option<RunRow>, DbError> {
     Ok(runs::table
         .filter(runs::job_id.eq(job_id))
         .filter(runs::state.ne("finished"))
@@ -62,7 +62,7 @@ pub async fn active_of_job(c: &mut DbConn, job_id: i64) -> Result<Option<RunRow>
 }
 
 /// Whether any job of the client has an unfinished run.
-pub async fn client_has_active(c: &mut DbConn, client_id: i64) -> Result<bool, DbError> {
+pub async fn client_has_active(c: &mut PgConn, client_id: i64) -> Result<bool, DbError> {
     let n: i64 = runs::table
         .inner_join(jobs::table)
         .filter(jobs::client_id.eq(client_id))
@@ -74,7 +74,7 @@ pub async fn client_has_active(c: &mut DbConn, client_id: i64) -> Result<bool, D
 }
 
 /// Records the levels a run serves (decided when it starts).
-pub async fn set_levels(c: &mut DbConn, id: i64, levels: &[String]) -> Result<(), DbError> {
+pub async fn set_levels(c: &mut PgConn, id: i64, levels: &[String]) -> Result<(), DbError> {
     let levels: Vec<Option<String>> = levels.iter().cloned().map(Some).collect();
     diesel::update(runs::table.find(id))
         .set(runs::levels.eq(levels))
@@ -84,7 +84,7 @@ pub async fn set_levels(c: &mut DbConn, id: i64, levels: &[String]) -> Result<()
 }
 
 /// Records (or clears) the process group of the run's current child.
-pub async fn set_pgid(c: &mut DbConn, id: i64, pgid: Option<i32>) -> Result<(), DbError> {
+pub async fn set_pgid(c: &mut PgConn, id: i64, pgid: Option<i32>) -> Result<(), DbError> {
     diesel::update(runs::table.find(id))
         .set(runs::pgid.eq(pgid))
         .execute(c)
@@ -93,7 +93,7 @@ pub async fn set_pgid(c: &mut DbConn, id: i64, pgid: Option<i32>) -> Result<(), 
 }
 
 /// Moves a run to a new state.
-pub async fn set_state(c: &mut DbConn, id: i64, state: &str) -> Result<(), DbError> {
+pub async fn set_state(c: &mut PgConn, id: i64, state: &str) -> Result<(), DbError> {
     diesel::update(runs::table.find(id))
         .set(runs::state.eq(state))
         .execute(c)
@@ -103,7 +103,7 @@ pub async fn set_state(c: &mut DbConn, id: i64, state: &str) -> Result<(), DbErr
 
 /// Finishes a run that is still queued as aborted; false when it is no longer queued
 /// (a dispatcher claimed it meanwhile).
-pub async fn abort_queued(c: &mut DbConn, id: i64) -> Result<bool, DbError> {
+pub async fn abort_queued(c: &mut PgConn, id: i64) -> Result<bool, DbError> {
     let n = diesel::update(runs::table.find(id).filter(runs::state.eq("queued")))
         .set((
             runs::state.eq("finished"),
@@ -117,7 +117,7 @@ pub async fn abort_queued(c: &mut DbConn, id: i64) -> Result<bool, DbError> {
 }
 
 /// Marks an executing run `aborting` (its server acts on it).
-pub async fn mark_aborting(c: &mut DbConn, id: i64) -> Result<(), DbError> {
+pub async fn mark_aborting(c: &mut PgConn, id: i64) -> Result<(), DbError> {
     diesel::update(
         runs::table
             .find(id)
@@ -146,7 +146,7 @@ pub struct RunOutcome<'a> {
 }
 
 /// Finishes a run and, for a backup, records its result on the job.
-pub async fn finish(c: &mut DbConn, run: &RunRow, o: &RunOutcome<'_>) -> Result<(), DbError> {
+pub async fn finish(c: &mut PgConn, run: &RunRow, o: &RunOutcome<'_>) -> Result<(), DbError> {
     diesel::update(runs::table.find(run.id))
         .set((
             o,
@@ -201,7 +201,7 @@ fn filtered(f: &RunFilter) -> runs::BoxedQuery<'static, diesel::pg::Pg> {
 
 /// One page of runs, newest first.
 pub async fn list(
-    c: &mut DbConn,
+    c: &mut PgConn,
     f: &RunFilter,
     paging: Paging,
 ) -> Result<(Vec<RunRow>, i64), DbError> {

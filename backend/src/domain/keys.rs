@@ -74,3 +74,52 @@ pub fn remove(data_dir: &Path, client_id: i64) {
         }
     }
 }
+
+/// Removes the key files of a client whose creating transaction failed (`out`): files
+/// do not roll back with it. Its id is never handed out again, so nothing else uses them.
+pub fn remove_if_failed<T, E>(data_dir: &Path, client_id: Option<i64>, out: &Result<T, E>) {
+    if let (Err(_), Some(id)) = (out, client_id) {
+        remove(data_dir, id);
+    }
+}
+
+/// `SHA256:…` fingerprint of an OpenSSH public key line (`type base64 [comment]`).
+pub fn fingerprint(key_line: &str) -> String {
+    use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD};
+    use base64::Engine;
+    use sha2::{Digest, Sha256};
+    let blob = key_line.split_whitespace().nth(1).unwrap_or_default();
+    match STANDARD.decode(blob) {
+        Ok(bytes) if !bytes.is_empty() => {
+            format!("SHA256:{}", STANDARD_NO_PAD.encode(Sha256::digest(bytes)))
+        }
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_like_ssh_keygen() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = dir.path().join("k");
+        let ok = std::process::Command::new("ssh-keygen")
+            .args(["-q", "-t", "ed25519", "-N", "", "-f"])
+            .arg(&key)
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
+        let listed = std::process::Command::new("ssh-keygen")
+            .arg("-lf")
+            .arg(key.with_extension("pub"))
+            .output()
+            .unwrap();
+        let expected = String::from_utf8(listed.stdout).unwrap();
+        let expected = expected.split_whitespace().nth(1).unwrap();
+        assert_eq!(fingerprint(&public), expected);
+        assert_eq!(fingerprint("garbage"), "");
+    }
+}

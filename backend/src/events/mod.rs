@@ -14,7 +14,7 @@ use std::time::Duration;
 use shared::events::{ClientState, Event, LogRecord, ProgressEvent};
 use tokio::sync::{broadcast, Notify};
 
-use crate::db::{self, DbPool};
+use crate::db::{self, DbError, DbPool, PgConn};
 
 /// How many deliveries a subscriber may fall behind before it replays from the table.
 const BUS_CAPACITY: usize = 4096;
@@ -75,17 +75,38 @@ impl Bus {
         &self.pool
     }
 
-    /// Stores a durable event and wakes the pump. Call it after the change committed.
-    /// Failures are logged: a lost live update must never fail the operation itself.
+    /// Stores a durable event on `c`, last in the transaction of the change it describes
+    /// (it commits with that change or not at all); call [`Bus::committed`] after the
+    /// commit.
+    pub async fn store(
+        &self,
+        c: &mut PgConn,
+        client_id: Option<i64>,
+        owner_id: Option<i64>,
+        event: &Event,
+    ) -> Result<(), DbError> {
+        db::events::insert(c, client_id, owner_id, event).await?;
+        Ok(())
+    }
+
+    /// Wakes the pump: events stored in a transaction have committed.
+    pub fn committed(&self) {
+        self.wake.notify_one();
+    }
+
+    /// Stores a durable event in a transaction of its own and wakes the pump. Call it after
+    /// the change committed. Failures are logged: a lost live update must never fail the
+    /// operation itself.
     pub async fn publish(&self, client_id: Option<i64>, owner_id: Option<i64>, event: &Event) {
         let stored = async {
-            let payload = serde_json::to_value(event)?;
             let mut c = db::conn(&self.pool).await?;
-            db::events::insert(&mut c, client_id, owner_id, &payload).await?;
-            anyhow::Ok(())
+            db::transaction(&mut c, async |t| {
+                self.store(t, client_id, owner_id, event).await
+            })
+            .await
         };
         match stored.await {
-            Ok(()) => self.wake.notify_one(),
+            Ok(()) => self.committed(),
             Err(e) => tracing::warn!("event not stored: {e}"),
         }
     }
@@ -101,27 +122,26 @@ impl Bus {
         }
     }
 
+    /// Stores the current state of a run as an event on `c` (see [`Bus::store`]).
+    pub async fn store_run(&self, c: &mut PgConn, run_id: i64) -> Result<(), DbError> {
+        let Some(row) = db::queue::item(c, run_id).await? else {
+            return Ok(());
+        };
+        let (client_id, owner) = (row.2, row.5);
+        let item = Box::new(crate::domain::queue::item_view(row));
+        self.store(c, Some(client_id), owner, &Event::Run { item })
+            .await
+    }
+
     /// Publishes the current state of a run (queued, started, changed state, finished).
     pub async fn run_changed(&self, run_id: i64) {
-        let row = match db::conn(&self.pool).await {
-            Ok(mut c) => db::queue::item(&mut c, run_id).await,
-            Err(e) => Err(e),
+        let stored = async {
+            let mut c = db::conn(&self.pool).await?;
+            db::transaction(&mut c, async |t| self.store_run(t, run_id).await).await
         };
-        match row {
-            Ok(Some(row)) => {
-                let (client_id, owner) = (row.2, row.5);
-                let item = crate::domain::queue::item_view(row);
-                self.publish(
-                    Some(client_id),
-                    owner,
-                    &Event::Run {
-                        item: Box::new(item),
-                    },
-                )
-                .await;
-            }
-            Ok(None) => {}
-            Err(e) => tracing::warn!(run_id, "run event not built: {e}"),
+        match stored.await {
+            Ok(()) => self.committed(),
+            Err(e) => tracing::warn!(run_id, "run event not stored: {e}"),
         }
     }
 
@@ -144,10 +164,16 @@ impl Bus {
         }
     }
 
-    /// Publishes a log record.
-    pub async fn log(&self, owner_id: Option<i64>, record: LogRecord) {
+    /// Stores a log record as an event on `c` (see [`Bus::store`]).
+    pub async fn store_log(
+        &self,
+        c: &mut PgConn,
+        owner_id: Option<i64>,
+        record: LogRecord,
+    ) -> Result<(), DbError> {
         let client = record.client_id;
-        self.publish(client, owner_id, &Event::Log { record }).await;
+        self.store(c, client, owner_id, &Event::Log { record })
+            .await
     }
 
     /// The pump: broadcasts stored events in id order, woken by local publications and
