@@ -164,12 +164,14 @@ pub async fn patch(
 pub async fn delete(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainError> {
     actor.require_admin()?;
     let mut c = db::conn(pool).await?;
-    let current = users::find(&mut c, id)
-        .await?
-        .ok_or(DomainError::NotFound)?;
-    if current.protected || id == actor.user_id {
-        return Err(DomainError::Conflict("this user cannot be deleted".into()));
-    }
-    users::delete(&mut c, id).await?;
-    Ok(())
+    // The check and the delete (with its sessions and tokens, by cascade) together.
+    db::transaction(&mut c, async |t| {
+        let current = users::find(t, id).await?.ok_or(DomainError::NotFound)?;
+        if current.protected || id == actor.user_id {
+            return Err(DomainError::Conflict("this user cannot be deleted".into()));
+        }
+        users::delete(t, id).await?;
+        Ok(())
+    })
+    .await
 }

@@ -96,7 +96,7 @@ impl Engine {
 
     /// Writes a structured log record on `c`; returns it with the owner of its client
     /// (who may see its event).
-    async fn log_row(
+    pub(super) async fn log_row(
         &self,
         c: &mut PgConn,
         r: Record<'_>,

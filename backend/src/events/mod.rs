@@ -145,22 +145,26 @@ impl Bus {
         }
     }
 
+    /// Stores the current state of a client as events on `c` (see [`Bus::store`]).
+    pub async fn store_client(&self, c: &mut PgConn, client_id: i64) -> Result<(), DbError> {
+        for s in db::batches::situations(c, Some(&[client_id]), None, false).await? {
+            let owner = s.owner_id;
+            let state: ClientState = crate::domain::queue::client_state_view(s);
+            self.store(c, Some(client_id), owner, &Event::ClientState { state })
+                .await?;
+        }
+        Ok(())
+    }
+
     /// Publishes the current state of a client.
     pub async fn client_changed(&self, client_id: i64) {
-        let states = match db::conn(&self.pool).await {
-            Ok(mut c) => db::batches::situations(&mut c, Some(&[client_id]), None, false).await,
-            Err(e) => Err(e),
+        let stored = async {
+            let mut c = db::conn(&self.pool).await?;
+            db::transaction(&mut c, async |t| self.store_client(t, client_id).await).await
         };
-        match states {
-            Ok(list) => {
-                for s in list {
-                    let owner = s.owner_id;
-                    let state: ClientState = crate::domain::queue::client_state_view(s);
-                    self.publish(Some(client_id), owner, &Event::ClientState { state })
-                        .await;
-                }
-            }
-            Err(e) => tracing::warn!(client_id, "client state event not built: {e}"),
+        match stored.await {
+            Ok(()) => self.committed(),
+            Err(e) => tracing::warn!(client_id, "client state event not stored: {e}"),
         }
     }
 
