@@ -94,16 +94,12 @@ impl Bus {
         self.wake.notify_one();
     }
 
-    /// Stores a durable event in a transaction of its own and wakes the pump. Call it after
-    /// the change committed. Failures are logged: a lost live update must never fail the
-    /// operation itself.
+    /// Stores a durable event and wakes the pump. Call it after the change committed.
+    /// Failures are logged: a lost live update must never fail the operation itself.
     pub async fn publish(&self, client_id: Option<i64>, owner_id: Option<i64>, event: &Event) {
         let stored = async {
             let mut c = db::conn(&self.pool).await?;
-            db::transaction(&mut c, async |t| {
-                self.store(t, client_id, owner_id, event).await
-            })
-            .await
+            self.store(&mut c, client_id, owner_id, event).await
         };
         match stored.await {
             Ok(()) => self.committed(),
@@ -137,7 +133,7 @@ impl Bus {
     pub async fn run_changed(&self, run_id: i64) {
         let stored = async {
             let mut c = db::conn(&self.pool).await?;
-            db::transaction(&mut c, async |t| self.store_run(t, run_id).await).await
+            self.store_run(&mut c, run_id).await
         };
         match stored.await {
             Ok(()) => self.committed(),
@@ -160,7 +156,7 @@ impl Bus {
     pub async fn client_changed(&self, client_id: i64) {
         let stored = async {
             let mut c = db::conn(&self.pool).await?;
-            db::transaction(&mut c, async |t| self.store_client(t, client_id).await).await
+            self.store_client(&mut c, client_id).await
         };
         match stored.await {
             Ok(()) => self.committed(),
