@@ -231,11 +231,10 @@ pub async fn abort(engine: &Engine, actor: Actor, id: i64) -> Result<Run, Domain
     .await?;
     drop(c);
     engine.events.committed();
-    if !finished_queued {
-        engine.registry.abort(id);
-    }
     if finished_queued {
         engine.close_batches(None, None).await;
+    } else {
+        engine.registry.abort(id);
     }
     Ok(view(&run))
 }
