@@ -35,16 +35,20 @@ pub async fn run_many(
         ]));
     }
     let mut c = db::conn(&engine.pool).await?;
-    for id in job_ids {
-        super::jobs::visible_row(&mut c, actor, *id).await?;
-    }
-    let mut out = Vec::with_capacity(job_ids.len());
-    for id in job_ids {
-        let run = crate::db::queue::enqueue(&mut c, *id, trigger, &[], Some(actor.user_id)).await?;
-        out.push(run);
-    }
-    drop(c);
-    announce(engine, &out, actor.user_id).await;
+    let out = db::transaction(&mut c, async |t| {
+        for id in job_ids {
+            super::jobs::visible_row(t, actor, *id).await?;
+        }
+        let mut out = Vec::with_capacity(job_ids.len());
+        for id in job_ids {
+            let run = crate::db::queue::enqueue(t, *id, trigger, &[], Some(actor.user_id)).await?;
+            out.push(run);
+        }
+        announce(engine, t, &out, actor.user_id).await?;
+        Ok::<_, DomainError>(out)
+    })
+    .await?;
+    queued(engine);
     Ok(out.iter().map(Run::try_from).collect::<Result<_, _>>()?)
 }
 
@@ -70,29 +74,39 @@ pub async fn run_client(
     run_many(engine, actor, &ids, trigger).await
 }
 
-/// Tells subscribers and the log about queued runs, and wakes the dispatcher.
-pub(super) async fn announce(engine: &Engine, runs: &[RunRow], user_id: i64) {
+/// Writes the log records and events of queued runs on `t`, in the transaction that
+/// queued them; call [`queued`] after the commit.
+pub(super) async fn announce(
+    engine: &Engine,
+    t: &mut db::PgConn,
+    runs: &[RunRow],
+    user_id: i64,
+) -> Result<(), db::DbError> {
     for r in runs {
-        engine.events.run_changed(r.id).await;
         let detail = format!("run {} of job {} queued ({})", r.id, r.job_id, r.trigger);
-        engine
-            .record(crate::engine::runner::Record {
-                level: LogLevel::Info,
-                source: LogSource::Api,
-                code: "run_queued",
-                detail: &detail,
-                user_id: (user_id > 0).then_some(user_id),
-                job_id: Some(r.job_id),
-                run_id: Some(r.id),
-                ..Default::default()
-            })
-            .await;
+        let record = crate::engine::runner::Record {
+            level: LogLevel::Info,
+            source: LogSource::Api,
+            code: "run_queued",
+            detail: &detail,
+            user_id: (user_id > 0).then_some(user_id),
+            job_id: Some(r.job_id),
+            run_id: Some(r.id),
+            ..Default::default()
+        };
+        engine.run_changed_in(t, r.id, record).await?;
     }
+    Ok(())
+}
+
+/// After runs were queued and announced: wakes the event pump and the dispatcher.
+pub(super) fn queued(engine: &Engine) {
+    engine.events.committed();
     engine.wake.notify_one();
 }
 
 /// The run row if the actor may see its job.
-async fn visible(c: &mut db::DbConn, actor: Actor, id: i64) -> Result<RunRow, DomainError> {
+async fn visible(c: &mut db::PgConn, actor: Actor, id: i64) -> Result<RunRow, DomainError> {
     let run = runs::find(c, id).await?.ok_or(DomainError::NotFound)?;
     super::jobs::visible_row(c, actor, run.job_id).await?;
     Ok(run)
@@ -145,21 +159,20 @@ pub async fn log(engine: &Engine, actor: Actor, id: i64) -> Result<Vec<u8>, Doma
 /// server's heartbeat acts on within a second.
 pub async fn abort(engine: &Engine, actor: Actor, id: i64) -> Result<Run, DomainError> {
     let mut c = db::conn(&engine.pool).await?;
-    let run = visible(&mut c, actor, id).await?;
-    if run.state == RunState::Finished {
-        return Err(DomainError::Code(shared::ErrorCode::RunFinished));
-    }
-    let finished_queued = run.state == RunState::Queued && runs::abort_queued(&mut c, id).await?;
-    if !finished_queued {
-        engine.registry.abort(id);
-        runs::mark_aborting(&mut c, id).await?;
-    }
-    let run = runs::find(&mut c, id).await?.ok_or(DomainError::NotFound)?;
-    drop(c);
-    engine.events.run_changed(id).await;
     let detail = format!("abort of run {id} requested");
-    engine
-        .record(crate::engine::runner::Record {
+    // The new state, its log record and its events commit together; killing processes
+    // cannot roll back, so it happens after the commit.
+    let (run, finished_queued) = db::transaction(&mut c, async |t| {
+        let run = visible(t, actor, id).await?;
+        if run.state == RunState::Finished {
+            return Err(DomainError::Code(shared::ErrorCode::RunFinished));
+        }
+        let finished_queued = run.state == RunState::Queued && runs::abort_queued(t, id).await?;
+        if !finished_queued {
+            runs::mark_aborting(t, id).await?;
+        }
+        let run = runs::find(t, id).await?.ok_or(DomainError::NotFound)?;
+        let record = crate::engine::runner::Record {
             level: LogLevel::Warning,
             source: LogSource::Api,
             code: "run_abort",
@@ -168,10 +181,17 @@ pub async fn abort(engine: &Engine, actor: Actor, id: i64) -> Result<Run, Domain
             job_id: Some(run.job_id),
             run_id: Some(id),
             ..Default::default()
-        })
-        .await;
+        };
+        engine.run_changed_in(t, id, record).await?;
+        Ok((run, finished_queued))
+    })
+    .await?;
+    drop(c);
+    engine.events.committed();
     if finished_queued {
         engine.close_batches(None, None).await;
+    } else {
+        engine.registry.abort(id);
     }
     Ok(Run::try_from(&run)?)
 }
@@ -296,8 +316,13 @@ pub async fn trigger(
         limiter.record_failure(&key, ip, now);
         return Err(DomainError::InvalidCredentials);
     }
-    let run = crate::db::queue::enqueue(&mut c, job_id, RunTrigger::Token, &[], None).await?;
+    let run = db::transaction(&mut c, async |t| {
+        let run = crate::db::queue::enqueue(t, job_id, RunTrigger::Token, &[], None).await?;
+        announce(engine, t, std::slice::from_ref(&run), 0).await?;
+        Ok::<_, DomainError>(run)
+    })
+    .await?;
     drop(c);
-    announce(engine, std::slice::from_ref(&run), 0).await;
+    queued(engine);
     Ok(Run::try_from(&run)?)
 }

@@ -17,7 +17,7 @@ use super::runner::{Engine, Stop};
 use super::store::recorded_data;
 use crate::db::clients::ClientRow;
 use crate::db::runs::{RunOutcome, RunRow};
-use crate::db::{self, clients, jobs, locations, snapshots, DbConn};
+use crate::db::{self, clients, jobs, locations, snapshots, PgConn};
 use crate::snapfs::{open, path::RelPath};
 
 fn internal(e: &dyn std::fmt::Display) -> Stop {
@@ -29,7 +29,7 @@ impl Engine {
     /// stops before any data moves (a key seen for the first time waits for acceptance).
     pub(super) async fn pinned_known_hosts(
         &self,
-        c: &mut DbConn,
+        c: &mut PgConn,
         client: &ClientRow,
         connection: &Connection,
     ) -> Result<PathBuf, Stop> {
