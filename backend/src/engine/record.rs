@@ -11,7 +11,6 @@ use super::runner::{Engine, Stop};
 use crate::db::events::LogRow;
 use crate::db::{self, clients, runs, DbError, PgConn};
 
-
 /// A structured log record to write (and publish).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Record<'a> {
