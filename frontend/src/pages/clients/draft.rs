@@ -232,3 +232,14 @@ mod tests {
         assert!(quota_bytes("lots", "GiB").is_err());
     }
 }
+
+/// The form lifecycle sees the draft through [`Draft`].
+impl crate::scaffold::entity_form::Draft<Client> for ClientDraft {
+    fn load(self, entity: &Client) {
+        ClientDraft::load(self, entity);
+    }
+
+    fn build(self) -> (ClientInput, Vec<Issue>) {
+        ClientDraft::build(self)
+    }
+}

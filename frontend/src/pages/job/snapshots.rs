@@ -4,7 +4,6 @@
 
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use shared::runs::Snapshot;
 
 use super::runs::levels_text;
@@ -13,27 +12,25 @@ use crate::components::feedback::{Alert, AlertKind};
 use crate::components::page::Loading;
 use crate::format;
 use crate::i18n::{self, LOADER};
+use crate::scaffold::loaded::use_loaded;
 use crate::state::use_session;
 
 /// The snapshots of job `job_id`, fetched again whenever `reload` changes.
 #[component]
 pub fn SnapshotsPanel(job_id: i64, reload: RwSignal<u32>) -> impl IntoView {
     let session = use_session();
-    let data = RwSignal::new(None::<Vec<Snapshot>>);
-    let failure = RwSignal::new(None::<Failure>);
-    Effect::new(move |_| {
-        reload.track();
-        spawn_local(async move {
-            match runs::snapshots(job_id).await {
-                Ok(mut list) => {
-                    list.sort_by_key(|s| std::cmp::Reverse(s.taken_at));
-                    failure.set(None);
-                    data.set(Some(list));
-                }
-                Err(f) => failure.set(Some(session.check_failure(f))),
+    let loaded = use_loaded(
+        move || {
+            reload.track();
+            async move {
+                let mut list = runs::snapshots(job_id).await?;
+                list.sort_by_key(|s| std::cmp::Reverse(s.taken_at));
+                Ok(list)
             }
-        });
-    });
+        },
+        |_| {},
+    );
+    let (data, failure) = (loaded.data, loaded.failure);
     let error = Signal::derive(move || failure.with(|f| f.as_ref().map(Failure::message)));
     let rows = move || {
         session.language.track();
