@@ -13,13 +13,12 @@ use shared::runs::{Run, RunKind};
 
 use crate::api::{runs, Failure};
 use crate::components::feedback::{Alert, AlertKind};
-use crate::components::page::Loading;
 use crate::components::pager::Pager;
 use crate::format;
 use crate::i18n::{self, LOADER};
 use crate::labels;
 use crate::run_labels;
-use crate::scaffold::loaded::use_loaded;
+use crate::scaffold::loaded::{use_loaded, LoadedTable};
 use crate::state::use_session;
 
 const PER_PAGE: i64 = 10;
@@ -81,37 +80,32 @@ pub fn RunsPanel(job_id: i64, reload: RwSignal<u32>, on_finished: Callback<()>) 
         <section class="panel" id="job-runs" aria-labelledby="job-runs-title">
             <h2 id="job-runs-title">{move || fl!(LOADER, "runs-title")}</h2>
             <Alert id="job-runs-error" kind=AlertKind::Error message=error />
-            <Show
-                when=move || data.with(|d| d.as_ref().is_some_and(|p| !p.items.is_empty()))
-                fallback=move || match data.with(Option::is_some) || failure.with(Option::is_some) {
-                    true => view! { <p class="empty" id="job-runs-empty">{move || fl!(LOADER, "runs-empty")}</p> }.into_any(),
-                    false => view! { <Loading /> }.into_any(),
+            <LoadedTable
+                table_id="job-runs-table"
+                empty_id="job-runs-empty"
+                empty_text=|| fl!(LOADER, "runs-empty")
+                has_items=Signal::derive(move || data.with(|d| d.as_ref().is_some_and(|p| !p.items.is_empty())))
+                answered=Signal::derive(move || data.with(Option::is_some) || failure.with(Option::is_some))
+                columns=|| vec![
+                    fl!(LOADER, "runs-col-started"),
+                    fl!(LOADER, "runs-col-duration"),
+                    fl!(LOADER, "runs-col-trigger"),
+                    fl!(LOADER, "runs-col-levels"),
+                    fl!(LOADER, "runs-col-result"),
+                    fl!(LOADER, "runs-col-files"),
+                    fl!(LOADER, "col-size"),
+                ]
+                after=move || view! {
+                    <Pager
+                        page=page
+                        total=Signal::derive(move || data.with(|d| d.as_ref().map_or(0, |p| p.total)))
+                        per_page=Signal::derive(|| PER_PAGE)
+                        on_page=Callback::new(move |n| page.set(n))
+                    />
                 }
             >
-                <div class="table-wrap">
-                    <table class="table" id="job-runs-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">{move || fl!(LOADER, "runs-col-started")}</th>
-                                <th scope="col">{move || fl!(LOADER, "runs-col-duration")}</th>
-                                <th scope="col">{move || fl!(LOADER, "runs-col-trigger")}</th>
-                                <th scope="col">{move || fl!(LOADER, "runs-col-levels")}</th>
-                                <th scope="col">{move || fl!(LOADER, "runs-col-result")}</th>
-                                <th scope="col">{move || fl!(LOADER, "runs-col-files")}</th>
-                                <th scope="col">{move || fl!(LOADER, "col-size")}</th>
-                                <th scope="col"><span class="visually-hidden">{move || fl!(LOADER, "col-actions")}</span></th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-                <Pager
-                    page=page
-                    total=Signal::derive(move || data.with(|d| d.as_ref().map_or(0, |p| p.total)))
-                    per_page=Signal::derive(|| PER_PAGE)
-                    on_page=Callback::new(move |n| page.set(n))
-                />
-            </Show>
+                {rows}
+            </LoadedTable>
         </section>
     }
 }

@@ -7,7 +7,7 @@ use shared::validate::Issue;
 
 use crate::components::feedback::{Alert, AlertKind};
 use crate::components::fields::{CheckField, TextField};
-use crate::components::form::parse_number;
+use crate::components::form::required_number;
 use crate::components::help::{HelpItem, HelpPanel};
 use crate::components::page::{Loading, PageTitle};
 use crate::i18n::LOADER;
@@ -33,17 +33,13 @@ impl Draft<Location> for LocationDraft {
 
     fn build(self) -> (LocationInput, Vec<Issue>) {
         let mut issues = Vec::new();
-        let max = match parse_number(&self.max_parallel.get()) {
-            Ok(Some(n)) => i32::try_from(n).unwrap_or(0),
-            _ => {
-                issues.push(Issue::with(
-                    "max_parallel_jobs",
-                    "out_of_range",
-                    &[("min", 1), ("max", 100)],
-                ));
-                1
-            }
-        };
+        let max = required_number(
+            &self.max_parallel.get(),
+            "max_parallel_jobs",
+            (1, 100),
+            1,
+            &mut issues,
+        );
         let input = LocationInput {
             name: self.name.get().trim().to_owned(),
             directory: self.directory.get().trim().to_owned(),

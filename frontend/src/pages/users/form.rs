@@ -10,7 +10,7 @@ use shared::{Language, Preferences, Role};
 use super::role_name;
 use crate::components::feedback::{Alert, AlertKind};
 use crate::components::fields::{CheckField, SelectField, TextField};
-use crate::components::form::parse_number;
+use crate::components::form::required_number;
 use crate::components::help::{HelpItem, HelpPanel};
 use crate::components::language::language_name;
 use crate::components::page::{Loading, PageTitle};
@@ -63,17 +63,13 @@ impl Draft<User> for UserDraft {
 
     fn build(self) -> (UserInput, Vec<Issue>) {
         let mut issues = Vec::new();
-        let size = match parse_number(&self.page_size.get()) {
-            Ok(Some(n)) => i32::try_from(n).unwrap_or(0),
-            _ => {
-                issues.push(Issue::with(
-                    "page_size",
-                    "out_of_range",
-                    &[("min", 5), ("max", 500)],
-                ));
-                20
-            }
-        };
+        let size = required_number(
+            &self.page_size.get(),
+            "page_size",
+            (5, 500),
+            20,
+            &mut issues,
+        );
         let pw = self.password.get();
         if pw != self.repeat.get() {
             issues.push(Issue::new("password_repeat", "mismatch"));
