@@ -6,6 +6,7 @@
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use shared::common::Ref;
 use shared::jobs::Job;
 use shared::snapshots::{Entry, RestorePreview, RestoreQueued, RestoreRequest};
 use shared::ErrorCode;
@@ -53,7 +54,6 @@ pub fn RestoreDialog(
     let pending = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
 
-    let clients = LocalResource::new(catalog::all_clients);
     // Any change makes the preview stale: it must be run again before restoring.
     Effect::new(move |_| {
         client.track();
@@ -69,21 +69,6 @@ pub fn RestoreDialog(
         }
     });
 
-    let job_client = job.client.clone();
-    let options = Signal::derive(move || {
-        let mut list: Vec<(String, String)> = clients
-            .map(|all| {
-                all.iter()
-                    .flatten()
-                    .map(|c| (c.id.to_string(), c.name.clone()))
-                    .collect()
-            })
-            .unwrap_or_default();
-        if !list.iter().any(|(id, _)| *id == job_client.id.to_string()) {
-            list.insert(0, (job_client.id.to_string(), job_client.name.clone()));
-        }
-        list
-    });
     let path = entry.path.clone();
     let request = move || RestoreRequest {
         snapshot_id,
@@ -136,24 +121,7 @@ pub fn RestoreDialog(
                 </p>
             })}
             <form class="form" novalidate on:submit=|ev| ev.prevent_default()>
-                <SelectField
-                    id="restore-client"
-                    label=Signal::derive(move || fl!(LOADER, "restore-client"))
-                    value=client
-                    options=options
-                    error=Signal::derive(|| None::<String>)
-                    disabled=locked
-                />
-                <TextField
-                    id="restore-target"
-                    label=Signal::derive(move || fl!(LOADER, "restore-target"))
-                    value=target
-                    error=Signal::derive(|| None::<String>)
-                    placeholder=Signal::derive(move || fl!(LOADER, "restore-target-placeholder"))
-                    help=Signal::derive(move || fl!(LOADER, "restore-target-help", source = source.clone()))
-                    disabled=locked
-                    class="mono"
-                />
+                <RestoreTarget job_client=job.client.clone() source=source client=client target=target locked=locked />
                 <RestoreMode overwrite=overwrite delete=delete locked=locked />
                 <Alert id="restore-error" kind=AlertKind::Error message=error />
                 <div class="dialog-actions">
@@ -257,5 +225,53 @@ fn RestoreMode(
                 disabled=locked
             />
         </Show>
+    }
+}
+
+/// Which client and directory receive the entry (the job's own client by default, and a
+/// new folder next to the original when no directory is given).
+#[component]
+fn RestoreTarget(
+    job_client: Ref,
+    /// The job's source path, for the help text.
+    source: String,
+    client: RwSignal<String>,
+    target: RwSignal<String>,
+    locked: Signal<bool>,
+) -> impl IntoView {
+    let clients = LocalResource::new(catalog::all_clients);
+    let options = Signal::derive(move || {
+        let mut list: Vec<(String, String)> = clients
+            .map(|all| {
+                all.iter()
+                    .flatten()
+                    .map(|c| (c.id.to_string(), c.name.clone()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !list.iter().any(|(id, _)| *id == job_client.id.to_string()) {
+            list.insert(0, (job_client.id.to_string(), job_client.name.clone()));
+        }
+        list
+    });
+    view! {
+        <SelectField
+            id="restore-client"
+            label=Signal::derive(move || fl!(LOADER, "restore-client"))
+            value=client
+            options=options
+            error=Signal::derive(|| None::<String>)
+            disabled=locked
+        />
+        <TextField
+            id="restore-target"
+            label=Signal::derive(move || fl!(LOADER, "restore-target"))
+            value=target
+            error=Signal::derive(|| None::<String>)
+            placeholder=Signal::derive(move || fl!(LOADER, "restore-target-placeholder"))
+            help=Signal::derive(move || fl!(LOADER, "restore-target-help", source = source.clone()))
+            disabled=locked
+            class="mono"
+        />
     }
 }
