@@ -161,3 +161,14 @@ mod tests {
         }
     }
 }
+
+/// The form lifecycle sees the draft through [`Draft`].
+impl crate::scaffold::entity_form::Draft<Job> for JobDraft {
+    fn load(self, entity: &Job) {
+        JobDraft::load(self, entity);
+    }
+
+    fn build(self) -> (JobInput, Vec<Issue>) {
+        JobDraft::build(self)
+    }
+}
