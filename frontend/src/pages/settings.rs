@@ -22,11 +22,7 @@ pub fn SettingsPage() -> impl IntoView {
 }
 
 fn tls_name(t: MailTls) -> &'static str {
-    match t {
-        MailTls::None => "none",
-        MailTls::Starttls => "starttls",
-        MailTls::Tls => "tls",
-    }
+    t.as_str()
 }
 
 /// The texts of this page by id (labels and help are looked up by the same id).
@@ -125,11 +121,9 @@ impl crate::scaffold::entity_form::Draft<Settings> for Draft {
         let input = SettingsInput {
             mail_host: self.host.get().trim().to_owned(),
             mail_port,
-            mail_tls: match self.tls.get().as_str() {
-                "none" => MailTls::None,
-                "tls" => MailTls::Tls,
-                _ => MailTls::Starttls,
-            },
+            // A select value: one of the options, so never unknown in practice.
+            mail_tls: <MailTls as shared::text::TextEnum>::from_wire(&self.tls.get())
+                .unwrap_or_default(),
             mail_user: self.user.get().trim().to_owned(),
             mail_password: if self.forget_password.get() {
                 Some(String::new())
