@@ -235,6 +235,51 @@ impl JobInput {
     }
 }
 
+/// How the job list is sorted: a field, descending with a leading `-`. The one list of
+/// these orders: the API's parameter, the query and the web app's address all use it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum JobSort {
+    #[default]
+    #[serde(rename = "id")]
+    Id,
+    #[serde(rename = "-id")]
+    IdDesc,
+    #[serde(rename = "name")]
+    Name,
+    #[serde(rename = "-name")]
+    NameDesc,
+    #[serde(rename = "priority")]
+    Priority,
+}
+
+impl JobSort {
+    /// Every order.
+    pub const ALL: [JobSort; 5] = [
+        JobSort::Id,
+        JobSort::IdDesc,
+        JobSort::Name,
+        JobSort::NameDesc,
+        JobSort::Priority,
+    ];
+
+    /// The name in addresses and the API.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            JobSort::Id => "id",
+            JobSort::IdDesc => "-id",
+            JobSort::Name => "name",
+            JobSort::NameDesc => "-name",
+            JobSort::Priority => "priority",
+        }
+    }
+
+    /// The order of a name; `None` for names this build does not know.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|o| o.as_str() == s)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -256,5 +301,17 @@ mod tests {
         assert!(!email_ok("a@b"));
         assert!(!email_ok("a b@c.d"));
         assert!(!email_ok("a@c.d>"));
+    }
+
+    #[test]
+    fn jobsort_names_are_serdes_and_parse_back() {
+        for o in JobSort::ALL {
+            assert_eq!(
+                serde_json::to_string(&o).unwrap(),
+                format!("\"{}\"", o.as_str())
+            );
+            assert_eq!(JobSort::parse(o.as_str()), Some(o));
+        }
+        assert_eq!(JobSort::parse("name; drop"), None);
     }
 }

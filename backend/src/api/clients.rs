@@ -8,8 +8,7 @@ use shared::ApiError;
 use super::auth_user::AuthUser;
 use super::error::ApiResult;
 use super::json::ApiJson;
-use super::params::{page_request, search, ClientListQuery, ClientSort};
-use crate::db::clients::ClientSort as DbSort;
+use super::params::{page_request, search, ClientListQuery};
 use crate::domain::clients;
 use crate::state::AppState;
 
@@ -32,12 +31,7 @@ pub async fn list_clients(
     user: AuthUser,
     query: web::Query<ClientListQuery>,
 ) -> ApiResult<web::Json<Page<Client>>> {
-    let sort = match query.sort.unwrap_or_default() {
-        ClientSort::Id => DbSort::IdAsc,
-        ClientSort::IdDesc => DbSort::IdDesc,
-        ClientSort::Name => DbSort::NameAsc,
-        ClientSort::NameDesc => DbSort::NameDesc,
-    };
+    let sort = query.sort.unwrap_or_default();
     let page = page_request(query.page, query.per_page)?;
     let q = search(&query.q)?;
     Ok(web::Json(

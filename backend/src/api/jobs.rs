@@ -8,8 +8,7 @@ use shared::ApiError;
 use super::auth_user::AuthUser;
 use super::error::ApiResult;
 use super::json::ApiJson;
-use super::params::{page_request, search, JobListQuery, JobSort};
-use crate::db::jobs::JobSort as DbSort;
+use super::params::{page_request, search, JobListQuery};
 use crate::domain::jobs::{self, JobQuery};
 use crate::state::AppState;
 
@@ -35,13 +34,7 @@ pub async fn list_jobs(
     let q = query.into_inner();
     let page = page_request(q.page, q.per_page)?;
     search(&q.q)?;
-    let sort = match q.sort.unwrap_or_default() {
-        JobSort::Id => DbSort::IdAsc,
-        JobSort::IdDesc => DbSort::IdDesc,
-        JobSort::Name => DbSort::NameAsc,
-        JobSort::NameDesc => DbSort::NameDesc,
-        JobSort::Priority => DbSort::Priority,
-    };
+    let sort = q.sort.unwrap_or_default();
     let filters = JobQuery {
         q: q.q,
         client_id: q.client_id,

@@ -1,10 +1,12 @@
 //! Query parameters shared by list endpoints.
 
 use serde::Deserialize;
-use utoipa::{IntoParams, ToSchema};
+use utoipa::IntoParams;
 
 use super::error::AppError;
 use crate::domain::PageRequest;
+use shared::clients::ClientSort;
+use shared::jobs::JobSort;
 
 /// Checks paging parameters: pages from 1, sizes 1 to 500; out of range is a bad request.
 pub fn page_request(page: Option<i64>, per_page: Option<i64>) -> Result<PageRequest, AppError> {
@@ -50,36 +52,6 @@ impl ListParams {
     pub fn q(&self) -> Result<Option<&str>, AppError> {
         search(&self.q)
     }
-}
-
-/// Sort orders of clients.
-#[derive(Debug, Clone, Copy, Deserialize, ToSchema, Default)]
-pub enum ClientSort {
-    #[default]
-    #[serde(rename = "id")]
-    Id,
-    #[serde(rename = "-id")]
-    IdDesc,
-    #[serde(rename = "name")]
-    Name,
-    #[serde(rename = "-name")]
-    NameDesc,
-}
-
-/// Sort orders of jobs.
-#[derive(Debug, Clone, Copy, Deserialize, ToSchema, Default)]
-pub enum JobSort {
-    #[default]
-    #[serde(rename = "id")]
-    Id,
-    #[serde(rename = "-id")]
-    IdDesc,
-    #[serde(rename = "name")]
-    Name,
-    #[serde(rename = "-name")]
-    NameDesc,
-    #[serde(rename = "priority")]
-    Priority,
 }
 
 /// Query of `GET /api/clients`.

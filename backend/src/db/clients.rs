@@ -4,6 +4,8 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
+use shared::clients::ClientSort;
+
 use super::paging::{contains_pattern, Paging};
 use super::schema::{clients, users};
 use super::{DbError, PgConn};
@@ -52,15 +54,6 @@ pub struct ClientFilter<'a> {
     pub owner: Option<i64>,
 }
 
-/// Sort orders of the client list.
-#[derive(Debug, Clone, Copy)]
-pub enum ClientSort {
-    IdAsc,
-    IdDesc,
-    NameAsc,
-    NameDesc,
-}
-
 fn filtered<'a>(f: &ClientFilter<'a>) -> clients::BoxedQuery<'a, diesel::pg::Pg> {
     let mut query = clients::table.into_boxed();
     if let Some(q) = f.q {
@@ -82,9 +75,9 @@ pub async fn list(
     let total = filtered(f).count().get_result(c).await?;
     let query = filtered(f);
     let query = match sort {
-        ClientSort::IdAsc => query.order(clients::id.asc()),
+        ClientSort::Id => query.order(clients::id.asc()),
         ClientSort::IdDesc => query.order(clients::id.desc()),
-        ClientSort::NameAsc => query.order((clients::name.asc(), clients::id.asc())),
+        ClientSort::Name => query.order((clients::name.asc(), clients::id.asc())),
         ClientSort::NameDesc => query.order((clients::name.desc(), clients::id.asc())),
     };
     let rows = query

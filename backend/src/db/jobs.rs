@@ -6,6 +6,8 @@ use diesel_async::RunQueryDsl;
 use shared::common::RunResult;
 use shared::jobs::NotifyThreshold;
 
+use shared::jobs::JobSort;
+
 use super::paging::{contains_pattern, Paging};
 use super::schema::{backup_locations, clients, jobs, policies};
 use super::{DbError, PgConn};
@@ -70,16 +72,6 @@ pub struct JobFilter<'a> {
     pub owner: Option<i64>,
 }
 
-/// Sort orders of the job list.
-#[derive(Debug, Clone, Copy)]
-pub enum JobSort {
-    IdAsc,
-    IdDesc,
-    NameAsc,
-    NameDesc,
-    Priority,
-}
-
 fn filtered<'a>(f: &JobFilter<'a>) -> jobs::BoxedQuery<'a, diesel::pg::Pg> {
     let mut query = jobs::table.into_boxed();
     if let Some(q) = f.q {
@@ -116,9 +108,9 @@ pub async fn list(
     let total = filtered(f).count().get_result(c).await?;
     let query = filtered(f);
     let query = match sort {
-        JobSort::IdAsc => query.order(jobs::id.asc()),
+        JobSort::Id => query.order(jobs::id.asc()),
         JobSort::IdDesc => query.order(jobs::id.desc()),
-        JobSort::NameAsc => query.order((jobs::name.asc(), jobs::id.asc())),
+        JobSort::Name => query.order((jobs::name.asc(), jobs::id.asc())),
         JobSort::NameDesc => query.order((jobs::name.desc(), jobs::id.asc())),
         JobSort::Priority => query.order((jobs::priority.asc(), jobs::id.asc())),
     };

@@ -12,10 +12,11 @@ use super::{
     access, ensure_valid, merge_patch, unique_to_duplicate, Actor, DomainError, FieldIssue,
     PageRequest,
 };
-use crate::db::clients::{ClientFilter, ClientForm, ClientRow, ClientSort};
+use crate::db::clients::{ClientFilter, ClientForm, ClientRow};
 use crate::db::paging::strings;
 use crate::db::{self, clients, jobs, scripts, users, DbPool, PgConn};
 use crate::engine::{hostkeys, keys, places};
+use shared::clients::ClientSort;
 
 fn summary(j: &jobs::JobRow) -> JobSummary {
     JobSummary {
@@ -76,17 +77,6 @@ async fn views(c: &mut PgConn, rows: Vec<ClientRow>) -> Result<Vec<Client>, Doma
             })
         })
         .collect()
-}
-
-/// Sort orders accepted by the list.
-pub fn parse_sort(s: Option<&str>) -> Option<ClientSort> {
-    Some(match s.unwrap_or("id") {
-        "id" => ClientSort::IdAsc,
-        "-id" => ClientSort::IdDesc,
-        "name" => ClientSort::NameAsc,
-        "-name" => ClientSort::NameDesc,
-        _ => return None,
-    })
 }
 
 /// One page of the clients the actor may see.
@@ -372,16 +362,4 @@ pub async fn regenerate_key(
     clients::set_public_key(&mut c, id, &key).await?;
     let row = access::client(&mut c, actor, id).await?;
     one(&mut c, row).await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sorts() {
-        assert!(parse_sort(None).is_some());
-        assert!(parse_sort(Some("-name")).is_some());
-        assert!(parse_sort(Some("name; drop")).is_none());
-    }
 }

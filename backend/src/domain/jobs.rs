@@ -7,10 +7,11 @@ use shared::jobs::{Job, JobInput, Notifications, TriggerToken};
 use super::references::{check_scripts, name_map, reference, scripts_by_owner, ScriptSlot};
 use super::{access, ensure_valid, merge_patch, Actor, DomainError, FieldIssue, PageRequest};
 use crate::auth::secrets;
-use crate::db::jobs::{JobFilter, JobForm, JobRow, JobSort};
+use crate::db::jobs::{JobFilter, JobForm, JobRow};
 use crate::db::paging::strings;
 use crate::db::{self, clients, jobs, locations, policies, scripts, DbPool, PgConn};
 use crate::engine::places;
+use shared::jobs::JobSort;
 
 async fn views(c: &mut PgConn, rows: Vec<JobRow>) -> Result<Vec<Job>, DomainError> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
@@ -54,18 +55,6 @@ async fn views(c: &mut PgConn, rows: Vec<JobRow>) -> Result<Vec<Job>, DomainErro
             }
         })
         .collect())
-}
-
-/// Sort orders accepted by the list.
-pub fn parse_sort(s: Option<&str>) -> Option<JobSort> {
-    Some(match s.unwrap_or("id") {
-        "id" => JobSort::IdAsc,
-        "-id" => JobSort::IdDesc,
-        "name" => JobSort::NameAsc,
-        "-name" => JobSort::NameDesc,
-        "priority" => JobSort::Priority,
-        _ => return None,
-    })
 }
 
 /// Filters of the job list.

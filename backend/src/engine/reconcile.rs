@@ -43,7 +43,7 @@ pub async fn at_start(engine: &Engine) -> anyhow::Result<()> {
         let (rows, _) = jobs::list(
             &mut c,
             &f,
-            jobs::JobSort::IdAsc,
+            shared::jobs::JobSort::Id,
             db::paging::Paging {
                 page,
                 per_page: 500,

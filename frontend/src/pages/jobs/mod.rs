@@ -27,6 +27,8 @@ use self::rows::{client_group, RowContext};
 use self::run::{RunRequest, RunTargets};
 use self::selection::Selection;
 use self::table::{BulkBar, ClientsTable};
+use shared::clients::ClientSort;
+
 use crate::api::{self, catalog, Failure, ListQuery};
 use crate::components::feedback::{Alert, AlertKind};
 use crate::components::page::{Loading, PageTitle};
@@ -37,8 +39,6 @@ use crate::queue_feed::QueueFeed;
 use crate::scaffold::address::{use_list_address, ListAddress};
 use crate::scaffold::loaded::{use_loaded, Loaded};
 use crate::state::use_session;
-
-const SORTS: [&str; 4] = ["name", "-name", "id", "-id"];
 
 /// The address of the main page for a search, sort and page.
 fn address(q: &str, sort: &str, page: i64) -> String {
@@ -61,7 +61,7 @@ fn address(q: &str, sort: &str, page: i64) -> String {
 
 /// The sort order in the address; by name when absent or unknown.
 fn parse_sort(sort: Option<String>) -> String {
-    sort.filter(|s| SORTS.contains(&s.as_str()))
+    sort.filter(|s| ClientSort::parse(s).is_some())
         .unwrap_or_else(|| "name".to_owned())
 }
 
