@@ -1,0 +1,130 @@
+//! Restore runs and their dry runs: a snapshot's file or directory pushed onto a client
+//! with rsync over that client's own key and pinned host key — never to an unverified
+//! host — with progress like a backup's, and nothing written by a dry run. Like a backup:
+//! load ([`context`]), plan without I/O ([`plan`]), execute (here).
+
+pub mod context;
+pub mod plan;
+pub mod preview;
+
+use std::ffi::OsString;
+
+use shared::runs::{RestoreTarget, RunError};
+use shared::snapshots::RestorePreview;
+
+use super::classify::{classify, Exit};
+use super::hostkeys;
+use super::runner::{Engine, Stop};
+use crate::db;
+use crate::db::clients::ClientRow;
+use crate::db::runs::{RunOutcome, RunRow};
+use crate::snapfs::open;
+use plan::PlannedRestore;
+use preview::preview;
+
+impl Engine {
+    /// Loads, plans and checks a restore, and gives rsync's argv: the entry must exist in
+    /// the snapshot (resolved beneath its root, no symlink on the way) and the target
+    /// client's host key must be pinned.
+    async fn prepare_restore(
+        &self,
+        target: &RestoreTarget,
+        dry_run: bool,
+    ) -> Result<(Vec<OsString>, ClientRow), Stop> {
+        let ctx = self.load_restore(target).await?;
+        let planned = plan::plan(&ctx, dry_run)?;
+        entry_exists(&planned, &target.path)?;
+        let mut c = db::conn(&self.pool).await.map_err(Stop::internal)?;
+        self.pin_host_key(&mut c, &ctx.client, &ctx.connection)
+            .await?;
+        drop(c);
+        Ok((planned.argv()?, ctx.client))
+    }
+
+    /// What a restore would change on the client: rsync's dry run, synchronously, within
+    /// a few timeouts. The error is the stable code of what went wrong.
+    pub async fn restore_preview(&self, target: &RestoreTarget) -> Result<RestorePreview, Stop> {
+        let (argv, _) = self.prepare_restore(target, true).await?;
+        let mut cmd = tokio::process::Command::new(&self.rsync);
+        cmd.args(&argv)
+            .env("LC_ALL", "C")
+            .stdin(std::process::Stdio::null())
+            .kill_on_drop(true)
+            .process_group(0);
+        let limit = std::time::Duration::from_secs(u64::from(self.timeout_secs.max(10)) * 4);
+        let out = tokio::time::timeout(limit, cmd.output())
+            .await
+            .map_err(|_| Stop(RunError::PreviewTimeout, String::new()))?
+            .map_err(|e| Stop(RunError::RsyncNotStarted, e.to_string()))?;
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let exit = Exit::Code(out.status.code().unwrap_or(-1));
+        let verdict = classify(exit, Some(1));
+        if verdict.result == shared::common::RunResult::Failed {
+            let code = if hostkeys::is_mismatch(&stderr) {
+                RunError::HostKeyMismatch
+            } else if super::classify::ssh_unreachable(&stderr) {
+                RunError::Unreachable
+            } else {
+                verdict.error_code.unwrap_or(RunError::RsyncFailed)
+            };
+            tracing::warn!("restore preview failed ({code}): {}", stderr.trim());
+            return Err(Stop(code, stderr.into_owned()));
+        }
+        Ok(preview(&target.destination, &stdout))
+    }
+
+    /// Executes a claimed restore run: rsync pushes the entry, progress is published like
+    /// a backup's, and the exit is classified the same way.
+    pub(super) async fn restore(&self, run: &RunRow) -> Result<RunOutcome<'static>, Stop> {
+        let target: RestoreTarget = match run.restore.clone() {
+            Some(v) => serde_json::from_value(v)
+                .map_err(|e| Stop::internal(format!("the restore target: {e}")))?,
+            None => return Err(Stop::internal("restore run without its target")),
+        };
+        let (argv, client) = self.prepare_restore(&target, false).await?;
+        self.set_state(run, "running").await?;
+        self.log(
+            run.id,
+            &format!(
+                "restore to client {} into {}: rsync {}",
+                client.id,
+                target.destination,
+                argv.iter()
+                    .map(|a| a.to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+        );
+        let (exit, output) = self
+            .run_rsync(run, &client, &argv)
+            .await
+            .map_err(|e| Stop(RunError::RsyncNotStarted, e.to_string()))?;
+        let st = super::stats::parse(&output);
+        let verdict = classify(exit, st.map(|s| s.files_transferred));
+        let mut error_code = verdict.error_code;
+        if exit != Exit::Code(0) && hostkeys::is_mismatch(&output) {
+            error_code = Some(RunError::HostKeyMismatch);
+        } else if matches!(exit, Exit::Code(12) | Exit::Code(255))
+            && super::classify::ssh_unreachable(&output)
+        {
+            error_code = Some(RunError::Unreachable);
+        }
+        Ok(super::transfer::outcome(
+            verdict.result.as_str(),
+            error_code,
+            exit,
+            st,
+        ))
+    }
+}
+
+/// The planned entry exists in the snapshot, reached beneath its root without following
+/// a symlink.
+fn entry_exists(p: &PlannedRestore, shown: &str) -> Result<(), Stop> {
+    let root =
+        open::open_root(&p.data).map_err(|e| Stop(RunError::SnapshotMissing, e.to_string()))?;
+    open::lstat(&root, &p.rel)
+        .map_err(|_| Stop(RunError::RestoreSourceMissing, shown.to_owned()))?;
+    Ok(())
+}
