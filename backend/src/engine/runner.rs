@@ -61,7 +61,9 @@ impl Stop {
 /// A failure while loading what a run needs: a row that is gone (with its own code), or
 /// a database or decoding error (`internal`), which `?` converts: loaders map errors once.
 pub enum LoadError {
+    /// A row the run needs is gone: the run stops with this code.
     Gone(RunError),
+    /// The database or a stored value failed: the run stops as `internal`.
     Internal(String),
 }
 

@@ -58,7 +58,11 @@ impl Engine {
             (None, Some(s)) => Exit::Signal(s),
             (None, None) => Exit::Code(-1),
         };
-        let output = tail(&log_path, 256 * 1024);
+        // Without its output the exit is classified from the code alone: say so.
+        let output = tail(&log_path, 256 * 1024).unwrap_or_else(|e| {
+            self.log(run_id, &format!("reading rsync's output back: {e}"));
+            String::new()
+        });
         Ok((exit, output))
     }
 
@@ -80,10 +84,16 @@ impl Engine {
         let mut buf = vec![0u8; 64 * 1024];
         let (mut published, mut persisted) = (None, None);
         let mut ticker = tokio::time::interval(PUBLISH_INTERVAL);
+        // The first failure to read rsync's output or to log it, told once at the end.
+        let mut lost: Option<std::io::Error> = None;
         loop {
             let n = tokio::select! {
                 r = stdout.read(&mut buf) => match r {
-                    Ok(0) | Err(_) => break,
+                    Ok(0) => break,
+                    Err(e) => {
+                        lost.get_or_insert(e);
+                        break;
+                    }
                     Ok(n) => n,
                 },
                 _ = ticker.tick() => 0,
@@ -91,7 +101,9 @@ impl Engine {
             let now = clock.elapsed();
             if n > 0 {
                 for line in parser.feed(&buf[..n], now) {
-                    let _ = log.write_all(&line);
+                    if let Err(e) = log.write_all(&line) {
+                        lost.get_or_insert(e);
+                    }
                 }
             } else {
                 parser.tick(now);
@@ -115,8 +127,13 @@ impl Engine {
             }
         }
         if let Some(rest) = parser.finish() {
-            let _ = log.write_all(&rest);
-            let _ = log.write_all(b"\n");
+            if let Err(e) = log.write_all(&rest).and_then(|()| log.write_all(b"\n")) {
+                lost.get_or_insert(e);
+            }
+        }
+        if let Some(e) = lost {
+            tracing::warn!(run_id = run.id, "rsync's output not fully logged: {e}");
+            self.log(run.id, &format!("rsync's output not fully logged: {e}"));
         }
         self.persist_progress(run.id, &parser.progress());
     }
@@ -162,16 +179,14 @@ pub(super) fn outcome(
 }
 
 /// The last `max` bytes of a file, as text.
-fn tail(path: &Path, max: u64) -> String {
+fn tail(path: &Path, max: u64) -> std::io::Result<String> {
     use std::io::{Read, Seek, SeekFrom};
-    let Ok(mut f) = std::fs::File::open(path) else {
-        return String::new();
-    };
-    let len = f.metadata().map(|m| m.len()).unwrap_or(0);
-    let _ = f.seek(SeekFrom::Start(len.saturating_sub(max)));
+    let mut f = std::fs::File::open(path)?;
+    let len = f.metadata()?.len();
+    f.seek(SeekFrom::Start(len.saturating_sub(max)))?;
     let mut buf = Vec::new();
-    let _ = f.read_to_end(&mut buf);
-    String::from_utf8_lossy(&buf).into_owned()
+    f.read_to_end(&mut buf)?;
+    Ok(String::from_utf8_lossy(&buf).into_owned())
 }
 
 pub(super) async fn rsync_version(rsync: &Path) -> String {

@@ -17,7 +17,10 @@ use crate::engine::{hostkeys, stats};
 impl Engine {
     /// rsync and the classification of its exit; publication and retention when it
     /// succeeded.
-    pub(in crate::engine) async fn transfer(&self, b: &Backup<'_>) -> Result<RunOutcome<'static>, Stop> {
+    pub(in crate::engine) async fn transfer(
+        &self,
+        b: &Backup<'_>,
+    ) -> Result<RunOutcome<'static>, Stop> {
         let run = b.run;
         let started = Utc::now();
         self.log(
@@ -68,9 +71,7 @@ impl Engine {
         code: Option<RunError>,
     ) -> Option<RunError> {
         let mut code = code;
-        if matches!(exit, Exit::Code(12) | Exit::Code(255))
-            && ssh_unreachable(output)
-        {
+        if matches!(exit, Exit::Code(12) | Exit::Code(255)) && ssh_unreachable(output) {
             code = Some(RunError::Unreachable);
         }
         // ssh's refusal reaches us as 255 or, when rsync notices first, as 12.
