@@ -3,13 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-use shared::clients::Connection;
-use shared::runs::RunError;
-
-use super::runner::{Engine, Stop};
-use crate::db::clients::{self, ClientRow};
-use crate::db::DbConn;
-
 /// The known_hosts file of a client.
 pub fn known_hosts_path(data_dir: &Path, client_id: i64) -> PathBuf {
     data_dir
@@ -94,48 +87,6 @@ pub fn write_known_hosts(
 pub fn is_mismatch(stderr: &str) -> bool {
     stderr.contains("REMOTE HOST IDENTIFICATION HAS CHANGED")
         || stderr.contains("Host key verification failed")
-}
-
-impl Engine {
-    /// Writes the client's pinned host key into its known_hosts file (the one rsync's ssh
-    /// is given). Without one the run stops before any data moves (a key seen for the
-    /// first time waits for acceptance).
-    pub(super) async fn pin_host_key(
-        &self,
-        c: &mut DbConn,
-        client: &ClientRow,
-        connection: &Connection,
-    ) -> Result<(), Stop> {
-        let Connection::Ssh { host, port, .. } = connection else {
-            return Ok(());
-        };
-        match (&client.host_key, &client.host_key_pending) {
-            (Some(key), None) => {
-                write_known_hosts(&self.data_dir, client.id, host, *port, key)
-                    .map_err(Stop::internal)?;
-                Ok(())
-            }
-            (_, Some(_)) => Err(Stop(
-                RunError::HostKeyUnverified,
-                "a host key awaits acceptance".into(),
-            )),
-            (None, None) => match scan(host, *port, self.timeout_secs).await {
-                Some(key) => {
-                    clients::set_host_keys(c, client.id, None, Some(&key))
-                        .await
-                        .map_err(Stop::internal)?;
-                    Err(Stop(
-                        RunError::HostKeyUnverified,
-                        format!("new host key {}", crate::domain::clients::fingerprint(&key)),
-                    ))
-                }
-                None => Err(Stop(
-                    RunError::Unreachable,
-                    format!("no ssh answer from {host}:{port}"),
-                )),
-            },
-        }
-    }
 }
 
 #[cfg(test)]

@@ -9,20 +9,61 @@ pub mod preview;
 
 use std::ffi::OsString;
 
+use shared::clients::Connection;
 use shared::runs::{RestoreTarget, RunError};
 use shared::snapshots::RestorePreview;
 
 use super::classify::{classify, Exit};
 use super::hostkeys;
 use super::runner::{Engine, Stop};
-use crate::db;
 use crate::db::clients::ClientRow;
 use crate::db::runs::{RunOutcome, RunRow};
+use crate::db::{self, clients, DbConn};
 use crate::snapfs::open;
 use plan::PlannedRestore;
 use preview::preview;
 
 impl Engine {
+    /// Writes the client's pinned host key into its known_hosts file (the one rsync's ssh
+    /// is given). Without one the run stops before any data moves (a key seen for the
+    /// first time waits for acceptance). Backups pin it the same way.
+    pub(super) async fn pin_host_key(
+        &self,
+        c: &mut DbConn,
+        client: &ClientRow,
+        connection: &Connection,
+    ) -> Result<(), Stop> {
+        let Connection::Ssh { host, port, .. } = connection else {
+            return Ok(());
+        };
+        match (&client.host_key, &client.host_key_pending) {
+            (Some(key), None) => {
+                hostkeys::write_known_hosts(&self.data_dir, client.id, host, *port, key)
+                    .map_err(Stop::internal)?;
+                Ok(())
+            }
+            (_, Some(_)) => Err(Stop(
+                RunError::HostKeyUnverified,
+                "a host key awaits acceptance".into(),
+            )),
+            (None, None) => match hostkeys::scan(host, *port, self.timeout_secs).await {
+                Some(key) => {
+                    clients::set_host_keys(c, client.id, None, Some(&key))
+                        .await
+                        .map_err(Stop::internal)?;
+                    Err(Stop(
+                        RunError::HostKeyUnverified,
+                        format!("new host key {}", crate::domain::clients::fingerprint(&key)),
+                    ))
+                }
+                None => Err(Stop(
+                    RunError::Unreachable,
+                    format!("no ssh answer from {host}:{port}"),
+                )),
+            },
+        }
+    }
+
     /// Loads, plans and checks a restore, and gives rsync's argv: the entry must exist in
     /// the snapshot (resolved beneath its root, no symlink on the way) and the target
     /// client's host key must be pinned.
