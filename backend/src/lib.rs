@@ -13,4 +13,5 @@ pub mod scheduler;
 pub mod snapfs;
 pub mod startup;
 pub mod state;
+pub mod views;
 pub mod web;

@@ -111,7 +111,7 @@ impl Application {
         let pool = db::build_pool(database_url, config.db_pool_size)?;
         let first_admin_password = crate::domain::accounts::ensure_first_admin(&pool).await?;
         crate::domain::locations::ensure_default(&pool, &config.data_dir).await?;
-        let purged = db::sessions::purge_expired(&mut db::conn(&pool).await?).await?;
+        let purged = db::sessions::purge_expired(&mut *db::conn(&pool).await?).await?;
         if purged > 0 {
             tracing::info!("removed {purged} expired login sessions");
         }

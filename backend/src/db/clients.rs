@@ -6,7 +6,7 @@ use diesel_async::RunQueryDsl;
 
 use super::paging::{contains_pattern, Paging};
 use super::schema::{clients, users};
-use super::{DbConn, DbError};
+use super::{DbError, PgConn};
 
 /// A row of `clients`.
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -74,7 +74,7 @@ fn filtered<'a>(f: &ClientFilter<'a>) -> clients::BoxedQuery<'a, diesel::pg::Pg>
 
 /// One page with the total.
 pub async fn list(
-    c: &mut DbConn,
+    c: &mut PgConn,
     f: &ClientFilter<'_>,
     sort: ClientSort,
     paging: Paging,
@@ -97,7 +97,7 @@ pub async fn list(
 }
 
 /// One client.
-pub async fn find(c: &mut DbConn, id: i64) -> Result<Option<ClientRow>, DbError> {
+pub async fn find(c: &mut PgConn, id: i64) -> Result<Option<ClientRow>, DbError> {
     Ok(clients::table
         .find(id)
         .select(ClientRow::as_select())
@@ -108,7 +108,7 @@ pub async fn find(c: &mut DbConn, id: i64) -> Result<Option<ClientRow>, DbError>
 
 /// Whether a client with this name (any case) exists (for picking free copy names; saves
 /// rely on the unique index).
-pub async fn name_taken(c: &mut DbConn, name: &str) -> Result<bool, DbError> {
+pub async fn name_taken(c: &mut PgConn, name: &str) -> Result<bool, DbError> {
     let n: i64 = clients::table
         .filter(super::users::lower(clients::name).eq(name.to_lowercase()))
         .count()
@@ -118,7 +118,7 @@ pub async fn name_taken(c: &mut DbConn, name: &str) -> Result<bool, DbError> {
 }
 
 /// Inserts a client.
-pub async fn insert(c: &mut DbConn, f: &ClientForm<'_>) -> Result<ClientRow, DbError> {
+pub async fn insert(c: &mut PgConn, f: &ClientForm<'_>) -> Result<ClientRow, DbError> {
     Ok(diesel::insert_into(clients::table)
         .values(f)
         .returning(ClientRow::as_returning())
@@ -128,7 +128,7 @@ pub async fn insert(c: &mut DbConn, f: &ClientForm<'_>) -> Result<ClientRow, DbE
 
 /// Updates a client.
 pub async fn update(
-    c: &mut DbConn,
+    c: &mut PgConn,
     id: i64,
     f: &ClientForm<'_>,
 ) -> Result<Option<ClientRow>, DbError> {
@@ -141,7 +141,7 @@ pub async fn update(
 }
 
 /// Stores the client's public key.
-pub async fn set_public_key(c: &mut DbConn, id: i64, key: &str) -> Result<(), DbError> {
+pub async fn set_public_key(c: &mut PgConn, id: i64, key: &str) -> Result<(), DbError> {
     diesel::update(clients::table.find(id))
         .set((
             clients::public_key.eq(key),
@@ -153,12 +153,12 @@ pub async fn set_public_key(c: &mut DbConn, id: i64, key: &str) -> Result<(), Db
 }
 
 /// Deletes a client (its jobs go with it).
-pub async fn delete(c: &mut DbConn, id: i64) -> Result<usize, DbError> {
+pub async fn delete(c: &mut PgConn, id: i64) -> Result<usize, DbError> {
     Ok(diesel::delete(clients::table.find(id)).execute(c).await?)
 }
 
 /// Names of the given users, for owner references.
-pub async fn user_names(c: &mut DbConn, ids: &[i64]) -> Result<Vec<(i64, String)>, DbError> {
+pub async fn user_names(c: &mut PgConn, ids: &[i64]) -> Result<Vec<(i64, String)>, DbError> {
     Ok(users::table
         .filter(users::id.eq_any(ids))
         .select((users::id, users::username))
@@ -168,7 +168,7 @@ pub async fn user_names(c: &mut DbConn, ids: &[i64]) -> Result<Vec<(i64, String)
 
 /// Sets the pinned and the pending host key.
 pub async fn set_host_keys(
-    c: &mut DbConn,
+    c: &mut PgConn,
     id: i64,
     pinned: Option<&str>,
     pending: Option<&str>,

@@ -20,22 +20,40 @@ pub struct EventRow {
     pub payload: serde_json::Value,
 }
 
-/// Stores an event; returns its id.
-pub async fn insert(
+/// Any constant: the advisory lock that makes event ids follow commit order.
+const EVENTS_LOCK: i64 = 0x0e1b_e7e7;
+
+#[derive(QueryableByName)]
+struct Id {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    id: i64,
+}
+
+/// Stores an event; returns its id. In a transaction, call it after the other writes of
+/// that transaction. Its one statement takes a lock before the id is drawn and holds it
+/// until the commit (at once outside a transaction), so that no event with a smaller id
+/// commits later: the pump, reading `id > last`, would never see that one.
+pub async fn insert<T: serde::Serialize + ?Sized>(
     c: &mut PgConn,
     client_id: Option<i64>,
     owner_id: Option<i64>,
-    payload: &serde_json::Value,
+    payload: &T,
 ) -> Result<i64, DbError> {
-    Ok(diesel::insert_into(events::table)
-        .values((
-            events::client_id.eq(client_id),
-            events::owner_id.eq(owner_id),
-            events::payload.eq(payload),
-        ))
-        .returning(events::id)
-        .get_result(c)
-        .await?)
+    use diesel::sql_types::{BigInt, Jsonb, Nullable};
+    let payload = serde_json::to_value(payload)
+        .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?;
+    let row: Id = diesel::sql_query(
+        "WITH locked AS (SELECT pg_advisory_xact_lock($1)) \
+         INSERT INTO events (client_id, owner_id, payload) \
+         SELECT $2, $3, $4 FROM locked RETURNING id",
+    )
+    .bind::<BigInt, _>(EVENTS_LOCK)
+    .bind::<Nullable<BigInt>, _>(client_id)
+    .bind::<Nullable<BigInt>, _>(owner_id)
+    .bind::<Jsonb, _>(payload)
+    .get_result(c)
+    .await?;
+    Ok(row.id)
 }
 
 /// Events after `after`, oldest first, at most `limit`.

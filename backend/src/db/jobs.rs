@@ -8,7 +8,7 @@ use shared::jobs::NotifyThreshold;
 
 use super::paging::{contains_pattern, Paging};
 use super::schema::{backup_locations, clients, jobs, policies};
-use super::{DbConn, DbError};
+use super::{DbError, PgConn};
 
 /// A row of `jobs`.
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -108,7 +108,7 @@ fn filtered<'a>(f: &JobFilter<'a>) -> jobs::BoxedQuery<'a, diesel::pg::Pg> {
 
 /// One page with the total.
 pub async fn list(
-    c: &mut DbConn,
+    c: &mut PgConn,
     f: &JobFilter<'_>,
     sort: JobSort,
     paging: Paging,
@@ -132,7 +132,7 @@ pub async fn list(
 }
 
 /// All jobs of the given clients, by id.
-pub async fn of_clients(c: &mut DbConn, ids: &[i64]) -> Result<Vec<JobRow>, DbError> {
+pub async fn of_clients(c: &mut PgConn, ids: &[i64]) -> Result<Vec<JobRow>, DbError> {
     Ok(jobs::table
         .filter(jobs::client_id.eq_any(ids))
         .order(jobs::id)
@@ -142,7 +142,7 @@ pub async fn of_clients(c: &mut DbConn, ids: &[i64]) -> Result<Vec<JobRow>, DbEr
 }
 
 /// One job.
-pub async fn find(c: &mut DbConn, id: i64) -> Result<Option<JobRow>, DbError> {
+pub async fn find(c: &mut PgConn, id: i64) -> Result<Option<JobRow>, DbError> {
     Ok(jobs::table
         .find(id)
         .select(JobRow::as_select())
@@ -152,7 +152,7 @@ pub async fn find(c: &mut DbConn, id: i64) -> Result<Option<JobRow>, DbError> {
 }
 
 /// Inserts a job at the end of the priority order.
-pub async fn insert(c: &mut DbConn, f: &JobForm<'_>) -> Result<JobRow, DbError> {
+pub async fn insert(c: &mut PgConn, f: &JobForm<'_>) -> Result<JobRow, DbError> {
     let last: Option<i32> = jobs::table
         .filter(jobs::priority.lt(i32::MAX))
         .select(diesel::dsl::max(jobs::priority))
@@ -167,7 +167,7 @@ pub async fn insert(c: &mut DbConn, f: &JobForm<'_>) -> Result<JobRow, DbError> 
 }
 
 /// Updates a job.
-pub async fn update(c: &mut DbConn, id: i64, f: &JobForm<'_>) -> Result<Option<JobRow>, DbError> {
+pub async fn update(c: &mut PgConn, id: i64, f: &JobForm<'_>) -> Result<Option<JobRow>, DbError> {
     Ok(diesel::update(jobs::table.find(id))
         .set((f, jobs::updated_at.eq(diesel::dsl::now)))
         .returning(JobRow::as_returning())
@@ -177,12 +177,12 @@ pub async fn update(c: &mut DbConn, id: i64, f: &JobForm<'_>) -> Result<Option<J
 }
 
 /// Deletes a job.
-pub async fn delete(c: &mut DbConn, id: i64) -> Result<usize, DbError> {
+pub async fn delete(c: &mut PgConn, id: i64) -> Result<usize, DbError> {
     Ok(diesel::delete(jobs::table.find(id)).execute(c).await?)
 }
 
 /// Sets or clears the trigger token hash.
-pub async fn set_token_hash(c: &mut DbConn, id: i64, hash: Option<&str>) -> Result<usize, DbError> {
+pub async fn set_token_hash(c: &mut PgConn, id: i64, hash: Option<&str>) -> Result<usize, DbError> {
     Ok(diesel::update(jobs::table.find(id))
         .set(jobs::trigger_token_hash.eq(hash))
         .execute(c)
@@ -190,7 +190,7 @@ pub async fn set_token_hash(c: &mut DbConn, id: i64, hash: Option<&str>) -> Resu
 }
 
 /// Ids of the jobs visible with `owner` (all when `None`), in priority order.
-pub async fn ids_by_priority(c: &mut DbConn, owner: Option<i64>) -> Result<Vec<i64>, DbError> {
+pub async fn ids_by_priority(c: &mut PgConn, owner: Option<i64>) -> Result<Vec<i64>, DbError> {
     let f = JobFilter {
         owner,
         ..JobFilter::default()
@@ -203,7 +203,7 @@ pub async fn ids_by_priority(c: &mut DbConn, owner: Option<i64>) -> Result<Vec<i
 }
 
 /// Current priorities of the given jobs, ascending.
-pub async fn priorities_of(c: &mut DbConn, ids: &[i64]) -> Result<Vec<i32>, DbError> {
+pub async fn priorities_of(c: &mut PgConn, ids: &[i64]) -> Result<Vec<i32>, DbError> {
     Ok(jobs::table
         .filter(jobs::id.eq_any(ids))
         .order(jobs::priority.asc())
@@ -213,7 +213,7 @@ pub async fn priorities_of(c: &mut DbConn, ids: &[i64]) -> Result<Vec<i32>, DbEr
 }
 
 /// Sets one job's priority.
-pub async fn set_priority(c: &mut DbConn, id: i64, priority: i32) -> Result<(), DbError> {
+pub async fn set_priority(c: &mut PgConn, id: i64, priority: i32) -> Result<(), DbError> {
     diesel::update(jobs::table.find(id))
         .set(jobs::priority.eq(priority))
         .execute(c)
@@ -223,7 +223,7 @@ pub async fn set_priority(c: &mut DbConn, id: i64, priority: i32) -> Result<(), 
 
 /// Names of policies, locations and clients for references.
 pub async fn names(
-    c: &mut DbConn,
+    c: &mut PgConn,
     policy_ids: &[i64],
     location_ids: &[i64],
     client_ids: &[i64],
@@ -248,7 +248,7 @@ pub async fn names(
 
 /// Jobs using a policy or location (for 409 answers): (id, client name, job name).
 pub async fn using(
-    c: &mut DbConn,
+    c: &mut PgConn,
     policy_id: Option<i64>,
     location_id: Option<i64>,
 ) -> Result<Vec<(i64, String, String)>, DbError> {
@@ -268,7 +268,7 @@ pub async fn using(
 
 /// Jobs (with their client names) that keep snapshots in a location, at most 100.
 pub async fn holding_snapshots_in(
-    c: &mut DbConn,
+    c: &mut PgConn,
     location_id: i64,
 ) -> Result<Vec<(i64, String, String)>, DbError> {
     use super::schema::snapshots;
@@ -287,7 +287,7 @@ pub async fn holding_snapshots_in(
 }
 
 /// Records a job's size in bytes.
-pub async fn set_size(c: &mut DbConn, id: i64, bytes: i64) -> Result<(), DbError> {
+pub async fn set_size(c: &mut PgConn, id: i64, bytes: i64) -> Result<(), DbError> {
     diesel::update(jobs::table.find(id))
         .set(jobs::size_bytes.eq(bytes))
         .execute(c)

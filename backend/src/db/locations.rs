@@ -6,7 +6,7 @@ use diesel_async::RunQueryDsl;
 
 use super::paging::{contains_pattern, Paging};
 use super::schema::{backup_locations, jobs};
-use super::{DbConn, DbError};
+use super::{DbError, PgConn};
 
 /// A row of `backup_locations`.
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -33,7 +33,7 @@ pub struct LocationForm<'a> {
 
 /// One page, filtered by name, with the total.
 pub async fn list(
-    c: &mut DbConn,
+    c: &mut PgConn,
     q: Option<&str>,
     paging: Paging,
 ) -> Result<(Vec<LocationRow>, i64), DbError> {
@@ -56,7 +56,7 @@ pub async fn list(
 }
 
 /// One location.
-pub async fn find(c: &mut DbConn, id: i64) -> Result<Option<LocationRow>, DbError> {
+pub async fn find(c: &mut PgConn, id: i64) -> Result<Option<LocationRow>, DbError> {
     Ok(backup_locations::table
         .find(id)
         .select(LocationRow::as_select())
@@ -66,7 +66,7 @@ pub async fn find(c: &mut DbConn, id: i64) -> Result<Option<LocationRow>, DbErro
 }
 
 /// Inserts a location.
-pub async fn insert(c: &mut DbConn, f: &LocationForm<'_>) -> Result<LocationRow, DbError> {
+pub async fn insert(c: &mut PgConn, f: &LocationForm<'_>) -> Result<LocationRow, DbError> {
     Ok(diesel::insert_into(backup_locations::table)
         .values(f)
         .returning(LocationRow::as_returning())
@@ -76,7 +76,7 @@ pub async fn insert(c: &mut DbConn, f: &LocationForm<'_>) -> Result<LocationRow,
 
 /// Updates a location.
 pub async fn update(
-    c: &mut DbConn,
+    c: &mut PgConn,
     id: i64,
     f: &LocationForm<'_>,
 ) -> Result<Option<LocationRow>, DbError> {
@@ -89,14 +89,14 @@ pub async fn update(
 }
 
 /// Deletes a location.
-pub async fn delete(c: &mut DbConn, id: i64) -> Result<usize, DbError> {
+pub async fn delete(c: &mut PgConn, id: i64) -> Result<usize, DbError> {
     Ok(diesel::delete(backup_locations::table.find(id))
         .execute(c)
         .await?)
 }
 
 /// Number of jobs per location, for the given ids.
-pub async fn job_counts(c: &mut DbConn, ids: &[i64]) -> Result<Vec<(i64, i64)>, DbError> {
+pub async fn job_counts(c: &mut PgConn, ids: &[i64]) -> Result<Vec<(i64, i64)>, DbError> {
     Ok(jobs::table
         .filter(jobs::location_id.eq_any(ids))
         .group_by(jobs::location_id)
@@ -106,6 +106,6 @@ pub async fn job_counts(c: &mut DbConn, ids: &[i64]) -> Result<Vec<(i64, i64)>, 
 }
 
 /// Number of locations.
-pub async fn count(c: &mut DbConn) -> Result<i64, DbError> {
+pub async fn count(c: &mut PgConn) -> Result<i64, DbError> {
     Ok(backup_locations::table.count().get_result(c).await?)
 }

@@ -39,6 +39,57 @@ pub type PgConn = AsyncPgConnection;
 /// One pooled connection.
 pub type DbConn = Object<AsyncPgConnection>;
 
+/// The future of an async closure, nameable in bounds (diesel-async keeps its own such
+/// trait private): [`transaction`] needs to say that this future is `Send`.
+pub trait TxBody<T, R>: AsyncFnOnce(T) -> R + FnOnce(T) -> <Self as TxBody<T, R>>::Fut {
+    /// The future the closure returns.
+    type Fut: std::future::Future<Output = R>;
+}
+
+impl<F, T, Fut, R> TxBody<T, R> for F
+where
+    F: AsyncFnOnce(T) -> R + FnOnce(T) -> Fut,
+    Fut: std::future::Future<Output = R>,
+{
+    type Fut = Fut;
+}
+
+/// What ends a transaction early: a query of diesel's (which diesel-async's API needs to
+/// be able to build) or the body's own error.
+enum TxError<E> {
+    Query(diesel::result::Error),
+    Body(E),
+}
+
+impl<E> From<diesel::result::Error> for TxError<E> {
+    fn from(e: diesel::result::Error) -> Self {
+        TxError::Query(e)
+    }
+}
+
+/// Runs `body` in one transaction on `c`: committed when it returns `Ok`, rolled back when
+/// it returns `Err` (or the commit fails), so callers never leave half of an operation
+/// saved. Inside a transaction already, `body` runs in a savepoint. Work that cannot roll
+/// back (files, processes, wake-ups) belongs after the commit, or must be undone by the
+/// caller when this returns `Err`.
+pub async fn transaction<'a, R, E, F>(c: &mut PgConn, body: F) -> Result<R, E>
+where
+    for<'r> F: AsyncFnOnce(&'r mut PgConn) -> Result<R, E>
+        + TxBody<&'r mut PgConn, Result<R, E>, Fut: Send>
+        + Send
+        + 'a,
+    E: From<DbError> + Send + 'a,
+    R: Send + 'a,
+{
+    use diesel_async::AsyncConnection;
+    c.transaction::<R, TxError<E>, _>(async move |t| body(t).await.map_err(TxError::Body))
+        .await
+        .map_err(|e| match e {
+            TxError::Query(q) => E::from(DbError::Query(q)),
+            TxError::Body(b) => b,
+        })
+}
+
 /// Database-level failures, before any business meaning is attached.
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {

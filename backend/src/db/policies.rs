@@ -6,7 +6,7 @@ use diesel_async::RunQueryDsl;
 
 use super::paging::{contains_pattern, Paging};
 use super::schema::{jobs, policies};
-use super::{DbConn, DbError};
+use super::{DbError, PgConn};
 
 /// A row of `policies`.
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -37,7 +37,7 @@ pub struct PolicyForm<'a> {
 
 /// One page, filtered by name, with the total.
 pub async fn list(
-    c: &mut DbConn,
+    c: &mut PgConn,
     q: Option<&str>,
     paging: Paging,
 ) -> Result<(Vec<PolicyRow>, i64), DbError> {
@@ -60,7 +60,7 @@ pub async fn list(
 }
 
 /// One policy.
-pub async fn find(c: &mut DbConn, id: i64) -> Result<Option<PolicyRow>, DbError> {
+pub async fn find(c: &mut PgConn, id: i64) -> Result<Option<PolicyRow>, DbError> {
     Ok(policies::table
         .find(id)
         .select(PolicyRow::as_select())
@@ -70,7 +70,7 @@ pub async fn find(c: &mut DbConn, id: i64) -> Result<Option<PolicyRow>, DbError>
 }
 
 /// Every policy (for the scheduler).
-pub async fn all(c: &mut DbConn) -> Result<Vec<PolicyRow>, DbError> {
+pub async fn all(c: &mut PgConn) -> Result<Vec<PolicyRow>, DbError> {
     Ok(policies::table
         .select(PolicyRow::as_select())
         .load(c)
@@ -79,14 +79,14 @@ pub async fn all(c: &mut DbConn) -> Result<Vec<PolicyRow>, DbError> {
 
 /// Inserts a policy.
 /// Every policy's id and schedule (what the minute tick evaluates).
-pub async fn all_schedules(c: &mut DbConn) -> Result<Vec<(i64, serde_json::Value)>, DbError> {
+pub async fn all_schedules(c: &mut PgConn) -> Result<Vec<(i64, serde_json::Value)>, DbError> {
     Ok(policies::table
         .select((policies::id, policies::schedule))
         .load(c)
         .await?)
 }
 
-pub async fn insert(c: &mut DbConn, f: &PolicyForm<'_>) -> Result<PolicyRow, DbError> {
+pub async fn insert(c: &mut PgConn, f: &PolicyForm<'_>) -> Result<PolicyRow, DbError> {
     Ok(diesel::insert_into(policies::table)
         .values(f)
         .returning(PolicyRow::as_returning())
@@ -96,7 +96,7 @@ pub async fn insert(c: &mut DbConn, f: &PolicyForm<'_>) -> Result<PolicyRow, DbE
 
 /// Updates a policy. A seeded policy stops being one: its text is now the admin's.
 pub async fn update(
-    c: &mut DbConn,
+    c: &mut PgConn,
     id: i64,
     f: &PolicyForm<'_>,
 ) -> Result<Option<PolicyRow>, DbError> {
@@ -113,12 +113,12 @@ pub async fn update(
 }
 
 /// Deletes a policy.
-pub async fn delete(c: &mut DbConn, id: i64) -> Result<usize, DbError> {
+pub async fn delete(c: &mut PgConn, id: i64) -> Result<usize, DbError> {
     Ok(diesel::delete(policies::table.find(id)).execute(c).await?)
 }
 
 /// Number of jobs per policy, for the given ids.
-pub async fn job_counts(c: &mut DbConn, ids: &[i64]) -> Result<Vec<(i64, i64)>, DbError> {
+pub async fn job_counts(c: &mut PgConn, ids: &[i64]) -> Result<Vec<(i64, i64)>, DbError> {
     Ok(jobs::table
         .filter(jobs::policy_id.eq_any(ids))
         .group_by(jobs::policy_id)

@@ -8,7 +8,7 @@ use shared::runs::{RunError, RunKind, RunState, RunTrigger};
 
 use super::paging::Paging;
 use super::schema::{clients, jobs, runs};
-use super::{DbConn, DbError};
+use super::{DbError, PgConn};
 
 /// A row of `runs`.
 #[derive(Debug, Clone, Queryable, Selectable, QueryableByName)]
@@ -42,7 +42,7 @@ pub struct RunRow {
 }
 
 /// One run.
-pub async fn find(c: &mut DbConn, id: i64) -> Result<Option<RunRow>, DbError> {
+pub async fn find(c: &mut PgConn, id: i64) -> Result<Option<RunRow>, DbError> {
     Ok(runs::table
         .find(id)
         .select(RunRow::as_select())
@@ -52,7 +52,7 @@ pub async fn find(c: &mut DbConn, id: i64) -> Result<Option<RunRow>, DbError> {
 }
 
 /// The unfinished run of a job, if any.
-pub async fn active_of_job(c: &mut DbConn, job_id: i64) -> Result<Option<RunRow>, DbError> {
+pub async fn active_of_job(c: &mut PgConn, job_id: i64) -> Result<Option<RunRow>, DbError> {
     Ok(runs::table
         .filter(runs::job_id.eq(job_id))
         .filter(runs::state.ne(RunState::Finished))
@@ -63,7 +63,7 @@ pub async fn active_of_job(c: &mut DbConn, job_id: i64) -> Result<Option<RunRow>
 }
 
 /// Whether any job of the client has an unfinished run.
-pub async fn client_has_active(c: &mut DbConn, client_id: i64) -> Result<bool, DbError> {
+pub async fn client_has_active(c: &mut PgConn, client_id: i64) -> Result<bool, DbError> {
     let n: i64 = runs::table
         .inner_join(jobs::table)
         .filter(jobs::client_id.eq(client_id))
@@ -75,7 +75,7 @@ pub async fn client_has_active(c: &mut DbConn, client_id: i64) -> Result<bool, D
 }
 
 /// Records the levels a run serves (decided when it starts).
-pub async fn set_levels(c: &mut DbConn, id: i64, levels: &[String]) -> Result<(), DbError> {
+pub async fn set_levels(c: &mut PgConn, id: i64, levels: &[String]) -> Result<(), DbError> {
     let levels: Vec<Option<String>> = levels.iter().cloned().map(Some).collect();
     diesel::update(runs::table.find(id))
         .set(runs::levels.eq(levels))
@@ -85,7 +85,7 @@ pub async fn set_levels(c: &mut DbConn, id: i64, levels: &[String]) -> Result<()
 }
 
 /// Records (or clears) the process group of the run's current child.
-pub async fn set_pgid(c: &mut DbConn, id: i64, pgid: Option<i32>) -> Result<(), DbError> {
+pub async fn set_pgid(c: &mut PgConn, id: i64, pgid: Option<i32>) -> Result<(), DbError> {
     diesel::update(runs::table.find(id))
         .set(runs::pgid.eq(pgid))
         .execute(c)
@@ -94,7 +94,7 @@ pub async fn set_pgid(c: &mut DbConn, id: i64, pgid: Option<i32>) -> Result<(), 
 }
 
 /// Moves a run to a new state.
-pub async fn set_state(c: &mut DbConn, id: i64, state: RunState) -> Result<(), DbError> {
+pub async fn set_state(c: &mut PgConn, id: i64, state: RunState) -> Result<(), DbError> {
     diesel::update(runs::table.find(id))
         .set(runs::state.eq(state))
         .execute(c)
@@ -104,7 +104,7 @@ pub async fn set_state(c: &mut DbConn, id: i64, state: RunState) -> Result<(), D
 
 /// Finishes a run that is still queued as aborted; false when it is no longer queued
 /// (a dispatcher claimed it meanwhile).
-pub async fn abort_queued(c: &mut DbConn, id: i64) -> Result<bool, DbError> {
+pub async fn abort_queued(c: &mut PgConn, id: i64) -> Result<bool, DbError> {
     let n = diesel::update(
         runs::table
             .find(id)
@@ -122,7 +122,7 @@ pub async fn abort_queued(c: &mut DbConn, id: i64) -> Result<bool, DbError> {
 }
 
 /// Marks an executing run `aborting` (its server acts on it).
-pub async fn mark_aborting(c: &mut DbConn, id: i64) -> Result<(), DbError> {
+pub async fn mark_aborting(c: &mut PgConn, id: i64) -> Result<(), DbError> {
     diesel::update(
         runs::table
             .find(id)
@@ -151,7 +151,7 @@ pub struct RunOutcome {
 }
 
 /// Finishes a run and, for a backup, records its result on the job.
-pub async fn finish(c: &mut DbConn, run: &RunRow, o: &RunOutcome) -> Result<(), DbError> {
+pub async fn finish(c: &mut PgConn, run: &RunRow, o: &RunOutcome) -> Result<(), DbError> {
     diesel::update(runs::table.find(run.id))
         .set((
             o,
@@ -205,7 +205,7 @@ fn filtered(f: &RunFilter) -> runs::BoxedQuery<'static, diesel::pg::Pg> {
 
 /// One page of runs, newest first.
 pub async fn list(
-    c: &mut DbConn,
+    c: &mut PgConn,
     f: &RunFilter,
     paging: Paging,
 ) -> Result<(Vec<RunRow>, i64), DbError> {

@@ -10,7 +10,7 @@ use shared::scripts::ScriptPhase;
 
 use super::paging::{contains_pattern, Paging};
 use super::schema::{client_scripts, clients, job_scripts, jobs, scripts};
-use super::{DbConn, DbError};
+use super::{DbError, PgConn};
 
 /// A script without its content.
 #[derive(Debug, Clone, Queryable)]
@@ -70,7 +70,7 @@ pub struct ScriptForm<'a> {
 
 /// One page, filtered by name, with the total.
 pub async fn list(
-    c: &mut DbConn,
+    c: &mut PgConn,
     q: Option<&str>,
     paging: Paging,
 ) -> Result<(Vec<ScriptRow>, i64), DbError> {
@@ -93,7 +93,7 @@ pub async fn list(
 }
 
 /// One script (without content).
-pub async fn find(c: &mut DbConn, id: i64) -> Result<Option<ScriptRow>, DbError> {
+pub async fn find(c: &mut PgConn, id: i64) -> Result<Option<ScriptRow>, DbError> {
     Ok(scripts::table
         .find(id)
         .select(columns())
@@ -103,7 +103,7 @@ pub async fn find(c: &mut DbConn, id: i64) -> Result<Option<ScriptRow>, DbError>
 }
 
 /// Several scripts (without content).
-pub async fn find_many(c: &mut DbConn, ids: &[i64]) -> Result<Vec<ScriptRow>, DbError> {
+pub async fn find_many(c: &mut PgConn, ids: &[i64]) -> Result<Vec<ScriptRow>, DbError> {
     Ok(scripts::table
         .filter(scripts::id.eq_any(ids))
         .select(columns())
@@ -112,7 +112,7 @@ pub async fn find_many(c: &mut DbConn, ids: &[i64]) -> Result<Vec<ScriptRow>, Db
 }
 
 /// A script's name and content.
-pub async fn content(c: &mut DbConn, id: i64) -> Result<Option<(String, Vec<u8>)>, DbError> {
+pub async fn content(c: &mut PgConn, id: i64) -> Result<Option<(String, Vec<u8>)>, DbError> {
     Ok(scripts::table
         .find(id)
         .select((scripts::name, scripts::content))
@@ -122,7 +122,7 @@ pub async fn content(c: &mut DbConn, id: i64) -> Result<Option<(String, Vec<u8>)
 }
 
 /// Inserts a script; the form must carry content.
-pub async fn insert(c: &mut DbConn, f: &ScriptForm<'_>) -> Result<i64, DbError> {
+pub async fn insert(c: &mut PgConn, f: &ScriptForm<'_>) -> Result<i64, DbError> {
     Ok(diesel::insert_into(scripts::table)
         .values(f)
         .returning(scripts::id)
@@ -131,7 +131,7 @@ pub async fn insert(c: &mut DbConn, f: &ScriptForm<'_>) -> Result<i64, DbError> 
 }
 
 /// Updates a script; `None` content keeps the stored one.
-pub async fn update(c: &mut DbConn, id: i64, f: &ScriptForm<'_>) -> Result<usize, DbError> {
+pub async fn update(c: &mut PgConn, id: i64, f: &ScriptForm<'_>) -> Result<usize, DbError> {
     Ok(diesel::update(scripts::table.find(id))
         .set((f, scripts::updated_at.eq(diesel::dsl::now)))
         .execute(c)
@@ -139,13 +139,13 @@ pub async fn update(c: &mut DbConn, id: i64, f: &ScriptForm<'_>) -> Result<usize
 }
 
 /// Deletes a script.
-pub async fn delete(c: &mut DbConn, id: i64) -> Result<usize, DbError> {
+pub async fn delete(c: &mut PgConn, id: i64) -> Result<usize, DbError> {
     Ok(diesel::delete(scripts::table.find(id)).execute(c).await?)
 }
 
 /// Where a script is attached: (kind, object id, display name, phase).
 pub async fn usages(
-    c: &mut DbConn,
+    c: &mut PgConn,
     script_id: i64,
 ) -> Result<Vec<(String, i64, String, ScriptPhase)>, DbError> {
     let by_clients: Vec<(i64, String, ScriptPhase)> = client_scripts::table
@@ -174,7 +174,7 @@ pub async fn usages(
 
 /// Replaces the scripts attached to a client.
 pub async fn set_client_scripts(
-    c: &mut DbConn,
+    c: &mut PgConn,
     client_id: i64,
     pre: &[i64],
     post: &[i64],
@@ -210,7 +210,7 @@ pub async fn set_client_scripts(
 
 /// Replaces the scripts attached to a job.
 pub async fn set_job_scripts(
-    c: &mut DbConn,
+    c: &mut PgConn,
     job_id: i64,
     pre: &[i64],
     post: &[i64],
@@ -246,7 +246,7 @@ pub async fn set_job_scripts(
 
 /// Scripts attached to the given clients: (client id, script id, script name, phase).
 pub async fn of_clients(
-    c: &mut DbConn,
+    c: &mut PgConn,
     ids: &[i64],
 ) -> Result<Vec<(i64, i64, String, ScriptPhase)>, DbError> {
     Ok(client_scripts::table
@@ -265,7 +265,7 @@ pub async fn of_clients(
 
 /// Scripts attached to the given jobs: (job id, script id, script name, phase).
 pub async fn of_jobs(
-    c: &mut DbConn,
+    c: &mut PgConn,
     ids: &[i64],
 ) -> Result<Vec<(i64, i64, String, ScriptPhase)>, DbError> {
     Ok(job_scripts::table

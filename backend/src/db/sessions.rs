@@ -7,11 +7,11 @@ use uuid::Uuid;
 
 use super::schema::{sessions, users};
 use super::users::UserRow;
-use super::{DbConn, DbError};
+use super::{DbError, PgConn};
 
 /// Records a new session.
 pub async fn insert(
-    c: &mut DbConn,
+    c: &mut PgConn,
     id: Uuid,
     user_id: i64,
     expires_at: DateTime<Utc>,
@@ -28,7 +28,7 @@ pub async fn insert(
 }
 
 /// The user of a live (unexpired) session.
-pub async fn user_of_live(c: &mut DbConn, id: Uuid) -> Result<Option<UserRow>, DbError> {
+pub async fn user_of_live(c: &mut PgConn, id: Uuid) -> Result<Option<UserRow>, DbError> {
     Ok(sessions::table
         .inner_join(users::table)
         .filter(sessions::id.eq(id))
@@ -40,12 +40,12 @@ pub async fn user_of_live(c: &mut DbConn, id: Uuid) -> Result<Option<UserRow>, D
 }
 
 /// Ends a session.
-pub async fn delete(c: &mut DbConn, id: Uuid) -> Result<usize, DbError> {
+pub async fn delete(c: &mut PgConn, id: Uuid) -> Result<usize, DbError> {
     Ok(diesel::delete(sessions::table.find(id)).execute(c).await?)
 }
 
 /// Ends every session of a user (after a password change or reset).
-pub async fn delete_for_user(c: &mut DbConn, user_id: i64) -> Result<usize, DbError> {
+pub async fn delete_for_user(c: &mut PgConn, user_id: i64) -> Result<usize, DbError> {
     Ok(
         diesel::delete(sessions::table.filter(sessions::user_id.eq(user_id)))
             .execute(c)
@@ -54,7 +54,7 @@ pub async fn delete_for_user(c: &mut DbConn, user_id: i64) -> Result<usize, DbEr
 }
 
 /// Removes expired sessions.
-pub async fn purge_expired(c: &mut DbConn) -> Result<usize, DbError> {
+pub async fn purge_expired(c: &mut PgConn) -> Result<usize, DbError> {
     Ok(
         diesel::delete(sessions::table.filter(sessions::expires_at.le(diesel::dsl::now)))
             .execute(c)

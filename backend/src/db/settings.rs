@@ -5,7 +5,7 @@ use diesel_async::RunQueryDsl;
 use shared::settings::MailTls;
 
 use super::schema::settings;
-use super::{DbConn, DbError};
+use super::{DbError, PgConn};
 
 /// The settings row.
 #[derive(Debug, Clone, Queryable, Selectable, AsChangeset)]
@@ -27,7 +27,7 @@ pub struct SettingsRow {
 }
 
 /// Reads the settings.
-pub async fn get(c: &mut DbConn) -> Result<SettingsRow, DbError> {
+pub async fn get(c: &mut PgConn) -> Result<SettingsRow, DbError> {
     Ok(settings::table
         .find(1)
         .select(SettingsRow::as_select())
@@ -35,8 +35,19 @@ pub async fn get(c: &mut DbConn) -> Result<SettingsRow, DbError> {
         .await?)
 }
 
+/// Reads the settings and locks their row until the end of the transaction (for a
+/// read-modify-write).
+pub async fn get_for_update(c: &mut PgConn) -> Result<SettingsRow, DbError> {
+    Ok(settings::table
+        .find(1)
+        .select(SettingsRow::as_select())
+        .for_update()
+        .first(c)
+        .await?)
+}
+
 /// Writes the settings.
-pub async fn put(c: &mut DbConn, row: &SettingsRow) -> Result<SettingsRow, DbError> {
+pub async fn put(c: &mut PgConn, row: &SettingsRow) -> Result<SettingsRow, DbError> {
     Ok(diesel::update(settings::table.find(1))
         .set((row, settings::updated_at.eq(diesel::dsl::now)))
         .returning(SettingsRow::as_returning())

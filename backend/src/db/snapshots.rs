@@ -5,7 +5,7 @@ use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
 use super::schema::snapshots;
-use super::{DbConn, DbError};
+use super::{DbError, PgConn};
 
 /// A row of `snapshots`.
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -49,7 +49,7 @@ pub struct NewSnapshot {
 }
 
 /// Records a published snapshot; a second call for the same run or name changes nothing.
-pub async fn insert(c: &mut DbConn, s: &NewSnapshot) -> Result<(), DbError> {
+pub async fn insert(c: &mut PgConn, s: &NewSnapshot) -> Result<(), DbError> {
     diesel::insert_into(snapshots::table)
         .values(s)
         .on_conflict_do_nothing()
@@ -59,7 +59,7 @@ pub async fn insert(c: &mut DbConn, s: &NewSnapshot) -> Result<(), DbError> {
 }
 
 /// One snapshot.
-pub async fn find(c: &mut DbConn, id: i64) -> Result<Option<SnapshotRow>, DbError> {
+pub async fn find(c: &mut PgConn, id: i64) -> Result<Option<SnapshotRow>, DbError> {
     Ok(snapshots::table
         .find(id)
         .select(SnapshotRow::as_select())
@@ -69,7 +69,7 @@ pub async fn find(c: &mut DbConn, id: i64) -> Result<Option<SnapshotRow>, DbErro
 }
 
 /// A job's snapshots, newest first.
-pub async fn of_job(c: &mut DbConn, job_id: i64) -> Result<Vec<SnapshotRow>, DbError> {
+pub async fn of_job(c: &mut PgConn, job_id: i64) -> Result<Vec<SnapshotRow>, DbError> {
     Ok(snapshots::table
         .filter(snapshots::job_id.eq(job_id))
         .order((snapshots::taken_at.desc(), snapshots::id.desc()))
@@ -79,7 +79,7 @@ pub async fn of_job(c: &mut DbConn, job_id: i64) -> Result<Vec<SnapshotRow>, DbE
 }
 
 /// Deletes snapshot rows.
-pub async fn delete(c: &mut DbConn, ids: &[i64]) -> Result<usize, DbError> {
+pub async fn delete(c: &mut PgConn, ids: &[i64]) -> Result<usize, DbError> {
     Ok(
         diesel::delete(snapshots::table.filter(snapshots::id.eq_any(ids)))
             .execute(c)
@@ -89,7 +89,7 @@ pub async fn delete(c: &mut DbConn, ids: &[i64]) -> Result<usize, DbError> {
 
 /// Whether a snapshot with this name is recorded for the job in this store.
 pub async fn exists(
-    c: &mut DbConn,
+    c: &mut PgConn,
     job_id: i64,
     location_id: i64,
     store_path: &str,
@@ -108,7 +108,7 @@ pub async fn exists(
 
 /// The stores holding snapshots of these jobs: distinct `(job, location, store path)`.
 pub async fn stores_of_jobs(
-    c: &mut DbConn,
+    c: &mut PgConn,
     job_ids: &[i64],
 ) -> Result<Vec<(i64, i64, String)>, DbError> {
     Ok(snapshots::table
@@ -125,7 +125,7 @@ pub async fn stores_of_jobs(
 
 /// Whether any snapshot lies in this location (a location still holding history cannot
 /// be deleted).
-pub async fn any_in_location(c: &mut DbConn, location_id: i64) -> Result<bool, DbError> {
+pub async fn any_in_location(c: &mut PgConn, location_id: i64) -> Result<bool, DbError> {
     Ok(diesel::select(diesel::dsl::exists(
         snapshots::table.filter(snapshots::location_id.eq(location_id)),
     ))

@@ -6,7 +6,7 @@ use diesel_async::RunQueryDsl;
 
 use super::schema::{api_tokens, users};
 use super::users::UserRow;
-use super::{DbConn, DbError};
+use super::{DbError, PgConn};
 
 /// A row of `api_tokens`.
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -23,7 +23,7 @@ pub struct TokenRow {
 
 /// Stores a new token hash.
 pub async fn insert(
-    c: &mut DbConn,
+    c: &mut PgConn,
     user_id: i64,
     name: &str,
     prefix: &str,
@@ -42,7 +42,7 @@ pub async fn insert(
 }
 
 /// A user's tokens, newest first.
-pub async fn list_for_user(c: &mut DbConn, user_id: i64) -> Result<Vec<TokenRow>, DbError> {
+pub async fn list_for_user(c: &mut PgConn, user_id: i64) -> Result<Vec<TokenRow>, DbError> {
     Ok(api_tokens::table
         .filter(api_tokens::user_id.eq(user_id))
         .order(api_tokens::id.desc())
@@ -52,7 +52,7 @@ pub async fn list_for_user(c: &mut DbConn, user_id: i64) -> Result<Vec<TokenRow>
 }
 
 /// Deletes one of a user's tokens; 0 when it is not theirs or does not exist.
-pub async fn delete_for_user(c: &mut DbConn, user_id: i64, id: i64) -> Result<usize, DbError> {
+pub async fn delete_for_user(c: &mut PgConn, user_id: i64, id: i64) -> Result<usize, DbError> {
     Ok(diesel::delete(
         api_tokens::table
             .filter(api_tokens::id.eq(id))
@@ -64,7 +64,7 @@ pub async fn delete_for_user(c: &mut DbConn, user_id: i64, id: i64) -> Result<us
 
 /// Finds the token with this hash and its user, and records its use.
 pub async fn use_token(
-    c: &mut DbConn,
+    c: &mut PgConn,
     token_hash: &str,
 ) -> Result<Option<(TokenRow, UserRow)>, DbError> {
     let found = api_tokens::table

@@ -6,7 +6,7 @@ use diesel_async::RunQueryDsl;
 use shared::{Language, Role};
 
 use super::schema::users;
-use super::{DbConn, DbError};
+use super::{DbError, PgConn};
 
 /// A row of `users`.
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -42,7 +42,7 @@ pub struct NewUser<'a> {
 diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
 
 /// Finds a user by name, ignoring case.
-pub async fn find_by_username(c: &mut DbConn, name: &str) -> Result<Option<UserRow>, DbError> {
+pub async fn find_by_username(c: &mut PgConn, name: &str) -> Result<Option<UserRow>, DbError> {
     Ok(users::table
         .filter(lower(users::username).eq(name.to_lowercase()))
         .select(UserRow::as_select())
@@ -52,7 +52,7 @@ pub async fn find_by_username(c: &mut DbConn, name: &str) -> Result<Option<UserR
 }
 
 /// Finds a user by id.
-pub async fn find(c: &mut DbConn, id: i64) -> Result<Option<UserRow>, DbError> {
+pub async fn find(c: &mut PgConn, id: i64) -> Result<Option<UserRow>, DbError> {
     Ok(users::table
         .find(id)
         .select(UserRow::as_select())
@@ -62,7 +62,7 @@ pub async fn find(c: &mut DbConn, id: i64) -> Result<Option<UserRow>, DbError> {
 }
 
 /// Inserts a user; a duplicate name is a unique violation.
-pub async fn insert(c: &mut DbConn, new: &NewUser<'_>) -> Result<UserRow, DbError> {
+pub async fn insert(c: &mut PgConn, new: &NewUser<'_>) -> Result<UserRow, DbError> {
     Ok(diesel::insert_into(users::table)
         .values(new)
         .returning(UserRow::as_returning())
@@ -71,12 +71,12 @@ pub async fn insert(c: &mut DbConn, new: &NewUser<'_>) -> Result<UserRow, DbErro
 }
 
 /// Number of users.
-pub async fn count(c: &mut DbConn) -> Result<i64, DbError> {
+pub async fn count(c: &mut PgConn) -> Result<i64, DbError> {
     Ok(users::table.count().get_result(c).await?)
 }
 
 /// Replaces a user's password hash.
-pub async fn set_password(c: &mut DbConn, id: i64, hash: &str) -> Result<usize, DbError> {
+pub async fn set_password(c: &mut PgConn, id: i64, hash: &str) -> Result<usize, DbError> {
     Ok(diesel::update(users::table.find(id))
         .set((
             users::password_hash.eq(hash),
@@ -88,7 +88,7 @@ pub async fn set_password(c: &mut DbConn, id: i64, hash: &str) -> Result<usize, 
 
 /// Updates language (`None`: not chosen) and page size.
 pub async fn set_preferences(
-    c: &mut DbConn,
+    c: &mut PgConn,
     id: i64,
     language: Option<Language>,
     page_size: i32,
@@ -118,7 +118,7 @@ pub struct UserUpdate<'a> {
 
 /// One page of users, filtered by name, with the total.
 pub async fn list(
-    c: &mut DbConn,
+    c: &mut PgConn,
     q: Option<&str>,
     paging: super::paging::Paging,
 ) -> Result<(Vec<UserRow>, i64), DbError> {
@@ -142,7 +142,7 @@ pub async fn list(
 
 /// Updates a user's account data.
 pub async fn update(
-    c: &mut DbConn,
+    c: &mut PgConn,
     id: i64,
     u: &UserUpdate<'_>,
 ) -> Result<Option<UserRow>, DbError> {
@@ -155,6 +155,6 @@ pub async fn update(
 }
 
 /// Deletes a user (their sessions and tokens go with them; their clients lose the owner).
-pub async fn delete(c: &mut DbConn, id: i64) -> Result<usize, DbError> {
+pub async fn delete(c: &mut PgConn, id: i64) -> Result<usize, DbError> {
     Ok(diesel::delete(users::table.find(id)).execute(c).await?)
 }

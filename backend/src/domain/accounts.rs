@@ -136,13 +136,18 @@ pub async fn reset_password(
     if !issues.is_empty() {
         return Err(DomainError::Validation(issues));
     }
-    let mut c = db::conn(pool).await?;
-    let user = users::find_by_username(&mut c, username)
-        .await?
-        .ok_or(DomainError::NotFound)?;
     let hash = hash_password(password.clone()).await?;
-    users::set_password(&mut c, user.id, &hash).await?;
-    db::sessions::delete_for_user(&mut c, user.id).await?;
+    let mut c = db::conn(pool).await?;
+    // The new password and the end of the old sessions commit together.
+    db::transaction(&mut c, async |t| {
+        let user = users::find_by_username(t, username)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        users::set_password(t, user.id, &hash).await?;
+        db::sessions::delete_for_user(t, user.id).await?;
+        Ok::<_, DomainError>(())
+    })
+    .await?;
     Ok(password)
 }
 

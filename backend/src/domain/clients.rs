@@ -13,7 +13,7 @@ use super::{
 };
 use crate::db::clients::{ClientFilter, ClientForm, ClientRow, ClientSort};
 use crate::db::paging::strings;
-use crate::db::{self, clients, jobs, scripts, users, DbConn, DbPool};
+use crate::db::{self, clients, jobs, scripts, users, DbPool, PgConn};
 use crate::engine::{hostkeys, keys, places};
 
 fn summary(j: &jobs::JobRow) -> JobSummary {
@@ -29,7 +29,7 @@ fn summary(j: &jobs::JobRow) -> JobSummary {
 }
 
 /// Builds the API view of client rows, loading owners, scripts and jobs in batches.
-async fn views(c: &mut DbConn, rows: Vec<ClientRow>) -> Result<Vec<Client>, DomainError> {
+async fn views(c: &mut PgConn, rows: Vec<ClientRow>) -> Result<Vec<Client>, DomainError> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let owner_ids: Vec<i64> = rows.iter().filter_map(|r| r.owner_id).collect();
     let owners = name_map(clients::user_names(c, &owner_ids).await?);
@@ -112,7 +112,7 @@ pub async fn list(
 }
 
 /// The row of a client the actor may use; `NotFound` otherwise (never revealing it exists).
-pub async fn visible_row(c: &mut DbConn, actor: Actor, id: i64) -> Result<ClientRow, DomainError> {
+pub async fn visible_row(c: &mut PgConn, actor: Actor, id: i64) -> Result<ClientRow, DomainError> {
     match clients::find(c, id).await? {
         Some(r) if actor.may_use_client(r.owner_id) => Ok(r),
         _ => Err(DomainError::NotFound),
@@ -126,7 +126,7 @@ pub async fn get(pool: &DbPool, actor: Actor, id: i64) -> Result<Client, DomainE
     one(&mut c, row).await
 }
 
-async fn one(c: &mut DbConn, row: ClientRow) -> Result<Client, DomainError> {
+async fn one(c: &mut PgConn, row: ClientRow) -> Result<Client, DomainError> {
     views(c, vec![row])
         .await?
         .pop()
@@ -135,7 +135,7 @@ async fn one(c: &mut DbConn, row: ClientRow) -> Result<Client, DomainError> {
 
 /// Validates an input against the database; returns the owner to store.
 async fn check(
-    c: &mut DbConn,
+    c: &mut PgConn,
     actor: Actor,
     input: &ClientInput,
     current_owner: Option<Option<i64>>,
@@ -200,7 +200,8 @@ fn form<'a>(input: &'a ClientInput, owner: Option<i64>) -> Result<ClientForm<'a>
     })
 }
 
-/// Creates a client and its key pair.
+/// Creates a client and its key pair in one transaction. The key files cannot roll back:
+/// they are written inside it and removed again when it does not commit.
 pub async fn create(
     pool: &DbPool,
     data_dir: &Path,
@@ -208,23 +209,35 @@ pub async fn create(
     input: &ClientInput,
 ) -> Result<Client, DomainError> {
     let mut c = db::conn(pool).await?;
-    let owner = check(&mut c, actor, input, None).await?;
+    let mut keyed = None;
+    let out = db::transaction(&mut c, async |t| {
+        insert(t, data_dir, actor, input, &mut keyed).await
+    })
+    .await;
+    keys::remove_if_failed(data_dir, keyed, &out);
+    out
+}
+
+/// Inserts a client with its scripts and a new key pair; `keyed` gets its id before any
+/// key file is written. Call it inside a transaction.
+async fn insert(
+    t: &mut PgConn,
+    data_dir: &Path,
+    actor: Actor,
+    input: &ClientInput,
+    keyed: &mut Option<i64>,
+) -> Result<Client, DomainError> {
+    let owner = check(t, actor, input, None).await?;
     // The unique index on lower(name) is the duplicate check, race-free.
-    let row = clients::insert(&mut c, &form(input, owner)?)
+    let row = clients::insert(t, &form(input, owner)?)
         .await
         .map_err(unique_to_duplicate("name"))?;
-    scripts::set_client_scripts(&mut c, row.id, &input.pre_scripts, &input.post_scripts).await?;
-    let key = match keys::generate(data_dir, row.id).await {
-        Ok(k) => k,
-        Err(e) => {
-            // No client without a key: undo.
-            clients::delete(&mut c, row.id).await?;
-            return Err(e.into());
-        }
-    };
-    clients::set_public_key(&mut c, row.id, &key).await?;
-    let row = visible_row(&mut c, actor, row.id).await?;
-    one(&mut c, row).await
+    scripts::set_client_scripts(t, row.id, &input.pre_scripts, &input.post_scripts).await?;
+    *keyed = Some(row.id);
+    let key = keys::generate(data_dir, row.id).await?;
+    clients::set_public_key(t, row.id, &key).await?;
+    let row = visible_row(t, actor, row.id).await?;
+    one(t, row).await
 }
 
 /// Replaces a client's settings.
@@ -235,14 +248,17 @@ pub async fn update(
     input: &ClientInput,
 ) -> Result<Client, DomainError> {
     let mut c = db::conn(pool).await?;
-    let current = visible_row(&mut c, actor, id).await?;
-    let owner = check(&mut c, actor, input, Some(current.owner_id)).await?;
-    let row = clients::update(&mut c, id, &form(input, owner)?)
-        .await
-        .map_err(unique_to_duplicate("name"))?
-        .ok_or(DomainError::NotFound)?;
-    scripts::set_client_scripts(&mut c, id, &input.pre_scripts, &input.post_scripts).await?;
-    one(&mut c, row).await
+    db::transaction(&mut c, async |t| {
+        let current = visible_row(t, actor, id).await?;
+        let owner = check(t, actor, input, Some(current.owner_id)).await?;
+        let row = clients::update(t, id, &form(input, owner)?)
+            .await
+            .map_err(unique_to_duplicate("name"))?
+            .ok_or(DomainError::NotFound)?;
+        scripts::set_client_scripts(t, id, &input.pre_scripts, &input.post_scripts).await?;
+        one(t, row).await
+    })
+    .await
 }
 
 /// The input that would recreate a client as it is.
@@ -274,7 +290,8 @@ pub async fn patch(
     update(pool, actor, id, &input).await
 }
 
-/// Deletes a client and its jobs; its backups and keys are removed in the background.
+/// Deletes a client and its jobs in one transaction; its backups and keys cannot roll
+/// back, so they are removed in the background after the commit.
 pub async fn delete(
     pool: &DbPool,
     data_dir: &Path,
@@ -282,15 +299,20 @@ pub async fn delete(
     id: i64,
 ) -> Result<(), DomainError> {
     let mut c = db::conn(pool).await?;
-    visible_row(&mut c, actor, id).await?;
-    if crate::db::runs::client_has_active(&mut c, id).await? {
-        return Err(DomainError::Code(shared::ErrorCode::RunInProgress));
-    }
-    // The stores of its jobs, wherever they lie. The client's own directories may also
-    // hold the older stores of jobs since moved to another client: those stay theirs.
-    let job_rows = jobs::of_clients(&mut c, &[id]).await?;
-    let stores = places::of_jobs(&mut c, &job_rows).await?;
-    clients::delete(&mut c, id).await?;
+    let stores = db::transaction(&mut c, async |t| {
+        visible_row(t, actor, id).await?;
+        if crate::db::runs::client_has_active(t, id).await? {
+            return Err(DomainError::Code(shared::ErrorCode::RunInProgress));
+        }
+        // The stores of its jobs, wherever they lie. The client's own directories may
+        // also hold the older stores of jobs since moved to another client: those stay
+        // theirs.
+        let job_rows = jobs::of_clients(t, &[id]).await?;
+        let stores = places::of_jobs(t, &job_rows).await?;
+        clients::delete(t, id).await?;
+        Ok(stores)
+    })
+    .await?;
     let data_dir = data_dir.to_owned();
     tokio::spawn(async move {
         keys::remove(&data_dir, id);
@@ -300,7 +322,7 @@ pub async fn delete(
 }
 
 /// A free name `<name>-copy`, `<name>-copy2`, …
-async fn copy_name(c: &mut DbConn, name: &str) -> Result<String, DomainError> {
+async fn copy_name(c: &mut PgConn, name: &str) -> Result<String, DomainError> {
     for n in 1..1000 {
         let suffix = if n == 1 {
             "-copy".to_owned()
@@ -319,26 +341,29 @@ async fn copy_name(c: &mut DbConn, name: &str) -> Result<String, DomainError> {
 }
 
 /// Copies a client and its jobs (not their trigger tokens nor results) under a new name
-/// with a new key pair.
+/// with a new key pair, in one transaction (the key files are removed when it fails).
 pub async fn clone(
     pool: &DbPool,
     data_dir: &Path,
     actor: Actor,
     id: i64,
 ) -> Result<Client, DomainError> {
-    let original = get(pool, actor, id).await?;
-    let mut input = input_of(&original);
-    {
-        let mut c = db::conn(pool).await?;
-        input.name = copy_name(&mut c, &original.name).await?;
-    }
-    let copy = create(pool, data_dir, actor, &input).await?;
     let mut c = db::conn(pool).await?;
-    for j in jobs::of_clients(&mut c, &[id]).await? {
-        super::jobs::copy_to(&mut c, &j, copy.id).await?;
-    }
-    let row = visible_row(&mut c, actor, copy.id).await?;
-    one(&mut c, row).await
+    let mut keyed = None;
+    let out = db::transaction(&mut c, async |t| {
+        let original = visible_row(t, actor, id).await?;
+        let mut input = input_of(&one(t, original).await?);
+        input.name = copy_name(t, &input.name).await?;
+        let copy = insert(t, data_dir, actor, &input, &mut keyed).await?;
+        for j in jobs::of_clients(t, &[id]).await? {
+            super::jobs::copy_to(t, &j, copy.id).await?;
+        }
+        let row = visible_row(t, actor, copy.id).await?;
+        one(t, row).await
+    })
+    .await;
+    keys::remove_if_failed(data_dir, keyed, &out);
+    out
 }
 
 /// Replaces the client's key pair; the new public key must be installed on the client.

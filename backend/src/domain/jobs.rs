@@ -9,10 +9,10 @@ use super::{ensure_valid, merge_patch, Actor, DomainError, FieldIssue, PageReque
 use crate::auth::secrets;
 use crate::db::jobs::{JobFilter, JobForm, JobRow, JobSort};
 use crate::db::paging::strings;
-use crate::db::{self, clients, jobs, locations, policies, scripts, DbConn, DbPool};
+use crate::db::{self, clients, jobs, locations, policies, scripts, DbPool, PgConn};
 use crate::engine::places;
 
-async fn views(c: &mut DbConn, rows: Vec<JobRow>) -> Result<Vec<Job>, DomainError> {
+async fn views(c: &mut PgConn, rows: Vec<JobRow>) -> Result<Vec<Job>, DomainError> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let pids: Vec<i64> = rows.iter().map(|r| r.policy_id).collect();
     let lids: Vec<i64> = rows.iter().map(|r| r.location_id).collect();
@@ -106,13 +106,13 @@ pub async fn list(
 }
 
 /// The row of a job the actor may use.
-pub async fn visible_row(c: &mut DbConn, actor: Actor, id: i64) -> Result<JobRow, DomainError> {
+pub async fn visible_row(c: &mut PgConn, actor: Actor, id: i64) -> Result<JobRow, DomainError> {
     let job = jobs::find(c, id).await?.ok_or(DomainError::NotFound)?;
     super::clients::visible_row(c, actor, job.client_id).await?;
     Ok(job)
 }
 
-async fn one(c: &mut DbConn, row: JobRow) -> Result<Job, DomainError> {
+async fn one(c: &mut PgConn, row: JobRow) -> Result<Job, DomainError> {
     views(c, vec![row])
         .await?
         .pop()
@@ -126,7 +126,7 @@ pub async fn get(pool: &DbPool, actor: Actor, id: i64) -> Result<Job, DomainErro
     one(&mut c, row).await
 }
 
-async fn check(c: &mut DbConn, actor: Actor, input: &JobInput) -> Result<(), DomainError> {
+async fn check(c: &mut PgConn, actor: Actor, input: &JobInput) -> Result<(), DomainError> {
     let mut issues = input.validate();
     match clients::find(c, input.client_id).await? {
         Some(cl) if actor.may_use_client(cl.owner_id) => {}
@@ -138,22 +138,13 @@ async fn check(c: &mut DbConn, actor: Actor, input: &JobInput) -> Result<(), Dom
     if locations::find(c, input.location_id).await?.is_none() {
         issues.push(FieldIssue::new("location_id", "not_found"));
     }
-    check_scripts(
-        c,
-        "pre_scripts",
-        &input.pre_scripts,
-        ScriptSlot::JobPre,
-        &mut issues,
-    )
-    .await?;
-    check_scripts(
-        c,
-        "post_scripts",
-        &input.post_scripts,
-        ScriptSlot::JobPost,
-        &mut issues,
-    )
-    .await?;
+    let slots = [
+        ("pre_scripts", &input.pre_scripts, ScriptSlot::JobPre),
+        ("post_scripts", &input.post_scripts, ScriptSlot::JobPost),
+    ];
+    for (field, ids, slot) in slots {
+        check_scripts(c, field, ids, slot, &mut issues).await?;
+    }
     ensure_valid(issues)
 }
 
@@ -186,16 +177,20 @@ fn form(input: &JobInput) -> JobForm<'_> {
     }
 }
 
-/// Creates a job.
+/// Creates a job and attaches its scripts, in one transaction.
 pub async fn create(pool: &DbPool, actor: Actor, input: &JobInput) -> Result<Job, DomainError> {
     let mut c = db::conn(pool).await?;
-    check(&mut c, actor, input).await?;
-    let row = jobs::insert(&mut c, &form(input)).await?;
-    scripts::set_job_scripts(&mut c, row.id, &input.pre_scripts, &input.post_scripts).await?;
-    one(&mut c, row).await
+    db::transaction(&mut c, async |t| {
+        check(t, actor, input).await?;
+        let row = jobs::insert(t, &form(input)).await?;
+        scripts::set_job_scripts(t, row.id, &input.pre_scripts, &input.post_scripts).await?;
+        one(t, row).await
+    })
+    .await
 }
 
-/// Replaces a job's settings (it may move to another client the actor may use).
+/// Replaces a job's settings (it may move to another client the actor may use) and its
+/// scripts, in one transaction: a failure never leaves a job without its scripts.
 pub async fn update(
     pool: &DbPool,
     actor: Actor,
@@ -203,13 +198,16 @@ pub async fn update(
     input: &JobInput,
 ) -> Result<Job, DomainError> {
     let mut c = db::conn(pool).await?;
-    visible_row(&mut c, actor, id).await?;
-    check(&mut c, actor, input).await?;
-    let row = jobs::update(&mut c, id, &form(input))
-        .await?
-        .ok_or(DomainError::NotFound)?;
-    scripts::set_job_scripts(&mut c, id, &input.pre_scripts, &input.post_scripts).await?;
-    one(&mut c, row).await
+    db::transaction(&mut c, async |t| {
+        visible_row(t, actor, id).await?;
+        check(t, actor, input).await?;
+        let row = jobs::update(t, id, &form(input))
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        scripts::set_job_scripts(t, id, &input.pre_scripts, &input.post_scripts).await?;
+        one(t, row).await
+    })
+    .await
 }
 
 /// The input that would recreate a job as it is.
@@ -243,22 +241,26 @@ pub async fn patch(
     update(pool, actor, id, &input).await
 }
 
-/// Deletes a job; its backups are removed in the background.
+/// Deletes a job in one transaction; its backups (no rollback) go in the background after it.
 pub async fn delete(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainError> {
     let mut c = db::conn(pool).await?;
-    let job = visible_row(&mut c, actor, id).await?;
-    if crate::db::runs::active_of_job(&mut c, id).await?.is_some() {
-        return Err(DomainError::Code(shared::ErrorCode::RunInProgress));
-    }
-    // Every store the job ever wrote to, read before its rows go with the job.
-    let stores = places::of_jobs(&mut c, std::slice::from_ref(&job)).await?;
-    jobs::delete(&mut c, id).await?;
+    let stores = db::transaction(&mut c, async |t| {
+        let job = visible_row(t, actor, id).await?;
+        if crate::db::runs::active_of_job(t, id).await?.is_some() {
+            return Err(DomainError::Code(shared::ErrorCode::RunInProgress));
+        }
+        // Every store the job ever wrote to, read before its rows go with the job.
+        let stores = places::of_jobs(t, std::slice::from_ref(&job)).await?;
+        jobs::delete(t, id).await?;
+        Ok(stores)
+    })
+    .await?;
     tokio::spawn(places::remove(stores));
     Ok(())
 }
 
-/// Copies a job to another client (for client cloning): no token, no results.
-pub async fn copy_to(c: &mut DbConn, j: &JobRow, client_id: i64) -> Result<(), DomainError> {
+/// Copies a job and its scripts to another client (in a client's cloning): no token, no results.
+pub async fn copy_to(c: &mut PgConn, j: &JobRow, client_id: i64) -> Result<(), DomainError> {
     let f = JobForm {
         client_id,
         name: &j.name,
@@ -318,28 +320,31 @@ pub fn reassign(order: &[i64], mut current: Vec<i32>) -> Vec<(i64, i32)> {
     order.iter().copied().zip(current).collect()
 }
 
-/// Reorders the actor's jobs: `order` must hold exactly the ids the actor may see.
+/// Reorders the actor's jobs, all or none: `order` must hold exactly the ids the actor sees.
 pub async fn set_priorities(pool: &DbPool, actor: Actor, order: &[i64]) -> Result<(), DomainError> {
     let mut c = db::conn(pool).await?;
-    let visible = jobs::ids_by_priority(&mut c, actor.owner_filter()).await?;
-    let mut a = visible.clone();
-    let mut b = order.to_vec();
-    a.sort_unstable();
-    b.sort_unstable();
-    if a != b {
-        return Err(DomainError::Validation(vec![FieldIssue::new(
-            "job_ids", "mismatch",
-        )]));
-    }
-    let values = if actor.is_admin() {
-        (1..=visible.len() as i32).collect()
-    } else {
-        jobs::priorities_of(&mut c, order).await?
-    };
-    for (id, p) in reassign(order, values) {
-        jobs::set_priority(&mut c, id, p).await?;
-    }
-    Ok(())
+    db::transaction(&mut c, async |t| {
+        let visible = jobs::ids_by_priority(t, actor.owner_filter()).await?;
+        let mut a = visible.clone();
+        let mut b = order.to_vec();
+        a.sort_unstable();
+        b.sort_unstable();
+        if a != b {
+            return Err(DomainError::Validation(vec![FieldIssue::new(
+                "job_ids", "mismatch",
+            )]));
+        }
+        let values = if actor.is_admin() {
+            (1..=visible.len() as i32).collect()
+        } else {
+            jobs::priorities_of(t, order).await?
+        };
+        for (id, p) in reassign(order, values) {
+            jobs::set_priority(t, id, p).await?;
+        }
+        Ok(())
+    })
+    .await
 }
 
 /// Jobs as references `client/job`, for 409 answers.

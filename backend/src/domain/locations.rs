@@ -10,10 +10,10 @@ use super::{
     ensure_valid, merge_patch, unique_to_duplicate, Actor, DomainError, FieldIssue, PageRequest,
 };
 use crate::db::locations::{LocationForm, LocationRow};
-use crate::db::{self, jobs, locations, DbConn, DbPool};
+use crate::db::{self, jobs, locations, DbPool, PgConn};
 use crate::engine::usage;
 
-async fn views(c: &mut DbConn, rows: Vec<LocationRow>) -> Result<Vec<Location>, DomainError> {
+async fn views(c: &mut PgConn, rows: Vec<LocationRow>) -> Result<Vec<Location>, DomainError> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let counts: std::collections::HashMap<i64, i64> =
         locations::job_counts(c, &ids).await?.into_iter().collect();
@@ -38,7 +38,7 @@ async fn views(c: &mut DbConn, rows: Vec<LocationRow>) -> Result<Vec<Location>, 
     Ok(out)
 }
 
-async fn one(c: &mut DbConn, row: LocationRow) -> Result<Location, DomainError> {
+async fn one(c: &mut PgConn, row: LocationRow) -> Result<Location, DomainError> {
     views(c, vec![row])
         .await?
         .pop()
@@ -137,6 +137,7 @@ pub async fn update(
         .await?
         .ok_or(DomainError::NotFound)?;
     check(input).await?;
+    // One statement: atomic by itself. The view (with its disk checks) is read after it.
     let row = locations::update(&mut c, id, &form(input))
         .await
         .map_err(unique_to_duplicate("name"))?
@@ -166,20 +167,23 @@ pub async fn patch(
 pub async fn delete(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainError> {
     actor.require_admin()?;
     let mut c = db::conn(pool).await?;
-    locations::find(&mut c, id)
-        .await?
-        .ok_or(DomainError::NotFound)?;
-    let users = jobs::using(&mut c, None, Some(id)).await?;
-    if !users.is_empty() {
-        return Err(DomainError::InUse(super::jobs::refs(users)));
-    }
-    // Jobs moved elsewhere may still keep older snapshots here: they are its users too.
-    if crate::db::snapshots::any_in_location(&mut c, id).await? {
-        let holders = jobs::holding_snapshots_in(&mut c, id).await?;
-        return Err(DomainError::InUse(super::jobs::refs(holders)));
-    }
-    locations::delete(&mut c, id).await?;
-    Ok(())
+    // The checks and the delete in one transaction (the foreign keys still guard the
+    // race with a job created meanwhile).
+    db::transaction(&mut c, async |t| {
+        locations::find(t, id).await?.ok_or(DomainError::NotFound)?;
+        let users = jobs::using(t, None, Some(id)).await?;
+        if !users.is_empty() {
+            return Err(DomainError::InUse(super::jobs::refs(users)));
+        }
+        // Jobs moved elsewhere may still keep older snapshots here: they are its users too.
+        if crate::db::snapshots::any_in_location(t, id).await? {
+            let holders = jobs::holding_snapshots_in(t, id).await?;
+            return Err(DomainError::InUse(super::jobs::refs(holders)));
+        }
+        locations::delete(t, id).await?;
+        Ok(())
+    })
+    .await
 }
 
 /// On a database without locations, creates "Default" at `<data dir>/backups`.

@@ -78,6 +78,13 @@ pub fn unique_to_duplicate(field: &'static str) -> impl FnOnce(DbError) -> Domai
 
 /// File-system work under a domain operation (client keys, trees) failing is the server's
 /// fault, never the caller's: a 500 with the cause in the log.
+impl From<crate::views::Undecodable> for DomainError {
+    fn from(e: crate::views::Undecodable) -> Self {
+        DomainError::Internal(e.0)
+    }
+}
+
+/// File-system work under a domain operation failing is the server's fault (see above).
 impl From<std::io::Error> for DomainError {
     fn from(e: std::io::Error) -> Self {
         DomainError::Internal(e.to_string())

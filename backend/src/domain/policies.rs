@@ -6,7 +6,7 @@ use shared::policies::{Policy, PolicyInput, Schedule};
 use super::{ensure_valid, merge_patch, unique_to_duplicate, Actor, DomainError, PageRequest};
 use crate::db::paging::strings;
 use crate::db::policies::{PolicyForm, PolicyRow};
-use crate::db::{self, jobs, policies, DbConn, DbPool};
+use crate::db::{self, jobs, policies, DbPool, PgConn};
 
 /// The schedule stored on a row.
 pub fn schedule_of(row: &PolicyRow) -> Result<Schedule, DomainError> {
@@ -14,7 +14,7 @@ pub fn schedule_of(row: &PolicyRow) -> Result<Schedule, DomainError> {
         .map_err(|e| DomainError::Internal(format!("policy {} schedule: {e}", row.id)))
 }
 
-async fn views(c: &mut DbConn, rows: Vec<PolicyRow>) -> Result<Vec<Policy>, DomainError> {
+async fn views(c: &mut PgConn, rows: Vec<PolicyRow>) -> Result<Vec<Policy>, DomainError> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let counts: std::collections::HashMap<i64, i64> =
         policies::job_counts(c, &ids).await?.into_iter().collect();
@@ -36,7 +36,7 @@ async fn views(c: &mut DbConn, rows: Vec<PolicyRow>) -> Result<Vec<Policy>, Doma
         .collect()
 }
 
-async fn one(c: &mut DbConn, row: PolicyRow) -> Result<Policy, DomainError> {
+async fn one(c: &mut PgConn, row: PolicyRow) -> Result<Policy, DomainError> {
     views(c, vec![row])
         .await?
         .pop()
@@ -89,10 +89,13 @@ pub async fn create(
     actor.require_admin()?;
     ensure_valid(input.validate())?;
     let mut c = db::conn(pool).await?;
-    let row = policies::insert(&mut c, &form(input)?)
-        .await
-        .map_err(unique_to_duplicate("name"))?;
-    one(&mut c, row).await
+    db::transaction(&mut c, async |t| {
+        let row = policies::insert(t, &form(input)?)
+            .await
+            .map_err(unique_to_duplicate("name"))?;
+        one(t, row).await
+    })
+    .await
 }
 
 /// Replaces a policy (admins).
@@ -104,15 +107,16 @@ pub async fn update(
 ) -> Result<Policy, DomainError> {
     actor.require_admin()?;
     let mut c = db::conn(pool).await?;
-    policies::find(&mut c, id)
-        .await?
-        .ok_or(DomainError::NotFound)?;
-    ensure_valid(input.validate())?;
-    let row = policies::update(&mut c, id, &form(input)?)
-        .await
-        .map_err(unique_to_duplicate("name"))?
-        .ok_or(DomainError::NotFound)?;
-    one(&mut c, row).await
+    db::transaction(&mut c, async |t| {
+        policies::find(t, id).await?.ok_or(DomainError::NotFound)?;
+        ensure_valid(input.validate())?;
+        let row = policies::update(t, id, &form(input)?)
+            .await
+            .map_err(unique_to_duplicate("name"))?
+            .ok_or(DomainError::NotFound)?;
+        one(t, row).await
+    })
+    .await
 }
 
 /// Changes some fields (admins).
@@ -138,13 +142,14 @@ pub async fn patch(
 pub async fn delete(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainError> {
     actor.require_admin()?;
     let mut c = db::conn(pool).await?;
-    policies::find(&mut c, id)
-        .await?
-        .ok_or(DomainError::NotFound)?;
-    let users = jobs::using(&mut c, Some(id), None).await?;
-    if !users.is_empty() {
-        return Err(DomainError::InUse(super::jobs::refs(users)));
-    }
-    policies::delete(&mut c, id).await?;
-    Ok(())
+    db::transaction(&mut c, async |t| {
+        policies::find(t, id).await?.ok_or(DomainError::NotFound)?;
+        let users = jobs::using(t, Some(id), None).await?;
+        if !users.is_empty() {
+            return Err(DomainError::InUse(super::jobs::refs(users)));
+        }
+        policies::delete(t, id).await?;
+        Ok(())
+    })
+    .await
 }

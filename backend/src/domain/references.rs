@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use shared::common::Ref;
 
 use super::{DomainError, FieldIssue};
-use crate::db::{scripts, DbConn};
+use crate::db::{scripts, PgConn};
 
 /// Which attachment a script list is for.
 #[derive(Debug, Clone, Copy)]
@@ -19,7 +19,7 @@ pub enum ScriptSlot {
 
 /// Checks that every id names a script allowed in `slot`; issues name `field.i`.
 pub async fn check_scripts(
-    c: &mut DbConn,
+    c: &mut PgConn,
     field: &str,
     ids: &[i64],
     slot: ScriptSlot,

@@ -107,12 +107,16 @@ pub async fn restore(
     }
     let value = serde_json::to_value(&target).map_err(|e| DomainError::Internal(e.to_string()))?;
     let mut c = db::conn(&engine.pool).await?;
-    let run =
-        crate::db::queue::enqueue_restore(&mut c, job.id, &value, Some(actor.user_id)).await?;
+    let run = db::transaction(&mut c, async |t| {
+        let run = crate::db::queue::enqueue_restore(t, job.id, &value, Some(actor.user_id)).await?;
+        super::runs::announce(engine, t, std::slice::from_ref(&run), actor.user_id).await?;
+        Ok::<_, DomainError>(run)
+    })
+    .await?;
     drop(c);
-    super::runs::announce(engine, std::slice::from_ref(&run), actor.user_id).await;
+    super::runs::queued(engine);
     Ok(Restore::Queued(Box::new(RestoreQueued {
-        run: super::runs::view(&run)?,
+        run: shared::runs::Run::try_from(&run)?,
         destination: dest,
     })))
 }

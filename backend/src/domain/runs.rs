@@ -3,58 +3,12 @@
 
 use shared::common::Page;
 use shared::events::{LogLevel, LogSource};
-use shared::policies::LevelName;
-use shared::runs::{Run, RunState, RunStats, RunTrigger, Snapshot};
+use shared::runs::{Run, RunState, RunTrigger, Snapshot};
 
 use super::{Actor, DomainError, PageRequest};
 use crate::db::runs::{RunFilter, RunRow};
 use crate::db::{self, clients, runs, snapshots};
 use crate::engine::runner::Engine;
-
-/// Decodes a JSON column of run `id`; a value that does not decode is an error (the
-/// server wrote it, so it is a fault), never silently dropped.
-fn decode<T: serde::de::DeserializeOwned>(
-    v: Option<&serde_json::Value>,
-    column: &str,
-    id: i64,
-) -> Result<Option<T>, DomainError> {
-    v.map(|v| serde_json::from_value(v.clone()))
-        .transpose()
-        .map_err(|e| DomainError::Internal(format!("run {id}: undecodable {column}: {e}")))
-}
-
-/// The API view of a run row.
-pub fn view(r: &RunRow) -> Result<Run, DomainError> {
-    Ok(Run {
-        id: r.id,
-        job_id: r.job_id,
-        kind: r.kind,
-        restore: decode(r.restore.as_ref(), "restore target", r.id)?,
-        trigger: r.trigger,
-        levels: r
-            .levels
-            .iter()
-            .flatten()
-            .filter_map(|l| LevelName::parse(l))
-            .collect(),
-        state: r.state,
-        result: r.result,
-        error_code: r.error_code.map(|e| e.as_str().to_owned()),
-        exit_code: r.exit_code,
-        queued_at: r.queued_at,
-        started_at: r.started_at,
-        finished_at: r.finished_at,
-        stats: r.files_total.map(|files| RunStats {
-            files,
-            files_transferred: r.files_transferred.unwrap_or(0),
-            total_bytes: r.total_bytes.unwrap_or(0),
-            transferred_bytes: r.transferred_bytes.unwrap_or(0),
-            literal_bytes: r.literal_bytes.unwrap_or(0),
-        }),
-        progress: decode(r.progress.as_ref(), "progress", r.id)?,
-        batch_id: r.batch_id,
-    })
-}
 
 /// Queues a run of the job (the dispatcher starts it as soon as the limits allow). A job
 /// already queued keeps its one queued run; a job running now gets one follow-up run.
@@ -81,17 +35,21 @@ pub async fn run_many(
         ]));
     }
     let mut c = db::conn(&engine.pool).await?;
-    for id in job_ids {
-        super::jobs::visible_row(&mut c, actor, *id).await?;
-    }
-    let mut out = Vec::with_capacity(job_ids.len());
-    for id in job_ids {
-        let run = crate::db::queue::enqueue(&mut c, *id, trigger, &[], Some(actor.user_id)).await?;
-        out.push(run);
-    }
-    drop(c);
-    announce(engine, &out, actor.user_id).await;
-    out.iter().map(view).collect()
+    let out = db::transaction(&mut c, async |t| {
+        for id in job_ids {
+            super::jobs::visible_row(t, actor, *id).await?;
+        }
+        let mut out = Vec::with_capacity(job_ids.len());
+        for id in job_ids {
+            let run = crate::db::queue::enqueue(t, *id, trigger, &[], Some(actor.user_id)).await?;
+            out.push(run);
+        }
+        announce(engine, t, &out, actor.user_id).await?;
+        Ok::<_, DomainError>(out)
+    })
+    .await?;
+    queued(engine);
+    Ok(out.iter().map(Run::try_from).collect::<Result<_, _>>()?)
 }
 
 /// Queues runs of every active job of a client.
@@ -116,29 +74,39 @@ pub async fn run_client(
     run_many(engine, actor, &ids, trigger).await
 }
 
-/// Tells subscribers and the log about queued runs, and wakes the dispatcher.
-pub(super) async fn announce(engine: &Engine, runs: &[RunRow], user_id: i64) {
+/// Writes the log records and events of queued runs on `t`, in the transaction that
+/// queued them; call [`queued`] after the commit.
+pub(super) async fn announce(
+    engine: &Engine,
+    t: &mut db::PgConn,
+    runs: &[RunRow],
+    user_id: i64,
+) -> Result<(), db::DbError> {
     for r in runs {
-        engine.events.run_changed(r.id).await;
         let detail = format!("run {} of job {} queued ({})", r.id, r.job_id, r.trigger);
-        engine
-            .record(crate::engine::runner::Record {
-                level: LogLevel::Info,
-                source: LogSource::Api,
-                code: "run_queued",
-                detail: &detail,
-                user_id: (user_id > 0).then_some(user_id),
-                job_id: Some(r.job_id),
-                run_id: Some(r.id),
-                ..Default::default()
-            })
-            .await;
+        let record = crate::engine::runner::Record {
+            level: LogLevel::Info,
+            source: LogSource::Api,
+            code: "run_queued",
+            detail: &detail,
+            user_id: (user_id > 0).then_some(user_id),
+            job_id: Some(r.job_id),
+            run_id: Some(r.id),
+            ..Default::default()
+        };
+        engine.run_changed_in(t, r.id, record).await?;
     }
+    Ok(())
+}
+
+/// After runs were queued and announced: wakes the event pump and the dispatcher.
+pub(super) fn queued(engine: &Engine) {
+    engine.events.committed();
     engine.wake.notify_one();
 }
 
 /// The run row if the actor may see its job.
-async fn visible(c: &mut db::DbConn, actor: Actor, id: i64) -> Result<RunRow, DomainError> {
+async fn visible(c: &mut db::PgConn, actor: Actor, id: i64) -> Result<RunRow, DomainError> {
     let run = runs::find(c, id).await?.ok_or(DomainError::NotFound)?;
     super::jobs::visible_row(c, actor, run.job_id).await?;
     Ok(run)
@@ -147,7 +115,7 @@ async fn visible(c: &mut db::DbConn, actor: Actor, id: i64) -> Result<RunRow, Do
 /// One run.
 pub async fn get(engine: &Engine, actor: Actor, id: i64) -> Result<Run, DomainError> {
     let mut c = db::conn(&engine.pool).await?;
-    view(&visible(&mut c, actor, id).await?)
+    Ok(Run::try_from(&visible(&mut c, actor, id).await?)?)
 }
 
 /// One page of runs, newest first.
@@ -167,7 +135,7 @@ pub async fn list(
     };
     let (rows, total) = runs::list(&mut c, &f, paging).await?;
     Ok(Page {
-        items: rows.iter().map(view).collect::<Result<_, _>>()?,
+        items: rows.iter().map(Run::try_from).collect::<Result<_, _>>()?,
         total,
         page: paging.page,
         per_page: paging.per_page,
@@ -191,21 +159,20 @@ pub async fn log(engine: &Engine, actor: Actor, id: i64) -> Result<Vec<u8>, Doma
 /// server's heartbeat acts on within a second.
 pub async fn abort(engine: &Engine, actor: Actor, id: i64) -> Result<Run, DomainError> {
     let mut c = db::conn(&engine.pool).await?;
-    let run = visible(&mut c, actor, id).await?;
-    if run.state == RunState::Finished {
-        return Err(DomainError::Code(shared::ErrorCode::RunFinished));
-    }
-    let finished_queued = run.state == RunState::Queued && runs::abort_queued(&mut c, id).await?;
-    if !finished_queued {
-        engine.registry.abort(id);
-        runs::mark_aborting(&mut c, id).await?;
-    }
-    let run = runs::find(&mut c, id).await?.ok_or(DomainError::NotFound)?;
-    drop(c);
-    engine.events.run_changed(id).await;
     let detail = format!("abort of run {id} requested");
-    engine
-        .record(crate::engine::runner::Record {
+    // The new state, its log record and its events commit together; killing processes
+    // cannot roll back, so it happens after the commit.
+    let (run, finished_queued) = db::transaction(&mut c, async |t| {
+        let run = visible(t, actor, id).await?;
+        if run.state == RunState::Finished {
+            return Err(DomainError::Code(shared::ErrorCode::RunFinished));
+        }
+        let finished_queued = run.state == RunState::Queued && runs::abort_queued(t, id).await?;
+        if !finished_queued {
+            runs::mark_aborting(t, id).await?;
+        }
+        let run = runs::find(t, id).await?.ok_or(DomainError::NotFound)?;
+        let record = crate::engine::runner::Record {
             level: LogLevel::Warning,
             source: LogSource::Api,
             code: "run_abort",
@@ -214,12 +181,19 @@ pub async fn abort(engine: &Engine, actor: Actor, id: i64) -> Result<Run, Domain
             job_id: Some(run.job_id),
             run_id: Some(id),
             ..Default::default()
-        })
-        .await;
+        };
+        engine.run_changed_in(t, id, record).await?;
+        Ok((run, finished_queued))
+    })
+    .await?;
+    drop(c);
+    engine.events.committed();
     if finished_queued {
         engine.close_batches(None, None).await;
+    } else {
+        engine.registry.abort(id);
     }
-    view(&run)
+    Ok(Run::try_from(&run)?)
 }
 
 /// A job's snapshots, newest first.
@@ -233,31 +207,8 @@ pub async fn snapshots_of(
     Ok(snapshots::of_job(&mut c, job_id)
         .await?
         .into_iter()
-        .map(snapshot_view)
+        .map(Snapshot::from)
         .collect())
-}
-
-/// The API view of a snapshot row.
-pub fn snapshot_view(s: snapshots::SnapshotRow) -> Snapshot {
-    Snapshot {
-        id: s.id,
-        job_id: s.job_id,
-        run_id: s.run_id,
-        location_id: s.location_id,
-        name: s.name,
-        levels: s
-            .levels
-            .iter()
-            .flatten()
-            .filter_map(|l| LevelName::parse(l))
-            .collect(),
-        taken_at: s.taken_at,
-        files: s.files,
-        bytes: s.bytes,
-        new_bytes: s.new_bytes,
-        warnings: s.warnings,
-        rewritten_permissions: s.rewritten_permissions,
-    }
 }
 
 /// Accepts the client's pending host key: from now on it is the only one accepted.
@@ -365,8 +316,13 @@ pub async fn trigger(
         limiter.record_failure(&key, ip, now);
         return Err(DomainError::InvalidCredentials);
     }
-    let run = crate::db::queue::enqueue(&mut c, job_id, RunTrigger::Token, &[], None).await?;
+    let run = db::transaction(&mut c, async |t| {
+        let run = crate::db::queue::enqueue(t, job_id, RunTrigger::Token, &[], None).await?;
+        announce(engine, t, std::slice::from_ref(&run), 0).await?;
+        Ok::<_, DomainError>(run)
+    })
+    .await?;
     drop(c);
-    announce(engine, std::slice::from_ref(&run), 0).await;
-    view(&run)
+    queued(engine);
+    Ok(Run::try_from(&run)?)
 }

@@ -11,9 +11,9 @@ use super::{
     ensure_valid, merge_patch, unique_to_duplicate, Actor, DomainError, FieldIssue, PageRequest,
 };
 use crate::db::scripts::{ScriptForm, ScriptRow};
-use crate::db::{self, scripts, DbConn, DbPool};
+use crate::db::{self, scripts, DbPool, PgConn};
 
-async fn view(c: &mut DbConn, r: ScriptRow) -> Result<Script, DomainError> {
+async fn view(c: &mut PgConn, r: ScriptRow) -> Result<Script, DomainError> {
     let used_by = scripts::usages(c, r.id)
         .await?
         .into_iter()
@@ -65,10 +65,12 @@ pub async fn list(
 /// One script.
 pub async fn get(pool: &DbPool, id: i64) -> Result<Script, DomainError> {
     let mut c = db::conn(pool).await?;
-    let row = scripts::find(&mut c, id)
-        .await?
-        .ok_or(DomainError::NotFound)?;
-    view(&mut c, row).await
+    get_in(&mut c, id).await
+}
+
+async fn get_in(c: &mut PgConn, id: i64) -> Result<Script, DomainError> {
+    let row = scripts::find(c, id).await?.ok_or(DomainError::NotFound)?;
+    view(c, row).await
 }
 
 /// A script's name and content (admins: scripts often hold credentials).
@@ -137,13 +139,13 @@ pub async fn create(
     actor.require_admin()?;
     let content = decode(input, true)?;
     let mut c = db::conn(pool).await?;
-    let id = scripts::insert(&mut c, &form(input, content.as_deref()))
-        .await
-        .map_err(unique_to_duplicate("name"))?;
-    let row = scripts::find(&mut c, id)
-        .await?
-        .ok_or(DomainError::NotFound)?;
-    view(&mut c, row).await
+    db::transaction(&mut c, async |t| {
+        let id = scripts::insert(t, &form(input, content.as_deref()))
+            .await
+            .map_err(unique_to_duplicate("name"))?;
+        get_in(t, id).await
+    })
+    .await
 }
 
 /// Replaces a script's settings, and its content when given (admins). Narrowing its
@@ -156,7 +158,21 @@ pub async fn update(
 ) -> Result<Script, DomainError> {
     actor.require_admin()?;
     let content = decode(input, false)?;
-    let current = get(pool, id).await?;
+    let mut c = db::conn(pool).await?;
+    // The check of its uses and the write in one transaction.
+    db::transaction(&mut c, async |t| {
+        update_in(t, id, input, content.as_deref()).await
+    })
+    .await
+}
+
+async fn update_in(
+    c: &mut PgConn,
+    id: i64,
+    input: &ScriptInput,
+    content: Option<&[u8]>,
+) -> Result<Script, DomainError> {
+    let current = get_in(c, id).await?;
     let blocked: Vec<Ref> = current
         .used_by
         .iter()
@@ -177,14 +193,10 @@ pub async fn update(
     if !blocked.is_empty() {
         return Err(DomainError::InUse(blocked));
     }
-    let mut c = db::conn(pool).await?;
-    scripts::update(&mut c, id, &form(input, content.as_deref()))
+    scripts::update(c, id, &form(input, content))
         .await
         .map_err(unique_to_duplicate("name"))?;
-    let row = scripts::find(&mut c, id)
-        .await?
-        .ok_or(DomainError::NotFound)?;
-    view(&mut c, row).await
+    get_in(c, id).await
 }
 
 /// Changes some fields (admins).
@@ -208,20 +220,19 @@ pub async fn patch(
 /// Deletes an unused script (admins); 409 with its users otherwise.
 pub async fn delete(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainError> {
     actor.require_admin()?;
-    let current = get(pool, id).await?;
-    if !current.used_by.is_empty() {
-        return Err(DomainError::InUse(
-            current
-                .used_by
-                .into_iter()
-                .map(|u| Ref {
-                    id: u.id,
-                    name: u.name,
-                })
-                .collect(),
-        ));
-    }
     let mut c = db::conn(pool).await?;
-    scripts::delete(&mut c, id).await?;
-    Ok(())
+    db::transaction(&mut c, async |t| {
+        let current = get_in(t, id).await?;
+        if !current.used_by.is_empty() {
+            let users = current.used_by.into_iter();
+            let refs = users.map(|u| Ref {
+                id: u.id,
+                name: u.name,
+            });
+            return Err(DomainError::InUse(refs.collect()));
+        }
+        scripts::delete(t, id).await?;
+        Ok(())
+    })
+    .await
 }

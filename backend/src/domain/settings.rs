@@ -4,7 +4,7 @@ use shared::settings::{Settings, SettingsInput};
 
 use super::{ensure_valid, Actor, DomainError};
 use crate::db::settings::SettingsRow;
-use crate::db::{self, settings, DbPool};
+use crate::db::{self, settings, DbPool, PgConn};
 
 fn view(r: SettingsRow) -> Settings {
     Settings {
@@ -44,7 +44,13 @@ pub async fn put(
     actor.require_admin()?;
     ensure_valid(input.validate())?;
     let mut c = db::conn(pool).await?;
-    let current = settings::get(&mut c).await?;
+    // Read and written in one transaction, so a concurrent change of the mail password
+    // is not lost to an input that keeps the stored one.
+    db::transaction(&mut c, async |t| put_in(t, input).await).await
+}
+
+async fn put_in(c: &mut PgConn, input: &SettingsInput) -> Result<Settings, DomainError> {
+    let current = settings::get_for_update(c).await?;
     let row = SettingsRow {
         mail_host: input.mail_host.clone(),
         mail_port: input.mail_port,
@@ -59,5 +65,5 @@ pub async fn put(
         instance_url: input.instance_url.clone(),
         operators_may_restore_to_clients: input.operators_may_restore_to_clients,
     };
-    Ok(view(settings::put(&mut c, &row).await?))
+    Ok(view(settings::put(c, &row).await?))
 }

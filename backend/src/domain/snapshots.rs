@@ -93,9 +93,7 @@ pub async fn ensure_exists(r: &Readable, rel: &RelPath) -> Result<(), DomainErro
 
 /// One snapshot.
 pub async fn get(engine: &Engine, actor: Actor, id: i64) -> Result<Snapshot, DomainError> {
-    Ok(super::runs::snapshot_view(
-        readable(engine, actor, id).await?.row,
-    ))
+    Ok(Snapshot::from(readable(engine, actor, id).await?.row))
 }
 
 /// One page of a directory, or with `q` of the entries beneath it whose name contains

@@ -8,7 +8,7 @@ use shared::Role;
 use super::accounts::{hash_password, role_of};
 use super::{ensure_valid, merge_patch, unique_to_duplicate, Actor, DomainError, PageRequest};
 use crate::db::users::{NewUser, UserRow, UserUpdate};
-use crate::db::{self, sessions, users, DbPool};
+use crate::db::{self, sessions, users, DbPool, PgConn};
 
 /// The API view of a user row.
 pub fn view(r: &UserRow) -> User {
@@ -91,15 +91,31 @@ pub async fn update(
 ) -> Result<User, DomainError> {
     actor.require_admin()?;
     ensure_valid(input.validate(false))?;
+    // Hashing is slow: done before the transaction, which then holds its locks briefly.
+    let hash = match &input.password {
+        Some(pw) => Some(hash_password(pw.clone()).await?),
+        None => None,
+    };
     let mut c = db::conn(pool).await?;
-    let current = users::find(&mut c, id)
-        .await?
-        .ok_or(DomainError::NotFound)?;
+    db::transaction(&mut c, async |t| {
+        update_in(t, id, input, hash.as_deref()).await
+    })
+    .await
+}
+
+/// The writes of [`update`]: the user row, the password, the ended sessions, together.
+async fn update_in(
+    c: &mut PgConn,
+    id: i64,
+    input: &UserInput,
+    hash: Option<&str>,
+) -> Result<User, DomainError> {
+    let current = users::find(c, id).await?.ok_or(DomainError::NotFound)?;
     if current.protected && (input.role != Role::Admin || !input.active) {
         return Err(DomainError::Code(shared::ErrorCode::ProtectedUser));
     }
     let row = users::update(
-        &mut c,
+        c,
         id,
         &UserUpdate {
             username: &input.username,
@@ -113,12 +129,11 @@ pub async fn update(
     .await
     .map_err(unique_to_duplicate("username"))?
     .ok_or(DomainError::NotFound)?;
-    if let Some(pw) = &input.password {
-        let hash = hash_password(pw.clone()).await?;
-        users::set_password(&mut c, id, &hash).await?;
+    if let Some(hash) = hash {
+        users::set_password(c, id, hash).await?;
     }
     if input.password.is_some() || !input.active {
-        sessions::delete_for_user(&mut c, id).await?;
+        sessions::delete_for_user(c, id).await?;
     }
     Ok(view(&row))
 }
@@ -147,15 +162,17 @@ pub async fn patch(
 pub async fn delete(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainError> {
     actor.require_admin()?;
     let mut c = db::conn(pool).await?;
-    let current = users::find(&mut c, id)
-        .await?
-        .ok_or(DomainError::NotFound)?;
-    if current.protected {
-        return Err(DomainError::Code(shared::ErrorCode::ProtectedUser));
-    }
-    if id == actor.user_id {
-        return Err(DomainError::Code(shared::ErrorCode::OwnAccount));
-    }
-    users::delete(&mut c, id).await?;
-    Ok(())
+    // The checks and the delete (with its sessions and tokens, by cascade) together.
+    db::transaction(&mut c, async |t| {
+        let current = users::find(t, id).await?.ok_or(DomainError::NotFound)?;
+        if current.protected {
+            return Err(DomainError::Code(shared::ErrorCode::ProtectedUser));
+        }
+        if id == actor.user_id {
+            return Err(DomainError::Code(shared::ErrorCode::OwnAccount));
+        }
+        users::delete(t, id).await?;
+        Ok(())
+    })
+    .await
 }

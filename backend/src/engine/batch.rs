@@ -16,6 +16,7 @@ use super::scripts::{self, ClientContext, Event};
 use crate::db::batches::{self, Step};
 use crate::db::runs::RunRow;
 use crate::db::{self, clients, jobs};
+use shared::events::LogRecord;
 
 impl Engine {
     /// Waits in `waiting_for_client` until the client's batch may run jobs, running the
@@ -67,19 +68,7 @@ impl Engine {
                 } else {
                     code
                 };
-                batches::pre_done(&mut c, batch_id, Some(code))
-                    .await
-                    .map_err(|e| internal(&e))?;
-                // The client's queued jobs belong to this batch: they fail with it.
-                let failed = db::queue::fail_queued_of_client(&mut c, client_id, code)
-                    .await
-                    .map_err(|e| internal(&e))?;
-                drop(c);
-                for id in failed {
-                    self.events.run_changed(id).await;
-                }
-                self.events.client_changed(client_id).await;
-                self.record(Record {
+                let record = Record {
                     level: LogLevel::Error,
                     source: LogSource::Engine,
                     code: code.as_str(),
@@ -87,8 +76,24 @@ impl Engine {
                     client_id: Some(client_id),
                     run_id: Some(run.id),
                     ..Default::default()
+                };
+                // The batch's failure, the client's failed queued jobs, the log record and
+                // the events commit together.
+                db::transaction(&mut c, async |t| {
+                    batches::pre_done(t, batch_id, Some(code)).await?;
+                    // The client's queued jobs belong to this batch: they fail with it.
+                    let failed = db::queue::fail_queued_of_client(t, client_id, code).await?;
+                    let (row, owner) = self.log_row(t, record).await?;
+                    for id in failed {
+                        self.events.store_run(t, id).await?;
+                    }
+                    self.events.store_client(t, client_id).await?;
+                    self.events.store_log(t, owner, LogRecord::from(row)).await
                 })
-                .await;
+                .await
+                .map_err(|e: db::DbError| internal(&e))?;
+                drop(c);
+                self.events.committed();
                 Err(Stop(code, "client pre scripts".into()))
             }
         }

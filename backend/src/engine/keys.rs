@@ -75,3 +75,11 @@ pub fn remove(data_dir: &Path, client_id: i64) {
         }
     }
 }
+
+/// Removes the key files of a client whose creating transaction failed (`out`): files
+/// do not roll back with it. Its id is never handed out again, so nothing else uses them.
+pub fn remove_if_failed<T, E>(data_dir: &Path, client_id: Option<i64>, out: &Result<T, E>) {
+    if let (Err(_), Some(id)) = (out, client_id) {
+        remove(data_dir, id);
+    }
+}

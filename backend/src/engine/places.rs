@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use super::store::{self, JobStore};
 use crate::db::jobs::JobRow;
 use crate::db::snapshots::SnapshotRow;
-use crate::db::{locations, snapshots, DbConn, DbError};
+use crate::db::{locations, snapshots, DbError, PgConn};
 
 /// One store of a job, in a location.
 #[derive(Debug, Clone)]
@@ -27,7 +27,7 @@ pub struct LocationDirs(HashMap<i64, Option<PathBuf>>);
 
 impl LocationDirs {
     /// The directory of a location; `None` when the location no longer exists.
-    pub async fn get(&mut self, c: &mut DbConn, id: i64) -> Result<Option<PathBuf>, DbError> {
+    pub async fn get(&mut self, c: &mut PgConn, id: i64) -> Result<Option<PathBuf>, DbError> {
         if let Some(known) = self.0.get(&id) {
             return Ok(known.clone());
         }
@@ -43,7 +43,7 @@ impl LocationDirs {
     /// store path is not one the server writes).
     pub async fn data_of(
         &mut self,
-        c: &mut DbConn,
+        c: &mut PgConn,
         row: &SnapshotRow,
     ) -> Result<Option<PathBuf>, DbError> {
         Ok(self
@@ -65,7 +65,7 @@ pub fn current(job: &JobRow, location_dir: &Path) -> Place {
 
 /// Every store of these jobs: the current one of each (first), then those their snapshot
 /// rows name, without repeats. Stores in a location that no longer exists are left out.
-pub async fn of_jobs(c: &mut DbConn, jobs: &[JobRow]) -> Result<Vec<Place>, DbError> {
+pub async fn of_jobs(c: &mut PgConn, jobs: &[JobRow]) -> Result<Vec<Place>, DbError> {
     let mut dirs = LocationDirs::default();
     let mut out: Vec<Place> = Vec::new();
     for j in jobs {
@@ -101,7 +101,7 @@ pub async fn of_jobs(c: &mut DbConn, jobs: &[JobRow]) -> Result<Vec<Place>, DbEr
 /// `--link-dest`: after a move to another client the new chain still shares unchanged
 /// files with the old one; after a move to another disk it starts afresh.
 pub async fn link_dest(
-    c: &mut DbConn,
+    c: &mut PgConn,
     job_id: i64,
     dest: &Path,
 ) -> Result<Option<PathBuf>, DbError> {

@@ -4,11 +4,12 @@
 use std::path::PathBuf;
 
 use chrono::Utc;
-use shared::events::{LogLevel, LogSource};
+use shared::events::{LogLevel, LogRecord, LogSource};
 use shared::runs::{RunError, RunState};
 
 use super::runner::{Engine, Stop};
-use crate::db::{self, clients, runs};
+use crate::db::events::LogRow;
+use crate::db::{self, clients, runs, DbError, PgConn};
 
 /// A structured log record to write (and publish).
 #[derive(Debug, Clone, Copy, Default)]
@@ -76,57 +77,76 @@ impl Engine {
         }
     }
 
-    /// Writes a structured log record and publishes it. Failures are only traced.
+    /// Writes a structured log record and publishes it, in one transaction. Failures are
+    /// only traced.
     pub async fn record(&self, r: Record<'_>) {
-        let row = async {
+        let stored = async {
             let mut c = db::conn(&self.pool).await?;
-            // Records about a job are linked to its client too (and so reach its owner).
-            let client_id = match (r.client_id, r.job_id) {
-                (None, Some(job)) => db::jobs::find(&mut c, job).await?.map(|j| j.client_id),
-                (c, _) => c,
-            };
-            let row = db::events::log(
-                &mut c,
-                &db::events::NewLogRecord {
-                    level: r.level,
-                    source: r.source,
-                    code: r.code,
-                    detail: r.detail,
-                    user_id: r.user_id,
-                    client_id,
-                    job_id: r.job_id,
-                    run_id: r.run_id,
-                },
-            )
-            .await?;
-            let owner = match client_id {
-                Some(id) => clients::find(&mut c, id).await?.and_then(|c| c.owner_id),
-                None => None,
-            };
-            anyhow::Ok((row, owner))
+            db::transaction(&mut c, async |t| {
+                let (row, owner) = self.log_row(t, r).await?;
+                self.events.store_log(t, owner, LogRecord::from(row)).await
+            })
+            .await
         };
-        match row.await {
-            Ok((row, owner)) => {
-                self.events
-                    .log(owner, crate::domain::queue::log_view(row))
-                    .await
-            }
+        match stored.await {
+            Ok(()) => self.events.committed(),
             Err(e) => tracing::warn!("log record not written: {e}"),
         }
     }
 
-    /// Moves a run to a new state, tells the subscribers and writes a log record.
+    /// Writes a structured log record on `c`; returns it with the owner of its client
+    /// (who may see its event).
+    pub(super) async fn log_row(
+        &self,
+        c: &mut PgConn,
+        r: Record<'_>,
+    ) -> Result<(LogRow, Option<i64>), DbError> {
+        // Records about a job are linked to its client too (and so reach its owner).
+        let client_id = match (r.client_id, r.job_id) {
+            (None, Some(job)) => db::jobs::find(c, job).await?.map(|j| j.client_id),
+            (c, _) => c,
+        };
+        let row = db::events::log(
+            c,
+            &db::events::NewLogRecord {
+                level: r.level,
+                source: r.source,
+                code: r.code,
+                detail: r.detail,
+                user_id: r.user_id,
+                client_id,
+                job_id: r.job_id,
+                run_id: r.run_id,
+            },
+        )
+        .await?;
+        let owner = match client_id {
+            Some(id) => clients::find(c, id).await?.and_then(|c| c.owner_id),
+            None => None,
+        };
+        Ok((row, owner))
+    }
+
+    /// Writes what tells the world about a change of run `run_id` made on `c`, in the
+    /// same transaction: the log record `r`, the run's new state as an event, and the
+    /// record's event (events last, see [`crate::events::Bus::store`]). Call
+    /// `self.events.committed()` after the commit.
+    pub async fn run_changed_in(
+        &self,
+        c: &mut PgConn,
+        run_id: i64,
+        r: Record<'_>,
+    ) -> Result<(), DbError> {
+        let (row, owner) = self.log_row(c, r).await?;
+        self.events.store_run(c, run_id).await?;
+        self.events.store_log(c, owner, LogRecord::from(row)).await
+    }
+
+    /// Moves a run to a new state and writes its log record and events, in one
+    /// transaction: the state never changes without them.
     pub(super) async fn set_state(&self, run: &runs::RunRow, state: RunState) -> Result<(), Stop> {
-        let mut c = db::conn(&self.pool)
-            .await
-            .map_err(|e| Stop(RunError::Internal, e.to_string()))?;
-        runs::set_state(&mut c, run.id, state)
-            .await
-            .map_err(|e| Stop(RunError::Internal, e.to_string()))?;
-        drop(c);
-        self.events.run_changed(run.id).await;
         let detail = format!("run {} of job {}: {state}", run.id, run.job_id);
-        self.record(Record {
+        let record = Record {
             level: LogLevel::Info,
             source: LogSource::Engine,
             code: "run_state",
@@ -134,8 +154,19 @@ impl Engine {
             job_id: Some(run.job_id),
             run_id: Some(run.id),
             ..Default::default()
-        })
-        .await;
+        };
+        let changed = async {
+            let mut c = db::conn(&self.pool).await?;
+            db::transaction(&mut c, async |t| {
+                runs::set_state(t, run.id, state).await?;
+                self.run_changed_in(t, run.id, record).await
+            })
+            .await
+        };
+        changed
+            .await
+            .map_err(|e: DbError| Stop(RunError::Internal, e.to_string()))?;
+        self.events.committed();
         Ok(())
     }
 }

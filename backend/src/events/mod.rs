@@ -14,7 +14,7 @@ use std::time::Duration;
 use shared::events::{ClientState, Event, LogRecord, ProgressEvent};
 use tokio::sync::{broadcast, Notify};
 
-use crate::db::{self, DbPool};
+use crate::db::{self, DbError, DbPool, PgConn};
 
 /// How many deliveries a subscriber may fall behind before it replays from the table.
 const BUS_CAPACITY: usize = 4096;
@@ -95,17 +95,34 @@ impl Bus {
         &self.pool
     }
 
+    /// Stores a durable event on `c`, last in the transaction of the change it describes
+    /// (it commits with that change or not at all); call [`Bus::committed`] after the
+    /// commit.
+    pub async fn store(
+        &self,
+        c: &mut PgConn,
+        client_id: Option<i64>,
+        owner_id: Option<i64>,
+        event: &Event,
+    ) -> Result<(), DbError> {
+        db::events::insert(c, client_id, owner_id, event).await?;
+        Ok(())
+    }
+
+    /// Wakes the pump: events stored in a transaction have committed.
+    pub fn committed(&self) {
+        self.wake.notify_one();
+    }
+
     /// Stores a durable event and wakes the pump. Call it after the change committed.
     /// Failures are logged: a lost live update must never fail the operation itself.
     pub async fn publish(&self, client_id: Option<i64>, owner_id: Option<i64>, event: &Event) {
         let stored = async {
-            let payload = serde_json::to_value(event)?;
             let mut c = db::conn(&self.pool).await?;
-            db::events::insert(&mut c, client_id, owner_id, &payload).await?;
-            anyhow::Ok(())
+            self.store(&mut c, client_id, owner_id, event).await
         };
         match stored.await {
-            Ok(()) => self.wake.notify_one(),
+            Ok(()) => self.committed(),
             Err(e) => tracing::warn!("event not stored: {e}"),
         }
     }
@@ -121,59 +138,70 @@ impl Bus {
         }
     }
 
+    /// Stores the current state of a run as an event on `c` (see [`Bus::store`]).
+    pub async fn store_run(&self, c: &mut PgConn, run_id: i64) -> Result<(), DbError> {
+        let Some(row) = db::queue::item(c, run_id).await? else {
+            return Ok(());
+        };
+        let (client_id, owner) = (row.2, row.5);
+        let item = match crate::views::queue_item(row) {
+            Ok(item) => Box::new(item),
+            Err(e) => {
+                // A fault of this server's own data: said loudly, but the change it
+                // describes still commits (the run page reports the same error).
+                tracing::error!(run_id, "run event not built: {e}");
+                return Ok(());
+            }
+        };
+        self.store(c, Some(client_id), owner, &Event::Run { item })
+            .await
+    }
+
     /// Publishes the current state of a run (queued, started, changed state, finished).
     pub async fn run_changed(&self, run_id: i64) {
-        let row = match db::conn(&self.pool).await {
-            Ok(mut c) => db::queue::item(&mut c, run_id).await,
-            Err(e) => Err(e),
+        let stored = async {
+            let mut c = db::conn(&self.pool).await?;
+            self.store_run(&mut c, run_id).await
         };
-        match row {
-            Ok(Some(row)) => {
-                let (client_id, owner) = (row.2, row.5);
-                let item = match crate::domain::queue::item_view(row) {
-                    Ok(item) => item,
-                    Err(e) => {
-                        tracing::error!(run_id, "run event not built: {e}");
-                        return;
-                    }
-                };
-                self.publish(
-                    Some(client_id),
-                    owner,
-                    &Event::Run {
-                        item: Box::new(item),
-                    },
-                )
-                .await;
-            }
-            Ok(None) => {}
-            Err(e) => tracing::warn!(run_id, "run event not built: {e}"),
+        match stored.await {
+            Ok(()) => self.committed(),
+            Err(e) => tracing::warn!(run_id, "run event not stored: {e}"),
         }
+    }
+
+    /// Stores the current state of a client as events on `c` (see [`Bus::store`]).
+    pub async fn store_client(&self, c: &mut PgConn, client_id: i64) -> Result<(), DbError> {
+        for s in db::batches::situations(c, Some(&[client_id]), None, false).await? {
+            let owner = s.owner_id;
+            let state = ClientState::from(s);
+            self.store(c, Some(client_id), owner, &Event::ClientState { state })
+                .await?;
+        }
+        Ok(())
     }
 
     /// Publishes the current state of a client.
     pub async fn client_changed(&self, client_id: i64) {
-        let states = match db::conn(&self.pool).await {
-            Ok(mut c) => db::batches::situations(&mut c, Some(&[client_id]), None, false).await,
-            Err(e) => Err(e),
+        let stored = async {
+            let mut c = db::conn(&self.pool).await?;
+            self.store_client(&mut c, client_id).await
         };
-        match states {
-            Ok(list) => {
-                for s in list {
-                    let owner = s.owner_id;
-                    let state: ClientState = crate::domain::queue::client_state_view(s);
-                    self.publish(Some(client_id), owner, &Event::ClientState { state })
-                        .await;
-                }
-            }
-            Err(e) => tracing::warn!(client_id, "client state event not built: {e}"),
+        match stored.await {
+            Ok(()) => self.committed(),
+            Err(e) => tracing::warn!(client_id, "client state event not stored: {e}"),
         }
     }
 
-    /// Publishes a log record.
-    pub async fn log(&self, owner_id: Option<i64>, record: LogRecord) {
+    /// Stores a log record as an event on `c` (see [`Bus::store`]).
+    pub async fn store_log(
+        &self,
+        c: &mut PgConn,
+        owner_id: Option<i64>,
+        record: LogRecord,
+    ) -> Result<(), DbError> {
         let client = record.client_id;
-        self.publish(client, owner_id, &Event::Log { record }).await;
+        self.store(c, client, owner_id, &Event::Log { record })
+            .await
     }
 
     /// The pump: broadcasts stored events in id order, woken by local publications and

@@ -41,26 +41,19 @@ pub async fn dispatch_once(engine: &Engine) -> anyhow::Result<Vec<i64>> {
         return Ok(Vec::new());
     }
     let mut c = db::conn(&engine.pool).await?;
-    let claimed = db::queue::claim(
-        &mut c,
-        &engine.owner,
-        engine.lease_secs,
-        |cands, busy, limit| choose(cands, busy, limit, free),
-    )
-    .await?;
-    drop(c);
-    let mut started = Vec::with_capacity(claimed.len());
-    for cl in claimed {
-        // Registered before the task starts, so that the next claim counts it.
-        engine.registry.begin(cl.run_id);
-        engine.events.run_changed(cl.run_id).await;
-        let e = engine.clone();
-        tokio::spawn(async move {
+    // The claims, their log records and their events commit together.
+    let claimed = db::transaction(&mut c, async |t| {
+        let claimed =
+            db::queue::claim(t, &engine.owner, engine.lease_secs, |cands, busy, limit| {
+                choose(cands, busy, limit, free)
+            })
+            .await?;
+        for cl in &claimed {
             let detail = match cl.batch_id {
-                Some(b) => format!("run {} claimed by {} in batch {b}", cl.run_id, e.owner),
-                None => format!("run {} claimed by {}", cl.run_id, e.owner),
+                Some(b) => format!("run {} claimed by {} in batch {b}", cl.run_id, engine.owner),
+                None => format!("run {} claimed by {}", cl.run_id, engine.owner),
             };
-            e.record(crate::engine::runner::Record {
+            let record = crate::engine::runner::Record {
                 level: LogLevel::Info,
                 source: LogSource::Dispatcher,
                 code: "run_state",
@@ -68,10 +61,20 @@ pub async fn dispatch_once(engine: &Engine) -> anyhow::Result<Vec<i64>> {
                 client_id: Some(cl.client_id),
                 run_id: Some(cl.run_id),
                 ..Default::default()
-            })
-            .await;
-            e.execute(cl.run_id).await
-        });
+            };
+            engine.run_changed_in(t, cl.run_id, record).await?;
+        }
+        Ok::<_, db::DbError>(claimed)
+    })
+    .await?;
+    drop(c);
+    engine.events.committed();
+    let mut started = Vec::with_capacity(claimed.len());
+    for cl in claimed {
+        // Registered before the task starts, so that the next claim counts it.
+        engine.registry.begin(cl.run_id);
+        let e = engine.clone();
+        tokio::spawn(async move { e.execute(cl.run_id).await });
         started.push(cl.run_id);
     }
     Ok(started)

@@ -30,3 +30,4 @@ mod sse;
 mod sshd;
 mod tokens;
 mod torture;
+mod transactions;

@@ -20,7 +20,7 @@ pub fn layer(top: &str) -> Option<u8> {
         "auth" => 3,
         "engine" => 3,
         "events" => 2,
-        "db" => 1,
+        "db" | "views" => 1,
         "snapfs" | "config" | "i18n" | "lib" => 0,
         _ => return None,
     })

@@ -14,7 +14,7 @@ use crate::db::jobs::JobRow;
 use crate::db::locations::LocationRow;
 use crate::db::policies::PolicyRow;
 use crate::db::runs::RunRow;
-use crate::db::{self, clients, jobs, locations, policies, DbConn};
+use crate::db::{self, clients, jobs, locations, policies, PgConn};
 use crate::engine::runner::{found, Engine, LoadError, Stop};
 
 /// The engine's settings a plan depends on.
@@ -70,7 +70,7 @@ impl Engine {
         Ok(self.load_rows(&mut c, run).await?)
     }
 
-    async fn load_rows(&self, c: &mut DbConn, run: &RunRow) -> Result<JobContext, LoadError> {
+    async fn load_rows(&self, c: &mut PgConn, run: &RunRow) -> Result<JobContext, LoadError> {
         let job = found(jobs::find(c, run.job_id).await?, RunError::JobDeleted)?;
         let client = found(clients::find(c, job.client_id).await?, RunError::JobDeleted)?;
         let location = found(
@@ -136,7 +136,7 @@ pub fn queued_levels(run: &RunRow) -> Vec<LevelName> {
         .collect()
 }
 
-async fn attached_scripts(c: &mut DbConn, job_id: i64) -> Result<Vec<AttachedScript>, LoadError> {
+async fn attached_scripts(c: &mut PgConn, job_id: i64) -> Result<Vec<AttachedScript>, LoadError> {
     let mut out = Vec::new();
     for (_, script_id, name, phase) in db::scripts::of_jobs(c, &[job_id]).await? {
         // A script deleted in between is skipped, as it would be a moment later.

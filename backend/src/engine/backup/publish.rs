@@ -145,7 +145,7 @@ impl Engine {
     /// whole once its last snapshot is gone.
     async fn apply_retention(
         &self,
-        c: &mut db::DbConn,
+        c: &mut db::PgConn,
         job: &JobRow,
         current: &JobStore,
         schedule: &Schedule,

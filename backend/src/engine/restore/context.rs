@@ -7,7 +7,7 @@ use shared::runs::{RestoreTarget, RunError};
 use crate::db::clients::ClientRow;
 use crate::db::locations::LocationRow;
 use crate::db::snapshots::SnapshotRow;
-use crate::db::{self, clients, jobs, locations, snapshots, DbConn};
+use crate::db::{self, clients, jobs, locations, snapshots, PgConn};
 use crate::engine::backup::Limits;
 use crate::engine::runner::{found, Engine, LoadError, Stop};
 
@@ -36,7 +36,7 @@ impl Engine {
 
     async fn load_restore_rows(
         &self,
-        c: &mut DbConn,
+        c: &mut PgConn,
         target: &RestoreTarget,
     ) -> Result<RestoreContext, LoadError> {
         let snapshot = found(

@@ -18,7 +18,7 @@ use super::hostkeys;
 use super::runner::{Engine, Stop};
 use crate::db::clients::ClientRow;
 use crate::db::runs::{RunOutcome, RunRow};
-use crate::db::{self, clients, DbConn};
+use crate::db::{self, clients, PgConn};
 use crate::snapfs::open;
 use plan::PlannedRestore;
 use preview::preview;
@@ -29,7 +29,7 @@ impl Engine {
     /// first time waits for acceptance). Backups pin it the same way.
     pub(super) async fn pin_host_key(
         &self,
-        c: &mut DbConn,
+        c: &mut PgConn,
         client: &ClientRow,
         connection: &Connection,
     ) -> Result<(), Stop> {
