@@ -13,6 +13,7 @@ mod pages;
 mod queue;
 mod queue_feed;
 mod run_labels;
+mod scaffold;
 mod state;
 
 fn main() {

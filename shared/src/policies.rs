@@ -6,6 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::validate::{check_len, check_range, Issue};
 
+mod preset;
+pub use preset::PolicyPreset;
+
 /// The retention levels, smallest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -151,18 +154,10 @@ pub struct Policy {
     /// it: while set, `name` and `description` are in the caller's language
     /// (`Accept-Language`). `null` for every other policy.
     #[serde(default)]
-    pub preset: Option<String>,
+    pub preset: Option<PolicyPreset>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
-
-/// The keys of the seeded policies (`Policy::preset`), as stored by the migrations.
-pub const PRESETS: [&str; 4] = [
-    "default",
-    "weekdays_three_times",
-    "daily",
-    "weekdays_long_term",
-];
 
 /// Parses `HH:MM` (24-hour clock).
 pub fn parse_time(s: &str) -> Option<NaiveTime> {

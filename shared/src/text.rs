@@ -116,6 +116,7 @@ mod tests {
         assert_wire_names::<crate::jobs::NotifyThreshold>();
         assert_wire_names::<crate::settings::MailTls>();
         assert_wire_names::<crate::policies::LevelName>();
+        assert_wire_names::<crate::policies::PolicyPreset>();
         assert_wire_names::<crate::Role>();
         assert_wire_names::<crate::Language>();
     }

@@ -150,14 +150,11 @@ fn no_key_is_defined_twice() {
 #[test]
 fn server_translations_are_complete_and_used() {
     let en = consistent("backend/i18n", "backend.ftl");
-    let presets: BTreeSet<String> = shared::policies::PRESETS
+    let presets: BTreeSet<String> = shared::policies::PolicyPreset::ALL
         .iter()
         .flat_map(|p| {
-            let id = p.replace('_', "-");
-            [
-                format!("policy-preset-{id}-name"),
-                format!("policy-preset-{id}-description"),
-            ]
+            let (name, description) = p.message_ids();
+            [name, description]
         })
         .collect();
     for id in &presets {

@@ -2,7 +2,7 @@
 
 use actix_web::{delete, get, patch, post, put, web, HttpRequest, HttpResponse};
 use shared::common::Page;
-use shared::policies::{Policy, PolicyInput, PRESETS};
+use shared::policies::{Policy, PolicyInput};
 use shared::{ApiError, Language};
 
 use super::auth_user::AuthUser;
@@ -15,11 +15,11 @@ use crate::state::AppState;
 
 /// Shows a seeded, unedited policy's name and description in `lang` (`Policy::preset`).
 pub fn localized(mut policy: Policy, lang: Language) -> Policy {
-    if let Some(key) = policy.preset.as_deref().filter(|k| PRESETS.contains(k)) {
-        let id = format!("policy-preset-{}", key.replace('_', "-"));
+    if let Some(preset) = policy.preset {
+        let (name, description) = preset.message_ids();
         let texts = crate::i18n::translations();
-        policy.name = texts.get(lang, &format!("{id}-name"), &[]);
-        policy.description = texts.get(lang, &format!("{id}-description"), &[]);
+        policy.name = texts.get(lang, &name, &[]);
+        policy.description = texts.get(lang, &description, &[]);
     }
     policy
 }

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
+use shared::policies::PolicyPreset;
 
 use super::paging::{contains_pattern, Paging};
 use super::schema::{jobs, policies};
@@ -21,7 +22,7 @@ pub struct PolicyRow {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// The key of a seeded policy not edited since (`shared::policies::PRESETS`).
-    pub preset: Option<String>,
+    pub preset: Option<PolicyPreset>,
 }
 
 /// Values written by create and update.
@@ -103,7 +104,7 @@ pub async fn update(
     Ok(diesel::update(policies::table.find(id))
         .set((
             f,
-            policies::preset.eq(None::<String>),
+            policies::preset.eq(None::<PolicyPreset>),
             policies::updated_at.eq(diesel::dsl::now),
         ))
         .returning(PolicyRow::as_returning())

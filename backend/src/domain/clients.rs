@@ -9,7 +9,8 @@ use shared::common::Page;
 
 use super::references::{check_scripts, name_map, reference, scripts_by_owner, ScriptSlot};
 use super::{
-    ensure_valid, merge_patch, unique_to_duplicate, Actor, DomainError, FieldIssue, PageRequest,
+    access, ensure_valid, merge_patch, unique_to_duplicate, Actor, DomainError, FieldIssue,
+    PageRequest,
 };
 use crate::db::clients::{ClientFilter, ClientForm, ClientRow, ClientSort};
 use crate::db::paging::strings;
@@ -111,18 +112,10 @@ pub async fn list(
     })
 }
 
-/// The row of a client the actor may use; `NotFound` otherwise (never revealing it exists).
-pub async fn visible_row(c: &mut PgConn, actor: Actor, id: i64) -> Result<ClientRow, DomainError> {
-    match clients::find(c, id).await? {
-        Some(r) if actor.may_use_client(r.owner_id) => Ok(r),
-        _ => Err(DomainError::NotFound),
-    }
-}
-
 /// One client.
 pub async fn get(pool: &DbPool, actor: Actor, id: i64) -> Result<Client, DomainError> {
     let mut c = db::conn(pool).await?;
-    let row = visible_row(&mut c, actor, id).await?;
+    let row = access::client(&mut c, actor, id).await?;
     one(&mut c, row).await
 }
 
@@ -236,7 +229,7 @@ async fn insert(
     *keyed = Some(row.id);
     let key = keys::generate(data_dir, row.id).await?;
     clients::set_public_key(t, row.id, &key).await?;
-    let row = visible_row(t, actor, row.id).await?;
+    let row = access::client(t, actor, row.id).await?;
     one(t, row).await
 }
 
@@ -249,7 +242,7 @@ pub async fn update(
 ) -> Result<Client, DomainError> {
     let mut c = db::conn(pool).await?;
     db::transaction(&mut c, async |t| {
-        let current = visible_row(t, actor, id).await?;
+        let current = access::client(t, actor, id).await?;
         let owner = check(t, actor, input, Some(current.owner_id)).await?;
         let row = clients::update(t, id, &form(input, owner)?)
             .await
@@ -300,7 +293,7 @@ pub async fn delete(
 ) -> Result<(), DomainError> {
     let mut c = db::conn(pool).await?;
     let stores = db::transaction(&mut c, async |t| {
-        visible_row(t, actor, id).await?;
+        access::client(t, actor, id).await?;
         if crate::db::runs::client_has_active(t, id).await? {
             return Err(DomainError::Code(shared::ErrorCode::RunInProgress));
         }
@@ -351,14 +344,14 @@ pub async fn clone(
     let mut c = db::conn(pool).await?;
     let mut keyed = None;
     let out = db::transaction(&mut c, async |t| {
-        let original = visible_row(t, actor, id).await?;
+        let original = access::client(t, actor, id).await?;
         let mut input = input_of(&one(t, original).await?);
         input.name = copy_name(t, &input.name).await?;
         let copy = insert(t, data_dir, actor, &input, &mut keyed).await?;
         for j in jobs::of_clients(t, &[id]).await? {
             super::jobs::copy_to(t, &j, copy.id).await?;
         }
-        let row = visible_row(t, actor, copy.id).await?;
+        let row = access::client(t, actor, copy.id).await?;
         one(t, row).await
     })
     .await;
@@ -374,10 +367,10 @@ pub async fn regenerate_key(
     id: i64,
 ) -> Result<Client, DomainError> {
     let mut c = db::conn(pool).await?;
-    visible_row(&mut c, actor, id).await?;
+    access::client(&mut c, actor, id).await?;
     let key = keys::generate(data_dir, id).await?;
     clients::set_public_key(&mut c, id, &key).await?;
-    let row = visible_row(&mut c, actor, id).await?;
+    let row = access::client(&mut c, actor, id).await?;
     one(&mut c, row).await
 }
 

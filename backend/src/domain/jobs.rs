@@ -5,7 +5,7 @@ use shared::common::Page;
 use shared::jobs::{Job, JobInput, Notifications, TriggerToken};
 
 use super::references::{check_scripts, name_map, reference, scripts_by_owner, ScriptSlot};
-use super::{ensure_valid, merge_patch, Actor, DomainError, FieldIssue, PageRequest};
+use super::{access, ensure_valid, merge_patch, Actor, DomainError, FieldIssue, PageRequest};
 use crate::auth::secrets;
 use crate::db::jobs::{JobFilter, JobForm, JobRow, JobSort};
 use crate::db::paging::strings;
@@ -105,13 +105,6 @@ pub async fn list(
     })
 }
 
-/// The row of a job the actor may use.
-pub async fn visible_row(c: &mut PgConn, actor: Actor, id: i64) -> Result<JobRow, DomainError> {
-    let job = jobs::find(c, id).await?.ok_or(DomainError::NotFound)?;
-    super::clients::visible_row(c, actor, job.client_id).await?;
-    Ok(job)
-}
-
 async fn one(c: &mut PgConn, row: JobRow) -> Result<Job, DomainError> {
     views(c, vec![row])
         .await?
@@ -122,7 +115,7 @@ async fn one(c: &mut PgConn, row: JobRow) -> Result<Job, DomainError> {
 /// One job.
 pub async fn get(pool: &DbPool, actor: Actor, id: i64) -> Result<Job, DomainError> {
     let mut c = db::conn(pool).await?;
-    let row = visible_row(&mut c, actor, id).await?;
+    let row = access::job(&mut c, actor, id).await?;
     one(&mut c, row).await
 }
 
@@ -199,7 +192,7 @@ pub async fn update(
 ) -> Result<Job, DomainError> {
     let mut c = db::conn(pool).await?;
     db::transaction(&mut c, async |t| {
-        visible_row(t, actor, id).await?;
+        access::job(t, actor, id).await?;
         check(t, actor, input).await?;
         let row = jobs::update(t, id, &form(input))
             .await?
@@ -245,7 +238,7 @@ pub async fn patch(
 pub async fn delete(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainError> {
     let mut c = db::conn(pool).await?;
     let stores = db::transaction(&mut c, async |t| {
-        let job = visible_row(t, actor, id).await?;
+        let job = access::job(t, actor, id).await?;
         if crate::db::runs::active_of_job(t, id).await?.is_some() {
             return Err(DomainError::Code(shared::ErrorCode::RunInProgress));
         }
@@ -293,7 +286,7 @@ pub async fn create_token(
     id: i64,
 ) -> Result<TriggerToken, DomainError> {
     let mut c = db::conn(pool).await?;
-    visible_row(&mut c, actor, id).await?;
+    access::job(&mut c, actor, id).await?;
     let token = format!("ebt_{}", secrets::random_token(32));
     jobs::set_token_hash(&mut c, id, Some(&secrets::hash_api_token(&token))).await?;
     Ok(TriggerToken { token })
@@ -302,7 +295,7 @@ pub async fn create_token(
 /// Removes the job's trigger token.
 pub async fn delete_token(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainError> {
     let mut c = db::conn(pool).await?;
-    visible_row(&mut c, actor, id).await?;
+    access::job(&mut c, actor, id).await?;
     jobs::set_token_hash(&mut c, id, None).await?;
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! Business rules and transactions, free of HTTP types. Handlers and the CLI both call these.
 
+pub mod access;
 pub mod accounts;
 pub mod actor;
 pub mod clients;

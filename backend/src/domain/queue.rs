@@ -23,7 +23,7 @@ pub async fn client_state(
     id: i64,
 ) -> Result<ClientState, DomainError> {
     let mut c = db::conn(pool).await?;
-    super::clients::visible_row(&mut c, actor, id).await?;
+    super::access::client(&mut c, actor, id).await?;
     db::batches::situations(&mut c, Some(&[id]), None, false)
         .await?
         .pop()

@@ -45,7 +45,7 @@ pub async fn restore(
     let snap = readable(engine, actor, req.snapshot_id).await?;
     ensure_exists(&snap, &rel).await?;
     let mut c = db::conn(&engine.pool).await?;
-    let client = super::clients::visible_row(&mut c, actor, req.client_id).await?;
+    let client = super::access::client(&mut c, actor, req.client_id).await?;
     if !actor.is_admin() {
         // Writing into the server's own filesystem is for administrators only.
         let local = serde_json::from_value::<Connection>(client.connection.clone())

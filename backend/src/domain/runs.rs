@@ -5,7 +5,7 @@ use shared::common::Page;
 use shared::events::{LogLevel, LogSource};
 use shared::runs::{Run, RunState, RunTrigger, Snapshot};
 
-use super::{Actor, DomainError, PageRequest};
+use super::{access, Actor, DomainError, PageRequest};
 use crate::db::runs::{RunFilter, RunRow};
 use crate::db::{self, clients, runs, snapshots};
 use crate::engine::runner::Engine;
@@ -37,7 +37,7 @@ pub async fn run_many(
     let mut c = db::conn(&engine.pool).await?;
     let out = db::transaction(&mut c, async |t| {
         for id in job_ids {
-            super::jobs::visible_row(t, actor, *id).await?;
+            access::job(t, actor, *id).await?;
         }
         let mut out = Vec::with_capacity(job_ids.len());
         for id in job_ids {
@@ -60,7 +60,7 @@ pub async fn run_client(
     trigger: RunTrigger,
 ) -> Result<Vec<Run>, DomainError> {
     let mut c = db::conn(&engine.pool).await?;
-    super::clients::visible_row(&mut c, actor, client_id).await?;
+    access::client(&mut c, actor, client_id).await?;
     let ids: Vec<i64> = crate::db::jobs::of_clients(&mut c, &[client_id])
         .await?
         .into_iter()
@@ -105,17 +105,10 @@ pub(super) fn queued(engine: &Engine) {
     engine.wake.notify_one();
 }
 
-/// The run row if the actor may see its job.
-async fn visible(c: &mut db::PgConn, actor: Actor, id: i64) -> Result<RunRow, DomainError> {
-    let run = runs::find(c, id).await?.ok_or(DomainError::NotFound)?;
-    super::jobs::visible_row(c, actor, run.job_id).await?;
-    Ok(run)
-}
-
 /// One run.
 pub async fn get(engine: &Engine, actor: Actor, id: i64) -> Result<Run, DomainError> {
     let mut c = db::conn(&engine.pool).await?;
-    Ok(Run::try_from(&visible(&mut c, actor, id).await?)?)
+    Ok(Run::try_from(&access::run(&mut c, actor, id).await?)?)
 }
 
 /// One page of runs, newest first.
@@ -145,7 +138,7 @@ pub async fn list(
 /// The full log of a run (rsync and script output).
 pub async fn log(engine: &Engine, actor: Actor, id: i64) -> Result<Vec<u8>, DomainError> {
     let mut c = db::conn(&engine.pool).await?;
-    visible(&mut c, actor, id).await?;
+    access::run(&mut c, actor, id).await?;
     match std::fs::read(engine.log_path(id)) {
         Ok(b) => Ok(b),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
@@ -163,7 +156,7 @@ pub async fn abort(engine: &Engine, actor: Actor, id: i64) -> Result<Run, Domain
     // The new state, its log record and its events commit together; killing processes
     // cannot roll back, so it happens after the commit.
     let (run, finished_queued) = db::transaction(&mut c, async |t| {
-        let run = visible(t, actor, id).await?;
+        let run = access::run(t, actor, id).await?;
         if run.state == RunState::Finished {
             return Err(DomainError::Code(shared::ErrorCode::RunFinished));
         }
@@ -203,7 +196,7 @@ pub async fn snapshots_of(
     job_id: i64,
 ) -> Result<Vec<Snapshot>, DomainError> {
     let mut c = db::conn(&engine.pool).await?;
-    super::jobs::visible_row(&mut c, actor, job_id).await?;
+    access::job(&mut c, actor, job_id).await?;
     Ok(snapshots::of_job(&mut c, job_id)
         .await?
         .into_iter()
@@ -218,7 +211,7 @@ pub async fn accept_host_key(
     client_id: i64,
 ) -> Result<shared::clients::Client, DomainError> {
     let mut c = db::conn(&engine.pool).await?;
-    let row = super::clients::visible_row(&mut c, actor, client_id).await?;
+    let row = access::client(&mut c, actor, client_id).await?;
     let pending = row
         .host_key_pending
         .ok_or(DomainError::Code(shared::ErrorCode::NoPendingHostKey))?;
@@ -238,7 +231,7 @@ pub async fn test_connection(
     use crate::engine::probe::{self, Diagnosis};
     use shared::clients::Connection;
     let mut c = db::conn(&engine.pool).await?;
-    let row = super::clients::visible_row(&mut c, actor, client_id).await?;
+    let row = access::client(&mut c, actor, client_id).await?;
     let connection: Connection = serde_json::from_value(row.connection.clone())
         .map_err(|e| DomainError::Internal(e.to_string()))?;
     let diagnosis = match &connection {

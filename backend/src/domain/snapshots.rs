@@ -54,7 +54,7 @@ pub async fn readable(engine: &Engine, actor: Actor, id: i64) -> Result<Readable
     let row = snapshots::find(&mut c, id)
         .await?
         .ok_or(DomainError::NotFound)?;
-    super::jobs::visible_row(&mut c, actor, row.job_id).await?;
+    super::access::job(&mut c, actor, row.job_id).await?;
     let location = locations::find(&mut c, row.location_id)
         .await?
         .ok_or(DomainError::NotFound)?;

@@ -17,7 +17,8 @@ pub enum AlertKind {
 #[component]
 pub fn Alert(
     /// Element id, for tests and `aria-describedby`.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     kind: AlertKind,
     /// The localised text; the alert is hidden while `None`.
     #[prop(into)]
@@ -31,7 +32,7 @@ pub fn Alert(
     move || {
         message.get().map(|text| {
             view! {
-                <div id=id class=class role=role data-testid=id>
+                <div id=id.clone() class=class role=role data-testid=id.clone()>
                     {text}
                 </div>
             }

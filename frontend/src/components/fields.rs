@@ -5,6 +5,7 @@ use i18n_embed_fl::fl;
 use leptos::prelude::*;
 
 use crate::components::feedback::FieldError;
+use crate::components::form::FormState;
 use crate::i18n::LOADER;
 
 fn described_by(id: &str, help: bool) -> String {
@@ -205,5 +206,29 @@ pub fn Advanced(
             <summary>{move || fl!(LOADER, "advanced")}</summary>
             {children()}
         </details>
+    }
+}
+
+/// The name (required, up to 100 characters) and description every catalog object has.
+#[component]
+pub fn NameFields(
+    /// The ids of the two inputs (`client-name`, `client-description`).
+    ids: (&'static str, &'static str),
+    /// The name's localised label.
+    #[prop(into)]
+    label: Signal<String>,
+    name: RwSignal<String>,
+    description: RwSignal<String>,
+    form: FormState,
+) -> impl IntoView {
+    view! {
+        <TextField id=ids.0 label=label value=name error=form.error("name") required=true maxlength=100 />
+        <TextArea
+            id=ids.1
+            label=Signal::derive(move || fl!(LOADER, "description"))
+            value=description
+            error=form.error("description")
+            rows=2
+        />
     }
 }

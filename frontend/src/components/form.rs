@@ -191,6 +191,28 @@ pub fn parse_number(text: &str) -> Result<Option<i64>, ()> {
     }
 }
 
+/// Reads a required whole number for `field`. When anything else was typed, records that
+/// it must lie in `min..=max` and gives `fallback` instead.
+pub fn required_number(
+    text: &str,
+    field: &'static str,
+    (min, max): (i64, i64),
+    fallback: i32,
+    issues: &mut Vec<Issue>,
+) -> i32 {
+    match parse_number(text) {
+        Ok(Some(n)) => i32::try_from(n).unwrap_or(0),
+        _ => {
+            issues.push(Issue::with(
+                field,
+                "out_of_range",
+                &[("min", min), ("max", max)],
+            ));
+            fallback
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,5 +236,10 @@ mod tests {
         assert_eq!(parse_number(" 12 "), Ok(Some(12)));
         assert_eq!(parse_number(""), Ok(None));
         assert!(parse_number("1x").is_err());
+        let mut issues = Vec::new();
+        assert_eq!(required_number("7", "n", (1, 9), 1, &mut issues), 7);
+        assert!(issues.is_empty());
+        assert_eq!(required_number("x", "n", (1, 9), 3, &mut issues), 3);
+        assert_eq!(issues.len(), 1);
     }
 }

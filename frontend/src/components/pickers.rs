@@ -67,3 +67,45 @@ pub fn ScriptPicker(
         </fieldset>
     }
 }
+
+/// Whether a script may be used in one place.
+type Allowed = fn(&ScriptUses) -> bool;
+
+/// Whose scripts a pair of pickers chooses: a client's (around all its jobs) or a job's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScriptsOf {
+    Client,
+    Job,
+}
+
+/// The two pickers of a form: the scripts run before, and those run after.
+#[component]
+pub fn PrePostScripts(
+    of: ScriptsOf,
+    #[prop(into)] scripts: Signal<Vec<Script>>,
+    pre: RwSignal<Vec<i64>>,
+    post: RwSignal<Vec<i64>>,
+    /// The problems with `pre_scripts` and `post_scripts`.
+    errors: (Signal<Option<String>>, Signal<Option<String>>),
+) -> impl IntoView {
+    let (pre_id, post_id) = match of {
+        ScriptsOf::Client => ("client-pre-scripts", "client-post-scripts"),
+        ScriptsOf::Job => ("job-pre-scripts", "job-post-scripts"),
+    };
+    let allowed: [Allowed; 2] = match of {
+        ScriptsOf::Client => [|u| u.client_pre, |u| u.client_post],
+        ScriptsOf::Job => [|u| u.job_pre, |u| u.job_post],
+    };
+    let label = move |before: bool| {
+        Signal::derive(move || match (of, before) {
+            (ScriptsOf::Client, true) => fl!(LOADER, "client-pre-scripts"),
+            (ScriptsOf::Client, false) => fl!(LOADER, "client-post-scripts"),
+            (ScriptsOf::Job, true) => fl!(LOADER, "job-pre-scripts"),
+            (ScriptsOf::Job, false) => fl!(LOADER, "job-post-scripts"),
+        })
+    };
+    view! {
+        <ScriptPicker id=pre_id label=label(true) scripts=scripts allowed=allowed[0] selected=pre error=errors.0 />
+        <ScriptPicker id=post_id label=label(false) scripts=scripts allowed=allowed[1] selected=post error=errors.1 />
+    }
+}

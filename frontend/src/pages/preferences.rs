@@ -42,14 +42,16 @@ pub fn PreferencesPage() -> impl IntoView {
     });
 
     // The server is the authority: refresh the form from it.
-    spawn_local(async move {
-        match api::preferences().await {
+    let stored = LocalResource::new(api::preferences);
+    Effect::new(move |_| {
+        let Some(answer) = stored.get() else { return };
+        untrack(|| match answer {
             Ok(prefs) => {
                 language.set(prefs.language);
                 page_size.set(prefs.page_size.to_string());
             }
             Err(err) => failure.set(Some(session.check_failure(err))),
-        }
+        });
     });
 
     let submit = move |ev: SubmitEvent| {
@@ -113,35 +115,7 @@ pub fn PreferencesPage() -> impl IntoView {
             <Alert id="prefs-error" kind=AlertKind::Error message=general_error />
             <Alert id="prefs-success" kind=AlertKind::Success message=success />
             <form id="prefs-form" class="form" novalidate on:submit=submit>
-                <div class="field">
-                    <label for="prefs-language">{move || fl!(LOADER, "prefs-language")}</label>
-                    <select
-                        id="prefs-language"
-                        aria-describedby="prefs-language-error"
-                        aria-invalid=move || language_error.get().is_some().to_string()
-                        prop:value=move || language.get().map_or("", Language::tag)
-                        on:change=move |ev| language.set(Language::from_tag(&event_target_value(&ev)))
-                    >
-                        <option value="" selected=move || language.get().is_none()>
-                            {move || fl!(LOADER, "prefs-language-unset", shown = language_name(session.language.get()))}
-                        </option>
-                        {Language::ALL
-                            .into_iter()
-                            .map(|lang| {
-                                view! {
-                                    <option
-                                        value=lang.tag()
-                                        lang=lang.tag()
-                                        selected=move || language.get() == Some(lang)
-                                    >
-                                        {move || language_name(lang)}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                    <FieldError id="prefs-language-error" message=language_error />
-                </div>
+                <LanguageChoice language=language error=language_error />
                 <div class="field">
                     <label for="prefs-page-size">{move || fl!(LOADER, "prefs-page-size")}</label>
                     <input
@@ -179,6 +153,48 @@ pub fn PreferencesPage() -> impl IntoView {
             <HelpItem term=Signal::derive(move || fl!(LOADER, "prefs-language")) text=Signal::derive(move || fl!(LOADER, "prefs-help-language")) />
             <HelpItem term=Signal::derive(move || fl!(LOADER, "prefs-page-size")) text=Signal::derive(move || fl!(LOADER, "prefs-help-page-size")) />
         </HelpPanel>
+        </div>
+    }
+}
+
+/// The language choice: "not chosen" (showing the language in use), then every language
+/// in its own name.
+#[component]
+fn LanguageChoice(
+    language: RwSignal<Option<Language>>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let session = use_session();
+    let language_error = error;
+    view! {
+        <div class="field">
+            <label for="prefs-language">{move || fl!(LOADER, "prefs-language")}</label>
+            <select
+                id="prefs-language"
+                aria-describedby="prefs-language-error"
+                aria-invalid=move || language_error.get().is_some().to_string()
+                prop:value=move || language.get().map_or("", Language::tag)
+                on:change=move |ev| language.set(Language::from_tag(&event_target_value(&ev)))
+            >
+                <option value="" selected=move || language.get().is_none()>
+                    {move || fl!(LOADER, "prefs-language-unset", shown = language_name(session.language.get()))}
+                </option>
+                {Language::ALL
+                    .into_iter()
+                    .map(|lang| {
+                        view! {
+                            <option
+                                value=lang.tag()
+                                lang=lang.tag()
+                                selected=move || language.get() == Some(lang)
+                            >
+                                {move || language_name(lang)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            <FieldError id="prefs-language-error" message=language_error />
         </div>
     }
 }

@@ -25,6 +25,17 @@ struct Item {
     active: bool,
 }
 
+impl From<Job> for Item {
+    fn from(j: Job) -> Self {
+        Item {
+            id: j.id,
+            client_id: j.client.id,
+            label: format!("{}/{}", j.client.name, j.name),
+            active: j.active,
+        }
+    }
+}
+
 /// Moves the entry at `from` to `to` (both clamped to the list).
 fn move_item<T>(list: &mut Vec<T>, from: usize, to: usize) {
     if from >= list.len() {
@@ -45,49 +56,22 @@ fn focus_later(id: String) {
     });
 }
 
-/// The priorities page.
-#[component]
-pub fn PrioritiesPage() -> impl IntoView {
-    let session = use_session();
-    let order = RwSignal::new(None::<Vec<Item>>);
-    let saved_ids = RwSignal::new(Vec::<i64>::new());
-    let failure = RwSignal::new(None::<Failure>);
-    let notice = RwSignal::new(None::<String>);
-    let announce = RwSignal::new(String::new());
-    let pending = RwSignal::new(false);
-    let dragging = RwSignal::new(None::<i64>);
-    let over = RwSignal::new(None::<i64>);
+/// The order on screen and what moving a row changes.
+#[derive(Clone, Copy)]
+struct Ranking {
+    order: RwSignal<Option<Vec<Item>>>,
+    /// What the last move did, for screen readers.
+    announce: RwSignal<String>,
+    notice: RwSignal<Option<String>>,
+    /// The row being dragged, and the row it is over.
+    dragging: RwSignal<Option<i64>>,
+    over: RwSignal<Option<i64>>,
+}
 
-    spawn_local(async move {
-        match catalog::all_jobs_by_priority().await {
-            Ok(jobs) => {
-                saved_ids.set(jobs.iter().map(|j| j.id).collect());
-                order.set(Some(
-                    jobs.into_iter()
-                        .map(|j: Job| Item {
-                            id: j.id,
-                            client_id: j.client.id,
-                            label: format!("{}/{}", j.client.name, j.name),
-                            active: j.active,
-                        })
-                        .collect(),
-                ));
-            }
-            Err(f) => failure.set(Some(session.check_failure(f))),
-        }
-    });
-    let ids = move || {
-        order.with(|o| {
-            o.as_ref()
-                .map(|o| o.iter().map(|i| i.id).collect::<Vec<_>>())
-        })
-    };
-    let dirty = Memo::new(move |_| ids().is_some_and(|ids| saved_ids.with(|s| *s != ids)));
-    use_unsaved(dirty.into());
-
-    // Moves job `id` by `delta` places (or to the place of `target`), announcing it.
-    let shift = move |id: i64, to: Option<usize>, delta: i64| {
-        order.update(|o| {
+impl Ranking {
+    /// Moves job `id` by `delta` places (or to place `to`), announcing it.
+    fn shift(self, id: i64, to: Option<usize>, delta: i64) {
+        self.order.update(|o| {
             let Some(list) = o else { return };
             let Some(from) = list.iter().position(|i| i.id == id) else {
                 return;
@@ -103,7 +87,7 @@ pub fn PrioritiesPage() -> impl IntoView {
             move_item(list, from, to);
             let label = list[to].label.clone();
             let (position, total) = (to + 1, list.len());
-            announce.set(fl!(
+            self.announce.set(fl!(
                 LOADER,
                 "priorities-moved",
                 job = label,
@@ -111,8 +95,137 @@ pub fn PrioritiesPage() -> impl IntoView {
                 total = total
             ));
         });
-        notice.set(None);
+        self.notice.set(None);
+    }
+}
+
+/// One job of the list: draggable, with Up and Down buttons and Alt+↑/Alt+↓.
+#[component]
+fn PriorityRow(item: Item, ranking: Ranking) -> impl IntoView {
+    let Ranking {
+        order,
+        dragging,
+        over,
+        ..
+    } = ranking;
+    let id = item.id;
+    let first =
+        move || order.with(|o| o.as_ref().and_then(|o| o.first()).map(|i| i.id) == Some(id));
+    let last = move || order.with(|o| o.as_ref().and_then(|o| o.last()).map(|i| i.id) == Some(id));
+    let on_key = move |ev: KeyboardEvent| {
+        if !ev.alt_key() {
+            return;
+        }
+        let delta = match ev.key().as_str() {
+            "ArrowUp" => -1,
+            "ArrowDown" => 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        ranking.shift(id, None, delta);
+        focus_later(format!("prio-row-{id}"));
     };
+    let on_drag_start = move |ev: DragEvent| {
+        dragging.set(Some(id));
+        if let Some(dt) = ev.data_transfer() {
+            let _ = dt.set_data("text/plain", &id.to_string());
+            dt.set_effect_allowed("move");
+        }
+    };
+    let on_drag_over = move |ev: DragEvent| {
+        if dragging.get_untracked().is_some() {
+            ev.prevent_default();
+            over.set(Some(id));
+        }
+    };
+    let on_drop = move |ev: DragEvent| {
+        ev.prevent_default();
+        if let Some(moving) = dragging.get_untracked() {
+            let to = order
+                .with_untracked(|o| o.as_ref().and_then(|o| o.iter().position(|i| i.id == id)));
+            ranking.shift(moving, to, 0);
+        }
+        dragging.set(None);
+        over.set(None);
+    };
+    view! {
+        <li
+            id=format!("prio-row-{id}")
+            class="prio-row"
+            class:inactive=!item.active
+            class:dragging=move || dragging.get() == Some(id)
+            class:drag-over=move || over.get() == Some(id) && dragging.get() != Some(id)
+            data-testid="priority-row"
+            data-job-id=id.to_string()
+            tabindex="0"
+            draggable="true"
+            aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
+            on:keydown=on_key
+            on:dragstart=on_drag_start
+            on:dragover=on_drag_over
+            on:drop=on_drop
+            on:dragend=move |_| { dragging.set(None); over.set(None); }
+        >
+            <span class="drag-handle" aria-hidden="true">"⠿"</span>
+            <span class="num">{format!("{}.{id}", item.client_id)}</span>
+            <span class="prio-label">{item.label.clone()}</span>
+            {(!item.active).then(|| view! { <span class="badge badge-inactive">{fl!(LOADER, "inactive")}</span> })}
+            <span class="prio-buttons">
+                <button type="button" class="button button-quiet" id=format!("prio-up-{id}") data-testid="priority-up"
+                    aria-label=fl!(LOADER, "priorities-up-label", job = item.label.clone())
+                    disabled=first
+                    on:click=move |_| { ranking.shift(id, None, -1); focus_later(format!("prio-up-{id}")); }>
+                    "↑"
+                </button>
+                <button type="button" class="button button-quiet" id=format!("prio-down-{id}") data-testid="priority-down"
+                    aria-label=fl!(LOADER, "priorities-down-label", job = item.label.clone())
+                    disabled=last
+                    on:click=move |_| { ranking.shift(id, None, 1); focus_later(format!("prio-down-{id}")); }>
+                    "↓"
+                </button>
+            </span>
+        </li>
+    }
+}
+
+/// The priorities page.
+#[component]
+pub fn PrioritiesPage() -> impl IntoView {
+    let session = use_session();
+    let order = RwSignal::new(None::<Vec<Item>>);
+    let saved_ids = RwSignal::new(Vec::<i64>::new());
+    let failure = RwSignal::new(None::<Failure>);
+    let notice = RwSignal::new(None::<String>);
+    let announce = RwSignal::new(String::new());
+    let pending = RwSignal::new(false);
+    let ranking = Ranking {
+        order,
+        announce,
+        notice,
+        dragging: RwSignal::new(None),
+        over: RwSignal::new(None),
+    };
+
+    let fetched = LocalResource::new(catalog::all_jobs_by_priority);
+    Effect::new(move |_| {
+        let Some(answer) = fetched.get() else { return };
+        untrack(|| match answer {
+            Ok(jobs) => {
+                saved_ids.set(jobs.iter().map(|j| j.id).collect());
+                order.set(Some(jobs.into_iter().map(Item::from).collect()));
+            }
+            Err(f) => failure.set(Some(session.check_failure(f))),
+        });
+    });
+    let ids = move || {
+        order.with(|o| {
+            o.as_ref()
+                .map(|o| o.iter().map(|i| i.id).collect::<Vec<_>>())
+        })
+    };
+    let dirty = Memo::new(move |_| ids().is_some_and(|ids| saved_ids.with(|s| *s != ids)));
+    use_unsaved(dirty.into());
+
     let save = move |_| {
         let Some(job_ids) = untrack(ids) else { return };
         pending.set(true);
@@ -141,87 +254,7 @@ pub fn PrioritiesPage() -> impl IntoView {
         });
     };
 
-    let row = move |item: Item| {
-        let id = item.id;
-        let first =
-            move || order.with(|o| o.as_ref().and_then(|o| o.first()).map(|i| i.id) == Some(id));
-        let last =
-            move || order.with(|o| o.as_ref().and_then(|o| o.last()).map(|i| i.id) == Some(id));
-        let on_key = move |ev: KeyboardEvent| {
-            if !ev.alt_key() {
-                return;
-            }
-            let delta = match ev.key().as_str() {
-                "ArrowUp" => -1,
-                "ArrowDown" => 1,
-                _ => return,
-            };
-            ev.prevent_default();
-            shift(id, None, delta);
-            focus_later(format!("prio-row-{id}"));
-        };
-        let on_drag_start = move |ev: DragEvent| {
-            dragging.set(Some(id));
-            if let Some(dt) = ev.data_transfer() {
-                let _ = dt.set_data("text/plain", &id.to_string());
-                dt.set_effect_allowed("move");
-            }
-        };
-        let on_drag_over = move |ev: DragEvent| {
-            if dragging.get_untracked().is_some() {
-                ev.prevent_default();
-                over.set(Some(id));
-            }
-        };
-        let on_drop = move |ev: DragEvent| {
-            ev.prevent_default();
-            if let Some(moving) = dragging.get_untracked() {
-                let to = order
-                    .with_untracked(|o| o.as_ref().and_then(|o| o.iter().position(|i| i.id == id)));
-                shift(moving, to, 0);
-            }
-            dragging.set(None);
-            over.set(None);
-        };
-        view! {
-            <li
-                id=format!("prio-row-{id}")
-                class="prio-row"
-                class:inactive=!item.active
-                class:dragging=move || dragging.get() == Some(id)
-                class:drag-over=move || over.get() == Some(id) && dragging.get() != Some(id)
-                data-testid="priority-row"
-                data-job-id=id.to_string()
-                tabindex="0"
-                draggable="true"
-                aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
-                on:keydown=on_key
-                on:dragstart=on_drag_start
-                on:dragover=on_drag_over
-                on:drop=on_drop
-                on:dragend=move |_| { dragging.set(None); over.set(None); }
-            >
-                <span class="drag-handle" aria-hidden="true">"⠿"</span>
-                <span class="num">{format!("{}.{id}", item.client_id)}</span>
-                <span class="prio-label">{item.label.clone()}</span>
-                {(!item.active).then(|| view! { <span class="badge badge-inactive">{fl!(LOADER, "inactive")}</span> })}
-                <span class="prio-buttons">
-                    <button type="button" class="button button-quiet" id=format!("prio-up-{id}") data-testid="priority-up"
-                        aria-label=fl!(LOADER, "priorities-up-label", job = item.label.clone())
-                        disabled=first
-                        on:click=move |_| { shift(id, None, -1); focus_later(format!("prio-up-{id}")); }>
-                        "↑"
-                    </button>
-                    <button type="button" class="button button-quiet" id=format!("prio-down-{id}") data-testid="priority-down"
-                        aria-label=fl!(LOADER, "priorities-down-label", job = item.label.clone())
-                        disabled=last
-                        on:click=move |_| { shift(id, None, 1); focus_later(format!("prio-down-{id}")); }>
-                        "↓"
-                    </button>
-                </span>
-            </li>
-        }
-    };
+    let row = move |item: Item| view! { <PriorityRow item=item ranking=ranking /> };
 
     // Only loading and emptiness redraw the list; moves are handled by <For>.
     let shape = Memo::new(move |_| order.with(|o| o.as_ref().map(Vec::is_empty)));

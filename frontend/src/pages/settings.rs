@@ -2,21 +2,17 @@
 //! script behaviour, saved with `PUT /api/settings`. The mail password is write-only.
 
 use i18n_embed_fl::fl;
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use shared::settings::{MailTls, Settings, SettingsInput};
 use shared::validate::Issue;
 
-use crate::api::catalog;
 use crate::components::feedback::{Alert, AlertKind};
 use crate::components::fields::{CheckField, SelectField, TextField};
-use crate::components::form::{parse_number, FormState};
+use crate::components::form::parse_number;
 use crate::components::help::{HelpItem, HelpPanel};
 use crate::components::page::{AdminOnly, Loading, PageTitle};
-use crate::components::unsaved::use_unsaved;
 use crate::i18n::LOADER;
-use crate::state::use_session;
+use crate::scaffold::entity_form::{use_entity_form, SaveButton, SubmitHooks};
 
 /// `/settings`.
 #[component]
@@ -26,11 +22,7 @@ pub fn SettingsPage() -> impl IntoView {
 }
 
 fn tls_name(t: MailTls) -> &'static str {
-    match t {
-        MailTls::None => "none",
-        MailTls::Starttls => "starttls",
-        MailTls::Tls => "tls",
-    }
+    t.as_str()
 }
 
 /// The texts of this page by id (labels and help are looked up by the same id).
@@ -82,7 +74,7 @@ struct Draft {
     operators_restore: RwSignal<bool>,
 }
 
-impl Draft {
+impl crate::scaffold::entity_form::Draft<Settings> for Draft {
     fn load(self, s: &Settings) {
         self.host.set(s.mail_host.clone());
         self.port.set(s.mail_port.to_string());
@@ -129,11 +121,9 @@ impl Draft {
         let input = SettingsInput {
             mail_host: self.host.get().trim().to_owned(),
             mail_port,
-            mail_tls: match self.tls.get().as_str() {
-                "none" => MailTls::None,
-                "tls" => MailTls::Tls,
-                _ => MailTls::Starttls,
-            },
+            // A select value: one of the options, so never unknown in practice.
+            mail_tls: <MailTls as shared::text::TextEnum>::from_wire(&self.tls.get())
+                .unwrap_or_default(),
             mail_user: self.user.get().trim().to_owned(),
             mail_password: if self.forget_password.get() {
                 Some(String::new())
@@ -154,8 +144,6 @@ impl Draft {
 
 #[component]
 fn SettingsForm() -> impl IntoView {
-    let session = use_session();
-    let form = FormState::new();
     let s = || RwSignal::new(String::new());
     let draft = Draft {
         host: s(),
@@ -172,47 +160,10 @@ fn SettingsForm() -> impl IntoView {
         url: s(),
         operators_restore: RwSignal::new(false),
     };
-    let current = RwSignal::new(None::<Settings>);
-    let baseline = RwSignal::new(None::<SettingsInput>);
-    let loaded = move |settings: Settings| {
-        draft.load(&settings);
-        baseline.set(Some(untrack(|| draft.build()).0));
-        current.set(Some(settings));
-    };
-    spawn_local(async move {
-        match catalog::settings().await {
-            Ok(settings) => loaded(settings),
-            Err(f) => form.fail(session, f),
-        }
-    });
-    let dirty = Memo::new(move |_| {
-        let now = draft.build().0;
-        baseline.with(|b| b.as_ref().is_some_and(|b| *b != now))
-    });
-    use_unsaved(dirty.into());
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if form.pending.get_untracked() {
-            return;
-        }
-        form.clear();
-        let (input, mut issues) = untrack(|| draft.build());
-        issues.extend(input.validate());
-        if !form.check(&issues) {
-            return;
-        }
-        form.pending.set(true);
-        spawn_local(async move {
-            match catalog::save_settings(&input).await {
-                Ok(saved) => {
-                    loaded(saved);
-                    form.notice.set(Some(fl!(LOADER, "saved")));
-                }
-                Err(f) => form.fail(session, f),
-            }
-            form.pending.set(false);
-        });
-    };
+    // The settings always exist: the form edits them as object 0 and only updates.
+    let page = use_entity_form::<Settings, _>(Some(0), draft, true);
+    let (form, current) = (page.form, page.entity);
+    let submit = page.submit(SubmitHooks::default());
     let tls_options = Signal::derive(move || {
         vec![
             ("starttls".to_owned(), fl!(LOADER, "settings-tls-starttls")),
@@ -229,8 +180,8 @@ fn SettingsForm() -> impl IntoView {
             <section class="panel form-column">
                 <Alert id="settings-error" kind=AlertKind::Error message=form.general() />
                 <Alert id="settings-saved" kind=AlertKind::Success message=form.notice />
-                <Show when=move || baseline.with(Option::is_some) fallback=|| view! { <Loading /> }>
-                    <form id="settings-form" class="form" novalidate on:submit=submit>
+                <Show when=move || page.ready() fallback=|| view! { <Loading /> }>
+                    <form id="settings-form" class="form" novalidate on:submit=submit.clone()>
                         <fieldset class="fieldset">
                             <legend>{move || fl!(LOADER, "settings-mail")}</legend>
                             <TextField id="settings-mail-host" label=t("settings-mail-host") value=draft.host error=form.error("mail_host") />
@@ -256,9 +207,7 @@ fn SettingsForm() -> impl IntoView {
                         <CheckField id="settings-post-after-fail" label=t("settings-post-after-fail") checked=draft.post_after_fail />
                         <CheckField id="settings-operators-restore" label=t("settings-operators-restore") checked=draft.operators_restore />
                         <div class="form-actions">
-                            <button id="settings-save" type="submit" class="button button-primary" disabled=move || form.pending.get()>
-                                {move || if form.pending.get() { fl!(LOADER, "saving") } else { fl!(LOADER, "save") }}
-                            </button>
+                            <SaveButton id="settings-save" form=form />
                         </div>
                     </form>
                 </Show>

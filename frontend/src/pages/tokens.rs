@@ -13,23 +13,31 @@ use crate::components::help::{HelpItem, HelpPanel};
 use crate::components::page::{Loading, PageTitle};
 use crate::components::secret::SecretPanel;
 use crate::i18n::{self, LOADER};
-use crate::state::{use_session, Session};
+use crate::scaffold::loaded::use_loaded;
+use crate::state::use_session;
 
 /// The tokens page.
 #[component]
 pub fn TokensPage() -> impl IntoView {
     let session = use_session();
-    let tokens = RwSignal::new(None::<Vec<TokenInfo>>);
-    let failure = RwSignal::new(None::<Failure>);
+    let reload = RwSignal::new(0u32);
+    let loaded = use_loaded(
+        move || {
+            reload.track();
+            api::tokens()
+        },
+        |_| {},
+    );
+    let (tokens, failure) = (loaded.data, loaded.failure);
+    let load = move || reload.update(|n| *n += 1);
     let secret = RwSignal::new(None::<String>);
     let confirming = RwSignal::new(None::<i64>);
     let revoked = RwSignal::new(false);
-    load(session, tokens, failure);
 
     let on_created = Callback::new(move |token: String| {
         revoked.set(false);
         secret.set(Some(token));
-        load(session, tokens, failure);
+        load();
     });
     let revoke = Callback::new(move |id: i64| {
         revoked.set(false);
@@ -38,7 +46,7 @@ pub fn TokensPage() -> impl IntoView {
                 Ok(()) => {
                     confirming.set(None);
                     revoked.set(true);
-                    load(session, tokens, failure);
+                    load();
                 }
                 Err(err) => failure.set(Some(session.check_failure(err))),
             }
@@ -88,22 +96,6 @@ pub fn TokensPage() -> impl IntoView {
         </HelpPanel>
         </div>
     }
-}
-
-fn load(
-    session: Session,
-    tokens: RwSignal<Option<Vec<TokenInfo>>>,
-    failure: RwSignal<Option<Failure>>,
-) {
-    spawn_local(async move {
-        match api::tokens().await {
-            Ok(list) => {
-                failure.set(None);
-                tokens.set(Some(list));
-            }
-            Err(err) => failure.set(Some(session.check_failure(err))),
-        }
-    });
 }
 
 /// The "new token" form; hands the created secret to `on_created`.

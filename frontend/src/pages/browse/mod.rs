@@ -11,12 +11,12 @@ mod preview;
 mod restore;
 mod row;
 mod table;
+mod toolbar;
 mod versions;
 
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 use shared::jobs::Job;
 use shared::runs::Snapshot;
@@ -26,8 +26,9 @@ use self::crumbs::Breadcrumbs;
 use self::keys::{listing_action, moved, KeyAction};
 use self::path::{browse_address, decode_lossy, parent};
 use self::restore::RestoreDialog;
-use self::row::{archive_links, RowActions};
+use self::row::RowActions;
 use self::table::EntryTable;
+use self::toolbar::BrowseToolbar;
 use self::versions::VersionsDialog;
 use crate::api::snapshots::{self as api, download_url, sort_from_name, sort_name, EntriesQuery};
 use crate::api::{catalog, Failure};
@@ -36,6 +37,8 @@ use crate::components::page::{Loading, PageTitle};
 use crate::components::pager::Pager;
 use crate::i18n::{self, LOADER};
 use crate::pages::not_found::NotFoundPage;
+use crate::scaffold::address::{use_list_address, use_query_param, ListAddress};
+use crate::scaffold::loaded::{use_loaded, Loaded};
 use crate::state::use_session;
 
 /// A snapshot path for display (percent-decoded, lossy).
@@ -77,94 +80,89 @@ fn directory_entry(path: &str, snapshot: &Snapshot) -> Entry {
     }
 }
 
-#[component]
-fn Browser(id: i64) -> impl IntoView {
-    let session = use_session();
-    let query = use_query_map();
-    let navigate = use_navigate();
-    let path = Memo::new(move |_| query.with(|m| m.get("path").unwrap_or_default()));
-    let q = Memo::new(move |_| query.with(|m| m.get("q").unwrap_or_default()));
-    let page = Memo::new(move |_| {
-        query.with(|m| {
-            m.get("page")
-                .and_then(|p| p.parse::<i64>().ok())
-                .unwrap_or(1)
-                .max(1)
-        })
-    });
-    let sort = Memo::new(move |_| {
-        query.with(|m| {
-            m.get("sort")
-                .and_then(|s| sort_from_name(&s))
-                .unwrap_or_default()
-        })
-    });
-    let per_page = Memo::new(move |_| {
-        session
-            .user
-            .with(|u| u.as_ref().map_or(50, |me| i64::from(me.page_size)))
-    });
-    let snapshot = RwSignal::new(None::<Snapshot>);
-    let job = RwSignal::new(None::<Job>);
-    let listing = RwSignal::new(None::<EntryPage>);
-    let failure = RwSignal::new(None::<Failure>);
-    let selected = RwSignal::new(None::<usize>);
-    let open = RwSignal::new(None::<Open>);
-    let search = RwSignal::new(q.get_untracked());
-    let generation = StoredValue::new(0u64);
-    // The box follows the address (links, Back and Forward change the search too).
-    Effect::new(move |_| {
-        let text = q.get();
-        if search.get_untracked().trim() != text.trim() {
-            search.set(text);
-        }
-    });
+/// The snapshot shown and its job, fetched once; the job stays `None` when it failed.
+#[derive(Clone, Copy)]
+struct Header {
+    snapshot: Signal<Option<Snapshot>>,
+    job: Signal<Option<Job>>,
+}
 
-    spawn_local(async move {
-        match api::snapshot(id).await {
-            Ok(s) => {
-                let job_id = s.job_id;
-                snapshot.try_set(Some(s));
-                match catalog::job(job_id).await {
-                    Ok(j) => {
-                        job.try_set(Some(j));
-                    }
-                    Err(f) => {
-                        failure.try_set(Some(session.check_failure(f)));
-                    }
-                }
-            }
-            Err(f) => {
-                failure.try_set(Some(session.check_failure(f)));
-            }
-        }
-    });
-
-    Effect::new(move |_| {
-        let request = EntriesQuery {
-            path: path.get(),
-            q: q.get(),
-            page: page.get(),
-            per_page: per_page.get(),
-            sort: sort.get(),
-        };
-        let this = generation.get_value() + 1;
-        generation.set_value(this);
-        spawn_local(async move {
-            let answer = api::entries(id, &request).await;
-            if generation.try_get_value() != Some(this) {
-                return; // A newer request is on its way, or the page is gone.
-            }
-            match answer {
-                Ok(p) => {
-                    failure.set(None);
-                    selected.set(None);
-                    listing.set(Some(p));
-                }
-                Err(f) => failure.set(Some(session.check_failure(f))),
+impl Header {
+    fn load(id: i64, failure: RwSignal<Option<Failure>>) -> Self {
+        let session = use_session();
+        let fetched = LocalResource::new(move || async move {
+            let snapshot = api::snapshot(id).await?;
+            let job = catalog::job(snapshot.job_id).await;
+            Ok::<_, Failure>((snapshot, job))
+        });
+        Effect::new(move |_| {
+            let err = fetched.with(|r| match r {
+                Some(Err(f)) | Some(Ok((_, Err(f)))) => Some(f.clone()),
+                _ => None,
+            });
+            if let Some(f) = err {
+                failure.set(Some(session.check_failure(f)));
             }
         });
-    });
+        Header {
+            snapshot: Signal::derive(move || {
+                fetched.with(|r| {
+                    r.as_ref()
+                        .and_then(|r| r.as_ref().ok())
+                        .map(|(s, _)| s.clone())
+                })
+            }),
+            job: Signal::derive(move || {
+                fetched.with(|r| {
+                    r.as_ref()
+                        .and_then(|r| r.as_ref().ok())
+                        .and_then(|(_, j)| j.as_ref().ok().cloned())
+                })
+            }),
+        }
+    }
+}
+
+/// Loads the page of the directory (or search) the address names, again whenever it
+/// changes; a new page clears the highlight.
+fn load_listing(
+    id: i64,
+    at: ListAddress<EntrySort>,
+    path: Memo<String>,
+    selected: RwSignal<Option<usize>>,
+) -> Loaded<EntryPage> {
+    use_loaded(
+        move || {
+            let request = EntriesQuery {
+                path: path.get(),
+                q: at.q.get(),
+                page: at.page.get(),
+                per_page: at.per_page.get(),
+                sort: at.sort.get(),
+            };
+            async move { api::entries(id, &request).await }
+        },
+        move |page| {
+            if page.is_some() {
+                selected.set(None);
+            }
+        },
+    )
+}
+
+#[component]
+fn Browser(id: i64) -> impl IntoView {
+    let navigate = use_navigate();
+    let at = use_list_address(
+        |s| s.and_then(|s| sort_from_name(&s)).unwrap_or_default(),
+        50,
+    );
+    let path = use_query_param("path");
+    let selected = RwSignal::new(None::<usize>);
+    let open = RwSignal::new(None::<Open>);
+    let loaded = load_listing(id, at, path, selected);
+    let (listing, failure) = (loaded.data, loaded.failure);
+    let header = Header::load(id, failure);
 
     // Address changes: `replace` for typing and sorting, history entries for moving.
     let go = Callback::new(
@@ -178,43 +176,120 @@ fn Browser(id: i64) -> impl IntoView {
             );
         },
     );
-    let open_dir = move |dir: String| {
-        search.set(String::new());
-        go.run((dir, String::new(), 1, sort.get_untracked(), false));
-    };
-    let typed = StoredValue::new(0u64);
-    let on_search = move |ev| {
-        let text = event_target_value(&ev);
-        search.set(text.clone());
-        let n = typed.get_value() + 1;
-        typed.set_value(n);
-        set_timeout(
-            move || {
-                if typed.try_get_value() == Some(n) {
-                    go.run((path.get_untracked(), text, 1, sort.get_untracked(), true));
-                }
-            },
-            std::time::Duration::from_millis(300),
-        );
-    };
+    let open_dir = Callback::new(move |dir: String| {
+        at.search.set(String::new());
+        go.run((dir, String::new(), 1, at.sort.get_untracked(), false));
+    });
+    let on_search = at.on_search(move |text| {
+        go.run((path.get_untracked(), text, 1, at.sort.get_untracked(), true));
+    });
     let on_page = Callback::new(move |n: i64| {
         go.run((
             path.get_untracked(),
-            q.get_untracked(),
+            at.q.get_untracked(),
             n,
-            sort.get_untracked(),
+            at.sort.get_untracked(),
             true,
         ));
     });
     let on_sort = Callback::new(move |order: EntrySort| {
-        go.run((path.get_untracked(), q.get_untracked(), 1, order, true));
+        go.run((path.get_untracked(), at.q.get_untracked(), 1, order, true));
     });
-
     let items = Memo::new(move |_| {
         listing.with(|l| l.as_ref().map(|l| l.items.clone()).unwrap_or_default())
     });
+    listen_keys(id, items, selected, open, path, open_dir);
+
+    let actions = RowActions {
+        select: Callback::new(move |i| selected.set(Some(i))),
+        versions: Callback::new(move |e| open.set(Some(Open::Versions(e)))),
+        restore: Callback::new(move |e| open.set(Some(Open::Restore(e)))),
+    };
+    let root = root_name(header);
+    let title = Signal::derive(move || fl!(LOADER, "browse-title", snapshot = root.get()));
+    let error = Signal::derive(move || failure.with(|f| f.as_ref().map(Failure::message)));
+    let searching = Signal::derive(move || !at.q.with(|q| q.trim().is_empty()));
+    let restore_here = Callback::new(move |()| {
+        if let Some(s) = header.snapshot.get_untracked() {
+            open.set(Some(Open::Restore(directory_entry(
+                &path.get_untracked(),
+                &s,
+            ))));
+        }
+    });
+    let truncated = move || listing.with(|l| l.as_ref().is_some_and(|l| l.truncated));
+
+    view! {
+        <PageTitle title=title />
+        <Breadcrumbs id=id root=root path=path label=Signal::derive(move || fl!(LOADER, "browse-crumbs")) />
+        <BrowseToolbar id=id path=path job_known=Signal::derive(move || header.job.with(Option::is_some))
+            restore_here=restore_here search=at.search on_search=on_search />
+        <Alert id="browse-error" kind=AlertKind::Error message=error />
+        <section class="panel" id="browse-listing" aria-labelledby="page-title">
+            <p class="small muted keys-hint" id="browse-keys">{move || fl!(LOADER, "browse-keys")}</p>
+            <Show when=truncated>
+                <p class="alert alert-warning" id="browse-truncated">{move || fl!(LOADER, "browse-truncated")}</p>
+            </Show>
+            <Show
+                when=move || listing.with(|l| l.as_ref().is_some_and(|l| !l.items.is_empty()))
+                fallback=move || match listing.with(Option::is_some) || failure.with(Option::is_some) {
+                    true => view! { <p class="empty" id="browse-empty">{move || if searching.get() { fl!(LOADER, "browse-no-hits") } else { fl!(LOADER, "browse-empty") }}</p> }.into_any(),
+                    false => view! { <Loading /> }.into_any(),
+                }
+            >
+                <EntryTable
+                    snapshot_id=id
+                    items=items
+                    searching=searching
+                    sort=at.sort
+                    on_sort=on_sort
+                    selected=selected
+                    actions=actions
+                />
+                <Pager
+                    page=at.page
+                    total=Signal::derive(move || listing.with(|l| l.as_ref().map_or(0, |l| l.total)))
+                    per_page=at.per_page
+                    on_page=on_page
+                />
+            </Show>
+        </section>
+        <OpenDialog id=id open=open header=header />
+    }
+}
+
+/// The breadcrumbs' first crumb: the job's name and the snapshot's time.
+fn root_name(header: Header) -> Signal<String> {
+    let session = use_session();
+    Signal::derive(move || {
+        session.language.track();
+        let name = header
+            .job
+            .with(|j| j.as_ref().map(|j| j.name.clone()).unwrap_or_default());
+        let time = header
+            .snapshot
+            .with(|s| s.as_ref().map(|s| i18n::format_time(&s.taken_at)))
+            .unwrap_or_default();
+        if name.is_empty() {
+            time
+        } else {
+            format!("{name} / {time}")
+        }
+    })
+}
+
+/// The keyboard on the listing: up and down move the highlight, Enter opens, Backspace
+/// goes up a directory (not while a dialog is open).
+fn listen_keys(
+    id: i64,
+    items: Memo<Vec<Entry>>,
+    selected: RwSignal<Option<usize>>,
+    open: RwSignal<Option<Open>>,
+    path: Memo<String>,
+    open_dir: Callback<String>,
+) {
     let activate = move |entry: Entry| match entry.kind {
-        EntryKind::Dir => open_dir(entry.path),
+        EntryKind::Dir => open_dir.run(entry.path),
         EntryKind::File => {
             if let Some(window) = web_sys::window() {
                 // Ignoring the error: a refused navigation just does nothing.
@@ -252,125 +327,33 @@ fn Browser(id: i64) -> impl IntoView {
             KeyAction::Back => {
                 if let Some(up) = parent(&path.get_untracked()) {
                     ev.prevent_default();
-                    open_dir(up);
+                    open_dir.run(up);
                 }
             }
         }
     });
     on_cleanup(move || handle.remove());
+}
 
-    let actions = RowActions {
-        select: Callback::new(move |i| selected.set(Some(i))),
-        versions: Callback::new(move |e| open.set(Some(Open::Versions(e)))),
-        restore: Callback::new(move |e| open.set(Some(Open::Restore(e)))),
-    };
-    let root = Signal::derive(move || {
-        session.language.track();
-        let name = job.with(|j| j.as_ref().map(|j| j.name.clone()).unwrap_or_default());
-        let time = snapshot
-            .with(|s| s.as_ref().map(|s| i18n::format_time(&s.taken_at)))
-            .unwrap_or_default();
-        if name.is_empty() {
-            time
-        } else {
-            format!("{name} / {time}")
-        }
-    });
-    let title = Signal::derive(move || fl!(LOADER, "browse-title", snapshot = root.get()));
-    let error = Signal::derive(move || failure.with(|f| f.as_ref().map(Failure::message)));
-    let searching = Signal::derive(move || !q.with(|q| q.trim().is_empty()));
-    let restore_here = move |_| {
-        if let Some(s) = snapshot.get_untracked() {
-            open.set(Some(Open::Restore(directory_entry(
-                &path.get_untracked(),
-                &s,
-            ))));
-        }
-    };
-    let truncated = move || listing.with(|l| l.as_ref().is_some_and(|l| l.truncated));
-    let here = move || {
-        let p = path.get();
-        if p.is_empty() {
-            "/".to_owned()
-        } else {
-            format!("/{}", decode_lossy(&p))
-        }
-    };
-
-    view! {
-        <PageTitle title=title />
-        <Breadcrumbs id=id root=root path=path label=Signal::derive(move || fl!(LOADER, "browse-crumbs")) />
-        <div class="toolbar browse-toolbar">
-            <span class="muted small" id="browse-here">{here}</span>
-            <span class="toolbar-group" role="group" aria-label=move || fl!(LOADER, "browse-download-here")>
-                <span class="small muted">{move || fl!(LOADER, "browse-download-here")}</span>
-                {move || archive_links(id, &path.get(), "dir")}
-            </span>
-            <button
-                type="button"
-                class="button button-quiet"
-                id="browse-restore-here"
-                disabled=move || job.with(Option::is_none)
-                on:click=restore_here
-            >
-                {move || fl!(LOADER, "browse-restore-here")}
-            </button>
-            <div class="toolbar-search">
-                <label for="browse-search" class="visually-hidden">{move || fl!(LOADER, "browse-search")}</label>
-                <input
-                    id="browse-search"
-                    type="search"
-                    autocomplete="off"
-                    placeholder=move || fl!(LOADER, "browse-search")
-                    prop:value=move || search.get()
-                    on:input=on_search
-                />
-            </div>
-        </div>
-        <Alert id="browse-error" kind=AlertKind::Error message=error />
-        <section class="panel" id="browse-listing" aria-labelledby="page-title">
-            <p class="small muted keys-hint" id="browse-keys">{move || fl!(LOADER, "browse-keys")}</p>
-            <Show when=truncated>
-                <p class="alert alert-warning" id="browse-truncated">{move || fl!(LOADER, "browse-truncated")}</p>
-            </Show>
-            <Show
-                when=move || listing.with(|l| l.as_ref().is_some_and(|l| !l.items.is_empty()))
-                fallback=move || match listing.with(Option::is_some) || failure.with(Option::is_some) {
-                    true => view! { <p class="empty" id="browse-empty">{move || if searching.get() { fl!(LOADER, "browse-no-hits") } else { fl!(LOADER, "browse-empty") }}</p> }.into_any(),
-                    false => view! { <Loading /> }.into_any(),
-                }
-            >
-                <EntryTable
-                    snapshot_id=id
-                    items=items
-                    searching=searching
-                    sort=sort
-                    on_sort=on_sort
-                    selected=selected
-                    actions=actions
-                />
-                <Pager
-                    page=page
-                    total=Signal::derive(move || listing.with(|l| l.as_ref().map_or(0, |l| l.total)))
-                    per_page=per_page
-                    on_page=on_page
-                />
-            </Show>
-        </section>
-        {move || open.get().map(|o| {
+/// The dialog open over the listing: a file's versions or the restore form.
+#[component]
+fn OpenDialog(id: i64, open: RwSignal<Option<Open>>, header: Header) -> impl IntoView {
+    move || {
+        open.get().map(|o| {
             let close = Callback::new(move |()| open.set(None));
             match o {
                 Open::Versions(entry) => view! { <VersionsDialog snapshot_id=id entry=entry on_close=close /> }.into_any(),
-                Open::Restore(entry) => match job.get_untracked() {
+                Open::Restore(entry) => match header.job.get_untracked() {
                     Some(j) => {
-                        let rewritten = snapshot
+                        let rewritten = header
+                            .snapshot
                             .with_untracked(|s| s.as_ref().is_some_and(|s| s.rewritten_permissions));
                         view! { <RestoreDialog snapshot_id=id entry=entry job=j rewritten_permissions=rewritten on_close=close /> }.into_any()
                     }
                     None => ().into_any(),
                 },
             }
-        })}
+        })
     }
 }
 

@@ -6,19 +6,19 @@
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shared::clients::Client;
+use shared::common::Ref;
 use shared::jobs::Job;
 use shared::snapshots::{Entry, RestorePreview, RestoreQueued, RestoreRequest};
 
 use super::follow::RestoreProgress;
 use super::preview::PreviewView;
 use crate::api::snapshots::{preview, restore};
-use crate::api::{catalog, Failure};
+use crate::api::{catalog, ApiResult, Failure};
 use crate::components::feedback::{Alert, AlertKind};
 use crate::components::fields::{CheckField, SelectField, TextField};
 use crate::components::modal::Modal;
 use crate::i18n::LOADER;
-use crate::state::use_session;
+use crate::state::{use_session, Session};
 
 /// What a failed preview or restore says to the user: ours for a refusal, else the
 /// server's own words.
@@ -45,17 +45,12 @@ pub fn RestoreDialog(
     let target = RwSignal::new(String::new());
     let overwrite = RwSignal::new(false);
     let delete = RwSignal::new(false);
-    let clients = RwSignal::new(Vec::<Client>::new());
+
     let previewed = RwSignal::new(None::<RestorePreview>);
     let queued = RwSignal::new(None::<RestoreQueued>);
     let pending = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
 
-    spawn_local(async move {
-        if let Ok(list) = catalog::all_clients().await {
-            clients.try_set(list);
-        }
-    });
     // Any change makes the preview stale: it must be run again before restoring.
     Effect::new(move |_| {
         client.track();
@@ -71,18 +66,6 @@ pub fn RestoreDialog(
         }
     });
 
-    let job_client = job.client.clone();
-    let options = Signal::derive(move || {
-        let mut list: Vec<(String, String)> = clients.with(|all| {
-            all.iter()
-                .map(|c| (c.id.to_string(), c.name.clone()))
-                .collect()
-        });
-        if !list.iter().any(|(id, _)| *id == job_client.id.to_string()) {
-            list.insert(0, (job_client.id.to_string(), job_client.name.clone()));
-        }
-        list
-    });
     let path = entry.path.clone();
     let request = move || RestoreRequest {
         snapshot_id,
@@ -96,35 +79,27 @@ pub fn RestoreDialog(
     let for_preview = request.clone();
     let run_preview = move |_| {
         let body = for_preview();
-        pending.set(true);
-        error.set(None);
-        spawn_local(async move {
-            match preview(&body).await {
-                Ok(p) => {
-                    previewed.try_set(Some(p));
-                }
-                Err(f) => {
-                    error.try_set(Some(restore_error(&session.check_failure(f))));
-                }
-            }
-            pending.try_set(false);
-        });
+        send(
+            session,
+            async move { preview(&body).await },
+            pending,
+            error,
+            move |p| {
+                previewed.try_set(Some(p));
+            },
+        );
     };
     let run_restore = move |_| {
         let body = request();
-        pending.set(true);
-        error.set(None);
-        spawn_local(async move {
-            match restore(&body).await {
-                Ok(q) => {
-                    queued.try_set(Some(q));
-                }
-                Err(f) => {
-                    error.try_set(Some(restore_error(&session.check_failure(f))));
-                }
-            }
-            pending.try_set(false);
-        });
+        send(
+            session,
+            async move { restore(&body).await },
+            pending,
+            error,
+            move |q| {
+                queued.try_set(Some(q));
+            },
+        );
     };
 
     let name = if entry.path.is_empty() {
@@ -143,59 +118,8 @@ pub fn RestoreDialog(
                 </p>
             })}
             <form class="form" novalidate on:submit=|ev| ev.prevent_default()>
-                <SelectField
-                    id="restore-client"
-                    label=Signal::derive(move || fl!(LOADER, "restore-client"))
-                    value=client
-                    options=options
-                    error=Signal::derive(|| None::<String>)
-                    disabled=locked
-                />
-                <TextField
-                    id="restore-target"
-                    label=Signal::derive(move || fl!(LOADER, "restore-target"))
-                    value=target
-                    error=Signal::derive(|| None::<String>)
-                    placeholder=Signal::derive(move || fl!(LOADER, "restore-target-placeholder"))
-                    help=Signal::derive(move || fl!(LOADER, "restore-target-help", source = source.clone()))
-                    disabled=locked
-                    class="mono"
-                />
-                <fieldset class="field restore-mode" disabled=move || locked.get()>
-                    <legend>{move || fl!(LOADER, "restore-mode")}</legend>
-                    <label class="check">
-                        <input
-                            type="radio"
-                            name="restore-mode"
-                            id="restore-mode-new"
-                            prop:checked=move || !overwrite.get()
-                            on:change=move |_| overwrite.set(false)
-                        />
-                        {move || fl!(LOADER, "restore-mode-new")}
-                    </label>
-                    <label class="check">
-                        <input
-                            type="radio"
-                            name="restore-mode"
-                            id="restore-mode-overwrite"
-                            prop:checked=move || overwrite.get()
-                            on:change=move |_| overwrite.set(true)
-                        />
-                        {move || fl!(LOADER, "restore-mode-overwrite")}
-                    </label>
-                </fieldset>
-                <Show when=move || overwrite.get()>
-                    <p class="warning-text" id="restore-overwrite-warning">
-                        {move || fl!(LOADER, "restore-overwrite-warning")}
-                    </p>
-                    <CheckField
-                        id="restore-delete"
-                        label=Signal::derive(move || fl!(LOADER, "restore-delete"))
-                        checked=delete
-                        help=Signal::derive(move || fl!(LOADER, "restore-delete-help"))
-                        disabled=locked
-                    />
-                </Show>
+                <RestoreTarget job_client=job.client.clone() source=source client=client target=target locked=locked />
+                <RestoreMode overwrite=overwrite delete=delete locked=locked />
                 <Alert id="restore-error" kind=AlertKind::Error message=error />
                 <div class="dialog-actions">
                     <button
@@ -229,5 +153,122 @@ pub fn RestoreDialog(
             </Show>
             {move || queued.get().map(|q| view! { <RestoreProgress queued=q /> })}
         </Modal>
+    }
+}
+
+/// Sends a preview or restore request: `pending` meanwhile, then `done` with the answer
+/// or the failure in `error` (the dialog may be closed by then).
+fn send<T: 'static>(
+    session: Session,
+    request: impl std::future::Future<Output = ApiResult<T>> + 'static,
+    pending: RwSignal<bool>,
+    error: RwSignal<Option<String>>,
+    done: impl FnOnce(T) + 'static,
+) {
+    pending.set(true);
+    error.set(None);
+    spawn_local(async move {
+        match request.await {
+            Ok(answer) => done(answer),
+            Err(f) => {
+                error.try_set(Some(restore_error(&session.check_failure(f))));
+            }
+        }
+        pending.try_set(false);
+    });
+}
+
+/// Where the entry goes: into a new folder, or over the original (with a warning, and
+/// optionally deleting what the snapshot lacks).
+#[component]
+fn RestoreMode(
+    overwrite: RwSignal<bool>,
+    delete: RwSignal<bool>,
+    locked: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <fieldset class="field restore-mode" disabled=move || locked.get()>
+            <legend>{move || fl!(LOADER, "restore-mode")}</legend>
+            <label class="check">
+                <input
+                    type="radio"
+                    name="restore-mode"
+                    id="restore-mode-new"
+                    prop:checked=move || !overwrite.get()
+                    on:change=move |_| overwrite.set(false)
+                />
+                {move || fl!(LOADER, "restore-mode-new")}
+            </label>
+            <label class="check">
+                <input
+                    type="radio"
+                    name="restore-mode"
+                    id="restore-mode-overwrite"
+                    prop:checked=move || overwrite.get()
+                    on:change=move |_| overwrite.set(true)
+                />
+                {move || fl!(LOADER, "restore-mode-overwrite")}
+            </label>
+        </fieldset>
+        <Show when=move || overwrite.get()>
+            <p class="warning-text" id="restore-overwrite-warning">
+                {move || fl!(LOADER, "restore-overwrite-warning")}
+            </p>
+            <CheckField
+                id="restore-delete"
+                label=Signal::derive(move || fl!(LOADER, "restore-delete"))
+                checked=delete
+                help=Signal::derive(move || fl!(LOADER, "restore-delete-help"))
+                disabled=locked
+            />
+        </Show>
+    }
+}
+
+/// Which client and directory receive the entry (the job's own client by default, and a
+/// new folder next to the original when no directory is given).
+#[component]
+fn RestoreTarget(
+    job_client: Ref,
+    /// The job's source path, for the help text.
+    source: String,
+    client: RwSignal<String>,
+    target: RwSignal<String>,
+    locked: Signal<bool>,
+) -> impl IntoView {
+    let clients = LocalResource::new(catalog::all_clients);
+    let options = Signal::derive(move || {
+        let mut list: Vec<(String, String)> = clients
+            .map(|all| {
+                all.iter()
+                    .flatten()
+                    .map(|c| (c.id.to_string(), c.name.clone()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !list.iter().any(|(id, _)| *id == job_client.id.to_string()) {
+            list.insert(0, (job_client.id.to_string(), job_client.name.clone()));
+        }
+        list
+    });
+    view! {
+        <SelectField
+            id="restore-client"
+            label=Signal::derive(move || fl!(LOADER, "restore-client"))
+            value=client
+            options=options
+            error=Signal::derive(|| None::<String>)
+            disabled=locked
+        />
+        <TextField
+            id="restore-target"
+            label=Signal::derive(move || fl!(LOADER, "restore-target"))
+            value=target
+            error=Signal::derive(|| None::<String>)
+            placeholder=Signal::derive(move || fl!(LOADER, "restore-target-placeholder"))
+            help=Signal::derive(move || fl!(LOADER, "restore-target-help", source = source.clone()))
+            disabled=locked
+            class="mono"
+        />
     }
 }

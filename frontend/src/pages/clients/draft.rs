@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use shared::clients::{Client, ClientInput, Connection};
 use shared::validate::Issue;
 
-use crate::components::form::{lines, parse_number};
+use crate::components::form::{lines, parse_number, required_number};
 
 /// Quota units offered, with their size in bytes.
 pub const UNITS: [(&str, i64); 3] = [("MiB", 1 << 20), ("GiB", 1 << 30), ("TiB", 1 << 40)];
@@ -189,17 +189,13 @@ impl ClientDraft {
                 issues.push(Issue::new("quota_bytes", "invalid"));
                 None
             });
-        let max_parallel_jobs = match parse_number(&self.max_parallel.get()) {
-            Ok(Some(n)) => i32::try_from(n).unwrap_or(0),
-            _ => {
-                issues.push(Issue::with(
-                    "max_parallel_jobs",
-                    "out_of_range",
-                    &[("min", 1), ("max", 100)],
-                ));
-                1
-            }
-        };
+        let max_parallel_jobs = required_number(
+            &self.max_parallel.get(),
+            "max_parallel_jobs",
+            (1, 100),
+            1,
+            &mut issues,
+        );
         let input = ClientInput {
             name: self.name.get().trim().to_owned(),
             description: self.description.get(),
@@ -230,5 +226,16 @@ mod tests {
         assert_eq!(quota_bytes("", "GiB"), Ok(None));
         assert!(quota_bytes("-1", "GiB").is_err());
         assert!(quota_bytes("lots", "GiB").is_err());
+    }
+}
+
+/// The form lifecycle sees the draft through [`Draft`].
+impl crate::scaffold::entity_form::Draft<Client> for ClientDraft {
+    fn load(self, entity: &Client) {
+        ClientDraft::load(self, entity);
+    }
+
+    fn build(self) -> (ClientInput, Vec<Issue>) {
+        ClientDraft::build(self)
     }
 }

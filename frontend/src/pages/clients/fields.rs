@@ -6,9 +6,11 @@ use shared::scripts::Script;
 use shared::users::User;
 
 use super::draft::{ClientDraft, UNITS};
-use crate::components::fields::{Advanced, CheckField, SelectField, TextArea, TextField};
+use crate::components::fields::{
+    Advanced, CheckField, NameFields, SelectField, TextArea, TextField,
+};
 use crate::components::form::FormState;
-use crate::components::pickers::ScriptPicker;
+use crate::components::pickers::{PrePostScripts, ScriptsOf};
 use crate::i18n::LOADER;
 
 /// Every field of the client form.
@@ -21,6 +23,79 @@ pub fn ClientFields(
     #[prop(into)]
     users: Signal<Option<Vec<User>>>,
 ) -> impl IntoView {
+    let unit_options = Signal::derive(|| {
+        UNITS
+            .iter()
+            .map(|(u, _)| ((*u).to_owned(), (*u).to_owned()))
+            .collect::<Vec<_>>()
+    });
+    let owner_options = Signal::derive(move || {
+        let mut list = vec![(String::new(), fl!(LOADER, "client-owner-default"))];
+        if let Some(users) = users.get() {
+            list.extend(users.into_iter().map(|u| (u.id.to_string(), u.username)));
+        }
+        list
+    });
+    let quota_error = form.error("quota_bytes");
+    view! {
+        <NameFields ids=("client-name", "client-description") label=Signal::derive(move || fl!(LOADER, "client-name")) name=draft.name description=draft.description form=form />
+        <ConnectionFields draft=draft form=form />
+        <CheckField
+            id="client-active"
+            label=Signal::derive(move || fl!(LOADER, "client-active"))
+            checked=draft.active
+        />
+        <Show when=move || users.with(Option::is_some)>
+            <SelectField
+                id="client-owner"
+                label=Signal::derive(move || fl!(LOADER, "client-owner"))
+                value=draft.owner
+                options=owner_options
+                error=form.error("owner_id")
+            />
+        </Show>
+        <div class="field-row">
+            <TextField
+                id="client-quota"
+                label=Signal::derive(move || fl!(LOADER, "client-quota"))
+                value=draft.quota
+                error=quota_error
+                class="input-short"
+                help=Signal::derive(move || fl!(LOADER, "client-quota-hint"))
+            />
+            <SelectField
+                id="client-quota-unit"
+                label=Signal::derive(move || fl!(LOADER, "client-quota-unit"))
+                value=draft.quota_unit
+                options=unit_options
+                error=Signal::derive(|| None::<String>)
+            />
+        </div>
+        <TextField
+            id="client-max-parallel"
+            label=Signal::derive(move || fl!(LOADER, "max-parallel-jobs"))
+            value=draft.max_parallel
+            error=form.error("max_parallel_jobs")
+            input_type="number"
+            min=1
+            max=100
+            class="input-short"
+        />
+        <PrePostScripts
+            of=ScriptsOf::Client
+            scripts=scripts
+            pre=draft.pre_scripts
+            post=draft.post_scripts
+            errors=(form.error("pre_scripts"), form.error("post_scripts"))
+        />
+        <ClientAdvanced draft=draft form=form />
+    }
+}
+
+/// How the server reaches the client: the kind of connection, then user, host and port
+/// (for ssh and rsync daemons).
+#[component]
+fn ConnectionFields(draft: ClientDraft, form: FormState) -> impl IntoView {
     let kind_options = Signal::derive(move || {
         vec![
             ("ssh".to_owned(), fl!(LOADER, "client-kind-ssh")),
@@ -38,38 +113,7 @@ pub fn ClientFields(
     let is = move |k: &'static str| Signal::derive(move || draft.kind.get() == k);
     let is_ssh = is("ssh");
     let is_local = is("local");
-    let unit_options = Signal::derive(|| {
-        UNITS
-            .iter()
-            .map(|(u, _)| ((*u).to_owned(), (*u).to_owned()))
-            .collect::<Vec<_>>()
-    });
-    let owner_options = Signal::derive(move || {
-        let mut list = vec![(String::new(), fl!(LOADER, "client-owner-default"))];
-        if let Some(users) = users.get() {
-            list.extend(users.into_iter().map(|u| (u.id.to_string(), u.username)));
-        }
-        list
-    });
-    let quota_error = form.error("quota_bytes");
-    let ssh_error = form.error("ssh_options");
-    let rsync_error = form.error("rsync_options");
     view! {
-        <TextField
-            id="client-name"
-            label=Signal::derive(move || fl!(LOADER, "client-name"))
-            value=draft.name
-            error=form.error("name")
-            required=true
-            maxlength=100
-        />
-        <TextArea
-            id="client-description"
-            label=Signal::derive(move || fl!(LOADER, "description"))
-            value=draft.description
-            error=form.error("description")
-            rows=2
-        />
         <fieldset class="fieldset">
             <legend>{move || fl!(LOADER, "client-connection")}</legend>
             <SelectField
@@ -115,63 +159,15 @@ pub fn ClientFields(
                 <p class="field-help" id="client-local-help">{move || fl!(LOADER, "client-local-note")}</p>
             </Show>
         </fieldset>
-        <CheckField
-            id="client-active"
-            label=Signal::derive(move || fl!(LOADER, "client-active"))
-            checked=draft.active
-        />
-        <Show when=move || users.with(Option::is_some)>
-            <SelectField
-                id="client-owner"
-                label=Signal::derive(move || fl!(LOADER, "client-owner"))
-                value=draft.owner
-                options=owner_options
-                error=form.error("owner_id")
-            />
-        </Show>
-        <div class="field-row">
-            <TextField
-                id="client-quota"
-                label=Signal::derive(move || fl!(LOADER, "client-quota"))
-                value=draft.quota
-                error=quota_error
-                class="input-short"
-                help=Signal::derive(move || fl!(LOADER, "client-quota-hint"))
-            />
-            <SelectField
-                id="client-quota-unit"
-                label=Signal::derive(move || fl!(LOADER, "client-quota-unit"))
-                value=draft.quota_unit
-                options=unit_options
-                error=Signal::derive(|| None::<String>)
-            />
-        </div>
-        <TextField
-            id="client-max-parallel"
-            label=Signal::derive(move || fl!(LOADER, "max-parallel-jobs"))
-            value=draft.max_parallel
-            error=form.error("max_parallel_jobs")
-            input_type="number"
-            min=1
-            max=100
-            class="input-short"
-        />
-        <ScriptPicker
-            id="client-pre-scripts"
-            label=Signal::derive(move || fl!(LOADER, "client-pre-scripts"))
-            scripts=scripts
-            allowed=|u| u.client_pre
-            selected=draft.pre_scripts
-            error=form.error("pre_scripts")
-        />
-        <ScriptPicker
-            id="client-post-scripts"
-            label=Signal::derive(move || fl!(LOADER, "client-post-scripts"))
-            scripts=scripts
-            allowed=|u| u.client_post
-            selected=draft.post_scripts
-            error=form.error("post_scripts")
-        />
+    }
+}
+
+/// The folded part: extra ssh and rsync options.
+#[component]
+fn ClientAdvanced(draft: ClientDraft, form: FormState) -> impl IntoView {
+    let ssh_error = form.error("ssh_options");
+    let rsync_error = form.error("rsync_options");
+    view! {
         <Advanced id="client-advanced" problems=Signal::derive(move || ssh_error.get().is_some() || rsync_error.get().is_some())>
             <TextArea
                 id="client-ssh-options"

@@ -9,15 +9,12 @@ mod host;
 mod key;
 
 use i18n_embed_fl::fl;
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use shared::clients::{Client, ClientInput};
+use leptos_router::hooks::use_params_map;
+use shared::clients::{Client, JobSummary};
 use shared::events::Event;
 use shared::runs::RunState;
-use shared::scripts::Script;
-use shared::users::User;
 
 use self::draft::ClientDraft;
 use self::fields::ClientFields;
@@ -25,15 +22,14 @@ use self::help::ClientHelp;
 use self::host::HostKeyPanel;
 use self::key::KeyPanel;
 use crate::api::{catalog, Failure};
-use crate::components::dialog::ConfirmDialog;
 use crate::components::feedback::{Alert, AlertKind};
-use crate::components::form::FormState;
 use crate::components::page::{Loading, PageTitle};
-use crate::components::unsaved::{discard, use_unsaved};
 use crate::i18n::LOADER;
 use crate::live::use_live;
 use crate::pages::jobs::run::{self as run_jobs, RunRequest, RunTargets};
 use crate::pages::not_found::NotFoundPage;
+use crate::scaffold::deletion::DeleteDialog;
+use crate::scaffold::entity_form::{use_entity_form, SaveButton, SubmitHooks};
 use crate::state::use_session;
 
 /// `/clients/new`.
@@ -55,135 +51,96 @@ pub fn EditClientPage() -> impl IntoView {
 #[component]
 fn ClientPage(id: Option<i64>) -> impl IntoView {
     let session = use_session();
-    let navigate = use_navigate();
-    let query = use_query_map();
-    let draft = ClientDraft::new();
-    let form = FormState::new();
-    let client = RwSignal::new(None::<Client>);
-    let scripts = RwSignal::new(Vec::<Script>::new());
-    let users = RwSignal::new(None::<Vec<User>>);
-    let baseline = RwSignal::new(id.is_none().then(|| untrack(|| draft.build()).0));
+    let page = use_entity_form::<Client, _>(id, ClientDraft::new(), true);
+    let (form, client) = (page.form, page.entity);
+    let scripts = LocalResource::new(catalog::all_scripts);
+    Effect::new(move |_| {
+        if let Some(Err(f)) = scripts.get() {
+            untrack(|| form.fail(session, f));
+        }
+    });
+    let scripts = Signal::derive(move || scripts.get().and_then(Result::ok).unwrap_or_default());
+    // Operators do not choose owners: the field is hidden without the list.
+    let users = LocalResource::new(move || async move {
+        if untrack(|| session.is_admin()) {
+            catalog::all_users().await.ok()
+        } else {
+            None
+        }
+    });
+    let users = Signal::derive(move || users.get().flatten());
+    follow_results(id, client);
     let deleting = RwSignal::new(false);
-    let delete_error = RwSignal::new(None::<String>);
-    let delete_pending = RwSignal::new(false);
+    let submit = page.submit(SubmitHooks::default());
+    let title = page.title(
+        || fl!(LOADER, "client-new-title"),
+        |name| fl!(LOADER, "client-edit-title", name = name),
+    );
+    let jobs = Signal::derive(move || {
+        client.with(|c| c.as_ref().map(|c| c.jobs.clone()).unwrap_or_default())
+    });
 
-    if query.with_untracked(|q| q.get("saved").is_some()) {
-        form.notice.set(Some(fl!(LOADER, "saved")));
+    view! {
+        <PageTitle title=title />
+        <ClientActions id=id deleting=deleting />
+        <div class="form-page">
+            <div class="form-column">
+                <section class="panel">
+                    <Alert id="client-error" kind=AlertKind::Error message=form.general() />
+                    <Alert id="client-saved" kind=AlertKind::Success message=form.notice />
+                    <Show when=move || page.ready() fallback=|| view! { <Loading /> }>
+                        <form id="client-form" class="form form-wide" novalidate on:submit=submit.clone()>
+                            <ClientFields draft=page.draft form=form scripts=scripts users=users />
+                            <div class="form-actions">
+                                <SaveButton id="client-save" form=form />
+                                <a class="button" href="/" id="client-cancel">{move || fl!(LOADER, "back-to-list")}</a>
+                            </div>
+                        </form>
+                    </Show>
+                </section>
+                <Show when=move || client.with(Option::is_some)>
+                    <ClientJobs jobs=jobs />
+                    <HostKeyPanel client=client />
+                    <KeyPanel client=client />
+                </Show>
+            </div>
+            <ClientHelp />
+        </div>
+        {id.map(|id| view! {
+            <DeleteDialog
+                open=deleting
+                id=id
+                title=Signal::derive(move || fl!(LOADER, "delete-client-title", name = page.draft.name.get_untracked()))
+                delete=catalog::delete_client
+            >
+                <p>{move || fl!(LOADER, "delete-clients-intro")}</p>
+                <ul class="removal-list">
+                    <li>
+                        <strong>{move || client.with(|c| c.as_ref().map(|c| c.name.clone()))}</strong>" — "
+                        {move || {
+                            let names: Vec<String> = jobs.get().into_iter().map(|j| j.name).collect();
+                            if names.is_empty() {
+                                fl!(LOADER, "delete-client-no-jobs")
+                            } else {
+                                fl!(LOADER, "delete-client-jobs", count = names.len(), jobs = names.join(", "))
+                            }
+                        }}
+                    </li>
+                </ul>
+                <p class="warning-text">{move || fl!(LOADER, "delete-backups-warning")}</p>
+            </DeleteDialog>
+        })}
     }
-    spawn_local(async move {
-        match catalog::all_scripts().await {
-            Ok(list) => scripts.set(list),
-            Err(f) => form.fail(session, f),
-        }
-    });
-    if untrack(|| session.is_admin()) {
-        spawn_local(async move {
-            if let Ok(list) = catalog::all_users().await {
-                users.set(Some(list));
-            }
-        });
-    }
-    let loaded = move |c: Client| {
-        draft.load(&c);
-        baseline.set(Some(untrack(|| draft.build()).0));
-        client.set(Some(c));
-    };
-    if let Some(id) = id {
-        spawn_local(async move {
-            match catalog::client(id).await {
-                Ok(c) => loaded(c),
-                Err(f) => form.fail(session, f),
-            }
-        });
-    }
+}
 
-    let dirty = Memo::new(move |_| {
-        let now: ClientInput = draft.build().0;
-        baseline.with(|b| b.as_ref().is_some_and(|b| *b != now))
-    });
-    use_unsaved(dirty.into());
-
-    let navigate_after = navigate.clone();
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if form.pending.get_untracked() {
-            return;
-        }
-        form.clear();
-        let (input, mut issues) = untrack(|| draft.build());
-        issues.extend(input.validate());
-        if !form.check(&issues) {
-            return;
-        }
-        form.pending.set(true);
-        let navigate = navigate_after.clone();
-        spawn_local(async move {
-            let answer = match id {
-                Some(id) => catalog::update_client(id, &input).await,
-                None => catalog::create_client(&input).await,
-            };
-            form.pending.set(false);
-            match answer {
-                Ok(saved) if id.is_none() => {
-                    discard();
-                    navigate(
-                        &format!("/clients/{}?saved=1", saved.id),
-                        Default::default(),
-                    );
-                }
-                Ok(saved) => {
-                    loaded(saved);
-                    form.notice.set(Some(fl!(LOADER, "saved")));
-                }
-                Err(f) => form.fail(session, f),
-            }
-        });
-    };
-    let navigate_home = navigate.clone();
-    let confirm_delete = Callback::new(move |()| {
-        let Some(id) = id else { return };
-        delete_pending.set(true);
-        let navigate = navigate_home.clone();
-        spawn_local(async move {
-            match catalog::delete_client(id).await {
-                Ok(()) => {
-                    discard();
-                    navigate("/", Default::default());
-                }
-                Err(f) => delete_error.set(Some(session.check_failure(f).explain())),
-            }
-            delete_pending.set(false);
-        });
-    });
-
-    let title = Signal::derive(move || match id {
-        None => fl!(LOADER, "client-new-title"),
-        Some(_) => fl!(
-            LOADER,
-            "client-edit-title",
-            name = client.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default())
-        ),
-    });
-    let ready = move || id.is_none() || client.with(Option::is_some);
-    let targets = RunTargets {
-        session,
-        notice: RwSignal::new(None),
-        failure: RwSignal::new(None::<Failure>),
-    };
-    // The jobs' last results are fetched again whenever one of the client's runs ends.
-    let jobs_reload = RwSignal::new(0u32);
+/// Fetches the jobs' last results again whenever one of client `id`'s runs ends.
+fn follow_results(id: Option<i64>, client: RwSignal<Option<Client>>) {
+    let Some(id) = id else { return };
     use_live().subscribe(move |event| {
-        if let Event::Run { item } = event {
-            if Some(item.client_id) == id && item.run.state == RunState::Finished {
-                jobs_reload.update(|n| *n += 1);
-            }
-        }
-    });
-    Effect::new(move |first: Option<()>| {
-        jobs_reload.track();
-        let Some(id) = id.filter(|_| first.is_some()) else {
+        let Event::Run { item } = event else { return };
+        if item.client_id != id || item.run.state != RunState::Finished {
             return;
-        };
+        }
         spawn_local(async move {
             if let Ok(c) = catalog::client(id).await {
                 client.update(|current| {
@@ -194,6 +151,16 @@ fn ClientPage(id: Option<i64>) -> impl IntoView {
             }
         });
     });
+}
+
+/// "Add a job", "Run now" and "Delete" above the form, with what "Run now" answered.
+#[component]
+fn ClientActions(id: Option<i64>, deleting: RwSignal<bool>) -> impl IntoView {
+    let targets = RunTargets {
+        session: use_session(),
+        notice: RwSignal::new(None),
+        failure: RwSignal::new(None::<Failure>),
+    };
     let run_all = move |_| {
         if let Some(id) = id {
             run_jobs::start(RunRequest::Client(id), targets);
@@ -201,11 +168,7 @@ fn ClientPage(id: Option<i64>) -> impl IntoView {
     };
     let run_error =
         Signal::derive(move || targets.failure.with(|f| f.as_ref().map(Failure::message)));
-    let client_jobs =
-        move || client.with(|c| c.as_ref().map(|c| c.jobs.clone()).unwrap_or_default());
-
     view! {
-        <PageTitle title=title />
         <div class="page-actions">
             {match id {
                 Some(id) => view! {
@@ -235,75 +198,31 @@ fn ClientPage(id: Option<i64>) -> impl IntoView {
         </div>
         <Alert id="client-run-notice" kind=AlertKind::Success message=targets.notice />
         <Alert id="client-run-error" kind=AlertKind::Error message=run_error />
-        <div class="form-page">
-            <div class="form-column">
-                <section class="panel">
-                    <Alert id="client-error" kind=AlertKind::Error message=form.general() />
-                    <Alert id="client-saved" kind=AlertKind::Success message=form.notice />
-                    <Show when=ready fallback=|| view! { <Loading /> }>
-                        <form id="client-form" class="form form-wide" novalidate on:submit=submit.clone()>
-                            <ClientFields draft=draft form=form scripts=scripts users=users />
-                            <div class="form-actions">
-                                <button id="client-save" type="submit" class="button button-primary" disabled=move || form.pending.get()>
-                                    {move || if form.pending.get() { fl!(LOADER, "saving") } else { fl!(LOADER, "save") }}
-                                </button>
-                                <a class="button" href="/" id="client-cancel">{move || fl!(LOADER, "back-to-list")}</a>
-                            </div>
-                        </form>
-                    </Show>
-                </section>
-                <Show when=move || client.with(Option::is_some)>
-                    <section class="panel" aria-labelledby="client-jobs-title">
-                        <h2 id="client-jobs-title">{move || fl!(LOADER, "client-jobs")}</h2>
-                        {move || {
-                            let jobs = client_jobs();
-                            if jobs.is_empty() {
-                                return view! { <p class="empty">{fl!(LOADER, "client-no-jobs")}</p> }.into_any();
-                            }
-                            view! {
-                                <ul class="link-list" id="client-job-list">
-                                    {jobs.into_iter().map(|j| view! {
-                                        <li class:inactive=!j.active>
-                                            <a href=format!("/jobs/{}", j.id)>{j.name}</a>" "
-                                            <code class="small">{j.source_path}</code>
-                                        </li>
-                                    }).collect_view()}
-                                </ul>
-                            }.into_any()
-                        }}
-                    </section>
-                    <HostKeyPanel client=client />
-                    <KeyPanel client=client />
-                </Show>
-            </div>
-            <ClientHelp />
-        </div>
-        <Show when=move || deleting.get()>
-            <ConfirmDialog
-                id="delete-dialog"
-                title=Signal::derive(move || fl!(LOADER, "delete-client-title", name = draft.name.get_untracked()))
-                confirm_label=Signal::derive(move || fl!(LOADER, "delete"))
-                on_confirm=confirm_delete
-                on_cancel=Callback::new(move |()| deleting.set(false))
-                pending=delete_pending
-                error=delete_error
-            >
-                <p>{move || fl!(LOADER, "delete-clients-intro")}</p>
-                <ul class="removal-list">
-                    <li>
-                        <strong>{move || client.with(|c| c.as_ref().map(|c| c.name.clone()))}</strong>" — "
-                        {move || {
-                            let names: Vec<String> = client_jobs().into_iter().map(|j| j.name).collect();
-                            if names.is_empty() {
-                                fl!(LOADER, "delete-client-no-jobs")
-                            } else {
-                                fl!(LOADER, "delete-client-jobs", count = names.len(), jobs = names.join(", "))
-                            }
-                        }}
-                    </li>
-                </ul>
-                <p class="warning-text">{move || fl!(LOADER, "delete-backups-warning")}</p>
-            </ConfirmDialog>
-        </Show>
+    }
+}
+
+/// The client's jobs, linked to their pages.
+#[component]
+fn ClientJobs(jobs: Signal<Vec<JobSummary>>) -> impl IntoView {
+    view! {
+        <section class="panel" aria-labelledby="client-jobs-title">
+            <h2 id="client-jobs-title">{move || fl!(LOADER, "client-jobs")}</h2>
+            {move || {
+                let jobs = jobs.get();
+                if jobs.is_empty() {
+                    return view! { <p class="empty">{fl!(LOADER, "client-no-jobs")}</p> }.into_any();
+                }
+                view! {
+                    <ul class="link-list" id="client-job-list">
+                        {jobs.into_iter().map(|j| view! {
+                            <li class:inactive=!j.active>
+                                <a href=format!("/jobs/{}", j.id)>{j.name}</a>" "
+                                <code class="small">{j.source_path}</code>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
     }
 }

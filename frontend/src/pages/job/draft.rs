@@ -8,21 +8,13 @@ use crate::components::form::lines;
 
 /// The wire name of a notification threshold.
 pub fn threshold_name(t: NotifyThreshold) -> &'static str {
-    match t {
-        NotifyThreshold::All => "all",
-        NotifyThreshold::Warning => "warning",
-        NotifyThreshold::Error => "error",
-        NotifyThreshold::None => "none",
-    }
+    t.as_str()
 }
 
+/// The threshold of a select value (one of the options, so never unknown in practice;
+/// anything else is the default).
 fn parse_threshold(s: &str) -> NotifyThreshold {
-    match s {
-        "all" => NotifyThreshold::All,
-        "warning" => NotifyThreshold::Warning,
-        "none" => NotifyThreshold::None,
-        _ => NotifyThreshold::Error,
-    }
+    <NotifyThreshold as shared::text::TextEnum>::from_wire(s).unwrap_or_default()
 }
 
 /// Splits a list of e-mail addresses typed with commas, semicolons, spaces or newlines.
@@ -159,5 +151,16 @@ mod tests {
         ] {
             assert_eq!(parse_threshold(threshold_name(t)), t);
         }
+    }
+}
+
+/// The form lifecycle sees the draft through [`Draft`].
+impl crate::scaffold::entity_form::Draft<Job> for JobDraft {
+    fn load(self, entity: &Job) {
+        JobDraft::load(self, entity);
+    }
+
+    fn build(self) -> (JobInput, Vec<Issue>) {
+        JobDraft::build(self)
     }
 }

@@ -7,9 +7,11 @@ use shared::policies::Policy;
 use shared::scripts::Script;
 
 use super::draft::JobDraft;
-use crate::components::fields::{Advanced, CheckField, SelectField, TextArea, TextField};
+use crate::components::fields::{
+    Advanced, CheckField, NameFields, SelectField, TextArea, TextField,
+};
 use crate::components::form::FormState;
-use crate::components::pickers::ScriptPicker;
+use crate::components::pickers::{PrePostScripts, ScriptsOf};
 use crate::i18n::LOADER;
 
 /// Every field of the job form.
@@ -55,48 +57,8 @@ pub fn JobFields(
         }));
         list
     });
-    let threshold_options = Signal::derive(move || {
-        vec![
-            ("all".to_owned(), fl!(LOADER, "notify-all")),
-            ("warning".to_owned(), fl!(LOADER, "notify-warning")),
-            ("error".to_owned(), fl!(LOADER, "notify-error")),
-            ("none".to_owned(), fl!(LOADER, "notify-none")),
-        ]
-    });
-    let chosen_policy = move || {
-        let id = draft.policy.get();
-        policies.with(|all| all.iter().find(|p| p.id.to_string() == id).cloned())
-    };
-    let policy_patterns = move |include: bool| {
-        Signal::derive(move || {
-            let list = chosen_policy()
-                .map(|p| if include { p.include } else { p.exclude })
-                .unwrap_or_default();
-            if list.is_empty() {
-                fl!(LOADER, "job-patterns-policy-none")
-            } else {
-                fl!(LOADER, "job-patterns-policy", patterns = list.join("  "))
-            }
-        })
-    };
-    let exclude_error = form.error("exclude");
-    let include_error = form.error("include");
     view! {
-        <TextField
-            id="job-name"
-            label=Signal::derive(move || fl!(LOADER, "job-name"))
-            value=draft.name
-            error=form.error("name")
-            required=true
-            maxlength=100
-        />
-        <TextArea
-            id="job-description"
-            label=Signal::derive(move || fl!(LOADER, "description"))
-            value=draft.description
-            error=form.error("description")
-            rows=2
-        />
+        <NameFields ids=("job-name", "job-description") label=Signal::derive(move || fl!(LOADER, "job-name")) name=draft.name description=draft.description form=form />
         <TextField
             id="job-source-path"
             label=Signal::derive(move || fl!(LOADER, "job-source-path"))
@@ -133,6 +95,30 @@ pub fn JobFields(
             label=Signal::derive(move || fl!(LOADER, "job-active"))
             checked=draft.active
         />
+        <JobNotifications draft=draft form=form />
+        <PrePostScripts
+            of=ScriptsOf::Job
+            scripts=scripts
+            pre=draft.pre_scripts
+            post=draft.post_scripts
+            errors=(form.error("pre_scripts"), form.error("post_scripts"))
+        />
+        <JobAdvanced draft=draft form=form policies=policies />
+    }
+}
+
+/// Who hears about the job's runs, and from which result on.
+#[component]
+fn JobNotifications(draft: JobDraft, form: FormState) -> impl IntoView {
+    let threshold_options = Signal::derive(move || {
+        vec![
+            ("all".to_owned(), fl!(LOADER, "notify-all")),
+            ("warning".to_owned(), fl!(LOADER, "notify-warning")),
+            ("error".to_owned(), fl!(LOADER, "notify-error")),
+            ("none".to_owned(), fl!(LOADER, "notify-none")),
+        ]
+    });
+    view! {
         <fieldset class="fieldset">
             <legend>{move || fl!(LOADER, "job-notifications")}</legend>
             <CheckField id="job-notify-admin" label=Signal::derive(move || fl!(LOADER, "job-notify-admin")) checked=draft.notify_admin />
@@ -154,22 +140,31 @@ pub fn JobFields(
                 error=form.error("notifications.threshold")
             />
         </fieldset>
-        <ScriptPicker
-            id="job-pre-scripts"
-            label=Signal::derive(move || fl!(LOADER, "job-pre-scripts"))
-            scripts=scripts
-            allowed=|u| u.job_pre
-            selected=draft.pre_scripts
-            error=form.error("pre_scripts")
-        />
-        <ScriptPicker
-            id="job-post-scripts"
-            label=Signal::derive(move || fl!(LOADER, "job-post-scripts"))
-            scripts=scripts
-            allowed=|u| u.job_post
-            selected=draft.post_scripts
-            error=form.error("post_scripts")
-        />
+    }
+}
+
+/// The folded part: the job's own patterns (next to its policy's) and the permissions.
+#[component]
+fn JobAdvanced(draft: JobDraft, form: FormState, policies: Signal<Vec<Policy>>) -> impl IntoView {
+    let chosen_policy = move || {
+        let id = draft.policy.get();
+        policies.with(|all| all.iter().find(|p| p.id.to_string() == id).cloned())
+    };
+    let policy_patterns = move |include: bool| {
+        Signal::derive(move || {
+            let list = chosen_policy()
+                .map(|p| if include { p.include } else { p.exclude })
+                .unwrap_or_default();
+            if list.is_empty() {
+                fl!(LOADER, "job-patterns-policy-none")
+            } else {
+                fl!(LOADER, "job-patterns-policy", patterns = list.join("  "))
+            }
+        })
+    };
+    let exclude_error = form.error("exclude");
+    let include_error = form.error("include");
+    view! {
         <Advanced id="job-advanced" problems=Signal::derive(move || exclude_error.get().is_some() || include_error.get().is_some())>
             <TextArea
                 id="job-exclude"

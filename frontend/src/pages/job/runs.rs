@@ -13,12 +13,12 @@ use shared::runs::{Run, RunKind};
 
 use crate::api::{runs, Failure};
 use crate::components::feedback::{Alert, AlertKind};
-use crate::components::page::Loading;
 use crate::components::pager::Pager;
 use crate::format;
 use crate::i18n::{self, LOADER};
 use crate::labels;
 use crate::run_labels;
+use crate::scaffold::loaded::{use_loaded, LoadedTable};
 use crate::state::use_session;
 
 const PER_PAGE: i64 = 10;
@@ -37,50 +37,37 @@ pub fn alive_flag() -> Arc<AtomicBool> {
 pub fn RunsPanel(job_id: i64, reload: RwSignal<u32>, on_finished: Callback<()>) -> impl IntoView {
     let session = use_session();
     let page = RwSignal::new(1i64);
-    let data = RwSignal::new(None::<Page<Run>>);
-    let failure = RwSignal::new(None::<Failure>);
     let tick = RwSignal::new(0u32);
-    let generation = StoredValue::new(0u64);
     let busy_before = StoredValue::new(false);
-    let alive = alive_flag();
-
-    Effect::new(move |_| {
-        reload.track();
-        tick.track();
-        let number = page.get();
-        let this = generation.get_value() + 1;
-        generation.set_value(this);
-        let alive = Arc::clone(&alive);
-        spawn_local(async move {
-            let answer = runs::runs(job_id, number, PER_PAGE).await;
-            // The panel may be gone (e.g. after following "Browse"): nothing to update.
-            if !alive.load(Ordering::Relaxed) || generation.try_get_value() != Some(this) {
-                return;
-            }
-            let busy = match answer {
-                Ok(p) => {
-                    failure.set(None);
-                    let busy = p.items.iter().any(run_labels::unfinished);
-                    data.set(Some(p));
-                    busy
-                }
-                Err(f) => {
-                    failure.set(Some(session.check_failure(f)));
-                    false
-                }
-            };
-            if busy_before.get_value() && !busy {
-                on_finished.run(());
-            }
-            busy_before.set_value(busy);
-            if busy {
+    let polling = StoredValue::new(false);
+    // While a run on the page goes on, the page is fetched again a second after each answer.
+    let on_answer = move |answer: Option<&Page<Run>>| {
+        let busy = answer.is_some_and(|p| p.items.iter().any(run_labels::unfinished));
+        if busy_before.get_value() && !busy {
+            on_finished.run(());
+        }
+        busy_before.set_value(busy);
+        if busy && !polling.get_value() {
+            polling.set_value(true);
+            spawn_local(async move {
                 runs::sleep(1000).await;
-                if alive.load(Ordering::Relaxed) && generation.try_get_value() == Some(this) {
-                    tick.update(|n| *n += 1);
+                // The panel may be gone (e.g. after following "Browse"): nothing to update.
+                if polling.try_set_value(false).is_none() {
+                    tick.try_update(|n| *n += 1);
                 }
-            }
-        });
-    });
+            });
+        }
+    };
+    let loaded = use_loaded(
+        move || {
+            reload.track();
+            tick.track();
+            let number = page.get();
+            async move { runs::runs(job_id, number, PER_PAGE).await }
+        },
+        on_answer,
+    );
+    let (data, failure) = (loaded.data, loaded.failure);
 
     let error = Signal::derive(move || failure.with(|f| f.as_ref().map(Failure::message)));
     let rows = move || {
@@ -93,37 +80,32 @@ pub fn RunsPanel(job_id: i64, reload: RwSignal<u32>, on_finished: Callback<()>) 
         <section class="panel" id="job-runs" aria-labelledby="job-runs-title">
             <h2 id="job-runs-title">{move || fl!(LOADER, "runs-title")}</h2>
             <Alert id="job-runs-error" kind=AlertKind::Error message=error />
-            <Show
-                when=move || data.with(|d| d.as_ref().is_some_and(|p| !p.items.is_empty()))
-                fallback=move || match data.with(Option::is_some) || failure.with(Option::is_some) {
-                    true => view! { <p class="empty" id="job-runs-empty">{move || fl!(LOADER, "runs-empty")}</p> }.into_any(),
-                    false => view! { <Loading /> }.into_any(),
+            <LoadedTable
+                table_id="job-runs-table"
+                empty_id="job-runs-empty"
+                empty_text=|| fl!(LOADER, "runs-empty")
+                has_items=Signal::derive(move || data.with(|d| d.as_ref().is_some_and(|p| !p.items.is_empty())))
+                answered=Signal::derive(move || data.with(Option::is_some) || failure.with(Option::is_some))
+                columns=|| vec![
+                    fl!(LOADER, "runs-col-started"),
+                    fl!(LOADER, "runs-col-duration"),
+                    fl!(LOADER, "runs-col-trigger"),
+                    fl!(LOADER, "runs-col-levels"),
+                    fl!(LOADER, "runs-col-result"),
+                    fl!(LOADER, "runs-col-files"),
+                    fl!(LOADER, "col-size"),
+                ]
+                after=move || view! {
+                    <Pager
+                        page=page
+                        total=Signal::derive(move || data.with(|d| d.as_ref().map_or(0, |p| p.total)))
+                        per_page=Signal::derive(|| PER_PAGE)
+                        on_page=Callback::new(move |n| page.set(n))
+                    />
                 }
             >
-                <div class="table-wrap">
-                    <table class="table" id="job-runs-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">{move || fl!(LOADER, "runs-col-started")}</th>
-                                <th scope="col">{move || fl!(LOADER, "runs-col-duration")}</th>
-                                <th scope="col">{move || fl!(LOADER, "runs-col-trigger")}</th>
-                                <th scope="col">{move || fl!(LOADER, "runs-col-levels")}</th>
-                                <th scope="col">{move || fl!(LOADER, "runs-col-result")}</th>
-                                <th scope="col">{move || fl!(LOADER, "runs-col-files")}</th>
-                                <th scope="col">{move || fl!(LOADER, "col-size")}</th>
-                                <th scope="col"><span class="visually-hidden">{move || fl!(LOADER, "col-actions")}</span></th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-                <Pager
-                    page=page
-                    total=Signal::derive(move || data.with(|d| d.as_ref().map_or(0, |p| p.total)))
-                    per_page=Signal::derive(|| PER_PAGE)
-                    on_page=Callback::new(move |n| page.set(n))
-                />
-            </Show>
+                {rows}
+            </LoadedTable>
         </section>
     }
 }

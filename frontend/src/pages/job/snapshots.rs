@@ -4,36 +4,32 @@
 
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use shared::runs::Snapshot;
 
 use super::runs::levels_text;
 use crate::api::{runs, Failure};
 use crate::components::feedback::{Alert, AlertKind};
-use crate::components::page::Loading;
 use crate::format;
 use crate::i18n::{self, LOADER};
+use crate::scaffold::loaded::{use_loaded, LoadedTable};
 use crate::state::use_session;
 
 /// The snapshots of job `job_id`, fetched again whenever `reload` changes.
 #[component]
 pub fn SnapshotsPanel(job_id: i64, reload: RwSignal<u32>) -> impl IntoView {
     let session = use_session();
-    let data = RwSignal::new(None::<Vec<Snapshot>>);
-    let failure = RwSignal::new(None::<Failure>);
-    Effect::new(move |_| {
-        reload.track();
-        spawn_local(async move {
-            match runs::snapshots(job_id).await {
-                Ok(mut list) => {
-                    list.sort_by_key(|s| std::cmp::Reverse(s.taken_at));
-                    failure.set(None);
-                    data.set(Some(list));
-                }
-                Err(f) => failure.set(Some(session.check_failure(f))),
+    let loaded = use_loaded(
+        move || {
+            reload.track();
+            async move {
+                let mut list = runs::snapshots(job_id).await?;
+                list.sort_by_key(|s| std::cmp::Reverse(s.taken_at));
+                Ok(list)
             }
-        });
-    });
+        },
+        |_| {},
+    );
+    let (data, failure) = (loaded.data, loaded.failure);
     let error = Signal::derive(move || failure.with(|f| f.as_ref().map(Failure::message)));
     let rows = move || {
         session.language.track();
@@ -44,30 +40,23 @@ pub fn SnapshotsPanel(job_id: i64, reload: RwSignal<u32>) -> impl IntoView {
         <section class="panel" id="job-snapshots" aria-labelledby="job-snapshots-title">
             <h2 id="job-snapshots-title">{move || fl!(LOADER, "snapshots-title")}</h2>
             <Alert id="job-snapshots-error" kind=AlertKind::Error message=error />
-            <Show
-                when=move || data.with(|d| d.as_ref().is_some_and(|l| !l.is_empty()))
-                fallback=move || match data.with(Option::is_some) || failure.with(Option::is_some) {
-                    true => view! { <p class="empty" id="job-snapshots-empty">{move || fl!(LOADER, "snapshots-empty")}</p> }.into_any(),
-                    false => view! { <Loading /> }.into_any(),
-                }
+            <LoadedTable
+                table_id="job-snapshots-table"
+                empty_id="job-snapshots-empty"
+                empty_text=|| fl!(LOADER, "snapshots-empty")
+                has_items=Signal::derive(move || data.with(|d| d.as_ref().is_some_and(|l| !l.is_empty())))
+                answered=Signal::derive(move || data.with(Option::is_some) || failure.with(Option::is_some))
+                columns=|| vec![
+                    fl!(LOADER, "snapshots-col-time"),
+                    fl!(LOADER, "runs-col-levels"),
+                    fl!(LOADER, "runs-col-files"),
+                    fl!(LOADER, "col-size"),
+                    fl!(LOADER, "snapshots-col-new"),
+                    fl!(LOADER, "snapshots-col-warnings"),
+                ]
             >
-                <div class="table-wrap">
-                    <table class="table" id="job-snapshots-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">{move || fl!(LOADER, "snapshots-col-time")}</th>
-                                <th scope="col">{move || fl!(LOADER, "runs-col-levels")}</th>
-                                <th scope="col">{move || fl!(LOADER, "runs-col-files")}</th>
-                                <th scope="col">{move || fl!(LOADER, "col-size")}</th>
-                                <th scope="col">{move || fl!(LOADER, "snapshots-col-new")}</th>
-                                <th scope="col">{move || fl!(LOADER, "snapshots-col-warnings")}</th>
-                                <th scope="col"><span class="visually-hidden">{move || fl!(LOADER, "col-actions")}</span></th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-            </Show>
+                {rows}
+            </LoadedTable>
         </section>
     }
 }

@@ -5,19 +5,17 @@ mod form;
 
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 use shared::locations::{Location, LocationStatus};
 
 use self::form::LocationForm;
-use crate::api::{catalog, Failure};
-use crate::components::feedback::{Alert, AlertKind};
-use crate::components::page::{AdminOnly, Loading, PageTitle};
+use crate::api::catalog;
+use crate::components::page::AdminOnly;
 use crate::format;
 use crate::i18n::LOADER;
 use crate::pages::not_found::NotFoundPage;
-use crate::pages::remove::{CatalogRemoval, Kind};
-use crate::state::use_session;
+use crate::pages::remove::Kind;
+use crate::scaffold::list_page::{ListPage, Remove, RowActions};
 
 /// `/locations/new`.
 #[component]
@@ -85,89 +83,46 @@ fn inodes_text(s: &LocationStatus) -> String {
 
 #[component]
 fn LocationList() -> impl IntoView {
-    let session = use_session();
-    let list = RwSignal::new(None::<Vec<Location>>);
-    let failure = RwSignal::new(None::<Failure>);
-    let removing = RwSignal::new(None::<(i64, String)>);
-    let notice = RwSignal::new(None::<String>);
-    let load = move || {
-        spawn_local(async move {
-            match catalog::all_locations().await {
-                Ok(mut l) => {
-                    l.sort_by_key(|x| x.id);
-                    list.set(Some(l));
-                }
-                Err(f) => failure.set(Some(session.check_failure(f))),
-            }
-        });
-    };
-    load();
-    let on_done = Callback::new(move |gone: bool| {
-        removing.set(None);
-        if gone {
-            notice.set(Some(fl!(LOADER, "deleted")));
-            load();
-        }
-    });
     view! {
-        <PageTitle title=Signal::derive(move || fl!(LOADER, "nav-locations")) />
-        <p class="lead">{move || fl!(LOADER, "locations-intro")}</p>
-        <div class="toolbar">
-            <a id="location-new" class="button button-primary" href="/locations/new">{move || fl!(LOADER, "location-new")}</a>
-        </div>
-        <Alert id="locations-error" kind=AlertKind::Error message=Signal::derive(move || failure.with(|f| f.as_ref().map(Failure::explain))) />
-        <Alert id="locations-notice" kind=AlertKind::Success message=notice />
-        {move || removing.get().map(|(id, name)| view! { <CatalogRemoval kind=Kind::Location id=id name=name on_done=on_done /> })}
-        {move || {
-            session.language.track();
-            match list.get() {
-                None => view! { <Loading /> }.into_any(),
-                Some(items) => view! {
-                    <div class="table-wrap">
-                        <table class="table" id="locations-table">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{fl!(LOADER, "col-name")}</th>
-                                    <th scope="col">{fl!(LOADER, "location-directory")}</th>
-                                    <th scope="col">{fl!(LOADER, "location-state")}</th>
-                                    <th scope="col">{fl!(LOADER, "location-space")}</th>
-                                    <th scope="col">{fl!(LOADER, "location-inodes")}</th>
-                                    <th scope="col">{fl!(LOADER, "max-parallel-jobs")}</th>
-                                    <th scope="col">{fl!(LOADER, "policy-col-jobs")}</th>
-                                    <th scope="col"><span class="visually-hidden">{fl!(LOADER, "col-actions")}</span></th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {items.into_iter().map(|l| {
-                                    let (id, name) = (l.id, l.name.clone());
-                                    let (state, healthy) = status_text(&l.status);
-                                    view! {
-                                        <tr data-testid="location-row" data-location-id=id.to_string() class:inactive=!l.active>
-                                            <td><a href=format!("/locations/{id}") class="strong">{l.name.clone()}</a></td>
-                                            <td class="mono small">{l.directory.clone()}</td>
-                                            <td>
-                                                <span class=if healthy { "badge badge-ok" } else { "badge badge-failed" }>{state}</span>
-                                                {(!l.active).then(|| view! { " "<span class="badge badge-inactive">{fl!(LOADER, "inactive")}</span> })}
-                                            </td>
-                                            <td>{space_text(&l.status)}</td>
-                                            <td>{inodes_text(&l.status)}</td>
-                                            <td class="num">{l.max_parallel_jobs.to_string()}</td>
-                                            <td class="num">{l.job_count.to_string()}</td>
-                                            <td class="actions">
-                                                <a class="button button-quiet" href=format!("/locations/{id}") data-testid="location-edit">{fl!(LOADER, "edit")}</a>
-                                                <button type="button" class="button button-quiet button-danger-quiet" data-testid="location-delete"
-                                                    on:click=move |_| { notice.set(None); removing.set(Some((id, name.clone()))) }>
-                                                    {fl!(LOADER, "delete")}
-                                                </button>
-                                            </td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }.into_any(),
-            }
-        }}
+        <ListPage
+            name="locations"
+            kind=Kind::Location
+            title=Signal::derive(move || fl!(LOADER, "nav-locations"))
+            intro=Signal::derive(move || fl!(LOADER, "locations-intro"))
+            new_button=("location-new", "/locations/new", || fl!(LOADER, "location-new"))
+            fetch=catalog::all_locations
+            sort=|l| l.sort_by_key(|x| x.id)
+            columns=|| vec![
+                fl!(LOADER, "col-name"),
+                fl!(LOADER, "location-directory"),
+                fl!(LOADER, "location-state"),
+                fl!(LOADER, "location-space"),
+                fl!(LOADER, "location-inodes"),
+                fl!(LOADER, "max-parallel-jobs"),
+                fl!(LOADER, "policy-col-jobs"),
+            ]
+            row=location_row
+        />
+    }
+}
+
+/// One location of the list, with its directory's state.
+fn location_row(l: Location, remove: Remove) -> impl IntoView {
+    let id = l.id;
+    let (state, healthy) = status_text(&l.status);
+    view! {
+        <tr data-testid="location-row" data-location-id=id.to_string() class:inactive=!l.active>
+            <td><a href=format!("/locations/{id}") class="strong">{l.name.clone()}</a></td>
+            <td class="mono small">{l.directory.clone()}</td>
+            <td>
+                <span class=if healthy { "badge badge-ok" } else { "badge badge-failed" }>{state}</span>
+                {(!l.active).then(|| view! { " "<span class="badge badge-inactive">{fl!(LOADER, "inactive")}</span> })}
+            </td>
+            <td>{space_text(&l.status)}</td>
+            <td>{inodes_text(&l.status)}</td>
+            <td class="num">{l.max_parallel_jobs.to_string()}</td>
+            <td class="num">{l.job_count.to_string()}</td>
+            <RowActions href=format!("/locations/{id}") entity="location" delete=Some((None, id, l.name.clone(), remove)) />
+        </tr>
     }
 }

@@ -185,3 +185,14 @@ impl PolicyDraft {
         (input, issues)
     }
 }
+
+/// The form lifecycle sees the draft through [`Draft`].
+impl crate::scaffold::entity_form::Draft<Policy> for PolicyDraft {
+    fn load(self, entity: &Policy) {
+        PolicyDraft::load(self, entity);
+    }
+
+    fn build(self) -> (PolicyInput, Vec<Issue>) {
+        PolicyDraft::build(self)
+    }
+}

@@ -2,124 +2,54 @@
 //! per level, the default include/exclude patterns, the live preview and the help panel.
 
 use i18n_embed_fl::fl;
-use leptos::ev::{KeyboardEvent, SubmitEvent};
+use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use shared::policies::{LevelName, Policy, PolicyInput};
+use shared::policies::{LevelName, Policy};
 
 use super::draft::PolicyDraft;
 use super::help::PolicyHelp;
 use super::level::LevelEditor;
 use super::preview::SchedulePreview;
-use crate::api::catalog;
 use crate::components::feedback::{Alert, AlertKind};
-use crate::components::fields::{TextArea, TextField};
+use crate::components::fields::{NameFields, TextArea};
 use crate::components::form::FormState;
 use crate::components::page::{Loading, PageTitle};
-use crate::components::unsaved::{discard, use_unsaved};
 use crate::i18n::LOADER;
 use crate::labels;
 use crate::pages::remove::{CatalogRemoval, Kind};
+use crate::scaffold::entity_form::{use_entity_form, SaveButton, SubmitHooks};
 use crate::state::use_session;
 
 /// The policy form; `id` is `None` for a new policy.
 #[component]
 pub fn PolicyForm(id: Option<i64>) -> impl IntoView {
     let session = use_session();
-    let navigate = use_navigate();
-    let query = use_query_map();
     let draft = PolicyDraft::new();
-    let form = FormState::new();
-    let policy = RwSignal::new(None::<Policy>);
-    let baseline = RwSignal::new(None::<PolicyInput>);
+    if id.is_none() {
+        // A new policy starts like the original default: daily at 21:00, keep 7.
+        draft.levels[1].switch_on();
+        draft.levels[1].enabled.set(true);
+    }
+    let page = use_entity_form::<Policy, _>(id, draft, true);
+    let form = page.form;
     let tab = RwSignal::new(LevelName::Daily);
     let deleting = RwSignal::new(false);
     let read_only = !untrack(|| session.is_admin());
-
-    if query.with_untracked(|q| q.get("saved").is_some()) {
-        form.notice.set(Some(fl!(LOADER, "saved")));
-    }
-    let loaded = move |p: Policy| {
-        draft.load(&p);
-        baseline.set(Some(untrack(|| draft.build()).0));
-        policy.set(Some(p));
-    };
-    match id {
-        Some(id) => spawn_local(async move {
-            match catalog::policy(id).await {
-                Ok(p) => loaded(p),
-                Err(f) => form.fail(session, f),
-            }
-        }),
-        None => {
-            // A new policy starts like the original default: daily at 21:00, keep 7.
-            draft.levels[1].switch_on();
-            draft.levels[1].enabled.set(true);
-            baseline.set(Some(untrack(|| draft.build()).0));
+    // Show the first level with a problem.
+    let on_problems = Callback::new(move |fields: Vec<String>| {
+        if let Some(level) = fields.iter().find_map(|f| level_of(f)) {
+            tab.set(level);
         }
-    }
-    let dirty = Memo::new(move |_| {
-        let now = draft.build().0;
-        baseline.with(|b| b.as_ref().is_some_and(|b| *b != now))
     });
-    use_unsaved(dirty.into());
-
-    let nav = navigate.clone();
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if form.pending.get_untracked() {
-            return;
-        }
-        form.clear();
-        let (input, mut issues) = untrack(|| draft.build());
-        issues.extend(input.validate());
-        if !form.check(&issues) {
-            // Show the first level with a problem.
-            if let Some(level) = issues.iter().find_map(|i| level_of(&i.field)) {
-                tab.set(level);
-            }
-            return;
-        }
-        form.pending.set(true);
-        let navigate = nav.clone();
-        spawn_local(async move {
-            let answer = match id {
-                Some(id) => catalog::update_policy(id, &input).await,
-                None => catalog::create_policy(&input).await,
-            };
-            form.pending.set(false);
-            match answer {
-                Ok(saved) if id.is_none() => {
-                    discard();
-                    navigate(
-                        &format!("/policies/{}?saved=1", saved.id),
-                        Default::default(),
-                    );
-                }
-                Ok(saved) => {
-                    loaded(saved);
-                    form.notice.set(Some(fl!(LOADER, "saved")));
-                }
-                Err(f) => {
-                    let first = f.fields.iter().find_map(|e| level_of(&e.field));
-                    form.fail(session, f);
-                    if let Some(level) = first {
-                        tab.set(level);
-                    }
-                }
-            }
-        });
-    };
-    let title = Signal::derive(move || match id {
-        None => fl!(LOADER, "policy-new-title"),
-        Some(_) => fl!(
-            LOADER,
-            "policy-edit-title",
-            name = policy.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default())
-        ),
+    let submit = page.submit(SubmitHooks {
+        on_problems: Some(on_problems),
+        ..SubmitHooks::default()
     });
-    let ready = move || baseline.with(Option::is_some);
+    let title = page.title(
+        || fl!(LOADER, "policy-new-title"),
+        |name| fl!(LOADER, "policy-edit-title", name = name),
+    );
+    let ready = move || page.ready();
     let schedule = Signal::derive(move || draft.schedule());
     let on_tab_key = move |ev: KeyboardEvent| {
         let i = LevelName::ALL
@@ -160,8 +90,7 @@ pub fn PolicyForm(id: Option<i64>) -> impl IntoView {
                     <form id="policy-form" class="form form-wide" novalidate on:submit=submit.clone()>
                         {read_only.then(|| view! { <p class="alert alert-warning" id="policy-read-only">{fl!(LOADER, "policy-read-only")}</p> })}
                         <fieldset class="panel plain" disabled=read_only>
-                            <TextField id="policy-name" label=Signal::derive(move || fl!(LOADER, "policy-name")) value=draft.name error=form.error("name") required=true maxlength=100 />
-                            <TextArea id="policy-description" label=Signal::derive(move || fl!(LOADER, "description")) value=draft.description error=form.error("description") rows=2 />
+                            <NameFields ids=("policy-name", "policy-description") label=Signal::derive(move || fl!(LOADER, "policy-name")) name=draft.name description=draft.description form=form />
                         </fieldset>
                         <section class="panel" aria-labelledby="policy-schedule-title">
                             <h2 id="policy-schedule-title">{move || fl!(LOADER, "policy-schedule")}</h2>
@@ -206,31 +135,20 @@ pub fn PolicyForm(id: Option<i64>) -> impl IntoView {
                             <TextArea id="policy-include" label=Signal::derive(move || fl!(LOADER, "job-include")) value=draft.include error=form.error("include") mono=true rows=3 />
                         </fieldset>
                         <div class="form-actions" class:hidden=read_only>
-                            <button id="policy-save" type="submit" class="button button-primary" disabled=move || form.pending.get()>
-                                {move || if form.pending.get() { fl!(LOADER, "saving") } else { fl!(LOADER, "save") }}
-                            </button>
+                            <SaveButton id="policy-save" form=form />
                         </div>
                     </form>
                 </Show>
             </div>
             <PolicyHelp />
         </div>
-        {move || (deleting.get()).then(|| {
-            let nav = navigate.clone();
-            view! {
-                <CatalogRemoval
-                    kind=Kind::Policy
-                    id=id.unwrap_or_default()
-                    name=draft.name.get_untracked()
-                    on_done=Callback::new(move |gone: bool| {
-                        deleting.set(false);
-                        if gone {
-                            discard();
-                            nav("/policies", Default::default());
-                        }
-                    })
-                />
-            }
+        {move || deleting.get().then(|| view! {
+            <CatalogRemoval
+                kind=Kind::Policy
+                id=id.unwrap_or_default()
+                name=draft.name.get_untracked()
+                on_done=page.after_removal("/policies", move || deleting.set(false))
+            />
         })}
     }
 }

@@ -94,63 +94,7 @@ fn RunDetails(id: i64) -> impl IntoView {
     let error = Signal::derive(move || failure.with(|f| f.as_ref().map(Failure::message)));
     let details = move || {
         session.language.track();
-        run.get().map(|r| {
-            let now = Utc::now();
-            let started = r.started_at.map(|t| i18n::format_time(&t)).unwrap_or_default();
-            let finished = r.finished_at.map(|t| i18n::format_time(&t)).unwrap_or_default();
-            let error = r.error_code.clone().map(|code| {
-                let text = run_labels::error_text(&code);
-                view! {
-                    <dt>{fl!(LOADER, "run-error")}</dt>
-                    <dd id="run-error-text">{text}" "<code class="muted">{code}</code></dd>
-                }
-            });
-            let stats = r.stats.map(|s| {
-                view! {
-                    <dt>{fl!(LOADER, "runs-col-files")}</dt>
-                    <dd id="run-files">{fl!(LOADER, "run-files-detail", files = s.files, transferred = s.files_transferred)}</dd>
-                    <dt>{fl!(LOADER, "col-size")}</dt>
-                    <dd>{fl!(LOADER, "run-bytes-detail", total = format::size(s.total_bytes), transferred = format::size(s.transferred_bytes))}</dd>
-                }
-            });
-            let restore = r.restore.clone().map(|target| {
-                let shown = if target.path.is_empty() {
-                    "/".to_owned()
-                } else {
-                    format!("/{}", crate::pages::browse::display_path(&target.path))
-                };
-                view! {
-                    <dt>{fl!(LOADER, "run-kind")}</dt>
-                    <dd id="run-restore" data-kind="restore">
-                        {fl!(LOADER, "run-restore-detail", path = shown, destination = target.destination)}" "
-                        <a id="run-restore-snapshot" href=format!("/snapshots/{}", target.snapshot_id)>
-                            {fl!(LOADER, "run-restore-snapshot")}
-                        </a>
-                    </dd>
-                }
-            });
-            view! {
-                <dl class="facts" id="run-facts" data-state=if run_labels::unfinished(&r) { "unfinished" } else { "finished" }>
-                    <dt>{fl!(LOADER, "runs-col-result")}</dt>
-                    <dd id="run-result">{run_badge(&r)}</dd>
-                    {error}
-                    {restore}
-                    <dt>{fl!(LOADER, "runs-col-job")}</dt>
-                    <dd><a id="run-job-link" href=format!("/jobs/{}", r.job_id)>{format!("#{}", r.job_id)}</a></dd>
-                    <dt>{fl!(LOADER, "runs-col-trigger")}</dt>
-                    <dd>{run_labels::trigger_text(r.trigger)}</dd>
-                    <dt>{fl!(LOADER, "runs-col-levels")}</dt>
-                    <dd>{levels_text(&r.levels)}</dd>
-                    <dt>{fl!(LOADER, "runs-col-started")}</dt>
-                    <dd>{started}</dd>
-                    <dt>{fl!(LOADER, "run-finished")}</dt>
-                    <dd>{finished}</dd>
-                    <dt>{fl!(LOADER, "runs-col-duration")}</dt>
-                    <dd>{run_labels::run_duration(&r, now)}</dd>
-                    {stats}
-                </dl>
-            }
-        })
+        run.get().map(run_facts)
     };
     let unfinished = move || run.with(|r| r.as_ref().is_some_and(run_labels::unfinished));
     let progress = Memo::new(move |_| {
@@ -205,5 +149,71 @@ fn RunDetails(id: i64) -> impl IntoView {
                 <p>{move || fl!(LOADER, "run-abort-body")}</p>
             </ConfirmDialog>
         </Show>
+    }
+}
+
+/// What is known about run `r`: result, error, what it restored, job, trigger, levels,
+/// times and statistics.
+fn run_facts(r: Run) -> impl IntoView {
+    let now = Utc::now();
+    let started = r
+        .started_at
+        .map(|t| i18n::format_time(&t))
+        .unwrap_or_default();
+    let finished = r
+        .finished_at
+        .map(|t| i18n::format_time(&t))
+        .unwrap_or_default();
+    let error = r.error_code.clone().map(|code| {
+        let text = run_labels::error_text(&code);
+        view! {
+            <dt>{fl!(LOADER, "run-error")}</dt>
+            <dd id="run-error-text">{text}" "<code class="muted">{code}</code></dd>
+        }
+    });
+    let stats = r.stats.map(|s| {
+        view! {
+            <dt>{fl!(LOADER, "runs-col-files")}</dt>
+            <dd id="run-files">{fl!(LOADER, "run-files-detail", files = s.files, transferred = s.files_transferred)}</dd>
+            <dt>{fl!(LOADER, "col-size")}</dt>
+            <dd>{fl!(LOADER, "run-bytes-detail", total = format::size(s.total_bytes), transferred = format::size(s.transferred_bytes))}</dd>
+        }
+    });
+    let restore = r.restore.clone().map(|target| {
+        let shown = if target.path.is_empty() {
+            "/".to_owned()
+        } else {
+            format!("/{}", crate::pages::browse::display_path(&target.path))
+        };
+        view! {
+            <dt>{fl!(LOADER, "run-kind")}</dt>
+            <dd id="run-restore" data-kind="restore">
+                {fl!(LOADER, "run-restore-detail", path = shown, destination = target.destination)}" "
+                <a id="run-restore-snapshot" href=format!("/snapshots/{}", target.snapshot_id)>
+                    {fl!(LOADER, "run-restore-snapshot")}
+                </a>
+            </dd>
+        }
+    });
+    view! {
+        <dl class="facts" id="run-facts" data-state=if run_labels::unfinished(&r) { "unfinished" } else { "finished" }>
+            <dt>{fl!(LOADER, "runs-col-result")}</dt>
+            <dd id="run-result">{run_badge(&r)}</dd>
+            {error}
+            {restore}
+            <dt>{fl!(LOADER, "runs-col-job")}</dt>
+            <dd><a id="run-job-link" href=format!("/jobs/{}", r.job_id)>{format!("#{}", r.job_id)}</a></dd>
+            <dt>{fl!(LOADER, "runs-col-trigger")}</dt>
+            <dd>{run_labels::trigger_text(r.trigger)}</dd>
+            <dt>{fl!(LOADER, "runs-col-levels")}</dt>
+            <dd>{levels_text(&r.levels)}</dd>
+            <dt>{fl!(LOADER, "runs-col-started")}</dt>
+            <dd>{started}</dd>
+            <dt>{fl!(LOADER, "run-finished")}</dt>
+            <dd>{finished}</dd>
+            <dt>{fl!(LOADER, "runs-col-duration")}</dt>
+            <dd>{run_labels::run_duration(&r, now)}</dd>
+            {stats}
+        </dl>
     }
 }

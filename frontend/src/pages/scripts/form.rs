@@ -3,25 +3,22 @@
 //! link and what uses it.
 
 use i18n_embed_fl::fl;
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::scripts::{Script, ScriptInput, ScriptUses, MAX_SCRIPT_BYTES};
+use shared::validate::Issue;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::help::ScriptHelp;
 use crate::api::catalog;
 use crate::components::feedback::{Alert, AlertKind, FieldError};
-use crate::components::fields::{TextArea, TextField};
-use crate::components::form::FormState;
+use crate::components::fields::NameFields;
 use crate::components::page::{Loading, PageTitle};
-use crate::components::unsaved::{discard, use_unsaved};
 use crate::format;
 use crate::i18n::LOADER;
 use crate::pages::remove::{CatalogRemoval, Kind};
-use crate::state::use_session;
+use crate::scaffold::entity_form::{use_entity_form, Draft, SaveButton, SubmitHooks};
 
 /// Standard base64 (with padding) of `bytes`.
 pub fn base64(bytes: &[u8]) -> String {
@@ -58,64 +55,60 @@ async fn read_file(file: web_sys::File) -> Option<Vec<u8>> {
     Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// The script form's fields.
+#[derive(Debug, Clone, Copy)]
+struct ScriptDraft {
+    name: RwSignal<String>,
+    description: RwSignal<String>,
+    /// Before and after the client's jobs, before and after the job.
+    uses: [RwSignal<bool>; 4],
+    upload: RwSignal<Option<Upload>>,
+}
+
+impl Draft<Script> for ScriptDraft {
+    fn load(self, s: &Script) {
+        self.name.set(s.name.clone());
+        self.description.set(s.description.clone());
+        let u = &s.uses;
+        for (signal, on) in
+            self.uses
+                .iter()
+                .zip([u.client_pre, u.client_post, u.job_pre, u.job_post])
+        {
+            signal.set(on);
+        }
+        self.upload.set(None);
+    }
+
+    fn build(self) -> (ScriptInput, Vec<Issue>) {
+        let uses = self.uses;
+        let input = ScriptInput {
+            name: self.name.get().trim().to_owned(),
+            description: self.description.get(),
+            uses: ScriptUses {
+                client_pre: uses[0].get(),
+                client_post: uses[1].get(),
+                job_pre: uses[2].get(),
+                job_post: uses[3].get(),
+            },
+            content_base64: self.upload.with(|u| u.as_ref().map(|u| u.base64.clone())),
+        };
+        (input, Vec::new())
+    }
+}
+
 /// The script form; `id` is `None` for a new script.
 #[component]
 pub fn ScriptForm(id: Option<i64>) -> impl IntoView {
-    let session = use_session();
-    let navigate = use_navigate();
-    let query = use_query_map();
-    let form = FormState::new();
-    let script = RwSignal::new(None::<Script>);
-    let name = RwSignal::new(String::new());
-    let description = RwSignal::new(String::new());
-    let uses = [(); 4].map(|()| RwSignal::new(false));
-    let upload = RwSignal::new(None::<Upload>);
-    let baseline = RwSignal::new(None::<ScriptInput>);
+    let draft = ScriptDraft {
+        name: RwSignal::new(String::new()),
+        description: RwSignal::new(String::new()),
+        uses: [(); 4].map(|()| RwSignal::new(false)),
+        upload: RwSignal::new(None),
+    };
+    let page = use_entity_form::<Script, _>(id, draft, true);
+    let (form, script, upload, uses) = (page.form, page.entity, draft.upload, draft.uses);
     let deleting = RwSignal::new(false);
-
-    let build = move || ScriptInput {
-        name: name.get().trim().to_owned(),
-        description: description.get(),
-        uses: ScriptUses {
-            client_pre: uses[0].get(),
-            client_post: uses[1].get(),
-            job_pre: uses[2].get(),
-            job_post: uses[3].get(),
-        },
-        content_base64: upload.with(|u| u.as_ref().map(|u| u.base64.clone())),
-    };
-    if query.with_untracked(|q| q.get("saved").is_some()) {
-        form.notice.set(Some(fl!(LOADER, "saved")));
-    }
-    let loaded = move |s: Script| {
-        name.set(s.name.clone());
-        description.set(s.description.clone());
-        for (signal, on) in uses.iter().zip([
-            s.uses.client_pre,
-            s.uses.client_post,
-            s.uses.job_pre,
-            s.uses.job_post,
-        ]) {
-            signal.set(on);
-        }
-        upload.set(None);
-        baseline.set(Some(untrack(build)));
-        script.set(Some(s));
-    };
-    match id {
-        Some(id) => spawn_local(async move {
-            match catalog::script(id).await {
-                Ok(s) => loaded(s),
-                Err(f) => form.fail(session, f),
-            }
-        }),
-        None => baseline.set(Some(untrack(build))),
-    }
-    let dirty = Memo::new(move |_| {
-        let now = build();
-        baseline.with(|b| b.as_ref().is_some_and(|b| *b != now))
-    });
-    use_unsaved(dirty.into());
 
     let file_error = RwSignal::new(None::<String>);
     let on_file = move |ev: leptos::ev::Event| {
@@ -146,53 +139,11 @@ pub fn ScriptForm(id: Option<i64>) -> impl IntoView {
     let content_error = form.error("content_base64");
     let file_problem = Signal::derive(move || file_error.get().or_else(|| content_error.get()));
 
-    let nav = navigate.clone();
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if form.pending.get_untracked() {
-            return;
-        }
-        form.clear();
-        let input = untrack(build);
-        let mut issues = input.validate();
-        if id.is_none() && input.content_base64.is_none() {
-            issues.push(shared::validate::Issue::new("content_base64", "required"));
-        }
-        if !form.check(&issues) {
-            return;
-        }
-        form.pending.set(true);
-        let navigate = nav.clone();
-        spawn_local(async move {
-            let answer = match id {
-                Some(id) => catalog::update_script(id, &input).await,
-                None => catalog::create_script(&input).await,
-            };
-            form.pending.set(false);
-            match answer {
-                Ok(saved) if id.is_none() => {
-                    discard();
-                    navigate(
-                        &format!("/scripts/{}?saved=1", saved.id),
-                        Default::default(),
-                    );
-                }
-                Ok(saved) => {
-                    loaded(saved);
-                    form.notice.set(Some(fl!(LOADER, "saved")));
-                }
-                Err(f) => form.fail(session, f),
-            }
-        });
-    };
-    let title = Signal::derive(move || match id {
-        None => fl!(LOADER, "script-new-title"),
-        Some(_) => fl!(
-            LOADER,
-            "script-edit-title",
-            name = script.with(|s| s.as_ref().map(|s| s.name.clone()).unwrap_or_default())
-        ),
-    });
+    let submit = page.submit(SubmitHooks::default());
+    let title = page.title(
+        || fl!(LOADER, "script-new-title"),
+        |name| fl!(LOADER, "script-edit-title", name = name),
+    );
     let use_box = move |i: usize, key: &'static str| {
         view! {
             <td>
@@ -226,7 +177,7 @@ pub fn ScriptForm(id: Option<i64>) -> impl IntoView {
             <a class="button" href="/scripts" id="script-back">{move || fl!(LOADER, "back-to-list")}</a>
             {id.map(|id| view! {
                 <a class="button" id="script-download" href=catalog::script_content_url(id)
-                    download=move || script.with(|s| s.as_ref().map(|s| s.name.clone()).unwrap_or_default())>
+                    download=move || page.with_entity(|s| s.name.clone())>
                     {move || fl!(LOADER, "download")}
                 </a>
                 <button type="button" id="script-delete" class="button button-danger-quiet" on:click=move |_| deleting.set(true)>
@@ -239,10 +190,9 @@ pub fn ScriptForm(id: Option<i64>) -> impl IntoView {
                 <section class="panel">
                     <Alert id="script-error" kind=AlertKind::Error message=form.general() />
                     <Alert id="script-saved" kind=AlertKind::Success message=form.notice />
-                    <Show when=move || baseline.with(Option::is_some) fallback=|| view! { <Loading /> }>
+                    <Show when=move || page.ready() fallback=|| view! { <Loading /> }>
                         <form id="script-form" class="form form-wide" novalidate on:submit=submit.clone()>
-                            <TextField id="script-name" label=Signal::derive(move || fl!(LOADER, "script-name")) value=name error=form.error("name") required=true maxlength=100 />
-                            <TextArea id="script-description" label=Signal::derive(move || fl!(LOADER, "description")) value=description error=form.error("description") rows=2 />
+                            <NameFields ids=("script-name", "script-description") label=Signal::derive(move || fl!(LOADER, "script-name")) name=draft.name description=draft.description form=form />
                             <fieldset class="field">
                                 <legend>{move || fl!(LOADER, "script-uses")}</legend>
                                 <table class="table table-compact" id="script-uses">
@@ -274,9 +224,7 @@ pub fn ScriptForm(id: Option<i64>) -> impl IntoView {
                                 <FieldError id="script-file-error" message=file_problem />
                             </div>
                             <div class="form-actions">
-                                <button id="script-save" type="submit" class="button button-primary" disabled=move || form.pending.get()>
-                                    {move || if form.pending.get() { fl!(LOADER, "saving") } else { fl!(LOADER, "save") }}
-                                </button>
+                                <SaveButton id="script-save" form=form />
                             </div>
                         </form>
                     </Show>
@@ -290,18 +238,9 @@ pub fn ScriptForm(id: Option<i64>) -> impl IntoView {
             </div>
             <ScriptHelp />
         </div>
-        {move || deleting.get().then(|| {
-            let nav = navigate.clone();
-            view! {
-                <CatalogRemoval kind=Kind::Script id=id.unwrap_or_default() name=name.get_untracked()
-                    on_done=Callback::new(move |gone: bool| {
-                        deleting.set(false);
-                        if gone {
-                            discard();
-                            nav("/scripts", Default::default());
-                        }
-                    }) />
-            }
+        {move || deleting.get().then(|| view! {
+            <CatalogRemoval kind=Kind::Script id=id.unwrap_or_default() name=draft.name.get_untracked()
+                on_done=page.after_removal("/scripts", move || deleting.set(false)) />
         })}
     }
 }

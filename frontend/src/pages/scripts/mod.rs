@@ -6,19 +6,17 @@ mod help;
 
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 use shared::scripts::{Script, ScriptUses};
 
 use self::form::ScriptForm;
-use crate::api::{catalog, Failure};
-use crate::components::feedback::{Alert, AlertKind};
-use crate::components::page::{AdminOnly, Loading, PageTitle};
+use crate::api::catalog;
+use crate::components::page::AdminOnly;
 use crate::format;
 use crate::i18n::LOADER;
 use crate::pages::not_found::NotFoundPage;
-use crate::pages::remove::{CatalogRemoval, Kind};
-use crate::state::use_session;
+use crate::pages::remove::Kind;
+use crate::scaffold::list_page::{ListPage, Remove, RowActions};
 
 /// Where a script may run, in words.
 fn uses_text(u: &ScriptUses) -> String {
@@ -73,86 +71,36 @@ pub fn ScriptsPage() -> impl IntoView {
 
 #[component]
 fn ScriptList() -> impl IntoView {
-    let session = use_session();
-    let list = RwSignal::new(None::<Vec<Script>>);
-    let failure = RwSignal::new(None::<Failure>);
-    let removing = RwSignal::new(None::<(i64, String)>);
-    let notice = RwSignal::new(None::<String>);
-    let load = move || {
-        spawn_local(async move {
-            match catalog::all_scripts().await {
-                Ok(mut l) => {
-                    l.sort_by_key(|s| s.name.to_lowercase());
-                    list.set(Some(l));
-                }
-                Err(f) => failure.set(Some(session.check_failure(f))),
-            }
-        });
-    };
-    load();
-    let on_done = Callback::new(move |gone: bool| {
-        removing.set(None);
-        if gone {
-            notice.set(Some(fl!(LOADER, "deleted")));
-            load();
-        }
-    });
     view! {
-        <PageTitle title=Signal::derive(move || fl!(LOADER, "nav-scripts")) />
-        <p class="lead">{move || fl!(LOADER, "scripts-intro")}</p>
-        <div class="toolbar">
-            <a id="script-new" class="button button-primary" href="/scripts/new">{move || fl!(LOADER, "script-new")}</a>
-        </div>
-        <Alert id="scripts-error" kind=AlertKind::Error message=Signal::derive(move || failure.with(|f| f.as_ref().map(Failure::explain))) />
-        <Alert id="scripts-notice" kind=AlertKind::Success message=notice />
-        {move || removing.get().map(|(id, name)| view! { <CatalogRemoval kind=Kind::Script id=id name=name on_done=on_done /> })}
-        {move || {
-            session.language.track();
-            match list.get() {
-                None => view! { <Loading /> }.into_any(),
-                Some(items) if items.is_empty() => view! { <p class="empty" id="scripts-empty">{fl!(LOADER, "scripts-empty")}</p> }.into_any(),
-                Some(items) => view! {
-                    <div class="table-wrap">
-                        <table class="table" id="scripts-table">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{fl!(LOADER, "col-name")}</th>
-                                    <th scope="col">{fl!(LOADER, "script-uses")}</th>
-                                    <th scope="col">{fl!(LOADER, "script-used-by")}</th>
-                                    <th scope="col">{fl!(LOADER, "col-size")}</th>
-                                    <th scope="col"><span class="visually-hidden">{fl!(LOADER, "col-actions")}</span></th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {items.into_iter().map(|s| {
-                                    let (id, name) = (s.id, s.name.clone());
-                                    let used = !s.used_by.is_empty();
-                                    view! {
-                                        <tr data-testid="script-row" data-script-id=id.to_string() data-script-name=s.name.clone()>
-                                            <td>
-                                                <a href=format!("/scripts/{id}") class="strong">{s.name.clone()}</a>
-                                                <span class="muted small block">{s.description.clone()}</span>
-                                            </td>
-                                            <td>{uses_text(&s.uses)}</td>
-                                            <td class="num">{s.used_by.len().to_string()}</td>
-                                            <td>{format::size(s.size_bytes)}</td>
-                                            <td class="actions">
-                                                <a class="button button-quiet" href=format!("/scripts/{id}") data-testid="script-edit">{fl!(LOADER, "edit")}</a>
-                                                <button type="button" class="button button-quiet button-danger-quiet" data-testid="script-delete"
-                                                    disabled=used
-                                                    title=used.then(|| fl!(LOADER, "script-in-use"))
-                                                    on:click=move |_| { notice.set(None); removing.set(Some((id, name.clone()))) }>
-                                                    {fl!(LOADER, "delete")}
-                                                </button>
-                                            </td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }.into_any(),
-            }
-        }}
+        <ListPage
+            name="scripts"
+            kind=Kind::Script
+            title=Signal::derive(move || fl!(LOADER, "nav-scripts"))
+            intro=Signal::derive(move || fl!(LOADER, "scripts-intro"))
+            new_button=("script-new", "/scripts/new", || fl!(LOADER, "script-new"))
+            fetch=catalog::all_scripts
+            sort=|l| l.sort_by_key(|s| s.name.to_lowercase())
+            columns=|| vec![fl!(LOADER, "col-name"), fl!(LOADER, "script-uses"), fl!(LOADER, "script-used-by"), fl!(LOADER, "col-size")]
+            empty=|| fl!(LOADER, "scripts-empty")
+            row=script_row
+        />
+    }
+}
+
+/// One script of the list.
+fn script_row(s: Script, remove: Remove) -> impl IntoView {
+    let id = s.id;
+    let locked = (!s.used_by.is_empty()).then(|| fl!(LOADER, "script-in-use"));
+    view! {
+        <tr data-testid="script-row" data-script-id=id.to_string() data-script-name=s.name.clone()>
+            <td>
+                <a href=format!("/scripts/{id}") class="strong">{s.name.clone()}</a>
+                <span class="muted small block">{s.description.clone()}</span>
+            </td>
+            <td>{uses_text(&s.uses)}</td>
+            <td class="num">{s.used_by.len().to_string()}</td>
+            <td>{format::size(s.size_bytes)}</td>
+            <RowActions href=format!("/scripts/{id}") entity="script" delete=Some((locked, id, s.name.clone(), remove)) />
+        </tr>
     }
 }

@@ -4,19 +4,18 @@ mod form;
 
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 use shared::users::User;
 use shared::Role;
 
 use self::form::UserForm;
-use crate::api::{catalog, Failure};
-use crate::components::feedback::{Alert, AlertKind};
+use crate::api::catalog;
 use crate::components::language::language_name;
-use crate::components::page::{AdminOnly, Loading, PageTitle};
+use crate::components::page::AdminOnly;
 use crate::i18n::LOADER;
 use crate::pages::not_found::NotFoundPage;
-use crate::pages::remove::{CatalogRemoval, Kind};
+use crate::pages::remove::Kind;
+use crate::scaffold::list_page::{ListPage, Remove, RowActions};
 use crate::state::use_session;
 
 /// A role's name.
@@ -58,84 +57,45 @@ pub fn UsersPage() -> impl IntoView {
 
 #[component]
 fn UserList() -> impl IntoView {
-    let session = use_session();
-    let list = RwSignal::new(None::<Vec<User>>);
-    let failure = RwSignal::new(None::<Failure>);
-    let removing = RwSignal::new(None::<(i64, String)>);
-    let notice = RwSignal::new(None::<String>);
-    let load = move || {
-        spawn_local(async move {
-            match catalog::all_users().await {
-                Ok(mut l) => {
-                    l.sort_by_key(|u| u.username.to_lowercase());
-                    list.set(Some(l));
-                }
-                Err(f) => failure.set(Some(session.check_failure(f))),
-            }
-        });
-    };
-    load();
-    let on_done = Callback::new(move |gone: bool| {
-        removing.set(None);
-        if gone {
-            notice.set(Some(fl!(LOADER, "deleted")));
-            load();
-        }
-    });
-    let me = session.user.with_untracked(|u| u.as_ref().map(|m| m.id));
     view! {
-        <PageTitle title=Signal::derive(move || fl!(LOADER, "nav-users")) />
-        <div class="toolbar">
-            <a id="user-new" class="button button-primary" href="/users/new">{move || fl!(LOADER, "user-new")}</a>
-        </div>
-        <Alert id="users-error" kind=AlertKind::Error message=Signal::derive(move || failure.with(|f| f.as_ref().map(Failure::explain))) />
-        <Alert id="users-notice" kind=AlertKind::Success message=notice />
-        {move || removing.get().map(|(id, name)| view! { <CatalogRemoval kind=Kind::User id=id name=name on_done=on_done /> })}
-        {move || {
-            session.language.track();
-            match list.get() {
-                None => view! { <Loading /> }.into_any(),
-                Some(items) => view! {
-                    <div class="table-wrap">
-                        <table class="table" id="users-table">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{fl!(LOADER, "user-username")}</th>
-                                    <th scope="col">{fl!(LOADER, "user-email")}</th>
-                                    <th scope="col">{fl!(LOADER, "user-role")}</th>
-                                    <th scope="col">{fl!(LOADER, "prefs-language")}</th>
-                                    <th scope="col">{fl!(LOADER, "location-state")}</th>
-                                    <th scope="col"><span class="visually-hidden">{fl!(LOADER, "col-actions")}</span></th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {items.into_iter().map(|u| {
-                                    let (id, name) = (u.id, u.username.clone());
-                                    let locked = u.protected || Some(id) == me;
-                                    let why = if u.protected { fl!(LOADER, "user-protected") } else { fl!(LOADER, "user-is-you") };
-                                    view! {
-                                        <tr data-testid="user-row" data-user-id=id.to_string() data-username=u.username.clone() class:inactive=!u.active>
-                                            <td><a href=format!("/users/{id}") class="strong">{u.username.clone()}</a></td>
-                                            <td>{u.email.clone().unwrap_or_default()}</td>
-                                            <td>{role_name(u.role)}</td>
-                                            <td>{u.language.map_or_else(|| fl!(LOADER, "language-unset"), language_name)}</td>
-                                            <td>{if u.active { fl!(LOADER, "user-active-yes") } else { fl!(LOADER, "inactive") }}</td>
-                                            <td class="actions">
-                                                <a class="button button-quiet" href=format!("/users/{id}") data-testid="user-edit">{fl!(LOADER, "edit")}</a>
-                                                <button type="button" class="button button-quiet button-danger-quiet" data-testid="user-delete"
-                                                    disabled=locked title=locked.then_some(why)
-                                                    on:click=move |_| { notice.set(None); removing.set(Some((id, name.clone()))) }>
-                                                    {fl!(LOADER, "delete")}
-                                                </button>
-                                            </td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }.into_any(),
-            }
-        }}
+        <ListPage
+            name="users"
+            kind=Kind::User
+            title=Signal::derive(move || fl!(LOADER, "nav-users"))
+            new_button=("user-new", "/users/new", || fl!(LOADER, "user-new"))
+            fetch=catalog::all_users
+            sort=|l| l.sort_by_key(|u| u.username.to_lowercase())
+            columns=|| vec![
+                fl!(LOADER, "user-username"),
+                fl!(LOADER, "user-email"),
+                fl!(LOADER, "user-role"),
+                fl!(LOADER, "prefs-language"),
+                fl!(LOADER, "location-state"),
+            ]
+            row=user_row
+        />
+    }
+}
+
+/// One user of the list; the protected administrator and oneself cannot be deleted.
+fn user_row(u: User, remove: Remove) -> impl IntoView {
+    let id = u.id;
+    let me = use_session()
+        .user
+        .with_untracked(|m| m.as_ref().map(|m| m.id));
+    let locked = if u.protected {
+        Some(fl!(LOADER, "user-protected"))
+    } else {
+        (Some(id) == me).then(|| fl!(LOADER, "user-is-you"))
+    };
+    view! {
+        <tr data-testid="user-row" data-user-id=id.to_string() data-username=u.username.clone() class:inactive=!u.active>
+            <td><a href=format!("/users/{id}") class="strong">{u.username.clone()}</a></td>
+            <td>{u.email.clone().unwrap_or_default()}</td>
+            <td>{role_name(u.role)}</td>
+            <td>{u.language.map_or_else(|| fl!(LOADER, "language-unset"), language_name)}</td>
+            <td>{if u.active { fl!(LOADER, "user-active-yes") } else { fl!(LOADER, "inactive") }}</td>
+            <RowActions href=format!("/users/{id}") entity="user" delete=Some((locked, id, u.username.clone(), remove)) />
+        </tr>
     }
 }
