@@ -11,6 +11,7 @@ pub mod health;
 pub mod jobs;
 pub mod locations;
 pub mod policies;
+pub mod rsync;
 pub mod run_error;
 pub mod runs;
 pub mod scripts;

@@ -13,6 +13,9 @@ use serde_json::{json, Value};
 use crate::run::{cmd, run};
 use crate::server::TestServer;
 
+mod rsnapshot;
+use rsnapshot::Rsnapshot;
+
 const DIRS: usize = 1000;
 const FILES_PER_DIR: usize = 100;
 const ROUNDS: usize = 3;
@@ -86,62 +89,6 @@ fn touch_one_percent(root: &Path, round: usize) -> anyhow::Result<()> {
         std::fs::write(p, format!("changed in round {round}\n"))?;
     }
     Ok(())
-}
-
-/// rsnapshot with `link_dest 1` on the same tree and sshd, when it can be installed.
-struct Rsnapshot {
-    config: PathBuf,
-}
-
-impl Rsnapshot {
-    fn setup(work: &Path, key: &Path, port: u16, src: &Path) -> Option<Rsnapshot> {
-        let installed = Command::new("rsnapshot")
-            .arg("-V")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok();
-        if !installed && crate::run::is_root() {
-            let _ = run(Command::new("apt-get")
-                .args(["install", "-y", "-qq", "rsnapshot"])
-                .env("DEBIAN_FRONTEND", "noninteractive"));
-        }
-        Command::new("rsnapshot")
-            .arg("-V")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .ok()?;
-        let root = work.join("rsnapshot");
-        std::fs::create_dir_all(&root).ok()?;
-        let config = work.join("rsnapshot.conf");
-        let lines = [
-            "config_version\t1.2".to_owned(),
-            format!("snapshot_root\t{}/", root.display()),
-            "cmd_rsync\t/usr/bin/rsync".to_owned(),
-            "cmd_ssh\t/usr/bin/ssh".to_owned(),
-            format!(
-                "ssh_args\t-i {} -p {port} -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR",
-                key.display()
-            ),
-            "link_dest\t1".to_owned(),
-            "rsync_long_args\t--delete --numeric-ids --delete-excluded --hard-links --acls --xattrs".to_owned(),
-            "retain\tdaily\t10".to_owned(),
-            format!("lockfile\t{}/rsnapshot.pid", work.display()),
-            format!("backup\troot@127.0.0.1:{}/\tbench/", src.display()),
-        ];
-        std::fs::write(&config, lines.join("\n") + "\n").ok()?;
-        Some(Rsnapshot { config })
-    }
-
-    fn run(&self) -> anyhow::Result<Duration> {
-        let t = Instant::now();
-        run(Command::new("rsnapshot")
-            .arg("-c")
-            .arg(&self.config)
-            .arg("daily"))?;
-        Ok(t.elapsed())
-    }
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -221,6 +168,34 @@ pub fn backup() -> anyhow::Result<()> {
         base: server.base.clone(),
         token: login["token"].as_str().context("token")?.to_owned(),
     };
+    let keys = work.join("baseline-key");
+    keygen(&keys)?;
+    let (sshd, jid) = engine_job(&api, &work, &keys, &src)?;
+    let baseline = Baseline {
+        dir: work.join("baseline"),
+        src: src.clone(),
+        // The same ssh as the engine's, but for its pinned host key.
+        ssh: format!(
+            "ssh -i {} -p {} -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR",
+            keys.display(),
+            sshd.port
+        ),
+        fake_super: !crate::run::is_root(),
+    };
+    std::fs::create_dir_all(&baseline.dir)?;
+    let rsnap = Rsnapshot::setup(&work, &keys, sshd.port, &src);
+    let figures = measure(&api, jid, &baseline, rsnap.as_ref())?;
+    figures.print();
+    drop(sshd);
+    drop(server);
+    let _ = std::fs::remove_dir_all(&work);
+    Ok(())
+}
+
+/// The engine's side: a location, an ssh client on a loopback sshd (which the baseline's
+/// key may use too) with its host key accepted, and a job backing up `src`. Gives the
+/// sshd and the job's id.
+fn engine_job(api: &Api, work: &Path, keys: &Path, src: &Path) -> anyhow::Result<(Sshd, i64)> {
     let store = work.join("engine-store");
     std::fs::create_dir_all(&store)?;
     let loc = api.call(
@@ -231,12 +206,8 @@ pub fn backup() -> anyhow::Result<()> {
     let policy = api.call("GET", "/api/policies?q=Default", None)?["items"][0]["id"]
         .as_i64()
         .context("policy")?;
-
-    let keys = work.join("baseline-key");
-    keygen(&keys)?;
     let sshd_dir = work.join("sshd");
     std::fs::create_dir_all(&sshd_dir)?;
-    // Both the baseline's key and the engine's client key may log in.
     let engine_client = api.call(
         "POST",
         "/api/clients",
@@ -261,44 +232,41 @@ pub fn backup() -> anyhow::Result<()> {
         "/api/jobs",
         Some(json!({"client_id": cid, "name": "tree", "source_path": src.display().to_string(), "policy_id": policy, "location_id": loc["id"], "use_local_permissions": false})),
     )?;
-    let jid = job["id"].as_i64().context("job")?;
+    Ok((sshd, job["id"].as_i64().context("job")?))
+}
 
-    // Baseline: the same ssh, options and link-dest, by hand.
-    let base_dir = work.join("baseline");
-    std::fs::create_dir_all(&base_dir)?;
-    let ssh = format!(
-        "ssh -i {} -p {} -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR",
-        keys.display(),
-        sshd.port
-    );
-    let snapshot = |n: usize| base_dir.join(format!("s{n:03}"));
-    let rsync_by_hand = |n: usize, link: Option<&Path>| -> anyhow::Result<Duration> {
-        let dest = snapshot(n);
-        // The engine's own rsync options, so that the ratio is the engine's overhead.
+/// rsync `--link-dest` by hand over the same sshd.
+struct Baseline {
+    dir: PathBuf,
+    src: PathBuf,
+    ssh: String,
+    fake_super: bool,
+}
+
+impl Baseline {
+    fn snapshot(&self, n: usize) -> PathBuf {
+        self.dir.join(format!("s{n:03}"))
+    }
+
+    /// Snapshot `n`, hard-linked to snapshot `n - 1` unless it is the first.
+    fn run(&self, n: usize) -> anyhow::Result<Duration> {
+        // The engine's own rsync options (`shared::rsync`, which `engine::argv` builds
+        // from), so that the ratio is the engine's overhead. The job keeps the snapshot's
+        // permissions; the server runs as this user, hence the same fake-super.
         let mut c = Command::new("rsync");
-        c.args([
-            "--archive",
-            "--hard-links",
-            "--no-inc-recursive",
-            "--numeric-ids",
-            "--delete",
-            "--delete-excluded",
-            "--stats",
-            "--no-human-readable",
-            "--itemize-changes",
-            "--out-format=%i|%l|%n%L",
-            "--acls",
-            "--xattrs",
-            "--sparse",
-            "--secluded-args",
-            "-e",
-            &ssh,
-        ]);
-        if let Some(l) = link {
-            c.arg(format!("--link-dest={}", l.display()));
+        c.args(shared::rsync::backup_options(&shared::rsync::BackupFlags {
+            timeout_secs: 600,
+            acls_xattrs: true,
+            fake_super: self.fake_super,
+            use_local_permissions: false,
+        }))
+        .args(shared::rsync::remote_shell(self.ssh.clone()));
+        if n > 0 {
+            c.arg(format!("--link-dest={}", self.snapshot(n - 1).display()));
         }
-        c.arg(format!("root@127.0.0.1:{}/", src.display()))
-            .arg(format!("{}/", dest.display()))
+        c.arg("--")
+            .arg(format!("root@127.0.0.1:{}/", self.src.display()))
+            .arg(format!("{}/", self.snapshot(n).display()))
             .stdout(Stdio::null());
         let t = Instant::now();
         let s = c.status()?;
@@ -306,71 +274,86 @@ pub fn backup() -> anyhow::Result<()> {
             bail!("baseline rsync failed: {s}");
         }
         Ok(t.elapsed())
-    };
-    let rsnap = Rsnapshot::setup(&work, &keys, sshd.port, &src);
-    eprintln!("bench: first full copies");
-    let mut n = 0;
-    let first_base = rsync_by_hand(n, None)?;
-    let mut snap_times: (Vec<Duration>, Vec<Duration>, Vec<Duration>) =
-        (Vec::new(), Vec::new(), Vec::new());
-    if let Some(r) = &rsnap {
-        snap_times.0.push(r.run()?);
     }
-    let (first_engine, r) = api.run_job(jid)?;
+}
+
+/// Times of one case: rsync by hand, the engine, rsnapshot (when installed).
+#[derive(Default)]
+struct Times(Vec<Duration>, Vec<Duration>, Vec<Duration>);
+
+/// The three cases measured.
+struct Figures {
+    first: Times,
+    unchanged: Times,
+    changed: Times,
+}
+
+/// A first full copy, then rounds of an unchanged tree and of 1% of its files changed.
+fn measure(
+    api: &Api,
+    jid: i64,
+    baseline: &Baseline,
+    rsnap: Option<&Rsnapshot>,
+) -> anyhow::Result<Figures> {
+    eprintln!("bench: first full copies");
+    let mut first = Times::default();
+    let mut n = 0;
+    first.0.push(baseline.run(n)?);
+    if let Some(r) = rsnap {
+        first.2.push(r.run()?);
+    }
+    let (t, r) = api.run_job(jid)?;
     if r["result"] != "ok" {
         bail!("engine run failed: {r}");
     }
-    let mut unchanged = (Vec::new(), Vec::new());
-    let mut changed = (Vec::new(), Vec::new());
+    first.1.push(t);
+    let (mut unchanged, mut changed) = (Times::default(), Times::default());
     for round in 0..ROUNDS {
         eprintln!("bench: round {}/{ROUNDS}", round + 1);
         n += 1;
-        unchanged.0.push(rsync_by_hand(n, Some(&snapshot(n - 1)))?);
+        unchanged.0.push(baseline.run(n)?);
         unchanged.1.push(api.run_job(jid)?.0);
-        if let Some(r) = &rsnap {
-            snap_times.1.push(r.run()?);
+        if let Some(r) = rsnap {
+            unchanged.2.push(r.run()?);
         }
-        touch_one_percent(&src, round)?;
+        touch_one_percent(&baseline.src, round)?;
         n += 1;
-        changed.0.push(rsync_by_hand(n, Some(&snapshot(n - 1)))?);
+        changed.0.push(baseline.run(n)?);
         changed.1.push(api.run_job(jid)?.0);
-        if let Some(r) = &rsnap {
+        if let Some(r) = rsnap {
             // rsnapshot sees the change one round late; comparable enough for a median.
-            snap_times.2.push(r.run()?);
+            changed.2.push(r.run()?);
         }
     }
-    let row = |name: &str, base: Duration, engine: Duration, snap: &[Duration]| {
-        let snap = if snap.is_empty() {
-            "rsnapshot       n/a".to_owned()
-        } else {
-            format!("rsnapshot {:>8.2} s", median(snap.to_vec()).as_secs_f64())
+    Ok(Figures {
+        first,
+        unchanged,
+        changed,
+    })
+}
+
+impl Figures {
+    fn print(self) {
+        let row = |name: &str, t: Times| {
+            let snap = if t.2.is_empty() {
+                "rsnapshot       n/a".to_owned()
+            } else {
+                format!("rsnapshot {:>8.2} s", median(t.2).as_secs_f64())
+            };
+            let (base, engine) = (median(t.0), median(t.1));
+            println!(
+                "{name:<22} rsync by hand {:>8.2} s   engine {:>8.2} s   {snap}   ratio engine/rsync {:.2}",
+                base.as_secs_f64(),
+                engine.as_secs_f64(),
+                engine.as_secs_f64() / base.as_secs_f64()
+            );
         };
         println!(
-            "{name:<22} rsync by hand {:>8.2} s   engine {:>8.2} s   {snap}   ratio engine/rsync {:.2}",
-            base.as_secs_f64(),
-            engine.as_secs_f64(),
-            engine.as_secs_f64() / base.as_secs_f64()
+            "backup benchmark: {} files in {DIRS} directories over loopback ssh, median of {ROUNDS}",
+            DIRS * FILES_PER_DIR
         );
-    };
-    println!(
-        "backup benchmark: {} files in {DIRS} directories over loopback ssh, median of {ROUNDS}",
-        DIRS * FILES_PER_DIR
-    );
-    row("first full copy", first_base, first_engine, &snap_times.0);
-    row(
-        "unchanged tree",
-        median(unchanged.0),
-        median(unchanged.1),
-        &snap_times.1,
-    );
-    row(
-        "1% of files changed",
-        median(changed.0),
-        median(changed.1),
-        &snap_times.2,
-    );
-    drop(sshd);
-    drop(server);
-    let _ = std::fs::remove_dir_all(&work);
-    Ok(())
+        row("first full copy", self.first);
+        row("unchanged tree", self.unchanged);
+        row("1% of files changed", self.changed);
+    }
 }

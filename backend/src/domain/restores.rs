@@ -12,7 +12,7 @@ use shared::ErrorCode;
 use super::snapshots::{ensure_exists, readable, rel_path};
 use super::{Actor, DomainError};
 use crate::db::{self, jobs};
-use crate::engine::restore_plan::{destination, target_ok};
+use crate::engine::restore::plan::{destination, target_ok};
 use crate::engine::runner::{Engine, Stop};
 
 /// A restore request's answer.

@@ -136,45 +136,24 @@ pub fn source(connection: &Connection, path: &str) -> String {
     }
 }
 
-/// The full argv of a backup (without the program name).
+/// The full argv of a backup (without the program name). The options that name no path
+/// come from `shared::rsync`, which the backup benchmark's baseline uses too.
 pub fn rsync_argv(plan: &RsyncPlan<'_>) -> Result<Vec<OsString>, ArgvError> {
-    let mut a: Vec<OsString> = [
-        "--archive",
-        "--hard-links",
-        // The whole file list first: exact totals for progress, and directory times set
-        // after every hard link inside them was made.
-        "--no-inc-recursive",
-        "--numeric-ids",
-        "--delete",
-        "--delete-excluded",
-        "--stats",
-        "--no-human-readable",
-        "--itemize-changes",
-        "--out-format=%i|%l|%n%L",
-        // Live progress: the file total early (flist2) and running totals (progress2).
-        "--info=flist2,progress2",
-    ]
-    .iter()
+    let mut a: Vec<OsString> = shared::rsync::backup_options(&shared::rsync::BackupFlags {
+        timeout_secs: plan.timeout_secs,
+        acls_xattrs: plan.acls_xattrs,
+        fake_super: plan.fake_super,
+        use_local_permissions: plan.use_local_permissions,
+    })
+    .into_iter()
     .map(OsString::from)
     .collect();
-    a.push(format!("--timeout={}", plan.timeout_secs).into());
     // Partial files go beside the data, never inside it: a backed-up directory may be
-    // called `.rsync-partial` too.
+    // called `.rsync-partial` too. (Right after `--timeout`, where it always stood.)
     if let Some(staging) = plan.dest.parent() {
         let mut o = OsString::from("--partial-dir=");
         o.push(staging.join("partial").as_os_str());
-        a.push(o);
-    }
-    a.push("--sparse".into());
-    if plan.acls_xattrs {
-        a.push("--acls".into());
-        a.push("--xattrs".into());
-    }
-    if plan.fake_super {
-        a.push("--fake-super".into());
-    }
-    if plan.use_local_permissions {
-        a.push("--chmod=Fug=rwX,Dug=rwx,Fo=r,Do=rx".into());
+        a.insert(shared::rsync::BACKUP_BASE.len() + 1, o);
     }
     if let Some(link) = plan.link_dest {
         let mut o = OsString::from("--link-dest=");
@@ -193,19 +172,14 @@ pub fn rsync_argv(plan: &RsyncPlan<'_>) -> Result<Vec<OsString>, ArgvError> {
         }
     }
     if let Connection::Ssh { port, .. } = plan.connection {
-        // Names travel inside the protocol, not through the remote shell.
-        a.push("--secluded-args".into());
-        a.push("-e".into());
-        a.push(
-            ssh_command(
-                *port,
-                plan.key_path,
-                plan.known_hosts,
-                plan.ssh_options,
-                plan.timeout_secs,
-            )?
-            .into(),
-        );
+        let shell = ssh_command(
+            *port,
+            plan.key_path,
+            plan.known_hosts,
+            plan.ssh_options,
+            plan.timeout_secs,
+        )?;
+        a.extend(shared::rsync::remote_shell(shell).map(OsString::from));
     }
     a.push("--".into());
     a.push(source(plan.connection, plan.source_path).into());
@@ -275,6 +249,38 @@ mod tests {
             &a[n - 3..],
             ["--", "root@10.0.0.5:/home/", "/srv/b/1/2/.inprogress/9/"]
         );
+    }
+
+    #[test]
+    fn local_backup_argv_in_full() {
+        let c = Connection::Local;
+        let a = strings(rsync_argv(&plan(&c, "/data", &["a".into()], &["b".into()])).unwrap());
+        let want = [
+            "--archive",
+            "--hard-links",
+            "--no-inc-recursive",
+            "--numeric-ids",
+            "--delete",
+            "--delete-excluded",
+            "--stats",
+            "--no-human-readable",
+            "--itemize-changes",
+            "--out-format=%i|%l|%n%L",
+            "--info=flist2,progress2",
+            "--timeout=600",
+            "--partial-dir=/srv/b/1/2/.inprogress/partial",
+            "--sparse",
+            "--acls",
+            "--xattrs",
+            "--fake-super",
+            "--link-dest=/srv/b/1/2/snapshots/2026-11-22T210000Z/data",
+            "--include=a",
+            "--exclude=b",
+            "--",
+            "/data/",
+            "/srv/b/1/2/.inprogress/9/",
+        ];
+        assert_eq!(a, want);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! (pure), retention (pure), the snapshot store on disk, scripts, and the run itself.
 
 pub mod argv;
+pub mod backup;
 pub mod batch;
 pub mod classify;
 pub mod hostkeys;
@@ -13,7 +14,6 @@ pub mod reconcile;
 pub mod record;
 pub mod registry;
 pub mod restore;
-pub mod restore_plan;
 pub mod retention;
 pub mod runner;
 pub mod scripts;

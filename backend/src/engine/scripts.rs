@@ -23,7 +23,7 @@ pub enum Event {
 
 /// What the environment of a job script says.
 #[derive(Debug, Clone)]
-pub struct JobContext<'a> {
+pub struct JobEnv<'a> {
     pub event: Event,
     pub job_id: i64,
     pub job_name: &'a str,
@@ -90,7 +90,7 @@ fn ssh_args(opts: &[String]) -> String {
 }
 
 /// The environment of a job script.
-pub fn job_env(c: &JobContext<'_>) -> Vec<(String, String)> {
+pub fn job_env(c: &JobEnv<'_>) -> Vec<(String, String)> {
     let v = |k: &str, val: String| (format!("ELKARBACKUP_{k}"), val);
     vec![
         v("LEVEL", "JOB".into()),
@@ -233,7 +233,7 @@ mod tests {
             host: "srv".into(),
             port: 22,
         };
-        let ctx = JobContext {
+        let ctx = JobEnv {
             event: Event::Post,
             job_id: 7,
             job_name: "home",

@@ -1,235 +1,21 @@
-//! The transfer step of a run: rsync into the in-progress directory, classification of
-//! its exit, publication of the snapshot, and retention over the job's snapshots.
+//! rsync for a run, backup or restore: the process in its own group (abortable), its
+//! output into the run's log, its progress to subscribers and to the run's row, and its
+//! exit with its statistics as the run's outcome.
 
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::Path;
 use std::process::Stdio;
 
-use chrono::Utc;
-use shared::clients::Connection;
 use shared::common::RunResult;
-use shared::policies::{LevelName, Schedule};
 use shared::runs::RunError;
 
-use super::classify::{classify, Exit, Verdict};
-use super::retention::{doomed, Kept};
-use super::runner::{Engine, Stop};
-use super::store::{snapshot_name, JobStore, SnapshotMeta};
-use super::{hostkeys, places, stats};
+use super::classify::Exit;
+use super::runner::Engine;
+use super::stats;
 use crate::db::runs::{RunOutcome, RunRow};
-use crate::db::snapshots::NewSnapshot;
-use crate::db::{self, clients, jobs, locations, snapshots};
+use crate::db::{self, clients};
 
 impl Engine {
-    /// rsync, classification, publication and retention.
-    #[allow(clippy::too_many_arguments)]
-    pub(super) async fn transfer(
-        &self,
-        run: &RunRow,
-        job: &jobs::JobRow,
-        client: &clients::ClientRow,
-        location: &locations::LocationRow,
-        schedule: &Schedule,
-        connection: &Connection,
-        store: &JobStore,
-        argv: &[std::ffi::OsString],
-        levels: &[String],
-    ) -> Result<RunOutcome, Stop> {
-        let internal = |e: &dyn std::fmt::Display| Stop(RunError::Internal, e.to_string());
-        let started = Utc::now();
-        self.log(
-            run.id,
-            &format!(
-                "rsync {}",
-                argv.iter()
-                    .map(|a| a.to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            ),
-        );
-        let (exit, output) = self
-            .run_rsync(run, client, argv)
-            .await
-            .map_err(|e| Stop(RunError::RsyncNotStarted, e.to_string()))?;
-        let st = stats::parse(&output);
-        let verdict: Verdict = classify(exit, st.map(|s| s.files_transferred));
-        let mut error_code = verdict.error_code;
-        if matches!(exit, Exit::Code(12) | Exit::Code(255))
-            && super::classify::ssh_unreachable(&output)
-        {
-            error_code = Some(RunError::Unreachable);
-        }
-        // ssh's refusal reaches us as 255 or, when rsync notices first, as 12.
-        if exit != Exit::Code(0) && hostkeys::is_mismatch(&output) {
-            error_code = Some(RunError::HostKeyMismatch);
-            if let Connection::Ssh { host, port, .. } = connection {
-                if let Some(key) = hostkeys::scan(host, *port, self.timeout_secs).await {
-                    if let Ok(mut c) = db::conn(&self.pool).await {
-                        let _ = crate::db::clients::set_host_keys(
-                            &mut c,
-                            client.id,
-                            client.host_key.as_deref(),
-                            Some(&key),
-                        )
-                        .await;
-                    }
-                }
-            }
-        }
-        let s = st.unwrap_or_default();
-        let mut outcome = outcome(verdict.result, error_code, exit, st);
-        if self.registry.aborted(run.id) {
-            return Ok(RunOutcome {
-                result: RunResult::Aborted,
-                error_code: Some(RunError::Aborted),
-                ..outcome
-            });
-        }
-        if !matches!(verdict.result, RunResult::Ok | RunResult::Warning) {
-            // Nothing is published; the in-progress directory stays for the next run to
-            // resume into.
-            return Ok(outcome);
-        }
-        let meta = SnapshotMeta {
-            format: 1,
-            run_id: run.id,
-            job_id: job.id,
-            started_at: started,
-            finished_at: Utc::now(),
-            levels: levels.to_vec(),
-            rsync_version: rsync_version(&self.rsync).await,
-            exit_code: outcome.exit_code.unwrap_or(-1),
-            warnings: verdict.result == RunResult::Warning,
-            files: s.files,
-            files_transferred: s.files_transferred,
-            total_bytes: s.total_bytes,
-            transferred_bytes: s.transferred_bytes,
-            literal_bytes: s.literal_bytes,
-            rewritten_permissions: job.use_local_permissions,
-        };
-        let store2 = store.clone();
-        let name = snapshot_name(started);
-        let published =
-            tokio::task::spawn_blocking(move || store2.publish(meta.run_id, &name, &meta))
-                .await
-                .map_err(|e| internal(&e))?;
-        let name = match published {
-            Ok(n) => n,
-            Err(e) => {
-                outcome.result = RunResult::Failed;
-                outcome.error_code = Some(RunError::StorageError);
-                self.log(run.id, &format!("publishing failed: {e}"));
-                return Ok(outcome);
-            }
-        };
-        let mut c = db::conn(&self.pool).await.map_err(|e| internal(&e))?;
-        snapshots::insert(
-            &mut c,
-            &NewSnapshot {
-                job_id: job.id,
-                run_id: Some(run.id),
-                location_id: location.id,
-                name: name.clone(),
-                levels: levels.iter().cloned().map(Some).collect(),
-                taken_at: started,
-                files: s.files as i64,
-                bytes: s.total_bytes as i64,
-                new_bytes: s.transferred_bytes as i64,
-                warnings: verdict.result == RunResult::Warning,
-                store_path: super::store::store_path(job.client_id, job.id),
-                rewritten_permissions: job.use_local_permissions,
-            },
-        )
-        .await
-        .map_err(|e| internal(&e))?;
-        self.log(run.id, &format!("published snapshot {name}"));
-        // The size from rsync's figures now; the exact figure from a walk, later.
-        jobs::set_size(&mut c, job.id, s.total_bytes as i64)
-            .await
-            .map_err(|e| internal(&e))?;
-        // Every store of the job counts, the ones a move left behind included.
-        let roots: Vec<std::path::PathBuf> = places::of_jobs(&mut c, std::slice::from_ref(job))
-            .await
-            .map_err(|e| internal(&e))?
-            .into_iter()
-            .map(|p| p.store.root)
-            .collect();
-        let (gate, pool, job_id) = (self.usage_gate.clone(), self.pool.clone(), job.id);
-        tokio::spawn(async move {
-            let Ok(_permit) = gate.acquire().await else {
-                return;
-            };
-            let Ok(bytes) =
-                tokio::task::spawn_blocking(move || super::usage::disk_usage_of(&roots)).await
-            else {
-                return;
-            };
-            if let Ok(mut c) = db::conn(&pool).await {
-                let _ =
-                    jobs::set_size(&mut c, job_id, i64::try_from(bytes).unwrap_or(i64::MAX)).await;
-            }
-        });
-        self.apply_retention(&mut c, job, store, schedule)
-            .await
-            .map_err(|e| internal(&e))?;
-        Ok(outcome)
-    }
-
-    /// Deletes what the policy no longer keeps: renamed into `.trash` of the store each
-    /// snapshot lies in now, removed later. A store a moved job left behind is removed
-    /// whole once its last snapshot is gone.
-    async fn apply_retention(
-        &self,
-        c: &mut db::PgConn,
-        job: &jobs::JobRow,
-        current: &JobStore,
-        schedule: &Schedule,
-    ) -> anyhow::Result<()> {
-        let rows = snapshots::of_job(c, job.id).await?;
-        let kept: Vec<Kept> = rows
-            .iter()
-            .map(|r| Kept {
-                id: r.id,
-                taken_at: r.taken_at,
-                levels: r
-                    .levels
-                    .iter()
-                    .flatten()
-                    .filter_map(|l| LevelName::parse(l))
-                    .collect(),
-            })
-            .collect();
-        let gone = doomed(&kept, schedule);
-        let mut dirs = places::LocationDirs::default();
-        let mut touched: Vec<JobStore> = vec![current.clone()];
-        for r in rows.iter().filter(|r| gone.contains(&r.id)) {
-            let Some(dir) = dirs.get(c, r.location_id).await? else {
-                continue;
-            };
-            let store = JobStore::at(&dir, &r.store_path)
-                .ok_or_else(|| anyhow::anyhow!("snapshot {}: bad store path", r.id))?;
-            store.trash_snapshot(&r.name)?;
-            if !touched.iter().any(|t| t.root == store.root) {
-                touched.push(store);
-            }
-        }
-        snapshots::delete(c, &gone).await?;
-        tokio::task::spawn_blocking(move || {
-            for (i, store) in touched.into_iter().enumerate() {
-                // The current store (first) stays; an old one goes once it is spent.
-                let done = if i == 0 {
-                    store.empty_trash()
-                } else {
-                    store.remove_if_spent().map(|_| ())
-                };
-                if let Err(e) = done {
-                    tracing::warn!("emptying {}: {e}", store.trash_dir().display());
-                }
-            }
-        });
-        Ok(())
-    }
-
     pub(super) async fn run_rsync(
         &self,
         run: &RunRow,
@@ -256,8 +42,12 @@ impl Engine {
         let pid = child.id() as i32;
         self.registry.set_group(run_id, Some(pid));
         // Also in the database: a server restarted after a crash stops what is left.
-        if let Ok(mut c) = db::conn(&self.pool).await {
-            let _ = crate::db::runs::set_pgid(&mut c, run_id, Some(pid)).await;
+        let recorded = async {
+            let mut c = db::conn(&self.pool).await?;
+            crate::db::runs::set_pgid(&mut c, run_id, Some(pid)).await
+        };
+        if let Err(e) = recorded.await {
+            self.log(run_id, &format!("recording rsync's process group: {e}"));
         }
         if let Some(stdout) = child.stdout.take() {
             self.follow_progress(run, client, stdout, log).await;
@@ -269,7 +59,11 @@ impl Engine {
             (None, Some(s)) => Exit::Signal(s),
             (None, None) => Exit::Code(-1),
         };
-        let output = tail(&log_path, 256 * 1024);
+        // Without its output the exit is classified from the code alone: say so.
+        let output = tail(&log_path, 256 * 1024).unwrap_or_else(|e| {
+            self.log(run_id, &format!("reading rsync's output back: {e}"));
+            String::new()
+        });
         Ok((exit, output))
     }
 
@@ -291,10 +85,16 @@ impl Engine {
         let mut buf = vec![0u8; 64 * 1024];
         let (mut published, mut persisted) = (None, None);
         let mut ticker = tokio::time::interval(PUBLISH_INTERVAL);
+        // The first failure to read rsync's output or to log it, told once at the end.
+        let mut lost: Option<std::io::Error> = None;
         loop {
             let n = tokio::select! {
                 r = stdout.read(&mut buf) => match r {
-                    Ok(0) | Err(_) => break,
+                    Ok(0) => break,
+                    Err(e) => {
+                        lost.get_or_insert(e);
+                        break;
+                    }
                     Ok(n) => n,
                 },
                 _ = ticker.tick() => 0,
@@ -302,7 +102,9 @@ impl Engine {
             let now = clock.elapsed();
             if n > 0 {
                 for line in parser.feed(&buf[..n], now) {
-                    let _ = log.write_all(&line);
+                    if let Err(e) = log.write_all(&line) {
+                        lost.get_or_insert(e);
+                    }
                 }
             } else {
                 parser.tick(now);
@@ -326,8 +128,13 @@ impl Engine {
             }
         }
         if let Some(rest) = parser.finish() {
-            let _ = log.write_all(&rest);
-            let _ = log.write_all(b"\n");
+            if let Err(e) = log.write_all(&rest).and_then(|()| log.write_all(b"\n")) {
+                lost.get_or_insert(e);
+            }
+        }
+        if let Some(e) = lost {
+            tracing::warn!(run_id = run.id, "rsync's output not fully logged: {e}");
+            self.log(run.id, &format!("rsync's output not fully logged: {e}"));
         }
         self.persist_progress(run.id, &parser.progress());
     }
@@ -338,8 +145,13 @@ impl Engine {
         };
         let pool = self.pool.clone();
         tokio::spawn(async move {
-            if let Ok(mut c) = db::conn(&pool).await {
-                let _ = crate::db::queue::set_progress(&mut c, run_id, &value).await;
+            let saved = async {
+                let mut c = db::conn(&pool).await?;
+                crate::db::queue::set_progress(&mut c, run_id, &value).await
+            };
+            // Progress is saved again two seconds later; a miss is only traced.
+            if let Err(e) = saved.await {
+                tracing::warn!(run_id, "saving progress: {e}");
             }
         });
     }
@@ -368,19 +180,17 @@ pub(super) fn outcome(
 }
 
 /// The last `max` bytes of a file, as text.
-fn tail(path: &Path, max: u64) -> String {
+fn tail(path: &Path, max: u64) -> std::io::Result<String> {
     use std::io::{Read, Seek, SeekFrom};
-    let Ok(mut f) = std::fs::File::open(path) else {
-        return String::new();
-    };
-    let len = f.metadata().map(|m| m.len()).unwrap_or(0);
-    let _ = f.seek(SeekFrom::Start(len.saturating_sub(max)));
+    let mut f = std::fs::File::open(path)?;
+    let len = f.metadata()?.len();
+    f.seek(SeekFrom::Start(len.saturating_sub(max)))?;
     let mut buf = Vec::new();
-    let _ = f.read_to_end(&mut buf);
-    String::from_utf8_lossy(&buf).into_owned()
+    f.read_to_end(&mut buf)?;
+    Ok(String::from_utf8_lossy(&buf).into_owned())
 }
 
-async fn rsync_version(rsync: &Path) -> String {
+pub(super) async fn rsync_version(rsync: &Path) -> String {
     match async_process::Command::new(rsync)
         .arg("--version")
         .output()

@@ -1,10 +1,13 @@
 //! Restore runs and their dry runs: a snapshot's file or directory pushed onto a client
 //! with rsync over that client's own key and pinned host key — never to an unverified
-//! host — with progress like a backup's, and nothing written by a dry run.
+//! host — with progress like a backup's, and nothing written by a dry run. Like a backup:
+//! load ([`context`]), plan without I/O ([`plan`]), execute (here).
+
+pub mod context;
+pub mod plan;
+pub mod preview;
 
 use std::ffi::OsString;
-use std::os::unix::ffi::OsStrExt;
-use std::path::PathBuf;
 
 use shared::clients::Connection;
 use shared::runs::{RestoreTarget, RunError, RunState};
@@ -12,36 +15,32 @@ use shared::snapshots::RestorePreview;
 
 use super::classify::{classify, Exit};
 use super::hostkeys;
-use super::restore_plan::{preview, restore_argv, RestorePlan};
 use super::runner::{Engine, Stop};
-use super::store::recorded_data;
 use crate::db::clients::ClientRow;
 use crate::db::runs::{RunOutcome, RunRow};
-use crate::db::{self, clients, jobs, locations, snapshots, PgConn};
-use crate::snapfs::{open, path::RelPath};
-
-fn internal(e: &dyn std::fmt::Display) -> Stop {
-    Stop(RunError::Internal, e.to_string())
-}
+use crate::db::{self, clients, PgConn};
+use crate::snapfs::open;
+use plan::PlannedRestore;
+use preview::preview;
 
 impl Engine {
-    /// The known_hosts file holding the client's pinned host key. Without one the run
-    /// stops before any data moves (a key seen for the first time waits for acceptance).
-    pub(super) async fn pinned_known_hosts(
+    /// Writes the client's pinned host key into its known_hosts file (the one rsync's ssh
+    /// is given). Without one the run stops before any data moves (a key seen for the
+    /// first time waits for acceptance). Backups pin it the same way.
+    pub(super) async fn pin_host_key(
         &self,
         c: &mut PgConn,
         client: &ClientRow,
         connection: &Connection,
-    ) -> Result<PathBuf, Stop> {
-        let known_hosts = hostkeys::known_hosts_path(&self.data_dir, client.id);
+    ) -> Result<(), Stop> {
         let Connection::Ssh { host, port, .. } = connection else {
-            return Ok(known_hosts);
+            return Ok(());
         };
         match (&client.host_key, &client.host_key_pending) {
             (Some(key), None) => {
                 hostkeys::write_known_hosts(&self.data_dir, client.id, host, *port, key)
-                    .map_err(|e| internal(&e))?;
-                Ok(known_hosts)
+                    .map_err(Stop::internal)?;
+                Ok(())
             }
             (_, Some(_)) => Err(Stop(
                 RunError::HostKeyUnverified,
@@ -51,7 +50,7 @@ impl Engine {
                 Some(key) => {
                     clients::set_host_keys(c, client.id, None, Some(&key))
                         .await
-                        .map_err(|e| internal(&e))?;
+                        .map_err(Stop::internal)?;
                     Err(Stop(
                         RunError::HostKeyUnverified,
                         format!("new host key {}", hostkeys::fingerprint(&key)),
@@ -65,74 +64,28 @@ impl Engine {
         }
     }
 
-    /// Loads and checks what a restore needs and builds its argv: the snapshot and the
-    /// entry in it (resolved beneath its root, no symlink on the way), the target client
-    /// and its pinned host key.
-    async fn plan_restore(
+    /// Loads, plans and checks a restore, and gives rsync's argv: the entry must exist in
+    /// the snapshot (resolved beneath its root, no symlink on the way) and the target
+    /// client's host key must be pinned.
+    async fn prepare_restore(
         &self,
         target: &RestoreTarget,
         dry_run: bool,
     ) -> Result<(Vec<OsString>, ClientRow), Stop> {
-        let mut c = db::conn(&self.pool).await.map_err(|e| internal(&e))?;
-        let snap = snapshots::find(&mut c, target.snapshot_id)
-            .await
-            .map_err(|e| internal(&e))?
-            .ok_or(Stop(RunError::SnapshotMissing, String::new()))?;
-        jobs::find(&mut c, snap.job_id)
-            .await
-            .map_err(|e| internal(&e))?
-            .ok_or(Stop(RunError::JobDeleted, String::new()))?;
-        let location = locations::find(&mut c, snap.location_id)
-            .await
-            .map_err(|e| internal(&e))?
-            .ok_or(Stop(RunError::LocationMissing, String::new()))?;
-        let client = clients::find(&mut c, target.client_id)
-            .await
-            .map_err(|e| internal(&e))?
-            .ok_or(Stop(RunError::ClientDeleted, String::new()))?;
-        let connection: Connection =
-            serde_json::from_value(client.connection.clone()).map_err(|e| internal(&e))?;
-        // The snapshot's own place: its job may have moved to another client or location.
-        let data = recorded_data(
-            std::path::Path::new(&location.directory),
-            &snap.store_path,
-            &snap.name,
-        )
-        .ok_or_else(|| Stop(RunError::SnapshotMissing, snap.store_path.clone()))?;
-        let rel = RelPath::decode(&target.path)
-            .map_err(|_| Stop(RunError::InvalidPath, target.path.clone()))?;
-        let root =
-            open::open_root(&data).map_err(|e| Stop(RunError::SnapshotMissing, e.to_string()))?;
-        open::lstat(&root, &rel)
-            .map_err(|_| Stop(RunError::RestoreSourceMissing, target.path.clone()))?;
-        let known_hosts = self
-            .pinned_known_hosts(&mut c, &client, &connection)
+        let ctx = self.load_restore(target).await?;
+        let planned = plan::plan(&ctx, dry_run)?;
+        entry_exists(&planned, &target.path)?;
+        let mut c = db::conn(&self.pool).await.map_err(Stop::internal)?;
+        self.pin_host_key(&mut c, &ctx.client, &ctx.connection)
             .await?;
         drop(c);
-        let source = data.join(std::ffi::OsStr::from_bytes(&rel.to_bytes()));
-        let ssh_options = db::paging::strings(client.ssh_options.clone());
-        let key_path = crate::engine::keys::private_key_path(&self.data_dir, client.id);
-        let argv = restore_argv(&RestorePlan {
-            connection: &connection,
-            source: &source,
-            whole_snapshot: rel.is_root(),
-            destination: &target.destination,
-            delete: target.delete,
-            dry_run,
-            ssh_options: &ssh_options,
-            key_path: &key_path,
-            known_hosts: &known_hosts,
-            fake_super: !nix::unistd::Uid::effective().is_root(),
-            timeout_secs: self.timeout_secs,
-        })
-        .map_err(|e| Stop(RunError::RestoreUnsupported, e.to_string()))?;
-        Ok((argv, client))
+        Ok((planned.argv()?, ctx.client))
     }
 
     /// What a restore would change on the client: rsync's dry run, synchronously, within
     /// a few timeouts. The error is the stable code of what went wrong.
     pub async fn restore_preview(&self, target: &RestoreTarget) -> Result<RestorePreview, Stop> {
-        let (argv, _) = self.plan_restore(target, true).await?;
+        let (argv, _) = self.prepare_restore(target, true).await?;
         let mut cmd = tokio::process::Command::new(&self.rsync);
         cmd.args(&argv)
             .env("LC_ALL", "C")
@@ -166,20 +119,11 @@ impl Engine {
     /// a backup's, and the exit is classified the same way.
     pub(super) async fn restore(&self, run: &RunRow) -> Result<RunOutcome, Stop> {
         let target: RestoreTarget = match run.restore.clone() {
-            Some(v) => serde_json::from_value(v).map_err(|e| {
-                Stop(
-                    RunError::Internal,
-                    format!("undecodable restore target: {e}"),
-                )
-            })?,
-            None => {
-                return Err(Stop(
-                    RunError::Internal,
-                    "restore run without its target".into(),
-                ))
-            }
+            Some(v) => serde_json::from_value(v)
+                .map_err(|e| Stop::internal(format!("undecodable restore target: {e}")))?,
+            None => return Err(Stop::internal("restore run without its target")),
         };
-        let (argv, client) = self.plan_restore(&target, false).await?;
+        let (argv, client) = self.prepare_restore(&target, false).await?;
         self.set_state(run, RunState::Running).await?;
         self.log(
             run.id,
@@ -214,4 +158,14 @@ impl Engine {
             st,
         ))
     }
+}
+
+/// The planned entry exists in the snapshot, reached beneath its root without following
+/// a symlink.
+fn entry_exists(p: &PlannedRestore, shown: &str) -> Result<(), Stop> {
+    let root =
+        open::open_root(&p.data).map_err(|e| Stop(RunError::SnapshotMissing, e.to_string()))?;
+    open::lstat(&root, &p.rel)
+        .map_err(|_| Stop(RunError::RestoreSourceMissing, shown.to_owned()))?;
+    Ok(())
 }
