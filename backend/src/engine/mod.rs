@@ -5,6 +5,7 @@ pub mod argv;
 pub mod backup;
 pub mod batch;
 pub mod classify;
+pub mod handle;
 pub mod hostkeys;
 pub mod keys;
 pub mod places;

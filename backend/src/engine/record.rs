@@ -7,7 +7,7 @@ use chrono::Utc;
 use shared::events::{LogLevel, LogRecord, LogSource};
 use shared::runs::{RunError, RunState};
 
-use super::runner::{Engine, Stop};
+use super::handle::{Engine, Stop};
 use crate::db::events::LogRow;
 use crate::db::{self, clients, runs, DbError, PgConn};
 
