@@ -3,6 +3,7 @@
 
 pub mod batches;
 pub mod candidates;
+pub mod claim;
 pub mod clients;
 pub mod cluster;
 pub mod cluster_access;

@@ -1,9 +1,9 @@
-//! The run queue in PostgreSQL: enqueueing with level merging, the dispatcher's claim
-//! under the limits, leases (renewal and recovery after a server died), the queue view.
+//! The run queue in PostgreSQL: enqueueing with level merging, the minute tick's
+//! queueing, the queue view (the dispatcher's claim is `db::claim`'s).
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use diesel::sql_types::{Array, BigInt, Double, Integer, Nullable, Text};
+use diesel::sql_types::{Array, BigInt, Nullable, Text};
 use diesel_async::{AsyncConnection, RunQueryDsl};
 
 use shared::common::RunResult;
@@ -12,10 +12,6 @@ use shared::runs::{RunKind, RunState, RunTrigger};
 use super::runs::RunRow;
 use super::schema::{clients, jobs, runs};
 use super::{DbError, PgConn};
-
-/// Any constant: the advisory lock that serialises claims, so that two servers never
-/// both fill the last free slot.
-const CLAIM_LOCK: i64 = 0x0e1b_ac0b;
 
 /// Levels merged into a queued run: the union, sorted, each once.
 const MERGE_LEVELS: &str =
@@ -154,150 +150,6 @@ where
             .execute(t)
             .await?;
         Ok(Some((last.last_tick, queued)))
-    })
-    .await
-}
-
-#[derive(QueryableByName)]
-struct CandidateRow {
-    #[diesel(sql_type = BigInt)]
-    run_id: i64,
-    #[diesel(sql_type = BigInt)]
-    job_id: i64,
-    #[diesel(sql_type = Text)]
-    kind: RunKind,
-    #[diesel(sql_type = BigInt)]
-    client_id: i64,
-    #[diesel(sql_type = BigInt)]
-    location_id: i64,
-    #[diesel(sql_type = Integer)]
-    client_limit: i32,
-    #[diesel(sql_type = Integer)]
-    location_limit: i32,
-}
-
-#[derive(QueryableByName)]
-struct Pair {
-    #[diesel(sql_type = BigInt)]
-    client_id: i64,
-    #[diesel(sql_type = BigInt)]
-    location_id: i64,
-}
-
-#[derive(QueryableByName)]
-struct Limit {
-    #[diesel(sql_type = Integer)]
-    max_parallel_jobs: i32,
-}
-
-/// A run the dispatcher claimed: it now belongs to this server.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Claimed {
-    pub run_id: i64,
-    /// The client the run works on (a restore's target client).
-    pub client_id: i64,
-    /// The client batch of a backup (restores run outside batches: no client scripts).
-    pub batch_id: Option<i64>,
-}
-
-/// Claims queued runs for this server: the candidates in queue order (queued time, then
-/// job priority) locked with `FOR UPDATE SKIP LOCKED`, chosen by `choose` against the
-/// runs executing on every server, each moved to `waiting_for_client` in its client's open
-/// batch with a lease for `lease_secs`.
-pub async fn claim<F>(
-    c: &mut PgConn,
-    owner: &str,
-    lease_secs: f64,
-    choose: F,
-) -> Result<Vec<Claimed>, DbError>
-where
-    F: FnOnce(&[super::candidates::Candidate], super::candidates::Busy, i64) -> Vec<i64> + Send,
-{
-    let owner = owner.to_owned();
-    c.transaction::<Vec<Claimed>, DbError, _>(async move |t| {
-        diesel::sql_query("SELECT pg_advisory_xact_lock($1)")
-            .bind::<BigInt, _>(CLAIM_LOCK)
-            .execute(t)
-            .await?;
-        let busy: Vec<Pair> = diesel::sql_query(
-            "SELECT COALESCE((r.restore->>'client_id')::bigint, j.client_id) AS client_id, \
-                    j.location_id FROM runs r JOIN jobs j ON j.id = r.job_id \
-              WHERE r.state NOT IN ('queued', 'finished')",
-        )
-        .load(t)
-        .await?;
-        let limit: Limit = diesel::sql_query("SELECT max_parallel_jobs FROM settings WHERE id = 1")
-            .get_result(t)
-            .await?;
-        let rows: Vec<CandidateRow> = diesel::sql_query(
-            "SELECT r.id AS run_id, r.job_id, r.kind, c.id AS client_id, j.location_id, \
-                    c.max_parallel_jobs AS client_limit, l.max_parallel_jobs AS location_limit \
-               FROM runs r JOIN jobs j ON j.id = r.job_id \
-               JOIN clients c ON c.id = COALESCE((r.restore->>'client_id')::bigint, j.client_id) \
-               JOIN backup_locations l ON l.id = j.location_id \
-              WHERE r.state = 'queued' \
-                AND NOT EXISTS (SELECT 1 FROM runs x WHERE x.job_id = r.job_id \
-                                   AND x.state NOT IN ('queued', 'finished')) \
-                AND NOT EXISTS (SELECT 1 FROM client_batches b WHERE b.client_id = c.id \
-                                   AND b.state = 'post_client') \
-              ORDER BY r.queued_at, j.priority, r.id \
-              LIMIT 1000 \
-                FOR UPDATE OF r SKIP LOCKED",
-        )
-        .load(t)
-        .await?;
-        // A job executes one run at a time: of a job's queued backup and restores, only
-        // the first in queue order is a candidate now.
-        let mut seen = std::collections::HashSet::new();
-        let rows: Vec<CandidateRow> = rows.into_iter().filter(|r| seen.insert(r.job_id)).collect();
-        let candidates: Vec<super::candidates::Candidate> = rows
-            .iter()
-            .map(|r| super::candidates::Candidate {
-                run_id: r.run_id,
-                client_id: r.client_id,
-                location_id: r.location_id,
-                client_limit: i64::from(r.client_limit),
-                location_limit: i64::from(r.location_limit),
-            })
-            .collect();
-        let busy =
-            super::candidates::Busy::from_pairs(busy.iter().map(|p| (p.client_id, p.location_id)));
-        let chosen = choose(&candidates, busy, i64::from(limit.max_parallel_jobs));
-        let mut claimed = Vec::with_capacity(chosen.len());
-        for run_id in chosen {
-            let Some(cand) = candidates.iter().find(|x| x.run_id == run_id) else {
-                continue;
-            };
-            let restore = rows
-                .iter()
-                .any(|r| r.run_id == run_id && r.kind == RunKind::Restore);
-            let batch_id = if restore {
-                None
-            } else {
-                Some(super::batches::open(t, cand.client_id).await?)
-            };
-            // The start is the claim's clock time, not the transaction's `now()`: it then
-            // never precedes the end of a run whose slot it took (read after that commit).
-            diesel::sql_query(
-                "UPDATE runs SET state = 'waiting_for_client', lease_owner = $2, \
-                        lease_until = now() + make_interval(secs => $3), \
-                        started_at = clock_timestamp(), \
-                        batch_id = $4 \
-                  WHERE id = $1",
-            )
-            .bind::<BigInt, _>(run_id)
-            .bind::<Text, _>(&owner)
-            .bind::<Double, _>(lease_secs)
-            .bind::<Nullable<BigInt>, _>(batch_id)
-            .execute(t)
-            .await?;
-            claimed.push(Claimed {
-                run_id,
-                client_id: cand.client_id,
-                batch_id,
-            });
-        }
-        Ok(claimed)
     })
     .await
 }

@@ -3,7 +3,6 @@
 //! (`engine::restore`). Every failure ends in a finished run with a clear error code;
 //! nothing is left running.
 
-
 use shared::common::RunResult;
 use shared::events::{LogLevel, LogSource};
 use shared::runs::{RunError, RunKind, RunState};

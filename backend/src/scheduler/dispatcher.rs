@@ -44,7 +44,7 @@ pub async fn dispatch_once(engine: &Engine) -> anyhow::Result<Vec<i64>> {
     // The claims, their log records and their events commit together.
     let claimed = db::transaction(&mut c, async |t| {
         let claimed =
-            db::queue::claim(t, &engine.owner, engine.lease_secs, |cands, busy, limit| {
+            db::claim::claim(t, &engine.owner, engine.lease_secs, |cands, busy, limit| {
                 choose(cands, busy, limit, free)
             })
             .await?;
