@@ -3,6 +3,7 @@
 use shared::{ErrorCode, Health, Language, Preferences};
 
 use crate::helpers::*;
+use crate::steps::*;
 
 #[tokio::test]
 async fn cookie_sessions_need_the_csrf_header_for_unsafe_requests() {
@@ -27,14 +28,8 @@ async fn cookie_sessions_need_the_csrf_header_for_unsafe_requests() {
     assert_eq!(res.status(), 403);
     assert_eq!(error_of(res).await.code, ErrorCode::CsrfHeaderMissing);
     // Nothing changed.
-    let now: Preferences = browser
-        .get(app.url("/api/me/preferences"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let now: Preferences =
+        crate::steps::get_plain_json(&browser, app.url("/api/me/preferences")).await;
     assert_eq!(now.language, None);
     // Safe methods need no header; unsafe ones pass with it.
     let res = browser
@@ -101,12 +96,7 @@ async fn unknown_api_paths_and_methods() {
 #[tokio::test]
 async fn health_reports_version_and_database() {
     let app = spawn_app().await;
-    let res = app
-        .script()
-        .get(app.url("/api/health"))
-        .send()
-        .await
-        .unwrap();
+    let res = anonymous_get(&app, "/api/health").await;
     assert_eq!(res.status(), 200);
     let h: Health = res.json().await.unwrap();
     assert_eq!(h.status, "ok");
@@ -177,14 +167,8 @@ async fn api_docs_are_served_offline() {
         .await
         .unwrap();
     assert_eq!(res.status(), 200);
-    let spec: serde_json::Value = c
-        .get(app.url("/api/openapi.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let spec: serde_json::Value =
+        crate::steps::get_plain_json(&c, app.url("/api/openapi.json")).await;
     assert!(spec["paths"]["/api/auth/login"]["post"].is_object());
 }
 
