@@ -41,9 +41,7 @@ async fn wrong_password_and_unknown_user_are_the_same_401() {
     let app = spawn_app().await;
     for (user, pw) in [("admin", "wrong-password"), ("nobody", "whatever-pw")] {
         let res = app.login(&app.script(), user, pw).await;
-        assert_eq!(res.status(), 401);
-        let e = error_of(res).await;
-        assert_eq!(e.code, ErrorCode::InvalidCredentials);
+        let e = expect_error(res, 401, ErrorCode::InvalidCredentials).await;
         assert_eq!(e.message, "Wrong username or password.");
     }
     // The session cookie is not set on failure.
@@ -248,9 +246,7 @@ async fn preferences_round_trip_and_validation() {
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), 422);
-    let e = error_of(res).await;
-    assert_eq!(e.code, ErrorCode::ValidationFailed);
+    let e = expect_error(res, 422, ErrorCode::ValidationFailed).await;
     assert_eq!(e.fields[0].field, "page_size");
     assert_eq!(e.fields[0].message, "Debe estar entre 5 y 500.");
     // Nothing changed.
@@ -264,8 +260,7 @@ async fn preferences_round_trip_and_validation() {
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), 400);
-    assert_eq!(error_of(res).await.code, ErrorCode::BadRequest);
+    expect_error(res, 400, ErrorCode::BadRequest).await;
 }
 
 #[tokio::test]
@@ -283,8 +278,7 @@ async fn password_change_checks_the_current_one() {
             .send()
     };
     let res = put("not-the-password", "a-new-password").await.unwrap();
-    assert_eq!(res.status(), 401);
-    assert_eq!(error_of(res).await.code, ErrorCode::InvalidCredentials);
+    expect_error(res, 401, ErrorCode::InvalidCredentials).await;
     let res = put(&app.admin_password, "short").await.unwrap();
     assert_eq!(res.status(), 422);
     assert_eq!(error_of(res).await.fields[0].field, "new_password");

@@ -25,8 +25,7 @@ async fn cookie_sessions_need_the_csrf_header_for_unsafe_requests() {
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), 403);
-    assert_eq!(error_of(res).await.code, ErrorCode::CsrfHeaderMissing);
+    expect_error(res, 403, ErrorCode::CsrfHeaderMissing).await;
     // Nothing changed.
     let now: Preferences =
         crate::steps::get_plain_json(&browser, app.url("/api/me/preferences")).await;
@@ -58,8 +57,7 @@ async fn unknown_api_paths_and_methods() {
     let app = spawn_app().await;
     let c = app.script();
     let res = c.get(app.url("/api/no-such-thing")).send().await.unwrap();
-    assert_eq!(res.status(), 404);
-    assert_eq!(error_of(res).await.code, ErrorCode::NotFound);
+    expect_error(res, 404, ErrorCode::NotFound).await;
     let res = c.delete(app.url("/api/auth/me")).send().await.unwrap();
     assert_eq!(res.status(), 405);
     assert_eq!(res.headers()["allow"], "GET");
@@ -89,8 +87,7 @@ async fn unknown_api_paths_and_methods() {
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), 400);
-    assert_eq!(error_of(res).await.code, ErrorCode::BadRequest);
+    expect_error(res, 400, ErrorCode::BadRequest).await;
 }
 
 #[tokio::test]
