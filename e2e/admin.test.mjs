@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { apiCall, apiCleanup, launch, login, unique, withPage } from './lib.mjs';
+import { apiCall, apiCleanup, idInUrl, launch, login, unique, withPage } from './lib.mjs';
 
 let browser;
 before(async () => {
@@ -14,12 +14,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-function idInUrl(page) {
-  const m = new URL(page.url()).pathname.match(/\/(\d+)$/);
-  assert.ok(m, `no id in ${page.url()}`);
-  return Number(m[1]);
-}
 
 test('upload a script, see where it may run, download it, delete it', async (t) => {
   await withPage(browser, t, async (page) => {

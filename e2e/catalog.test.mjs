@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test';
 import {
   apiCall,
   apiCleanup,
+  idInUrl,
   launch,
   login,
   restoreEnglish,
@@ -23,13 +24,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** The id at the end of the current address (`/clients/12?saved=1` → 12). */
-function idInUrl(page) {
-  const m = new URL(page.url()).pathname.match(/\/(\d+)$/);
-  assert.ok(m, `no id in ${page.url()}`);
-  return Number(m[1]);
-}
 
 test('create a policy, a client and a job through the forms', async (t) => {
   await withPage(browser, t, async (page) => {

@@ -5,6 +5,7 @@
 // Environment: E2E_BASE_URL (e.g. http://127.0.0.1:18099), E2E_USER and E2E_PASSWORD
 // (an existing administrator whose saved language is `en`), optionally E2E_CHROMIUM.
 
+import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -171,4 +172,32 @@ export async function apiCleanup(request, url) {
   } catch (err) {
     console.error(`cleanup of ${url} failed: ${err}`);
   }
+}
+
+/** The id at the end of the current address (`/clients/12?saved=1` → 12). */
+export function idInUrl(page) {
+  const m = new URL(page.url()).pathname.match(/\/(\d+)$/);
+  assert.ok(m, `no id in ${page.url()}`);
+  return Number(m[1]);
+}
+
+/** Creates a local client named `name` through the API (extra client fields in `fields`). */
+export function apiLocalClient(request, name, fields = {}) {
+  return apiCall(request, 'POST', '/api/clients', { name, connection: { kind: 'local' }, ...fields });
+}
+
+/**
+ * Creates a job named "files" on client `clientId` through the API, with the first policy
+ * and the first location; `fields` add to or override the job's fields (`source_path`...).
+ */
+export async function apiJob(request, clientId, fields) {
+  const policies = await apiCall(request, 'GET', '/api/policies');
+  const locations = await apiCall(request, 'GET', '/api/locations');
+  return apiCall(request, 'POST', '/api/jobs', {
+    client_id: clientId,
+    name: 'files',
+    policy_id: policies.items[0].id,
+    location_id: locations.items[0].id,
+    ...fields,
+  });
 }

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 
-import { apiCall, apiCleanup, launch, login, unique, withPage } from './lib.mjs';
+import { apiCall, apiCleanup, apiJob, apiLocalClient, launch, login, unique, withPage } from './lib.mjs';
 
 const MARKUP = '<img src=x onerror=alert(1)>.txt';
 
@@ -91,19 +91,10 @@ test('browse a snapshot, download, see versions and restore a folder', async (t)
       await d.dismiss();
     });
     await login(page);
-    const client = await apiCall(page.request, 'POST', '/api/clients', {
-      name: unique('e2e-restore'),
-      connection: { kind: 'local' },
-    });
+    const client = await apiLocalClient(page.request, unique('e2e-restore'));
     try {
-      const policies = await apiCall(page.request, 'GET', '/api/policies');
-      const locations = await apiCall(page.request, 'GET', '/api/locations');
-      const job = await apiCall(page.request, 'POST', '/api/jobs', {
-        client_id: client.id,
-        name: 'files',
+      const job = await apiJob(page.request, client.id, {
         source_path: `${dir}/`,
-        policy_id: policies.items[0].id,
-        location_id: locations.items[0].id,
         use_local_permissions: false,
       });
       await runJob(page.request, job.id);
@@ -246,19 +237,10 @@ test('browse a snapshot, download, see versions and restore a folder', async (t)
     t,
     async (page) => {
       await login(page);
-      const client = await apiCall(page.request, 'POST', '/api/clients', {
-        name: unique('e2e-restore-phone'),
-        connection: { kind: 'local' },
-      });
+      const client = await apiLocalClient(page.request, unique('e2e-restore-phone'));
       try {
-        const policies = await apiCall(page.request, 'GET', '/api/policies');
-        const locations = await apiCall(page.request, 'GET', '/api/locations');
-        const job = await apiCall(page.request, 'POST', '/api/jobs', {
-          client_id: client.id,
-          name: 'files',
+        const job = await apiJob(page.request, client.id, {
           source_path: `${dir}/`,
-          policy_id: policies.items[0].id,
-          location_id: locations.items[0].id,
           use_local_permissions: false,
         });
         await runJob(page.request, job.id);

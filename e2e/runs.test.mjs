@@ -15,7 +15,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
 
-import { apiCall, apiCleanup, launch, login, unique, withPage } from './lib.mjs';
+import { apiCall, apiCleanup, apiJob, apiLocalClient, launch, login, unique, withPage } from './lib.mjs';
 
 let browser;
 before(async () => {
@@ -115,19 +115,10 @@ test('run a local job from the main page and the job page, read its log and see 
   await withPage(browser, t, async (page) => {
     await login(page);
     const name = unique('e2e-run');
-    const client = await apiCall(page.request, 'POST', '/api/clients', {
-      name,
-      connection: { kind: 'local' },
-    });
+    const client = await apiLocalClient(page.request, name);
     try {
-      const policies = await apiCall(page.request, 'GET', '/api/policies');
-      const locations = await apiCall(page.request, 'GET', '/api/locations');
-      const job = await apiCall(page.request, 'POST', '/api/jobs', {
-        client_id: client.id,
-        name: 'files',
+      const job = await apiJob(page.request, client.id, {
         source_path: `${dir}/`,
-        policy_id: policies.items[0].id,
-        location_id: locations.items[0].id,
         use_local_permissions: false,
       });
 
@@ -263,16 +254,11 @@ test('a run still going on is aborted from its page, after confirmation', async 
       uses: { client_pre: false, client_post: false, job_pre: true, job_post: false },
       content_base64: Buffer.from('#!/bin/sh\nsleep 60\n').toString('base64'),
     });
-    const client = await apiCall(page.request, 'POST', '/api/clients', { name, connection: { kind: 'local' } });
+    const client = await apiLocalClient(page.request, name);
     try {
-      const policies = await apiCall(page.request, 'GET', '/api/policies');
-      const locations = await apiCall(page.request, 'GET', '/api/locations');
-      const job = await apiCall(page.request, 'POST', '/api/jobs', {
-        client_id: client.id,
+      const job = await apiJob(page.request, client.id, {
         name: 'slow',
         source_path: `${dir}/`,
-        policy_id: policies.items[0].id,
-        location_id: locations.items[0].id,
         use_local_permissions: false,
         pre_scripts: [script.id],
       });

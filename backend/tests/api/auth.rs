@@ -6,6 +6,7 @@ use base64::Engine;
 use shared::{ErrorCode, Language, LoginResponse, Me, Preferences, Role};
 
 use crate::helpers::*;
+use crate::steps::*;
 
 #[tokio::test]
 async fn login_ok_sets_cookie_and_token_works() {
@@ -27,16 +28,7 @@ async fn login_ok_sets_cookie_and_token_works() {
     assert_eq!(body.user.role, Role::Admin);
     assert!(body.expires_at > chrono::Utc::now().timestamp());
 
-    let me: Me = app
-        .script()
-        .get(app.url("/api/auth/me"))
-        .bearer_auth(&body.token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let me: Me = get_json(&app.script(), app.url("/api/auth/me"), &body.token).await;
     assert_eq!(me.username, "admin");
 
     // Usernames are case-insensitive.
@@ -49,9 +41,7 @@ async fn wrong_password_and_unknown_user_are_the_same_401() {
     let app = spawn_app().await;
     for (user, pw) in [("admin", "wrong-password"), ("nobody", "whatever-pw")] {
         let res = app.login(&app.script(), user, pw).await;
-        assert_eq!(res.status(), 401);
-        let e = error_of(res).await;
-        assert_eq!(e.code, ErrorCode::InvalidCredentials);
+        let e = expect_error(res, 401, ErrorCode::InvalidCredentials).await;
         assert_eq!(e.message, "Wrong username or password.");
     }
     // The session cookie is not set on failure.
@@ -119,12 +109,7 @@ async fn repeated_failures_are_rate_limited() {
 #[tokio::test]
 async fn me_requires_credentials() {
     let app = spawn_app().await;
-    let res = app
-        .script()
-        .get(app.url("/api/auth/me"))
-        .send()
-        .await
-        .unwrap();
+    let res = anonymous_get(&app, "/api/auth/me").await;
     assert_eq!(res.status(), 401);
     assert_eq!(res.headers()["www-authenticate"], "Bearer");
     assert_eq!(error_of(res).await.code, ErrorCode::Unauthorized);
@@ -222,13 +207,7 @@ async fn logout_ends_the_session() {
     let res = browser.get(app.url("/api/auth/me")).send().await.unwrap();
     assert_eq!(res.status(), 401);
     // The JWT itself is dead too, not just the cookie.
-    let res = app
-        .script()
-        .get(app.url("/api/auth/me"))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap();
+    let res = get_with(&app.script(), app.url("/api/auth/me"), &token).await;
     assert_eq!(res.status(), 401);
 }
 
@@ -237,15 +216,7 @@ async fn preferences_round_trip_and_validation() {
     let app = spawn_app().await;
     let token = app.admin_token().await;
     let c = app.script();
-    let p: Preferences = c
-        .get(app.url("/api/me/preferences"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let p: Preferences = get_json(&c, app.url("/api/me/preferences"), &token).await;
     assert_eq!(
         p.language, None,
         "the first admin has not chosen a language"
@@ -261,15 +232,7 @@ async fn preferences_round_trip_and_validation() {
         .await
         .unwrap();
     assert_eq!(res.status(), 200);
-    let me: Me = c
-        .get(app.url("/api/auth/me"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let me: Me = get_json(&c, app.url("/api/auth/me"), &token).await;
     assert_eq!((me.language, me.page_size), (Some(Language::Eu), 50));
 
     let res = c
@@ -283,21 +246,11 @@ async fn preferences_round_trip_and_validation() {
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), 422);
-    let e = error_of(res).await;
-    assert_eq!(e.code, ErrorCode::ValidationFailed);
+    let e = expect_error(res, 422, ErrorCode::ValidationFailed).await;
     assert_eq!(e.fields[0].field, "page_size");
     assert_eq!(e.fields[0].message, "Debe estar entre 5 y 500.");
     // Nothing changed.
-    let me: Me = c
-        .get(app.url("/api/auth/me"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let me: Me = get_json(&c, app.url("/api/auth/me"), &token).await;
     assert_eq!((me.language, me.page_size), (Some(Language::Eu), 50));
     // An unknown language is a malformed body.
     let res = c
@@ -307,8 +260,7 @@ async fn preferences_round_trip_and_validation() {
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), 400);
-    assert_eq!(error_of(res).await.code, ErrorCode::BadRequest);
+    expect_error(res, 400, ErrorCode::BadRequest).await;
 }
 
 #[tokio::test]
@@ -326,8 +278,7 @@ async fn password_change_checks_the_current_one() {
             .send()
     };
     let res = put("not-the-password", "a-new-password").await.unwrap();
-    assert_eq!(res.status(), 401);
-    assert_eq!(error_of(res).await.code, ErrorCode::InvalidCredentials);
+    expect_error(res, 401, ErrorCode::InvalidCredentials).await;
     let res = put(&app.admin_password, "short").await.unwrap();
     assert_eq!(res.status(), 422);
     assert_eq!(error_of(res).await.fields[0].field, "new_password");

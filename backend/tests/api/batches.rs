@@ -65,6 +65,26 @@ fn lines(path: &Path) -> Vec<(String, i128)> {
         .collect()
 }
 
+/// A client pre script `pre_name` tracing "pre" to `trace` and then running `pre_extra`, and
+/// a client post script tracing "post"; returns (pre, post).
+async fn pre_and_post(admin: &Api, trace: &Path, pre_name: &str, pre_extra: &str) -> (i64, i64) {
+    let pre = script(
+        admin,
+        pre_name,
+        json!({"client_pre": true}),
+        &marker(trace, "pre", pre_extra),
+    )
+    .await;
+    let post = script(
+        admin,
+        "post",
+        json!({"client_post": true}),
+        &marker(trace, "post", ""),
+    )
+    .await;
+    (pre, post)
+}
+
 async fn run_client(admin: &Api, cid: i64) -> Vec<i64> {
     let (s, runs) = admin
         .post(&format!("/api/clients/{cid}/run"), json!({}))
@@ -150,20 +170,7 @@ async fn a_failing_client_pre_script_fails_the_batch_and_its_queued_jobs() {
     let admin = app.admin().await;
     let dir = tempfile::tempdir().unwrap();
     let trace = dir.path().join("trace");
-    let pre = script(
-        &admin,
-        "pre-fails",
-        json!({"client_pre": true}),
-        &marker(&trace, "pre", "exit 3"),
-    )
-    .await;
-    let post = script(
-        &admin,
-        "post",
-        json!({"client_post": true}),
-        &marker(&trace, "post", ""),
-    )
-    .await;
+    let (pre, post) = pre_and_post(&admin, &trace, "pre-fails", "exit 3").await;
     let (cid, _) = client_with_scripts(&app, &admin, dir.path(), &[pre], &[post]).await;
     let ids = run_client(&admin, cid).await;
     for id in &ids {
@@ -202,20 +209,7 @@ async fn abort_in_every_state_ends_cleanly() {
     let trace = dir.path().join("trace");
     // The client pre script holds the batch for a while: the first run waits in it (it
     // runs the script), the second waits for the client, the third stays queued.
-    let pre = script(
-        &admin,
-        "slow-pre",
-        json!({"client_pre": true}),
-        &marker(&trace, "pre", "sleep 30"),
-    )
-    .await;
-    let post = script(
-        &admin,
-        "post",
-        json!({"client_post": true}),
-        &marker(&trace, "post", ""),
-    )
-    .await;
+    let (pre, post) = pre_and_post(&admin, &trace, "slow-pre", "sleep 30").await;
     let (cid, [j1, j2]) = client_with_scripts(&app, &admin, dir.path(), &[pre], &[post]).await;
     let (loc, pol) = app.defaults(&admin).await;
     let mut body = job_body(cid, loc, pol, dir.path());
@@ -286,16 +280,7 @@ async fn abort_in_every_state_ends_cleanly() {
     )
     .await
     .unwrap();
-    let (_, r) = admin.post(&format!("/api/jobs/{j1}/run"), json!({})).await;
-    let rid = r["id"].as_i64().unwrap();
-    wait_state(&admin, rid, "running").await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    let (s, _) = admin
-        .post(&format!("/api/runs/{rid}/abort"), json!({}))
-        .await;
-    assert_eq!(s, 200);
-    let r = wait_finished(&admin, rid).await;
-    assert_eq!(r["result"], "aborted", "{r}");
+    crate::steps::abort_while_running(&admin, j1).await;
     let (_, snaps) = admin.get(&format!("/api/jobs/{j1}/snapshots")).await;
     assert_eq!(
         snaps.as_array().unwrap().len(),

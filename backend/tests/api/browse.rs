@@ -202,10 +202,7 @@ async fn browse_shows_links_and_specials_and_never_leaves_the_snapshot() {
         .await;
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["content-type"], "application/octet-stream");
-    let cd = res.headers()["content-disposition"]
-        .to_str()
-        .unwrap()
-        .to_owned();
+    let cd = crate::steps::header(&res, "content-disposition");
     assert!(cd.starts_with("attachment"), "{cd}");
     assert!(cd.contains("filename*=UTF-8''%3Cscript%3E"), "{cd}");
     let res = admin
@@ -215,15 +212,12 @@ async fn browse_shows_links_and_specials_and_never_leaves_the_snapshot() {
         )
         .await;
     assert_eq!(res.status(), 200);
-    let cd = res.headers()["content-disposition"]
-        .to_str()
-        .unwrap()
-        .to_owned();
+    let cd = crate::steps::header(&res, "content-disposition");
     assert!(!cd.contains('\n') && cd.contains("line_break"), "{cd}");
     let url = format!("/api/snapshots/{sid}/download?path=0123456789");
     let res = admin.raw(&url, &[("range", "bytes=2-5")]).await;
     assert_eq!(res.status(), 206);
-    let etag = res.headers()["etag"].to_str().unwrap().to_owned();
+    let etag = crate::steps::header(&res, "etag");
     assert_eq!(res.text().await.unwrap(), "2345");
     let res = admin.raw(&url, &[("if-none-match", &etag)]).await;
     assert_eq!(res.status(), 304);
@@ -252,12 +246,7 @@ async fn browse_shows_links_and_specials_and_never_leaves_the_snapshot() {
     std::io::Write::write_all(tar.stdin.as_mut().unwrap(), &bytes).unwrap();
     drop(tar.stdin.take());
     assert!(tar.wait().unwrap().success());
-    let top = std::fs::read_dir(out.path())
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let top = crate::steps::first_entry(out.path());
     assert_eq!(
         std::fs::read_link(top.join("evil")).unwrap(),
         Path::new("/etc")
@@ -286,10 +275,7 @@ async fn browse_shows_links_and_specials_and_never_leaves_the_snapshot() {
         )
         .await;
     assert_eq!(res.status(), 200);
-    let cd = res.headers()["content-disposition"]
-        .to_str()
-        .unwrap()
-        .to_owned();
+    let cd = crate::steps::header(&res, "content-disposition");
     assert!(cd.contains("docs.zip"), "{cd}");
     let bytes = res.bytes().await.unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();

@@ -6,6 +6,7 @@ use serde_json::json;
 use shared::Role;
 
 use crate::helpers::*;
+use crate::steps::*;
 
 #[tokio::test]
 async fn policy_presets_validation_and_delete_in_use() {
@@ -249,13 +250,7 @@ async fn users_are_managed_by_admins_and_the_first_admin_is_protected() {
         )
         .await;
     assert_eq!(s, 200);
-    let res = app
-        .script()
-        .get(app.url("/api/auth/me"))
-        .bearer_auth(&jwt)
-        .send()
-        .await
-        .unwrap();
+    let res = get_with(&app.script(), app.url("/api/auth/me"), &jwt).await;
     assert_eq!(res.status(), 401);
     assert_eq!(
         app.login(&app.script(), "ane", "new-password-1")

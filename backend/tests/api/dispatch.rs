@@ -7,7 +7,9 @@ use serde_json::json;
 
 use crate::engine::wait_finished;
 use crate::helpers::*;
-use crate::scheduler::{bulk_jobs, called_runs, counting_rsync, db_of, wait_queue_empty};
+use crate::scheduler::{
+    bulk_jobs, called_runs, counting_rsync, db_of, setup, wait_queue_empty, Setup,
+};
 
 #[tokio::test]
 async fn two_dispatchers_on_one_database_run_each_of_500_runs_exactly_once() {
@@ -74,16 +76,19 @@ async fn two_dispatchers_on_one_database_run_each_of_500_runs_exactly_once() {
 async fn a_run_whose_server_died_is_recovered_after_its_lease_expired() {
     let fake = tempfile::tempdir().unwrap();
     for requeue in [false, true] {
-        let app = spawn_app_with(AppOptions {
+        let Setup {
+            app: _app,
+            admin,
+            db,
+            loc,
+            policy,
+        } = setup(AppOptions {
             rsync: Some(counting_rsync(fake.path())),
             lease_seconds: 2,
             requeue_interrupted: requeue,
             ..AppOptions::default()
         })
         .await;
-        let admin = app.admin().await;
-        let db = db_of(&app).await;
-        let (loc, policy) = app.defaults(&admin).await;
         let src = tempfile::tempdir().unwrap();
         let jid = bulk_jobs(&db, 1, 1, src.path(), loc, policy).await[0].1[0];
         // Another machine's server claimed it and then went silent.

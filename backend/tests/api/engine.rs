@@ -105,16 +105,7 @@ async fn backup_over_ssh_with_pinned_host_key() {
         json!(["daily"]),
         "a manual run serves the policy's first level"
     );
-    let log = app
-        .script()
-        .get(app.url(&format!("/api/runs/{}/log", r["id"])))
-        .bearer_auth(admin.token.as_deref().unwrap())
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let log = crate::steps::run_log(&app, &admin, &r["id"]).await;
     assert!(log.contains("Number of files"), "{log}");
     assert!(r["stats"]["files"].as_i64().unwrap_or(0) >= 10, "{r}");
     let (_, snaps) = admin.get(&format!("/api/jobs/{jid}/snapshots")).await;
@@ -277,13 +268,7 @@ async fn torture_tree_round_trip_and_immutable_history() {
     let app = spawn_app().await;
     let admin = app.admin().await;
     let sshd = Sshd::start().await;
-    let src = tempfile::tempdir().unwrap();
-    std::fs::set_permissions(src.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-    let tree = src.path().join("tree");
-    crate::torture::build(&tree);
-    // rsync compares whole seconds before setting the time of directories, links and
-    // specials: one created in the very second it is copied keeps the copy's nanoseconds.
-    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let (_src, tree) = crate::steps::torture_source().await;
     let (_, jid, store) = ssh_job(&app, &admin, &sshd, &tree).await;
     let r = run(&admin, jid).await;
     assert_eq!(r["result"], "ok", "{r}");

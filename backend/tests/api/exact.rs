@@ -6,7 +6,6 @@
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::time::Duration;
 
 use serde_json::{json, Value};
 
@@ -42,13 +41,7 @@ async fn a_job_with_defaults_only_backs_up_and_restores_the_torture_tree_exactly
     let app = spawn_app().await;
     let admin = app.admin().await;
     let sshd = Sshd::start().await;
-    let src = tempfile::tempdir().unwrap();
-    std::fs::set_permissions(src.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-    let tree = src.path().join("tree");
-    crate::torture::build(&tree);
-    // rsync compares whole seconds before setting the time of directories, links and
-    // specials: one created in the very second it is copied keeps the copy's nanoseconds.
-    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let (src, tree) = crate::steps::torture_source().await;
     // A job created with only what a newcomer must give: no `use_local_permissions`.
     let (cid, jid, store) = ssh_job(&app, &admin, &sshd, &tree).await;
     let (_, j) = admin.get(&format!("/api/jobs/{jid}")).await;

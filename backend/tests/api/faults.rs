@@ -299,16 +299,7 @@ async fn rsync_killed_mid_transfer_then_resumed_and_abort() {
     );
 
     // Abort ends the whole process group.
-    let (_, r) = admin.post(&format!("/api/jobs/{jid}/run"), json!({})).await;
-    let rid = r["id"].as_i64().unwrap();
-    wait_state(&admin, rid, "running").await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    let (s, _) = admin
-        .post(&format!("/api/runs/{rid}/abort"), json!({}))
-        .await;
-    assert_eq!(s, 200);
-    let r = wait_finished(&admin, rid).await;
-    assert_eq!(r["result"], "aborted", "{r}");
+    let rid = crate::steps::abort_while_running(&admin, jid).await;
     // TERM went to the whole group at once; KILL follows within seconds.
     let marker = format!(".inprogress/{rid}/data");
     let mut gone = false;

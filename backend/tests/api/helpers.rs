@@ -327,6 +327,18 @@ pub async fn error_of(res: reqwest::Response) -> shared::ApiError {
     res.json::<shared::ApiError>().await.unwrap()
 }
 
+/// Checks that `res` has `status` and an error body with `code`; returns that body.
+pub async fn expect_error(
+    res: reqwest::Response,
+    status: u16,
+    code: shared::ErrorCode,
+) -> shared::ApiError {
+    assert_eq!(res.status(), status);
+    let e = error_of(res).await;
+    assert_eq!(e.code, code);
+    e
+}
+
 /// A JSON client acting as one principal (or anonymously).
 pub struct Api {
     pub base: String,

@@ -59,9 +59,7 @@ async fn a_new_users_language_is_null_until_chosen() {
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), 422);
-    let e = error_of(res).await;
-    assert_eq!(e.code, ErrorCode::ValidationFailed);
+    let e = expect_error(res, 422, ErrorCode::ValidationFailed).await;
     assert_eq!(e.fields[0].message, "5 eta 500 artean egon behar du.");
 
     // The first explicit choice is saved…

@@ -28,6 +28,7 @@ mod scripts;
 mod security;
 mod sse;
 mod sshd;
+mod steps;
 mod tokens;
 mod torture;
 mod transactions;

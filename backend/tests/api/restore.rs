@@ -172,12 +172,7 @@ async fn torture_tree_restored_over_ssh_and_downloaded_as_tar_equal_the_source()
         .status()
         .unwrap();
     assert!(st.success());
-    let top = std::fs::read_dir(out.path())
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let top = crate::steps::first_entry(out.path());
     let readme = std::fs::read_dir(&top)
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -49,6 +49,38 @@ pub async fn db_of(app: &TestApp) -> tokio_postgres::Client {
     pg(app.db_url.rsplit('/').next().unwrap()).await
 }
 
+/// An app started with `opts`, with its admin, a direct database connection and the ids of
+/// the default location and policy.
+pub struct Setup {
+    pub app: TestApp,
+    pub admin: Api,
+    pub db: tokio_postgres::Client,
+    pub loc: i64,
+    pub policy: i64,
+}
+
+pub async fn setup(opts: AppOptions) -> Setup {
+    let app = spawn_app_with(opts).await;
+    let admin = app.admin().await;
+    let db = db_of(&app).await;
+    let (loc, policy) = app.defaults(&admin).await;
+    Setup {
+        app,
+        admin,
+        db,
+        loc,
+        policy,
+    }
+}
+
+/// Options without a dispatcher: runs stay queued, for the scheduler's arithmetic alone.
+fn no_dispatcher() -> AppOptions {
+    AppOptions {
+        dispatcher: false,
+        ..AppOptions::default()
+    }
+}
+
 /// Creates `clients` local clients with `jobs_each` jobs (source: `source`) straight in the
 /// database; returns the job ids grouped by client.
 pub async fn bulk_jobs(
@@ -109,14 +141,13 @@ fn level(times: &[&str], dow: &[u8], dom: &[u8]) -> Value {
 
 #[tokio::test]
 async fn a_simulated_week_of_minute_ticks_queues_exactly_the_planned_runs() {
-    let app = spawn_app_with(AppOptions {
-        dispatcher: false,
-        ..AppOptions::default()
-    })
-    .await;
-    let admin = app.admin().await;
-    let db = db_of(&app).await;
-    let (loc, default_policy) = app.defaults(&admin).await;
+    let Setup {
+        app,
+        admin,
+        db,
+        loc,
+        policy: default_policy,
+    } = setup(no_dispatcher()).await;
     let off = json!({"enabled": false, "keep": 1, "times": [], "days_of_week": [], "days_of_month": [], "months": []});
     let mut policies = vec![default_policy];
     for (i, schedule) in [
@@ -232,14 +263,13 @@ async fn a_simulated_week_of_minute_ticks_queues_exactly_the_planned_runs() {
 
 #[tokio::test]
 async fn catch_up_after_downtime_queues_each_missed_level_once_and_merges_into_queued_runs() {
-    let app = spawn_app_with(AppOptions {
-        dispatcher: false,
-        ..AppOptions::default()
-    })
-    .await;
-    let admin = app.admin().await;
-    let db = db_of(&app).await;
-    let (loc, policy) = app.defaults(&admin).await;
+    let Setup {
+        app,
+        admin,
+        db,
+        loc,
+        policy,
+    } = setup(no_dispatcher()).await;
     let src = tempfile::tempdir().unwrap();
     let jobs = bulk_jobs(&db, 1, 2, src.path(), loc, policy).await;
     let (j1, j2) = (jobs[0].1[0], jobs[0].1[1]);
@@ -334,14 +364,17 @@ async fn intervals(db: &tokio_postgres::Client) -> Vec<Interval> {
 async fn limits_are_never_exceeded() {
     let fake = tempfile::tempdir().unwrap();
     std::fs::write(fake.path().join("sleep"), "0.3").unwrap();
-    let app = spawn_app_with(AppOptions {
+    let Setup {
+        app: _app,
+        admin,
+        db,
+        loc: loc1,
+        policy,
+    } = setup(AppOptions {
         rsync: Some(counting_rsync(fake.path())),
         ..AppOptions::default()
     })
     .await;
-    let admin = app.admin().await;
-    let db = db_of(&app).await;
-    let (loc1, policy) = app.defaults(&admin).await;
     let dir2 = tempfile::tempdir().unwrap();
     let (s, l2) = admin
         .post("/api/locations", json!({"name": "second", "directory": dir2.path().display().to_string(), "max_parallel_jobs": 1}))

@@ -157,16 +157,7 @@ async fn a_failing_pre_script_stops_the_run_and_post_scripts_get_minus_one() {
     );
     let (_, snaps) = admin.get(&format!("/api/jobs/{jid}/snapshots")).await;
     assert_eq!(snaps.as_array().unwrap().len(), 0, "rsync never ran");
-    let log = admin
-        .client
-        .get(format!("{}/api/runs/{}/log", app.base, r["id"]))
-        .bearer_auth(admin.token.as_deref().unwrap())
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let log = crate::steps::run_log(&app, &admin, &r["id"]).await;
     assert!(
         log.contains("database dump failed"),
         "script output in the run log: {log}"

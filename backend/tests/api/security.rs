@@ -3,6 +3,7 @@
 use shared::{ErrorCode, Health, Language, Preferences};
 
 use crate::helpers::*;
+use crate::steps::*;
 
 #[tokio::test]
 async fn cookie_sessions_need_the_csrf_header_for_unsafe_requests() {
@@ -24,17 +25,10 @@ async fn cookie_sessions_need_the_csrf_header_for_unsafe_requests() {
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), 403);
-    assert_eq!(error_of(res).await.code, ErrorCode::CsrfHeaderMissing);
+    expect_error(res, 403, ErrorCode::CsrfHeaderMissing).await;
     // Nothing changed.
-    let now: Preferences = browser
-        .get(app.url("/api/me/preferences"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let now: Preferences =
+        crate::steps::get_plain_json(&browser, app.url("/api/me/preferences")).await;
     assert_eq!(now.language, None);
     // Safe methods need no header; unsafe ones pass with it.
     let res = browser
@@ -63,8 +57,7 @@ async fn unknown_api_paths_and_methods() {
     let app = spawn_app().await;
     let c = app.script();
     let res = c.get(app.url("/api/no-such-thing")).send().await.unwrap();
-    assert_eq!(res.status(), 404);
-    assert_eq!(error_of(res).await.code, ErrorCode::NotFound);
+    expect_error(res, 404, ErrorCode::NotFound).await;
     let res = c.delete(app.url("/api/auth/me")).send().await.unwrap();
     assert_eq!(res.status(), 405);
     assert_eq!(res.headers()["allow"], "GET");
@@ -94,19 +87,13 @@ async fn unknown_api_paths_and_methods() {
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), 400);
-    assert_eq!(error_of(res).await.code, ErrorCode::BadRequest);
+    expect_error(res, 400, ErrorCode::BadRequest).await;
 }
 
 #[tokio::test]
 async fn health_reports_version_and_database() {
     let app = spawn_app().await;
-    let res = app
-        .script()
-        .get(app.url("/api/health"))
-        .send()
-        .await
-        .unwrap();
+    let res = anonymous_get(&app, "/api/health").await;
     assert_eq!(res.status(), 200);
     let h: Health = res.json().await.unwrap();
     assert_eq!(h.status, "ok");
@@ -177,14 +164,8 @@ async fn api_docs_are_served_offline() {
         .await
         .unwrap();
     assert_eq!(res.status(), 200);
-    let spec: serde_json::Value = c
-        .get(app.url("/api/openapi.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let spec: serde_json::Value =
+        crate::steps::get_plain_json(&c, app.url("/api/openapi.json")).await;
     assert!(spec["paths"]["/api/auth/login"]["post"].is_object());
 }
 

@@ -3,6 +3,7 @@
 use shared::{CreateToken, ErrorCode, Me, Role, TokenCreated, TokenInfo};
 
 use crate::helpers::*;
+use crate::steps::*;
 
 #[tokio::test]
 async fn create_use_list_revoke() {
@@ -24,38 +25,14 @@ async fn create_use_list_revoke() {
     assert!(created.token.starts_with(&created.info.prefix));
     assert!(created.info.last_used_at.is_none());
 
-    let me: Me = c
-        .get(app.url("/api/auth/me"))
-        .bearer_auth(&created.token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let me: Me = get_json(&c, app.url("/api/auth/me"), &created.token).await;
     assert_eq!(me.username, "admin");
 
-    let list: Vec<TokenInfo> = c
-        .get(app.url("/api/tokens"))
-        .bearer_auth(&created.token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let list: Vec<TokenInfo> = get_json(&c, app.url("/api/tokens"), &created.token).await;
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].name, "nagios");
     assert!(list[0].last_used_at.is_some(), "last use recorded");
-    let raw = c
-        .get(app.url("/api/tokens"))
-        .bearer_auth(&jwt)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let raw = get_text(&c, app.url("/api/tokens"), &jwt).await;
     assert!(!raw.contains(&created.token), "the secret is never listed");
 
     // The database holds only a hash.
@@ -80,15 +57,7 @@ async fn create_use_list_revoke() {
         .await
         .unwrap();
     assert_eq!(res.status(), 404);
-    let theirs: Vec<TokenInfo> = c
-        .get(app.url("/api/tokens"))
-        .bearer_auth(&other)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let theirs: Vec<TokenInfo> = get_json(&c, app.url("/api/tokens"), &other).await;
     assert!(theirs.is_empty());
 
     let res = c
@@ -98,12 +67,7 @@ async fn create_use_list_revoke() {
         .await
         .unwrap();
     assert_eq!(res.status(), 204);
-    let res = c
-        .get(app.url("/api/auth/me"))
-        .bearer_auth(&created.token)
-        .send()
-        .await
-        .unwrap();
+    let res = get_with(&c, app.url("/api/auth/me"), &created.token).await;
     assert_eq!(res.status(), 401, "revoked");
 }
 
@@ -125,15 +89,6 @@ async fn token_name_is_validated() {
         assert_eq!(e.code, ErrorCode::ValidationFailed);
         assert_eq!(e.fields[0].field, "name");
     }
-    let list: Vec<TokenInfo> = app
-        .script()
-        .get(app.url("/api/tokens"))
-        .bearer_auth(&jwt)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let list: Vec<TokenInfo> = get_json(&app.script(), app.url("/api/tokens"), &jwt).await;
     assert!(list.is_empty(), "nothing was created");
 }

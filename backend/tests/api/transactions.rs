@@ -6,15 +6,8 @@
 use serde_json::{json, Value};
 
 use crate::helpers::*;
-
-/// A plain connection to the app's own database.
-async fn db(app: &TestApp) -> tokio_postgres::Client {
-    let (client, conn) = tokio_postgres::connect(&app.db_url, tokio_postgres::NoTls)
-        .await
-        .unwrap();
-    tokio::spawn(conn);
-    client
-}
+use crate::scheduler::db_of as db;
+use crate::steps::eventually;
 
 /// Makes `timing event` on `table` fail when `condition` holds (row values as `NEW.`/`OLD.`).
 async fn inject(pg: &tokio_postgres::Client, table: &str, timing_event: &str, condition: &str) {
@@ -71,12 +64,77 @@ fn id(v: &Value) -> i64 {
     v["id"].as_i64().unwrap()
 }
 
-#[tokio::test]
-async fn client_create_fails_whole_and_takes_its_key_files_back() {
+/// An app with its defaults, a pre script and a direct database connection.
+struct Fixture {
+    app: TestApp,
+    admin: Api,
+    pg: tokio_postgres::Client,
+    loc: i64,
+    pol: i64,
+    script: i64,
+}
+
+async fn fixture() -> Fixture {
     let app = spawn_app().await;
     let admin = app.admin().await;
     let pg = db(&app).await;
+    let (loc, pol) = app.defaults(&admin).await;
     let script = pre_script(&admin).await;
+    Fixture {
+        app,
+        admin,
+        pg,
+        loc,
+        pol,
+        script,
+    }
+}
+
+impl Fixture {
+    /// A job body named "home" for a new ssh client `client`, with the pre script; returns
+    /// (client id, body).
+    async fn job_body(&self, client: &str) -> (i64, Value) {
+        let (_, c) = self.admin.post("/api/clients", ssh_client(client)).await;
+        let cid = id(&c);
+        let mut body = job(cid, "home", self.loc, self.pol);
+        body["pre_scripts"] = json!([self.script]);
+        (cid, body)
+    }
+
+    /// Removes the failure from `table`; then the same `PUT` succeeds with the new name and
+    /// the pre script.
+    async fn heal_then_put(&self, table: &str, path: &str, body: Value, name: &str) {
+        heal(&self.pg, table).await;
+        let (s, now) = self.admin.put(path, body).await;
+        assert_eq!(s, 200, "{now}");
+        assert_eq!(now["name"], name);
+        assert_eq!(now["pre_scripts"][0]["id"], self.script);
+    }
+
+    /// A backup file under `dir/snapshots/x` of location `loc`'s directory; returns `dir`
+    /// and the tree holding the file.
+    async fn plant_backup(&self, dir: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+        let (_, l) = self
+            .admin
+            .get(&format!("/api/locations/{}", self.loc))
+            .await;
+        let base = std::path::Path::new(l["directory"].as_str().unwrap()).join(dir);
+        let tree = base.join("snapshots/x");
+        std::fs::create_dir_all(&tree).unwrap();
+        std::fs::write(tree.join("file"), "data").unwrap();
+        (base, tree)
+    }
+}
+
+#[tokio::test]
+async fn client_create_fails_whole_and_takes_its_key_files_back() {
+    let Fixture {
+        app,
+        admin,
+        pg,
+        script,
+        ..
+    } = fixture().await;
     let mut body = ssh_client("new");
     body["pre_scripts"] = json!([script]);
     // The last write: the public key, stored after the key files were generated.
@@ -119,10 +177,8 @@ async fn client_create_fails_whole_and_takes_its_key_files_back() {
 
 #[tokio::test]
 async fn client_update_keeps_row_and_scripts_on_failure() {
-    let app = spawn_app().await;
-    let admin = app.admin().await;
-    let pg = db(&app).await;
-    let script = pre_script(&admin).await;
+    let f = fixture().await;
+    let (admin, pg, script) = (&f.admin, &f.pg, f.script);
     let mut body = ssh_client("before");
     body["pre_scripts"] = json!([script]);
     let (_, c) = admin.post("/api/clients", body.clone()).await;
@@ -130,7 +186,7 @@ async fn client_update_keeps_row_and_scripts_on_failure() {
     body["name"] = json!("after");
     body["description"] = json!("changed");
     // The row is updated, the old scripts deleted, then the new ones fail.
-    inject(&pg, "client_scripts", "BEFORE INSERT", "true").await;
+    inject(pg, "client_scripts", "BEFORE INSERT", "true").await;
     let (s, e) = admin
         .put(&format!("/api/clients/{cid}"), body.clone())
         .await;
@@ -140,44 +196,43 @@ async fn client_update_keeps_row_and_scripts_on_failure() {
     assert_eq!(now["description"], "");
     assert_eq!(now["pre_scripts"][0]["id"], script, "scripts kept");
     assert_eq!(
-        count(&pg, "SELECT count(*) FROM clients WHERE name = 'after'").await,
+        count(pg, "SELECT count(*) FROM clients WHERE name = 'after'").await,
         0
     );
 
-    heal(&pg, "client_scripts").await;
-    let (s, now) = admin.put(&format!("/api/clients/{cid}"), body).await;
-    assert_eq!(s, 200, "{now}");
-    assert_eq!(now["name"], "after");
-    assert_eq!(now["pre_scripts"][0]["id"], script);
+    let path = format!("/api/clients/{cid}");
+    f.heal_then_put("client_scripts", &path, body, "after")
+        .await;
 }
 
 #[tokio::test]
 async fn client_and_job_clone_fail_whole() {
-    let app = spawn_app().await;
-    let admin = app.admin().await;
-    let pg = db(&app).await;
-    let (loc, pol) = app.defaults(&admin).await;
-    let script = pre_script(&admin).await;
-    let (_, c) = admin.post("/api/clients", ssh_client("orig")).await;
-    let cid = id(&c);
-    let mut j = job(cid, "home", loc, pol);
-    j["pre_scripts"] = json!([script]);
+    let f = fixture().await;
+    let Fixture {
+        app,
+        admin,
+        pg,
+        script,
+        ..
+    } = &f;
+    let script = *script;
+    let (cid, j) = f.job_body("orig").await;
     assert_eq!(admin.post("/api/jobs", j).await.0, 201);
-    let keys_before = key_files(&app);
+    let keys_before = key_files(app);
     // The client copy and its key are made; copying the job's scripts fails.
-    inject(&pg, "job_scripts", "BEFORE INSERT", "true").await;
+    inject(pg, "job_scripts", "BEFORE INSERT", "true").await;
     let (s, e) = admin
         .post(&format!("/api/clients/{cid}/clone"), json!({}))
         .await;
     assert_eq!(s, 500, "{e}");
     let (_, list) = admin.get("/api/clients").await;
     assert_eq!(list["total"], 1);
-    assert_eq!(count(&pg, "SELECT count(*) FROM clients").await, 1);
-    assert_eq!(count(&pg, "SELECT count(*) FROM jobs").await, 1);
-    assert_eq!(count(&pg, "SELECT count(*) FROM job_scripts").await, 1);
-    assert_eq!(key_files(&app), keys_before, "the copy's key files removed");
+    assert_eq!(count(pg, "SELECT count(*) FROM clients").await, 1);
+    assert_eq!(count(pg, "SELECT count(*) FROM jobs").await, 1);
+    assert_eq!(count(pg, "SELECT count(*) FROM job_scripts").await, 1);
+    assert_eq!(key_files(app), keys_before, "the copy's key files removed");
 
-    heal(&pg, "job_scripts").await;
+    heal(pg, "job_scripts").await;
     let (s, copy) = admin
         .post(&format!("/api/clients/{cid}/clone"), json!({}))
         .await;
@@ -191,21 +246,16 @@ async fn client_and_job_clone_fail_whole() {
 
 #[tokio::test]
 async fn client_delete_fails_whole_and_keeps_backups_and_key() {
-    let app = spawn_app().await;
-    let admin = app.admin().await;
-    let pg = db(&app).await;
-    let (loc, pol) = app.defaults(&admin).await;
+    let f = fixture().await;
+    let Fixture { app, admin, pg, .. } = &f;
     let (_, c) = admin.post("/api/clients", ssh_client("old")).await;
     let cid = id(&c);
-    let (_, j) = admin.post("/api/jobs", job(cid, "etc", loc, pol)).await;
+    let (_, j) = admin.post("/api/jobs", job(cid, "etc", f.loc, f.pol)).await;
     let jid = id(&j);
-    let (_, l) = admin.get(&format!("/api/locations/{loc}")).await;
-    let client_dir = std::path::Path::new(l["directory"].as_str().unwrap()).join(cid.to_string());
-    let tree = client_dir.join(format!("{jid}/snapshots/x"));
-    std::fs::create_dir_all(&tree).unwrap();
-    std::fs::write(tree.join("file"), "data").unwrap();
+    let (job_dir, tree) = f.plant_backup(&format!("{cid}/{jid}")).await;
+    let client_dir = job_dir.parent().unwrap();
     // The client row goes, its jobs (by cascade) fail.
-    inject(&pg, "jobs", "BEFORE DELETE", "true").await;
+    inject(pg, "jobs", "BEFORE DELETE", "true").await;
     let (s, e) = admin.delete(&format!("/api/clients/{cid}")).await;
     assert_eq!(s, 500, "{e}");
     let (s, now) = admin.get(&format!("/api/clients/{cid}")).await;
@@ -217,40 +267,30 @@ async fn client_delete_fails_whole_and_keeps_backups_and_key() {
     let key = app._data_dir.path().join(format!("keys/client-{cid}"));
     assert!(key.exists(), "key stays");
 
-    heal(&pg, "jobs").await;
+    heal(pg, "jobs").await;
     assert_eq!(admin.delete(&format!("/api/clients/{cid}")).await.0, 204);
     assert_eq!(admin.get(&format!("/api/clients/{cid}")).await.0, 404);
-    assert_eq!(count(&pg, "SELECT count(*) FROM jobs").await, 0);
-    let mut gone = false;
-    for _ in 0..100 {
-        if !client_dir.exists() && !key.exists() {
-            gone = true;
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    assert_eq!(count(pg, "SELECT count(*) FROM jobs").await, 0);
+    let gone = eventually(|| !client_dir.exists() && !key.exists()).await;
     assert!(gone, "backups and key removed after the commit");
 }
 
 #[tokio::test]
 async fn job_create_and_update_fail_whole() {
-    let app = spawn_app().await;
-    let admin = app.admin().await;
-    let pg = db(&app).await;
-    let (loc, pol) = app.defaults(&admin).await;
-    let script = pre_script(&admin).await;
-    let (_, c) = admin.post("/api/clients", ssh_client("host")).await;
-    let cid = id(&c);
-    let mut body = job(cid, "home", loc, pol);
-    body["pre_scripts"] = json!([script]);
-    inject(&pg, "job_scripts", "BEFORE INSERT", "true").await;
+    let f = fixture().await;
+    let Fixture {
+        admin, pg, script, ..
+    } = &f;
+    let script = *script;
+    let (_, mut body) = f.job_body("host").await;
+    inject(pg, "job_scripts", "BEFORE INSERT", "true").await;
     let (s, e) = admin.post("/api/jobs", body.clone()).await;
     assert_eq!(s, 500, "{e}");
     let (_, list) = admin.get("/api/jobs").await;
     assert_eq!(list["total"], 0);
-    assert_eq!(count(&pg, "SELECT count(*) FROM jobs").await, 0);
+    assert_eq!(count(pg, "SELECT count(*) FROM jobs").await, 0);
 
-    heal(&pg, "job_scripts").await;
+    heal(pg, "job_scripts").await;
     let (s, j) = admin.post("/api/jobs", body.clone()).await;
     assert_eq!(s, 201, "{j}");
     let jid = id(&j);
@@ -258,7 +298,7 @@ async fn job_create_and_update_fail_whole() {
     // Update: the row is updated and its scripts deleted, then inserting them fails.
     body["name"] = json!("renamed");
     body["source_path"] = json!("/srv/");
-    inject(&pg, "job_scripts", "BEFORE INSERT", "true").await;
+    inject(pg, "job_scripts", "BEFORE INSERT", "true").await;
     let (s, e) = admin.put(&format!("/api/jobs/{jid}"), body.clone()).await;
     assert_eq!(s, 500, "{e}");
     let (_, now) = admin.get(&format!("/api/jobs/{jid}")).await;
@@ -269,39 +309,28 @@ async fn job_create_and_update_fail_whole() {
         "not left without scripts"
     );
     assert_eq!(
-        count(&pg, "SELECT count(*) FROM job_scripts").await,
+        count(pg, "SELECT count(*) FROM job_scripts").await,
         1,
         "the old attachment is still there"
     );
 
-    heal(&pg, "job_scripts").await;
-    let (s, now) = admin.put(&format!("/api/jobs/{jid}"), body).await;
-    assert_eq!(s, 200, "{now}");
-    assert_eq!(now["name"], "renamed");
-    assert_eq!(now["pre_scripts"][0]["id"], script);
+    let path = format!("/api/jobs/{jid}");
+    f.heal_then_put("job_scripts", &path, body, "renamed").await;
 }
 
 #[tokio::test]
 async fn job_delete_fails_whole_and_keeps_backups() {
-    let app = spawn_app().await;
-    let admin = app.admin().await;
-    let pg = db(&app).await;
-    let (loc, pol) = app.defaults(&admin).await;
-    let script = pre_script(&admin).await;
-    let (_, c) = admin.post("/api/clients", ssh_client("host")).await;
-    let cid = id(&c);
-    let mut body = job(cid, "home", loc, pol);
-    body["pre_scripts"] = json!([script]);
+    let f = fixture().await;
+    let Fixture {
+        admin, pg, script, ..
+    } = &f;
+    let script = *script;
+    let (cid, body) = f.job_body("host").await;
     let (_, j) = admin.post("/api/jobs", body).await;
     let jid = id(&j);
-    let (_, l) = admin.get(&format!("/api/locations/{loc}")).await;
-    let job_dir =
-        std::path::Path::new(l["directory"].as_str().unwrap()).join(format!("{cid}/{jid}"));
-    let tree = job_dir.join("snapshots/x");
-    std::fs::create_dir_all(&tree).unwrap();
-    std::fs::write(tree.join("file"), "data").unwrap();
+    let (job_dir, tree) = f.plant_backup(&format!("{cid}/{jid}")).await;
     // The job row goes, its script attachments (by cascade) fail.
-    inject(&pg, "job_scripts", "BEFORE DELETE", "true").await;
+    inject(pg, "job_scripts", "BEFORE DELETE", "true").await;
     let (s, e) = admin.delete(&format!("/api/jobs/{jid}")).await;
     assert_eq!(s, 500, "{e}");
     let (s, now) = admin.get(&format!("/api/jobs/{jid}")).await;
@@ -310,17 +339,10 @@ async fn job_delete_fails_whole_and_keeps_backups() {
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     assert!(tree.join("file").exists(), "backups stay");
 
-    heal(&pg, "job_scripts").await;
+    heal(pg, "job_scripts").await;
     assert_eq!(admin.delete(&format!("/api/jobs/{jid}")).await.0, 204);
     assert_eq!(admin.get(&format!("/api/jobs/{jid}")).await.0, 404);
-    let mut gone = false;
-    for _ in 0..100 {
-        if !job_dir.exists() {
-            gone = true;
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    let gone = eventually(|| !job_dir.exists()).await;
     assert!(gone, "backups removed after the commit");
 }
 
