@@ -70,59 +70,65 @@ where
         if !(expired || dead) {
             continue;
         }
-        // The guard on the old lease makes recovery race-free between servers.
-        let guard = runs::table
-            .filter(runs::id.eq(r.id))
-            .filter(runs::state.eq(r.state))
-            .filter(runs::lease_owner.is_not_distinct_from(r.lease_owner.clone()))
-            .filter(runs::lease_until.is_not_distinct_from(r.lease_until));
-        let mut done = 0;
-        if requeue {
-            let queued_exists: i64 = runs::table
-                .filter(runs::job_id.eq(r.job_id))
-                .filter(runs::state.eq(RunState::Queued))
-                .count()
-                .get_result(c)
-                .await?;
-            if queued_exists == 0 {
-                done = diesel::update(guard.clone())
-                    .set((
-                        runs::state.eq(RunState::Queued),
-                        runs::lease_owner.eq(None::<String>),
-                        runs::lease_until.eq(None::<DateTime<Utc>>),
-                        runs::started_at.eq(None::<DateTime<Utc>>),
-                        runs::batch_id.eq(None::<i64>),
-                        runs::pgid.eq(None::<i32>),
-                    ))
-                    .execute(c)
-                    .await?;
-            }
-        }
-        if done == 0 {
-            done = diesel::update(guard)
-                .set((
-                    runs::state.eq(RunState::Finished),
-                    runs::result.eq(RunResult::Failed),
-                    runs::error_code.eq(RunError::Interrupted),
-                    runs::finished_at.eq(diesel::dsl::now),
-                    runs::lease_owner.eq(None::<String>),
-                    runs::lease_until.eq(None::<DateTime<Utc>>),
-                ))
-                .execute(c)
-                .await?;
-            if done > 0 {
-                diesel::update(jobs::table.find(r.job_id))
-                    .set((
-                        jobs::last_result.eq(RunResult::Failed),
-                        jobs::last_run_at.eq(diesel::dsl::now),
-                    ))
-                    .execute(c)
-                    .await?;
-            }
-        }
-        if done > 0 {
+        if recover_one(c, &r, requeue).await? {
             recovered.push(r);
         }
     }
     Ok(recovered)
+}
+
+/// Re-queues (when `requeue` and the job has no queued run) or fails one run whose lease
+/// lapsed; false when another server recovered it first.
+async fn recover_one(c: &mut PgConn, r: &RunRow, requeue: bool) -> Result<bool, DbError> {
+    // The guard on the old lease makes recovery race-free between servers.
+    let guard = runs::table
+        .filter(runs::id.eq(r.id))
+        .filter(runs::state.eq(r.state))
+        .filter(runs::lease_owner.is_not_distinct_from(r.lease_owner.clone()))
+        .filter(runs::lease_until.is_not_distinct_from(r.lease_until));
+    let mut done = 0;
+    if requeue {
+        let queued_exists: i64 = runs::table
+            .filter(runs::job_id.eq(r.job_id))
+            .filter(runs::state.eq(RunState::Queued))
+            .count()
+            .get_result(c)
+            .await?;
+        if queued_exists == 0 {
+            done = diesel::update(guard.clone())
+                .set((
+                    runs::state.eq(RunState::Queued),
+                    runs::lease_owner.eq(None::<String>),
+                    runs::lease_until.eq(None::<DateTime<Utc>>),
+                    runs::started_at.eq(None::<DateTime<Utc>>),
+                    runs::batch_id.eq(None::<i64>),
+                    runs::pgid.eq(None::<i32>),
+                ))
+                .execute(c)
+                .await?;
+        }
+    }
+    if done == 0 {
+        done = diesel::update(guard)
+            .set((
+                runs::state.eq(RunState::Finished),
+                runs::result.eq(RunResult::Failed),
+                runs::error_code.eq(RunError::Interrupted),
+                runs::finished_at.eq(diesel::dsl::now),
+                runs::lease_owner.eq(None::<String>),
+                runs::lease_until.eq(None::<DateTime<Utc>>),
+            ))
+            .execute(c)
+            .await?;
+        if done > 0 {
+            diesel::update(jobs::table.find(r.job_id))
+                .set((
+                    jobs::last_result.eq(RunResult::Failed),
+                    jobs::last_run_at.eq(diesel::dsl::now),
+                ))
+                .execute(c)
+                .await?;
+        }
+    }
+    Ok(done > 0)
 }

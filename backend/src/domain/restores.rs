@@ -11,6 +11,7 @@ use shared::ErrorCode;
 
 use super::snapshots::{ensure_exists, readable, rel_path};
 use super::{Actor, DomainError};
+use crate::db::clients::ClientRow;
 use crate::db::{self, jobs};
 use crate::engine::restore::plan::{destination, target_ok};
 use crate::engine::runner::{Engine, Stop};
@@ -31,33 +32,13 @@ pub async fn restore(
     actor: Actor,
     req: RestoreRequest,
 ) -> Result<Restore, DomainError> {
-    let mut issues = Vec::new();
-    if let Some(t) = &req.target_path {
-        if !target_ok(t) {
-            issues.push(Issue::new("target_path", "invalid"));
-        }
-    }
-    if req.delete && !req.overwrite {
-        issues.push(Issue::new("delete", "not_allowed"));
-    }
-    super::ensure_valid(issues)?;
+    check_request(&req)?;
     let rel = rel_path(&req.path)?;
     let snap = readable(engine, actor, req.snapshot_id).await?;
     ensure_exists(&snap, &rel).await?;
     let mut c = db::conn(&engine.pool).await?;
     let client = super::access::client(&mut c, actor, req.client_id).await?;
-    if !actor.is_admin() {
-        // Writing into the server's own filesystem is for administrators only.
-        let local = serde_json::from_value::<Connection>(client.connection.clone())
-            .map_or(true, |k| k == Connection::Local);
-        if local
-            || !db::settings::get(&mut c)
-                .await?
-                .operators_may_restore_to_clients
-        {
-            return Err(DomainError::Forbidden);
-        }
-    }
+    may_restore_onto(&mut c, actor, &client).await?;
     let job = jobs::find(&mut c, snap.row.job_id)
         .await?
         .ok_or(DomainError::NotFound)?;
@@ -76,39 +57,100 @@ pub async fn restore(
         snapshot_id: snap.row.id,
         path: rel.encode(),
         client_id: req.client_id,
-        destination: dest.clone(),
+        destination: dest,
         delete: req.delete,
     };
     if req.dry_run {
-        return match engine.restore_preview(&target).await {
-            // Restoring rewritten permissions cannot give the files their original ones.
-            Ok(p) => Ok(Restore::Preview(RestorePreview {
-                rewritten_permissions: snap.row.rewritten_permissions,
-                ..p
-            })),
-            Err(Stop(code, detail)) => {
-                // The reason, for the logs page: the API answer carries only the code.
-                let line = format!("restore preview failed: {code}: {}", detail.trim());
-                engine
-                    .record(crate::engine::runner::Record {
-                        level: LogLevel::Warning,
-                        source: LogSource::Api,
-                        code: "restore_preview_failed",
-                        detail: &line,
-                        user_id: Some(actor.user_id),
-                        client_id: Some(req.client_id),
-                        job_id: Some(job.id),
-                        ..Default::default()
-                    })
-                    .await;
-                Err(stop_error(Stop(code, detail)))
-            }
-        };
+        return preview(
+            engine,
+            actor,
+            &target,
+            snap.row.rewritten_permissions,
+            job.id,
+        )
+        .await;
     }
+    queue(engine, actor, job.id, target).await
+}
+
+/// The request's own fields: a plain target path, and no delete without overwrite.
+fn check_request(req: &RestoreRequest) -> Result<(), DomainError> {
+    let mut issues = Vec::new();
+    if let Some(t) = &req.target_path {
+        if !target_ok(t) {
+            issues.push(Issue::new("target_path", "invalid"));
+        }
+    }
+    if req.delete && !req.overwrite {
+        issues.push(Issue::new("delete", "not_allowed"));
+    }
+    super::ensure_valid(issues)
+}
+
+/// Operators restore onto their ssh clients only, and only while the setting allows it:
+/// writing into the server's own filesystem is for administrators.
+async fn may_restore_onto(
+    c: &mut db::PgConn,
+    actor: Actor,
+    client: &ClientRow,
+) -> Result<(), DomainError> {
+    if actor.is_admin() {
+        return Ok(());
+    }
+    // A connection that does not decode is treated as local: refused, never guessed open.
+    let local = serde_json::from_value::<Connection>(client.connection.clone())
+        .map_or(true, |k| k == Connection::Local);
+    if local || !db::settings::get(c).await?.operators_may_restore_to_clients {
+        return Err(DomainError::Forbidden);
+    }
+    Ok(())
+}
+
+/// The dry run: what the restore would change. A failure is logged with its reason (the
+/// API answer carries only the code).
+async fn preview(
+    engine: &Engine,
+    actor: Actor,
+    target: &RestoreTarget,
+    rewritten_permissions: bool,
+    job_id: i64,
+) -> Result<Restore, DomainError> {
+    match engine.restore_preview(target).await {
+        // Restoring rewritten permissions cannot give the files their original ones.
+        Ok(p) => Ok(Restore::Preview(RestorePreview {
+            rewritten_permissions,
+            ..p
+        })),
+        Err(Stop(code, detail)) => {
+            let line = format!("restore preview failed: {code}: {}", detail.trim());
+            engine
+                .record(crate::engine::runner::Record {
+                    level: LogLevel::Warning,
+                    source: LogSource::Api,
+                    code: "restore_preview_failed",
+                    detail: &line,
+                    user_id: Some(actor.user_id),
+                    client_id: Some(target.client_id),
+                    job_id: Some(job_id),
+                    ..Default::default()
+                })
+                .await;
+            Err(stop_error(Stop(code, detail)))
+        }
+    }
+}
+
+/// Queues the restore run, announced in the same transaction.
+async fn queue(
+    engine: &Engine,
+    actor: Actor,
+    job_id: i64,
+    target: RestoreTarget,
+) -> Result<Restore, DomainError> {
     let value = serde_json::to_value(&target).map_err(|e| DomainError::Internal(e.to_string()))?;
     let mut c = db::conn(&engine.pool).await?;
     let run = db::transaction(&mut c, async |t| {
-        let run = crate::db::queue::enqueue_restore(t, job.id, &value, Some(actor.user_id)).await?;
+        let run = crate::db::queue::enqueue_restore(t, job_id, &value, Some(actor.user_id)).await?;
         super::runs::announce(engine, t, std::slice::from_ref(&run), actor.user_id).await?;
         Ok::<_, DomainError>(run)
     })
@@ -117,7 +159,7 @@ pub async fn restore(
     super::runs::queued(engine);
     Ok(Restore::Queued(Box::new(RestoreQueued {
         run: shared::runs::Run::try_from(&run)?,
-        destination: dest,
+        destination: target.destination,
     })))
 }
 

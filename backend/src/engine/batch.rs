@@ -145,6 +145,52 @@ impl Engine {
         Ok(job.client_id)
     }
 
+    /// What a client's pre or post scripts need: the client and its connection (one that
+    /// does not decode is an error, never a guess), the scripts of `event` with their
+    /// contents, the size of its jobs and when the batch opened.
+    async fn load_client_scripts(
+        &self,
+        client_id: i64,
+        event: Event,
+        batch_id: i64,
+    ) -> anyhow::Result<LoadedScripts> {
+        let mut c = db::conn(&self.pool).await?;
+        let client = clients::find(&mut c, client_id)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("client {client_id} vanished"))?;
+        let connection: Connection = serde_json::from_value(client.connection.clone())
+            .map_err(|e| anyhow::anyhow!("client {client_id}: undecodable connection: {e}"))?;
+        let phase = if event == Event::Pre {
+            ScriptPhase::Pre
+        } else {
+            ScriptPhase::Post
+        };
+        let mut list = Vec::new();
+        for (_, script_id, name, p) in db::scripts::of_clients(&mut c, &[client_id]).await? {
+            if p == phase {
+                if let Some((_, content)) = db::scripts::content(&mut c, script_id).await? {
+                    list.push((name, content));
+                }
+            }
+        }
+        let total: i64 = jobs::of_clients(&mut c, &[client_id])
+            .await?
+            .iter()
+            .map(|j| j.size_bytes)
+            .sum();
+        let opened = batches::find(&mut c, batch_id)
+            .await?
+            .map(|b| b.opened_at.timestamp())
+            .unwrap_or_else(|| Utc::now().timestamp());
+        Ok(LoadedScripts {
+            client,
+            connection,
+            list,
+            total,
+            opened,
+        })
+    }
+
     /// Runs the client's pre or post scripts (output into the log of `run_id`, or of the
     /// batch when none). Returns the error code on failure.
     async fn client_scripts(
@@ -154,36 +200,7 @@ impl Engine {
         event: Event,
         batch_id: i64,
     ) -> Result<(), RunError> {
-        let loaded = async {
-            let mut c = db::conn(&self.pool).await?;
-            let client = clients::find(&mut c, client_id)
-                .await?
-                .ok_or_else(|| anyhow::anyhow!("client {client_id} vanished"))?;
-            let phase = if event == Event::Pre {
-                ScriptPhase::Pre
-            } else {
-                ScriptPhase::Post
-            };
-            let mut list = Vec::new();
-            for (_, script_id, name, p) in db::scripts::of_clients(&mut c, &[client_id]).await? {
-                if p == phase {
-                    if let Some((_, content)) = db::scripts::content(&mut c, script_id).await? {
-                        list.push((name, content));
-                    }
-                }
-            }
-            let total: i64 = jobs::of_clients(&mut c, &[client_id])
-                .await?
-                .iter()
-                .map(|j| j.size_bytes)
-                .sum();
-            let opened = batches::find(&mut c, batch_id)
-                .await?
-                .map(|b| b.opened_at.timestamp())
-                .unwrap_or_else(|| Utc::now().timestamp());
-            anyhow::Ok((client, list, total, opened))
-        };
-        let (client, list, total, opened) = match loaded.await {
+        let loaded = match self.load_client_scripts(client_id, event, batch_id).await {
             Ok(x) => x,
             Err(e) => {
                 tracing::warn!(client_id, "client scripts not loaded: {e}");
@@ -194,11 +211,16 @@ impl Engine {
                 });
             }
         };
+        let LoadedScripts {
+            client,
+            connection,
+            list,
+            total,
+            opened,
+        } = loaded;
         if list.is_empty() {
             return Ok(());
         }
-        let connection: Connection =
-            serde_json::from_value(client.connection.clone()).unwrap_or(Connection::Local);
         let ssh_options = db::paging::strings(client.ssh_options.clone());
         let env = scripts::client_env(&ClientContext {
             event,
@@ -241,4 +263,16 @@ impl Engine {
             }
         }
     }
+}
+
+/// What [`Engine::load_client_scripts`] reads.
+struct LoadedScripts {
+    client: clients::ClientRow,
+    connection: Connection,
+    /// (name, content) of the scripts to run.
+    list: Vec<(String, Vec<u8>)>,
+    /// Bytes of the client's jobs.
+    total: i64,
+    /// When the batch opened (Unix seconds).
+    opened: i64,
 }
