@@ -125,21 +125,23 @@ impl Application {
         };
         let engine = crate::engine::runner::Engine {
             pool: pool.clone(),
-            data_dir: std::path::absolute(&config.data_dir)?,
+            config: Arc::new(crate::engine::handle::EngineConfig {
+                data_dir: std::path::absolute(&config.data_dir)?,
+                timeout_secs: config.rsync_timeout_seconds,
+                rsync: config.rsync.clone(),
+                min_free_percent: config.min_free_percent,
+                script_timeout: Duration::from_secs(config.script_timeout_seconds),
+                lease_secs: config.lease_seconds as f64,
+                tz: config.tz(),
+                catch_up: config.catch_up,
+                requeue_interrupted: config.requeue_interrupted,
+                local_slots: config.max_local_runs,
+            }),
             registry: Arc::new(crate::engine::registry::Registry::default()),
-            timeout_secs: config.rsync_timeout_seconds,
-            rsync: config.rsync.clone(),
-            min_free_percent: config.min_free_percent,
-            script_timeout: Duration::from_secs(config.script_timeout_seconds),
             usage_gate: Arc::new(tokio::sync::Semaphore::new(1)),
             events: crate::events::Bus::new(pool.clone()),
             owner: crate::engine::runner::server_identity().into(),
-            lease_secs: config.lease_seconds as f64,
             wake: Arc::new(tokio::sync::Notify::new()),
-            tz: config.tz(),
-            catch_up: config.catch_up,
-            requeue_interrupted: config.requeue_interrupted,
-            local_slots: config.max_local_runs,
         };
         crate::engine::reconcile::at_start(&engine).await?;
         tokio::spawn(engine.events.clone().run());

@@ -142,7 +142,7 @@ pub async fn list_runs(
     let page = page_request(q.page, q.per_page)?;
     let st = q.state;
     Ok(web::Json(
-        runs::list(&state.engine, user.actor(), q.job_id, st, page).await?,
+        runs::list(&state.pool, user.actor(), q.job_id, st, page).await?,
     ))
 }
 
@@ -163,9 +163,7 @@ pub async fn get_run(
     user: AuthUser,
     id: web::Path<i64>,
 ) -> ApiResult<web::Json<Run>> {
-    Ok(web::Json(
-        runs::get(&state.engine, user.actor(), *id).await?,
-    ))
+    Ok(web::Json(runs::get(&state.pool, user.actor(), *id).await?))
 }
 
 /// A run's full log (rsync and script output).
@@ -239,7 +237,7 @@ pub async fn job_snapshots(
     id: web::Path<i64>,
 ) -> ApiResult<web::Json<Vec<Snapshot>>> {
     Ok(web::Json(
-        runs::snapshots_of(&state.engine, user.actor(), *id).await?,
+        runs::snapshots_of(&state.pool, user.actor(), *id).await?,
     ))
 }
 
@@ -266,7 +264,7 @@ pub async fn accept_host_key(
     id: web::Path<i64>,
 ) -> ApiResult<web::Json<shared::clients::Client>> {
     Ok(web::Json(
-        runs::accept_host_key(&state.engine, user.actor(), *id).await?,
+        runs::accept_host_key(&state.pool, user.actor(), *id).await?,
     ))
 }
 

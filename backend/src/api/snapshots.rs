@@ -94,7 +94,7 @@ pub async fn get_snapshot(
     id: web::Path<i64>,
 ) -> ApiResult<web::Json<Snapshot>> {
     Ok(web::Json(
-        snapshots::get(&state.engine, user.actor(), *id).await?,
+        snapshots::get(&state.pool, user.actor(), *id).await?,
     ))
 }
 
@@ -123,7 +123,7 @@ pub async fn snapshot_entries(
 ) -> ApiResult<web::Json<EntryPage>> {
     let q = query.into_inner();
     let page = snapshots::entries(
-        &state.engine,
+        &state.pool,
         user.actor(),
         *id,
         path_of(&req),
@@ -159,7 +159,7 @@ pub async fn snapshot_versions(
     req: HttpRequest,
 ) -> ApiResult<web::Json<Vec<Version>>> {
     Ok(web::Json(
-        snapshots::versions(&state.engine, user.actor(), *id, path_of(&req)).await?,
+        snapshots::versions(&state.pool, user.actor(), *id, path_of(&req)).await?,
     ))
 }
 

@@ -34,7 +34,7 @@ pub async fn restore(
 ) -> Result<Restore, DomainError> {
     check_request(&req)?;
     let rel = rel_path(&req.path)?;
-    let snap = readable(engine, actor, req.snapshot_id).await?;
+    let snap = readable(&engine.pool, actor, req.snapshot_id).await?;
     ensure_exists(&snap, &rel).await?;
     let mut c = db::conn(&engine.pool).await?;
     let client = super::access::client(&mut c, actor, req.client_id).await?;

@@ -7,7 +7,7 @@ use shared::runs::{Run, RunState, RunTrigger, Snapshot};
 
 use super::{access, Actor, DomainError, PageRequest};
 use crate::db::runs::{RunFilter, RunRow};
-use crate::db::{self, clients, runs, snapshots};
+use crate::db::{self, clients, runs, snapshots, DbPool};
 use crate::engine::runner::Engine;
 
 /// Queues a run of the job (the dispatcher starts it as soon as the limits allow). A job
@@ -106,20 +106,20 @@ pub(super) fn queued(engine: &Engine) {
 }
 
 /// One run.
-pub async fn get(engine: &Engine, actor: Actor, id: i64) -> Result<Run, DomainError> {
-    let mut c = db::conn(&engine.pool).await?;
+pub async fn get(pool: &DbPool, actor: Actor, id: i64) -> Result<Run, DomainError> {
+    let mut c = db::conn(pool).await?;
     Ok(Run::try_from(&access::run(&mut c, actor, id).await?)?)
 }
 
 /// One page of runs, newest first.
 pub async fn list(
-    engine: &Engine,
+    pool: &DbPool,
     actor: Actor,
     job_id: Option<i64>,
     state: Option<RunState>,
     page: PageRequest,
 ) -> Result<Page<Run>, DomainError> {
-    let mut c = db::conn(&engine.pool).await?;
+    let mut c = db::conn(pool).await?;
     let paging = page.paging();
     let f = RunFilter {
         job_id,
@@ -191,11 +191,11 @@ pub async fn abort(engine: &Engine, actor: Actor, id: i64) -> Result<Run, Domain
 
 /// A job's snapshots, newest first.
 pub async fn snapshots_of(
-    engine: &Engine,
+    pool: &DbPool,
     actor: Actor,
     job_id: i64,
 ) -> Result<Vec<Snapshot>, DomainError> {
-    let mut c = db::conn(&engine.pool).await?;
+    let mut c = db::conn(pool).await?;
     access::job(&mut c, actor, job_id).await?;
     Ok(snapshots::of_job(&mut c, job_id)
         .await?
@@ -206,18 +206,18 @@ pub async fn snapshots_of(
 
 /// Accepts the client's pending host key: from now on it is the only one accepted.
 pub async fn accept_host_key(
-    engine: &Engine,
+    pool: &DbPool,
     actor: Actor,
     client_id: i64,
 ) -> Result<shared::clients::Client, DomainError> {
-    let mut c = db::conn(&engine.pool).await?;
+    let mut c = db::conn(pool).await?;
     let row = access::client(&mut c, actor, client_id).await?;
     let pending = row
         .host_key_pending
         .ok_or(DomainError::Code(shared::ErrorCode::NoPendingHostKey))?;
     clients::set_host_keys(&mut c, client_id, Some(&pending), None).await?;
     drop(c);
-    super::clients::get(&engine.pool, actor, client_id).await
+    super::clients::get(pool, actor, client_id).await
 }
 
 /// Tests the connection to a client: host key, login with the client's key, rsync there.
@@ -235,13 +235,19 @@ pub async fn test_connection(
     let connection: Connection = serde_json::from_value(row.connection.clone())
         .map_err(|e| DomainError::Internal(e.to_string()))?;
     let diagnosis = match &connection {
-        Connection::Local => probe::local(&engine.rsync).await,
+        Connection::Local => probe::local(&engine.config.rsync).await,
         Connection::RsyncDaemon { host, port } => {
-            probe::daemon(&engine.rsync, host, *port, engine.timeout_secs).await
+            probe::daemon(
+                &engine.config.rsync,
+                host,
+                *port,
+                engine.config.timeout_secs,
+            )
+            .await
         }
         Connection::Ssh { user, host, port } => match (&row.host_key, &row.host_key_pending) {
             (_, Some(_)) => Diagnosis::HostKeyUnverified,
-            (None, None) => match hostkeys::scan(host, *port, engine.timeout_secs).await {
+            (None, None) => match hostkeys::scan(host, *port, engine.config.timeout_secs).await {
                 Some(key) => {
                     clients::set_host_keys(&mut c, client_id, None, Some(&key)).await?;
                     Diagnosis::HostKeyUnverified
@@ -249,9 +255,16 @@ pub async fn test_connection(
                 None => Diagnosis::Unreachable,
             },
             (Some(key), None) => {
-                let kh = hostkeys::write_known_hosts(&engine.data_dir, client_id, host, *port, key)
-                    .map_err(|e| DomainError::Internal(e.to_string()))?;
-                let private = crate::engine::keys::private_key_path(&engine.data_dir, client_id);
+                let kh = hostkeys::write_known_hosts(
+                    &engine.config.data_dir,
+                    client_id,
+                    host,
+                    *port,
+                    key,
+                )
+                .map_err(|e| DomainError::Internal(e.to_string()))?;
+                let private =
+                    crate::engine::keys::private_key_path(&engine.config.data_dir, client_id);
                 let opts = crate::db::paging::strings(row.ssh_options.clone());
                 let d = probe::ssh_rsync_version(
                     user,
@@ -260,11 +273,13 @@ pub async fn test_connection(
                     &private,
                     &kh,
                     &opts,
-                    engine.timeout_secs,
+                    engine.config.timeout_secs,
                 )
                 .await;
                 if d == Diagnosis::HostKeyMismatch {
-                    if let Some(new_key) = hostkeys::scan(host, *port, engine.timeout_secs).await {
+                    if let Some(new_key) =
+                        hostkeys::scan(host, *port, engine.config.timeout_secs).await
+                    {
                         clients::set_host_keys(&mut c, client_id, Some(key), Some(&new_key))
                             .await?;
                     }

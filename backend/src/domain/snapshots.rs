@@ -13,7 +13,7 @@ use shared::ErrorCode;
 
 use super::{Actor, DomainError, PageRequest};
 use crate::db::snapshots::SnapshotRow;
-use crate::db::{self, locations, snapshots};
+use crate::db::{self, locations, snapshots, DbPool};
 use crate::engine::places::LocationDirs;
 use crate::engine::runner::Engine;
 use crate::engine::store;
@@ -49,8 +49,8 @@ async fn blocking<T: Send + 'static>(
 }
 
 /// The snapshot if the actor may see its job (others' snapshots are "not found").
-pub async fn readable(engine: &Engine, actor: Actor, id: i64) -> Result<Readable, DomainError> {
-    let mut c = db::conn(&engine.pool).await?;
+pub async fn readable(pool: &DbPool, actor: Actor, id: i64) -> Result<Readable, DomainError> {
+    let mut c = db::conn(pool).await?;
     let row = snapshots::find(&mut c, id)
         .await?
         .ok_or(DomainError::NotFound)?;
@@ -92,14 +92,14 @@ pub async fn ensure_exists(r: &Readable, rel: &RelPath) -> Result<(), DomainErro
 }
 
 /// One snapshot.
-pub async fn get(engine: &Engine, actor: Actor, id: i64) -> Result<Snapshot, DomainError> {
-    Ok(Snapshot::from(readable(engine, actor, id).await?.row))
+pub async fn get(pool: &DbPool, actor: Actor, id: i64) -> Result<Snapshot, DomainError> {
+    Ok(Snapshot::from(readable(pool, actor, id).await?.row))
 }
 
 /// One page of a directory, or with `q` of the entries beneath it whose name contains
 /// `q` (case-insensitive).
 pub async fn entries(
-    engine: &Engine,
+    pool: &DbPool,
     actor: Actor,
     id: i64,
     path: &str,
@@ -108,7 +108,7 @@ pub async fn entries(
     page: PageRequest,
 ) -> Result<EntryPage, DomainError> {
     let rel = rel_path(path)?;
-    let r = readable(engine, actor, id).await?;
+    let r = readable(pool, actor, id).await?;
     let paging = page.paging();
     blocking(move || {
         let root = root_of(&r)?;
@@ -144,7 +144,7 @@ pub async fn entries(
 
 /// The path in each of the job's snapshots that has it, newest first.
 pub async fn versions(
-    engine: &Engine,
+    pool: &DbPool,
     actor: Actor,
     id: i64,
     path: &str,
@@ -153,10 +153,10 @@ pub async fn versions(
     if rel.is_root() {
         return Err(DomainError::Code(ErrorCode::InvalidPath));
     }
-    let r = readable(engine, actor, id).await?;
+    let r = readable(pool, actor, id).await?;
     // The path must exist in the snapshot asked about.
     ensure_exists(&r, &rel).await?;
-    let mut c = db::conn(&engine.pool).await?;
+    let mut c = db::conn(pool).await?;
     let all = snapshots::of_job(&mut c, r.row.job_id).await?;
     // Snapshots share a handful of locations: each is read once.
     let mut dirs = LocationDirs::default();
@@ -221,7 +221,7 @@ pub async fn open_download(
     path: &str,
 ) -> Result<Download, DomainError> {
     let rel = rel_path(path)?;
-    let r = readable(engine, actor, id).await?;
+    let r = readable(&engine.pool, actor, id).await?;
     let snapshot_name = r.row.name.clone();
     let opened = blocking(move || {
         let root = root_of(&r)?;

@@ -32,7 +32,7 @@ impl Engine {
             }
             let step = {
                 let mut c = db::conn(&self.pool).await.map_err(|e| internal(&e))?;
-                batches::step(&mut c, batch_id, &self.owner, self.lease_secs)
+                batches::step(&mut c, batch_id, &self.owner, self.config.lease_secs)
                     .await
                     .map_err(|e| internal(&e))?
             };
@@ -104,7 +104,9 @@ impl Engine {
     /// batches whose last runs ended elsewhere (aborted while queued, deleted, recovered).
     pub async fn close_batches(&self, only: Option<i64>, log_run: Option<i64>) {
         let closing = match db::conn(&self.pool).await {
-            Ok(mut c) => batches::close_done(&mut c, only, &self.owner, self.lease_secs).await,
+            Ok(mut c) => {
+                batches::close_done(&mut c, only, &self.owner, self.config.lease_secs).await
+            }
             Err(e) => Err(e),
         };
         let closing = match closing {

@@ -9,12 +9,11 @@ use shared::runs::RunError;
 use super::registry::Registry;
 use crate::db::DbPool;
 
-/// What the engine needs from the server.
-#[derive(Clone)]
-pub struct Engine {
-    pub pool: DbPool,
+/// How the engine works: fixed at start from the server's configuration.
+#[derive(Debug)]
+pub struct EngineConfig {
+    /// The server's data directory (keys, known hosts, run logs).
     pub data_dir: PathBuf,
-    pub registry: Arc<Registry>,
     /// rsync I/O and ssh connect timeout.
     pub timeout_secs: u32,
     /// The rsync program (tests substitute a fake one to produce every exit code).
@@ -23,16 +22,8 @@ pub struct Engine {
     pub min_free_percent: u64,
     /// Longest a pre or post script may run before its process group is killed.
     pub script_timeout: std::time::Duration,
-    /// One disk-usage walk at a time, whatever the number of runs.
-    pub usage_gate: Arc<tokio::sync::Semaphore>,
-    /// Live updates.
-    pub events: Arc<crate::events::Bus>,
-    /// This server's identity in leases: `host:pid:random`.
-    pub owner: Arc<str>,
     /// How long a lease lasts without renewal, in seconds.
     pub lease_secs: f64,
-    /// Wakes the dispatcher (a run was queued or a slot freed).
-    pub wake: Arc<tokio::sync::Notify>,
     /// The time zone of the policies' times.
     pub tz: chrono_tz::Tz,
     /// Catch up missed levels after downtime.
@@ -41,6 +32,26 @@ pub struct Engine {
     pub requeue_interrupted: bool,
     /// Most runs executing in this process at once.
     pub local_slots: usize,
+}
+
+/// What the engine needs from the server: its configuration and the handles runs share
+/// (the database, the registry of running processes, the event bus, the dispatcher's
+/// wake-up). Cheap to clone.
+#[derive(Clone)]
+pub struct Engine {
+    pub pool: DbPool,
+    /// The configuration.
+    pub config: Arc<EngineConfig>,
+    /// The runs executing in this process and their process groups.
+    pub registry: Arc<Registry>,
+    /// One disk-usage walk at a time, whatever the number of runs.
+    pub usage_gate: Arc<tokio::sync::Semaphore>,
+    /// Live updates.
+    pub events: Arc<crate::events::Bus>,
+    /// This server's identity in leases: `host:pid:random`.
+    pub owner: Arc<str>,
+    /// Wakes the dispatcher (a run was queued or a slot freed).
+    pub wake: Arc<tokio::sync::Notify>,
 }
 
 /// A failure before or around rsync, with its stable code.

@@ -56,7 +56,8 @@ pub fn owner_is_dead_here(owner: &str) -> bool {
 impl Engine {
     /// The log file of a run.
     pub fn log_path(&self, run_id: i64) -> PathBuf {
-        self.data_dir
+        self.config
+            .data_dir
             .join("logs")
             .join("runs")
             .join(format!("{run_id}.log"))

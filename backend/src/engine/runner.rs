@@ -145,6 +145,7 @@ impl Engine {
         env: &[(String, String)],
     ) -> Result<(), super::scripts::ScriptFailure> {
         let work = self
+            .config
             .data_dir
             .join("run-scripts")
             .join(format!("{run_id}-{phase}"));
@@ -153,7 +154,7 @@ impl Engine {
             &work,
             scripts,
             env,
-            self.script_timeout,
+            self.config.script_timeout,
             &self.log_path(run_id),
             move |g| registry.set_group(run_id, g),
         )

@@ -28,7 +28,7 @@ impl Engine {
             .create(true)
             .append(true)
             .open(&log_path)?;
-        let mut cmd = std::process::Command::new(&self.rsync);
+        let mut cmd = std::process::Command::new(&self.config.rsync);
         cmd.args(argv)
             .env("LC_ALL", "C")
             // Its own process group: abort kills rsync and ssh together.

@@ -31,23 +31,28 @@ pub async fn run(engine: Engine) {
 }
 
 fn recovery_interval(engine: &Engine) -> Duration {
-    Duration::from_secs_f64((engine.lease_secs / 4.0).clamp(0.5, 15.0))
+    Duration::from_secs_f64((engine.config.lease_secs / 4.0).clamp(0.5, 15.0))
 }
 
 /// One claim: starts every run the limits allow now. Returns the runs started.
 pub async fn dispatch_once(engine: &Engine) -> anyhow::Result<Vec<i64>> {
-    let free = engine.local_slots.saturating_sub(engine.registry.len());
+    let free = engine
+        .config
+        .local_slots
+        .saturating_sub(engine.registry.len());
     if free == 0 {
         return Ok(Vec::new());
     }
     let mut c = db::conn(&engine.pool).await?;
     // The claims, their log records and their events commit together.
     let claimed = db::transaction(&mut c, async |t| {
-        let claimed =
-            db::claim::claim(t, &engine.owner, engine.lease_secs, |cands, busy, limit| {
-                choose(cands, busy, limit, free)
-            })
-            .await?;
+        let claimed = db::claim::claim(
+            t,
+            &engine.owner,
+            engine.config.lease_secs,
+            |cands, busy, limit| choose(cands, busy, limit, free),
+        )
+        .await?;
         for cl in &claimed {
             let detail = match cl.batch_id {
                 Some(b) => format!("run {} claimed by {} in batch {b}", cl.run_id, engine.owner),
@@ -83,11 +88,13 @@ pub async fn dispatch_once(engine: &Engine) -> anyhow::Result<Vec<i64>> {
 /// Renews this server's leases a few times per lease period, and aborts runs that an
 /// abort request on another server moved to `aborting`.
 pub async fn heartbeat(engine: Engine) {
-    let every = Duration::from_secs_f64((engine.lease_secs / 3.0).max(0.5));
+    let every = Duration::from_secs_f64((engine.config.lease_secs / 3.0).max(0.5));
     loop {
         tokio::time::sleep(every.min(Duration::from_secs(1))).await;
         let beat = match db::conn(&engine.pool).await {
-            Ok(mut c) => db::leases::heartbeat(&mut c, &engine.owner, engine.lease_secs).await,
+            Ok(mut c) => {
+                db::leases::heartbeat(&mut c, &engine.owner, engine.config.lease_secs).await
+            }
             Err(e) => Err(e),
         };
         match beat {
@@ -112,7 +119,7 @@ pub async fn recover(engine: &Engine) {
             db::leases::recover(
                 &mut c,
                 &owner,
-                engine.requeue_interrupted,
+                engine.config.requeue_interrupted,
                 owner_is_dead_here,
             )
             .await
@@ -139,7 +146,7 @@ pub async fn recover(engine: &Engine) {
             run.lease_owner.as_deref().unwrap_or("?"),
             run.id,
             run.state,
-            if engine.requeue_interrupted {
+            if engine.config.requeue_interrupted {
                 "queued again"
             } else {
                 "failed as interrupted"

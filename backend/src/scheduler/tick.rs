@@ -60,8 +60,8 @@ fn decode_schedules(rows: Vec<(i64, serde_json::Value)>) -> Vec<(i64, Schedule)>
 /// one) for every active job whose policy is due, exactly once over every server.
 pub async fn tick(engine: &Engine, now: DateTime<Utc>) -> anyhow::Result<TickReport> {
     let minute = now.duration_trunc(TimeDelta::minutes(1))?;
-    let tz = engine.tz;
-    let catch_up = engine.catch_up;
+    let tz = engine.config.tz;
+    let catch_up = engine.config.catch_up;
     let mut c = db::conn(&engine.pool).await?;
     let policies = decode_schedules(db::policies::all_schedules(&mut c).await?);
     let done = db::queue::tick(&mut c, minute, |last| {

@@ -119,9 +119,9 @@ impl Engine {
     /// The engine's settings a plan depends on.
     pub(in crate::engine) fn limits(&self) -> Limits {
         Limits {
-            data_dir: self.data_dir.clone(),
-            min_free_percent: self.min_free_percent,
-            timeout_secs: self.timeout_secs,
+            data_dir: self.config.data_dir.clone(),
+            min_free_percent: self.config.min_free_percent,
+            timeout_secs: self.config.timeout_secs,
             fake_super: !nix::unistd::Uid::effective().is_root(),
         }
     }

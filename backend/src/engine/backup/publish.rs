@@ -39,7 +39,7 @@ impl Engine {
             started_at: started,
             finished_at: Utc::now(),
             levels: b.plan.levels.clone(),
-            rsync_version: crate::engine::transfer::rsync_version(&self.rsync).await,
+            rsync_version: crate::engine::transfer::rsync_version(&self.config.rsync).await,
             exit_code: outcome.exit_code.unwrap_or(-1),
             warnings,
             files: s.files,

@@ -76,7 +76,7 @@ impl Engine {
             return code;
         }
         if let Connection::Ssh { host, port, .. } = &b.ctx.connection {
-            if let Some(key) = hostkeys::scan(host, *port, self.timeout_secs).await {
+            if let Some(key) = hostkeys::scan(host, *port, self.config.timeout_secs).await {
                 let client = &b.ctx.client;
                 let kept = async {
                     let mut c = db::conn(&self.pool).await?;

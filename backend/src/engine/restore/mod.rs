@@ -38,7 +38,7 @@ impl Engine {
         };
         match (&client.host_key, &client.host_key_pending) {
             (Some(key), None) => {
-                hostkeys::write_known_hosts(&self.data_dir, client.id, host, *port, key)
+                hostkeys::write_known_hosts(&self.config.data_dir, client.id, host, *port, key)
                     .map_err(Stop::internal)?;
                 Ok(())
             }
@@ -46,7 +46,7 @@ impl Engine {
                 RunError::HostKeyUnverified,
                 "a host key awaits acceptance".into(),
             )),
-            (None, None) => match hostkeys::scan(host, *port, self.timeout_secs).await {
+            (None, None) => match hostkeys::scan(host, *port, self.config.timeout_secs).await {
                 Some(key) => {
                     clients::set_host_keys(c, client.id, None, Some(&key))
                         .await
@@ -86,13 +86,13 @@ impl Engine {
     /// a few timeouts. The error is the stable code of what went wrong.
     pub async fn restore_preview(&self, target: &RestoreTarget) -> Result<RestorePreview, Stop> {
         let (argv, _) = self.prepare_restore(target, true).await?;
-        let mut cmd = tokio::process::Command::new(&self.rsync);
+        let mut cmd = tokio::process::Command::new(&self.config.rsync);
         cmd.args(&argv)
             .env("LC_ALL", "C")
             .stdin(std::process::Stdio::null())
             .kill_on_drop(true)
             .process_group(0);
-        let limit = std::time::Duration::from_secs(u64::from(self.timeout_secs.max(10)) * 4);
+        let limit = std::time::Duration::from_secs(u64::from(self.config.timeout_secs.max(10)) * 4);
         let out = tokio::time::timeout(limit, cmd.output())
             .await
             .map_err(|_| Stop(RunError::PreviewTimeout, String::new()))?
