@@ -31,11 +31,14 @@ impl Engine {
             }
         }
         self.registry.end(run_id);
-        self.events.run_changed(run_id).await;
         match self.find_run(run_id).await {
-            Ok(Some(run)) => self.announce_finished(&run).await,
+            Ok(Some(run)) => {
+                if let Some(b) = run.batch_id {
+                    self.close_batches(Some(b), Some(run.id)).await;
+                }
+            }
             // Deleted with its job meanwhile: nothing is left to announce or close.
-            Ok(None) => tracing::info!(run_id, "run gone before its end was announced"),
+            Ok(None) => tracing::info!(run_id, "run gone before its batch was closed"),
             Err(e) => {
                 tracing::error!(run_id, "reading the finished run: {e}");
                 self.log(
@@ -52,7 +55,9 @@ impl Engine {
         let mut c = db::conn(&self.pool).await?;
         if let Some(run) = runs::find(&mut c, run_id).await? {
             if run.state != RunState::Finished {
-                runs::finish(&mut c, &run, &failed(RunError::Internal)).await?;
+                drop(c);
+                self.finish_run(&run, &failed(RunError::Internal)).await?;
+                return Ok(());
             }
         }
         Ok(())
@@ -63,20 +68,17 @@ impl Engine {
         Ok(runs::find(&mut c, run_id).await?)
     }
 
-    /// The run's end as a log record (linked to its job's client by `record`), and its
-    /// batch closed when it was the last run in it.
-    async fn announce_finished(&self, run: &RunRow) {
-        let code = run.error_code.map_or("", RunError::as_str);
-        let level = match run.result {
-            Some(RunResult::Ok) => LogLevel::Info,
-            Some(RunResult::Warning | RunResult::Aborted) => LogLevel::Warning,
-            Some(RunResult::Failed) | None => LogLevel::Error,
+    /// Finishes the run with `outcome`, its log record (linked to its job's client) and
+    /// its events, in one transaction: a run never ends without them.
+    async fn finish_run(&self, run: &RunRow, outcome: &RunOutcome) -> Result<(), db::DbError> {
+        let code = outcome.error_code.map_or("", RunError::as_str);
+        let level = match outcome.result {
+            RunResult::Ok => LogLevel::Info,
+            RunResult::Warning | RunResult::Aborted => LogLevel::Warning,
+            RunResult::Failed => LogLevel::Error,
         };
-        let detail = format!(
-            "run finished: {} {code}",
-            run.result.map_or("", RunResult::as_str)
-        );
-        self.record(Record {
+        let detail = format!("run finished: {} {code}", outcome.result.as_str());
+        let record = Record {
             level,
             source: LogSource::Engine,
             code: "run_finished",
@@ -84,11 +86,16 @@ impl Engine {
             job_id: Some(run.job_id),
             run_id: Some(run.id),
             ..Default::default()
+        };
+        let mut c = db::conn(&self.pool).await?;
+        db::transaction(&mut c, async |t| {
+            runs::finish(t, run, outcome).await?;
+            self.run_changed_in(t, run.id, record).await
         })
-        .await;
-        if let Some(b) = run.batch_id {
-            self.close_batches(Some(b), Some(run.id)).await;
-        }
+        .await?;
+        drop(c);
+        self.events.committed();
+        Ok(())
     }
 
     async fn execute_inner(&self, run_id: i64) -> anyhow::Result<()> {
@@ -131,8 +138,7 @@ impl Engine {
                 outcome.error_code.map_or("", RunError::as_str)
             ),
         );
-        let mut c = db::conn(&self.pool).await?;
-        runs::finish(&mut c, &run, &outcome).await?;
+        self.finish_run(&run, &outcome).await?;
         Ok(())
     }
 
