@@ -69,17 +69,6 @@ pub fn PreferencesPage() -> impl IntoView {
         });
     };
 
-    let size_error = Signal::derive(move || {
-        let from_api = failure.with(|f| f.as_ref().and_then(|f| f.field("page_size")).is_some());
-        (bad_number.get() || from_api).then(|| fl!(LOADER, "prefs-page-size-invalid"))
-    });
-    let language_error = Signal::derive(move || {
-        failure.with(|f| {
-            f.as_ref()
-                .and_then(|f| f.field("language"))
-                .map(i18n::field_error_text)
-        })
-    });
     let general_error = Signal::derive(move || {
         failure.with(|f| {
             f.as_ref()
@@ -96,17 +85,14 @@ pub fn PreferencesPage() -> impl IntoView {
             <Alert id="prefs-error" kind=AlertKind::Error message=general_error />
             <Alert id="prefs-success" kind=AlertKind::Success message=success />
             <form id="prefs-form" class="form" novalidate on:submit=submit>
-                <LanguageChoice language=language error=language_error />
-                <PageSizeField value=page_size error=size_error />
+                <LanguageChoice language=language failure=failure />
+                <PageSizeField value=page_size failure=failure bad_number=bad_number />
                 <div class="form-actions">
                     <SubmitButton id="prefs-save" pending=pending idle=|| fl!(LOADER, "save") busy=|| fl!(LOADER, "saving") />
                 </div>
             </form>
         </section>
-        <HelpPanel id="prefs-help">
-            <HelpItem term=Signal::derive(move || fl!(LOADER, "prefs-language")) text=Signal::derive(move || fl!(LOADER, "prefs-help-language")) />
-            <HelpItem term=Signal::derive(move || fl!(LOADER, "prefs-page-size")) text=Signal::derive(move || fl!(LOADER, "prefs-help-page-size")) />
-        </HelpPanel>
+        <PreferencesHelp />
         </div>
     }
 }
@@ -141,9 +127,19 @@ fn keep_in_step(
     });
 }
 
-/// The rows-per-page input, with its help line and error.
+/// The rows-per-page input, with its help line and error (not a number, or refused by
+/// the API).
 #[component]
-fn PageSizeField(value: RwSignal<String>, error: Signal<Option<String>>) -> impl IntoView {
+fn PageSizeField(
+    value: RwSignal<String>,
+    failure: RwSignal<Option<Failure>>,
+    /// Whether the text is not a whole number (checked here, before sending).
+    bad_number: RwSignal<bool>,
+) -> impl IntoView {
+    let error = Signal::derive(move || {
+        let from_api = failure.with(|f| f.as_ref().and_then(|f| f.field("page_size")).is_some());
+        (bad_number.get() || from_api).then(|| fl!(LOADER, "prefs-page-size-invalid"))
+    });
     view! {
         <div class="field">
             <label for="prefs-page-size">{move || fl!(LOADER, "prefs-page-size")}</label>
@@ -172,10 +168,16 @@ fn PageSizeField(value: RwSignal<String>, error: Signal<Option<String>>) -> impl
 #[component]
 fn LanguageChoice(
     language: RwSignal<Option<Language>>,
-    error: Signal<Option<String>>,
+    failure: RwSignal<Option<Failure>>,
 ) -> impl IntoView {
     let session = use_session();
-    let language_error = error;
+    let language_error = Signal::derive(move || {
+        failure.with(|f| {
+            f.as_ref()
+                .and_then(|f| f.field("language"))
+                .map(i18n::field_error_text)
+        })
+    });
     view! {
         <div class="field">
             <label for="prefs-language">{move || fl!(LOADER, "prefs-language")}</label>
@@ -206,5 +208,16 @@ fn LanguageChoice(
             </select>
             <FieldError id="prefs-language-error" message=language_error />
         </div>
+    }
+}
+
+/// What each preference means.
+#[component]
+fn PreferencesHelp() -> impl IntoView {
+    view! {
+        <HelpPanel id="prefs-help">
+            <HelpItem term=Signal::derive(move || fl!(LOADER, "prefs-language")) text=Signal::derive(move || fl!(LOADER, "prefs-help-language")) />
+            <HelpItem term=Signal::derive(move || fl!(LOADER, "prefs-page-size")) text=Signal::derive(move || fl!(LOADER, "prefs-help-page-size")) />
+        </HelpPanel>
     }
 }
