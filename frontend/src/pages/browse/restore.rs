@@ -89,12 +89,7 @@ pub fn RestoreDialog(
         );
     });
 
-    let name = if entry.path.is_empty() {
-        fl!(LOADER, "restore-everything")
-    } else {
-        entry.name.clone()
-    };
-    let title = Signal::derive(move || fl!(LOADER, "restore-title", name = name.clone()));
+    let title = restore_title(&entry);
     let source = job.source_path.clone();
     let locked = Signal::derive(move || pending.get() || queued.with(Option::is_some));
     view! {
@@ -115,6 +110,16 @@ pub fn RestoreDialog(
             {move || queued.get().map(|q| view! { <RestoreProgress queued=q /> })}
         </Modal>
     }
+}
+
+/// "Restore …": the entry's name, or "everything" for the snapshot's root.
+fn restore_title(entry: &Entry) -> Signal<String> {
+    let name = if entry.path.is_empty() {
+        fl!(LOADER, "restore-everything")
+    } else {
+        entry.name.clone()
+    };
+    Signal::derive(move || fl!(LOADER, "restore-title", name = name.clone()))
 }
 
 /// Any change makes the preview stale: it must be run again before restoring. Without
