@@ -163,7 +163,7 @@ fn QueueTable(feed: QueueFeed, ctx: QueueContext) -> impl IntoView {
     };
     // Only a change between loading, empty and not empty redraws the table.
     let shape = Memo::new(move |_| feed.items.with(|q| q.as_ref().map(Vec::is_empty)));
-    let queue_view = move || match shape.get() {
+    move || match shape.get() {
         None if feed.failure.with(Option::is_none) => view! { <Loading /> }.into_any(),
         None => ().into_any(),
         Some(true) => view! {
@@ -171,8 +171,7 @@ fn QueueTable(feed: QueueFeed, ctx: QueueContext) -> impl IntoView {
         }
         .into_any(),
         Some(false) => table().into_any(),
-    };
-    queue_view
+    }
 }
 
 /// The current time, renewed every second while the page is shown (for elapsed times).
