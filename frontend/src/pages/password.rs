@@ -134,12 +134,7 @@ impl PasswordErrors {
 #[component]
 fn UsernameHint() -> impl IntoView {
     let session = use_session();
-    let username = move || {
-        session
-            .user
-            .with(|u| u.as_ref().map(|me| me.username.clone()))
-            .unwrap_or_default()
-    };
+    let username = move || session.username();
     view! {
         <input
             type="text"

@@ -10,7 +10,7 @@ use shared::{Language, Preferences};
 use crate::api::{self, Failure};
 use crate::components::feedback::{Alert, AlertKind, FieldError};
 use crate::components::help::{HelpItem, HelpPanel};
-use crate::components::language::language_name;
+use crate::components::language::{language_name, language_options};
 use crate::components::page::PageTitle;
 use crate::components::submit::SubmitButton;
 use crate::i18n::{self, LOADER};
@@ -191,20 +191,7 @@ fn LanguageChoice(
                 <option value="" selected=move || language.get().is_none()>
                     {move || fl!(LOADER, "prefs-language-unset", shown = language_name(session.language.get()))}
                 </option>
-                {Language::ALL
-                    .into_iter()
-                    .map(|lang| {
-                        view! {
-                            <option
-                                value=lang.tag()
-                                lang=lang.tag()
-                                selected=move || language.get() == Some(lang)
-                            >
-                                {move || language_name(lang)}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
+                {language_options(move |lang| language.get() == Some(lang))}
             </select>
             <FieldError id="prefs-language-error" message=language_error />
         </div>
