@@ -92,6 +92,13 @@ impl Session {
         failure
     }
 
+    /// The signed-in user's name, empty when signed out (reactive).
+    pub fn username(self) -> String {
+        self.user
+            .with(|u| u.as_ref().map(|me| me.username.clone()))
+            .unwrap_or_default()
+    }
+
     /// True for administrators (reactive).
     pub fn is_admin(self) -> bool {
         self.user

@@ -48,6 +48,8 @@ login-username = Username
 login-password = Password
 login-submit = Sign in
 login-submitting = Signing in…
+# Said on the login page itself, so that it follows the language chosen there.
+login-failed = Wrong username or password.
 
 ## Placeholders and errors pages
 

@@ -48,6 +48,8 @@ login-username = Nombre de usuario
 login-password = Contraseña
 login-submit = Entrar
 login-submitting = Entrando…
+# Said on the login page itself, so that it follows the language chosen there.
+login-failed = Nombre de usuario o contraseña incorrectos.
 
 ## Páginas provisionales y de error
 

@@ -48,6 +48,8 @@ login-username = Erabiltzaile-izena
 login-password = Pasahitza
 login-submit = Sartu
 login-submitting = Sartzen…
+# Said on the login page itself, so that it follows the language chosen there.
+login-failed = Erabiltzaile-izena edo pasahitza okerra da.
 
 ## Behin-behineko orriak eta errore-orriak
 

@@ -28,20 +28,7 @@ pub fn LanguageSelect() -> impl IntoView {
                 on:change=on_change
                 prop:value=move || session.language.get().tag()
             >
-                {Language::ALL
-                    .into_iter()
-                    .map(|lang| {
-                        view! {
-                            <option
-                                value=lang.tag()
-                                lang=lang.tag()
-                                selected=move || session.language.get() == lang
-                            >
-                                {move || language_name(lang)}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
+                {language_options(move |lang| session.language.get() == lang)}
             </select>
         </div>
     }
@@ -55,4 +42,21 @@ pub fn language_name(lang: Language) -> String {
         Language::Es => fl!(LOADER, "language-es"),
         Language::En => fl!(LOADER, "language-en"),
     }
+}
+
+/// One `<option>` per language, in its own name (and marked as that language);
+/// `selected` says which is chosen.
+pub fn language_options(
+    selected: impl Fn(Language) -> bool + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    Language::ALL
+        .into_iter()
+        .map(|lang| {
+            view! {
+                <option value=lang.tag() lang=lang.tag() selected=move || selected(lang)>
+                    {move || language_name(lang)}
+                </option>
+            }
+        })
+        .collect_view()
 }

@@ -79,12 +79,7 @@ fn Frame() -> impl IntoView {
         location.pathname.track();
         menu_open.set(false);
     });
-    let username = move || {
-        session
-            .user
-            .with(|u| u.as_ref().map(|me| me.username.clone()))
-            .unwrap_or_default()
-    };
+    let username = move || session.username();
     view! {
         <a class="skip-link" href="#main">
             {move || fl!(LOADER, "skip-to-content")}

@@ -17,4 +17,5 @@ pub mod pager;
 pub mod pickers;
 pub mod progress;
 pub mod secret;
+pub mod submit;
 pub mod unsaved;

@@ -67,7 +67,7 @@ pub fn LoginPage() -> impl IntoView {
                     <Alert
                         id="login-error"
                         kind=AlertKind::Error
-                        message=Signal::derive(move || failure.with(|f| f.as_ref().map(Failure::message)))
+                        message=Signal::derive(move || failure.with(|f| f.as_ref().map(login_error)))
                     />
                     <form id="login-form" class="form" on:submit=submit>
                         <div class="field">
@@ -142,5 +142,15 @@ mod tests {
         assert_eq!(safe_next(Some("https://evil.example")), "/");
         assert_eq!(safe_next(Some("/\\evil.example")), "/");
         assert_eq!(safe_next(Some("/login")), "/");
+    }
+}
+
+/// What a failed sign-in says: wrong credentials in our words, so that the message follows
+/// the language picked on this page after the answer came; anything else as the server said.
+fn login_error(f: &Failure) -> String {
+    if f.code == Some(shared::ErrorCode::InvalidCredentials) {
+        fl!(LOADER, "login-failed")
+    } else {
+        f.message()
     }
 }

@@ -11,6 +11,7 @@ use crate::api::{self, Failure};
 use crate::components::feedback::{Alert, AlertKind, FieldError};
 use crate::components::help::{HelpItem, HelpPanel};
 use crate::components::page::PageTitle;
+use crate::components::submit::SubmitButton;
 use crate::i18n::{self, LOADER};
 use crate::state::use_session;
 
@@ -57,102 +58,22 @@ pub fn PasswordPage() -> impl IntoView {
         });
     };
 
-    let current_error = Signal::derive(move || {
-        failure.with(|f| {
-            let f = f.as_ref()?;
-            let wrong = f.code == Some(ErrorCode::InvalidCredentials);
-            let field = f.field("current_password");
-            (wrong || field.is_some()).then(|| fl!(LOADER, "password-wrong-current"))
-        })
-    });
-    let new_error = Signal::derive(move || {
-        failure.with(|f| f.as_ref()?.field("new_password").map(new_password_text))
-    });
-    let repeat_error =
-        Signal::derive(move || mismatch.get().then(|| fl!(LOADER, "password-mismatch")));
-    let general_error = Signal::derive(move || {
-        failure.with(|f| {
-            f.as_ref()
-                .filter(|f| f.fields.is_empty() && f.code != Some(ErrorCode::InvalidCredentials))
-                .map(Failure::message)
-        })
-    });
+    let errors = PasswordErrors::new(failure, mismatch);
     let success = Signal::derive(move || changed.get().then(|| fl!(LOADER, "password-changed")));
-    let username = move || {
-        session
-            .user
-            .with(|u| u.as_ref().map(|me| me.username.clone()))
-            .unwrap_or_default()
-    };
-    let invalid = |error: Signal<Option<String>>| move || error.get().is_some().to_string();
 
     view! {
         <PageTitle title=Signal::derive(move || fl!(LOADER, "nav-password")) />
         <div class="form-page">
         <section class="panel form-column">
-            <Alert id="password-error" kind=AlertKind::Error message=general_error />
+            <Alert id="password-error" kind=AlertKind::Error message=errors.general />
             <Alert id="password-success" kind=AlertKind::Success message=success />
             <form id="password-form" class="form" novalidate on:submit=submit>
-                // For password managers, which file the new password under this name.
-                <input
-                    type="text"
-                    class="visually-hidden"
-                    autocomplete="username"
-                    tabindex="-1"
-                    aria-hidden="true"
-                    readonly
-                    prop:value=username
-                />
-                <div class="field">
-                    <label for="password-current">{move || fl!(LOADER, "password-current")}</label>
-                    <input
-                        id="password-current"
-                        type="password"
-                        autocomplete="current-password"
-                        aria-describedby="password-current-error"
-                        aria-invalid=invalid(current_error)
-                        bind:value=current
-                    />
-                    <FieldError id="password-current-error" message=current_error />
-                </div>
-                <div class="field">
-                    <label for="password-new">{move || fl!(LOADER, "password-new")}</label>
-                    <input
-                        id="password-new"
-                        type="password"
-                        autocomplete="new-password"
-                        aria-describedby="password-new-help password-new-error"
-                        aria-invalid=invalid(new_error)
-                        bind:value=new
-                    />
-                    <p class="field-help" id="password-new-help">
-                        {move || fl!(LOADER, "password-help")}
-                    </p>
-                    <FieldError id="password-new-error" message=new_error />
-                </div>
-                <div class="field">
-                    <label for="password-repeat">{move || fl!(LOADER, "password-repeat")}</label>
-                    <input
-                        id="password-repeat"
-                        type="password"
-                        autocomplete="new-password"
-                        aria-describedby="password-repeat-error"
-                        aria-invalid=invalid(repeat_error)
-                        bind:value=repeat
-                    />
-                    <FieldError id="password-repeat-error" message=repeat_error />
-                </div>
+                <UsernameHint />
+                <PasswordField id="password-current" label=|| fl!(LOADER, "password-current") autocomplete="current-password" value=current error=errors.current />
+                <PasswordField id="password-new" label=|| fl!(LOADER, "password-new") autocomplete="new-password" value=new error=errors.new help=|| fl!(LOADER, "password-help") />
+                <PasswordField id="password-repeat" label=|| fl!(LOADER, "password-repeat") autocomplete="new-password" value=repeat error=errors.repeat />
                 <div class="form-actions">
-                    <button
-                        id="password-submit"
-                        type="submit"
-                        class="button button-primary"
-                        disabled=move || pending.get()
-                    >
-                        {move || {
-                            if pending.get() { fl!(LOADER, "saving") } else { fl!(LOADER, "password-submit") }
-                        }}
-                    </button>
+                    <SubmitButton id="password-submit" pending=pending idle=|| fl!(LOADER, "password-submit") busy=|| fl!(LOADER, "saving") />
                 </div>
             </form>
         </section>
@@ -161,6 +82,100 @@ pub fn PasswordPage() -> impl IntoView {
             <HelpItem term=Signal::derive(move || fl!(LOADER, "password-new")) text=Signal::derive(move || fl!(LOADER, "password-help-new")) />
             <HelpItem term=Signal::derive(move || fl!(LOADER, "password-repeat")) text=Signal::derive(move || fl!(LOADER, "password-help-repeat")) />
         </HelpPanel>
+        </div>
+    }
+}
+
+/// The problems to show: one per field, and the general one that belongs to no field.
+#[derive(Clone, Copy)]
+struct PasswordErrors {
+    current: Signal<Option<String>>,
+    new: Signal<Option<String>>,
+    repeat: Signal<Option<String>>,
+    general: Signal<Option<String>>,
+}
+
+impl PasswordErrors {
+    /// A wrong current password is the current field's problem, not a general one.
+    fn new(failure: RwSignal<Option<Failure>>, mismatch: RwSignal<bool>) -> Self {
+        let current = Signal::derive(move || {
+            failure.with(|f| {
+                let f = f.as_ref()?;
+                let wrong = f.code == Some(ErrorCode::InvalidCredentials);
+                let field = f.field("current_password");
+                (wrong || field.is_some()).then(|| fl!(LOADER, "password-wrong-current"))
+            })
+        });
+        let new = Signal::derive(move || {
+            failure.with(|f| f.as_ref()?.field("new_password").map(new_password_text))
+        });
+        let repeat =
+            Signal::derive(move || mismatch.get().then(|| fl!(LOADER, "password-mismatch")));
+        let general = Signal::derive(move || {
+            failure.with(|f| {
+                f.as_ref()
+                    .filter(|f| {
+                        f.fields.is_empty() && f.code != Some(ErrorCode::InvalidCredentials)
+                    })
+                    .map(Failure::message)
+            })
+        });
+        Self {
+            current,
+            new,
+            repeat,
+            general,
+        }
+    }
+}
+
+/// The signed-in user's name in a hidden field, for password managers, which file the
+/// new password under this name.
+#[component]
+fn UsernameHint() -> impl IntoView {
+    let session = use_session();
+    let username = move || session.username();
+    view! {
+        <input
+            type="text"
+            class="visually-hidden"
+            autocomplete="username"
+            tabindex="-1"
+            aria-hidden="true"
+            readonly
+            prop:value=username
+        />
+    }
+}
+
+/// One labelled password input with its optional help line (`{id}-help`) and its error
+/// (`{id}-error`).
+#[component]
+fn PasswordField(
+    id: &'static str,
+    label: fn() -> String,
+    autocomplete: &'static str,
+    value: RwSignal<String>,
+    error: Signal<Option<String>>,
+    #[prop(optional)] help: Option<fn() -> String>,
+) -> impl IntoView {
+    let described_by = match help {
+        Some(_) => format!("{id}-help {id}-error"),
+        None => format!("{id}-error"),
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input
+                id=id
+                type="password"
+                autocomplete=autocomplete
+                aria-describedby=described_by
+                aria-invalid=move || error.get().is_some().to_string()
+                bind:value=value
+            />
+            {help.map(|text| view! { <p class="field-help" id=format!("{id}-help")>{text}</p> })}
+            <FieldError id=format!("{id}-error") message=error />
         </div>
     }
 }

@@ -10,8 +10,9 @@ use shared::{Language, Preferences};
 use crate::api::{self, Failure};
 use crate::components::feedback::{Alert, AlertKind, FieldError};
 use crate::components::help::{HelpItem, HelpPanel};
-use crate::components::language::language_name;
+use crate::components::language::{language_name, language_options};
 use crate::components::page::PageTitle;
+use crate::components::submit::SubmitButton;
 use crate::i18n::{self, LOADER};
 use crate::state::use_session;
 
@@ -32,27 +33,7 @@ pub fn PreferencesPage() -> impl IntoView {
     let saved = RwSignal::new(false);
     let pending = RwSignal::new(false);
 
-    // The header's language switch also changes (and saves) the language: follow it, but
-    // not on the first run, which would turn "not chosen" into the language shown.
-    Effect::new(move |first: Option<()>| {
-        let shown = session.language.get();
-        if first.is_some() {
-            language.set(Some(shown));
-        }
-    });
-
-    // The server is the authority: refresh the form from it.
-    let stored = LocalResource::new(api::preferences);
-    Effect::new(move |_| {
-        let Some(answer) = stored.get() else { return };
-        untrack(|| match answer {
-            Ok(prefs) => {
-                language.set(prefs.language);
-                page_size.set(prefs.page_size.to_string());
-            }
-            Err(err) => failure.set(Some(session.check_failure(err))),
-        });
-    });
+    keep_in_step(language, page_size, failure);
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -88,17 +69,6 @@ pub fn PreferencesPage() -> impl IntoView {
         });
     };
 
-    let size_error = Signal::derive(move || {
-        let from_api = failure.with(|f| f.as_ref().and_then(|f| f.field("page_size")).is_some());
-        (bad_number.get() || from_api).then(|| fl!(LOADER, "prefs-page-size-invalid"))
-    });
-    let language_error = Signal::derive(move || {
-        failure.with(|f| {
-            f.as_ref()
-                .and_then(|f| f.field("language"))
-                .map(i18n::field_error_text)
-        })
-    });
     let general_error = Signal::derive(move || {
         failure.with(|f| {
             f.as_ref()
@@ -115,44 +85,80 @@ pub fn PreferencesPage() -> impl IntoView {
             <Alert id="prefs-error" kind=AlertKind::Error message=general_error />
             <Alert id="prefs-success" kind=AlertKind::Success message=success />
             <form id="prefs-form" class="form" novalidate on:submit=submit>
-                <LanguageChoice language=language error=language_error />
-                <div class="field">
-                    <label for="prefs-page-size">{move || fl!(LOADER, "prefs-page-size")}</label>
-                    <input
-                        id="prefs-page-size"
-                        type="number"
-                        inputmode="numeric"
-                        min="5"
-                        max="500"
-                        step="1"
-                        class="input-short"
-                        aria-describedby="prefs-page-size-help prefs-page-size-error"
-                        aria-invalid=move || size_error.get().is_some().to_string()
-                        bind:value=page_size
-                    />
-                    <p class="field-help" id="prefs-page-size-help">
-                        {move || fl!(LOADER, "prefs-page-size-help")}
-                    </p>
-                    <FieldError id="prefs-page-size-error" message=size_error />
-                </div>
+                <LanguageChoice language=language failure=failure />
+                <PageSizeField value=page_size failure=failure bad_number=bad_number />
                 <div class="form-actions">
-                    <button
-                        id="prefs-save"
-                        type="submit"
-                        class="button button-primary"
-                        disabled=move || pending.get()
-                    >
-                        {move || {
-                            if pending.get() { fl!(LOADER, "saving") } else { fl!(LOADER, "save") }
-                        }}
-                    </button>
+                    <SubmitButton id="prefs-save" pending=pending idle=|| fl!(LOADER, "save") busy=|| fl!(LOADER, "saving") />
                 </div>
             </form>
         </section>
-        <HelpPanel id="prefs-help">
-            <HelpItem term=Signal::derive(move || fl!(LOADER, "prefs-language")) text=Signal::derive(move || fl!(LOADER, "prefs-help-language")) />
-            <HelpItem term=Signal::derive(move || fl!(LOADER, "prefs-page-size")) text=Signal::derive(move || fl!(LOADER, "prefs-help-page-size")) />
-        </HelpPanel>
+        <PreferencesHelp />
+        </div>
+    }
+}
+
+/// Keeps the form in step with the header's language switch and with the server.
+fn keep_in_step(
+    language: RwSignal<Option<Language>>,
+    page_size: RwSignal<String>,
+    failure: RwSignal<Option<Failure>>,
+) {
+    let session = use_session();
+    // The header's language switch also changes (and saves) the language: follow it, but
+    // not on the first run, which would turn "not chosen" into the language shown.
+    Effect::new(move |first: Option<()>| {
+        let shown = session.language.get();
+        if first.is_some() {
+            language.set(Some(shown));
+        }
+    });
+
+    // The server is the authority: refresh the form from it.
+    let stored = LocalResource::new(api::preferences);
+    Effect::new(move |_| {
+        let Some(answer) = stored.get() else { return };
+        untrack(|| match answer {
+            Ok(prefs) => {
+                language.set(prefs.language);
+                page_size.set(prefs.page_size.to_string());
+            }
+            Err(err) => failure.set(Some(session.check_failure(err))),
+        });
+    });
+}
+
+/// The rows-per-page input, with its help line and error (not a number, or refused by
+/// the API).
+#[component]
+fn PageSizeField(
+    value: RwSignal<String>,
+    failure: RwSignal<Option<Failure>>,
+    /// Whether the text is not a whole number (checked here, before sending).
+    bad_number: RwSignal<bool>,
+) -> impl IntoView {
+    let error = Signal::derive(move || {
+        let from_api = failure.with(|f| f.as_ref().and_then(|f| f.field("page_size")).is_some());
+        (bad_number.get() || from_api).then(|| fl!(LOADER, "prefs-page-size-invalid"))
+    });
+    view! {
+        <div class="field">
+            <label for="prefs-page-size">{move || fl!(LOADER, "prefs-page-size")}</label>
+            <input
+                id="prefs-page-size"
+                type="number"
+                inputmode="numeric"
+                min="5"
+                max="500"
+                step="1"
+                class="input-short"
+                aria-describedby="prefs-page-size-help prefs-page-size-error"
+                aria-invalid=move || error.get().is_some().to_string()
+                bind:value=value
+            />
+            <p class="field-help" id="prefs-page-size-help">
+                {move || fl!(LOADER, "prefs-page-size-help")}
+            </p>
+            <FieldError id="prefs-page-size-error" message=error />
         </div>
     }
 }
@@ -162,10 +168,16 @@ pub fn PreferencesPage() -> impl IntoView {
 #[component]
 fn LanguageChoice(
     language: RwSignal<Option<Language>>,
-    error: Signal<Option<String>>,
+    failure: RwSignal<Option<Failure>>,
 ) -> impl IntoView {
     let session = use_session();
-    let language_error = error;
+    let language_error = Signal::derive(move || {
+        failure.with(|f| {
+            f.as_ref()
+                .and_then(|f| f.field("language"))
+                .map(i18n::field_error_text)
+        })
+    });
     view! {
         <div class="field">
             <label for="prefs-language">{move || fl!(LOADER, "prefs-language")}</label>
@@ -179,22 +191,20 @@ fn LanguageChoice(
                 <option value="" selected=move || language.get().is_none()>
                     {move || fl!(LOADER, "prefs-language-unset", shown = language_name(session.language.get()))}
                 </option>
-                {Language::ALL
-                    .into_iter()
-                    .map(|lang| {
-                        view! {
-                            <option
-                                value=lang.tag()
-                                lang=lang.tag()
-                                selected=move || language.get() == Some(lang)
-                            >
-                                {move || language_name(lang)}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
+                {language_options(move |lang| language.get() == Some(lang))}
             </select>
             <FieldError id="prefs-language-error" message=language_error />
         </div>
+    }
+}
+
+/// What each preference means.
+#[component]
+fn PreferencesHelp() -> impl IntoView {
+    view! {
+        <HelpPanel id="prefs-help">
+            <HelpItem term=Signal::derive(move || fl!(LOADER, "prefs-language")) text=Signal::derive(move || fl!(LOADER, "prefs-help-language")) />
+            <HelpItem term=Signal::derive(move || fl!(LOADER, "prefs-page-size")) text=Signal::derive(move || fl!(LOADER, "prefs-help-page-size")) />
+        </HelpPanel>
     }
 }

@@ -206,17 +206,7 @@ pub fn PrioritiesPage() -> impl IntoView {
         over: RwSignal::new(None),
     };
 
-    let fetched = LocalResource::new(catalog::all_jobs_by_priority);
-    Effect::new(move |_| {
-        let Some(answer) = fetched.get() else { return };
-        untrack(|| match answer {
-            Ok(jobs) => {
-                saved_ids.set(jobs.iter().map(|j| j.id).collect());
-                order.set(Some(jobs.into_iter().map(Item::from).collect()));
-            }
-            Err(f) => failure.set(Some(session.check_failure(f))),
-        });
-    });
+    load_order(order, saved_ids, failure);
     let ids = move || {
         order.with(|o| {
             o.as_ref()
@@ -254,10 +244,6 @@ pub fn PrioritiesPage() -> impl IntoView {
         });
     };
 
-    let row = move |item: Item| view! { <PriorityRow item=item ranking=ranking /> };
-
-    // Only loading and emptiness redraw the list; moves are handled by <For>.
-    let shape = Memo::new(move |_| order.with(|o| o.as_ref().map(Vec::is_empty)));
     view! {
         <PageTitle title=Signal::derive(move || fl!(LOADER, "priorities-title")) />
         <div class="form-page">
@@ -275,23 +261,65 @@ pub fn PrioritiesPage() -> impl IntoView {
                     </button>
                     <a class="button" href="/" id="priorities-back">{move || fl!(LOADER, "back-to-list")}</a>
                 </div>
-                {move || match shape.get() {
-                    None => view! { <Loading /> }.into_any(),
-                    Some(true) => view! { <p class="empty">{fl!(LOADER, "priorities-empty")}</p> }.into_any(),
-                    Some(false) => view! {
-                        <ol class="prio-list" id="priorities-list" aria-label=move || fl!(LOADER, "priorities-title")>
-                            <For each=move || order.get().unwrap_or_default() key=|item| item.id children=row />
-                        </ol>
-                    }.into_any(),
-                }}
+                <PriorityList ranking=ranking />
             </div>
-            <HelpPanel id="priorities-help">
-                <p class="help-intro">{move || fl!(LOADER, "priorities-help-intro")}</p>
-                <HelpItem term=Signal::derive(move || fl!(LOADER, "priorities-help-mouse-term")) text=Signal::derive(move || fl!(LOADER, "priorities-help-mouse")) />
-                <HelpItem term=Signal::derive(move || fl!(LOADER, "priorities-help-keys-term")) text=Signal::derive(move || fl!(LOADER, "priorities-help-keys")) />
-                <HelpItem term=Signal::derive(move || fl!(LOADER, "save")) text=Signal::derive(move || fl!(LOADER, "priorities-help-save")) />
-            </HelpPanel>
+            <PrioritiesHelp />
         </div>
+    }
+}
+
+/// Fetches the jobs in priority order; what is fetched is also what counts as saved.
+fn load_order(
+    order: RwSignal<Option<Vec<Item>>>,
+    saved_ids: RwSignal<Vec<i64>>,
+    failure: RwSignal<Option<Failure>>,
+) {
+    let session = use_session();
+    let fetched = LocalResource::new(catalog::all_jobs_by_priority);
+    Effect::new(move |_| {
+        let Some(answer) = fetched.get() else { return };
+        untrack(|| match answer {
+            Ok(jobs) => {
+                saved_ids.set(jobs.iter().map(|j| j.id).collect());
+                order.set(Some(jobs.into_iter().map(Item::from).collect()));
+            }
+            Err(f) => failure.set(Some(session.check_failure(f))),
+        });
+    });
+}
+
+/// The jobs in order, each movable; loading or empty meanwhile.
+#[component]
+fn PriorityList(ranking: Ranking) -> impl IntoView {
+    let order = ranking.order;
+    let row = move |item: Item| view! { <PriorityRow item=item ranking=ranking /> };
+    // Only loading and emptiness redraw the list; moves are handled by <For>.
+    let shape = Memo::new(move |_| order.with(|o| o.as_ref().map(Vec::is_empty)));
+    {
+        move || {
+            match shape.get() {
+        None => view! { <Loading /> }.into_any(),
+        Some(true) => view! { <p class="empty">{fl!(LOADER, "priorities-empty")}</p> }.into_any(),
+        Some(false) => view! {
+            <ol class="prio-list" id="priorities-list" aria-label=move || fl!(LOADER, "priorities-title")>
+                <For each=move || order.get().unwrap_or_default() key=|item| item.id children=row />
+            </ol>
+        }.into_any(),
+    }
+        }
+    }
+}
+
+/// How to move jobs with the mouse and the keyboard, and what saving does.
+#[component]
+fn PrioritiesHelp() -> impl IntoView {
+    view! {
+        <HelpPanel id="priorities-help">
+            <p class="help-intro">{move || fl!(LOADER, "priorities-help-intro")}</p>
+            <HelpItem term=Signal::derive(move || fl!(LOADER, "priorities-help-mouse-term")) text=Signal::derive(move || fl!(LOADER, "priorities-help-mouse")) />
+            <HelpItem term=Signal::derive(move || fl!(LOADER, "priorities-help-keys-term")) text=Signal::derive(move || fl!(LOADER, "priorities-help-keys")) />
+            <HelpItem term=Signal::derive(move || fl!(LOADER, "save")) text=Signal::derive(move || fl!(LOADER, "priorities-help-save")) />
+        </HelpPanel>
     }
 }
 

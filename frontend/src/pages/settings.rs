@@ -212,18 +212,27 @@ fn SettingsForm() -> impl IntoView {
                     </form>
                 </Show>
             </section>
-            <HelpPanel id="settings-help">
-                <HelpItem term=t("settings-mail") text=t("settings-help-mail") />
-                <HelpItem term=t("settings-mail-tls") text=t("settings-help-tls") />
-                <HelpItem term=t("settings-mail-password") text=t("settings-help-password") />
-                <HelpItem term=t("settings-mail-from") text=t("settings-help-from") />
-                <HelpItem term=t("settings-instance-url") text=t("settings-help-url") />
-                <HelpItem term=t("settings-log-retention") text=t("settings-help-retention") />
-                <HelpItem term=t("max-parallel-jobs") text=t("settings-help-max-parallel") />
-                <HelpItem term=t("settings-quota-warning") text=t("settings-help-quota-warning") />
-                <HelpItem term=t("settings-post-after-fail") text=t("settings-help-post-after-fail") />
-                <HelpItem term=t("settings-operators-restore") text=t("settings-help-operators-restore") />
-            </HelpPanel>
+            <SettingsHelp />
         </div>
+    }
+}
+
+/// What each setting means.
+#[component]
+fn SettingsHelp() -> impl IntoView {
+    let t = |key: &'static str| Signal::derive(move || fl_text(key));
+    view! {
+        <HelpPanel id="settings-help">
+            <HelpItem term=t("settings-mail") text=t("settings-help-mail") />
+            <HelpItem term=t("settings-mail-tls") text=t("settings-help-tls") />
+            <HelpItem term=t("settings-mail-password") text=t("settings-help-password") />
+            <HelpItem term=t("settings-mail-from") text=t("settings-help-from") />
+            <HelpItem term=t("settings-instance-url") text=t("settings-help-url") />
+            <HelpItem term=t("settings-log-retention") text=t("settings-help-retention") />
+            <HelpItem term=t("max-parallel-jobs") text=t("settings-help-max-parallel") />
+            <HelpItem term=t("settings-quota-warning") text=t("settings-help-quota-warning") />
+            <HelpItem term=t("settings-post-after-fail") text=t("settings-help-post-after-fail") />
+            <HelpItem term=t("settings-operators-restore") text=t("settings-help-operators-restore") />
+        </HelpPanel>
     }
 }

@@ -12,6 +12,7 @@ use crate::components::feedback::{Alert, AlertKind, FieldError};
 use crate::components::help::{HelpItem, HelpPanel};
 use crate::components::page::{Loading, PageTitle};
 use crate::components::secret::SecretPanel;
+use crate::components::submit::SubmitButton;
 use crate::i18n::{self, LOADER};
 use crate::scaffold::loaded::use_loaded;
 use crate::state::use_session;
@@ -163,16 +164,7 @@ fn CreateForm(on_created: Callback<String>) -> impl IntoView {
                     />
                     <FieldError id="token-name-error" message=name_error />
                 </div>
-                <button
-                    id="token-create"
-                    type="submit"
-                    class="button button-primary"
-                    disabled=move || pending.get()
-                >
-                    {move || {
-                        if pending.get() { fl!(LOADER, "tokens-creating") } else { fl!(LOADER, "tokens-create") }
-                    }}
-                </button>
+                <SubmitButton id="token-create" pending=pending idle=|| fl!(LOADER, "tokens-create") busy=|| fl!(LOADER, "tokens-creating") />
             </form>
         </section>
     }

@@ -152,7 +152,6 @@ fn load_listing(
 
 #[component]
 fn Browser(id: i64) -> impl IntoView {
-    let navigate = use_navigate();
     let at = use_list_address(
         |s| s.and_then(|s| sort_from_name(&s)).unwrap_or_default(),
         50,
@@ -164,37 +163,9 @@ fn Browser(id: i64) -> impl IntoView {
     let (listing, failure) = (loaded.data, loaded.failure);
     let header = Header::load(id, failure);
 
-    // Address changes: `replace` for typing and sorting, history entries for moving.
-    let go = Callback::new(
-        move |(dir, text, number, order, replace): (String, String, i64, EntrySort, bool)| {
-            navigate(
-                &browse_address(id, &dir, &text, number, sort_name(order)),
-                NavigateOptions {
-                    replace,
-                    ..NavigateOptions::default()
-                },
-            );
-        },
-    );
-    let open_dir = Callback::new(move |dir: String| {
-        at.search.set(String::new());
-        go.run((dir, String::new(), 1, at.sort.get_untracked(), false));
-    });
-    let on_search = at.on_search(move |text| {
-        go.run((path.get_untracked(), text, 1, at.sort.get_untracked(), true));
-    });
-    let on_page = Callback::new(move |n: i64| {
-        go.run((
-            path.get_untracked(),
-            at.q.get_untracked(),
-            n,
-            at.sort.get_untracked(),
-            true,
-        ));
-    });
-    let on_sort = Callback::new(move |order: EntrySort| {
-        go.run((path.get_untracked(), at.q.get_untracked(), 1, order, true));
-    });
+    let moves = Moves::new(id, at, path);
+    let (open_dir, on_page, on_sort) = (moves.open_dir, moves.page, moves.sort);
+    let on_search = at.on_search(move |text| moves.search.run(text));
     let items = Memo::new(move |_| {
         listing.with(|l| l.as_ref().map(|l| l.items.clone()).unwrap_or_default())
     });
@@ -255,6 +226,60 @@ fn Browser(id: i64) -> impl IntoView {
             </Show>
         </section>
         <OpenDialog id=id open=open header=header />
+    }
+}
+
+/// Moves through the snapshot by changing the address.
+#[derive(Clone, Copy)]
+struct Moves {
+    /// Into a directory (a history entry).
+    open_dir: Callback<String>,
+    /// The search box's text.
+    search: Callback<String>,
+    page: Callback<i64>,
+    sort: Callback<EntrySort>,
+}
+
+impl Moves {
+    fn new(id: i64, at: ListAddress<EntrySort>, path: Memo<String>) -> Self {
+        let navigate = use_navigate();
+        // Address changes: `replace` for typing and sorting, history entries for moving.
+        let go = Callback::new(
+            move |(dir, text, number, order, replace): (String, String, i64, EntrySort, bool)| {
+                navigate(
+                    &browse_address(id, &dir, &text, number, sort_name(order)),
+                    NavigateOptions {
+                        replace,
+                        ..NavigateOptions::default()
+                    },
+                );
+            },
+        );
+        let open_dir = Callback::new(move |dir: String| {
+            at.search.set(String::new());
+            go.run((dir, String::new(), 1, at.sort.get_untracked(), false));
+        });
+        let search = Callback::new(move |text: String| {
+            go.run((path.get_untracked(), text, 1, at.sort.get_untracked(), true));
+        });
+        let page = Callback::new(move |n: i64| {
+            go.run((
+                path.get_untracked(),
+                at.q.get_untracked(),
+                n,
+                at.sort.get_untracked(),
+                true,
+            ));
+        });
+        let sort = Callback::new(move |order: EntrySort| {
+            go.run((path.get_untracked(), at.q.get_untracked(), 1, order, true));
+        });
+        Moves {
+            open_dir,
+            search,
+            page,
+            sort,
+        }
     }
 }
 

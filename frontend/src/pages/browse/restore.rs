@@ -51,20 +51,7 @@ pub fn RestoreDialog(
     let pending = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
 
-    // Any change makes the preview stale: it must be run again before restoring.
-    Effect::new(move |_| {
-        client.track();
-        target.track();
-        overwrite.track();
-        delete.track();
-        previewed.set(None);
-        error.set(None);
-    });
-    Effect::new(move |_| {
-        if !overwrite.get() {
-            delete.set(false);
-        }
-    });
+    forget_stale_preview([client, target], [overwrite, delete], previewed, error);
 
     let path = entry.path.clone();
     let request = move || RestoreRequest {
@@ -77,7 +64,7 @@ pub fn RestoreDialog(
         dry_run: true,
     };
     let for_preview = request.clone();
-    let run_preview = move |_| {
+    let run_preview = Callback::new(move |()| {
         let body = for_preview();
         send(
             session,
@@ -88,8 +75,8 @@ pub fn RestoreDialog(
                 previewed.try_set(Some(p));
             },
         );
-    };
-    let run_restore = move |_| {
+    });
+    let run_restore = Callback::new(move |()| {
         let body = request();
         send(
             session,
@@ -100,14 +87,9 @@ pub fn RestoreDialog(
                 queued.try_set(Some(q));
             },
         );
-    };
+    });
 
-    let name = if entry.path.is_empty() {
-        fl!(LOADER, "restore-everything")
-    } else {
-        entry.name.clone()
-    };
-    let title = Signal::derive(move || fl!(LOADER, "restore-title", name = name.clone()));
+    let title = restore_title(&entry);
     let source = job.source_path.clone();
     let locked = Signal::derive(move || pending.get() || queued.with(Option::is_some));
     view! {
@@ -121,38 +103,97 @@ pub fn RestoreDialog(
                 <RestoreTarget job_client=job.client.clone() source=source client=client target=target locked=locked />
                 <RestoreMode overwrite=overwrite delete=delete locked=locked />
                 <Alert id="restore-error" kind=AlertKind::Error message=error />
-                <div class="dialog-actions">
-                    <button
-                        type="button"
-                        id="restore-preview"
-                        class="button"
-                        disabled=move || locked.get()
-                        on:click=run_preview
-                    >
-                        {move || if pending.get() && previewed.with(Option::is_none) {
-                            fl!(LOADER, "working")
-                        } else {
-                            fl!(LOADER, "restore-preview")
-                        }}
-                    </button>
-                </div>
+                <PreviewButton locked=locked pending=pending previewed=previewed on_click=run_preview />
             </form>
             {move || previewed.get().map(|p| view! { <PreviewView preview=p /> })}
-            <Show when=move || previewed.with(Option::is_some) && queued.with(Option::is_none)>
-                <div class="dialog-actions">
-                    <button
-                        type="button"
-                        id="restore-submit"
-                        class="button button-primary"
-                        disabled=move || pending.get()
-                        on:click=run_restore.clone()
-                    >
-                        {move || fl!(LOADER, "restore-submit")}
-                    </button>
-                </div>
-            </Show>
+            <RestoreButton pending=pending previewed=previewed queued=queued on_click=run_restore />
             {move || queued.get().map(|q| view! { <RestoreProgress queued=q /> })}
         </Modal>
+    }
+}
+
+/// "Restore …": the entry's name, or "everything" for the snapshot's root.
+fn restore_title(entry: &Entry) -> Signal<String> {
+    let name = if entry.path.is_empty() {
+        fl!(LOADER, "restore-everything")
+    } else {
+        entry.name.clone()
+    };
+    Signal::derive(move || fl!(LOADER, "restore-title", name = name.clone()))
+}
+
+/// Any change makes the preview stale: it must be run again before restoring. Without
+/// overwriting, nothing is deleted.
+fn forget_stale_preview(
+    [client, target]: [RwSignal<String>; 2],
+    [overwrite, delete]: [RwSignal<bool>; 2],
+    previewed: RwSignal<Option<RestorePreview>>,
+    error: RwSignal<Option<String>>,
+) {
+    Effect::new(move |_| {
+        client.track();
+        target.track();
+        overwrite.track();
+        delete.track();
+        previewed.set(None);
+        error.set(None);
+    });
+    Effect::new(move |_| {
+        if !overwrite.get() {
+            delete.set(false);
+        }
+    });
+}
+
+/// "Preview changes": a dry run of the restore as chosen.
+#[component]
+fn PreviewButton(
+    locked: Signal<bool>,
+    pending: RwSignal<bool>,
+    previewed: RwSignal<Option<RestorePreview>>,
+    on_click: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <div class="dialog-actions">
+            <button
+                type="button"
+                id="restore-preview"
+                class="button"
+                disabled=move || locked.get()
+                on:click=move |_| on_click.run(())
+            >
+                {move || if pending.get() && previewed.with(Option::is_none) {
+                    fl!(LOADER, "working")
+                } else {
+                    fl!(LOADER, "restore-preview")
+                }}
+            </button>
+        </div>
+    }
+}
+
+/// "Restore", offered once a preview is shown and until the restore is queued.
+#[component]
+fn RestoreButton(
+    pending: RwSignal<bool>,
+    previewed: RwSignal<Option<RestorePreview>>,
+    queued: RwSignal<Option<RestoreQueued>>,
+    on_click: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || previewed.with(Option::is_some) && queued.with(Option::is_none)>
+            <div class="dialog-actions">
+                <button
+                    type="button"
+                    id="restore-submit"
+                    class="button button-primary"
+                    disabled=move || pending.get()
+                    on:click=move |_| on_click.run(())
+                >
+                    {move || fl!(LOADER, "restore-submit")}
+                </button>
+            </div>
+        </Show>
     }
 }
 

@@ -60,15 +60,7 @@ fn ClientPage(id: Option<i64>) -> impl IntoView {
         }
     });
     let scripts = Signal::derive(move || scripts.get().and_then(Result::ok).unwrap_or_default());
-    // Operators do not choose owners: the field is hidden without the list.
-    let users = LocalResource::new(move || async move {
-        if untrack(|| session.is_admin()) {
-            catalog::all_users().await.ok()
-        } else {
-            None
-        }
-    });
-    let users = Signal::derive(move || users.get().flatten());
+    let users = owner_choices();
     follow_results(id, client);
     let deleting = RwSignal::new(false);
     let submit = page.submit(SubmitHooks::default());
@@ -131,6 +123,20 @@ fn ClientPage(id: Option<i64>) -> impl IntoView {
             </DeleteDialog>
         })}
     }
+}
+
+/// The users who may own the client. Operators do not choose owners: the field is
+/// hidden without the list.
+fn owner_choices() -> Signal<Option<Vec<shared::users::User>>> {
+    let session = use_session();
+    let users = LocalResource::new(move || async move {
+        if untrack(|| session.is_admin()) {
+            catalog::all_users().await.ok()
+        } else {
+            None
+        }
+    });
+    Signal::derive(move || users.get().flatten())
 }
 
 /// Fetches the jobs' last results again whenever one of client `id`'s runs ends.

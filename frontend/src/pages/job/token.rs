@@ -75,15 +75,6 @@ pub fn TokenPanel(id: i64, job: RwSignal<Option<Job>>) -> impl IntoView {
         Some(Asking::Remove) => remove(),
         None => {}
     });
-    let origin = web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default();
-    let command = Signal::derive(move || {
-        secret
-            .get()
-            .map(|t| trigger_command(&origin, id, &t))
-            .unwrap_or_default()
-    });
     view! {
         <section class="panel" id="job-token" aria-labelledby="job-token-title">
             <h2 id="job-token-title">{move || fl!(LOADER, "job-token-title")}</h2>
@@ -91,11 +82,7 @@ pub fn TokenPanel(id: i64, job: RwSignal<Option<Job>>) -> impl IntoView {
             <p id="job-token-state" class:muted=move || !has_token()>
                 {move || if has_token() { fl!(LOADER, "job-token-set") } else { fl!(LOADER, "job-token-none") }}
             </p>
-            {move || secret.get().map(|t| view! {
-                <Alert id="job-token-warning" kind=AlertKind::Warning message=Signal::derive(move || Some(fl!(LOADER, "tokens-secret-warning"))) />
-                <CopyBox id="job-token-value" label=Signal::derive(move || fl!(LOADER, "job-token-value")) text=Signal::derive(move || t.clone()) rows=1 />
-                <CopyBox id="job-token-command" label=Signal::derive(move || fl!(LOADER, "job-token-command")) text=command rows=2 />
-            })}
+            <NewToken id=id secret=secret />
             <Alert id="job-token-error" kind=AlertKind::Error message=Signal::derive(move || error.get().filter(|_| asking.get().is_none())) />
             <div class="form-actions">
                 <button
@@ -113,26 +100,60 @@ pub fn TokenPanel(id: i64, job: RwSignal<Option<Job>>) -> impl IntoView {
                     </button>
                 </Show>
             </div>
-            {move || asking.get().map(|a| {
-                let (title, body, label) = match a {
-                    Asking::Replace => (fl!(LOADER, "job-token-replace-title"), fl!(LOADER, "job-token-replace-body"), fl!(LOADER, "job-token-replace")),
-                    Asking::Remove => (fl!(LOADER, "job-token-remove-title"), fl!(LOADER, "job-token-remove-body"), fl!(LOADER, "job-token-remove")),
-                };
-                view! {
-                    <ConfirmDialog
-                        id="token-dialog"
-                        title=title
-                        confirm_label=label
-                        on_confirm=confirm
-                        on_cancel=Callback::new(move |()| asking.set(None))
-                        pending=pending
-                        error=error
-                    >
-                        <p>{body}</p>
-                    </ConfirmDialog>
-                }
-            })}
+            <TokenDialog asking=asking confirm=confirm pending=pending error=error />
         </section>
+    }
+}
+
+/// The token just created, shown once with a warning, and the `curl` command using it.
+#[component]
+fn NewToken(id: i64, secret: RwSignal<Option<String>>) -> impl IntoView {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    let command = Signal::derive(move || {
+        secret
+            .get()
+            .map(|t| trigger_command(&origin, id, &t))
+            .unwrap_or_default()
+    });
+    view! {
+        {move || secret.get().map(|t| view! {
+            <Alert id="job-token-warning" kind=AlertKind::Warning message=Signal::derive(move || Some(fl!(LOADER, "tokens-secret-warning"))) />
+            <CopyBox id="job-token-value" label=Signal::derive(move || fl!(LOADER, "job-token-value")) text=Signal::derive(move || t.clone()) rows=1 />
+            <CopyBox id="job-token-command" label=Signal::derive(move || fl!(LOADER, "job-token-command")) text=command rows=2 />
+        })}
+    }
+}
+
+/// Asks before replacing or removing the token.
+#[component]
+fn TokenDialog(
+    asking: RwSignal<Option<Asking>>,
+    confirm: Callback<()>,
+    pending: RwSignal<bool>,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        {move || asking.get().map(|a| {
+            let (title, body, label) = match a {
+                Asking::Replace => (fl!(LOADER, "job-token-replace-title"), fl!(LOADER, "job-token-replace-body"), fl!(LOADER, "job-token-replace")),
+                Asking::Remove => (fl!(LOADER, "job-token-remove-title"), fl!(LOADER, "job-token-remove-body"), fl!(LOADER, "job-token-remove")),
+            };
+            view! {
+                <ConfirmDialog
+                    id="token-dialog"
+                    title=title
+                    confirm_label=label
+                    on_confirm=confirm
+                    on_cancel=Callback::new(move |()| asking.set(None))
+                    pending=pending
+                    error=error
+                >
+                    <p>{body}</p>
+                </ConfirmDialog>
+            }
+        })}
     }
 }
 

@@ -109,40 +109,10 @@ pub fn JobsPage() -> impl IntoView {
     let selection = Selection::new();
     let removing = RwSignal::new(None::<Removal>);
     let feed = QueueFeed::start(false);
-    let live = use_live();
-    // After a reconnection (not the tab's first connection), results may have changed
-    // unseen: fetch the list again.
-    Effect::new(move |seen: Option<u64>| {
-        let opened = live.opened.get();
-        if opened > 1 && seen.is_some_and(|s| s != opened) {
-            feed.finished.set(HashMap::new());
-            listing.reload();
-        }
-        opened
-    });
-    let warn_percent = LocalResource::new(move || async move {
-        if untrack(|| session.is_admin()) {
-            catalog::settings()
-                .await
-                .ok()
-                .map(|s| s.quota_warning_percent)
-        } else {
-            None
-        }
-    });
-    let warn_percent = Signal::derive(move || warn_percent.get().flatten().unwrap_or(90));
+    reload_after_reconnect(feed, listing);
+    let warn_percent = quota_warning_percent();
 
-    let navigate = use_navigate();
-    let go = Callback::new(move |(text, order, number): (String, String, i64)| {
-        navigate(
-            &address(&text, &order, number),
-            NavigateOptions {
-                replace: true,
-                ..NavigateOptions::default()
-            },
-        );
-    });
-    let on_search = at.on_search(move |text| go.run((text, at.sort.get_untracked(), 1)));
+    let go = navigate_to();
     let on_page =
         Callback::new(move |n: i64| go.run((at.q.get_untracked(), at.sort.get_untracked(), n)));
     let on_sort = Callback::new(move |order: String| go.run((at.q.get_untracked(), order, 1)));
@@ -182,6 +152,80 @@ pub fn JobsPage() -> impl IntoView {
 
     view! {
         <PageTitle title=Signal::derive(move || fl!(LOADER, "nav-jobs")) />
+        <JobsToolbar at=at go=go />
+        <BulkBar selection=selection data=listing.loaded.data on_run=on_run on_delete=on_delete />
+        <Alert id="jobs-error" kind=AlertKind::Error message=error />
+        <Alert id="jobs-notice" kind=AlertKind::Success message=notice />
+        {move || removing.get().map(|r| view! { <RemovalDialog removal=r on_done=on_removed /> })}
+        <ClientsTable sort=at.sort on_sort=on_sort selection=selection>
+            {move || {
+                // Redraw every row on a language switch too.
+                session.language.track();
+                selection.reset();
+                let ctx = ctx();
+                listing.loaded.data.get().map(|p| p.items.into_iter().map(|c| client_group(c, ctx)).collect_view())
+            }}
+        </ClientsTable>
+        <JobsEmpty listing=listing q=at.q />
+        <Pager
+            page=at.page
+            total=Signal::derive(move || listing.loaded.data.with(|d| d.as_ref().map_or(0, |p| p.total)))
+            per_page=at.per_page
+            on_page=on_page
+        />
+    }
+}
+
+/// After a reconnection (not the tab's first connection), results may have changed
+/// unseen: fetch the list again.
+fn reload_after_reconnect(feed: QueueFeed, listing: Listing) {
+    let live = use_live();
+    Effect::new(move |seen: Option<u64>| {
+        let opened = live.opened.get();
+        if opened > 1 && seen.is_some_and(|s| s != opened) {
+            feed.finished.set(HashMap::new());
+            listing.reload();
+        }
+        opened
+    });
+}
+
+/// Goes to the main page for a search, sort and page, replacing the address.
+fn navigate_to() -> Callback<(String, String, i64)> {
+    let navigate = use_navigate();
+    Callback::new(move |(text, order, number): (String, String, i64)| {
+        navigate(
+            &address(&text, &order, number),
+            NavigateOptions {
+                replace: true,
+                ..NavigateOptions::default()
+            },
+        );
+    })
+}
+
+/// The quota use (percent) from which sizes show a warning: the setting for
+/// administrators, 90 for others (who cannot read the settings).
+fn quota_warning_percent() -> Signal<i32> {
+    let session = use_session();
+    let warn_percent = LocalResource::new(move || async move {
+        if untrack(|| session.is_admin()) {
+            catalog::settings()
+                .await
+                .ok()
+                .map(|s| s.quota_warning_percent)
+        } else {
+            None
+        }
+    });
+    Signal::derive(move || warn_percent.get().flatten().unwrap_or(90))
+}
+
+/// The buttons to add a client and to order the jobs, and the search box.
+#[component]
+fn JobsToolbar(at: ListAddress<String>, go: Callback<(String, String, i64)>) -> impl IntoView {
+    let on_search = at.on_search(move |text| go.run((text, at.sort.get_untracked(), 1)));
+    view! {
         <div class="toolbar">
             <a id="add-client" class="button button-primary" href="/clients/new">{move || fl!(LOADER, "jobs-add-client")}</a>
             <a id="sort-jobs-link" class="button" href="/jobs/priorities">{move || fl!(LOADER, "jobs-priorities")}</a>
@@ -197,34 +241,23 @@ pub fn JobsPage() -> impl IntoView {
                 />
             </div>
         </div>
-        <BulkBar selection=selection data=listing.loaded.data on_run=on_run on_delete=on_delete />
-        <Alert id="jobs-error" kind=AlertKind::Error message=error />
-        <Alert id="jobs-notice" kind=AlertKind::Success message=notice />
-        {move || removing.get().map(|r| view! { <RemovalDialog removal=r on_done=on_removed /> })}
-        <ClientsTable sort=at.sort on_sort=on_sort selection=selection>
-            {move || {
-                // Redraw every row on a language switch too.
-                session.language.track();
-                selection.reset();
-                let ctx = ctx();
-                listing.loaded.data.get().map(|p| p.items.into_iter().map(|c| client_group(c, ctx)).collect_view())
-            }}
-        </ClientsTable>
+    }
+}
+
+/// While loading, the spinner; with no clients, why the list is empty (none, or none
+/// matching the search).
+#[component]
+fn JobsEmpty(listing: Listing, q: Memo<String>) -> impl IntoView {
+    view! {
         {move || match listing.loaded.data.with(|d| d.as_ref().map(|p| (p.items.is_empty(), p.total))) {
             None if listing.loaded.failure.with(Option::is_none) => view! { <Loading /> }.into_any(),
             Some((true, _)) => view! {
                 <p id="jobs-empty" class="empty">
-                    {move || if at.q.get().trim().is_empty() { fl!(LOADER, "jobs-empty") } else { fl!(LOADER, "jobs-no-match") }}
+                    {move || if q.get().trim().is_empty() { fl!(LOADER, "jobs-empty") } else { fl!(LOADER, "jobs-no-match") }}
                 </p>
             }.into_any(),
             _ => ().into_any(),
         }}
-        <Pager
-            page=at.page
-            total=Signal::derive(move || listing.loaded.data.with(|d| d.as_ref().map_or(0, |p| p.total)))
-            per_page=at.per_page
-            on_page=on_page
-        />
     }
 }
 

@@ -189,39 +189,46 @@ fn job_row(client: &Client, job: JobSummary, ctx: RowContext) -> impl IntoView {
             </td>
             <td>{live::last_run(ctx.feed, id, last_run_at, ctx.now)}</td>
             <td>{format::size(size_bytes)}</td>
-            <td class="actions">
-                <a class="button button-quiet" data-testid="job-edit" href=format!("/jobs/{id}")>
-                    {fl!(LOADER, "edit")}
-                </a>
-                <details class="row-menu">
-                    <summary class="button button-quiet" data-testid="job-more">{fl!(LOADER, "more")}</summary>
-                    <div class="menu-items">
-                        <button
-                            type="button"
-                            class="button button-quiet"
-                            data-testid="job-run"
-                            on:click=move |ev| {
-                                close_menu(&ev);
-                                ctx.on_run.run(RunRequest::Jobs(vec![id]))
-                            }
-                        >
-                            {fl!(LOADER, "run-now")}
-                        </button>
-                        <button
-                            type="button"
-                            class="button button-quiet button-danger-quiet"
-                            data-testid="job-delete"
-                            on:click=move |ev| {
-                                close_menu(&ev);
-                                ctx.on_delete.run(Removal { clients: Vec::new(), jobs: vec![removal.clone()] })
-                            }
-                        >
-                            {fl!(LOADER, "delete")}
-                        </button>
-                    </div>
-                </details>
-            </td>
+            {job_actions(id, removal, ctx)}
         </tr>
+    }
+}
+
+/// A job row's actions: edit, and in the menu run now and delete.
+fn job_actions(id: i64, removal: JobRemoval, ctx: RowContext) -> impl IntoView {
+    view! {
+        <td class="actions">
+            <a class="button button-quiet" data-testid="job-edit" href=format!("/jobs/{id}")>
+                {fl!(LOADER, "edit")}
+            </a>
+            <details class="row-menu">
+                <summary class="button button-quiet" data-testid="job-more">{fl!(LOADER, "more")}</summary>
+                <div class="menu-items">
+                    <button
+                        type="button"
+                        class="button button-quiet"
+                        data-testid="job-run"
+                        on:click=move |ev| {
+                            close_menu(&ev);
+                            ctx.on_run.run(RunRequest::Jobs(vec![id]))
+                        }
+                    >
+                        {fl!(LOADER, "run-now")}
+                    </button>
+                    <button
+                        type="button"
+                        class="button button-quiet button-danger-quiet"
+                        data-testid="job-delete"
+                        on:click=move |ev| {
+                            close_menu(&ev);
+                            ctx.on_delete.run(Removal { clients: Vec::new(), jobs: vec![removal.clone()] })
+                        }
+                    >
+                        {fl!(LOADER, "delete")}
+                    </button>
+                </div>
+            </details>
+        </td>
     }
 }
 

@@ -51,27 +51,6 @@ pub fn PolicyForm(id: Option<i64>) -> impl IntoView {
     );
     let ready = move || page.ready();
     let schedule = Signal::derive(move || draft.schedule());
-    let on_tab_key = move |ev: KeyboardEvent| {
-        let i = LevelName::ALL
-            .iter()
-            .position(|l| *l == tab.get_untracked())
-            .unwrap_or(0);
-        let next = match ev.key().as_str() {
-            "ArrowRight" => (i + 1) % 5,
-            "ArrowLeft" => (i + 4) % 5,
-            "Home" => 0,
-            "End" => 4,
-            _ => return,
-        };
-        ev.prevent_default();
-        tab.set(LevelName::ALL[next]);
-        focus(&format!("policy-tab-{}", LevelName::ALL[next].as_str()));
-    };
-    let tab_problem = move |level: LevelName| {
-        let prefix = format!("schedule.{}.", level.as_str());
-        Signal::derive(move || has_problem(form, &prefix))
-    };
-
     view! {
         <PageTitle title=title />
         <div class="page-actions">
@@ -95,45 +74,14 @@ pub fn PolicyForm(id: Option<i64>) -> impl IntoView {
                         <section class="panel" aria-labelledby="policy-schedule-title">
                             <h2 id="policy-schedule-title">{move || fl!(LOADER, "policy-schedule")}</h2>
                             <p class="field-help">{move || fl!(LOADER, "policy-schedule-intro")}</p>
-                            <div role="tablist" class="tabs" aria-labelledby="policy-schedule-title" on:keydown=on_tab_key>
-                                {LevelName::ALL.into_iter().enumerate().map(|(i, level)| {
-                                    let key = level.as_str();
-                                    let problem = tab_problem(level);
-                                    let enabled = draft.levels[i].enabled;
-                                    let keep = draft.levels[i].keep;
-                                    view! {
-                                        <button
-                                            type="button"
-                                            role="tab"
-                                            id=format!("policy-tab-{key}")
-                                            class="tab"
-                                            class:tab-on=move || enabled.get()
-                                            class:tab-problem=move || problem.get()
-                                            aria-selected=move || (tab.get() == level).to_string()
-                                            aria-controls=format!("policy-panel-{key}")
-                                            tabindex=move || if tab.get() == level { "0" } else { "-1" }
-                                            on:click=move |_| tab.set(level)
-                                        >
-                                            {move || labels::level_name(level)}
-                                            <span class="tab-state">
-                                                {move || if enabled.get() { format!(" ✓ {}", keep.get()) } else { String::new() }}
-                                            </span>
-                                            {move || problem.get().then(|| view! { <span class="tab-alert">" !"<span class="visually-hidden">{fl!(LOADER, "policy-tab-problem")}</span></span> })}
-                                        </button>
-                                    }
-                                }).collect_view()}
-                            </div>
+                            <LevelTabs draft=draft form=form tab=tab />
                             {draft.levels.into_iter().map(|level| {
                                 let name = level.name;
                                 view! { <LevelEditor level=level form=form hidden=Signal::derive(move || tab.get() != name) read_only=read_only /> }
                             }).collect_view()}
                             <SchedulePreview schedule=schedule />
                         </section>
-                        <fieldset class="panel plain" aria-labelledby="policy-patterns-title" disabled=read_only>
-                            <h2 id="policy-patterns-title">{move || fl!(LOADER, "policy-patterns")}</h2>
-                            <TextArea id="policy-exclude" label=Signal::derive(move || fl!(LOADER, "job-exclude")) value=draft.exclude error=form.error("exclude") mono=true rows=4 />
-                            <TextArea id="policy-include" label=Signal::derive(move || fl!(LOADER, "job-include")) value=draft.include error=form.error("include") mono=true rows=3 />
-                        </fieldset>
+                        <PatternFields draft=draft form=form read_only=read_only />
                         <div class="form-actions" class:hidden=read_only>
                             <SaveButton id="policy-save" form=form />
                         </div>
@@ -150,6 +98,75 @@ pub fn PolicyForm(id: Option<i64>) -> impl IntoView {
                 on_done=page.after_removal("/policies", move || deleting.set(false))
             />
         })}
+    }
+}
+
+/// One tab per level, marked when the level is on (with how many it keeps) and when it
+/// has a problem; the arrow keys, Home and End move between them.
+#[component]
+fn LevelTabs(draft: PolicyDraft, form: FormState, tab: RwSignal<LevelName>) -> impl IntoView {
+    let on_tab_key = move |ev: KeyboardEvent| {
+        let i = LevelName::ALL
+            .iter()
+            .position(|l| *l == tab.get_untracked())
+            .unwrap_or(0);
+        let next = match ev.key().as_str() {
+            "ArrowRight" => (i + 1) % 5,
+            "ArrowLeft" => (i + 4) % 5,
+            "Home" => 0,
+            "End" => 4,
+            _ => return,
+        };
+        ev.prevent_default();
+        tab.set(LevelName::ALL[next]);
+        focus(&format!("policy-tab-{}", LevelName::ALL[next].as_str()));
+    };
+    let tab_problem = move |level: LevelName| {
+        let prefix = format!("schedule.{}.", level.as_str());
+        Signal::derive(move || has_problem(form, &prefix))
+    };
+
+    view! {
+        <div role="tablist" class="tabs" aria-labelledby="policy-schedule-title" on:keydown=on_tab_key>
+            {LevelName::ALL.into_iter().enumerate().map(|(i, level)| {
+                let key = level.as_str();
+                let problem = tab_problem(level);
+                let enabled = draft.levels[i].enabled;
+                let keep = draft.levels[i].keep;
+                view! {
+                    <button
+                        type="button"
+                        role="tab"
+                        id=format!("policy-tab-{key}")
+                        class="tab"
+                        class:tab-on=move || enabled.get()
+                        class:tab-problem=move || problem.get()
+                        aria-selected=move || (tab.get() == level).to_string()
+                        aria-controls=format!("policy-panel-{key}")
+                        tabindex=move || if tab.get() == level { "0" } else { "-1" }
+                        on:click=move |_| tab.set(level)
+                    >
+                        {move || labels::level_name(level)}
+                        <span class="tab-state">
+                            {move || if enabled.get() { format!(" ✓ {}", keep.get()) } else { String::new() }}
+                        </span>
+                        {move || problem.get().then(|| view! { <span class="tab-alert">" !"<span class="visually-hidden">{fl!(LOADER, "policy-tab-problem")}</span></span> })}
+                    </button>
+                }
+            }).collect_view()}
+        </div>
+    }
+}
+
+/// The default exclude and include patterns the policy's jobs inherit.
+#[component]
+fn PatternFields(draft: PolicyDraft, form: FormState, read_only: bool) -> impl IntoView {
+    view! {
+        <fieldset class="panel plain" aria-labelledby="policy-patterns-title" disabled=read_only>
+            <h2 id="policy-patterns-title">{move || fl!(LOADER, "policy-patterns")}</h2>
+            <TextArea id="policy-exclude" label=Signal::derive(move || fl!(LOADER, "job-exclude")) value=draft.exclude error=form.error("exclude") mono=true rows=4 />
+            <TextArea id="policy-include" label=Signal::derive(move || fl!(LOADER, "job-include")) value=draft.include error=form.error("include") mono=true rows=3 />
+        </fieldset>
     }
 }
 

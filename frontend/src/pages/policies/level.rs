@@ -76,6 +76,77 @@ pub fn LevelEditor(
     let dow_error = form.error(field("days_of_week"));
     let dom_error = form.error(field("days_of_month"));
     let months_error = form.error(field("months"));
+    let keep_id = id("keep");
+    view! {
+        <div
+            role="tabpanel"
+            id=format!("policy-panel-{key}")
+            aria-labelledby=format!("policy-tab-{key}")
+            class="tab-panel"
+            hidden=move || hidden.get()
+        >
+            <EnabledCheck level=level read_only=read_only />
+            <fieldset class="level-settings" disabled=move || read_only || !level.enabled.get()>
+                <div class="field">
+                    <label for=keep_id.clone()>{move || fl!(LOADER, "policy-keep")}</label>
+                    <input
+                        type="number"
+                        id=keep_id.clone()
+                        class="input-short"
+                        min="1"
+                        max="1000"
+                        aria-describedby=format!("{keep_id}-error")
+                        aria-invalid=move || keep_error.get().is_some().to_string()
+                        bind:value=level.keep
+                    />
+                    <FieldError id=format!("{keep_id}-error") message=keep_error />
+                </div>
+                <TimesField level=level error=times_error />
+                {move || view! {
+                    <Checks id=id("dow") legend=fl!(LOADER, "policy-days-of-week") hint=fl!(LOADER, "policy-every-day")
+                        values=1..=7 label_of=labels::weekday_short list=level.days_of_week error=dow_error class="check-row" />
+                    <Checks id=id("dom") legend=fl!(LOADER, "policy-days-of-month") hint=fl!(LOADER, "policy-every-day-of-month")
+                        values=1..=31 label_of=|d| d.to_string() list=level.days_of_month error=dom_error class="check-grid" />
+                    <Checks id=id("months") legend=fl!(LOADER, "policy-months") hint=fl!(LOADER, "policy-every-month")
+                        values=1..=12 label_of=labels::month_short list=level.months error=months_error class="check-row" />
+                }}
+            </fieldset>
+        </div>
+    }
+}
+
+/// "Keep this level" checkbox; switching it on fills in the level's defaults.
+#[component]
+fn EnabledCheck(level: LevelDraft, read_only: bool) -> impl IntoView {
+    let enabled_id = format!("policy-{}-enabled", level.name.as_str());
+    view! {
+        <div class="field field-check">
+            <label class="check">
+                <input
+                    type="checkbox"
+                    id=enabled_id
+                    disabled=read_only
+                    prop:checked=move || level.enabled.get()
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        if on {
+                            level.switch_on();
+                        }
+                        level.enabled.set(on);
+                    }
+                />
+                {move || fl!(LOADER, "policy-enabled", level = labels::level_name(level.name))}
+            </label>
+        </div>
+    }
+}
+
+/// The times of day the level runs at, each removable, and a button to add one.
+#[component]
+fn TimesField(level: LevelDraft, error: Signal<Option<String>>) -> impl IntoView {
+    let key = level.name.as_str();
+    let id = move |f: &str| format!("policy-{key}-{f}");
+    let times_error = error;
     let count = Memo::new(move |_| level.times.with(Vec::len));
     let times = move || {
         (0..count.get())
@@ -112,71 +183,19 @@ pub fn LevelEditor(
             })
             .collect_view()
     };
-    let enabled_id = id("enabled");
-    let keep_id = id("keep");
     view! {
-        <div
-            role="tabpanel"
-            id=format!("policy-panel-{key}")
-            aria-labelledby=format!("policy-tab-{key}")
-            class="tab-panel"
-            hidden=move || hidden.get()
-        >
-            <div class="field field-check">
-                <label class="check">
-                    <input
-                        type="checkbox"
-                        id=enabled_id
-                        disabled=read_only
-                        prop:checked=move || level.enabled.get()
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            if on {
-                                level.switch_on();
-                            }
-                            level.enabled.set(on);
-                        }
-                    />
-                    {move || fl!(LOADER, "policy-enabled", level = labels::level_name(level.name))}
-                </label>
-            </div>
-            <fieldset class="level-settings" disabled=move || read_only || !level.enabled.get()>
-                <div class="field">
-                    <label for=keep_id.clone()>{move || fl!(LOADER, "policy-keep")}</label>
-                    <input
-                        type="number"
-                        id=keep_id.clone()
-                        class="input-short"
-                        min="1"
-                        max="1000"
-                        aria-describedby=format!("{keep_id}-error")
-                        aria-invalid=move || keep_error.get().is_some().to_string()
-                        bind:value=level.keep
-                    />
-                    <FieldError id=format!("{keep_id}-error") message=keep_error />
-                </div>
-                <fieldset class="field" id=id("times")>
-                    <legend>{move || fl!(LOADER, "policy-times")}</legend>
-                    <ul class="time-list">{times}</ul>
-                    <button
-                        type="button"
-                        class="button button-quiet"
-                        id=id("add-time")
-                        on:click=move |_| level.times.update(|t| t.push(String::new()))
-                    >
-                        {move || fl!(LOADER, "policy-add-time")}
-                    </button>
-                    <FieldError id=format!("policy-{key}-times-error") message=times_error />
-                </fieldset>
-                {move || view! {
-                    <Checks id=id("dow") legend=fl!(LOADER, "policy-days-of-week") hint=fl!(LOADER, "policy-every-day")
-                        values=1..=7 label_of=labels::weekday_short list=level.days_of_week error=dow_error class="check-row" />
-                    <Checks id=id("dom") legend=fl!(LOADER, "policy-days-of-month") hint=fl!(LOADER, "policy-every-day-of-month")
-                        values=1..=31 label_of=|d| d.to_string() list=level.days_of_month error=dom_error class="check-grid" />
-                    <Checks id=id("months") legend=fl!(LOADER, "policy-months") hint=fl!(LOADER, "policy-every-month")
-                        values=1..=12 label_of=labels::month_short list=level.months error=months_error class="check-row" />
-                }}
-            </fieldset>
-        </div>
+        <fieldset class="field" id=id("times")>
+            <legend>{move || fl!(LOADER, "policy-times")}</legend>
+            <ul class="time-list">{times}</ul>
+            <button
+                type="button"
+                class="button button-quiet"
+                id=id("add-time")
+                on:click=move |_| level.times.update(|t| t.push(String::new()))
+            >
+                {move || fl!(LOADER, "policy-add-time")}
+            </button>
+            <FieldError id=format!("policy-{key}-times-error") message=times_error />
+        </fieldset>
     }
 }

@@ -43,6 +43,84 @@ fn RunDetails(id: i64) -> impl IntoView {
     let asking = RwSignal::new(false);
     let abort_pending = RwSignal::new(false);
     let abort_error = RwSignal::new(None::<String>);
+    follow_run(id, run, log, failure);
+
+    let confirm_abort = Callback::new(move |()| {
+        abort_pending.set(true);
+        spawn_local(async move {
+            match runs::abort_run(id).await {
+                Ok(r) => {
+                    asking.set(false);
+                    abort_error.set(None);
+                    run.set(Some(r));
+                }
+                Err(f) if f.plain_conflict() => {
+                    asking.set(false);
+                }
+                Err(f) => abort_error.set(Some(session.check_failure(f).message())),
+            }
+            abort_pending.set(false);
+        });
+    });
+
+    let title = Signal::derive(move || fl!(LOADER, "run-title", id = id));
+    let error = Signal::derive(move || failure.with(|f| f.as_ref().map(Failure::message)));
+    let details = move || {
+        session.language.track();
+        run.get().map(run_facts)
+    };
+    let unfinished = move || run.with(|r| r.as_ref().is_some_and(run_labels::unfinished));
+
+    view! {
+        <PageTitle title=title />
+        <div class="page-actions">
+            <a class="button" id="run-log-download" href=runs::log_url(id) download=format!("run-{id}.log")>
+                {move || fl!(LOADER, "run-download-log")}
+            </a>
+            <Show when=unfinished>
+                <button type="button" id="run-abort" class="button button-danger-quiet" on:click=move |_| asking.set(true)>
+                    {move || fl!(LOADER, "run-abort")}
+                </button>
+            </Show>
+        </div>
+        <Alert id="run-page-error" kind=AlertKind::Error message=error />
+        <section class="panel" id="run-details">
+            {move || if run.with(Option::is_none) && failure.with(Option::is_none) {
+                view! { <Loading /> }.into_any()
+            } else {
+                details().into_any()
+            }}
+            <RunProgress run=run />
+        </section>
+        <section class="panel" aria-labelledby="run-log-title">
+            <h2 id="run-log-title">{move || fl!(LOADER, "run-log-title")}</h2>
+            <pre id="run-log" class="log">{move || log.get().unwrap_or_default()}</pre>
+        </section>
+        <Show when=move || asking.get()>
+            <ConfirmDialog
+                id="abort-dialog"
+                title=Signal::derive(move || fl!(LOADER, "run-abort-title"))
+                confirm_label=Signal::derive(move || fl!(LOADER, "run-abort"))
+                on_confirm=confirm_abort
+                on_cancel=Callback::new(move |()| asking.set(false))
+                pending=abort_pending
+                error=abort_error
+            >
+                <p>{move || fl!(LOADER, "run-abort-body")}</p>
+            </ConfirmDialog>
+        </Show>
+    }
+}
+
+/// Fetches run `id` and its log, again every second until the run has finished (or the
+/// page is left).
+fn follow_run(
+    id: i64,
+    run: RwSignal<Option<Run>>,
+    log: RwSignal<Option<String>>,
+    failure: RwSignal<Option<Failure>>,
+) {
+    let session = use_session();
     let alive = alive_flag();
 
     spawn_local(async move {
@@ -71,32 +149,11 @@ fn RunDetails(id: i64) -> impl IntoView {
             runs::sleep(1000).await;
         }
     });
+}
 
-    let confirm_abort = Callback::new(move |()| {
-        abort_pending.set(true);
-        spawn_local(async move {
-            match runs::abort_run(id).await {
-                Ok(r) => {
-                    asking.set(false);
-                    abort_error.set(None);
-                    run.set(Some(r));
-                }
-                Err(f) if f.plain_conflict() => {
-                    asking.set(false);
-                }
-                Err(f) => abort_error.set(Some(session.check_failure(f).message())),
-            }
-            abort_pending.set(false);
-        });
-    });
-
-    let title = Signal::derive(move || fl!(LOADER, "run-title", id = id));
-    let error = Signal::derive(move || failure.with(|f| f.as_ref().map(Failure::message)));
-    let details = move || {
-        session.language.track();
-        run.get().map(run_facts)
-    };
-    let unfinished = move || run.with(|r| r.as_ref().is_some_and(run_labels::unfinished));
+/// The progress bar while the run goes on and reports progress.
+#[component]
+fn RunProgress(run: RwSignal<Option<Run>>) -> impl IntoView {
     let progress = Memo::new(move |_| {
         run.with(|r| {
             r.as_ref()
@@ -105,49 +162,12 @@ fn RunDetails(id: i64) -> impl IntoView {
         })
     });
     let has_progress = Memo::new(move |_| progress.with(Option::is_some));
-
     view! {
-        <PageTitle title=title />
-        <div class="page-actions">
-            <a class="button" id="run-log-download" href=runs::log_url(id) download=format!("run-{id}.log")>
-                {move || fl!(LOADER, "run-download-log")}
-            </a>
-            <Show when=unfinished>
-                <button type="button" id="run-abort" class="button button-danger-quiet" on:click=move |_| asking.set(true)>
-                    {move || fl!(LOADER, "run-abort")}
-                </button>
-            </Show>
-        </div>
-        <Alert id="run-page-error" kind=AlertKind::Error message=error />
-        <section class="panel" id="run-details">
-            {move || if run.with(Option::is_none) && failure.with(Option::is_none) {
-                view! { <Loading /> }.into_any()
-            } else {
-                details().into_any()
-            }}
-            <Show when=move || has_progress.get()>
-                <div id="run-progress" class="run-page-progress">
-                    <h3 class="small muted">{move || fl!(LOADER, "queue-col-progress")}</h3>
-                    {progress_bar(progress, "run-page-progress")}
-                </div>
-            </Show>
-        </section>
-        <section class="panel" aria-labelledby="run-log-title">
-            <h2 id="run-log-title">{move || fl!(LOADER, "run-log-title")}</h2>
-            <pre id="run-log" class="log">{move || log.get().unwrap_or_default()}</pre>
-        </section>
-        <Show when=move || asking.get()>
-            <ConfirmDialog
-                id="abort-dialog"
-                title=Signal::derive(move || fl!(LOADER, "run-abort-title"))
-                confirm_label=Signal::derive(move || fl!(LOADER, "run-abort"))
-                on_confirm=confirm_abort
-                on_cancel=Callback::new(move |()| asking.set(false))
-                pending=abort_pending
-                error=abort_error
-            >
-                <p>{move || fl!(LOADER, "run-abort-body")}</p>
-            </ConfirmDialog>
+        <Show when=move || has_progress.get()>
+            <div id="run-progress" class="run-page-progress">
+                <h3 class="small muted">{move || fl!(LOADER, "queue-col-progress")}</h3>
+                {progress_bar(progress, "run-page-progress")}
+            </div>
         </Show>
     }
 }

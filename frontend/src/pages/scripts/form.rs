@@ -110,6 +110,96 @@ pub fn ScriptForm(id: Option<i64>) -> impl IntoView {
     let (form, script, upload, uses) = (page.form, page.entity, draft.upload, draft.uses);
     let deleting = RwSignal::new(false);
 
+    let submit = page.submit(SubmitHooks::default());
+    let title = page.title(
+        || fl!(LOADER, "script-new-title"),
+        |name| fl!(LOADER, "script-edit-title", name = name),
+    );
+
+    view! {
+        <PageTitle title=title />
+        <div class="page-actions">
+            <a class="button" href="/scripts" id="script-back">{move || fl!(LOADER, "back-to-list")}</a>
+            {id.map(|id| view! {
+                <a class="button" id="script-download" href=catalog::script_content_url(id)
+                    download=move || page.with_entity(|s| s.name.clone())>
+                    {move || fl!(LOADER, "download")}
+                </a>
+                <button type="button" id="script-delete" class="button button-danger-quiet" on:click=move |_| deleting.set(true)>
+                    {move || fl!(LOADER, "delete")}
+                </button>
+            })}
+        </div>
+        <div class="form-page">
+            <div class="form-column">
+                <section class="panel">
+                    <Alert id="script-error" kind=AlertKind::Error message=form.general() />
+                    <Alert id="script-saved" kind=AlertKind::Success message=form.notice />
+                    <Show when=move || page.ready() fallback=|| view! { <Loading /> }>
+                        <form id="script-form" class="form form-wide" novalidate on:submit=submit.clone()>
+                            <NameFields ids=("script-name", "script-description") label=Signal::derive(move || fl!(LOADER, "script-name")) name=draft.name description=draft.description form=form />
+                            <ScriptUsesTable uses=uses />
+                            <ScriptFileField replacing=id.is_some() upload=upload script=script content_error=form.error("content_base64") />
+                            <div class="form-actions">
+                                <SaveButton id="script-save" form=form />
+                            </div>
+                        </form>
+                    </Show>
+                </section>
+                <Show when=move || script.with(Option::is_some)>
+                    <section class="panel" aria-labelledby="script-used-title">
+                        <h2 id="script-used-title">{move || fl!(LOADER, "script-used-by")}</h2>
+                        <UsedByList script=script />
+                    </section>
+                </Show>
+            </div>
+            <ScriptHelp />
+        </div>
+        {move || deleting.get().then(|| view! {
+            <CatalogRemoval kind=Kind::Script id=id.unwrap_or_default() name=draft.name.get_untracked()
+                on_done=page.after_removal("/scripts", move || deleting.set(false)) />
+        })}
+    }
+}
+
+/// Where the script may run: before or after, the client's jobs or the job.
+#[component]
+fn ScriptUsesTable(uses: [RwSignal<bool>; 4]) -> impl IntoView {
+    let use_box = move |i: usize, key: &'static str| {
+        view! {
+            <td>
+                <input type="checkbox" id=format!("script-use-{key}") aria-labelledby=format!("script-uses-row-{} script-uses-col-{}", i / 2, i % 2) bind:checked=uses[i] />
+            </td>
+        }
+    };
+    view! {
+        <fieldset class="field">
+            <legend>{move || fl!(LOADER, "script-uses")}</legend>
+            <table class="table table-compact" id="script-uses">
+                <thead><tr>
+                    <td></td>
+                    <th scope="col" id="script-uses-col-0">{move || fl!(LOADER, "script-before")}</th>
+                    <th scope="col" id="script-uses-col-1">{move || fl!(LOADER, "script-after")}</th>
+                </tr></thead>
+                <tbody>
+                    <tr><th scope="row" id="script-uses-row-0">{move || fl!(LOADER, "script-of-client")}</th>{use_box(0, "client-pre")}{use_box(1, "client-post")}</tr>
+                    <tr><th scope="row" id="script-uses-row-1">{move || fl!(LOADER, "script-of-job")}</th>{use_box(2, "job-pre")}{use_box(3, "job-post")}</tr>
+                </tbody>
+            </table>
+        </fieldset>
+    }
+}
+
+/// The program file: read in the browser when chosen, refused over the size limit; the
+/// help line names the chosen or the stored file.
+#[component]
+fn ScriptFileField(
+    /// Whether a stored file is being replaced (an existing script).
+    replacing: bool,
+    upload: RwSignal<Option<Upload>>,
+    script: RwSignal<Option<Script>>,
+    content_error: Signal<Option<String>>,
+) -> impl IntoView {
     let file_error = RwSignal::new(None::<String>);
     let on_file = move |ev: leptos::ev::Event| {
         file_error.set(None);
@@ -136,22 +226,32 @@ pub fn ScriptForm(id: Option<i64>) -> impl IntoView {
             }
         });
     };
-    let content_error = form.error("content_base64");
     let file_problem = Signal::derive(move || file_error.get().or_else(|| content_error.get()));
 
-    let submit = page.submit(SubmitHooks::default());
-    let title = page.title(
-        || fl!(LOADER, "script-new-title"),
-        |name| fl!(LOADER, "script-edit-title", name = name),
-    );
-    let use_box = move |i: usize, key: &'static str| {
-        view! {
-            <td>
-                <input type="checkbox" id=format!("script-use-{key}") aria-labelledby=format!("script-uses-row-{} script-uses-col-{}", i / 2, i % 2) bind:checked=uses[i] />
-            </td>
-        }
-    };
-    let used_by = move || {
+    view! {
+        <div class="field">
+            <label for="script-file">
+                {move || if replacing { fl!(LOADER, "script-file-replace") } else { fl!(LOADER, "script-file") }}
+            </label>
+            <input type="file" id="script-file" aria-describedby="script-file-help script-file-error" on:change=on_file />
+            <p class="field-help" id="script-file-help">
+                {move || match upload.get() {
+                    Some(u) => fl!(LOADER, "script-file-chosen", name = u.name, size = format::size(u.size as i64)),
+                    None => match script.get() {
+                        Some(s) => fl!(LOADER, "script-file-current", size = format::size(s.size_bytes)),
+                        None => fl!(LOADER, "script-file-hint"),
+                    },
+                }}
+            </p>
+            <FieldError id="script-file-error" message=file_problem />
+        </div>
+    }
+}
+
+/// The clients and jobs that run the script, each linked, with when it runs.
+#[component]
+fn UsedByList(script: RwSignal<Option<Script>>) -> impl IntoView {
+    move || {
         script.get().map(|s| {
             if s.used_by.is_empty() {
                 return view! { <p class="empty" id="script-unused">{fl!(LOADER, "script-unused")}</p> }.into_any();
@@ -169,79 +269,6 @@ pub fn ScriptForm(id: Option<i64>) -> impl IntoView {
                 </ul>
             }.into_any()
         })
-    };
-
-    view! {
-        <PageTitle title=title />
-        <div class="page-actions">
-            <a class="button" href="/scripts" id="script-back">{move || fl!(LOADER, "back-to-list")}</a>
-            {id.map(|id| view! {
-                <a class="button" id="script-download" href=catalog::script_content_url(id)
-                    download=move || page.with_entity(|s| s.name.clone())>
-                    {move || fl!(LOADER, "download")}
-                </a>
-                <button type="button" id="script-delete" class="button button-danger-quiet" on:click=move |_| deleting.set(true)>
-                    {move || fl!(LOADER, "delete")}
-                </button>
-            })}
-        </div>
-        <div class="form-page">
-            <div class="form-column">
-                <section class="panel">
-                    <Alert id="script-error" kind=AlertKind::Error message=form.general() />
-                    <Alert id="script-saved" kind=AlertKind::Success message=form.notice />
-                    <Show when=move || page.ready() fallback=|| view! { <Loading /> }>
-                        <form id="script-form" class="form form-wide" novalidate on:submit=submit.clone()>
-                            <NameFields ids=("script-name", "script-description") label=Signal::derive(move || fl!(LOADER, "script-name")) name=draft.name description=draft.description form=form />
-                            <fieldset class="field">
-                                <legend>{move || fl!(LOADER, "script-uses")}</legend>
-                                <table class="table table-compact" id="script-uses">
-                                    <thead><tr>
-                                        <td></td>
-                                        <th scope="col" id="script-uses-col-0">{move || fl!(LOADER, "script-before")}</th>
-                                        <th scope="col" id="script-uses-col-1">{move || fl!(LOADER, "script-after")}</th>
-                                    </tr></thead>
-                                    <tbody>
-                                        <tr><th scope="row" id="script-uses-row-0">{move || fl!(LOADER, "script-of-client")}</th>{use_box(0, "client-pre")}{use_box(1, "client-post")}</tr>
-                                        <tr><th scope="row" id="script-uses-row-1">{move || fl!(LOADER, "script-of-job")}</th>{use_box(2, "job-pre")}{use_box(3, "job-post")}</tr>
-                                    </tbody>
-                                </table>
-                            </fieldset>
-                            <div class="field">
-                                <label for="script-file">
-                                    {move || if id.is_some() { fl!(LOADER, "script-file-replace") } else { fl!(LOADER, "script-file") }}
-                                </label>
-                                <input type="file" id="script-file" aria-describedby="script-file-help script-file-error" on:change=on_file />
-                                <p class="field-help" id="script-file-help">
-                                    {move || match upload.get() {
-                                        Some(u) => fl!(LOADER, "script-file-chosen", name = u.name, size = format::size(u.size as i64)),
-                                        None => match script.get() {
-                                            Some(s) => fl!(LOADER, "script-file-current", size = format::size(s.size_bytes)),
-                                            None => fl!(LOADER, "script-file-hint"),
-                                        },
-                                    }}
-                                </p>
-                                <FieldError id="script-file-error" message=file_problem />
-                            </div>
-                            <div class="form-actions">
-                                <SaveButton id="script-save" form=form />
-                            </div>
-                        </form>
-                    </Show>
-                </section>
-                <Show when=move || script.with(Option::is_some)>
-                    <section class="panel" aria-labelledby="script-used-title">
-                        <h2 id="script-used-title">{move || fl!(LOADER, "script-used-by")}</h2>
-                        {used_by}
-                    </section>
-                </Show>
-            </div>
-            <ScriptHelp />
-        </div>
-        {move || deleting.get().then(|| view! {
-            <CatalogRemoval kind=Kind::Script id=id.unwrap_or_default() name=draft.name.get_untracked()
-                on_done=page.after_removal("/scripts", move || deleting.set(false)) />
-        })}
     }
 }
 

@@ -8,7 +8,7 @@ mod rows;
 
 use std::time::Duration;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -30,16 +30,8 @@ use crate::state::use_session;
 #[component]
 pub fn StatusPage() -> impl IntoView {
     let session = use_session();
-    let live = use_live();
     let feed = QueueFeed::start(true);
-    let now = RwSignal::new(Utc::now());
-    let ticker = set_interval_with_handle(move || now.set(Utc::now()), Duration::from_secs(1)).ok();
-    on_cleanup(move || {
-        if let Some(t) = ticker {
-            t.clear();
-        }
-    });
-
+    let now = ticking_clock();
     let asking = RwSignal::new(None::<QueueItem>);
     let abort_pending = RwSignal::new(false);
     let abort_error = RwSignal::new(None::<String>);
@@ -77,6 +69,66 @@ pub fn StatusPage() -> impl IntoView {
         on_abort,
     };
     let error = Signal::derive(move || feed.failure.with(|f| f.as_ref().map(Failure::message)));
+    let which = move || {
+        asking.with(|a| {
+            a.as_ref().map(|i| {
+                fl!(
+                    LOADER,
+                    "queue-abort-which",
+                    client = i.client_name.clone(),
+                    job = i.job_name.clone()
+                )
+            })
+        })
+    };
+
+    view! {
+        <PageTitle title=Signal::derive(move || fl!(LOADER, "nav-status")) />
+        <LiveStatus />
+        <Alert id="status-error" kind=AlertKind::Error message=error />
+        <section class="panel" aria-labelledby="queue-title">
+            <h2 id="queue-title">{move || fl!(LOADER, "queue-title")}</h2>
+            <QueueTable feed=feed ctx=ctx />
+        </section>
+        <ClientStates feed=feed />
+        <Show when=move || asking.with(Option::is_some)>
+            <ConfirmDialog
+                id="abort-dialog"
+                title=Signal::derive(move || fl!(LOADER, "run-abort-title"))
+                confirm_label=Signal::derive(move || fl!(LOADER, "run-abort"))
+                on_confirm=confirm_abort
+                on_cancel=Callback::new(move |()| asking.set(None))
+                pending=abort_pending
+                error=abort_error
+            >
+                <p id="abort-which"><strong>{which}</strong></p>
+                <p>{move || fl!(LOADER, "run-abort-body")}</p>
+            </ConfirmDialog>
+        </Show>
+    }
+}
+
+/// Whether the live feed is connected, said in words and in `data-state`.
+#[component]
+fn LiveStatus() -> impl IntoView {
+    let live = use_live();
+    view! {
+        <p
+            id="live-status"
+            class="live-status"
+            class:live-status-off=move || !live.connected.get()
+            data-state=move || if live.connected.get() { "open" } else { "closed" }
+            role="status"
+        >
+            {move || if live.connected.get() { fl!(LOADER, "live-on") } else { fl!(LOADER, "live-off") }}
+        </p>
+    }
+}
+
+/// The queue: loading, empty, or a table with one row per queued or running run.
+#[component]
+fn QueueTable(feed: QueueFeed, ctx: QueueContext) -> impl IntoView {
+    let session = use_session();
     let table = move || {
         // Redraw every row on a language switch.
         session.language.track();
@@ -111,7 +163,7 @@ pub fn StatusPage() -> impl IntoView {
     };
     // Only a change between loading, empty and not empty redraws the table.
     let shape = Memo::new(move |_| feed.items.with(|q| q.as_ref().map(Vec::is_empty)));
-    let queue_view = move || match shape.get() {
+    move || match shape.get() {
         None if feed.failure.with(Option::is_none) => view! { <Loading /> }.into_any(),
         None => ().into_any(),
         Some(true) => view! {
@@ -119,50 +171,17 @@ pub fn StatusPage() -> impl IntoView {
         }
         .into_any(),
         Some(false) => table().into_any(),
-    };
-    let which = move || {
-        asking.with(|a| {
-            a.as_ref().map(|i| {
-                fl!(
-                    LOADER,
-                    "queue-abort-which",
-                    client = i.client_name.clone(),
-                    job = i.job_name.clone()
-                )
-            })
-        })
-    };
-
-    view! {
-        <PageTitle title=Signal::derive(move || fl!(LOADER, "nav-status")) />
-        <p
-            id="live-status"
-            class="live-status"
-            class:live-status-off=move || !live.connected.get()
-            data-state=move || if live.connected.get() { "open" } else { "closed" }
-            role="status"
-        >
-            {move || if live.connected.get() { fl!(LOADER, "live-on") } else { fl!(LOADER, "live-off") }}
-        </p>
-        <Alert id="status-error" kind=AlertKind::Error message=error />
-        <section class="panel" aria-labelledby="queue-title">
-            <h2 id="queue-title">{move || fl!(LOADER, "queue-title")}</h2>
-            {queue_view}
-        </section>
-        <ClientStates feed=feed />
-        <Show when=move || asking.with(Option::is_some)>
-            <ConfirmDialog
-                id="abort-dialog"
-                title=Signal::derive(move || fl!(LOADER, "run-abort-title"))
-                confirm_label=Signal::derive(move || fl!(LOADER, "run-abort"))
-                on_confirm=confirm_abort
-                on_cancel=Callback::new(move |()| asking.set(None))
-                pending=abort_pending
-                error=abort_error
-            >
-                <p id="abort-which"><strong>{which}</strong></p>
-                <p>{move || fl!(LOADER, "run-abort-body")}</p>
-            </ConfirmDialog>
-        </Show>
     }
+}
+
+/// The current time, renewed every second while the page is shown (for elapsed times).
+fn ticking_clock() -> RwSignal<DateTime<Utc>> {
+    let now = RwSignal::new(Utc::now());
+    let ticker = set_interval_with_handle(move || now.set(Utc::now()), Duration::from_secs(1)).ok();
+    on_cleanup(move || {
+        if let Some(t) = ticker {
+            t.clear();
+        }
+    });
+    now
 }

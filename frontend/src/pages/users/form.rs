@@ -163,16 +163,24 @@ pub fn UserForm(id: Option<i64>) -> impl IntoView {
                     </form>
                 </Show>
             </section>
-            <HelpPanel id="user-help">
-                <p class="help-intro">{move || fl!(LOADER, "user-help-intro")}</p>
-                <HelpItem term=Signal::derive(move || fl!(LOADER, "user-username")) text=Signal::derive(move || fl!(LOADER, "user-help-username")) />
-                <HelpItem term=Signal::derive(move || fl!(LOADER, "user-email")) text=Signal::derive(move || fl!(LOADER, "user-help-email")) />
-                <HelpItem term=Signal::derive(move || fl!(LOADER, "user-role")) text=Signal::derive(move || fl!(LOADER, "user-help-role")) />
-                <HelpItem term=Signal::derive(move || fl!(LOADER, "prefs-language")) text=Signal::derive(move || fl!(LOADER, "user-help-language")) />
-                <HelpItem term=Signal::derive(move || fl!(LOADER, "prefs-page-size")) text=Signal::derive(move || fl!(LOADER, "user-help-page-size")) />
-                <HelpItem term=Signal::derive(move || fl!(LOADER, "user-active")) text=Signal::derive(move || fl!(LOADER, "user-help-active")) />
-                <HelpItem term=Signal::derive(move || fl!(LOADER, "password-new")) text=Signal::derive(move || fl!(LOADER, "user-help-password")) />
-            </HelpPanel>
+            <UserHelp />
         </div>
+    }
+}
+
+/// What each field of the user form means.
+#[component]
+fn UserHelp() -> impl IntoView {
+    view! {
+        <HelpPanel id="user-help">
+            <p class="help-intro">{move || fl!(LOADER, "user-help-intro")}</p>
+            <HelpItem term=Signal::derive(move || fl!(LOADER, "user-username")) text=Signal::derive(move || fl!(LOADER, "user-help-username")) />
+            <HelpItem term=Signal::derive(move || fl!(LOADER, "user-email")) text=Signal::derive(move || fl!(LOADER, "user-help-email")) />
+            <HelpItem term=Signal::derive(move || fl!(LOADER, "user-role")) text=Signal::derive(move || fl!(LOADER, "user-help-role")) />
+            <HelpItem term=Signal::derive(move || fl!(LOADER, "prefs-language")) text=Signal::derive(move || fl!(LOADER, "user-help-language")) />
+            <HelpItem term=Signal::derive(move || fl!(LOADER, "prefs-page-size")) text=Signal::derive(move || fl!(LOADER, "user-help-page-size")) />
+            <HelpItem term=Signal::derive(move || fl!(LOADER, "user-active")) text=Signal::derive(move || fl!(LOADER, "user-help-active")) />
+            <HelpItem term=Signal::derive(move || fl!(LOADER, "password-new")) text=Signal::derive(move || fl!(LOADER, "user-help-password")) />
+        </HelpPanel>
     }
 }
