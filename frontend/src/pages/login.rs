@@ -130,6 +130,16 @@ fn safe_next(next: Option<&str>) -> String {
     }
 }
 
+/// What a failed sign-in says: wrong credentials in our words, so that the message follows
+/// the language picked on this page after the answer came; anything else as the server said.
+fn login_error(f: &Failure) -> String {
+    if f.code == Some(shared::ErrorCode::InvalidCredentials) {
+        fl!(LOADER, "login-failed")
+    } else {
+        f.message()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::safe_next;
@@ -142,15 +152,5 @@ mod tests {
         assert_eq!(safe_next(Some("https://evil.example")), "/");
         assert_eq!(safe_next(Some("/\\evil.example")), "/");
         assert_eq!(safe_next(Some("/login")), "/");
-    }
-}
-
-/// What a failed sign-in says: wrong credentials in our words, so that the message follows
-/// the language picked on this page after the answer came; anything else as the server said.
-fn login_error(f: &Failure) -> String {
-    if f.code == Some(shared::ErrorCode::InvalidCredentials) {
-        fl!(LOADER, "login-failed")
-    } else {
-        f.message()
     }
 }

@@ -213,6 +213,17 @@ impl ClientDraft {
     }
 }
 
+/// The form lifecycle sees the draft through [`Draft`].
+impl crate::scaffold::entity_form::Draft<Client> for ClientDraft {
+    fn load(self, entity: &Client) {
+        ClientDraft::load(self, entity);
+    }
+
+    fn build(self) -> (ClientInput, Vec<Issue>) {
+        ClientDraft::build(self)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,16 +237,5 @@ mod tests {
         assert_eq!(quota_bytes("", "GiB"), Ok(None));
         assert!(quota_bytes("-1", "GiB").is_err());
         assert!(quota_bytes("lots", "GiB").is_err());
-    }
-}
-
-/// The form lifecycle sees the draft through [`Draft`].
-impl crate::scaffold::entity_form::Draft<Client> for ClientDraft {
-    fn load(self, entity: &Client) {
-        ClientDraft::load(self, entity);
-    }
-
-    fn build(self) -> (ClientInput, Vec<Issue>) {
-        ClientDraft::build(self)
     }
 }

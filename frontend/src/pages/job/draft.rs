@@ -133,6 +133,17 @@ impl JobDraft {
     }
 }
 
+/// The form lifecycle sees the draft through [`Draft`].
+impl crate::scaffold::entity_form::Draft<Job> for JobDraft {
+    fn load(self, entity: &Job) {
+        JobDraft::load(self, entity);
+    }
+
+    fn build(self) -> (JobInput, Vec<Issue>) {
+        JobDraft::build(self)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,16 +162,5 @@ mod tests {
         ] {
             assert_eq!(parse_threshold(threshold_name(t)), t);
         }
-    }
-}
-
-/// The form lifecycle sees the draft through [`Draft`].
-impl crate::scaffold::entity_form::Draft<Job> for JobDraft {
-    fn load(self, entity: &Job) {
-        JobDraft::load(self, entity);
-    }
-
-    fn build(self) -> (JobInput, Vec<Issue>) {
-        JobDraft::build(self)
     }
 }
