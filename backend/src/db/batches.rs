@@ -207,6 +207,20 @@ pub async fn finish(
     Ok(())
 }
 
+/// Gives up this server's lease on a batch it cannot finish (its database writes keep
+/// failing): no longer renewed, the batch is failed as `interrupted` by the recovery.
+pub async fn release(c: &mut PgConn, batch_id: i64) -> Result<(), DbError> {
+    diesel::update(client_batches::table.find(batch_id))
+        .filter(client_batches::state.ne(BatchState::Finished))
+        .set((
+            client_batches::lease_owner.eq(None::<String>),
+            client_batches::lease_until.eq(diesel::dsl::now),
+        ))
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
 /// Batches whose client scripts were being run by a server that stopped renewing its
 /// lease: finished as failed (`interrupted`). Returns them.
 pub async fn recover(c: &mut PgConn) -> Result<Vec<BatchRow>, DbError> {

@@ -41,15 +41,9 @@ pub async fn heartbeat(c: &mut PgConn, owner: &str, lease_secs: f64) -> Result<V
 }
 
 /// Runs whose server stopped renewing their lease (it died or lost the database), or that
-/// `dead_owner` says belong to a dead process of this machine (never those of `me`): re-queued when `requeue`
-/// and the job has no queued run yet, else finished as failed (`interrupted`). Returns the
-/// recovered runs as they were, so their process groups and batches can be dealt with.
-pub async fn recover<D>(
-    c: &mut PgConn,
-    me: &str,
-    requeue: bool,
-    dead_owner: D,
-) -> Result<Vec<RunRow>, DbError>
+/// `dead_owner` says belong to a dead process of this machine (never those of `me`): the
+/// candidates for [`recover_one`], as they are now.
+pub async fn lapsed<D>(c: &mut PgConn, me: &str, dead_owner: D) -> Result<Vec<RunRow>, DbError>
 where
     D: Fn(&str) -> bool,
 {
@@ -59,27 +53,23 @@ where
         .load(c)
         .await?;
     let now = Utc::now();
-    let mut recovered = Vec::new();
-    for r in candidates {
-        // This server's own runs are its own business (their tasks are alive).
-        if r.lease_owner.as_deref() == Some(me) {
-            continue;
-        }
-        let expired = r.lease_until.is_none_or(|t| t < now);
-        let dead = r.lease_owner.as_deref().is_some_and(&dead_owner);
-        if !(expired || dead) {
-            continue;
-        }
-        if recover_one(c, &r, requeue).await? {
-            recovered.push(r);
-        }
-    }
-    Ok(recovered)
+    Ok(candidates
+        .into_iter()
+        .filter(|r| {
+            // This server's own runs are its own business (their tasks are alive).
+            if r.lease_owner.as_deref() == Some(me) {
+                return false;
+            }
+            let expired = r.lease_until.is_none_or(|t| t < now);
+            expired || r.lease_owner.as_deref().is_some_and(&dead_owner)
+        })
+        .collect())
 }
 
-/// Re-queues (when `requeue` and the job has no queued run) or fails one run whose lease
-/// lapsed; false when another server recovered it first.
-async fn recover_one(c: &mut PgConn, r: &RunRow, requeue: bool) -> Result<bool, DbError> {
+/// Re-queues (when `requeue` and the job has no queued run yet) or finishes as failed
+/// (`interrupted`) one run whose lease lapsed, as it was when read (`r`); false when
+/// another server recovered it first.
+pub async fn recover_one(c: &mut PgConn, r: &RunRow, requeue: bool) -> Result<bool, DbError> {
     // The guard on the old lease makes recovery race-free between servers.
     let guard = runs::table
         .filter(runs::id.eq(r.id))

@@ -350,6 +350,10 @@ pub async fn clone(
 }
 
 /// Replaces the client's key pair; the new public key must be installed on the client.
+/// The pair is generated first under temporary names (ssh-keygen stays out of the
+/// transaction); it replaces the files as the transaction's last step, and the previous
+/// pair is put back if the commit fails: the key on disk and the public key the database
+/// shows never disagree.
 pub async fn regenerate_key(
     pool: &DbPool,
     data_dir: &Path,
@@ -358,8 +362,20 @@ pub async fn regenerate_key(
 ) -> Result<Client, DomainError> {
     let mut c = db::conn(pool).await?;
     access::client(&mut c, actor, id).await?;
-    let key = keys::generate(data_dir, id).await?;
-    clients::set_public_key(&mut c, id, &key).await?;
-    let row = access::client(&mut c, actor, id).await?;
-    one(&mut c, row).await
+    let staged = keys::stage(data_dir, id).await?;
+    let mut replaced = None;
+    let out = db::transaction(&mut c, async |t| {
+        clients::set_public_key(t, id, staged.public()).await?;
+        let row = access::client(t, actor, id).await?;
+        let client = one(t, row).await?;
+        replaced = Some(staged.install()?);
+        Ok(client)
+    })
+    .await;
+    match (replaced, &out) {
+        (Some(r), Ok(_)) => r.discard(),
+        (Some(r), Err(_)) => r.restore(),
+        (None, _) => {}
+    }
+    out
 }

@@ -55,11 +55,15 @@ impl Engine {
         let mut c = db::conn(&self.pool).await.map_err(|e| internal(&e))?;
         match outcome {
             Ok(()) => {
-                batches::pre_done(&mut c, batch_id, None)
-                    .await
-                    .map_err(|e| internal(&e))?;
+                // The batch opens for its jobs together with the client's state event.
+                db::transaction(&mut c, async |t| {
+                    batches::pre_done(t, batch_id, None).await?;
+                    self.events.store_client(t, client_id).await
+                })
+                .await
+                .map_err(|e: db::DbError| internal(&e))?;
                 drop(c);
-                self.events.client_changed(client_id).await;
+                self.events.committed();
                 Ok(())
             }
             Err(code) => {
@@ -102,41 +106,91 @@ impl Engine {
     /// After a run finished: when its batch has nothing left to run, this server runs the
     /// client's post scripts and closes the batch. Also used by the dispatcher's sweep for
     /// batches whose last runs ended elsewhere (aborted while queued, deleted, recovered).
+    /// Database failures are traced: a batch left in `post_client` is failed by the
+    /// recovery when its lease lapses.
     pub async fn close_batches(&self, only: Option<i64>, log_run: Option<i64>) {
-        let closing = match db::conn(&self.pool).await {
-            Ok(mut c) => {
-                batches::close_done(&mut c, only, &self.owner, self.config.lease_secs).await
-            }
-            Err(e) => Err(e),
+        let closing = async {
+            let mut c = db::conn(&self.pool).await?;
+            // The batches move to `post_client` together with their clients' events.
+            db::transaction(&mut c, async |t| {
+                let closing =
+                    batches::close_done(t, only, &self.owner, self.config.lease_secs).await?;
+                for b in &closing {
+                    self.events.store_client(t, b.client_id).await?;
+                }
+                Ok::<_, db::DbError>(closing)
+            })
+            .await
         };
-        let closing = match closing {
+        let closing = match closing.await {
             Ok(b) => b,
             Err(e) => {
                 tracing::warn!("client batches not closed: {e}");
                 return;
             }
         };
+        if !closing.is_empty() {
+            self.events.committed();
+        }
         for b in closing {
-            self.events.client_changed(b.client_id).await;
             let outcome = self
                 .client_scripts(log_run.unwrap_or(0), b.client_id, Event::Post, b.id)
                 .await;
-            if let Ok(mut c) = db::conn(&self.pool).await {
-                let _ = batches::finish(&mut c, b.id, outcome.err()).await;
+            self.finish_batch_retrying(&b, outcome.err()).await;
+        }
+    }
+
+    /// [`Engine::finish_batch`], tried again while the database fails (for about half a
+    /// minute); then the batch's lease is released so that the recovery fails it rather
+    /// than this server renewing it for ever.
+    async fn finish_batch_retrying(&self, b: &batches::BatchRow, error: Option<RunError>) {
+        let mut pause = Duration::from_millis(250);
+        for _ in 0..8 {
+            match self.finish_batch(b, error).await {
+                Ok(()) => return,
+                Err(e) => tracing::error!(batch = b.id, "client batch not finished: {e}"),
             }
-            if let Err(code) = outcome {
-                self.record(Record {
+            tokio::time::sleep(pause).await;
+            pause = (pause * 2).min(Duration::from_secs(10));
+        }
+        let released = async {
+            let mut c = db::conn(&self.pool).await?;
+            batches::release(&mut c, b.id).await
+        };
+        if let Err(e) = released.await {
+            tracing::error!(batch = b.id, "client batch lease not released: {e}");
+        }
+    }
+
+    /// Finishes a batch after its post scripts (failed with `error` when they did), with
+    /// the failure's log record and the client's state event, in one transaction.
+    async fn finish_batch(
+        &self,
+        b: &batches::BatchRow,
+        error: Option<RunError>,
+    ) -> Result<(), db::DbError> {
+        let mut c = db::conn(&self.pool).await?;
+        db::transaction(&mut c, async |t| {
+            batches::finish(t, b.id, error).await?;
+            if let Some(code) = error {
+                let record = Record {
                     level: LogLevel::Error,
                     source: LogSource::Engine,
                     code: code.as_str(),
                     detail: "client post scripts failed",
                     client_id: Some(b.client_id),
                     ..Default::default()
-                })
-                .await;
+                };
+                let (row, owner) = self.log_row(t, record).await?;
+                self.events
+                    .store_log(t, owner, LogRecord::from(row))
+                    .await?;
             }
-            self.events.client_changed(b.client_id).await;
-        }
+            self.events.store_client(t, b.client_id).await
+        })
+        .await?;
+        self.events.committed();
+        Ok(())
     }
 
     pub(super) async fn client_of(&self, job_id: i64) -> anyhow::Result<i64> {

@@ -19,20 +19,62 @@ pub fn private_key_path(data_dir: &Path, client_id: i64) -> PathBuf {
     data_dir.join("keys").join(format!("client-{client_id}"))
 }
 
+/// Path of a client's public key.
+fn public_key_path(data_dir: &Path, client_id: i64) -> PathBuf {
+    data_dir
+        .join("keys")
+        .join(format!("client-{client_id}.pub"))
+}
+
+/// `path` with `.pub` appended (where ssh-keygen writes the public half).
+fn with_pub(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".pub");
+    path.with_file_name(name)
+}
+
+/// A hidden, unique name in the keys directory.
+fn scratch_name(dir: &Path, client_id: i64, what: &str) -> PathBuf {
+    dir.join(format!(
+        ".client-{client_id}.{what}-{}",
+        uuid::Uuid::new_v4().simple()
+    ))
+}
+
 /// Generates (replacing any old one) the key pair of a client; returns the public key line.
 pub async fn generate(data_dir: &Path, client_id: i64) -> io::Result<String> {
+    let staged = stage(data_dir, client_id).await?;
+    let public = staged.public().to_owned();
+    staged.install()?.discard();
+    Ok(public)
+}
+
+/// A new key pair under temporary names, not yet the client's: [`StagedKey::install`]
+/// makes it so; dropped uninstalled, its files are removed.
+pub struct StagedKey {
+    data_dir: PathBuf,
+    client_id: i64,
+    private: PathBuf,
+    public: String,
+    installed: bool,
+}
+
+/// Generates a key pair for `client_id` under temporary names (so that neither a crash nor
+/// a failed transaction leaves half a pair, or a pair the database does not know).
+pub async fn stage(data_dir: &Path, client_id: i64) -> io::Result<StagedKey> {
     let dir = keys_dir(data_dir)?;
-    let final_path = private_key_path(data_dir, client_id);
-    // Generate under a temporary name and rename, so a crash never leaves half a pair.
-    let tmp = dir.join(format!(
-        ".client-{client_id}.{}",
-        uuid::Uuid::new_v4().simple()
-    ));
+    let mut staged = StagedKey {
+        data_dir: data_dir.to_owned(),
+        client_id,
+        private: scratch_name(&dir, client_id, "new"),
+        public: String::new(),
+        installed: false,
+    };
     let out = async_process::Command::new("ssh-keygen")
         .args(["-q", "-t", "ed25519", "-N", "", "-C"])
         .arg(format!("elkarbackup-client-{client_id}"))
         .arg("-f")
-        .arg(&tmp)
+        .arg(&staged.private)
         .stdin(async_process::Stdio::null())
         .output()
         .await
@@ -48,25 +90,101 @@ pub async fn generate(data_dir: &Path, client_id: i64) -> io::Result<String> {
             String::from_utf8_lossy(&out.stderr)
         )));
     }
-    let tmp_pub = tmp.with_file_name(format!(
-        "{}.pub",
-        tmp.file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    ));
-    let public = std::fs::read_to_string(&tmp_pub)
+    let public = std::fs::read_to_string(with_pub(&staged.private))
         .map_err(|e| io::Error::new(e.kind(), format!("reading new public key: {e}")))?;
-    let final_pub = dir.join(format!("client-{client_id}.pub"));
-    std::fs::rename(&tmp, &final_path)
-        .and_then(|_| std::fs::rename(&tmp_pub, &final_pub))
-        .map_err(|e| io::Error::new(e.kind(), format!("storing key: {e}")))?;
-    Ok(public.trim().to_owned())
+    staged.public = public.trim().to_owned();
+    Ok(staged)
+}
+
+impl StagedKey {
+    /// The public key line.
+    pub fn public(&self) -> &str {
+        &self.public
+    }
+
+    /// Makes the staged pair the client's, keeping any previous pair aside until the
+    /// caller says whether the change that goes with it committed. On failure nothing
+    /// has changed.
+    pub fn install(mut self) -> io::Result<Replaced> {
+        let dir = keys_dir(&self.data_dir)?;
+        let finals = [
+            private_key_path(&self.data_dir, self.client_id),
+            public_key_path(&self.data_dir, self.client_id),
+        ];
+        let old = scratch_name(&dir, self.client_id, "old");
+        let mut replaced = Replaced { moved: Vec::new() };
+        for (target, aside) in finals.iter().zip([old.clone(), with_pub(&old)]) {
+            if target.exists() {
+                if let Err(e) = std::fs::rename(target, &aside) {
+                    replaced.restore();
+                    return Err(io::Error::new(e.kind(), format!("storing key: {e}")));
+                }
+                replaced.moved.push((aside, Some(target.clone())));
+            }
+        }
+        for (from, target) in [self.private.clone(), with_pub(&self.private)]
+            .into_iter()
+            .zip(finals)
+        {
+            if let Err(e) = std::fs::rename(&from, &target) {
+                replaced.restore();
+                return Err(io::Error::new(e.kind(), format!("storing key: {e}")));
+            }
+            // Undone first on restore: the new file goes away before the old comes back.
+            replaced.moved.insert(0, (target, None));
+        }
+        self.installed = true;
+        Ok(replaced)
+    }
+}
+
+impl Drop for StagedKey {
+    fn drop(&mut self) {
+        if !self.installed {
+            for p in [self.private.clone(), with_pub(&self.private)] {
+                let _ = std::fs::remove_file(p);
+            }
+        }
+    }
+}
+
+/// What [`StagedKey::install`] changed: the previous pair, set aside, and the new one.
+#[must_use = "say whether the change committed: discard() or restore()"]
+pub struct Replaced {
+    /// (path now, where it goes back to on restore; `None`: removed on restore).
+    moved: Vec<(PathBuf, Option<PathBuf>)>,
+}
+
+impl Replaced {
+    /// The change committed: the previous pair is deleted.
+    pub fn discard(self) {
+        for (now, back) in &self.moved {
+            if back.is_some() {
+                if let Err(e) = std::fs::remove_file(now) {
+                    tracing::warn!("removing old key {}: {e}", now.display());
+                }
+            }
+        }
+    }
+
+    /// The change failed: the new pair is removed and the previous one put back.
+    pub fn restore(self) {
+        for (now, back) in &self.moved {
+            let undone = match back {
+                Some(back) => std::fs::rename(now, back),
+                None => std::fs::remove_file(now),
+            };
+            if let Err(e) = undone {
+                tracing::error!("undoing key change at {}: {e}", now.display());
+            }
+        }
+    }
 }
 
 /// Removes a client's key pair (after the client is deleted).
 pub fn remove(data_dir: &Path, client_id: i64) {
     let private = private_key_path(data_dir, client_id);
-    let public = private.with_file_name(format!("client-{client_id}.pub"));
+    let public = public_key_path(data_dir, client_id);
     for p in [private, public] {
         if let Err(e) = std::fs::remove_file(&p) {
             if e.kind() != std::io::ErrorKind::NotFound {

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use super::choose::choose;
 use crate::db;
-use crate::engine::runner::{owner_is_dead_here, Engine};
+use crate::engine::runner::{owner_is_dead_here, Engine, Record};
 
 /// Claims and starts runs until the process ends; woken at once by new runs and freed
 /// slots, else polls (for runs queued by other servers).
@@ -113,27 +113,57 @@ pub async fn heartbeat(engine: Engine) {
 /// Recovers runs and batches of servers that died: expired leases, or (at once) leases of
 /// a dead process on this machine. Runs still executing here are never touched.
 pub async fn recover(engine: &Engine) {
-    let owner = engine.owner.clone();
-    let recovered = match db::conn(&engine.pool).await {
-        Ok(mut c) => {
-            db::leases::recover(
-                &mut c,
-                &owner,
-                engine.config.requeue_interrupted,
-                owner_is_dead_here,
-            )
-            .await
+    if let Err(e) = recover_runs(engine).await {
+        tracing::warn!("recovery: {e}");
+    }
+    if let Err(e) = recover_batches(engine).await {
+        tracing::warn!("batch recovery: {e}");
+    }
+    // Batches whose last runs ended without closing them (aborted while queued, deleted).
+    engine.close_batches(None, None).await;
+    engine.wake.notify_one();
+}
+
+/// Re-queues or fails each run whose lease lapsed: its new state, its `run_recovered`
+/// record and its events commit together, one run a transaction (a run another server
+/// recovers first is skipped). Then stops the rsync a dead server of this machine left.
+async fn recover_runs(engine: &Engine) -> Result<(), db::DbError> {
+    let requeue = engine.config.requeue_interrupted;
+    let mut c = db::conn(&engine.pool).await?;
+    for run in db::leases::lapsed(&mut c, &engine.owner, owner_is_dead_here).await? {
+        let detail = format!(
+            "server {} stopped renewing the lease of run {} ({}); {}",
+            run.lease_owner.as_deref().unwrap_or("?"),
+            run.id,
+            run.state,
+            if requeue {
+                "queued again"
+            } else {
+                "failed as interrupted"
+            }
+        );
+        let record = Record {
+            level: LogLevel::Warning,
+            source: LogSource::Dispatcher,
+            code: "run_recovered",
+            detail: &detail,
+            job_id: Some(run.job_id),
+            run_id: Some(run.id),
+            ..Default::default()
+        };
+        let recovered = db::transaction(&mut c, async |t| {
+            let done = db::leases::recover_one(t, &run, requeue).await?;
+            if done {
+                engine.run_changed_in(t, run.id, record).await?;
+            }
+            Ok::<_, db::DbError>(done)
+        })
+        .await?;
+        if !recovered {
+            continue;
         }
-        Err(e) => Err(e),
-    };
-    let recovered = match recovered {
-        Ok(r) => r,
-        Err(e) => {
-            tracing::warn!("recovery: {e}");
-            return;
-        }
-    };
-    for run in recovered {
+        engine.events.committed();
+        tracing::warn!("{detail}");
         // A process group left by a dead server of this machine (or by a version without
         // leases) is stopped; `stop_orphan` checks it is still the run's rsync.
         if let Some(pgid) = run.pgid {
@@ -141,43 +171,24 @@ pub async fn recover(engine: &Engine) {
                 crate::engine::reconcile::stop_orphan(pgid, run.id);
             }
         }
-        let detail = format!(
-            "server {} stopped renewing the lease of run {} ({}); {}",
-            run.lease_owner.as_deref().unwrap_or("?"),
-            run.id,
-            run.state,
-            if engine.config.requeue_interrupted {
-                "queued again"
-            } else {
-                "failed as interrupted"
-            }
-        );
-        tracing::warn!("{detail}");
-        engine
-            .record(crate::engine::runner::Record {
-                level: LogLevel::Warning,
-                source: LogSource::Dispatcher,
-                code: "run_recovered",
-                detail: &detail,
-                job_id: Some(run.job_id),
-                run_id: Some(run.id),
-                ..Default::default()
-            })
-            .await;
-        engine.events.run_changed(run.id).await;
     }
-    if let Ok(mut c) = db::conn(&engine.pool).await {
-        match db::batches::recover(&mut c).await {
-            Ok(batches) => {
-                drop(c);
-                for b in batches {
-                    engine.events.client_changed(b.client_id).await;
-                }
-            }
-            Err(e) => tracing::warn!("batch recovery: {e}"),
+    Ok(())
+}
+
+/// Fails the client batches whose server stopped renewing their lease, with their
+/// clients' state events in the same transaction.
+async fn recover_batches(engine: &Engine) -> Result<(), db::DbError> {
+    let mut c = db::conn(&engine.pool).await?;
+    let recovered = db::transaction(&mut c, async |t| {
+        let batches = db::batches::recover(t).await?;
+        for b in &batches {
+            engine.events.store_client(t, b.client_id).await?;
         }
+        Ok::<_, db::DbError>(!batches.is_empty())
+    })
+    .await?;
+    if recovered {
+        engine.events.committed();
     }
-    // Batches whose last runs ended without closing them (aborted while queued, deleted).
-    engine.close_batches(None, None).await;
-    engine.wake.notify_one();
+    Ok(())
 }

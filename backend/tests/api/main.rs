@@ -32,3 +32,4 @@ mod steps;
 mod tokens;
 mod torture;
 mod transactions;
+mod transactions_engine;

@@ -10,7 +10,7 @@ use crate::scheduler::db_of as db;
 use crate::steps::eventually;
 
 /// Makes `timing event` on `table` fail when `condition` holds (row values as `NEW.`/`OLD.`).
-async fn inject(pg: &tokio_postgres::Client, table: &str, timing_event: &str, condition: &str) {
+pub async fn inject(pg: &tokio_postgres::Client, table: &str, timing_event: &str, condition: &str) {
     pg.batch_execute(&format!(
         "CREATE OR REPLACE FUNCTION injected_failure() RETURNS trigger LANGUAGE plpgsql AS \
          $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$; \
@@ -22,13 +22,13 @@ async fn inject(pg: &tokio_postgres::Client, table: &str, timing_event: &str, co
 }
 
 /// Removes the injected failure from `table`.
-async fn heal(pg: &tokio_postgres::Client, table: &str) {
+pub async fn heal(pg: &tokio_postgres::Client, table: &str) {
     pg.batch_execute(&format!("DROP TRIGGER injected ON {table}"))
         .await
         .unwrap();
 }
 
-async fn count(pg: &tokio_postgres::Client, sql: &str) -> i64 {
+pub async fn count(pg: &tokio_postgres::Client, sql: &str) -> i64 {
     pg.query_one(sql, &[]).await.unwrap().get(0)
 }
 
@@ -47,7 +47,7 @@ async fn pre_script(admin: &Api) -> i64 {
 }
 
 /// The client key files present in the data directory.
-fn key_files(app: &TestApp) -> Vec<String> {
+pub fn key_files(app: &TestApp) -> Vec<String> {
     match std::fs::read_dir(app._data_dir.path().join("keys")) {
         Ok(dir) => {
             let mut names: Vec<String> = dir
