@@ -8,28 +8,16 @@ use shared::runs::{RunProgress, RunState};
 
 /// The wire name of a run state (`waiting_for_client`), for `data-state` attributes.
 pub fn state_name(state: RunState) -> &'static str {
-    match state {
-        RunState::Queued => "queued",
-        RunState::WaitingForClient => "waiting_for_client",
-        RunState::PreJob => "pre_job",
-        RunState::Running => "running",
-        RunState::PostJob => "post_job",
-        RunState::Aborting => "aborting",
-        RunState::Finished => "finished",
-    }
+    state.as_str()
 }
 
-/// How far along its life a run is, for ignoring events older than what is shown.
-fn rank(state: RunState) -> u8 {
-    match state {
-        RunState::Queued => 0,
-        RunState::WaitingForClient => 1,
-        RunState::PreJob => 2,
-        RunState::Running => 3,
-        RunState::PostJob => 4,
-        RunState::Aborting => 5,
-        RunState::Finished => 6,
-    }
+/// How far along its life a run is, for ignoring events older than what is shown:
+/// `RunState::ALL` lists the states in the order a run goes through them.
+fn rank(state: RunState) -> usize {
+    RunState::ALL
+        .iter()
+        .position(|s| *s == state)
+        .unwrap_or(RunState::ALL.len())
 }
 
 /// True for runs that have left the queue (shown before the queued ones).

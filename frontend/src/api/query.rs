@@ -44,9 +44,20 @@ impl ListQuery {
 
 /// Percent-encodes a query value (everything but unreserved characters).
 pub fn encode(text: &str) -> String {
+    percent_encode(text, b"-_.~")
+}
+
+/// Percent-encodes a value of the web app's own addresses (`?next=`, `?path=`): the same,
+/// but `/` stays readable.
+pub fn encode_keeping_slashes(text: &str) -> String {
+    percent_encode(text, b"-_.~/")
+}
+
+/// Percent-encodes every byte but ASCII letters, digits and those in `keep`.
+fn percent_encode(text: &str, keep: &[u8]) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+        if byte.is_ascii_alphanumeric() || keep.contains(&byte) {
             out.push(char::from(byte));
         } else {
             out.push_str(&format!("%{byte:02X}"));
@@ -73,5 +84,6 @@ mod tests {
             q.url("/api/clients"),
             "/api/clients?page=2&per_page=20&sort=-name&q=a%26b%20%C3%B1&client_id=7"
         );
+        assert_eq!(encode_keeping_slashes("/a b/ñ"), "/a%20b/%C3%B1");
     }
 }

@@ -1,5 +1,6 @@
-//! The confirmation dialog of destructive actions: a modal `<dialog>` that says what will
-//! be removed, with Cancel (focused first) and a red confirm button. Escape cancels.
+//! The modal `<dialog>` frame every dialog of the app is drawn in, and the confirmation
+//! dialog of destructive actions: it says what will be removed, with Cancel (focused
+//! first) and a red confirm button. Escape cancels.
 
 use i18n_embed_fl::fl;
 use leptos::html;
@@ -8,9 +9,8 @@ use leptos::prelude::*;
 use crate::components::feedback::{Alert, AlertKind};
 use crate::i18n::LOADER;
 
-/// A dialog node that opens as a modal as soon as it is in the document (shared by every
-/// modal of the app).
-pub fn modal_node() -> NodeRef<html::Dialog> {
+/// A dialog node that opens as a modal as soon as it is in the document.
+fn modal_node() -> NodeRef<html::Dialog> {
     let node = NodeRef::<html::Dialog>::new();
     Effect::new(move |_| {
         if let Some(dialog) = node.get() {
@@ -21,6 +21,39 @@ pub fn modal_node() -> NodeRef<html::Dialog> {
         }
     });
     node
+}
+
+/// The `<dialog>` of every modal of the app, open while it is rendered: labelled by its
+/// title (`{id}-title`, which `children` holds); Escape calls `on_escape` unless `busy`.
+#[component]
+pub fn DialogFrame(
+    /// The dialog's id and `data-testid`.
+    id: &'static str,
+    class: &'static str,
+    /// While true, Escape is refused (an action is under way).
+    #[prop(into)]
+    busy: Signal<bool>,
+    on_escape: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    let node = modal_node();
+    view! {
+        <dialog
+            id=id
+            data-testid=id
+            class=class
+            aria-labelledby=format!("{id}-title")
+            node_ref=node
+            on:cancel=move |ev: leptos::ev::Event| {
+                ev.prevent_default();
+                if !busy.get_untracked() {
+                    on_escape.run(());
+                }
+            }
+        >
+            {children()}
+        </dialog>
+    }
 }
 
 /// A modal confirmation, open while it is rendered.
@@ -43,24 +76,9 @@ pub fn ConfirmDialog(
     /// What will happen, in words and lists.
     children: Children,
 ) -> impl IntoView {
-    let node = modal_node();
-    let title_id = format!("{id}-title");
-    let labelled_by = title_id.clone();
     view! {
-        <dialog
-            id=id
-            data-testid=id
-            class="dialog"
-            aria-labelledby=labelled_by
-            node_ref=node
-            on:cancel=move |ev: leptos::ev::Event| {
-                ev.prevent_default();
-                if !pending.get_untracked() {
-                    on_cancel.run(());
-                }
-            }
-        >
-            <h2 id=title_id class="dialog-title">{move || title.get()}</h2>
+        <DialogFrame id=id class="dialog" busy=pending on_escape=on_cancel>
+            <h2 id=format!("{id}-title") class="dialog-title">{move || title.get()}</h2>
             <div class="dialog-body">{children()}</div>
             <Alert id="confirm-error" kind=AlertKind::Error message=error />
             <div class="dialog-actions">
@@ -88,6 +106,6 @@ pub fn ConfirmDialog(
                     }}
                 </button>
             </div>
-        </dialog>
+        </DialogFrame>
     }
 }

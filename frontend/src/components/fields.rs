@@ -1,5 +1,6 @@
 //! Labelled inputs that show their field's problem next to them: one-line and multi-line
-//! text, checkboxes, selects, and the folded "Advanced" section.
+//! text, checkboxes, selects, and the folded "Advanced" section; and the search box of
+//! the list toolbars.
 
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
@@ -13,6 +14,29 @@ fn described_by(id: &str, help: bool) -> String {
         format!("{id}-help {id}-error")
     } else {
         format!("{id}-error")
+    }
+}
+
+/// The label of the control `id`, with a " *" when the field is required.
+fn field_label(id: &'static str, label: Signal<String>, required: bool) -> impl IntoView {
+    view! {
+        <label for=id>
+            {move || label.get()}
+            {required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}
+        </label>
+    }
+}
+
+/// The lines under the control `id`: its help (`{id}-help`) and its error (`{id}-error`),
+/// where it has them.
+fn field_notes(
+    id: &'static str,
+    help: Option<Signal<String>>,
+    error: Option<Signal<Option<String>>>,
+) -> impl IntoView {
+    view! {
+        {help.map(|h| view! { <p class="field-help" id=format!("{id}-help")>{move || h.get()}</p> })}
+        {error.map(|e| view! { <FieldError id=format!("{id}-error") message=e /> })}
     }
 }
 
@@ -42,13 +66,9 @@ pub fn TextField(
     class: &'static str,
 ) -> impl IntoView {
     let has_help = help.is_some();
-    let error_id = format!("{id}-error");
     view! {
         <div class="field">
-            <label for=id>
-                {move || label.get()}
-                {required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}
-            </label>
+            {field_label(id, label, required)}
             <input
                 id=id
                 name=id
@@ -66,8 +86,7 @@ pub fn TextField(
                 aria-invalid=move || error.get().is_some().to_string()
                 bind:value=value
             />
-            {help.map(|h| view! { <p class="field-help" id=format!("{id}-help")>{move || h.get()}</p> })}
-            <FieldError id=error_id message=error />
+            {field_notes(id, help, Some(error))}
         </div>
     }
 }
@@ -88,10 +107,9 @@ pub fn TextArea(
     #[prop(optional, into)] placeholder: Option<Signal<String>>,
 ) -> impl IntoView {
     let has_help = help.is_some();
-    let error_id = format!("{id}-error");
     view! {
         <div class="field">
-            <label for=id>{move || label.get()}</label>
+            {field_label(id, label, false)}
             <textarea
                 id=id
                 name=id
@@ -104,8 +122,7 @@ pub fn TextArea(
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
             ></textarea>
-            {help.map(|h| view! { <p class="field-help" id=format!("{id}-help")>{move || h.get()}</p> })}
-            <FieldError id=error_id message=error />
+            {field_notes(id, help, Some(error))}
         </div>
     }
 }
@@ -133,7 +150,7 @@ pub fn CheckField(
                 />
                 {move || label.get()}
             </label>
-            {help.map(|h| view! { <p class="field-help" id=format!("{id}-help")>{move || h.get()}</p> })}
+            {field_notes(id, help, None)}
         </div>
     }
 }
@@ -151,13 +168,9 @@ pub fn SelectField(
     #[prop(optional, into)] disabled: Signal<bool>,
 ) -> impl IntoView {
     let has_help = help.is_some();
-    let error_id = format!("{id}-error");
     view! {
         <div class="field">
-            <label for=id>
-                {move || label.get()}
-                {required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}
-            </label>
+            {field_label(id, label, required)}
             <select
                 id=id
                 name=id
@@ -179,8 +192,36 @@ pub fn SelectField(
                         .collect_view()
                 }}
             </select>
-            {help.map(|h| view! { <p class="field-help" id=format!("{id}-help")>{move || h.get()}</p> })}
-            <FieldError id=error_id message=error />
+            {field_notes(id, help, Some(error))}
+        </div>
+    }
+}
+
+/// The search box of a list's toolbar: its label, for screen readers only, is also its
+/// placeholder.
+#[component]
+pub fn SearchBox<F>(
+    id: &'static str,
+    label: fn() -> String,
+    /// The text shown in the box.
+    value: RwSignal<String>,
+    /// The `input` handler (which updates `value`).
+    on_input: F,
+) -> impl IntoView
+where
+    F: Fn(leptos::ev::Event) + Clone + 'static,
+{
+    view! {
+        <div class="toolbar-search">
+            <label for=id class="visually-hidden">{label}</label>
+            <input
+                id=id
+                type="search"
+                autocomplete="off"
+                placeholder=label
+                prop:value=move || value.get()
+                on:input=on_input
+            />
         </div>
     }
 }

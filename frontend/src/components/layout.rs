@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Outlet, Redirect};
 use leptos_router::hooks::use_location;
 
+use crate::api::query::encode_keeping_slashes;
 use crate::components::language::LanguageSelect;
 use crate::components::nav::MainNav;
 use crate::components::page::Loading;
@@ -50,20 +51,8 @@ fn login_path(wanted: &str, logged_out: bool) -> String {
     if logged_out || wanted == "/" || wanted.is_empty() {
         "/login".to_owned()
     } else {
-        format!("/login?next={}", encode(wanted))
+        format!("/login?next={}", encode_keeping_slashes(wanted))
     }
-}
-
-fn encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~/".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }
 
 #[component]

@@ -4,6 +4,7 @@
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
 
+use crate::components::dialog::DialogFrame;
 use crate::i18n::LOADER;
 
 /// A modal dialog, open while it is rendered.
@@ -19,25 +20,10 @@ pub fn Modal(
     busy: Signal<bool>,
     children: Children,
 ) -> impl IntoView {
-    let node = super::dialog::modal_node();
-    let title_id = format!("{id}-title");
-    let labelled_by = title_id.clone();
     view! {
-        <dialog
-            id=id
-            data-testid=id
-            class="dialog dialog-wide"
-            aria-labelledby=labelled_by
-            node_ref=node
-            on:cancel=move |ev: leptos::ev::Event| {
-                ev.prevent_default();
-                if !busy.get_untracked() {
-                    on_close.run(());
-                }
-            }
-        >
+        <DialogFrame id=id class="dialog dialog-wide" busy=busy on_escape=on_close>
             <div class="dialog-head">
-                <h2 id=title_id class="dialog-title-plain">{move || title.get()}</h2>
+                <h2 id=format!("{id}-title") class="dialog-title-plain">{move || title.get()}</h2>
                 <button
                     type="button"
                     id=format!("{id}-close")
@@ -49,6 +35,6 @@ pub fn Modal(
                 </button>
             </div>
             <div class="dialog-body">{children()}</div>
-        </dialog>
+        </DialogFrame>
     }
 }

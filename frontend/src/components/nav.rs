@@ -9,6 +9,39 @@ use leptos_router::hooks::use_location;
 use crate::i18n::LOADER;
 use crate::state::use_session;
 
+/// One menu entry.
+struct Entry {
+    href: &'static str,
+    /// Both its `data-testid` and the id of its label's message.
+    id: &'static str,
+    /// Shown to administrators only.
+    admin: bool,
+}
+
+const fn entry(href: &'static str, id: &'static str, admin: bool) -> Entry {
+    Entry { href, id, admin }
+}
+
+/// The first list, in the original menu's order.
+const MAIN: [Entry; 6] = [
+    entry("/", "nav-jobs", false),
+    entry("/status", "nav-status", false),
+    entry("/policies", "nav-policies", false),
+    entry("/scripts", "nav-scripts", true),
+    entry("/users", "nav-users", true),
+    entry("/logs", "nav-logs", false),
+];
+
+/// The configuration group.
+const CONFIG: [Entry; 6] = [
+    entry("/settings", "nav-settings", true),
+    entry("/locations", "nav-locations", true),
+    entry("/preferences", "nav-preferences", false),
+    entry("/password", "nav-password", false),
+    entry("/tokens", "nav-tokens", false),
+    entry("/about", "nav-about", false),
+];
+
 /// The `<nav id="main-nav">`; on narrow screens it is shown only while `open`.
 #[component]
 pub fn MainNav(
@@ -24,60 +57,31 @@ pub fn MainNav(
             class:open=move || open.get()
             aria-label=move || fl!(LOADER, "nav-label")
         >
-            <ul class="nav-list">
-                <NavLink href="/" testid="nav-jobs">
-                    {move || fl!(LOADER, "nav-jobs")}
-                </NavLink>
-                <NavLink href="/status" testid="nav-status">
-                    {move || fl!(LOADER, "nav-status")}
-                </NavLink>
-                <NavLink href="/policies" testid="nav-policies">
-                    {move || fl!(LOADER, "nav-policies")}
-                </NavLink>
-                <Show when=move || is_admin.get()>
-                    <NavLink href="/scripts" testid="nav-scripts">
-                        {move || fl!(LOADER, "nav-scripts")}
-                    </NavLink>
-                    <NavLink href="/users" testid="nav-users">
-                        {move || fl!(LOADER, "nav-users")}
-                    </NavLink>
-                </Show>
-                <NavLink href="/logs" testid="nav-logs">
-                    {move || fl!(LOADER, "nav-logs")}
-                </NavLink>
-            </ul>
+            <ul class="nav-list">{links(&MAIN, is_admin)}</ul>
             <h2 class="nav-group-title" id="nav-group-config">
                 {move || fl!(LOADER, "nav-group-config")}
             </h2>
             <ul class="nav-list" aria-labelledby="nav-group-config">
-                <Show when=move || is_admin.get()>
-                    <NavLink href="/settings" testid="nav-settings">
-                        {move || fl!(LOADER, "nav-settings")}
-                    </NavLink>
-                    <NavLink href="/locations" testid="nav-locations">
-                        {move || fl!(LOADER, "nav-locations")}
-                    </NavLink>
-                </Show>
-                <NavLink href="/preferences" testid="nav-preferences">
-                    {move || fl!(LOADER, "nav-preferences")}
-                </NavLink>
-                <NavLink href="/password" testid="nav-password">
-                    {move || fl!(LOADER, "nav-password")}
-                </NavLink>
-                <NavLink href="/tokens" testid="nav-tokens">
-                    {move || fl!(LOADER, "nav-tokens")}
-                </NavLink>
-                <NavLink href="/about" testid="nav-about">
-                    {move || fl!(LOADER, "nav-about")}
-                </NavLink>
+                {links(&CONFIG, is_admin)}
             </ul>
         </nav>
     }
 }
 
+/// The entries of one list that the user may see.
+fn links(entries: &'static [Entry], is_admin: Memo<bool>) -> impl IntoView {
+    move || {
+        entries
+            .iter()
+            .filter(|e| !e.admin || is_admin.get())
+            .map(|e| view! { <NavLink href=e.href id=e.id /> })
+            .collect_view()
+    }
+}
+
 /// One entry; marked `aria-current="page"` while its page (or a page below it) is shown.
 #[component]
-fn NavLink(href: &'static str, testid: &'static str, children: Children) -> impl IntoView {
+fn NavLink(href: &'static str, id: &'static str) -> impl IntoView {
     let location = use_location();
     let current = move || {
         location
@@ -87,8 +91,8 @@ fn NavLink(href: &'static str, testid: &'static str, children: Children) -> impl
     };
     view! {
         <li>
-            <a href=href data-testid=testid aria-current=current>
-                {children()}
+            <a href=href data-testid=id aria-current=current>
+                {move || LOADER.get(id)}
             </a>
         </li>
     }
@@ -107,7 +111,8 @@ fn is_current(href: &str, path: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_current;
+    use super::{is_current, CONFIG, MAIN};
+    use crate::i18n::LOADER;
 
     #[test]
     fn current_page() {
@@ -116,5 +121,13 @@ mod tests {
         assert!(!is_current("/", "/status"));
         assert!(is_current("/tokens", "/tokens"));
         assert!(!is_current("/tokens", "/tokensx"));
+    }
+
+    /// The labels are read by id at run time, so `fl!` cannot check them when compiling.
+    #[test]
+    fn every_entry_has_a_label() {
+        for e in MAIN.iter().chain(&CONFIG) {
+            assert!(LOADER.has(e.id), "{}", e.id);
+        }
     }
 }

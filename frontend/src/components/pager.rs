@@ -23,26 +23,12 @@ pub fn Pager(
 ) -> impl IntoView {
     let pages = Memo::new(move |_| page_count(total.get(), per_page.get()));
     let go = move |p: i64| on_page.run(p.clamp(1, pages.get_untracked()));
+    let first = Signal::derive(move || page.get() <= 1);
+    let last = Signal::derive(move || page.get() >= pages.get());
     view! {
         <nav class="pager" aria-label=move || fl!(LOADER, "pager-label")>
-            <button
-                type="button"
-                id="pager-first"
-                class="button button-quiet"
-                disabled=move || page.get() <= 1
-                on:click=move |_| go(1)
-            >
-                {move || fl!(LOADER, "pager-first")}
-            </button>
-            <button
-                type="button"
-                id="pager-prev"
-                class="button button-quiet"
-                disabled=move || page.get() <= 1
-                on:click=move |_| go(page.get_untracked() - 1)
-            >
-                {move || fl!(LOADER, "pager-prev")}
-            </button>
+            {page_button("pager-first", || fl!(LOADER, "pager-first"), first, move || go(1))}
+            {page_button("pager-prev", || fl!(LOADER, "pager-prev"), first, move || go(page.get_untracked() - 1))}
             <span id="pager-status" class="pager-status" aria-live="polite">
                 {move || {
                     fl!(
@@ -54,25 +40,23 @@ pub fn Pager(
                     )
                 }}
             </span>
-            <button
-                type="button"
-                id="pager-next"
-                class="button button-quiet"
-                disabled=move || { page.get() >= pages.get() }
-                on:click=move |_| go(page.get_untracked() + 1)
-            >
-                {move || fl!(LOADER, "pager-next")}
-            </button>
-            <button
-                type="button"
-                id="pager-last"
-                class="button button-quiet"
-                disabled=move || { page.get() >= pages.get() }
-                on:click=move |_| go(pages.get_untracked())
-            >
-                {move || fl!(LOADER, "pager-last")}
-            </button>
+            {page_button("pager-next", || fl!(LOADER, "pager-next"), last, move || go(page.get_untracked() + 1))}
+            {page_button("pager-last", || fl!(LOADER, "pager-last"), last, move || go(pages.get_untracked()))}
         </nav>
+    }
+}
+
+/// One of the pager's buttons, disabled on the `edge` page it cannot go beyond.
+fn page_button(
+    id: &'static str,
+    label: fn() -> String,
+    edge: Signal<bool>,
+    go: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <button type="button" id=id class="button button-quiet" disabled=move || edge.get() on:click=move |_| go()>
+            {label}
+        </button>
     }
 }
 

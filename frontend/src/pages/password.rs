@@ -4,58 +4,51 @@
 use i18n_embed_fl::fl;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use shared::{ChangePassword, ErrorCode, FieldError as ApiFieldError};
 
 use crate::api::{self, Failure};
-use crate::components::feedback::{Alert, AlertKind, FieldError};
+use crate::components::feedback::{Alert, AlertKind};
+use crate::components::fields::TextField;
 use crate::components::help::{HelpItem, HelpPanel};
 use crate::components::page::PageTitle;
-use crate::components::submit::SubmitButton;
+use crate::components::submit::{Sending, SubmitButton};
 use crate::i18n::{self, LOADER};
 use crate::state::use_session;
 
 /// The change-password form.
 #[component]
 pub fn PasswordPage() -> impl IntoView {
-    let session = use_session();
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
     let repeat = RwSignal::new(String::new());
     let mismatch = RwSignal::new(false);
-    let failure = RwSignal::new(None::<Failure>);
     let changed = RwSignal::new(false);
-    let pending = RwSignal::new(false);
+    let sending = Sending::new();
+    let (failure, pending) = (sending.failure, sending.pending);
 
     let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
+        if !sending.begin(&ev) {
             return;
         }
-        failure.set(None);
         changed.set(false);
         if new.get_untracked() != repeat.get_untracked() {
             mismatch.set(true);
             return;
         }
         mismatch.set(false);
-        pending.set(true);
         let body = ChangePassword {
             current_password: current.get_untracked(),
             new_password: new.get_untracked(),
         };
-        spawn_local(async move {
-            match api::change_password(&body).await {
-                Ok(()) => {
-                    for field in [current, new, repeat] {
-                        field.set(String::new());
-                    }
-                    changed.set(true);
+        sending.send(
+            async move { api::change_password(&body).await },
+            move |()| {
+                for field in [current, new, repeat] {
+                    field.set(String::new());
                 }
-                Err(err) => failure.set(Some(session.check_failure(err))),
-            }
-            pending.set(false);
-        });
+                changed.set(true);
+            },
+        );
     };
 
     let errors = PasswordErrors::new(failure, mismatch);
@@ -69,9 +62,10 @@ pub fn PasswordPage() -> impl IntoView {
             <Alert id="password-success" kind=AlertKind::Success message=success />
             <form id="password-form" class="form" novalidate on:submit=submit>
                 <UsernameHint />
-                <PasswordField id="password-current" label=|| fl!(LOADER, "password-current") autocomplete="current-password" value=current error=errors.current />
-                <PasswordField id="password-new" label=|| fl!(LOADER, "password-new") autocomplete="new-password" value=new error=errors.new help=|| fl!(LOADER, "password-help") />
-                <PasswordField id="password-repeat" label=|| fl!(LOADER, "password-repeat") autocomplete="new-password" value=repeat error=errors.repeat />
+                <TextField id="password-current" label=Signal::derive(|| fl!(LOADER, "password-current")) input_type="password" autocomplete="current-password" value=current error=errors.current />
+                <TextField id="password-new" label=Signal::derive(|| fl!(LOADER, "password-new")) input_type="password" autocomplete="new-password" value=new error=errors.new
+                    help=Signal::derive(|| fl!(LOADER, "password-help")) />
+                <TextField id="password-repeat" label=Signal::derive(|| fl!(LOADER, "password-repeat")) input_type="password" autocomplete="new-password" value=repeat error=errors.repeat />
                 <div class="form-actions">
                     <SubmitButton id="password-submit" pending=pending idle=|| fl!(LOADER, "password-submit") busy=|| fl!(LOADER, "saving") />
                 </div>
@@ -145,38 +139,6 @@ fn UsernameHint() -> impl IntoView {
             readonly
             prop:value=username
         />
-    }
-}
-
-/// One labelled password input with its optional help line (`{id}-help`) and its error
-/// (`{id}-error`).
-#[component]
-fn PasswordField(
-    id: &'static str,
-    label: fn() -> String,
-    autocomplete: &'static str,
-    value: RwSignal<String>,
-    error: Signal<Option<String>>,
-    #[prop(optional)] help: Option<fn() -> String>,
-) -> impl IntoView {
-    let described_by = match help {
-        Some(_) => format!("{id}-help {id}-error"),
-        None => format!("{id}-error"),
-    };
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <input
-                id=id
-                type="password"
-                autocomplete=autocomplete
-                aria-describedby=described_by
-                aria-invalid=move || error.get().is_some().to_string()
-                bind:value=value
-            />
-            {help.map(|text| view! { <p class="field-help" id=format!("{id}-help")>{text}</p> })}
-            <FieldError id=format!("{id}-error") message=error />
-        </div>
     }
 }
 

@@ -4,15 +4,15 @@
 use i18n_embed_fl::fl;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use shared::{Language, Preferences};
 
 use crate::api::{self, Failure};
 use crate::components::feedback::{Alert, AlertKind, FieldError};
+use crate::components::fields::TextField;
 use crate::components::help::{HelpItem, HelpPanel};
 use crate::components::language::{language_name, language_options};
 use crate::components::page::PageTitle;
-use crate::components::submit::SubmitButton;
+use crate::components::submit::{Sending, SubmitButton};
 use crate::i18n::{self, LOADER};
 use crate::state::use_session;
 
@@ -28,45 +28,39 @@ pub fn PreferencesPage() -> impl IntoView {
             .map(|me| me.page_size.to_string())
             .unwrap_or_default(),
     );
-    let failure = RwSignal::new(None::<Failure>);
     let bad_number = RwSignal::new(false);
     let saved = RwSignal::new(false);
-    let pending = RwSignal::new(false);
+    let sending = Sending::new();
+    let (failure, pending) = (sending.failure, sending.pending);
 
     keep_in_step(language, page_size, failure);
 
     let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
+        if !sending.begin(&ev) {
             return;
         }
-        failure.set(None);
         saved.set(false);
         let Ok(size) = page_size.get_untracked().trim().parse::<i32>() else {
             bad_number.set(true);
             return;
         };
         bad_number.set(false);
-        pending.set(true);
         let body = Preferences {
             language: language.get_untracked(),
             page_size: size,
         };
-        spawn_local(async move {
-            match api::save_preferences(&body).await {
-                Ok(prefs) => {
-                    session.preferences_saved(&prefs);
-                    if let Some(lang) = prefs.language {
-                        i18n::remember(lang, false);
-                        session.show_language(lang);
-                    }
-                    page_size.set(prefs.page_size.to_string());
-                    saved.set(true);
+        sending.send(
+            async move { api::save_preferences(&body).await },
+            move |prefs| {
+                session.preferences_saved(&prefs);
+                if let Some(lang) = prefs.language {
+                    i18n::remember(lang, false);
+                    session.show_language(lang);
                 }
-                Err(err) => failure.set(Some(session.check_failure(err))),
-            }
-            pending.set(false);
-        });
+                page_size.set(prefs.page_size.to_string());
+                saved.set(true);
+            },
+        );
     };
 
     let general_error = Signal::derive(move || {
@@ -141,25 +135,17 @@ fn PageSizeField(
         (bad_number.get() || from_api).then(|| fl!(LOADER, "prefs-page-size-invalid"))
     });
     view! {
-        <div class="field">
-            <label for="prefs-page-size">{move || fl!(LOADER, "prefs-page-size")}</label>
-            <input
-                id="prefs-page-size"
-                type="number"
-                inputmode="numeric"
-                min="5"
-                max="500"
-                step="1"
-                class="input-short"
-                aria-describedby="prefs-page-size-help prefs-page-size-error"
-                aria-invalid=move || error.get().is_some().to_string()
-                bind:value=value
-            />
-            <p class="field-help" id="prefs-page-size-help">
-                {move || fl!(LOADER, "prefs-page-size-help")}
-            </p>
-            <FieldError id="prefs-page-size-error" message=error />
-        </div>
+        <TextField
+            id="prefs-page-size"
+            label=Signal::derive(|| fl!(LOADER, "prefs-page-size"))
+            value=value
+            error=error
+            help=Signal::derive(|| fl!(LOADER, "prefs-page-size-help"))
+            input_type="number"
+            min=5
+            max=500
+            class="input-short"
+        />
     }
 }
 

@@ -6,13 +6,12 @@ use leptos::prelude::*;
 use shared::settings::{MailTls, Settings, SettingsInput};
 use shared::validate::Issue;
 
-use crate::components::feedback::{Alert, AlertKind};
 use crate::components::fields::{CheckField, SelectField, TextField};
 use crate::components::form::parse_number;
 use crate::components::help::{HelpItem, HelpPanel};
-use crate::components::page::{AdminOnly, Loading, PageTitle};
+use crate::components::page::{AdminOnly, PageTitle};
 use crate::i18n::LOADER;
-use crate::scaffold::entity_form::{use_entity_form, SaveButton, SubmitHooks};
+use crate::scaffold::entity_form::{use_entity_form, EntityFormBody, SubmitHooks};
 
 /// `/settings`.
 #[component]
@@ -178,39 +177,32 @@ fn SettingsForm() -> impl IntoView {
         <PageTitle title=Signal::derive(move || fl!(LOADER, "nav-settings")) />
         <div class="form-page">
             <section class="panel form-column">
-                <Alert id="settings-error" kind=AlertKind::Error message=form.general() />
-                <Alert id="settings-saved" kind=AlertKind::Success message=form.notice />
-                <Show when=move || page.ready() fallback=|| view! { <Loading /> }>
-                    <form id="settings-form" class="form" novalidate on:submit=submit.clone()>
-                        <fieldset class="fieldset">
-                            <legend>{move || fl!(LOADER, "settings-mail")}</legend>
-                            <TextField id="settings-mail-host" label=t("settings-mail-host") value=draft.host error=form.error("mail_host") />
-                            <TextField id="settings-mail-port" label=t("client-port") value=draft.port error=form.error("mail_port") input_type="number" min=1 max=65535 class="input-short" />
-                            <SelectField id="settings-mail-tls" label=t("settings-mail-tls") value=draft.tls options=tls_options error=form.error("mail_tls") />
-                            <TextField id="settings-mail-user" label=t("settings-mail-user") value=draft.user error=form.error("mail_user") />
-                            <TextField id="settings-mail-password" label=t("settings-mail-password") value=draft.password error=form.error("mail_password")
-                                input_type="password" autocomplete="new-password"
-                                help=Signal::derive(move || if password_set.get() { fl!(LOADER, "settings-mail-password-set") } else { fl!(LOADER, "settings-mail-password-unset") }) />
-                            <Show when=move || password_set.get()>
-                                <CheckField id="settings-mail-password-forget" label=t("settings-mail-password-forget") checked=draft.forget_password />
-                            </Show>
-                            <TextField id="settings-mail-from" label=t("settings-mail-from") value=draft.from error=form.error("mail_from") input_type="email" />
-                        </fieldset>
-                        <TextField id="settings-instance-url" label=t("settings-instance-url") value=draft.url error=form.error("instance_url") input_type="url"
-                            placeholder=Signal::derive(|| "https://backup.example.org".to_owned()) />
-                        <TextField id="settings-log-retention" label=t("settings-log-retention") value=draft.retention error=form.error("log_retention_days")
-                            input_type="number" min=1 max=36500 class="input-short" help=t("settings-log-retention-hint") />
-                        <TextField id="settings-max-parallel" label=t("max-parallel-jobs") value=draft.max_parallel error=form.error("max_parallel_jobs")
-                            input_type="number" min=1 max=100 class="input-short" />
-                        <TextField id="settings-quota-warning" label=t("settings-quota-warning") value=draft.warn error=form.error("quota_warning_percent")
-                            input_type="number" min=1 max=100 class="input-short" />
-                        <CheckField id="settings-post-after-fail" label=t("settings-post-after-fail") checked=draft.post_after_fail />
-                        <CheckField id="settings-operators-restore" label=t("settings-operators-restore") checked=draft.operators_restore />
-                        <div class="form-actions">
-                            <SaveButton id="settings-save" form=form />
-                        </div>
-                    </form>
-                </Show>
+                <EntityFormBody name="settings" page=page on_submit=submit>
+                    <fieldset class="fieldset">
+                        <legend>{move || fl!(LOADER, "settings-mail")}</legend>
+                        <TextField id="settings-mail-host" label=t("settings-mail-host") value=draft.host error=form.error("mail_host") />
+                        <TextField id="settings-mail-port" label=t("client-port") value=draft.port error=form.error("mail_port") input_type="number" min=1 max=65535 class="input-short" />
+                        <SelectField id="settings-mail-tls" label=t("settings-mail-tls") value=draft.tls options=tls_options error=form.error("mail_tls") />
+                        <TextField id="settings-mail-user" label=t("settings-mail-user") value=draft.user error=form.error("mail_user") />
+                        <TextField id="settings-mail-password" label=t("settings-mail-password") value=draft.password error=form.error("mail_password")
+                            input_type="password" autocomplete="new-password"
+                            help=Signal::derive(move || if password_set.get() { fl!(LOADER, "settings-mail-password-set") } else { fl!(LOADER, "settings-mail-password-unset") }) />
+                        <Show when=move || password_set.get()>
+                            <CheckField id="settings-mail-password-forget" label=t("settings-mail-password-forget") checked=draft.forget_password />
+                        </Show>
+                        <TextField id="settings-mail-from" label=t("settings-mail-from") value=draft.from error=form.error("mail_from") input_type="email" />
+                    </fieldset>
+                    <TextField id="settings-instance-url" label=t("settings-instance-url") value=draft.url error=form.error("instance_url") input_type="url"
+                        placeholder=Signal::derive(|| "https://backup.example.org".to_owned()) />
+                    <TextField id="settings-log-retention" label=t("settings-log-retention") value=draft.retention error=form.error("log_retention_days")
+                        input_type="number" min=1 max=36500 class="input-short" help=t("settings-log-retention-hint") />
+                    <TextField id="settings-max-parallel" label=t("max-parallel-jobs") value=draft.max_parallel error=form.error("max_parallel_jobs")
+                        input_type="number" min=1 max=100 class="input-short" />
+                    <TextField id="settings-quota-warning" label=t("settings-quota-warning") value=draft.warn error=form.error("quota_warning_percent")
+                        input_type="number" min=1 max=100 class="input-short" />
+                    <CheckField id="settings-post-after-fail" label=t("settings-post-after-fail") checked=draft.post_after_fail />
+                    <CheckField id="settings-operators-restore" label=t("settings-operators-restore") checked=draft.operators_restore />
+                </EntityFormBody>
             </section>
             <SettingsHelp />
         </div>

@@ -8,11 +8,12 @@ use leptos::task::spawn_local;
 use shared::{CreateToken, TokenInfo};
 
 use crate::api::{self, Failure};
-use crate::components::feedback::{Alert, AlertKind, FieldError};
+use crate::components::feedback::{Alert, AlertKind};
+use crate::components::fields::TextField;
 use crate::components::help::{HelpItem, HelpPanel};
 use crate::components::page::{Loading, PageTitle};
 use crate::components::secret::SecretPanel;
-use crate::components::submit::SubmitButton;
+use crate::components::submit::{Sending, SubmitButton};
 use crate::i18n::{self, LOADER};
 use crate::scaffold::loaded::use_loaded;
 use crate::state::use_session;
@@ -102,17 +103,14 @@ pub fn TokensPage() -> impl IntoView {
 /// The "new token" form; hands the created secret to `on_created`.
 #[component]
 fn CreateForm(on_created: Callback<String>) -> impl IntoView {
-    let session = use_session();
     let name = RwSignal::new(String::new());
     let missing = RwSignal::new(false);
-    let failure = RwSignal::new(None::<Failure>);
-    let pending = RwSignal::new(false);
+    let sending = Sending::new();
+    let (failure, pending) = (sending.failure, sending.pending);
     let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
+        if !sending.begin(&ev) {
             return;
         }
-        failure.set(None);
         let body = CreateToken {
             name: name.get_untracked().trim().to_owned(),
         };
@@ -120,17 +118,13 @@ fn CreateForm(on_created: Callback<String>) -> impl IntoView {
         if body.name.is_empty() {
             return;
         }
-        pending.set(true);
-        spawn_local(async move {
-            match api::create_token(&body).await {
-                Ok(created) => {
-                    name.set(String::new());
-                    on_created.run(created.token);
-                }
-                Err(err) => failure.set(Some(session.check_failure(err))),
-            }
-            pending.set(false);
-        });
+        sending.send(
+            async move { api::create_token(&body).await },
+            move |created| {
+                name.set(String::new());
+                on_created.run(created.token);
+            },
+        );
     };
     let name_error = Signal::derive(move || {
         if missing.get() {
@@ -150,20 +144,8 @@ fn CreateForm(on_created: Callback<String>) -> impl IntoView {
             <h2 id="tokens-create-title">{move || fl!(LOADER, "tokens-create-title")}</h2>
             <Alert id="token-create-error" kind=AlertKind::Error message=error />
             <form id="token-form" class="form form-inline" novalidate on:submit=submit>
-                <div class="field">
-                    <label for="token-name">{move || fl!(LOADER, "tokens-name")}</label>
-                    <input
-                        id="token-name"
-                        type="text"
-                        maxlength="100"
-                        autocomplete="off"
-                        placeholder=move || fl!(LOADER, "tokens-name-placeholder")
-                        aria-describedby="token-name-error"
-                        aria-invalid=move || name_error.get().is_some().to_string()
-                        bind:value=name
-                    />
-                    <FieldError id="token-name-error" message=name_error />
-                </div>
+                <TextField id="token-name" label=Signal::derive(|| fl!(LOADER, "tokens-name")) value=name error=name_error maxlength=100
+                    placeholder=Signal::derive(|| fl!(LOADER, "tokens-name-placeholder")) />
                 <SubmitButton id="token-create" pending=pending idle=|| fl!(LOADER, "tokens-create") busy=|| fl!(LOADER, "tokens-creating") />
             </form>
         </section>

@@ -1,6 +1,7 @@
 //! The life of an entity form, written once for every form page: load the entity, keep
 //! the baseline it was loaded as, compare (dirty check) and guard the unsaved changes,
-//! check and submit, show the field problems, and navigate after creating or deleting.
+//! check and submit, show the field problems, and navigate after creating or deleting;
+//! and the form's body (messages, loading, the fields, Save) every form page draws.
 
 use std::future::Future;
 
@@ -12,7 +13,9 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::validate::Issue;
 
 use crate::api::ApiResult;
+use crate::components::feedback::{Alert, AlertKind};
 use crate::components::form::FormState;
+use crate::components::page::Loading;
 use crate::components::unsaved::{discard, use_unsaved};
 use crate::i18n::LOADER;
 use crate::state::use_session;
@@ -236,11 +239,60 @@ impl<T: Entity, D: Draft<T>> EntityForm<T, D> {
     }
 }
 
+/// The body of a form page's panel: its messages (`{name}-error`, `{name}-saved`), then
+/// "Loading…" until the object is in, then the form (`{name}-form`) with `children` and
+/// the Save button (`{name}-save`).
+#[component]
+pub fn EntityFormBody<T, D, F>(
+    /// The prefix of the element ids (`client`).
+    name: &'static str,
+    page: EntityForm<T, D>,
+    /// The form's submit handler ([`EntityForm::submit`]).
+    on_submit: F,
+    /// A wide form (`form-wide`), for the objects with many fields.
+    #[prop(optional)]
+    wide: bool,
+    /// Shown between the messages and the form (a note about the object).
+    #[prop(optional, into)]
+    note: Option<ViewFn>,
+    /// Shown after the Save button (a way back).
+    #[prop(optional, into)]
+    after_save: Option<ViewFn>,
+    /// Hides the Save button (the user may only look).
+    #[prop(optional)]
+    read_only: bool,
+    /// The fields.
+    children: ChildrenFn,
+) -> impl IntoView
+where
+    T: Entity,
+    D: Draft<T>,
+    F: Fn(SubmitEvent) + Clone + Send + Sync + 'static,
+{
+    let form = page.form;
+    let class = if wide { "form form-wide" } else { "form" };
+    view! {
+        <Alert id=format!("{name}-error") kind=AlertKind::Error message=form.general() />
+        <Alert id=format!("{name}-saved") kind=AlertKind::Success message=form.notice />
+        {note.map(|note| note.run())}
+        <Show when=move || page.ready() fallback=|| view! { <Loading /> }>
+            <form id=format!("{name}-form") class=class novalidate on:submit=on_submit.clone()>
+                {children()}
+                <div class="form-actions" class:hidden=read_only>
+                    <SaveButton id=format!("{name}-save") form=form />
+                    {after_save.as_ref().map(ViewFn::run)}
+                </div>
+            </form>
+        </Show>
+    }
+}
+
 /// The submit button of a form: "Save", "Saving…" while the form is sent.
 #[component]
 pub fn SaveButton(
     /// The element id (`script-save`).
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// The form it sends.
     form: FormState,
 ) -> impl IntoView {

@@ -16,7 +16,7 @@ mod versions;
 
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use shared::jobs::Job;
 use shared::runs::Snapshot;
@@ -36,7 +36,7 @@ use crate::components::feedback::{Alert, AlertKind};
 use crate::components::page::{Loading, PageTitle};
 use crate::components::pager::Pager;
 use crate::i18n::{self, LOADER};
-use crate::pages::not_found::NotFoundPage;
+use crate::pages::not_found::ById;
 use crate::scaffold::address::{use_list_address, use_query_param, ListAddress};
 use crate::scaffold::loaded::{use_loaded, Loaded};
 use crate::state::use_session;
@@ -49,11 +49,7 @@ pub fn display_path(encoded: &str) -> String {
 /// `/snapshots/{id}`.
 #[component]
 pub fn BrowsePage() -> impl IntoView {
-    let params = use_params_map();
-    move || match params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())) {
-        Some(id) => view! { <Browser id=id /> }.into_any(),
-        None => view! { <NotFoundPage /> }.into_any(),
-    }
+    view! { <ById page=|id| view! { <Browser id=id /> }.into_any() /> }
 }
 
 /// The dialog open over the listing.

@@ -5,6 +5,8 @@
 //! The server's paths are percent-encoded bytes joined by `/`; they are kept encoded and
 //! only decoded to show them.
 
+use crate::api::query::encode_keeping_slashes;
+
 /// Percent-decodes `encoded`; bytes that are not UTF-8 show as U+FFFD.
 pub fn decode_lossy(encoded: &str) -> String {
     let bytes = encoded.as_bytes();
@@ -82,34 +84,21 @@ pub fn mode_text(mode: u32) -> String {
     out
 }
 
-/// A value for the browser's address bar: the router decodes query values once, so the
-/// already encoded path is encoded again (all but unreserved characters and `/`).
-pub fn address_value(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~/".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
-
-/// `/snapshots/{id}` with the directory, search, page and sort (defaults left out).
+/// `/snapshots/{id}` with the directory, search, page and sort (defaults left out). The
+/// router decodes query values once, so the already encoded path is encoded again.
 pub fn browse_address(id: i64, path: &str, q: &str, page: i64, sort: &str) -> String {
     let mut parts = Vec::new();
     if !path.is_empty() {
-        parts.push(format!("path={}", address_value(path)));
+        parts.push(format!("path={}", encode_keeping_slashes(path)));
     }
     if !q.trim().is_empty() {
-        parts.push(format!("q={}", address_value(q.trim())));
+        parts.push(format!("q={}", encode_keeping_slashes(q.trim())));
     }
     if page > 1 {
         parts.push(format!("page={page}"));
     }
     if !sort.is_empty() && sort != "name" {
-        parts.push(format!("sort={}", address_value(sort)));
+        parts.push(format!("sort={}", encode_keeping_slashes(sort)));
     }
     if parts.is_empty() {
         format!("/snapshots/{id}")

@@ -172,55 +172,65 @@ fn row_actions(snapshot_id: i64, entry: Entry, actions: RowActions) -> impl Into
         EntryKind::Dir => archive_links(snapshot_id, &entry.path, "entry").into_any(),
         _ => ().into_any(),
     };
-    let for_versions = entry.clone();
     let versions = (kind == EntryKind::File).then(|| {
-        view! {
-            <button
-                type="button"
-                class="button button-quiet"
-                data-testid="entry-versions"
-                on:click=move |_| actions.versions.run(for_versions.clone())
-            >
-                {fl!(LOADER, "browse-versions")}
-            </button>
-        }
+        entry_button(
+            "entry-versions",
+            fl!(LOADER, "browse-versions"),
+            actions.versions,
+            entry.clone(),
+        )
     });
     let restore = restorable(kind).then(|| {
-        view! {
-            <button
-                type="button"
-                class="button button-quiet"
-                data-testid="entry-restore"
-                on:click=move |_| actions.restore.run(entry.clone())
-            >
-                {fl!(LOADER, "browse-restore")}
-            </button>
-        }
+        entry_button(
+            "entry-restore",
+            fl!(LOADER, "browse-restore"),
+            actions.restore,
+            entry,
+        )
     });
     view! { {downloads}{versions}{restore} }
+}
+
+/// A button of a row's actions that hands the row's `entry` to `action`.
+fn entry_button(
+    testid: &'static str,
+    label: String,
+    action: Callback<Entry>,
+    entry: Entry,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="button button-quiet"
+            data-testid=testid
+            on:click=move |_| action.run(entry.clone())
+        >
+            {label}
+        </button>
+    }
 }
 
 /// The `.tar.gz` and `.zip` links of a directory; test ids `{prefix}-download-tar` and
 /// `{prefix}-download-zip`.
 pub fn archive_links(snapshot_id: i64, path: &str, prefix: &str) -> impl IntoView {
-    view! {
-        <a
-            class="button button-quiet"
-            data-testid=format!("{prefix}-download-tar")
-            href=download_url(snapshot_id, path, Some("tar.gz"))
-            download=""
-            title=fl!(LOADER, "browse-download-tar-title")
-        >
-            ".tar.gz"
-        </a>
-        <a
-            class="button button-quiet"
-            data-testid=format!("{prefix}-download-zip")
-            href=download_url(snapshot_id, path, Some("zip"))
-            download=""
-            title=fl!(LOADER, "browse-download-zip-title")
-        >
-            ".zip"
-        </a>
-    }
+    let formats = [
+        ("tar", "tar.gz", fl!(LOADER, "browse-download-tar-title")),
+        ("zip", "zip", fl!(LOADER, "browse-download-zip-title")),
+    ];
+    formats
+        .into_iter()
+        .map(|(short, extension, title)| {
+            view! {
+                <a
+                    class="button button-quiet"
+                    data-testid=format!("{prefix}-download-{short}")
+                    href=download_url(snapshot_id, path, Some(extension))
+                    download=""
+                    title=title
+                >
+                    {format!(".{extension}")}
+                </a>
+            }
+        })
+        .collect_view()
 }

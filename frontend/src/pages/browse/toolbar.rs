@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::path::decode_lossy;
 use super::row::archive_links;
+use crate::components::fields::SearchBox;
 use crate::i18n::LOADER;
 
 /// Above the listing: where we are, its archives, "Restore this directory" and the search.
@@ -43,17 +44,7 @@ pub fn BrowseToolbar(
             >
                 {move || fl!(LOADER, "browse-restore-here")}
             </button>
-            <div class="toolbar-search">
-                <label for="browse-search" class="visually-hidden">{move || fl!(LOADER, "browse-search")}</label>
-                <input
-                    id="browse-search"
-                    type="search"
-                    autocomplete="off"
-                    placeholder=move || fl!(LOADER, "browse-search")
-                    prop:value=move || search.get()
-                    on:input=on_search
-                />
-            </div>
+            <SearchBox id="browse-search" label=|| fl!(LOADER, "browse-search") value=search on_input=on_search />
         </div>
     }
 }

@@ -11,7 +11,6 @@ mod key;
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
 use shared::clients::{Client, JobSummary};
 use shared::events::Event;
 use shared::runs::RunState;
@@ -23,13 +22,13 @@ use self::host::HostKeyPanel;
 use self::key::KeyPanel;
 use crate::api::{catalog, Failure};
 use crate::components::feedback::{Alert, AlertKind};
-use crate::components::page::{Loading, PageTitle};
+use crate::components::page::PageTitle;
 use crate::i18n::LOADER;
 use crate::live::use_live;
 use crate::pages::jobs::run::{self as run_jobs, RunRequest, RunTargets};
-use crate::pages::not_found::NotFoundPage;
+use crate::pages::not_found::ById;
 use crate::scaffold::deletion::DeleteDialog;
-use crate::scaffold::entity_form::{use_entity_form, SaveButton, SubmitHooks};
+use crate::scaffold::entity_form::{use_entity_form, EntityFormBody, SubmitHooks};
 use crate::state::use_session;
 
 /// `/clients/new`.
@@ -41,11 +40,7 @@ pub fn NewClientPage() -> impl IntoView {
 /// `/clients/{id}`.
 #[component]
 pub fn EditClientPage() -> impl IntoView {
-    let params = use_params_map();
-    move || match params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())) {
-        Some(id) => view! { <ClientPage id=Some(id) /> }.into_any(),
-        None => view! { <NotFoundPage /> }.into_any(),
-    }
+    view! { <ById page=|id| view! { <ClientPage id=Some(id) /> }.into_any() /> }
 }
 
 #[component]
@@ -78,17 +73,10 @@ fn ClientPage(id: Option<i64>) -> impl IntoView {
         <div class="form-page">
             <div class="form-column">
                 <section class="panel">
-                    <Alert id="client-error" kind=AlertKind::Error message=form.general() />
-                    <Alert id="client-saved" kind=AlertKind::Success message=form.notice />
-                    <Show when=move || page.ready() fallback=|| view! { <Loading /> }>
-                        <form id="client-form" class="form form-wide" novalidate on:submit=submit.clone()>
-                            <ClientFields draft=page.draft form=form scripts=scripts users=users />
-                            <div class="form-actions">
-                                <SaveButton id="client-save" form=form />
-                                <a class="button" href="/" id="client-cancel">{move || fl!(LOADER, "back-to-list")}</a>
-                            </div>
-                        </form>
-                    </Show>
+                    <EntityFormBody name="client" page=page on_submit=submit wide=true
+                        after_save=|| view! { <a class="button" href="/" id="client-cancel">{move || fl!(LOADER, "back-to-list")}</a> }>
+                        <ClientFields draft=page.draft form=form scripts=scripts users=users />
+                    </EntityFormBody>
                 </section>
                 <Show when=move || client.with(Option::is_some)>
                     <ClientJobs jobs=jobs />

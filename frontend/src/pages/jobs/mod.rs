@@ -31,6 +31,7 @@ use shared::clients::ClientSort;
 
 use crate::api::{self, catalog, Failure, ListQuery};
 use crate::components::feedback::{Alert, AlertKind};
+use crate::components::fields::SearchBox;
 use crate::components::page::{Loading, PageTitle};
 use crate::components::pager::Pager;
 use crate::i18n::LOADER;
@@ -229,17 +230,7 @@ fn JobsToolbar(at: ListAddress<String>, go: Callback<(String, String, i64)>) -> 
         <div class="toolbar">
             <a id="add-client" class="button button-primary" href="/clients/new">{move || fl!(LOADER, "jobs-add-client")}</a>
             <a id="sort-jobs-link" class="button" href="/jobs/priorities">{move || fl!(LOADER, "jobs-priorities")}</a>
-            <div class="toolbar-search">
-                <label for="jobs-search" class="visually-hidden">{move || fl!(LOADER, "jobs-search")}</label>
-                <input
-                    id="jobs-search"
-                    type="search"
-                    autocomplete="off"
-                    placeholder=move || fl!(LOADER, "jobs-search")
-                    prop:value=move || at.search.get()
-                    on:input=on_search
-                />
-            </div>
+            <SearchBox id="jobs-search" label=|| fl!(LOADER, "jobs-search") value=at.search on_input=on_search />
         </div>
     }
 }

@@ -5,14 +5,13 @@ use leptos::prelude::*;
 use shared::locations::{Location, LocationInput};
 use shared::validate::Issue;
 
-use crate::components::feedback::{Alert, AlertKind};
 use crate::components::fields::{CheckField, TextField};
 use crate::components::form::required_number;
 use crate::components::help::{HelpItem, HelpPanel};
-use crate::components::page::{Loading, PageTitle};
+use crate::components::page::PageTitle;
 use crate::i18n::LOADER;
 use crate::pages::remove::{CatalogRemoval, Kind};
-use crate::scaffold::entity_form::{use_entity_form, Draft, SaveButton, SubmitHooks};
+use crate::scaffold::entity_form::{use_entity_form, Draft, EntityFormBody, SubmitHooks};
 
 /// The location form's fields.
 #[derive(Debug, Clone, Copy)]
@@ -79,21 +78,14 @@ pub fn LocationForm(id: Option<i64>) -> impl IntoView {
         </div>
         <div class="form-page">
             <section class="panel form-column">
-                <Alert id="location-error" kind=AlertKind::Error message=form.general() />
-                <Alert id="location-saved" kind=AlertKind::Success message=form.notice />
-                <Show when=move || page.ready() fallback=|| view! { <Loading /> }>
-                    <form id="location-form" class="form" novalidate on:submit=submit.clone()>
-                        <TextField id="location-name" label=Signal::derive(move || fl!(LOADER, "location-name")) value=draft.name error=form.error("name") required=true maxlength=100 />
-                        <TextField id="location-directory" label=Signal::derive(move || fl!(LOADER, "location-directory")) value=draft.directory error=form.error("directory") required=true class="mono"
-                            placeholder=Signal::derive(|| "/srv/backups".to_owned()) />
-                        <TextField id="location-max-parallel" label=Signal::derive(move || fl!(LOADER, "max-parallel-jobs")) value=draft.max_parallel error=form.error("max_parallel_jobs")
-                            input_type="number" min=1 max=100 class="input-short" />
-                        <CheckField id="location-active" label=Signal::derive(move || fl!(LOADER, "location-active")) checked=draft.active />
-                        <div class="form-actions">
-                            <SaveButton id="location-save" form=form />
-                        </div>
-                    </form>
-                </Show>
+                <EntityFormBody name="location" page=page on_submit=submit>
+                    <TextField id="location-name" label=Signal::derive(move || fl!(LOADER, "location-name")) value=draft.name error=form.error("name") required=true maxlength=100 />
+                    <TextField id="location-directory" label=Signal::derive(move || fl!(LOADER, "location-directory")) value=draft.directory error=form.error("directory") required=true class="mono"
+                        placeholder=Signal::derive(|| "/srv/backups".to_owned()) />
+                    <TextField id="location-max-parallel" label=Signal::derive(move || fl!(LOADER, "max-parallel-jobs")) value=draft.max_parallel error=form.error("max_parallel_jobs")
+                        input_type="number" min=1 max=100 class="input-short" />
+                    <CheckField id="location-active" label=Signal::derive(move || fl!(LOADER, "location-active")) checked=draft.active />
+                </EntityFormBody>
             </section>
             <HelpPanel id="location-help">
                 <p class="help-intro">{move || fl!(LOADER, "location-help-intro")}</p>

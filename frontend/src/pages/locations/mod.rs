@@ -5,7 +5,6 @@ mod form;
 
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use shared::locations::{Location, LocationStatus};
 
 use self::form::LocationForm;
@@ -13,7 +12,7 @@ use crate::api::catalog;
 use crate::components::page::AdminOnly;
 use crate::format;
 use crate::i18n::LOADER;
-use crate::pages::not_found::NotFoundPage;
+use crate::pages::not_found::ById;
 use crate::pages::remove::Kind;
 use crate::scaffold::list_page::{ListPage, Remove, RowActions};
 
@@ -27,14 +26,10 @@ pub fn NewLocationPage() -> impl IntoView {
 /// `/locations/{id}`.
 #[component]
 pub fn EditLocationPage() -> impl IntoView {
-    let params = use_params_map();
     let title = Signal::derive(move || fl!(LOADER, "nav-locations"));
     view! {
         <AdminOnly title=title>
-            {move || match params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())) {
-                Some(id) => view! { <LocationForm id=Some(id) /> }.into_any(),
-                None => view! { <NotFoundPage /> }.into_any(),
-            }}
+            <ById page=|id| view! { <LocationForm id=Some(id) /> }.into_any() />
         </AdminOnly>
     }
 }

@@ -10,14 +10,13 @@ use super::draft::PolicyDraft;
 use super::help::PolicyHelp;
 use super::level::LevelEditor;
 use super::preview::SchedulePreview;
-use crate::components::feedback::{Alert, AlertKind};
 use crate::components::fields::{NameFields, TextArea};
 use crate::components::form::FormState;
-use crate::components::page::{Loading, PageTitle};
+use crate::components::page::PageTitle;
 use crate::i18n::LOADER;
 use crate::labels;
 use crate::pages::remove::{CatalogRemoval, Kind};
-use crate::scaffold::entity_form::{use_entity_form, SaveButton, SubmitHooks};
+use crate::scaffold::entity_form::{use_entity_form, EntityFormBody, SubmitHooks};
 use crate::state::use_session;
 
 /// The policy form; `id` is `None` for a new policy.
@@ -49,7 +48,6 @@ pub fn PolicyForm(id: Option<i64>) -> impl IntoView {
         || fl!(LOADER, "policy-new-title"),
         |name| fl!(LOADER, "policy-edit-title", name = name),
     );
-    let ready = move || page.ready();
     let schedule = Signal::derive(move || draft.schedule());
     view! {
         <PageTitle title=title />
@@ -63,30 +61,23 @@ pub fn PolicyForm(id: Option<i64>) -> impl IntoView {
         </div>
         <div class="form-page">
             <div class="form-column">
-                <Alert id="policy-error" kind=AlertKind::Error message=form.general() />
-                <Alert id="policy-saved" kind=AlertKind::Success message=form.notice />
-                <Show when=ready fallback=|| view! { <Loading /> }>
-                    <form id="policy-form" class="form form-wide" novalidate on:submit=submit.clone()>
-                        {read_only.then(|| view! { <p class="alert alert-warning" id="policy-read-only">{fl!(LOADER, "policy-read-only")}</p> })}
-                        <fieldset class="panel plain" disabled=read_only>
-                            <NameFields ids=("policy-name", "policy-description") label=Signal::derive(move || fl!(LOADER, "policy-name")) name=draft.name description=draft.description form=form />
-                        </fieldset>
-                        <section class="panel" aria-labelledby="policy-schedule-title">
-                            <h2 id="policy-schedule-title">{move || fl!(LOADER, "policy-schedule")}</h2>
-                            <p class="field-help">{move || fl!(LOADER, "policy-schedule-intro")}</p>
-                            <LevelTabs draft=draft form=form tab=tab />
-                            {draft.levels.into_iter().map(|level| {
-                                let name = level.name;
-                                view! { <LevelEditor level=level form=form hidden=Signal::derive(move || tab.get() != name) read_only=read_only /> }
-                            }).collect_view()}
-                            <SchedulePreview schedule=schedule />
-                        </section>
-                        <PatternFields draft=draft form=form read_only=read_only />
-                        <div class="form-actions" class:hidden=read_only>
-                            <SaveButton id="policy-save" form=form />
-                        </div>
-                    </form>
-                </Show>
+                <EntityFormBody name="policy" page=page on_submit=submit wide=true read_only=read_only>
+                    {read_only.then(|| view! { <p class="alert alert-warning" id="policy-read-only">{fl!(LOADER, "policy-read-only")}</p> })}
+                    <fieldset class="panel plain" disabled=read_only>
+                        <NameFields ids=("policy-name", "policy-description") label=Signal::derive(move || fl!(LOADER, "policy-name")) name=draft.name description=draft.description form=form />
+                    </fieldset>
+                    <section class="panel" aria-labelledby="policy-schedule-title">
+                        <h2 id="policy-schedule-title">{move || fl!(LOADER, "policy-schedule")}</h2>
+                        <p class="field-help">{move || fl!(LOADER, "policy-schedule-intro")}</p>
+                        <LevelTabs draft=draft form=form tab=tab />
+                        {draft.levels.into_iter().map(|level| {
+                            let name = level.name;
+                            view! { <LevelEditor level=level form=form hidden=Signal::derive(move || tab.get() != name) read_only=read_only /> }
+                        }).collect_view()}
+                        <SchedulePreview schedule=schedule />
+                    </section>
+                    <PatternFields draft=draft form=form read_only=read_only />
+                </EntityFormBody>
             </div>
             <PolicyHelp />
         </div>

@@ -8,7 +8,6 @@ mod preview;
 
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use shared::policies::Policy;
 
 use self::form::PolicyForm;
@@ -16,7 +15,7 @@ use crate::api::catalog;
 use crate::format;
 use crate::i18n::LOADER;
 use crate::labels;
-use crate::pages::not_found::NotFoundPage;
+use crate::pages::not_found::ById;
 use crate::pages::remove::Kind;
 use crate::scaffold::list_page::{ListPage, Remove, RowActions};
 use crate::state::use_session;
@@ -30,11 +29,7 @@ pub fn NewPolicyPage() -> impl IntoView {
 /// `/policies/{id}`.
 #[component]
 pub fn EditPolicyPage() -> impl IntoView {
-    let params = use_params_map();
-    move || match params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())) {
-        Some(id) => view! { <PolicyForm id=Some(id) /> }.into_any(),
-        None => view! { <NotFoundPage /> }.into_any(),
-    }
+    view! { <ById page=|id| view! { <PolicyForm id=Some(id) /> }.into_any() /> }
 }
 
 /// `/policies`: every policy with what it keeps and how many jobs use it.

@@ -12,13 +12,13 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::help::ScriptHelp;
 use crate::api::catalog;
-use crate::components::feedback::{Alert, AlertKind, FieldError};
+use crate::components::feedback::FieldError;
 use crate::components::fields::NameFields;
-use crate::components::page::{Loading, PageTitle};
+use crate::components::page::PageTitle;
 use crate::format;
 use crate::i18n::LOADER;
 use crate::pages::remove::{CatalogRemoval, Kind};
-use crate::scaffold::entity_form::{use_entity_form, Draft, SaveButton, SubmitHooks};
+use crate::scaffold::entity_form::{use_entity_form, Draft, EntityFormBody, SubmitHooks};
 
 /// Standard base64 (with padding) of `bytes`.
 pub fn base64(bytes: &[u8]) -> String {
@@ -133,18 +133,11 @@ pub fn ScriptForm(id: Option<i64>) -> impl IntoView {
         <div class="form-page">
             <div class="form-column">
                 <section class="panel">
-                    <Alert id="script-error" kind=AlertKind::Error message=form.general() />
-                    <Alert id="script-saved" kind=AlertKind::Success message=form.notice />
-                    <Show when=move || page.ready() fallback=|| view! { <Loading /> }>
-                        <form id="script-form" class="form form-wide" novalidate on:submit=submit.clone()>
-                            <NameFields ids=("script-name", "script-description") label=Signal::derive(move || fl!(LOADER, "script-name")) name=draft.name description=draft.description form=form />
-                            <ScriptUsesTable uses=uses />
-                            <ScriptFileField replacing=id.is_some() upload=upload script=script content_error=form.error("content_base64") />
-                            <div class="form-actions">
-                                <SaveButton id="script-save" form=form />
-                            </div>
-                        </form>
-                    </Show>
+                    <EntityFormBody name="script" page=page on_submit=submit wide=true>
+                        <NameFields ids=("script-name", "script-description") label=Signal::derive(move || fl!(LOADER, "script-name")) name=draft.name description=draft.description form=form />
+                        <ScriptUsesTable uses=uses />
+                        <ScriptFileField replacing=id.is_some() upload=upload script=script content_error=form.error("content_base64") />
+                    </EntityFormBody>
                 </section>
                 <Show when=move || script.with(Option::is_some)>
                     <section class="panel" aria-labelledby="script-used-title">
@@ -278,10 +271,15 @@ mod tests {
 
     #[test]
     fn encodes_base64() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"#!/bin/sh\n"), "IyEvYmluL3NoCg==");
+        let cases: [(&[u8], &str); 5] = [
+            (b"", ""),
+            (b"f", "Zg=="),
+            (b"fo", "Zm8="),
+            (b"foo", "Zm9v"),
+            (b"#!/bin/sh\n", "IyEvYmluL3NoCg=="),
+        ];
+        for (bytes, encoded) in cases {
+            assert_eq!(base64(bytes), encoded);
+        }
     }
 }

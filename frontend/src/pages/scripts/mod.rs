@@ -6,7 +6,6 @@ mod help;
 
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use shared::scripts::{Script, ScriptUses};
 
 use self::form::ScriptForm;
@@ -14,7 +13,7 @@ use crate::api::catalog;
 use crate::components::page::AdminOnly;
 use crate::format;
 use crate::i18n::LOADER;
-use crate::pages::not_found::NotFoundPage;
+use crate::pages::not_found::ById;
 use crate::pages::remove::Kind;
 use crate::scaffold::list_page::{ListPage, Remove, RowActions};
 
@@ -50,14 +49,10 @@ pub fn NewScriptPage() -> impl IntoView {
 /// `/scripts/{id}`.
 #[component]
 pub fn EditScriptPage() -> impl IntoView {
-    let params = use_params_map();
     let title = Signal::derive(move || fl!(LOADER, "nav-scripts"));
     view! {
         <AdminOnly title=title>
-            {move || match params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())) {
-                Some(id) => view! { <ScriptForm id=Some(id) /> }.into_any(),
-                None => view! { <NotFoundPage /> }.into_any(),
-            }}
+            <ById page=|id| view! { <ScriptForm id=Some(id) /> }.into_any() />
         </AdminOnly>
     }
 }

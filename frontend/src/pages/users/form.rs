@@ -8,14 +8,13 @@ use shared::validate::Issue;
 use shared::{Language, Preferences, Role};
 
 use super::role_name;
-use crate::components::feedback::{Alert, AlertKind};
 use crate::components::fields::{CheckField, SelectField, TextField};
 use crate::components::form::required_number;
 use crate::components::help::{HelpItem, HelpPanel};
 use crate::components::language::language_name;
-use crate::components::page::{Loading, PageTitle};
+use crate::components::page::PageTitle;
 use crate::i18n::LOADER;
-use crate::scaffold::entity_form::{use_entity_form, Draft, SaveButton, SubmitHooks};
+use crate::scaffold::entity_form::{use_entity_form, Draft, EntityFormBody, SubmitHooks};
 use crate::state::use_session;
 
 /// The user form's fields.
@@ -138,30 +137,24 @@ pub fn UserForm(id: Option<i64>) -> impl IntoView {
         </div>
         <div class="form-page">
             <section class="panel form-column">
-                <Alert id="user-error" kind=AlertKind::Error message=form.general() />
-                <Alert id="user-saved" kind=AlertKind::Success message=form.notice />
-                <Show when=move || protected.get()>
-                    <p class="alert alert-warning" id="user-protected-note">{move || fl!(LOADER, "user-protected")}</p>
-                </Show>
-                <Show when=move || page.ready() fallback=|| view! { <Loading /> }>
-                    <form id="user-form" class="form" novalidate on:submit=submit.clone()>
-                        <TextField id="user-username" label=Signal::derive(move || fl!(LOADER, "user-username")) value=draft.username error=form.error("username") required=true maxlength=64 autocomplete="off" />
-                        <TextField id="user-email" label=Signal::derive(move || fl!(LOADER, "user-email")) value=draft.email error=form.error("email") input_type="email" />
-                        <SelectField id="user-role" label=Signal::derive(move || fl!(LOADER, "user-role")) value=draft.role options=role_options error=form.error("role") disabled=protected />
-                        <SelectField id="user-language" label=Signal::derive(move || fl!(LOADER, "prefs-language")) value=draft.language options=language_options error=form.error("language") />
-                        <TextField id="user-page-size" label=Signal::derive(move || fl!(LOADER, "prefs-page-size")) value=draft.page_size error=form.error("page_size") input_type="number" min=5 max=500 class="input-short" />
-                        <CheckField id="user-active" label=Signal::derive(move || fl!(LOADER, "user-active")) checked=draft.active disabled=protected />
-                        <fieldset class="fieldset">
-                            <legend>{move || if id.is_some() { fl!(LOADER, "user-password-reset") } else { fl!(LOADER, "login-password") }}</legend>
-                            <TextField id="user-password" label=Signal::derive(move || fl!(LOADER, "password-new")) value=draft.password error=form.error("password") input_type="password" autocomplete="new-password"
-                                help=Signal::derive(move || if id.is_some() { fl!(LOADER, "user-password-keep") } else { fl!(LOADER, "password-help") }) />
-                            <TextField id="user-password-repeat" label=Signal::derive(move || fl!(LOADER, "password-repeat")) value=draft.repeat error=form.error("password_repeat") input_type="password" autocomplete="new-password" />
-                        </fieldset>
-                        <div class="form-actions">
-                            <SaveButton id="user-save" form=form />
-                        </div>
-                    </form>
-                </Show>
+                <EntityFormBody name="user" page=page on_submit=submit note=move || view! {
+                    <Show when=move || protected.get()>
+                        <p class="alert alert-warning" id="user-protected-note">{move || fl!(LOADER, "user-protected")}</p>
+                    </Show>
+                }>
+                    <TextField id="user-username" label=Signal::derive(move || fl!(LOADER, "user-username")) value=draft.username error=form.error("username") required=true maxlength=64 autocomplete="off" />
+                    <TextField id="user-email" label=Signal::derive(move || fl!(LOADER, "user-email")) value=draft.email error=form.error("email") input_type="email" />
+                    <SelectField id="user-role" label=Signal::derive(move || fl!(LOADER, "user-role")) value=draft.role options=role_options error=form.error("role") disabled=protected />
+                    <SelectField id="user-language" label=Signal::derive(move || fl!(LOADER, "prefs-language")) value=draft.language options=language_options error=form.error("language") />
+                    <TextField id="user-page-size" label=Signal::derive(move || fl!(LOADER, "prefs-page-size")) value=draft.page_size error=form.error("page_size") input_type="number" min=5 max=500 class="input-short" />
+                    <CheckField id="user-active" label=Signal::derive(move || fl!(LOADER, "user-active")) checked=draft.active disabled=protected />
+                    <fieldset class="fieldset">
+                        <legend>{move || if id.is_some() { fl!(LOADER, "user-password-reset") } else { fl!(LOADER, "login-password") }}</legend>
+                        <TextField id="user-password" label=Signal::derive(move || fl!(LOADER, "password-new")) value=draft.password error=form.error("password") input_type="password" autocomplete="new-password"
+                            help=Signal::derive(move || if id.is_some() { fl!(LOADER, "user-password-keep") } else { fl!(LOADER, "password-help") }) />
+                        <TextField id="user-password-repeat" label=Signal::derive(move || fl!(LOADER, "password-repeat")) value=draft.repeat error=form.error("password_repeat") input_type="password" autocomplete="new-password" />
+                    </fieldset>
+                </EntityFormBody>
             </section>
             <UserHelp />
         </div>

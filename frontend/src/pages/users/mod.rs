@@ -4,7 +4,6 @@ mod form;
 
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use shared::users::User;
 use shared::Role;
 
@@ -13,7 +12,7 @@ use crate::api::catalog;
 use crate::components::language::language_name;
 use crate::components::page::AdminOnly;
 use crate::i18n::LOADER;
-use crate::pages::not_found::NotFoundPage;
+use crate::pages::not_found::ById;
 use crate::pages::remove::Kind;
 use crate::scaffold::list_page::{ListPage, Remove, RowActions};
 use crate::state::use_session;
@@ -36,14 +35,10 @@ pub fn NewUserPage() -> impl IntoView {
 /// `/users/{id}`.
 #[component]
 pub fn EditUserPage() -> impl IntoView {
-    let params = use_params_map();
     let title = Signal::derive(move || fl!(LOADER, "nav-users"));
     view! {
         <AdminOnly title=title>
-            {move || match params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())) {
-                Some(id) => view! { <UserForm id=Some(id) /> }.into_any(),
-                None => view! { <NotFoundPage /> }.into_any(),
-            }}
+            <ById page=|id| view! { <UserForm id=Some(id) /> }.into_any() />
         </AdminOnly>
     }
 }
