@@ -2,12 +2,11 @@
 //! needs nothing but the row. A leaf: it names only `db` rows and `shared` types.
 
 use shared::common::RunResult;
-use shared::events::{ClientState, ClientStateName, LogRecord, QueueItem};
+use shared::events::{ClientState, ClientStateName, QueueItem};
 use shared::policies::LevelName;
 use shared::runs::{BatchState, Run, RunStats, Snapshot};
 
 use crate::db::batches::ClientSituation;
-use crate::db::events::LogRow;
 use crate::db::queue::QueueRow;
 use crate::db::runs::RunRow;
 use crate::db::snapshots::SnapshotRow;
@@ -44,7 +43,7 @@ impl TryFrom<&RunRow> for Run {
                 .levels
                 .iter()
                 .flatten()
-                .filter_map(|l| LevelName::parse(l))
+                .filter_map(|l| LevelName::from_wire(l))
                 .collect(),
             state: r.state,
             result: r.result,
@@ -79,7 +78,7 @@ impl From<SnapshotRow> for Snapshot {
                 .levels
                 .iter()
                 .flatten()
-                .filter_map(|l| LevelName::parse(l))
+                .filter_map(|l| LevelName::from_wire(l))
                 .collect(),
             taken_at: s.taken_at,
             files: s.files,
@@ -139,24 +138,6 @@ impl From<ClientSituation> for ClientState {
                 .as_ref()
                 .map(|b| b.updated_at)
                 .unwrap_or_else(chrono::Utc::now),
-        }
-    }
-}
-
-/// A log record as the API shows it.
-impl From<LogRow> for LogRecord {
-    fn from(r: LogRow) -> LogRecord {
-        LogRecord {
-            id: r.id,
-            at: r.at,
-            level: r.level,
-            source: r.source,
-            code: r.code,
-            detail: r.detail,
-            user_id: r.user_id,
-            client_id: r.client_id,
-            job_id: r.job_id,
-            run_id: r.run_id,
         }
     }
 }

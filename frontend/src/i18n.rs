@@ -289,7 +289,7 @@ mod tests {
             for e in shared::runs::RunError::ALL {
                 let id = e.message_id();
                 assert!(LOADER.has(&id), "{id} missing");
-                let text = crate::run_labels::run_error_text(*e);
+                let text = crate::run_labels::run_error_text(e);
                 assert_eq!(text, LOADER.get(&id), "{e} uses another message");
             }
         }

@@ -6,11 +6,6 @@
 use shared::events::{ClientState, ClientStateName, ProgressEvent, QueueItem};
 use shared::runs::{RunProgress, RunState};
 
-/// The wire name of a run state (`waiting_for_client`), for `data-state` attributes.
-pub fn state_name(state: RunState) -> &'static str {
-    state.as_str()
-}
-
 /// How far along its life a run is, for ignoring events older than what is shown:
 /// `RunState::ALL` lists the states in the order a run goes through them.
 fn rank(state: RunState) -> usize {

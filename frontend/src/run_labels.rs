@@ -33,7 +33,7 @@ pub fn trigger_text(trigger: RunTrigger) -> String {
 /// A sentence explaining an error code; `None` for codes this build does not know (a
 /// newer or older server's), which are shown raw.
 pub fn error_explanation(code: &str) -> Option<String> {
-    RunError::parse(code).map(run_error_text)
+    RunError::from_wire(code).map(run_error_text)
 }
 
 /// The explanation of each code the engine can produce (one Fluent key per variant,

@@ -2,41 +2,25 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Interface languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "lowercase")]
-#[cfg_attr(
-    feature = "diesel",
-    derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)
-)]
-#[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
-pub enum Language {
-    /// Basque.
-    Eu,
-    /// Spanish.
-    Es,
-    /// English.
-    #[default]
-    En,
+// In the order the language switch shows them; the wire name is the BCP 47 tag.
+crate::text::text_enum! {
+    /// Interface languages.
+    #[derive(Hash, Default)]
+    pub enum Language {
+        /// Basque.
+        Eu => "eu",
+        /// Spanish.
+        Es => "es",
+        /// English.
+        #[default]
+        En => "en",
+    }
 }
 
 impl Language {
-    /// All languages, in the order the language switch shows them.
-    pub const ALL: [Language; 3] = [Language::Eu, Language::Es, Language::En];
-
-    /// Wire and database name: the BCP 47 tag.
-    pub const fn as_str(self) -> &'static str {
-        self.tag()
-    }
-
-    /// BCP 47 tag (`eu`, `es`, `en`).
+    /// BCP 47 tag (`eu`, `es`, `en`): the wire name.
     pub const fn tag(self) -> &'static str {
-        match self {
-            Language::Eu => "eu",
-            Language::Es => "es",
-            Language::En => "en",
-        }
+        self.as_str()
     }
 
     /// The language's own name, as shown in the language switch.
@@ -51,12 +35,7 @@ impl Language {
     /// Parses a tag like `eu`, `es-ES` or `en-GB`; `None` for other languages.
     pub fn from_tag(tag: &str) -> Option<Language> {
         let primary = tag.split(['-', '_']).next()?.trim().to_ascii_lowercase();
-        match primary.as_str() {
-            "eu" => Some(Language::Eu),
-            "es" => Some(Language::Es),
-            "en" => Some(Language::En),
-            _ => None,
-        }
+        Language::from_wire(&primary)
     }
 
     /// Picks the first supported language from an ordered list of tags (the browser's
@@ -84,37 +63,16 @@ impl Language {
         candidates.first().map(|c| c.2)
     }
 }
-crate::text::text_enum!(Language);
 
-/// User roles.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "lowercase")]
-#[cfg_attr(
-    feature = "diesel",
-    derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)
-)]
-#[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
-pub enum Role {
-    /// Manages everything.
-    Admin,
-    /// Manages only the clients they own.
-    Operator,
-}
-
-impl Role {
-    /// Both roles.
-    pub const ALL: [Role; 2] = [Role::Admin, Role::Operator];
-
-    /// Wire and database name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Operator => "operator",
-        }
+crate::text::text_enum! {
+    /// User roles.
+    pub enum Role {
+        /// Manages everything.
+        Admin => "admin",
+        /// Manages only the clients they own.
+        Operator => "operator",
     }
 }
-crate::text::text_enum!(Role);
 
 /// `POST /api/auth/login` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

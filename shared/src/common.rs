@@ -2,8 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::{text_enum, TextEnum};
-
 /// One page of a list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -24,47 +22,16 @@ pub struct Ref {
     pub name: String,
 }
 
-/// The classified outcome of a run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(
-    feature = "diesel",
-    derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)
-)]
-#[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
-pub enum RunResult {
-    Ok,
-    Warning,
-    Failed,
-    Aborted,
-}
-
-impl RunResult {
-    /// Every result, best first.
-    pub const ALL: [RunResult; 4] = [
-        RunResult::Ok,
-        RunResult::Warning,
-        RunResult::Failed,
-        RunResult::Aborted,
-    ];
-
-    /// Wire and database name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            RunResult::Ok => "ok",
-            RunResult::Warning => "warning",
-            RunResult::Failed => "failed",
-            RunResult::Aborted => "aborted",
-        }
-    }
-
-    /// Parses the wire name.
-    pub fn parse(s: &str) -> Option<RunResult> {
-        <RunResult as TextEnum>::from_wire(s)
+// Best first.
+crate::text::text_enum! {
+    /// The classified outcome of a run.
+    pub enum RunResult {
+        Ok => "ok",
+        Warning => "warning",
+        Failed => "failed",
+        Aborted => "aborted",
     }
 }
-text_enum!(RunResult);
 
 /// Largest page size of every list.
 pub const MAX_PER_PAGE: i64 = 500;

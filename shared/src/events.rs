@@ -22,49 +22,21 @@ pub struct QueueItem {
     pub location_id: i64,
 }
 
-/// What a client is doing, as in the original's client state machine.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ClientStateName {
-    /// Nothing queued or running.
-    Idle,
-    /// Jobs are queued; the client's batch has not started.
-    Queued,
-    /// The client's pre scripts are running (once for the batch).
-    PreClient,
-    /// The batch's jobs are running or waiting for a free slot.
-    Running,
-    /// The client's post scripts are running (once, after the batch's last job).
-    PostClient,
-    /// The last batch's client pre scripts failed.
-    Error,
-}
-
-impl ClientStateName {
-    /// Wire and database name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ClientStateName::Idle => "idle",
-            ClientStateName::Queued => "queued",
-            ClientStateName::PreClient => "pre_client",
-            ClientStateName::Running => "running",
-            ClientStateName::PostClient => "post_client",
-            ClientStateName::Error => "error",
-        }
-    }
-
-    /// Parses the wire name.
-    pub fn parse(s: &str) -> Option<ClientStateName> {
-        Some(match s {
-            "idle" => ClientStateName::Idle,
-            "queued" => ClientStateName::Queued,
-            "pre_client" => ClientStateName::PreClient,
-            "running" => ClientStateName::Running,
-            "post_client" => ClientStateName::PostClient,
-            "error" => ClientStateName::Error,
-            _ => return None,
-        })
+crate::text::text_enum! {
+    /// What a client is doing, as in the original's client state machine.
+    pub enum ClientStateName {
+        /// Nothing queued or running.
+        Idle => "idle",
+        /// Jobs are queued; the client's batch has not started.
+        Queued => "queued",
+        /// The client's pre scripts are running (once for the batch).
+        PreClient => "pre_client",
+        /// The batch's jobs are running or waiting for a free slot.
+        Running => "running",
+        /// The client's post scripts are running (once, after the batch's last job).
+        PostClient => "post_client",
+        /// The last batch's client pre scripts failed.
+        Error => "error",
     }
 }
 
@@ -84,82 +56,40 @@ pub struct ClientState {
     pub updated_at: DateTime<Utc>,
 }
 
-/// Severity of a log record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Default, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(
-    feature = "diesel",
-    derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)
-)]
-#[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
-pub enum LogLevel {
-    #[default]
-    Info,
-    Warning,
-    Error,
-}
-
-impl LogLevel {
-    /// Every level, mildest first.
-    pub const ALL: [LogLevel; 3] = [LogLevel::Info, LogLevel::Warning, LogLevel::Error];
-
-    /// Wire and database name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            LogLevel::Info => "info",
-            LogLevel::Warning => "warning",
-            LogLevel::Error => "error",
-        }
+// Mildest first (the derived order compares severities).
+crate::text::text_enum! {
+    /// Severity of a log record.
+    #[derive(PartialOrd, Ord, Default)]
+    pub enum LogLevel {
+        #[default]
+        Info => "info",
+        Warning => "warning",
+        Error => "error",
     }
 }
-crate::text::text_enum!(LogLevel);
 
-/// The part of the server that wrote a log record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(
-    feature = "diesel",
-    derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)
-)]
-#[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
-pub enum LogSource {
-    /// A user's request.
-    Api,
-    /// The backup engine (runs, batches); the default, as most records are its.
-    #[default]
-    Engine,
-    /// The minute tick.
-    Scheduler,
-    /// The dispatcher (claims, recovery).
-    Dispatcher,
-}
-
-impl LogSource {
-    /// Every source.
-    pub const ALL: [LogSource; 4] = [
-        LogSource::Api,
-        LogSource::Engine,
-        LogSource::Scheduler,
-        LogSource::Dispatcher,
-    ];
-
-    /// Wire and database name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            LogSource::Api => "api",
-            LogSource::Engine => "engine",
-            LogSource::Scheduler => "scheduler",
-            LogSource::Dispatcher => "dispatcher",
-        }
+crate::text::text_enum! {
+    /// The part of the server that wrote a log record.
+    #[derive(Default)]
+    pub enum LogSource {
+        /// A user's request.
+        Api => "api",
+        /// The backup engine (runs, batches); the default, as most records are its.
+        #[default]
+        Engine => "engine",
+        /// The minute tick.
+        Scheduler => "scheduler",
+        /// The dispatcher (claims, recovery).
+        Dispatcher => "dispatcher",
     }
 }
-crate::text::text_enum!(LogSource);
 
+// The server reads it straight from a row of `log_records` (diesel's `Queryable` is
+// positional): the fields are that table's columns, in their order.
 /// A structured log record (state changes of runs and batches, scheduler decisions).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "diesel", derive(diesel::Queryable))]
 pub struct LogRecord {
     pub id: i64,
     pub at: DateTime<Utc>,
@@ -219,20 +149,5 @@ mod tests {
         assert_eq!(v["run_id"], 1);
         let back: Event = serde_json::from_value(v).unwrap();
         assert_eq!(back, e);
-    }
-
-    #[test]
-    fn client_state_names_round_trip() {
-        for s in [
-            ClientStateName::Idle,
-            ClientStateName::Queued,
-            ClientStateName::PreClient,
-            ClientStateName::Running,
-            ClientStateName::PostClient,
-            ClientStateName::Error,
-        ] {
-            assert_eq!(ClientStateName::parse(s.as_str()), Some(s));
-        }
-        assert_eq!(ClientStateName::parse("busy"), None);
     }
 }

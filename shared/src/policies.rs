@@ -9,50 +9,17 @@ use crate::validate::{check_len, check_range, Issue};
 mod preset;
 pub use preset::PolicyPreset;
 
-/// The retention levels, smallest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(
-    feature = "diesel",
-    derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)
-)]
-#[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
-pub enum LevelName {
-    Hourly,
-    Daily,
-    Weekly,
-    Monthly,
-    Yearly,
-}
-
-impl LevelName {
-    /// All levels, smallest first.
-    pub const ALL: [LevelName; 5] = [
-        LevelName::Hourly,
-        LevelName::Daily,
-        LevelName::Weekly,
-        LevelName::Monthly,
-        LevelName::Yearly,
-    ];
-
-    /// Parses the wire name.
-    pub fn parse(s: &str) -> Option<LevelName> {
-        LevelName::ALL.into_iter().find(|l| l.as_str() == s)
-    }
-
-    /// Wire name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            LevelName::Hourly => "hourly",
-            LevelName::Daily => "daily",
-            LevelName::Weekly => "weekly",
-            LevelName::Monthly => "monthly",
-            LevelName::Yearly => "yearly",
-        }
+crate::text::text_enum! {
+    /// The retention levels, smallest first.
+    #[derive(PartialOrd, Ord, Hash)]
+    pub enum LevelName {
+        Hourly => "hourly",
+        Daily => "daily",
+        Weekly => "weekly",
+        Monthly => "monthly",
+        Yearly => "yearly",
     }
 }
-crate::text::text_enum!(LevelName);
 
 /// One level of a policy. Empty day/month lists mean "every".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]

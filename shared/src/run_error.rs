@@ -6,140 +6,106 @@
 //! string, so a code from a newer or older server that this build does not know stays a
 //! plain string in `Run::error_code`.
 
-use serde::{Deserialize, Serialize};
-
-macro_rules! run_errors {
-    ($($(#[$doc:meta])* $variant:ident = $code:literal,)*) => {
-        /// A stable code of what went wrong in a run.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-        #[serde(rename_all = "snake_case")]
-        #[cfg_attr(feature = "diesel", derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow))]
-        #[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
-        pub enum RunError {
-            $($(#[$doc])* $variant,)*
-        }
-
-        impl RunError {
-            /// Every code, in declaration order.
-            pub const ALL: &'static [RunError] = &[$(RunError::$variant,)*];
-
-            /// The wire name, as stored in the database.
-            pub const fn as_str(self) -> &'static str {
-                match self {
-                    $(RunError::$variant => $code,)*
-                }
-            }
-
-            /// Parses a wire name; `None` for codes this build does not know.
-            pub fn parse(s: &str) -> Option<RunError> {
-                match s {
-                    $($code => Some(RunError::$variant),)*
-                    _ => None,
-                }
-            }
-        }
-    };
+crate::text::text_enum! {
+    /// A stable code of what went wrong in a run.
+    #[derive(Hash)]
+    pub enum RunError {
+        /// A fault of the server itself (database, filesystem); see the server's log.
+        Internal => "internal",
+        /// A user aborted the run.
+        Aborted => "aborted",
+        /// The server running it stopped before it finished.
+        Interrupted => "interrupted",
+        /// The job was deleted while its run waited.
+        JobDeleted => "job_deleted",
+        /// The client was deleted while the run waited.
+        ClientDeleted => "client_deleted",
+        /// The job's backup location no longer exists.
+        LocationMissing => "location_missing",
+        /// The job's policy no longer exists.
+        PolicyMissing => "policy_missing",
+        /// The location's directory cannot be used (not mounted, not writable).
+        LocationUnavailable => "location_unavailable",
+        /// The location has less free space or inodes than the configured minimum.
+        LocationFull => "location_full",
+        /// Writing the snapshot failed (rsync's exit 11, publishing, the store).
+        StorageError => "storage_error",
+        /// The job's settings give no valid rsync command (source path, patterns).
+        InvalidConfiguration => "invalid_configuration",
+        /// The client's ssh host key awaits acceptance.
+        HostKeyUnverified => "host_key_unverified",
+        /// The client's ssh host key differs from the accepted one.
+        HostKeyMismatch => "host_key_mismatch",
+        /// The client did not answer (network, ssh).
+        Unreachable => "unreachable",
+        /// The client refused the server's ssh key (connection test).
+        AuthRefused => "auth_refused",
+        /// rsync is not installed on the client (connection test).
+        RsyncMissing => "rsync_missing",
+        /// rsync could not be started on the server.
+        RsyncNotStarted => "rsync_not_started",
+        /// A job pre script failed.
+        PreScriptFailed => "pre_script_failed",
+        /// A job pre script ran out of time.
+        PreScriptTimeout => "pre_script_timeout",
+        /// A job post script failed.
+        PostScriptFailed => "post_script_failed",
+        /// A job post script ran out of time.
+        PostScriptTimeout => "post_script_timeout",
+        /// A client pre script failed: the client's batch is not run.
+        ClientPreScriptFailed => "client_pre_script_failed",
+        /// A client pre script ran out of time.
+        ClientPreScriptTimeout => "client_pre_script_timeout",
+        /// A client post script failed.
+        ClientPostScriptFailed => "client_post_script_failed",
+        /// A client post script ran out of time.
+        ClientPostScriptTimeout => "client_post_script_timeout",
+        /// The restored snapshot no longer exists.
+        SnapshotMissing => "snapshot_missing",
+        /// The restored path is not in the snapshot.
+        RestoreSourceMissing => "restore_source_missing",
+        /// The path of a restore is malformed.
+        InvalidPath => "invalid_path",
+        /// This client cannot receive restores (an rsync daemon).
+        RestoreUnsupported => "restore_unsupported",
+        /// A restore preview took too long.
+        PreviewTimeout => "preview_timeout",
+        /// rsync was killed by a signal.
+        RsyncKilled => "rsync_killed",
+        /// Files vanished while they were copied (rsync's exit 24).
+        RsyncVanishedFiles => "rsync_vanished_files",
+        /// rsync stopped deleting at its limit (exit 25).
+        RsyncMaxDelete => "rsync_max_delete",
+        /// Some files could not be copied (exit 23).
+        RsyncPartial => "rsync_partial",
+        /// No file could be copied (exit 23 with nothing transferred).
+        RsyncPartialNothingTransferred => "rsync_partial_nothing_transferred",
+        /// rsync rejected its command line (exit 1).
+        RsyncSyntax => "rsync_syntax",
+        /// The client's rsync speaks an incompatible protocol (exit 2).
+        RsyncProtocolIncompatible => "rsync_protocol_incompatible",
+        /// The source path or patterns select nothing that exists (exit 3).
+        RsyncFileSelection => "rsync_file_selection",
+        /// An option is not supported by the client's rsync (exit 4).
+        RsyncUnsupported => "rsync_unsupported",
+        /// The client's rsync could not start (exit 5).
+        RsyncStartFailed => "rsync_start_failed",
+        /// The connection broke (exit 10).
+        RsyncSocketIo => "rsync_socket_io",
+        /// The data stream broke (exit 12).
+        RsyncProtocolStream => "rsync_protocol_stream",
+        /// rsync was interrupted (exits 19, 20).
+        RsyncInterrupted => "rsync_interrupted",
+        /// No data moved for the configured timeout (exit 30).
+        RsyncTimeout => "rsync_timeout",
+        /// The rsync daemon did not answer in time (exit 35).
+        RsyncDaemonTimeout => "rsync_daemon_timeout",
+        /// The remote shell failed (exits 124 to 127).
+        RemoteShellFailed => "remote_shell_failed",
+        /// Any other rsync failure.
+        RsyncFailed => "rsync_failed",
+    }
 }
-
-run_errors! {
-    /// A fault of the server itself (database, filesystem); see the server's log.
-    Internal = "internal",
-    /// A user aborted the run.
-    Aborted = "aborted",
-    /// The server running it stopped before it finished.
-    Interrupted = "interrupted",
-    /// The job was deleted while its run waited.
-    JobDeleted = "job_deleted",
-    /// The client was deleted while the run waited.
-    ClientDeleted = "client_deleted",
-    /// The job's backup location no longer exists.
-    LocationMissing = "location_missing",
-    /// The job's policy no longer exists.
-    PolicyMissing = "policy_missing",
-    /// The location's directory cannot be used (not mounted, not writable).
-    LocationUnavailable = "location_unavailable",
-    /// The location has less free space or inodes than the configured minimum.
-    LocationFull = "location_full",
-    /// Writing the snapshot failed (rsync's exit 11, publishing, the store).
-    StorageError = "storage_error",
-    /// The job's settings give no valid rsync command (source path, patterns).
-    InvalidConfiguration = "invalid_configuration",
-    /// The client's ssh host key awaits acceptance.
-    HostKeyUnverified = "host_key_unverified",
-    /// The client's ssh host key differs from the accepted one.
-    HostKeyMismatch = "host_key_mismatch",
-    /// The client did not answer (network, ssh).
-    Unreachable = "unreachable",
-    /// The client refused the server's ssh key (connection test).
-    AuthRefused = "auth_refused",
-    /// rsync is not installed on the client (connection test).
-    RsyncMissing = "rsync_missing",
-    /// rsync could not be started on the server.
-    RsyncNotStarted = "rsync_not_started",
-    /// A job pre script failed.
-    PreScriptFailed = "pre_script_failed",
-    /// A job pre script ran out of time.
-    PreScriptTimeout = "pre_script_timeout",
-    /// A job post script failed.
-    PostScriptFailed = "post_script_failed",
-    /// A job post script ran out of time.
-    PostScriptTimeout = "post_script_timeout",
-    /// A client pre script failed: the client's batch is not run.
-    ClientPreScriptFailed = "client_pre_script_failed",
-    /// A client pre script ran out of time.
-    ClientPreScriptTimeout = "client_pre_script_timeout",
-    /// A client post script failed.
-    ClientPostScriptFailed = "client_post_script_failed",
-    /// A client post script ran out of time.
-    ClientPostScriptTimeout = "client_post_script_timeout",
-    /// The restored snapshot no longer exists.
-    SnapshotMissing = "snapshot_missing",
-    /// The restored path is not in the snapshot.
-    RestoreSourceMissing = "restore_source_missing",
-    /// The path of a restore is malformed.
-    InvalidPath = "invalid_path",
-    /// This client cannot receive restores (an rsync daemon).
-    RestoreUnsupported = "restore_unsupported",
-    /// A restore preview took too long.
-    PreviewTimeout = "preview_timeout",
-    /// rsync was killed by a signal.
-    RsyncKilled = "rsync_killed",
-    /// Files vanished while they were copied (rsync's exit 24).
-    RsyncVanishedFiles = "rsync_vanished_files",
-    /// rsync stopped deleting at its limit (exit 25).
-    RsyncMaxDelete = "rsync_max_delete",
-    /// Some files could not be copied (exit 23).
-    RsyncPartial = "rsync_partial",
-    /// No file could be copied (exit 23 with nothing transferred).
-    RsyncPartialNothingTransferred = "rsync_partial_nothing_transferred",
-    /// rsync rejected its command line (exit 1).
-    RsyncSyntax = "rsync_syntax",
-    /// The client's rsync speaks an incompatible protocol (exit 2).
-    RsyncProtocolIncompatible = "rsync_protocol_incompatible",
-    /// The source path or patterns select nothing that exists (exit 3).
-    RsyncFileSelection = "rsync_file_selection",
-    /// An option is not supported by the client's rsync (exit 4).
-    RsyncUnsupported = "rsync_unsupported",
-    /// The client's rsync could not start (exit 5).
-    RsyncStartFailed = "rsync_start_failed",
-    /// The connection broke (exit 10).
-    RsyncSocketIo = "rsync_socket_io",
-    /// The data stream broke (exit 12).
-    RsyncProtocolStream = "rsync_protocol_stream",
-    /// rsync was interrupted (exits 19, 20).
-    RsyncInterrupted = "rsync_interrupted",
-    /// No data moved for the configured timeout (exit 30).
-    RsyncTimeout = "rsync_timeout",
-    /// The rsync daemon did not answer in time (exit 35).
-    RsyncDaemonTimeout = "rsync_daemon_timeout",
-    /// The remote shell failed (exits 124 to 127).
-    RemoteShellFailed = "remote_shell_failed",
-    /// Any other rsync failure.
-    RsyncFailed = "rsync_failed",
-}
-
-crate::text::text_enum!(RunError);
 
 impl RunError {
     /// The Fluent message id that explains this code in the web app: `run-error-` + the
@@ -154,17 +120,7 @@ mod tests {
     use super::RunError;
 
     #[test]
-    fn wire_names_round_trip_and_match_serde() {
-        let mut seen = std::collections::HashSet::new();
-        for e in RunError::ALL {
-            assert!(seen.insert(e.as_str()), "duplicate {e}");
-            assert_eq!(RunError::parse(e.as_str()), Some(*e));
-            let json = serde_json::to_string(e).unwrap();
-            assert_eq!(json, format!("\"{}\"", e.as_str()));
-            let back: RunError = serde_json::from_str(&json).unwrap();
-            assert_eq!(back, *e);
-        }
-        assert_eq!(RunError::parse("made_up"), None);
+    fn message_ids_are_fluent_style() {
         assert_eq!(
             RunError::RsyncTimeout.message_id(),
             "run-error-rsync-timeout"

@@ -6,169 +6,59 @@ use serde::{Deserialize, Serialize};
 use crate::common::RunResult;
 use crate::policies::LevelName;
 pub use crate::run_error::RunError;
-use crate::text::{text_enum, TextEnum};
 
-/// Where a run is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(
-    feature = "diesel",
-    derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)
-)]
-#[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
-pub enum RunState {
-    Queued,
-    WaitingForClient,
-    PreJob,
-    Running,
-    PostJob,
-    Aborting,
-    Finished,
-}
-
-impl RunState {
-    /// Every state, in the order a run goes through them.
-    pub const ALL: [RunState; 7] = [
-        RunState::Queued,
-        RunState::WaitingForClient,
-        RunState::PreJob,
-        RunState::Running,
-        RunState::PostJob,
-        RunState::Aborting,
-        RunState::Finished,
-    ];
-
-    /// Wire and database name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            RunState::Queued => "queued",
-            RunState::WaitingForClient => "waiting_for_client",
-            RunState::PreJob => "pre_job",
-            RunState::Running => "running",
-            RunState::PostJob => "post_job",
-            RunState::Aborting => "aborting",
-            RunState::Finished => "finished",
-        }
-    }
-
-    /// Parses the wire name.
-    pub fn parse(s: &str) -> Option<RunState> {
-        <RunState as TextEnum>::from_wire(s)
+// In the order a run goes through them (the web app ranks states by it).
+crate::text::text_enum! {
+    /// Where a run is in its life.
+    pub enum RunState {
+        Queued => "queued",
+        WaitingForClient => "waiting_for_client",
+        PreJob => "pre_job",
+        Running => "running",
+        PostJob => "post_job",
+        Aborting => "aborting",
+        Finished => "finished",
     }
 }
-text_enum!(RunState);
 
-/// What a run does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(
-    feature = "diesel",
-    derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)
-)]
-#[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
-pub enum RunKind {
-    #[default]
-    Backup,
-    Restore,
-}
-
-impl RunKind {
-    /// Both kinds.
-    pub const ALL: [RunKind; 2] = [RunKind::Backup, RunKind::Restore];
-
-    /// Wire and database name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            RunKind::Backup => "backup",
-            RunKind::Restore => "restore",
-        }
+crate::text::text_enum! {
+    /// What a run does.
+    #[derive(Default)]
+    pub enum RunKind {
+        #[default]
+        Backup => "backup",
+        Restore => "restore",
     }
 }
-text_enum!(RunKind);
 
-/// What started a run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(
-    feature = "diesel",
-    derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)
-)]
-#[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
-pub enum RunTrigger {
-    /// The job's policy was due.
-    Schedule,
-    /// A user started it from the web app (cookie session).
-    Manual,
-    /// The job's trigger token.
-    Token,
-    /// An API client (bearer token).
-    Api,
-}
-
-impl RunTrigger {
-    /// Every trigger.
-    pub const ALL: [RunTrigger; 4] = [
-        RunTrigger::Schedule,
-        RunTrigger::Manual,
-        RunTrigger::Token,
-        RunTrigger::Api,
-    ];
-
-    /// Wire and database name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            RunTrigger::Schedule => "schedule",
-            RunTrigger::Manual => "manual",
-            RunTrigger::Token => "token",
-            RunTrigger::Api => "api",
-        }
+crate::text::text_enum! {
+    /// What started a run.
+    pub enum RunTrigger {
+        /// The job's policy was due.
+        Schedule => "schedule",
+        /// A user started it from the web app (cookie session).
+        Manual => "manual",
+        /// The job's trigger token.
+        Token => "token",
+        /// An API client (bearer token).
+        Api => "api",
     }
 }
-text_enum!(RunTrigger);
 
-/// Where a client batch (the client's pre and post scripts around its jobs) is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(
-    feature = "diesel",
-    derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)
-)]
-#[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
-pub enum BatchState {
-    /// The client's pre scripts run (or wait to).
-    PreClient,
-    /// The batch's jobs run.
-    Running,
-    /// The client's post scripts run.
-    PostClient,
-    /// Done (see its result).
-    Finished,
-}
-
-impl BatchState {
-    /// Every state, in order.
-    pub const ALL: [BatchState; 4] = [
-        BatchState::PreClient,
-        BatchState::Running,
-        BatchState::PostClient,
-        BatchState::Finished,
-    ];
-
-    /// Wire and database name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            BatchState::PreClient => "pre_client",
-            BatchState::Running => "running",
-            BatchState::PostClient => "post_client",
-            BatchState::Finished => "finished",
-        }
+// In the order a batch goes through them.
+crate::text::text_enum! {
+    /// Where a client batch (the client's pre and post scripts around its jobs) is.
+    pub enum BatchState {
+        /// The client's pre scripts run (or wait to).
+        PreClient => "pre_client",
+        /// The batch's jobs run.
+        Running => "running",
+        /// The client's post scripts run.
+        PostClient => "post_client",
+        /// Done (see its result).
+        Finished => "finished",
     }
 }
-text_enum!(BatchState);
 
 /// The source and destination of a restore run.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -41,33 +41,13 @@ pub struct ScriptInput {
     pub content_base64: Option<String>,
 }
 
-/// When an attached script runs: before or after what it guards.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(
-    feature = "diesel",
-    derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)
-)]
-#[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
-pub enum ScriptPhase {
-    Pre,
-    Post,
-}
-
-impl ScriptPhase {
-    /// Both phases.
-    pub const ALL: [ScriptPhase; 2] = [ScriptPhase::Pre, ScriptPhase::Post];
-
-    /// Wire and database name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            ScriptPhase::Pre => "pre",
-            ScriptPhase::Post => "post",
-        }
+crate::text::text_enum! {
+    /// When an attached script runs: before or after what it guards.
+    pub enum ScriptPhase {
+        Pre => "pre",
+        Post => "post",
     }
 }
-crate::text::text_enum!(ScriptPhase);
 
 /// Something a script is attached to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

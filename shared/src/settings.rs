@@ -4,39 +4,19 @@ use serde::{Deserialize, Serialize};
 
 use crate::validate::{check_len, check_range, is_hostname, Issue};
 
-/// How to talk to the mail server.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(
-    feature = "diesel",
-    derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)
-)]
-#[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
-pub enum MailTls {
-    /// Plain SMTP (only for a relay on the same machine or network).
-    None,
-    /// SMTP upgraded with STARTTLS (usually port 587).
-    #[default]
-    Starttls,
-    /// SMTP over TLS from the start (usually port 465).
-    Tls,
-}
-
-impl MailTls {
-    /// Every mode.
-    pub const ALL: [MailTls; 3] = [MailTls::None, MailTls::Starttls, MailTls::Tls];
-
-    /// Wire and database name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            MailTls::None => "none",
-            MailTls::Starttls => "starttls",
-            MailTls::Tls => "tls",
-        }
+crate::text::text_enum! {
+    /// How to talk to the mail server.
+    #[derive(Default)]
+    pub enum MailTls {
+        /// Plain SMTP (only for a relay on the same machine or network).
+        None => "none",
+        /// SMTP upgraded with STARTTLS (usually port 587).
+        #[default]
+        Starttls => "starttls",
+        /// SMTP over TLS from the start (usually port 465).
+        Tls => "tls",
     }
 }
-crate::text::text_enum!(MailTls);
 
 /// Settings as returned by `GET /api/settings` (the mail password is never returned).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -166,9 +166,9 @@ mod tests {
     #[test]
     fn every_code_has_a_status_and_message() {
         for code in ErrorCode::ALL {
-            let s = status_of(*code);
+            let s = status_of(code);
             assert!(s.is_client_error() || s.is_server_error());
-            let body = AppError::new(*code).body(Language::Eu);
+            let body = AppError::new(code).body(Language::Eu);
             assert!(!body.message.is_empty());
         }
     }

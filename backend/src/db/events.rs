@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
-use shared::events::{LogLevel, LogSource};
+use shared::events::{LogLevel, LogRecord, LogSource};
 
 use super::schema::{events, log_records};
 use super::{DbError, PgConn};
@@ -97,37 +97,21 @@ pub struct NewLogRecord<'a> {
     pub run_id: Option<i64>,
 }
 
-/// A row of `log_records`.
-#[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = log_records)]
-pub struct LogRow {
-    pub id: i64,
-    pub at: DateTime<Utc>,
-    pub level: LogLevel,
-    pub source: LogSource,
-    pub code: String,
-    pub detail: String,
-    pub user_id: Option<i64>,
-    pub client_id: Option<i64>,
-    pub job_id: Option<i64>,
-    pub run_id: Option<i64>,
-}
-
 /// Stores a log record.
-pub async fn log(c: &mut PgConn, r: &NewLogRecord<'_>) -> Result<LogRow, DbError> {
+pub async fn log(c: &mut PgConn, r: &NewLogRecord<'_>) -> Result<LogRecord, DbError> {
     Ok(diesel::insert_into(log_records::table)
         .values(r)
-        .returning(LogRow::as_returning())
+        .returning(log_records::all_columns)
         .get_result(c)
         .await?)
 }
 
 /// Log records of a run, oldest first.
-pub async fn of_run(c: &mut PgConn, run_id: i64) -> Result<Vec<LogRow>, DbError> {
+pub async fn of_run(c: &mut PgConn, run_id: i64) -> Result<Vec<LogRecord>, DbError> {
     Ok(log_records::table
         .filter(log_records::run_id.eq(run_id))
         .order(log_records::id.asc())
-        .select(LogRow::as_select())
+        .select(log_records::all_columns)
         .load(c)
         .await?)
 }

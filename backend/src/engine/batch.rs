@@ -16,7 +16,6 @@ use super::scripts::{self, ClientContext, Event};
 use crate::db::batches::{self, Step};
 use crate::db::runs::RunRow;
 use crate::db::{self, clients, jobs};
-use shared::events::LogRecord;
 
 impl Engine {
     /// Waits in `waiting_for_client` until the client's batch may run jobs, running the
@@ -92,7 +91,7 @@ impl Engine {
                         self.events.store_run(t, id).await?;
                     }
                     self.events.store_client(t, client_id).await?;
-                    self.events.store_log(t, owner, LogRecord::from(row)).await
+                    self.events.store_log(t, owner, row).await
                 })
                 .await
                 .map_err(|e: db::DbError| internal(&e))?;

@@ -8,7 +8,6 @@ use shared::events::{LogLevel, LogRecord, LogSource};
 use shared::runs::{RunError, RunState};
 
 use super::handle::{Engine, Stop};
-use crate::db::events::LogRow;
 use crate::db::{self, clients, runs, DbError, PgConn};
 
 /// A structured log record to write (and publish).
@@ -85,7 +84,7 @@ impl Engine {
             let mut c = db::conn(&self.pool).await?;
             db::transaction(&mut c, async |t| {
                 let (row, owner) = self.log_row(t, r).await?;
-                self.events.store_log(t, owner, LogRecord::from(row)).await
+                self.events.store_log(t, owner, row).await
             })
             .await
         };
@@ -101,7 +100,7 @@ impl Engine {
         &self,
         c: &mut PgConn,
         r: Record<'_>,
-    ) -> Result<(LogRow, Option<i64>), DbError> {
+    ) -> Result<(LogRecord, Option<i64>), DbError> {
         // Records about a job are linked to its client too (and so reach its owner).
         let client_id = match (r.client_id, r.job_id) {
             (None, Some(job)) => db::jobs::find(c, job).await?.map(|j| j.client_id),
@@ -140,7 +139,7 @@ impl Engine {
     ) -> Result<(), DbError> {
         let (row, owner) = self.log_row(c, r).await?;
         self.events.store_run(c, run_id).await?;
-        self.events.store_log(c, owner, LogRecord::from(row)).await
+        self.events.store_log(c, owner, row).await
     }
 
     /// Moves a run to a new state and writes its log record and events, in one

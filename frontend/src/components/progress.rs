@@ -7,7 +7,7 @@ use shared::runs::{RunProgress, RunState};
 
 use crate::format;
 use crate::i18n::LOADER;
-use crate::queue::{self, state_name};
+use crate::queue;
 use crate::run_labels;
 
 /// The badge class of a run state.
@@ -23,7 +23,7 @@ pub fn state_class(state: RunState) -> &'static str {
 /// The badge of a run state, `data-testid="run-state"` with the wire name in `data-state`.
 pub fn state_badge(state: RunState) -> impl IntoView {
     view! {
-        <span class=state_class(state) data-testid="run-state" data-state=state_name(state)>
+        <span class=state_class(state) data-testid="run-state" data-state=state.as_str()>
             {run_labels::state_text(state)}
         </span>
     }

@@ -121,8 +121,7 @@ impl crate::scaffold::entity_form::Draft<Settings> for Draft {
             mail_host: self.host.get().trim().to_owned(),
             mail_port,
             // A select value: one of the options, so never unknown in practice.
-            mail_tls: <MailTls as shared::text::TextEnum>::from_wire(&self.tls.get())
-                .unwrap_or_default(),
+            mail_tls: MailTls::from_wire(&self.tls.get()).unwrap_or_default(),
             mail_user: self.user.get().trim().to_owned(),
             mail_password: if self.forget_password.get() {
                 Some(String::new())

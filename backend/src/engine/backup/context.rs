@@ -132,7 +132,7 @@ pub fn queued_levels(run: &RunRow) -> Vec<LevelName> {
     run.levels
         .iter()
         .flatten()
-        .filter_map(|l| LevelName::parse(l))
+        .filter_map(|l| LevelName::from_wire(l))
         .collect()
 }
 

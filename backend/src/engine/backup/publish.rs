@@ -160,7 +160,7 @@ impl Engine {
                     .levels
                     .iter()
                     .flatten()
-                    .filter_map(|l| LevelName::parse(l))
+                    .filter_map(|l| LevelName::from_wire(l))
                     .collect(),
             })
             .collect();

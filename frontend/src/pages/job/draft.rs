@@ -14,7 +14,7 @@ pub fn threshold_name(t: NotifyThreshold) -> &'static str {
 /// The threshold of a select value (one of the options, so never unknown in practice;
 /// anything else is the default).
 fn parse_threshold(s: &str) -> NotifyThreshold {
-    <NotifyThreshold as shared::text::TextEnum>::from_wire(s).unwrap_or_default()
+    NotifyThreshold::from_wire(s).unwrap_or_default()
 }
 
 /// Splits a list of e-mail addresses typed with commas, semicolons, spaces or newlines.

@@ -12,7 +12,6 @@ use crate::components::progress::{progress_bar, state_badge};
 use crate::format;
 use crate::i18n::LOADER;
 use crate::labels;
-use crate::queue::state_name;
 use crate::queue_feed::QueueFeed;
 
 /// The result badge of job `id` (`data-testid="job-result"`, wire result in
@@ -104,7 +103,7 @@ pub fn job_progress(feed: QueueFeed, id: i64) -> impl IntoView {
     move || {
         state.get().map(|s| {
             view! {
-                <div class="job-live" data-testid="job-progress" data-state=state_name(s)>
+                <div class="job-live" data-testid="job-progress" data-state=s.as_str()>
                     {state_badge(s)}
                     {progress_bar(progress, "job-progress-bar")}
                 </div>

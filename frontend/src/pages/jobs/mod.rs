@@ -62,7 +62,7 @@ fn address(q: &str, sort: &str, page: i64) -> String {
 
 /// The sort order in the address; by name when absent or unknown.
 fn parse_sort(sort: Option<String>) -> String {
-    sort.filter(|s| ClientSort::parse(s).is_some())
+    sort.filter(|s| ClientSort::from_wire(s).is_some())
         .unwrap_or_else(|| "name".to_owned())
 }
 

@@ -22,7 +22,7 @@ use crate::components::feedback::{Alert, AlertKind};
 use crate::components::page::{Loading, PageTitle};
 use crate::i18n::LOADER;
 use crate::live::use_live;
-use crate::queue::{self, state_name};
+use crate::queue;
 use crate::queue_feed::QueueFeed;
 use crate::state::use_session;
 
@@ -153,7 +153,7 @@ fn QueueTable(feed: QueueFeed, ctx: QueueContext) -> impl IntoView {
                     <tbody>
                         <For
                             each=move || feed.items.get().unwrap_or_default()
-                            key=|item| (item.run.id, state_name(item.run.state))
+                            key=|item| (item.run.id, item.run.state.as_str())
                             children=move |item| queue_row(item, ctx)
                         />
                     </tbody>
