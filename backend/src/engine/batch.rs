@@ -181,9 +181,7 @@ impl Engine {
                     ..Default::default()
                 };
                 let (row, owner) = self.log_row(t, record).await?;
-                self.events
-                    .store_log(t, owner, LogRecord::from(row))
-                    .await?;
+                self.events.store_log(t, owner, row).await?;
             }
             self.events.store_client(t, b.client_id).await
         })
