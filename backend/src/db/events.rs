@@ -84,7 +84,7 @@ pub async fn prune(c: &mut PgConn, before: DateTime<Utc>) -> Result<usize, DbErr
 }
 
 /// A new log record.
-#[derive(Debug, Clone, Insertable)]
+#[derive(Debug, Clone, Copy, Default, Insertable)]
 #[diesel(table_name = log_records)]
 pub struct NewLogRecord<'a> {
     pub level: LogLevel,

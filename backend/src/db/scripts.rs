@@ -172,6 +172,51 @@ pub async fn usages(
     Ok(out)
 }
 
+/// The statements of [`set_client_scripts`] and [`set_job_scripts`], which are the same
+/// on two tables that diesel types apart: delete the object's rows of `$table` (owner
+/// column `$owner`), then insert one per script of `$pre` and `$post`.
+macro_rules! replace_attachments {
+    ($c:expr, $table:ident, $owner:ident, $id:expr, $pre:expr, $post:expr) => {{
+        diesel::delete($table::table.filter($table::$owner.eq($id)))
+            .execute($c)
+            .await?;
+        let phased = $pre
+            .iter()
+            .map(|s| (*s, ScriptPhase::Pre))
+            .chain($post.iter().map(|s| (*s, ScriptPhase::Post)));
+        let rows: Vec<_> = phased
+            .map(|(s, phase)| {
+                (
+                    $table::$owner.eq($id),
+                    $table::script_id.eq(s),
+                    $table::phase.eq(phase),
+                )
+            })
+            .collect();
+        if !rows.is_empty() {
+            diesel::insert_into($table::table)
+                .values(rows)
+                .execute($c)
+                .await?;
+        }
+        Ok(())
+    }};
+}
+
+/// The query of [`of_clients`] and [`of_jobs`] on their table (`$table`, owner column
+/// `$owner`): (owner id, script id, script name, phase), by script name.
+macro_rules! attached_to {
+    ($c:expr, $table:ident, $owner:ident, $ids:expr) => {
+        Ok($table::table
+            .inner_join(scripts::table)
+            .filter($table::$owner.eq_any($ids))
+            .order(scripts::name)
+            .select(($table::$owner, scripts::id, scripts::name, $table::phase))
+            .load($c)
+            .await?)
+    };
+}
+
 /// Replaces the scripts attached to a client.
 pub async fn set_client_scripts(
     c: &mut PgConn,
@@ -179,33 +224,7 @@ pub async fn set_client_scripts(
     pre: &[i64],
     post: &[i64],
 ) -> Result<(), DbError> {
-    diesel::delete(client_scripts::table.filter(client_scripts::client_id.eq(client_id)))
-        .execute(c)
-        .await?;
-    let rows: Vec<_> = pre
-        .iter()
-        .map(|s| {
-            (
-                client_scripts::client_id.eq(client_id),
-                client_scripts::script_id.eq(*s),
-                client_scripts::phase.eq(ScriptPhase::Pre),
-            )
-        })
-        .chain(post.iter().map(|s| {
-            (
-                client_scripts::client_id.eq(client_id),
-                client_scripts::script_id.eq(*s),
-                client_scripts::phase.eq(ScriptPhase::Post),
-            )
-        }))
-        .collect();
-    if !rows.is_empty() {
-        diesel::insert_into(client_scripts::table)
-            .values(rows)
-            .execute(c)
-            .await?;
-    }
-    Ok(())
+    replace_attachments!(c, client_scripts, client_id, client_id, pre, post)
 }
 
 /// Replaces the scripts attached to a job.
@@ -215,33 +234,7 @@ pub async fn set_job_scripts(
     pre: &[i64],
     post: &[i64],
 ) -> Result<(), DbError> {
-    diesel::delete(job_scripts::table.filter(job_scripts::job_id.eq(job_id)))
-        .execute(c)
-        .await?;
-    let rows: Vec<_> = pre
-        .iter()
-        .map(|s| {
-            (
-                job_scripts::job_id.eq(job_id),
-                job_scripts::script_id.eq(*s),
-                job_scripts::phase.eq(ScriptPhase::Pre),
-            )
-        })
-        .chain(post.iter().map(|s| {
-            (
-                job_scripts::job_id.eq(job_id),
-                job_scripts::script_id.eq(*s),
-                job_scripts::phase.eq(ScriptPhase::Post),
-            )
-        }))
-        .collect();
-    if !rows.is_empty() {
-        diesel::insert_into(job_scripts::table)
-            .values(rows)
-            .execute(c)
-            .await?;
-    }
-    Ok(())
+    replace_attachments!(c, job_scripts, job_id, job_id, pre, post)
 }
 
 /// Scripts attached to the given clients: (client id, script id, script name, phase).
@@ -249,18 +242,7 @@ pub async fn of_clients(
     c: &mut PgConn,
     ids: &[i64],
 ) -> Result<Vec<(i64, i64, String, ScriptPhase)>, DbError> {
-    Ok(client_scripts::table
-        .inner_join(scripts::table)
-        .filter(client_scripts::client_id.eq_any(ids))
-        .order(scripts::name)
-        .select((
-            client_scripts::client_id,
-            scripts::id,
-            scripts::name,
-            client_scripts::phase,
-        ))
-        .load(c)
-        .await?)
+    attached_to!(c, client_scripts, client_id, ids)
 }
 
 /// Scripts attached to the given jobs: (job id, script id, script name, phase).
@@ -268,16 +250,5 @@ pub async fn of_jobs(
     c: &mut PgConn,
     ids: &[i64],
 ) -> Result<Vec<(i64, i64, String, ScriptPhase)>, DbError> {
-    Ok(job_scripts::table
-        .inner_join(scripts::table)
-        .filter(job_scripts::job_id.eq_any(ids))
-        .order(scripts::name)
-        .select((
-            job_scripts::job_id,
-            scripts::id,
-            scripts::name,
-            job_scripts::phase,
-        ))
-        .load(c)
-        .await?)
+    attached_to!(c, job_scripts, job_id, ids)
 }

@@ -11,18 +11,9 @@ use super::handle::{Engine, Stop};
 use crate::db::events::LogRow;
 use crate::db::{self, clients, runs, DbError, PgConn};
 
-/// A structured log record to write (and publish).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Record<'a> {
-    pub level: LogLevel,
-    pub source: LogSource,
-    pub code: &'a str,
-    pub detail: &'a str,
-    pub user_id: Option<i64>,
-    pub client_id: Option<i64>,
-    pub job_id: Option<i64>,
-    pub run_id: Option<i64>,
-}
+/// A structured log record to write (and publish): the row `db` inserts, so that what a
+/// caller says is what is stored.
+pub type Record<'a> = db::events::NewLogRecord<'a>;
 
 /// A server identity for leases: unique per process, and naming the host and pid so that
 /// a restarted server recognises runs its dead predecessor left behind.
@@ -107,20 +98,7 @@ impl Engine {
             (None, Some(job)) => db::jobs::find(c, job).await?.map(|j| j.client_id),
             (c, _) => c,
         };
-        let row = db::events::log(
-            c,
-            &db::events::NewLogRecord {
-                level: r.level,
-                source: r.source,
-                code: r.code,
-                detail: r.detail,
-                user_id: r.user_id,
-                client_id,
-                job_id: r.job_id,
-                run_id: r.run_id,
-            },
-        )
-        .await?;
+        let row = db::events::log(c, &Record { client_id, ..r }).await?;
         let owner = match client_id {
             Some(id) => clients::find(c, id).await?.and_then(|c| c.owner_id),
             None => None,

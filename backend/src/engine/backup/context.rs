@@ -129,11 +129,7 @@ impl Engine {
 
 /// The levels a run was queued with (unknown names are skipped).
 pub fn queued_levels(run: &RunRow) -> Vec<LevelName> {
-    run.levels
-        .iter()
-        .flatten()
-        .filter_map(|l| LevelName::parse(l))
-        .collect()
+    db::level_names(&run.levels)
 }
 
 async fn attached_scripts(c: &mut PgConn, job_id: i64) -> Result<Vec<AttachedScript>, LoadError> {
