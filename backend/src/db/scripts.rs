@@ -172,8 +172,8 @@ pub async fn usages(
     Ok(out)
 }
 
-/// The statements of [`set_client_scripts`] and [`set_job_scripts`], which are the same
-/// on two tables that diesel types apart: delete the object's rows of `$table` (owner
+/// The statements of [`set_attached`], which are the same on the two tables that diesel
+/// types apart: delete the object's rows of `$table` (owner
 /// column `$owner`), then insert one per script of `$pre` and `$post`.
 macro_rules! replace_attachments {
     ($c:expr, $table:ident, $owner:ident, $id:expr, $pre:expr, $post:expr) => {{
@@ -203,7 +203,7 @@ macro_rules! replace_attachments {
     }};
 }
 
-/// The query of [`of_clients`] and [`of_jobs`] on their table (`$table`, owner column
+/// The query of [`attached`] on its table (`$table`, owner column
 /// `$owner`): (owner id, script id, script name, phase), by script name.
 macro_rules! attached_to {
     ($c:expr, $table:ident, $owner:ident, $ids:expr) => {
@@ -217,38 +217,35 @@ macro_rules! attached_to {
     };
 }
 
-/// Replaces the scripts attached to a client.
-pub async fn set_client_scripts(
+/// What scripts are attached to (each kind has its attachment table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owner {
+    Client,
+    Job,
+}
+
+/// Replaces the scripts attached to client or job `id`.
+pub async fn set_attached(
     c: &mut PgConn,
-    client_id: i64,
+    owner: Owner,
+    id: i64,
     pre: &[i64],
     post: &[i64],
 ) -> Result<(), DbError> {
-    replace_attachments!(c, client_scripts, client_id, client_id, pre, post)
+    match owner {
+        Owner::Client => replace_attachments!(c, client_scripts, client_id, id, pre, post),
+        Owner::Job => replace_attachments!(c, job_scripts, job_id, id, pre, post),
+    }
 }
 
-/// Replaces the scripts attached to a job.
-pub async fn set_job_scripts(
+/// Scripts attached to the given clients or jobs: (owner id, script id, script name, phase).
+pub async fn attached(
     c: &mut PgConn,
-    job_id: i64,
-    pre: &[i64],
-    post: &[i64],
-) -> Result<(), DbError> {
-    replace_attachments!(c, job_scripts, job_id, job_id, pre, post)
-}
-
-/// Scripts attached to the given clients: (client id, script id, script name, phase).
-pub async fn of_clients(
-    c: &mut PgConn,
+    owner: Owner,
     ids: &[i64],
 ) -> Result<Vec<(i64, i64, String, ScriptPhase)>, DbError> {
-    attached_to!(c, client_scripts, client_id, ids)
-}
-
-/// Scripts attached to the given jobs: (job id, script id, script name, phase).
-pub async fn of_jobs(
-    c: &mut PgConn,
-    ids: &[i64],
-) -> Result<Vec<(i64, i64, String, ScriptPhase)>, DbError> {
-    attached_to!(c, job_scripts, job_id, ids)
+    match owner {
+        Owner::Client => attached_to!(c, client_scripts, client_id, ids),
+        Owner::Job => attached_to!(c, job_scripts, job_id, ids),
+    }
 }
