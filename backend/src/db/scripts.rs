@@ -13,7 +13,8 @@ use super::schema::{client_scripts, clients, job_scripts, jobs, scripts};
 use super::{DbError, PgConn};
 
 /// A script without its content.
-#[derive(Debug, Clone, Queryable)]
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = scripts, check_for_backend(diesel::pg::Pg))]
 pub struct ScriptRow {
     pub id: i64,
     pub name: String,
@@ -24,35 +25,12 @@ pub struct ScriptRow {
     pub job_post: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The content's length, measured by PostgreSQL (the content itself is not read).
+    #[diesel(
+        select_expression = sql::<BigInt>("octet_length(scripts.content)::bigint"),
+        select_expression_type = diesel::expression::SqlLiteral<BigInt>,
+    )]
     pub size_bytes: i64,
-}
-
-type ScriptColumns = (
-    scripts::id,
-    scripts::name,
-    scripts::description,
-    scripts::client_pre,
-    scripts::client_post,
-    scripts::job_pre,
-    scripts::job_post,
-    scripts::created_at,
-    scripts::updated_at,
-    diesel::expression::SqlLiteral<BigInt>,
-);
-
-fn columns() -> ScriptColumns {
-    (
-        scripts::id,
-        scripts::name,
-        scripts::description,
-        scripts::client_pre,
-        scripts::client_post,
-        scripts::job_pre,
-        scripts::job_post,
-        scripts::created_at,
-        scripts::updated_at,
-        sql::<BigInt>("octet_length(scripts.content)::bigint"),
-    )
 }
 
 /// Values written by create and update (content only when given).
@@ -86,7 +64,7 @@ pub async fn list(
         .order(scripts::id)
         .offset(paging.offset())
         .limit(paging.per_page)
-        .select(columns())
+        .select(ScriptRow::as_select())
         .load(c)
         .await?;
     Ok((rows, total))
@@ -96,7 +74,7 @@ pub async fn list(
 pub async fn find(c: &mut PgConn, id: i64) -> Result<Option<ScriptRow>, DbError> {
     Ok(scripts::table
         .find(id)
-        .select(columns())
+        .select(ScriptRow::as_select())
         .first(c)
         .await
         .optional()?)
@@ -106,7 +84,7 @@ pub async fn find(c: &mut PgConn, id: i64) -> Result<Option<ScriptRow>, DbError>
 pub async fn find_many(c: &mut PgConn, ids: &[i64]) -> Result<Vec<ScriptRow>, DbError> {
     Ok(scripts::table
         .filter(scripts::id.eq_any(ids))
-        .select(columns())
+        .select(ScriptRow::as_select())
         .load(c)
         .await?)
 }
