@@ -2,20 +2,14 @@
 // placeholders of pages not built yet, and the phone-width menu.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { PASSWORD, launch, login, withPage } from './lib.mjs';
+import { PASSWORD, browserForFile, login, withPage } from './lib.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 test('preferences show the API validation error next to the page size', async (t) => {
-  await withPage(browser, t, async (page) => {
+  await withPage(browser(), t, async (page) => {
     await login(page);
     await page.goto('/preferences');
     const size = page.locator('#prefs-page-size');
@@ -37,7 +31,7 @@ test('preferences show the API validation error next to the page size', async (t
 });
 
 test('the password form checks the repeat and shows API errors', async (t) => {
-  await withPage(browser, t, async (page) => {
+  await withPage(browser(), t, async (page) => {
     await login(page);
     await page.locator('nav [data-testid="nav-password"]').click();
     await page.locator('#password-current').fill(PASSWORD);
@@ -57,7 +51,7 @@ test('the password form checks the repeat and shows API errors', async (t) => {
 });
 
 test('About shows the server version and the GPL', async (t) => {
-  await withPage(browser, t, async (page) => {
+  await withPage(browser(), t, async (page) => {
     await login(page);
     await page.locator('nav [data-testid="nav-about"]').click();
     const health = await (await page.request.get('/api/health')).json();
@@ -67,7 +61,7 @@ test('About shows the server version and the GPL', async (t) => {
 });
 
 test('pages not built yet say so, with their title', async (t) => {
-  await withPage(browser, t, async (page) => {
+  await withPage(browser(), t, async (page) => {
     await login(page);
     for (const [testid, title] of [
       ['nav-logs', 'Logs'],
@@ -81,7 +75,7 @@ test('pages not built yet say so, with their title', async (t) => {
 });
 
 test('the catalog pages open from the menu, each with its list or form', async (t) => {
-  await withPage(browser, t, async (page) => {
+  await withPage(browser(), t, async (page) => {
     await login(page);
     for (const [testid, title, content] of [
       ['nav-policies', 'Policies', '#policies-table'],
@@ -100,7 +94,7 @@ test('the catalog pages open from the menu, each with its list or form', async (
 
 test('on a phone the menu folds behind a button', async (t) => {
   await withPage(
-    browser,
+    browser(),
     t,
     async (page) => {
       await login(page);

@@ -3,20 +3,14 @@
 // (with the password repeat checked), and the settings (write-only mail password).
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { apiCall, apiCleanup, idInUrl, launch, login, unique, withPage } from './lib.mjs';
+import { apiCall, apiCleanup, browserForFile, idInUrl, login, unique, withPage } from './lib.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 test('upload a script, see where it may run, download it, delete it', async (t) => {
-  await withPage(browser, t, async (page) => {
+  await withPage(browser(), t, async (page) => {
     const name = unique('e2e-script');
     const content = '#!/bin/sh\necho "dump $ELKARBACKUP_ID"\n';
     let id;
@@ -59,7 +53,7 @@ test('upload a script, see where it may run, download it, delete it', async (t) 
 });
 
 test('a backup location must be an existing directory', async (t) => {
-  await withPage(browser, t, async (page) => {
+  await withPage(browser(), t, async (page) => {
     await login(page);
     await page.locator('nav [data-testid="nav-locations"]').click();
     await page.locator('#locations-table [data-testid="location-row"]').first().waitFor();
@@ -76,7 +70,7 @@ test('a backup location must be an existing directory', async (t) => {
 });
 
 test('create a user, checking the repeated password', async (t) => {
-  await withPage(browser, t, async (page) => {
+  await withPage(browser(), t, async (page) => {
     const username = unique('e2e-user');
     let id;
     try {
@@ -116,7 +110,7 @@ test('create a user, checking the repeated password', async (t) => {
 });
 
 test('settings are saved, and the mail password is never shown', async (t) => {
-  await withPage(browser, t, async (page) => {
+  await withPage(browser(), t, async (page) => {
     await login(page);
     const before = await apiCall(page.request, 'GET', '/api/settings');
     try {

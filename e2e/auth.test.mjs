@@ -1,20 +1,14 @@
 // Signing in and out: localised login errors, landing page, logout, deep links.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { login, launch, logout, submitLogin, unique, waitForLang, withPage } from './lib.mjs';
+import { browserForFile, login, logout, submitLogin, unique, waitForLang, withPage } from './lib.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 test('a wrong password shows the localised error, in English then in Spanish', async (t) => {
-  await withPage(browser, t, async (page) => {
+  await withPage(browser(), t, async (page) => {
     // A user of its own, so the login rate limit of the real admin is never touched.
     const nobody = unique('e2e-nobody');
     await page.goto('/login');
@@ -36,7 +30,7 @@ test('a wrong password shows the localised error, in English then in Spanish', a
 });
 
 test('signing in lands on the main page (Jobs)', async (t) => {
-  await withPage(browser, t, async (page) => {
+  await withPage(browser(), t, async (page) => {
     await page.goto('/');
     await page.waitForURL('**/login');
     await submitLogin(page);
@@ -49,7 +43,7 @@ test('signing in lands on the main page (Jobs)', async (t) => {
 });
 
 test('logging out returns to the login page and ends the session', async (t) => {
-  await withPage(browser, t, async (page) => {
+  await withPage(browser(), t, async (page) => {
     await login(page);
     await logout(page);
     assert.equal(new URL(page.url()).pathname, '/login');
@@ -63,7 +57,7 @@ test('logging out returns to the login page and ends the session', async (t) => 
 });
 
 test('a deep link shows the in-app not-found page after login', async (t) => {
-  await withPage(browser, t, async (page) => {
+  await withPage(browser(), t, async (page) => {
     // Signed out: the login page remembers where we wanted to go.
     await page.goto('/nonexistent/3');
     await page.locator('#login-form').waitFor();

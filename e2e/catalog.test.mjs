@@ -3,13 +3,13 @@
 // unsaved-changes warning.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import {
   apiCall,
   apiCleanup,
+  browserForFile,
   idInUrl,
-  launch,
   login,
   restoreEnglish,
   switchLanguage,
@@ -17,16 +17,10 @@ import {
   withPage,
 } from './lib.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 test('create a policy, a client and a job through the forms', async (t) => {
-  await withPage(browser, t, async (page) => {
+  await withPage(browser(), t, async (page) => {
     const policyName = unique('e2e-policy');
     const clientName = unique('e2e-client');
     let policyId;
@@ -124,7 +118,7 @@ test('create a policy, a client and a job through the forms', async (t) => {
 });
 
 test('a validation error is shown in Spanish next to its field', async (t) => {
-  await withPage(browser, t, async (page, context) => {
+  await withPage(browser(), t, async (page, context) => {
     try {
       await login(page);
       await switchLanguage(page, 'es');
@@ -166,7 +160,7 @@ test('a validation error is shown in Spanish next to its field', async (t) => {
 });
 
 test('leaving a changed form asks first', async (t) => {
-  await withPage(browser, t, async (page) => {
+  await withPage(browser(), t, async (page) => {
     await login(page);
     await page.locator('#add-client').click();
     await page.waitForURL('**/clients/new');

@@ -3,26 +3,20 @@
 // buttons and drag and drop, and an operator who sees only their own clients.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import {
   BASE_URL,
   apiCall,
   apiCleanup,
   apiLogin,
-  launch,
+  browserForFile,
   login,
   unique,
   withPage,
 } from './lib.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 /** A client with jobs made through the API; returns the client as the API answers. */
 async function makeClient(request, name, jobNames = ['home'], extra = {}) {
@@ -52,7 +46,7 @@ async function clientsNamed(request, q) {
 }
 
 test('clone a client, then delete the copy and the original', async (t) => {
-  await withPage(browser, t, async (page) => {
+  await withPage(browser(), t, async (page) => {
     const name = unique('e2e-clone');
     await login(page);
     const original = await makeClient(page.request, name, ['home', 'etc']);
@@ -102,7 +96,7 @@ test('clone a client, then delete the copy and the original', async (t) => {
 });
 
 test('reorder job priorities with the keyboard, the buttons and drag and drop', async (t) => {
-  await withPage(browser, t, async (page) => {
+  await withPage(browser(), t, async (page) => {
     const name = unique('e2e-prio');
     await login(page);
     const client = await makeClient(page.request, name, ['a', 'b', 'c']);
@@ -164,7 +158,7 @@ test('reorder job priorities with the keyboard, the buttons and drag and drop', 
 });
 
 test('an operator sees only the clients they own', async (t) => {
-  const admin = await browser.newContext({ baseURL: BASE_URL });
+  const admin = await browser().newContext({ baseURL: BASE_URL });
   const request = admin.request;
   const tag = unique('e2e-op');
   const operator = { username: tag, password: 'operator-password-1' };
@@ -181,7 +175,7 @@ test('an operator sees only the clients they own', async (t) => {
     created.push(await makeClient(request, `${tag}-mine`, ['home'], { owner_id: user.id }));
     created.push(await makeClient(request, `${tag}-other`, ['home']));
 
-    await withPage(browser, t, async (page) => {
+    await withPage(browser(), t, async (page) => {
       await login(page, operator.username, operator.password);
       await page.goto(`/?q=${tag}`);
       await page.locator(`tr[data-client-name="${tag}-mine"]`).waitFor();

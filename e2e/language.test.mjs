@@ -2,22 +2,16 @@
 // a reload, logging out and logging in again (also from a browser that never saw it).
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { BASE_URL, login, launch, logout, restoreEnglish, switchLanguage, waitForLang, withPage } from './lib.mjs';
+import { BASE_URL, browserForFile, login, logout, restoreEnglish, switchLanguage, waitForLang, withPage } from './lib.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 const navJobs = (page) => page.locator('nav [data-testid="nav-jobs"]');
 
 test('switching to Basque survives reload and logout + login', async (t) => {
-  await withPage(browser, t, async (page, context) => {
+  await withPage(browser(), t, async (page, context) => {
     try {
       await login(page);
       await waitForLang(page, 'en');
@@ -42,7 +36,7 @@ test('switching to Basque survives reload and logout + login', async (t) => {
       assert.equal((await navJobs(page).textContent()).trim(), 'Lanak');
 
       // Another browser, English by default: the saved preference wins after login.
-      const other = await browser.newContext({ baseURL: BASE_URL, locale: 'en-US' });
+      const other = await browser().newContext({ baseURL: BASE_URL, locale: 'en-US' });
       try {
         const second = await other.newPage();
         await login(second);
@@ -62,7 +56,7 @@ test('switching to Basque survives reload and logout + login', async (t) => {
 
 test('the login page follows the browser language and offers the switch', async (t) => {
   await withPage(
-    browser,
+    browser(),
     t,
     async (page) => {
       await page.goto('/login');

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
@@ -34,6 +35,21 @@ export function launch() {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * One browser for a test file's tests: launched before them, closed after them. Returns
+ * a function that gives it (it exists once the tests run).
+ */
+export function browserForFile() {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return () => browser;
 }
 
 /**

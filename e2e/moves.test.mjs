@@ -7,20 +7,14 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { apiCall, apiCleanup, launch, login, unique, withPage } from './lib.mjs';
+import { apiCall, apiCleanup, browserForFile, login, unique, withPage } from './lib.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 test('changing a job\'s location warns that a new series starts there', async (t) => {
-  await withPage(browser, t, async (page) => {
+  await withPage(browser(), t, async (page) => {
     await login(page);
     const req = page.request;
     const dir = await mkdtemp(path.join(os.tmpdir(), 'e2e-location-'));

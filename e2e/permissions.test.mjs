@@ -7,19 +7,13 @@ import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { apiCall, apiCleanup, launch, login, unique, withPage } from './lib.mjs';
+import { apiCall, apiCleanup, browserForFile, login, unique, withPage } from './lib.mjs';
 
 const WARNING = /restored files will not get their original permissions, and private files become readable by everyone/;
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 /** Waits until run `runId` has finished; returns it. */
 async function finished(request, runId) {
@@ -55,7 +49,7 @@ test('rewritten permissions are off for new jobs and said plainly where they are
   const target = await mkdtemp(path.join(os.tmpdir(), 'e2e-perms-target-'));
   await mkdir(path.join(dir, 'docs'));
   await writeFile(path.join(dir, 'docs', 'a.txt'), 'alpha\n');
-  await withPage(browser, t, async (page) => {
+  await withPage(browser(), t, async (page) => {
     await login(page);
     const { client, job } = await localJob(page.request, `${dir}/`, { use_local_permissions: true });
     try {
@@ -106,7 +100,7 @@ test('rewritten permissions are off for new jobs and said plainly where they are
 });
 
 test('a run error the engine produces is explained, not shown as its code', async (t) => {
-  await withPage(browser, t, async (page) => {
+  await withPage(browser(), t, async (page) => {
     await login(page);
     // A source directory that does not exist: rsync copies nothing (exit 23).
     const missing = path.join(os.tmpdir(), unique('e2e-perms-missing'));

@@ -15,19 +15,13 @@ import { mkdtemp, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { apiCall, apiCleanup, apiJob, apiLocalClient, launch, login, unique, withPage } from './lib.mjs';
+import { apiCall, apiCleanup, apiJob, apiLocalClient, browserForFile, login, unique, withPage } from './lib.mjs';
 
 const MARKUP = '<img src=x onerror=alert(1)>.txt';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 /** The directory to back up. */
 async function sourceTree() {
@@ -82,7 +76,7 @@ async function download(page, link) {
 test('browse a snapshot, download, see versions and restore a folder', async (t) => {
   const dir = await sourceTree();
   const target = await mkdtemp(path.join(os.tmpdir(), 'e2e-restore-target-'));
-  await withPage(browser, t, async (page) => {
+  await withPage(browser(), t, async (page) => {
     const dialogs = [];
     const errors = [];
     page.on('pageerror', (err) => errors.push(String(err)));
@@ -233,7 +227,7 @@ test('browse a snapshot, download, see versions and restore a folder', async (t)
   });
 
   await withPage(
-    browser,
+    browser(),
     t,
     async (page) => {
       await login(page);

@@ -13,17 +13,11 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { apiCall, apiCleanup, apiJob, apiLocalClient, launch, login, unique, withPage } from './lib.mjs';
+import { apiCall, apiCleanup, apiJob, apiLocalClient, browserForFile, login, unique, withPage } from './lib.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 /** A directory with a few files to back up (the server runs on this machine). */
 async function sourceTree() {
@@ -112,7 +106,7 @@ async function closedPort() {
 
 test('run a local job from the main page and the job page, read its log and see the snapshot', async (t) => {
   const dir = await sourceTree();
-  await withPage(browser, t, async (page) => {
+  await withPage(browser(), t, async (page) => {
     await login(page);
     const name = unique('e2e-run');
     const client = await apiLocalClient(page.request, name);
@@ -179,7 +173,7 @@ test('run a local job from the main page and the job page, read its log and see 
 });
 
 test('the client page tests the connection and explains why it fails', async (t) => {
-  await withPage(browser, t, async (page) => {
+  await withPage(browser(), t, async (page) => {
     await login(page);
     const port = await closedPort();
     const client = await apiCall(page.request, 'POST', '/api/clients', {
@@ -203,7 +197,7 @@ test('the client page tests the connection and explains why it fails', async (t)
 test('a pending host key is compared, accepted, and the connection then works', { skip: !existsSync(SSHD) }, async (t) => {
   const sshd = await startSshd();
   try {
-    await withPage(browser, t, async (page) => {
+    await withPage(browser(), t, async (page) => {
       await login(page);
       const client = await apiCall(page.request, 'POST', '/api/clients', {
         name: unique('e2e-hostkey'),
@@ -245,7 +239,7 @@ test('a pending host key is compared, accepted, and the connection then works', 
 
 test('a run still going on is aborted from its page, after confirmation', async (t) => {
   const dir = await sourceTree();
-  await withPage(browser, t, async (page) => {
+  await withPage(browser(), t, async (page) => {
     await login(page);
     const name = unique('e2e-abort');
     const script = await apiCall(page.request, 'POST', '/api/scripts', {

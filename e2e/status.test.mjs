@@ -8,17 +8,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { BASE_URL, CSRF, apiCall, apiCleanup, launch, login, unique, withPage } from './lib.mjs';
+import { BASE_URL, CSRF, apiCall, apiCleanup, browserForFile, login, unique, withPage } from './lib.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 const FILES = 30;
 const MIB = 1024 * 1024;
@@ -83,7 +77,7 @@ async function stopRuns(request, jobIds) {
 
 test('the Status page follows a slow backup live, the main page shows its result, and a run is aborted from the queue', async (t) => {
   const dir = await bigTree();
-  await withPage(browser, t, async (page, context) => {
+  await withPage(browser(), t, async (page, context) => {
     await login(page);
     const name = unique('e2e-status');
     const client = await apiCall(page.request, 'POST', '/api/clients', {

@@ -2,20 +2,14 @@
 // Bearer token; revoking (after confirming) removes it and the secret stops working.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { BASE_URL, CSRF, launch, login, unique, withPage } from './lib.mjs';
+import { BASE_URL, CSRF, browserForFile, login, unique, withPage } from './lib.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 test('create a token, see its secret once, revoke it', async (t) => {
-  await withPage(browser, t, async (page, context) => {
+  await withPage(browser(), t, async (page, context) => {
     const name = unique('e2e-token');
     try {
       await login(page);
@@ -67,7 +61,7 @@ test('create a token, see its secret once, revoke it', async (t) => {
 });
 
 test('a token needs a name', async (t) => {
-  await withPage(browser, t, async (page) => {
+  await withPage(browser(), t, async (page) => {
     await login(page);
     await page.goto('/tokens');
     await page.locator('#token-create').click();

@@ -3,9 +3,9 @@
 
 use shared::common::RunResult;
 use shared::events::{ClientState, ClientStateName, QueueItem};
-use shared::policies::LevelName;
 use shared::runs::{BatchState, Run, RunStats, Snapshot};
 
+use crate::db;
 use crate::db::batches::ClientSituation;
 use crate::db::queue::QueueRow;
 use crate::db::runs::RunRow;
@@ -39,12 +39,7 @@ impl TryFrom<&RunRow> for Run {
             kind: r.kind,
             restore: decode(r.restore.as_ref(), "restore target", r.id)?,
             trigger: r.trigger,
-            levels: r
-                .levels
-                .iter()
-                .flatten()
-                .filter_map(|l| LevelName::from_wire(l))
-                .collect(),
+            levels: db::level_names(&r.levels),
             state: r.state,
             result: r.result,
             error_code: r.error_code.map(|e| e.as_str().to_owned()),
@@ -74,12 +69,7 @@ impl From<SnapshotRow> for Snapshot {
             run_id: s.run_id,
             location_id: s.location_id,
             name: s.name,
-            levels: s
-                .levels
-                .iter()
-                .flatten()
-                .filter_map(|l| LevelName::from_wire(l))
-                .collect(),
+            levels: db::level_names(&s.levels),
             taken_at: s.taken_at,
             files: s.files,
             bytes: s.bytes,
@@ -92,13 +82,12 @@ impl From<SnapshotRow> for Snapshot {
 
 /// A queue row as the API shows it.
 pub fn queue_item(row: QueueRow) -> Result<QueueItem, Undecodable> {
-    let (run, job_name, client_id, client_name, location_id, _) = row;
     Ok(QueueItem {
-        run: Run::try_from(&run)?,
-        job_name,
-        client_id,
-        client_name,
-        location_id,
+        run: Run::try_from(&row.run)?,
+        job_name: row.job_name,
+        client_id: row.client_id,
+        client_name: row.client_name,
+        location_id: row.location_id,
     })
 }
 

@@ -5,12 +5,22 @@ use shared::clients::{Client, ClientInput};
 use shared::common::Page;
 use shared::ApiError;
 
+use super::answers::{SaveAnswers, Saved};
 use super::auth_user::AuthUser;
 use super::error::ApiResult;
 use super::json::ApiJson;
 use super::params::{page_request, search, ClientListQuery};
 use crate::domain::clients;
 use crate::state::AppState;
+
+/// The errors of PUT and PATCH on a client (see [`SaveAnswers`]).
+impl Saved for Client {
+    const ERRORS: &'static [(u16, &'static str)] = &[
+        (403, "An operator tried to change the owner"),
+        (404, "No such client (or not yours)"),
+        (409, "The name is taken"),
+    ];
+}
 
 /// List clients.
 ///
@@ -94,15 +104,7 @@ pub async fn get_client(
     security(("bearer" = []), ("cookie" = [])),
     params(("id" = i64, Path, description = "Client id")),
     request_body = ClientInput,
-    responses(
-        (status = 200, description = "Saved", body = Client),
-        (status = 400, description = "Malformed body", body = ApiError),
-        (status = 401, description = "Not signed in", body = ApiError),
-        (status = 403, description = "An operator tried to change the owner", body = ApiError),
-        (status = 404, description = "No such client (or not yours)", body = ApiError),
-        (status = 409, description = "The name is taken", body = ApiError),
-        (status = 422, description = "Invalid fields", body = ApiError),
-    )
+    responses(SaveAnswers<Client>)
 )]
 #[put("/clients/{id}")]
 pub async fn put_client(
@@ -125,15 +127,7 @@ pub async fn put_client(
     security(("bearer" = []), ("cookie" = [])),
     params(("id" = i64, Path, description = "Client id")),
     request_body(content = Object, description = "Fields of ClientInput to change"),
-    responses(
-        (status = 200, description = "Saved", body = Client),
-        (status = 400, description = "Malformed body", body = ApiError),
-        (status = 401, description = "Not signed in", body = ApiError),
-        (status = 403, description = "An operator tried to change the owner", body = ApiError),
-        (status = 404, description = "No such client (or not yours)", body = ApiError),
-        (status = 409, description = "The name is taken", body = ApiError),
-        (status = 422, description = "Invalid fields", body = ApiError),
-    )
+    responses(SaveAnswers<Client>)
 )]
 #[patch("/clients/{id}")]
 pub async fn patch_client(

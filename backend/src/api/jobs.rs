@@ -5,12 +5,18 @@ use shared::common::Page;
 use shared::jobs::{Job, JobInput, Priorities, TriggerToken};
 use shared::ApiError;
 
+use super::answers::{SaveAnswers, Saved};
 use super::auth_user::AuthUser;
 use super::error::ApiResult;
 use super::json::ApiJson;
 use super::params::{page_request, search, JobListQuery};
 use crate::domain::jobs::{self, JobQuery};
 use crate::state::AppState;
+
+/// The errors of PUT and PATCH on a job (see [`SaveAnswers`]).
+impl Saved for Job {
+    const ERRORS: &'static [(u16, &'static str)] = &[(404, "No such job (or not yours)")];
+}
 
 /// List jobs.
 ///
@@ -100,13 +106,7 @@ pub async fn get_job(
     security(("bearer" = []), ("cookie" = [])),
     params(("id" = i64, Path, description = "Job id")),
     request_body = JobInput,
-    responses(
-        (status = 200, description = "Saved", body = Job),
-        (status = 400, description = "Malformed body", body = ApiError),
-        (status = 401, description = "Not signed in", body = ApiError),
-        (status = 404, description = "No such job (or not yours)", body = ApiError),
-        (status = 422, description = "Invalid fields", body = ApiError),
-    )
+    responses(SaveAnswers<Job>)
 )]
 #[put("/jobs/{id:\\d+}")]
 pub async fn put_job(
@@ -126,13 +126,7 @@ pub async fn put_job(
     security(("bearer" = []), ("cookie" = [])),
     params(("id" = i64, Path, description = "Job id")),
     request_body(content = Object, description = "Fields of JobInput to change"),
-    responses(
-        (status = 200, description = "Saved", body = Job),
-        (status = 400, description = "Malformed body", body = ApiError),
-        (status = 401, description = "Not signed in", body = ApiError),
-        (status = 404, description = "No such job (or not yours)", body = ApiError),
-        (status = 422, description = "Invalid fields", body = ApiError),
-    )
+    responses(SaveAnswers<Job>)
 )]
 #[patch("/jobs/{id:\\d+}")]
 pub async fn patch_job(

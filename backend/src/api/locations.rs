@@ -6,12 +6,22 @@ use shared::common::Page;
 use shared::locations::{Location, LocationInput};
 use shared::ApiError;
 
+use super::answers::{SaveAnswers, Saved};
 use super::auth_user::AuthUser;
 use super::error::ApiResult;
 use super::json::ApiJson;
 use super::params::ListParams;
 use crate::domain::locations;
 use crate::state::AppState;
+
+/// The errors of PUT and PATCH on a location (see [`SaveAnswers`]).
+impl Saved for Location {
+    const ERRORS: &'static [(u16, &'static str)] = &[
+        (403, "Not an administrator"),
+        (404, "No such location"),
+        (409, "The name is taken"),
+    ];
+}
 
 /// List locations.
 #[utoipa::path(
@@ -85,15 +95,7 @@ pub async fn get_location(
     security(("bearer" = []), ("cookie" = [])),
     params(("id" = i64, Path, description = "Location id")),
     request_body = LocationInput,
-    responses(
-        (status = 200, description = "Saved", body = Location),
-        (status = 400, description = "Malformed body", body = ApiError),
-        (status = 401, description = "Not signed in", body = ApiError),
-        (status = 403, description = "Not an administrator", body = ApiError),
-        (status = 404, description = "No such location", body = ApiError),
-        (status = 409, description = "The name is taken", body = ApiError),
-        (status = 422, description = "Invalid fields", body = ApiError),
-    )
+    responses(SaveAnswers<Location>)
 )]
 #[put("/locations/{id}")]
 pub async fn put_location(
@@ -113,15 +115,7 @@ pub async fn put_location(
     security(("bearer" = []), ("cookie" = [])),
     params(("id" = i64, Path, description = "Location id")),
     request_body(content = Object, description = "Fields of LocationInput to change"),
-    responses(
-        (status = 200, description = "Saved", body = Location),
-        (status = 400, description = "Malformed body", body = ApiError),
-        (status = 401, description = "Not signed in", body = ApiError),
-        (status = 403, description = "Not an administrator", body = ApiError),
-        (status = 404, description = "No such location", body = ApiError),
-        (status = 409, description = "The name is taken", body = ApiError),
-        (status = 422, description = "Invalid fields", body = ApiError),
-    )
+    responses(SaveAnswers<Location>)
 )]
 #[patch("/locations/{id}")]
 pub async fn patch_location(

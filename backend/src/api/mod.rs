@@ -1,6 +1,7 @@
 //! The REST API: one file per resource, each handler documented with `#[utoipa::path]`.
 //! Handlers extract and authorise, call `domain`, and map to `shared` DTOs.
 
+pub mod answers;
 pub mod auth;
 pub mod auth_user;
 pub mod clients;

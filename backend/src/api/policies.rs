@@ -5,6 +5,7 @@ use shared::common::Page;
 use shared::policies::{Policy, PolicyInput};
 use shared::{ApiError, Language};
 
+use super::answers::{SaveAnswers, Saved};
 use super::auth_user::AuthUser;
 use super::error::ApiResult;
 use super::json::ApiJson;
@@ -12,6 +13,15 @@ use super::localize::request_language;
 use super::params::ListParams;
 use crate::domain::policies;
 use crate::state::AppState;
+
+/// The errors of PUT and PATCH on a policy (see [`SaveAnswers`]).
+impl Saved for Policy {
+    const ERRORS: &'static [(u16, &'static str)] = &[
+        (403, "Not an administrator"),
+        (404, "No such policy"),
+        (409, "The name is taken"),
+    ];
+}
 
 /// Shows a seeded, unedited policy's name and description in `lang` (`Policy::preset`).
 pub fn localized(mut policy: Policy, lang: Language) -> Policy {
@@ -108,15 +118,7 @@ pub async fn get_policy(
     security(("bearer" = []), ("cookie" = [])),
     params(("id" = i64, Path, description = "Policy id")),
     request_body = PolicyInput,
-    responses(
-        (status = 200, description = "Saved", body = Policy),
-        (status = 400, description = "Malformed body", body = ApiError),
-        (status = 401, description = "Not signed in", body = ApiError),
-        (status = 403, description = "Not an administrator", body = ApiError),
-        (status = 404, description = "No such policy", body = ApiError),
-        (status = 409, description = "The name is taken", body = ApiError),
-        (status = 422, description = "Invalid fields", body = ApiError),
-    )
+    responses(SaveAnswers<Policy>)
 )]
 #[put("/policies/{id}")]
 pub async fn put_policy(
@@ -136,15 +138,7 @@ pub async fn put_policy(
     security(("bearer" = []), ("cookie" = [])),
     params(("id" = i64, Path, description = "Policy id")),
     request_body(content = Object, description = "Fields of PolicyInput to change"),
-    responses(
-        (status = 200, description = "Saved", body = Policy),
-        (status = 400, description = "Malformed body", body = ApiError),
-        (status = 401, description = "Not signed in", body = ApiError),
-        (status = 403, description = "Not an administrator", body = ApiError),
-        (status = 404, description = "No such policy", body = ApiError),
-        (status = 409, description = "The name is taken", body = ApiError),
-        (status = 422, description = "Invalid fields", body = ApiError),
-    )
+    responses(SaveAnswers<Policy>)
 )]
 #[patch("/policies/{id}")]
 pub async fn patch_policy(

@@ -6,12 +6,25 @@ use shared::common::Page;
 use shared::scripts::{Script, ScriptInput};
 use shared::ApiError;
 
+use super::answers::{SaveAnswers, Saved};
 use super::auth_user::AuthUser;
 use super::error::ApiResult;
 use super::json::ApiJson;
 use super::params::ListParams;
 use crate::domain::scripts;
 use crate::state::AppState;
+
+/// The errors of PUT and PATCH on a script (see [`SaveAnswers`]).
+impl Saved for Script {
+    const ERRORS: &'static [(u16, &'static str)] = &[
+        (403, "Not an administrator"),
+        (404, "No such script"),
+        (
+            409,
+            "The name is taken, or a use it is attached for was removed",
+        ),
+    ];
+}
 
 /// List scripts.
 #[utoipa::path(
@@ -85,15 +98,7 @@ pub async fn get_script(
     security(("bearer" = []), ("cookie" = [])),
     params(("id" = i64, Path, description = "Script id")),
     request_body = ScriptInput,
-    responses(
-        (status = 200, description = "Saved", body = Script),
-        (status = 400, description = "Malformed body", body = ApiError),
-        (status = 401, description = "Not signed in", body = ApiError),
-        (status = 403, description = "Not an administrator", body = ApiError),
-        (status = 404, description = "No such script", body = ApiError),
-        (status = 409, description = "The name is taken, or a use it is attached for was removed", body = ApiError),
-        (status = 422, description = "Invalid fields", body = ApiError),
-    )
+    responses(SaveAnswers<Script>)
 )]
 #[put("/scripts/{id}")]
 pub async fn put_script(
@@ -113,15 +118,7 @@ pub async fn put_script(
     security(("bearer" = []), ("cookie" = [])),
     params(("id" = i64, Path, description = "Script id")),
     request_body(content = Object, description = "Fields of ScriptInput to change"),
-    responses(
-        (status = 200, description = "Saved", body = Script),
-        (status = 400, description = "Malformed body", body = ApiError),
-        (status = 401, description = "Not signed in", body = ApiError),
-        (status = 403, description = "Not an administrator", body = ApiError),
-        (status = 404, description = "No such script", body = ApiError),
-        (status = 409, description = "The name is taken, or a use it is attached for was removed", body = ApiError),
-        (status = 422, description = "Invalid fields", body = ApiError),
-    )
+    responses(SaveAnswers<Script>)
 )]
 #[patch("/scripts/{id}")]
 pub async fn patch_script(

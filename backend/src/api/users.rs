@@ -5,12 +5,25 @@ use shared::common::Page;
 use shared::users::{User, UserInput};
 use shared::ApiError;
 
+use super::answers::{SaveAnswers, Saved};
 use super::auth_user::AuthUser;
 use super::error::ApiResult;
 use super::json::ApiJson;
 use super::params::ListParams;
 use crate::domain::users;
 use crate::state::AppState;
+
+/// The errors of PUT and PATCH on a user (see [`SaveAnswers`]).
+impl Saved for User {
+    const ERRORS: &'static [(u16, &'static str)] = &[
+        (403, "Not an administrator"),
+        (404, "No such user"),
+        (
+            409,
+            "The name is taken, or the first administrator would be demoted or disabled",
+        ),
+    ];
+}
 
 /// List users (admins).
 #[utoipa::path(
@@ -86,15 +99,7 @@ pub async fn get_user(
     security(("bearer" = []), ("cookie" = [])),
     params(("id" = i64, Path, description = "User id")),
     request_body = UserInput,
-    responses(
-        (status = 200, description = "Saved", body = User),
-        (status = 400, description = "Malformed body", body = ApiError),
-        (status = 401, description = "Not signed in", body = ApiError),
-        (status = 403, description = "Not an administrator", body = ApiError),
-        (status = 404, description = "No such user", body = ApiError),
-        (status = 409, description = "The name is taken, or the first administrator would be demoted or disabled", body = ApiError),
-        (status = 422, description = "Invalid fields", body = ApiError),
-    )
+    responses(SaveAnswers<User>)
 )]
 #[put("/users/{id}")]
 pub async fn put_user(
@@ -114,15 +119,7 @@ pub async fn put_user(
     security(("bearer" = []), ("cookie" = [])),
     params(("id" = i64, Path, description = "User id")),
     request_body(content = Object, description = "Fields of UserInput to change"),
-    responses(
-        (status = 200, description = "Saved", body = User),
-        (status = 400, description = "Malformed body", body = ApiError),
-        (status = 401, description = "Not signed in", body = ApiError),
-        (status = 403, description = "Not an administrator", body = ApiError),
-        (status = 404, description = "No such user", body = ApiError),
-        (status = 409, description = "The name is taken, or the first administrator would be demoted or disabled", body = ApiError),
-        (status = 422, description = "Invalid fields", body = ApiError),
-    )
+    responses(SaveAnswers<User>)
 )]
 #[patch("/users/{id}")]
 pub async fn patch_user(

@@ -206,8 +206,18 @@ pub async fn priorities_of(c: &mut PgConn, ids: &[i64]) -> Result<Vec<i32>, DbEr
 
 /// Sets one job's priority.
 pub async fn set_priority(c: &mut PgConn, id: i64, priority: i32) -> Result<(), DbError> {
+    update_one(c, id, jobs::priority.eq(priority)).await
+}
+
+/// Applies `change` (a column assignment) to job `id`.
+async fn update_one<V>(c: &mut PgConn, id: i64, change: V) -> Result<(), DbError>
+where
+    V: AsChangeset<Target = jobs::table>,
+    diesel::dsl::Update<diesel::dsl::Find<jobs::table, i64>, V>:
+        diesel_async::methods::ExecuteDsl<PgConn> + Send,
+{
     diesel::update(jobs::table.find(id))
-        .set(jobs::priority.eq(priority))
+        .set(change)
         .execute(c)
         .await?;
     Ok(())
@@ -251,6 +261,18 @@ pub async fn using(
     if let Some(l) = location_id {
         q = q.filter(jobs::location_id.eq(l));
     }
+    first_hundred(c, q).await
+}
+
+/// The first 100 jobs of `q` by id, for 409 answers: (id, client name, job name).
+async fn first_hundred(
+    c: &mut PgConn,
+    q: diesel::dsl::IntoBoxed<
+        '_,
+        diesel::dsl::InnerJoin<jobs::table, clients::table>,
+        diesel::pg::Pg,
+    >,
+) -> Result<Vec<(i64, String, String)>, DbError> {
     Ok(q.order(jobs::id)
         .limit(100)
         .select((jobs::id, clients::name, jobs::name))
@@ -264,25 +286,18 @@ pub async fn holding_snapshots_in(
     location_id: i64,
 ) -> Result<Vec<(i64, String, String)>, DbError> {
     use super::schema::snapshots;
-    Ok(jobs::table
+    let q = jobs::table
         .inner_join(clients::table)
         .filter(diesel::dsl::exists(
             snapshots::table
                 .filter(snapshots::job_id.eq(jobs::id))
                 .filter(snapshots::location_id.eq(location_id)),
         ))
-        .order(jobs::id)
-        .limit(100)
-        .select((jobs::id, clients::name, jobs::name))
-        .load(c)
-        .await?)
+        .into_boxed();
+    first_hundred(c, q).await
 }
 
 /// Records a job's size in bytes.
 pub async fn set_size(c: &mut PgConn, id: i64, bytes: i64) -> Result<(), DbError> {
-    diesel::update(jobs::table.find(id))
-        .set(jobs::size_bytes.eq(bytes))
-        .execute(c)
-        .await?;
-    Ok(())
+    update_one(c, id, jobs::size_bytes.eq(bytes)).await
 }

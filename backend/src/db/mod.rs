@@ -176,6 +176,16 @@ pub async fn revert_last_migration(url: &str) -> Result<(), DbError> {
     .map_err(|e| DbError::Migration(e.to_string()))?
 }
 
+/// The levels stored in `runs.levels` and `snapshots.levels` (a text array, which SQL lets
+/// hold NULLs), unknown names skipped: what a row means by them.
+pub fn level_names(stored: &[Option<String>]) -> Vec<shared::policies::LevelName> {
+    stored
+        .iter()
+        .flatten()
+        .filter_map(|l| shared::policies::LevelName::from_wire(l))
+        .collect()
+}
+
 /// Checks that the database answers.
 pub async fn ping(pool: &DbPool) -> bool {
     use diesel_async::RunQueryDsl;

@@ -155,7 +155,22 @@ where
 }
 
 /// An unfinished run with the names the queue shows.
-pub type QueueRow = (RunRow, String, i64, String, i64, Option<i64>);
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(check_for_backend(diesel::pg::Pg))]
+pub struct QueueRow {
+    #[diesel(embed)]
+    pub run: RunRow,
+    #[diesel(select_expression = jobs::name)]
+    pub job_name: String,
+    #[diesel(select_expression = jobs::client_id)]
+    pub client_id: i64,
+    #[diesel(select_expression = clients::name)]
+    pub client_name: String,
+    #[diesel(select_expression = jobs::location_id)]
+    pub location_id: i64,
+    #[diesel(select_expression = clients::owner_id)]
+    pub owner_id: Option<i64>,
+}
 
 /// Unfinished runs (of clients of `owner` when given): executing first, then queued in
 /// dispatch order. Each with job name, client id and name, location id, client owner.
@@ -175,14 +190,7 @@ pub async fn list(c: &mut PgConn, owner: Option<i64>) -> Result<Vec<QueueRow>, D
         runs::id.asc(),
     ))
     .limit(5000)
-    .select((
-        RunRow::as_select(),
-        jobs::name,
-        jobs::client_id,
-        clients::name,
-        jobs::location_id,
-        clients::owner_id,
-    ))
+    .select(QueueRow::as_select())
     .load(c)
     .await?)
 }
@@ -192,14 +200,7 @@ pub async fn item(c: &mut PgConn, run_id: i64) -> Result<Option<QueueRow>, DbErr
     Ok(runs::table
         .inner_join(jobs::table.inner_join(clients::table))
         .filter(runs::id.eq(run_id))
-        .select((
-            RunRow::as_select(),
-            jobs::name,
-            jobs::client_id,
-            clients::name,
-            jobs::location_id,
-            clients::owner_id,
-        ))
+        .select(QueueRow::as_select())
         .first(c)
         .await
         .optional()?)

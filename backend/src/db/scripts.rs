@@ -13,7 +13,8 @@ use super::schema::{client_scripts, clients, job_scripts, jobs, scripts};
 use super::{DbError, PgConn};
 
 /// A script without its content.
-#[derive(Debug, Clone, Queryable)]
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = scripts, check_for_backend(diesel::pg::Pg))]
 pub struct ScriptRow {
     pub id: i64,
     pub name: String,
@@ -24,35 +25,12 @@ pub struct ScriptRow {
     pub job_post: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The content's length, measured by PostgreSQL (the content itself is not read).
+    #[diesel(
+        select_expression = sql::<BigInt>("octet_length(scripts.content)::bigint"),
+        select_expression_type = diesel::expression::SqlLiteral<BigInt>,
+    )]
     pub size_bytes: i64,
-}
-
-type ScriptColumns = (
-    scripts::id,
-    scripts::name,
-    scripts::description,
-    scripts::client_pre,
-    scripts::client_post,
-    scripts::job_pre,
-    scripts::job_post,
-    scripts::created_at,
-    scripts::updated_at,
-    diesel::expression::SqlLiteral<BigInt>,
-);
-
-fn columns() -> ScriptColumns {
-    (
-        scripts::id,
-        scripts::name,
-        scripts::description,
-        scripts::client_pre,
-        scripts::client_post,
-        scripts::job_pre,
-        scripts::job_post,
-        scripts::created_at,
-        scripts::updated_at,
-        sql::<BigInt>("octet_length(scripts.content)::bigint"),
-    )
 }
 
 /// Values written by create and update (content only when given).
@@ -86,7 +64,7 @@ pub async fn list(
         .order(scripts::id)
         .offset(paging.offset())
         .limit(paging.per_page)
-        .select(columns())
+        .select(ScriptRow::as_select())
         .load(c)
         .await?;
     Ok((rows, total))
@@ -96,7 +74,7 @@ pub async fn list(
 pub async fn find(c: &mut PgConn, id: i64) -> Result<Option<ScriptRow>, DbError> {
     Ok(scripts::table
         .find(id)
-        .select(columns())
+        .select(ScriptRow::as_select())
         .first(c)
         .await
         .optional()?)
@@ -106,7 +84,7 @@ pub async fn find(c: &mut PgConn, id: i64) -> Result<Option<ScriptRow>, DbError>
 pub async fn find_many(c: &mut PgConn, ids: &[i64]) -> Result<Vec<ScriptRow>, DbError> {
     Ok(scripts::table
         .filter(scripts::id.eq_any(ids))
-        .select(columns())
+        .select(ScriptRow::as_select())
         .load(c)
         .await?)
 }
@@ -172,112 +150,80 @@ pub async fn usages(
     Ok(out)
 }
 
-/// Replaces the scripts attached to a client.
-pub async fn set_client_scripts(
+/// The statements of [`set_attached`], which are the same on the two tables that diesel
+/// types apart: delete the object's rows of `$table` (owner
+/// column `$owner`), then insert one per script of `$pre` and `$post`.
+macro_rules! replace_attachments {
+    ($c:expr, $table:ident, $owner:ident, $id:expr, $pre:expr, $post:expr) => {{
+        diesel::delete($table::table.filter($table::$owner.eq($id)))
+            .execute($c)
+            .await?;
+        let phased = $pre
+            .iter()
+            .map(|s| (*s, ScriptPhase::Pre))
+            .chain($post.iter().map(|s| (*s, ScriptPhase::Post)));
+        let rows: Vec<_> = phased
+            .map(|(s, phase)| {
+                (
+                    $table::$owner.eq($id),
+                    $table::script_id.eq(s),
+                    $table::phase.eq(phase),
+                )
+            })
+            .collect();
+        if !rows.is_empty() {
+            diesel::insert_into($table::table)
+                .values(rows)
+                .execute($c)
+                .await?;
+        }
+        Ok(())
+    }};
+}
+
+/// The query of [`attached`] on its table (`$table`, owner column
+/// `$owner`): (owner id, script id, script name, phase), by script name.
+macro_rules! attached_to {
+    ($c:expr, $table:ident, $owner:ident, $ids:expr) => {
+        Ok($table::table
+            .inner_join(scripts::table)
+            .filter($table::$owner.eq_any($ids))
+            .order(scripts::name)
+            .select(($table::$owner, scripts::id, scripts::name, $table::phase))
+            .load($c)
+            .await?)
+    };
+}
+
+/// What scripts are attached to (each kind has its attachment table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owner {
+    Client,
+    Job,
+}
+
+/// Replaces the scripts attached to client or job `id`.
+pub async fn set_attached(
     c: &mut PgConn,
-    client_id: i64,
+    owner: Owner,
+    id: i64,
     pre: &[i64],
     post: &[i64],
 ) -> Result<(), DbError> {
-    diesel::delete(client_scripts::table.filter(client_scripts::client_id.eq(client_id)))
-        .execute(c)
-        .await?;
-    let rows: Vec<_> = pre
-        .iter()
-        .map(|s| {
-            (
-                client_scripts::client_id.eq(client_id),
-                client_scripts::script_id.eq(*s),
-                client_scripts::phase.eq(ScriptPhase::Pre),
-            )
-        })
-        .chain(post.iter().map(|s| {
-            (
-                client_scripts::client_id.eq(client_id),
-                client_scripts::script_id.eq(*s),
-                client_scripts::phase.eq(ScriptPhase::Post),
-            )
-        }))
-        .collect();
-    if !rows.is_empty() {
-        diesel::insert_into(client_scripts::table)
-            .values(rows)
-            .execute(c)
-            .await?;
+    match owner {
+        Owner::Client => replace_attachments!(c, client_scripts, client_id, id, pre, post),
+        Owner::Job => replace_attachments!(c, job_scripts, job_id, id, pre, post),
     }
-    Ok(())
 }
 
-/// Replaces the scripts attached to a job.
-pub async fn set_job_scripts(
+/// Scripts attached to the given clients or jobs: (owner id, script id, script name, phase).
+pub async fn attached(
     c: &mut PgConn,
-    job_id: i64,
-    pre: &[i64],
-    post: &[i64],
-) -> Result<(), DbError> {
-    diesel::delete(job_scripts::table.filter(job_scripts::job_id.eq(job_id)))
-        .execute(c)
-        .await?;
-    let rows: Vec<_> = pre
-        .iter()
-        .map(|s| {
-            (
-                job_scripts::job_id.eq(job_id),
-                job_scripts::script_id.eq(*s),
-                job_scripts::phase.eq(ScriptPhase::Pre),
-            )
-        })
-        .chain(post.iter().map(|s| {
-            (
-                job_scripts::job_id.eq(job_id),
-                job_scripts::script_id.eq(*s),
-                job_scripts::phase.eq(ScriptPhase::Post),
-            )
-        }))
-        .collect();
-    if !rows.is_empty() {
-        diesel::insert_into(job_scripts::table)
-            .values(rows)
-            .execute(c)
-            .await?;
-    }
-    Ok(())
-}
-
-/// Scripts attached to the given clients: (client id, script id, script name, phase).
-pub async fn of_clients(
-    c: &mut PgConn,
+    owner: Owner,
     ids: &[i64],
 ) -> Result<Vec<(i64, i64, String, ScriptPhase)>, DbError> {
-    Ok(client_scripts::table
-        .inner_join(scripts::table)
-        .filter(client_scripts::client_id.eq_any(ids))
-        .order(scripts::name)
-        .select((
-            client_scripts::client_id,
-            scripts::id,
-            scripts::name,
-            client_scripts::phase,
-        ))
-        .load(c)
-        .await?)
-}
-
-/// Scripts attached to the given jobs: (job id, script id, script name, phase).
-pub async fn of_jobs(
-    c: &mut PgConn,
-    ids: &[i64],
-) -> Result<Vec<(i64, i64, String, ScriptPhase)>, DbError> {
-    Ok(job_scripts::table
-        .inner_join(scripts::table)
-        .filter(job_scripts::job_id.eq_any(ids))
-        .order(scripts::name)
-        .select((
-            job_scripts::job_id,
-            scripts::id,
-            scripts::name,
-            job_scripts::phase,
-        ))
-        .load(c)
-        .await?)
+    match owner {
+        Owner::Client => attached_to!(c, client_scripts, client_id, ids),
+        Owner::Job => attached_to!(c, job_scripts, job_id, ids),
+    }
 }

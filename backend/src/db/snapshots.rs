@@ -7,10 +7,12 @@ use diesel_async::RunQueryDsl;
 use super::schema::snapshots;
 use super::{DbError, PgConn};
 
-/// A row of `snapshots`.
-#[derive(Debug, Clone, Queryable, Selectable)]
+/// A row of `snapshots`; also what is inserted, without its `id` (the database assigns it).
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = snapshots)]
 pub struct SnapshotRow {
+    /// Ignored on insert: give 0.
+    #[diesel(skip_insertion)]
     pub id: i64,
     pub job_id: i64,
     pub run_id: Option<i64>,
@@ -28,28 +30,9 @@ pub struct SnapshotRow {
     pub rewritten_permissions: bool,
 }
 
-/// A snapshot to record.
-#[derive(Debug, Clone, Insertable)]
-#[diesel(table_name = snapshots)]
-pub struct NewSnapshot {
-    pub job_id: i64,
-    pub run_id: Option<i64>,
-    pub location_id: i64,
-    pub name: String,
-    pub levels: Vec<Option<String>>,
-    pub taken_at: DateTime<Utc>,
-    pub files: i64,
-    pub bytes: i64,
-    pub new_bytes: i64,
-    pub warnings: bool,
-    /// The job store holding it, relative to the location (`<client id>/<job id>`).
-    pub store_path: String,
-    /// Taken with rewritten permissions (the job's `use_local_permissions`).
-    pub rewritten_permissions: bool,
-}
-
-/// Records a published snapshot; a second call for the same run or name changes nothing.
-pub async fn insert(c: &mut PgConn, s: &NewSnapshot) -> Result<(), DbError> {
+/// Records a published snapshot (under a new id); a second call for the same run or name
+/// changes nothing.
+pub async fn insert(c: &mut PgConn, s: &SnapshotRow) -> Result<(), DbError> {
     diesel::insert_into(snapshots::table)
         .values(s)
         .on_conflict_do_nothing()

@@ -14,6 +14,7 @@ use super::{
 };
 use crate::db::clients::{ClientFilter, ClientForm, ClientRow};
 use crate::db::paging::strings;
+use crate::db::scripts::Owner;
 use crate::db::{self, clients, jobs, scripts, users, DbPool, PgConn};
 use crate::engine::{hostkeys, keys, places};
 use shared::clients::ClientSort;
@@ -35,7 +36,7 @@ async fn views(c: &mut PgConn, rows: Vec<ClientRow>) -> Result<Vec<Client>, Doma
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let owner_ids: Vec<i64> = rows.iter().filter_map(|r| r.owner_id).collect();
     let owners = name_map(clients::user_names(c, &owner_ids).await?);
-    let mut scripts = scripts_by_owner(scripts::of_clients(c, &ids).await?);
+    let mut scripts = scripts_by_owner(scripts::attached(c, Owner::Client, &ids).await?);
     let mut jobs_by_client: HashMap<i64, Vec<JobSummary>> = HashMap::new();
     for j in jobs::of_clients(c, &ids).await? {
         jobs_by_client
@@ -215,7 +216,14 @@ async fn insert(
     let row = clients::insert(t, &form(input, owner)?)
         .await
         .map_err(unique_to_duplicate("name"))?;
-    scripts::set_client_scripts(t, row.id, &input.pre_scripts, &input.post_scripts).await?;
+    scripts::set_attached(
+        t,
+        Owner::Client,
+        row.id,
+        &input.pre_scripts,
+        &input.post_scripts,
+    )
+    .await?;
     *keyed = Some(row.id);
     let key = keys::generate(data_dir, row.id).await?;
     clients::set_public_key(t, row.id, &key).await?;
@@ -238,7 +246,14 @@ pub async fn update(
             .await
             .map_err(unique_to_duplicate("name"))?
             .ok_or(DomainError::NotFound)?;
-        scripts::set_client_scripts(t, id, &input.pre_scripts, &input.post_scripts).await?;
+        scripts::set_attached(
+            t,
+            Owner::Client,
+            id,
+            &input.pre_scripts,
+            &input.post_scripts,
+        )
+        .await?;
         one(t, row).await
     })
     .await

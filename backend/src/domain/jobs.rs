@@ -9,6 +9,7 @@ use super::{access, ensure_valid, merge_patch, Actor, DomainError, FieldIssue, P
 use crate::auth::secrets;
 use crate::db::jobs::{JobFilter, JobForm, JobRow};
 use crate::db::paging::strings;
+use crate::db::scripts::Owner;
 use crate::db::{self, clients, jobs, locations, policies, scripts, DbPool, PgConn};
 use crate::engine::places;
 use shared::jobs::JobSort;
@@ -20,7 +21,7 @@ async fn views(c: &mut PgConn, rows: Vec<JobRow>) -> Result<Vec<Job>, DomainErro
     let cids: Vec<i64> = rows.iter().map(|r| r.client_id).collect();
     let (p, l, cl) = jobs::names(c, &pids, &lids, &cids).await?;
     let (p, l, cl) = (name_map(p), name_map(l), name_map(cl));
-    let mut scripts = scripts_by_owner(scripts::of_jobs(c, &ids).await?);
+    let mut scripts = scripts_by_owner(scripts::attached(c, Owner::Job, &ids).await?);
     Ok(rows
         .into_iter()
         .map(|r| {
@@ -165,7 +166,14 @@ pub async fn create(pool: &DbPool, actor: Actor, input: &JobInput) -> Result<Job
     db::transaction(&mut c, async |t| {
         check(t, actor, input).await?;
         let row = jobs::insert(t, &form(input)).await?;
-        scripts::set_job_scripts(t, row.id, &input.pre_scripts, &input.post_scripts).await?;
+        scripts::set_attached(
+            t,
+            Owner::Job,
+            row.id,
+            &input.pre_scripts,
+            &input.post_scripts,
+        )
+        .await?;
         one(t, row).await
     })
     .await
@@ -186,7 +194,7 @@ pub async fn update(
         let row = jobs::update(t, id, &form(input))
             .await?
             .ok_or(DomainError::NotFound)?;
-        scripts::set_job_scripts(t, id, &input.pre_scripts, &input.post_scripts).await?;
+        scripts::set_attached(t, Owner::Job, id, &input.pre_scripts, &input.post_scripts).await?;
         one(t, row).await
     })
     .await
@@ -260,10 +268,10 @@ pub async fn copy_to(c: &mut PgConn, j: &JobRow, client_id: i64) -> Result<(), D
         active: j.active,
     };
     let copy = jobs::insert(c, &f).await?;
-    let attached = scripts_by_owner(scripts::of_jobs(c, &[j.id]).await?);
+    let attached = scripts_by_owner(scripts::attached(c, Owner::Job, &[j.id]).await?);
     if let Some((pre, post)) = attached.get(&j.id) {
         let ids = |v: &Vec<shared::common::Ref>| v.iter().map(|r| r.id).collect::<Vec<_>>();
-        scripts::set_job_scripts(c, copy.id, &ids(pre), &ids(post)).await?;
+        scripts::set_attached(c, Owner::Job, copy.id, &ids(pre), &ids(post)).await?;
     }
     Ok(())
 }

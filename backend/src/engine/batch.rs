@@ -219,7 +219,9 @@ impl Engine {
             ScriptPhase::Post
         };
         let mut list = Vec::new();
-        for (_, script_id, name, p) in db::scripts::of_clients(&mut c, &[client_id]).await? {
+        for (_, script_id, name, p) in
+            db::scripts::attached(&mut c, db::scripts::Owner::Client, &[client_id]).await?
+        {
             if p == phase {
                 if let Some((_, content)) = db::scripts::content(&mut c, script_id).await? {
                     list.push((name, content));

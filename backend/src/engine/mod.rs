@@ -5,6 +5,8 @@ pub mod argv;
 pub mod backup;
 pub mod batch;
 pub mod classify;
+#[cfg(test)]
+pub mod fixtures;
 pub mod handle;
 pub mod hostkeys;
 pub mod keys;

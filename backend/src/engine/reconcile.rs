@@ -5,7 +5,7 @@
 
 use super::places::{self, Place};
 use super::runner::Engine;
-use crate::db::snapshots::NewSnapshot;
+use crate::db::snapshots::SnapshotRow;
 use crate::db::{self, jobs, runs, snapshots};
 
 /// Kills the process group a crashed server left running for `run_id`, if that process is
@@ -72,7 +72,8 @@ pub async fn at_start(engine: &Engine) -> anyhow::Result<()> {
             };
             snapshots::insert(
                 &mut c,
-                &NewSnapshot {
+                &SnapshotRow {
+                    id: 0,
                     job_id,
                     run_id: run_known,
                     location_id: place.location_id,

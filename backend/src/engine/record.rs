@@ -10,7 +10,8 @@ use shared::runs::{RunError, RunState};
 use super::handle::{Engine, Stop};
 use crate::db::{self, clients, runs, DbError, PgConn};
 
-/// A structured log record to write (and publish): the new row itself.
+/// A structured log record to write (and publish): the row `db` inserts, so that what a
+/// caller says is what is stored.
 pub type Record<'a> = db::events::NewLogRecord<'a>;
 
 /// A server identity for leases: unique per process, and naming the host and pid so that

@@ -143,7 +143,7 @@ impl Bus {
         let Some(row) = db::queue::item(c, run_id).await? else {
             return Ok(());
         };
-        let (client_id, owner) = (row.2, row.5);
+        let (client_id, owner) = (row.client_id, row.owner_id);
         let item = match crate::views::queue_item(row) {
             Ok(item) => Box::new(item),
             Err(e) => {

@@ -111,22 +111,9 @@ mod tests {
 
     #[test]
     fn borg_rejected_dotdot_paths_are_refused() {
-        for p in [
-            "..",
-            "../",
-            "../etc/shadow",
-            "/..",
-            "/../etc",
-            "etc/..",
-            "/etc/../etc/shadow",
-            "//etc/..",
-            "etc//..",
-            "etc/..//",
-            "foo/../bar",
-            "%2e%2e%2f",
-            "%2E%2E/etc",
-            "a/%2e%2e/b",
-        ] {
+        // borg's rejected_dotdot_paths, shared with the API's traversal test.
+        let borg = include_str!("../../tests/data/dotdot_paths.txt").lines();
+        for p in borg.chain(["%2E%2E/etc", "a/%2e%2e/b"]) {
             assert_eq!(RelPath::decode(p), Err(PathError::DotDot), "{p}");
         }
     }

@@ -129,16 +129,14 @@ impl Engine {
 
 /// The levels a run was queued with (unknown names are skipped).
 pub fn queued_levels(run: &RunRow) -> Vec<LevelName> {
-    run.levels
-        .iter()
-        .flatten()
-        .filter_map(|l| LevelName::from_wire(l))
-        .collect()
+    db::level_names(&run.levels)
 }
 
 async fn attached_scripts(c: &mut PgConn, job_id: i64) -> Result<Vec<AttachedScript>, LoadError> {
     let mut out = Vec::new();
-    for (_, script_id, name, phase) in db::scripts::of_jobs(c, &[job_id]).await? {
+    for (_, script_id, name, phase) in
+        db::scripts::attached(c, db::scripts::Owner::Job, &[job_id]).await?
+    {
         // A script deleted in between is skipped, as it would be a moment later.
         if let Some((_, content)) = db::scripts::content(c, script_id).await? {
             out.push(AttachedScript {

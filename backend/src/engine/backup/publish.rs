@@ -6,13 +6,13 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use shared::common::RunResult;
-use shared::policies::{LevelName, Schedule};
+use shared::policies::Schedule;
 use shared::runs::RunError;
 
 use super::execute::Backup;
 use crate::db::jobs::JobRow;
 use crate::db::runs::RunOutcome;
-use crate::db::snapshots::NewSnapshot;
+use crate::db::snapshots::SnapshotRow;
 use crate::db::{self, jobs, snapshots};
 use crate::engine::places;
 use crate::engine::retention::{doomed, Kept};
@@ -81,7 +81,8 @@ impl Engine {
     ) -> Result<(), Stop> {
         let job = &b.ctx.job;
         let mut c = db::conn(&self.pool).await.map_err(Stop::internal)?;
-        let row = NewSnapshot {
+        let row = SnapshotRow {
+            id: 0,
             job_id: job.id,
             run_id: Some(b.run.id),
             location_id: b.ctx.location.id,
@@ -156,12 +157,7 @@ impl Engine {
             .map(|r| Kept {
                 id: r.id,
                 taken_at: r.taken_at,
-                levels: r
-                    .levels
-                    .iter()
-                    .flatten()
-                    .filter_map(|l| LevelName::from_wire(l))
-                    .collect(),
+                levels: db::level_names(&r.levels),
             })
             .collect();
         let gone = doomed(&kept, schedule);

@@ -4,7 +4,6 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Utc};
 use shared::clients::Connection;
 use shared::locations::LocationStatus;
 use shared::policies::{Level, LevelName, Schedule};
@@ -15,12 +14,8 @@ use super::context::{AttachedScript, JobContext, Limits};
 use super::plan::{inherited, levels, nearly_full, plan, scripts};
 use crate::db::clients::ClientRow;
 use crate::db::jobs::JobRow;
-use crate::db::locations::LocationRow;
 use crate::db::policies::PolicyRow;
-
-fn at() -> DateTime<Utc> {
-    DateTime::from_timestamp(1_764_000_000, 0).unwrap()
-}
+use crate::engine::fixtures::{self, at, location};
 
 fn some(v: &[&str]) -> Vec<Option<String>> {
     v.iter().map(|s| Some((*s).to_owned())).collect()
@@ -55,21 +50,8 @@ fn job() -> JobRow {
 
 fn client() -> ClientRow {
     ClientRow {
-        id: 3,
-        name: "pc".into(),
-        description: String::new(),
-        connection: serde_json::Value::Null,
-        active: true,
-        owner_id: None,
-        quota_bytes: None,
-        max_parallel_jobs: 1,
-        ssh_options: some(&["ConnectionAttempts=3"]),
         rsync_options: some(&["--bwlimit=100"]),
-        public_key: String::new(),
-        host_key: None,
-        host_key_pending: None,
-        created_at: at(),
-        updated_at: at(),
+        ..fixtures::client(3, "pc")
     }
 }
 
@@ -103,15 +85,7 @@ fn ctx() -> JobContext {
         queued_levels: Vec::new(),
         job: job(),
         client: client(),
-        location: LocationRow {
-            id: 2,
-            name: "disk".into(),
-            directory: "/srv/b".into(),
-            max_parallel_jobs: 1,
-            active: true,
-            created_at: at(),
-            updated_at: at(),
-        },
+        location: location(),
         policy: PolicyRow {
             id: 1,
             name: "p".into(),

@@ -12,7 +12,6 @@ use std::process::Command;
 use std::time::Duration;
 
 use futures_util::StreamExt;
-use rustix::fs::{Mode, OFlags};
 
 use super::*;
 use tree::*;
@@ -132,21 +131,9 @@ fn tar_gz_round_trips_through_gnu_tar() {
 #[test]
 fn tar_carries_paths_beyond_path_max() {
     let tmp = tempdir();
-    let mut fd = open_dir(tmp.path());
-    let mut deep = b"top".to_vec();
-    for i in 0..DEEP {
-        let name = format!("d{i:02}{}", "\u{e9}".repeat(40)); // 83 bytes, non-ASCII
-        rustix::fs::mkdirat(&fd, name.as_str(), Mode::from_raw_mode(0o755)).expect("mkdirat");
-        fd = rustix::fs::openat(
-            &fd,
-            name.as_str(),
-            OFlags::RDONLY | OFlags::DIRECTORY,
-            Mode::empty(),
-        )
-        .expect("openat");
-        deep.push(b'/');
-        deep.extend_from_slice(name.as_bytes());
-    }
+    // Names of 83 bytes, non-ASCII.
+    let (fd, names) = nest(tmp.path(), |i| format!("d{i:02}{}", "\u{e9}".repeat(40)));
+    let mut deep = format!("top/{}", names.join("/")).into_bytes();
     rustix::fs::symlinkat(&b"t".repeat(3000)[..], &fd, "link").expect("symlink");
     deep.extend_from_slice(b"/link");
     let mut out = Vec::new();

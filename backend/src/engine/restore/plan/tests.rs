@@ -1,10 +1,7 @@
 //! The restore plan and its argv, without a database or a disk.
 
 use super::*;
-
-fn at() -> DateTime<Utc> {
-    DateTime::from_timestamp(1_764_000_000, 0).unwrap()
-}
+use crate::engine::fixtures::{at, client, location};
 
 #[test]
 fn default_destination_is_the_original_parent_in_a_new_directory() {
@@ -97,8 +94,6 @@ fn dry_run_delete_and_whole_snapshot() {
 }
 
 fn context(store_path: &str, path: &str, connection: Connection) -> RestoreContext {
-    use crate::db::clients::ClientRow;
-    use crate::db::locations::LocationRow;
     use crate::db::snapshots::SnapshotRow;
     RestoreContext {
         target: shared::runs::RestoreTarget {
@@ -123,32 +118,8 @@ fn context(store_path: &str, path: &str, connection: Connection) -> RestoreConte
             store_path: store_path.into(),
             rewritten_permissions: false,
         },
-        location: LocationRow {
-            id: 2,
-            name: "disk".into(),
-            directory: "/srv/b".into(),
-            max_parallel_jobs: 1,
-            active: true,
-            created_at: at(),
-            updated_at: at(),
-        },
-        client: ClientRow {
-            id: 4,
-            name: "other".into(),
-            description: String::new(),
-            connection: serde_json::Value::Null,
-            active: true,
-            owner_id: None,
-            quota_bytes: None,
-            max_parallel_jobs: 1,
-            ssh_options: vec![Some("ConnectionAttempts=3".into())],
-            rsync_options: Vec::new(),
-            public_key: String::new(),
-            host_key: None,
-            host_key_pending: None,
-            created_at: at(),
-            updated_at: at(),
-        },
+        location: location(),
+        client: client(4, "other"),
         connection,
         limits: crate::engine::backup::Limits {
             data_dir: "/var/lib/eb".into(),

@@ -29,6 +29,26 @@ pub(super) fn open_dir(path: &Path) -> OwnedFd {
     File::open(path).expect("open dir").into()
 }
 
+/// Creates `DEEP` nested directories in `dir`, the `i`th named `name(i)`, through fds
+/// (their path may exceed PATH_MAX); returns the innermost one and the names.
+pub(super) fn nest(dir: &Path, name: impl Fn(usize) -> String) -> (OwnedFd, Vec<String>) {
+    let mut fd = open_dir(dir);
+    let mut names = Vec::new();
+    for i in 0..DEEP {
+        let n = name(i);
+        rustix::fs::mkdirat(&fd, n.as_str(), Mode::from_raw_mode(0o755)).expect("mkdirat");
+        fd = rustix::fs::openat(
+            &fd,
+            n.as_str(),
+            OFlags::RDONLY | OFlags::DIRECTORY,
+            Mode::empty(),
+        )
+        .expect("openat");
+        names.push(n);
+    }
+    (fd, names)
+}
+
 pub(super) fn set_mtime(path: &Path, secs: i64, nsec: u32) {
     let t = if secs >= 0 {
         UNIX_EPOCH + Duration::new(secs.unsigned_abs(), nsec)
@@ -130,21 +150,8 @@ pub(super) fn build_tree(root: &Path, specials: bool, deep_len: usize) -> Vec<u8
     setfacl(&["-d", "-m", "u:4242:rx"], &root.join("dacl"));
     fs::write(root.join("dacl/child"), b"inherits").expect("write");
     // 70 levels of names: with 60 bytes the path exceeds PATH_MAX, so build it through fds.
-    let mut deep = Vec::new();
-    let mut fd = open_dir(root);
-    for i in 0..DEEP {
-        let name = format!("d{i:02}{}", "x".repeat(deep_len - 3));
-        rustix::fs::mkdirat(&fd, name.as_str(), Mode::from_raw_mode(0o755)).expect("mkdirat");
-        fd = rustix::fs::openat(
-            &fd,
-            name.as_str(),
-            OFlags::RDONLY | OFlags::DIRECTORY,
-            Mode::empty(),
-        )
-        .expect("openat");
-        deep.extend_from_slice(name.as_bytes());
-        deep.push(b'/');
-    }
+    let (fd, names) = nest(root, |i| format!("d{i:02}{}", "x".repeat(deep_len - 3)));
+    let mut deep = format!("{}/", names.join("/")).into_bytes();
     let leaf = rustix::fs::openat(
         &fd,
         "leaf",
