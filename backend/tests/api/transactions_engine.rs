@@ -71,22 +71,17 @@ async fn a_new_key_that_cannot_be_saved_leaves_the_old_pair_in_place() {
 #[tokio::test]
 async fn a_dead_servers_run_is_recovered_only_together_with_its_record() {
     let fake = tempfile::tempdir().unwrap();
-    let Setup {
-        app: _app,
-        admin,
-        db,
-        loc,
-        policy,
-    } = setup(AppOptions {
+    let options = AppOptions {
         rsync: Some(counting_rsync(fake.path())),
         lease_seconds: 2,
         ..AppOptions::default()
-    })
-    .await;
+    };
+    let s: Setup = setup(options).await;
+    let (admin, db) = (&s.admin, &s.db);
     let src = tempfile::tempdir().unwrap();
-    let jid = bulk_jobs(&db, 1, 1, src.path(), loc, policy).await[0].1[0];
+    let jid = bulk_jobs(db, 1, 1, src.path(), s.loc, s.policy).await[0].1[0];
     inject(
-        &db,
+        db,
         "log_records",
         "BEFORE INSERT",
         "NEW.code = 'run_recovered'",
@@ -108,17 +103,17 @@ async fn a_dead_servers_run_is_recovered_only_together_with_its_record() {
     let (_, r) = admin.get(&format!("/api/runs/{rid}")).await;
     assert_eq!(r["state"], "running", "{r}");
     let owner = "SELECT count(*) FROM runs WHERE lease_owner = 'elsewhere:4242:dead'";
-    assert_eq!(count(&db, owner).await, 1);
+    assert_eq!(count(db, owner).await, 1);
 
-    heal(&db, "log_records").await;
-    let r = wait_finished(&admin, rid).await;
+    heal(db, "log_records").await;
+    let r = wait_finished(admin, rid).await;
     assert_eq!(
         (r["result"].as_str(), r["error_code"].as_str()),
         (Some("failed"), Some("interrupted"))
     );
     let records =
         format!("SELECT count(*) FROM log_records WHERE code = 'run_recovered' AND run_id = {rid}");
-    assert_eq!(count(&db, &records).await, 1);
+    assert_eq!(count(db, &records).await, 1);
 }
 
 #[tokio::test]
