@@ -1,16 +1,16 @@
 //! The queue (and, for the Status page, the clients' states) as a page shows it: loaded
-//! from the API whenever the event stream (re)opens, and kept current in between from
-//! the stream's `run`, `progress` and `client_state` events. Events that arrive while a
-//! load is on its way are applied again over its answer, never going back in time.
+//! from the API (a resource) whenever the event stream (re)opens, and kept current in
+//! between from the stream's `run`, `progress` and `client_state` events. Events that
+//! arrive while a load is on its way are applied again over its answer, never going back
+//! in time.
 
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use shared::events::{ClientState, Event, QueueItem};
 use shared::runs::{Run, RunProgress, RunState};
 
-use crate::api::{runs, Failure};
+use crate::api::{runs, ApiResult, Failure};
 use crate::live::use_live;
 use crate::queue;
 use crate::state::{use_session, Session};
@@ -28,7 +28,6 @@ pub struct QueueFeed {
     pub finished: RwSignal<HashMap<i64, Run>>,
     /// Events seen while a load is on its way.
     pending: StoredValue<Option<Vec<Event>>>,
-    generation: StoredValue<u64>,
 }
 
 impl QueueFeed {
@@ -41,14 +40,34 @@ impl QueueFeed {
             failure: RwSignal::new(None),
             finished: RwSignal::new(HashMap::new()),
             pending: StoredValue::new(None),
-            generation: StoredValue::new(0),
         };
         let live = use_live();
         let session = use_session();
         live.subscribe(move |event| feed.on_event(event));
-        Effect::new(move |_| {
-            live.opened.track();
-            feed.load(session, with_clients);
+        // Fetched again on every (re)connection; the events that arrive meanwhile are
+        // kept, from the moment the request starts, to be applied over its answer.
+        let fetched = LocalResource::new(move || {
+            let opened = live.opened.get();
+            feed.pending.set_value(Some(Vec::new()));
+            async move {
+                let items = runs::queue().await;
+                let clients = match with_clients {
+                    true => Some(runs::client_states().await),
+                    false => None,
+                };
+                (opened, items, clients)
+            }
+        });
+        // Each answer once (by the connection it was loaded for).
+        Effect::new(move |shown: Option<Option<u64>>| {
+            let shown = shown.flatten();
+            let Some((opened, items, clients)) = fetched.get() else {
+                return shown;
+            };
+            if shown != Some(opened) {
+                untrack(|| feed.loaded(session, items, clients));
+            }
+            Some(opened)
         });
         feed
     }
@@ -103,46 +122,38 @@ impl QueueFeed {
         }
     }
 
-    fn load(self, session: Session, with_clients: bool) {
-        let this = self.generation.get_value() + 1;
-        self.generation.set_value(this);
-        self.pending.set_value(Some(Vec::new()));
-        spawn_local(async move {
-            let items = runs::queue().await;
-            let clients = if with_clients {
-                Some(runs::client_states().await)
-            } else {
-                None
-            };
-            if self.generation.try_get_value() != Some(this) {
-                return; // A newer load is on its way, or the page has gone.
-            }
-            let replay = self.pending.try_update_value(Option::take).flatten();
-            let replay = replay.unwrap_or_default();
-            match items {
-                Ok(mut list) => {
-                    for event in &replay {
-                        if let Event::Run { item } = event {
-                            queue::apply_run(&mut list, (**item).clone(), true);
-                        }
+    /// Shows a load's answer, with the events that came while it was on its way.
+    fn loaded(
+        self,
+        session: Session,
+        items: ApiResult<Vec<QueueItem>>,
+        clients: Option<ApiResult<Vec<ClientState>>>,
+    ) {
+        let replay = self.pending.try_update_value(Option::take).flatten();
+        let replay = replay.unwrap_or_default();
+        match items {
+            Ok(mut list) => {
+                for event in &replay {
+                    if let Event::Run { item } = event {
+                        queue::apply_run(&mut list, (**item).clone(), true);
                     }
-                    self.failure.set(None);
-                    self.items.set(Some(list));
                 }
-                Err(f) => self.failure.set(Some(session.check_failure(f))),
+                self.failure.set(None);
+                self.items.set(Some(list));
             }
-            match clients {
-                Some(Ok(mut list)) => {
-                    for event in &replay {
-                        if let Event::ClientState { state } = event {
-                            queue::apply_client_state(&mut list, state.clone());
-                        }
+            Err(f) => self.failure.set(Some(session.check_failure(f))),
+        }
+        match clients {
+            Some(Ok(mut list)) => {
+                for event in &replay {
+                    if let Event::ClientState { state } = event {
+                        queue::apply_client_state(&mut list, state.clone());
                     }
-                    self.clients.set(Some(list));
                 }
-                Some(Err(f)) => self.failure.set(Some(session.check_failure(f))),
-                None => {}
+                self.clients.set(Some(list));
             }
-        });
+            Some(Err(f)) => self.failure.set(Some(session.check_failure(f))),
+            None => {}
+        }
     }
 }

@@ -5,7 +5,6 @@
 use i18n_embed_fl::fl;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 use shared::LoginRequest;
@@ -14,6 +13,7 @@ use crate::api::{self, Failure};
 use crate::components::feedback::{Alert, AlertKind};
 use crate::components::language::LanguageSelect;
 use crate::components::page::PageTitle;
+use crate::components::submit::Sending;
 use crate::i18n::LOADER;
 use crate::state::use_session;
 
@@ -24,34 +24,6 @@ pub fn LoginPage() -> impl IntoView {
     let query = use_query_map();
     let next = query.with_untracked(|q| safe_next(q.get("next").as_deref()));
     let signed_in = Memo::new(move |_| session.user.with(Option::is_some));
-
-    let username = RwSignal::new(String::new());
-    let password = RwSignal::new(String::new());
-    let failure = RwSignal::new(None::<Failure>);
-    let pending = RwSignal::new(false);
-
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        pending.set(true);
-        failure.set(None);
-        let body = LoginRequest {
-            username: username.get_untracked().trim().to_owned(),
-            password: password.get_untracked(),
-        };
-        spawn_local(async move {
-            match api::login(&body).await {
-                Ok(answer) => session.signed_in(answer.user),
-                Err(err) => {
-                    failure.set(Some(err));
-                    password.set(String::new());
-                }
-            }
-            pending.set(false);
-        });
-    };
 
     view! {
         {move || signed_in.get().then(|| view! { <Redirect path=next.clone() /> })}
@@ -64,53 +36,93 @@ pub fn LoginPage() -> impl IntoView {
                     <p class="login-brand">{move || fl!(LOADER, "app-name")}</p>
                     <p class="login-subtitle">{move || fl!(LOADER, "login-subtitle")}</p>
                     <PageTitle title=Signal::derive(move || fl!(LOADER, "login-title")) />
-                    <Alert
-                        id="login-error"
-                        kind=AlertKind::Error
-                        message=Signal::derive(move || failure.with(|f| f.as_ref().map(login_error)))
-                    />
-                    <form id="login-form" class="form" on:submit=submit>
-                        <div class="field">
-                            <label for="login-username">{move || fl!(LOADER, "login-username")}</label>
-                            <input
-                                id="login-username"
-                                name="username"
-                                type="text"
-                                autocomplete="username"
-                                autocapitalize="none"
-                                spellcheck="false"
-                                required
-                                bind:value=username
-                            />
-                        </div>
-                        <div class="field">
-                            <label for="login-password">{move || fl!(LOADER, "login-password")}</label>
-                            <input
-                                id="login-password"
-                                name="password"
-                                type="password"
-                                autocomplete="current-password"
-                                required
-                                bind:value=password
-                            />
-                        </div>
-                        <button
-                            id="login-submit"
-                            type="submit"
-                            class="button button-primary button-wide"
-                            disabled=move || pending.get()
-                        >
-                            {move || {
-                                if pending.get() {
-                                    fl!(LOADER, "login-submitting")
-                                } else {
-                                    fl!(LOADER, "login-submit")
-                                }
-                            }}
-                        </button>
-                    </form>
+                    <LoginForm />
                 </div>
             </main>
+        </div>
+    }
+}
+
+/// The error, the username and password, and "Sign in"; a wrong password is emptied.
+#[component]
+fn LoginForm() -> impl IntoView {
+    let session = use_session();
+    let username = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let sending = Sending::new();
+    let (pending, failure) = (sending.pending, sending.failure);
+
+    let submit = move |ev: SubmitEvent| {
+        if !sending.begin(&ev) {
+            return;
+        }
+        let body = LoginRequest {
+            username: username.get_untracked().trim().to_owned(),
+            password: password.get_untracked(),
+        };
+        sending.send(
+            async move {
+                let answer = api::login(&body).await;
+                if answer.is_err() {
+                    password.set(String::new());
+                }
+                answer
+            },
+            move |answer| session.signed_in(answer.user),
+        );
+    };
+
+    view! {
+        <Alert
+            id="login-error"
+            kind=AlertKind::Error
+            message=Signal::derive(move || failure.with(|f| f.as_ref().map(login_error)))
+        />
+        <form id="login-form" class="form" on:submit=submit>
+            {login_input("username", || fl!(LOADER, "login-username"), "text", "username", username)}
+            {login_input("password", || fl!(LOADER, "login-password"), "password", "current-password", password)}
+            <button
+                id="login-submit"
+                type="submit"
+                class="button button-primary button-wide"
+                disabled=move || pending.get()
+            >
+                {move || {
+                    if pending.get() {
+                        fl!(LOADER, "login-submitting")
+                    } else {
+                        fl!(LOADER, "login-submit")
+                    }
+                }}
+            </button>
+        </form>
+    }
+}
+
+/// A labelled, required input of the sign-in form (`login-{name}`); the username is
+/// plain text (no capitals, no spelling check), the password is not.
+fn login_input(
+    name: &'static str,
+    label: fn() -> String,
+    input_type: &'static str,
+    autocomplete: &'static str,
+    value: RwSignal<String>,
+) -> impl IntoView {
+    let id = format!("login-{name}");
+    let plain = input_type == "text";
+    view! {
+        <div class="field">
+            <label for=id.clone()>{move || label()}</label>
+            <input
+                id=id
+                name=name
+                type=input_type
+                autocomplete=autocomplete
+                autocapitalize=plain.then_some("none")
+                spellcheck=plain.then_some("false")
+                required
+                bind:value=value
+            />
         </div>
     }
 }

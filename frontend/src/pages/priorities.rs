@@ -99,20 +99,10 @@ impl Ranking {
     }
 }
 
-/// One job of the list: draggable, with Up and Down buttons and Alt+↑/Alt+↓.
-#[component]
-fn PriorityRow(item: Item, ranking: Ranking) -> impl IntoView {
-    let Ranking {
-        order,
-        dragging,
-        over,
-        ..
-    } = ranking;
-    let id = item.id;
-    let first =
-        move || order.with(|o| o.as_ref().and_then(|o| o.first()).map(|i| i.id) == Some(id));
-    let last = move || order.with(|o| o.as_ref().and_then(|o| o.last()).map(|i| i.id) == Some(id));
-    let on_key = move |ev: KeyboardEvent| {
+/// Moving rows with the keyboard and the mouse.
+impl Ranking {
+    /// Alt+↑/Alt+↓ on row `id`: moves it one place, keeping the focus on it.
+    fn on_key(self, id: i64, ev: KeyboardEvent) {
         if !ev.alt_key() {
             return;
         }
@@ -122,32 +112,48 @@ fn PriorityRow(item: Item, ranking: Ranking) -> impl IntoView {
             _ => return,
         };
         ev.prevent_default();
-        ranking.shift(id, None, delta);
+        self.shift(id, None, delta);
         focus_later(format!("prio-row-{id}"));
-    };
-    let on_drag_start = move |ev: DragEvent| {
-        dragging.set(Some(id));
+    }
+
+    fn on_drag_start(self, id: i64, ev: DragEvent) {
+        self.dragging.set(Some(id));
         if let Some(dt) = ev.data_transfer() {
             let _ = dt.set_data("text/plain", &id.to_string());
             dt.set_effect_allowed("move");
         }
-    };
-    let on_drag_over = move |ev: DragEvent| {
-        if dragging.get_untracked().is_some() {
+    }
+
+    fn on_drag_over(self, id: i64, ev: DragEvent) {
+        if self.dragging.get_untracked().is_some() {
             ev.prevent_default();
-            over.set(Some(id));
+            self.over.set(Some(id));
         }
-    };
-    let on_drop = move |ev: DragEvent| {
+    }
+
+    /// A row dropped on row `id` takes its place.
+    fn on_drop(self, id: i64, ev: DragEvent) {
         ev.prevent_default();
-        if let Some(moving) = dragging.get_untracked() {
-            let to = order
+        if let Some(moving) = self.dragging.get_untracked() {
+            let to = self
+                .order
                 .with_untracked(|o| o.as_ref().and_then(|o| o.iter().position(|i| i.id == id)));
-            ranking.shift(moving, to, 0);
+            self.shift(moving, to, 0);
         }
-        dragging.set(None);
-        over.set(None);
-    };
+        self.on_drag_end();
+    }
+
+    fn on_drag_end(self) {
+        self.dragging.set(None);
+        self.over.set(None);
+    }
+}
+
+/// One job of the list: draggable, with Up and Down buttons and Alt+↑/Alt+↓.
+#[component]
+fn PriorityRow(item: Item, ranking: Ranking) -> impl IntoView {
+    let Ranking { dragging, over, .. } = ranking;
+    let id = item.id;
     view! {
         <li
             id=format!("prio-row-{id}")
@@ -160,31 +166,43 @@ fn PriorityRow(item: Item, ranking: Ranking) -> impl IntoView {
             tabindex="0"
             draggable="true"
             aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
-            on:keydown=on_key
-            on:dragstart=on_drag_start
-            on:dragover=on_drag_over
-            on:drop=on_drop
-            on:dragend=move |_| { dragging.set(None); over.set(None); }
+            on:keydown=move |ev| ranking.on_key(id, ev)
+            on:dragstart=move |ev| ranking.on_drag_start(id, ev)
+            on:dragover=move |ev| ranking.on_drag_over(id, ev)
+            on:drop=move |ev| ranking.on_drop(id, ev)
+            on:dragend=move |_| ranking.on_drag_end()
         >
             <span class="drag-handle" aria-hidden="true">"⠿"</span>
             <span class="num">{format!("{}.{id}", item.client_id)}</span>
             <span class="prio-label">{item.label.clone()}</span>
             {(!item.active).then(|| view! { <span class="badge badge-inactive">{fl!(LOADER, "inactive")}</span> })}
-            <span class="prio-buttons">
-                <button type="button" class="button button-quiet" id=format!("prio-up-{id}") data-testid="priority-up"
-                    aria-label=fl!(LOADER, "priorities-up-label", job = item.label.clone())
-                    disabled=first
-                    on:click=move |_| { ranking.shift(id, None, -1); focus_later(format!("prio-up-{id}")); }>
-                    "↑"
-                </button>
-                <button type="button" class="button button-quiet" id=format!("prio-down-{id}") data-testid="priority-down"
-                    aria-label=fl!(LOADER, "priorities-down-label", job = item.label.clone())
-                    disabled=last
-                    on:click=move |_| { ranking.shift(id, None, 1); focus_later(format!("prio-down-{id}")); }>
-                    "↓"
-                </button>
-            </span>
+            <MoveButtons id=id label=item.label ranking=ranking />
         </li>
+    }
+}
+
+/// A row's Up and Down buttons, disabled on the first and last row.
+#[component]
+fn MoveButtons(id: i64, label: String, ranking: Ranking) -> impl IntoView {
+    let order = ranking.order;
+    let first =
+        move || order.with(|o| o.as_ref().and_then(|o| o.first()).map(|i| i.id) == Some(id));
+    let last = move || order.with(|o| o.as_ref().and_then(|o| o.last()).map(|i| i.id) == Some(id));
+    view! {
+        <span class="prio-buttons">
+            <button type="button" class="button button-quiet" id=format!("prio-up-{id}") data-testid="priority-up"
+                aria-label=fl!(LOADER, "priorities-up-label", job = label.clone())
+                disabled=first
+                on:click=move |_| { ranking.shift(id, None, -1); focus_later(format!("prio-up-{id}")); }>
+                "↑"
+            </button>
+            <button type="button" class="button button-quiet" id=format!("prio-down-{id}") data-testid="priority-down"
+                aria-label=fl!(LOADER, "priorities-down-label", job = label)
+                disabled=last
+                on:click=move |_| { ranking.shift(id, None, 1); focus_later(format!("prio-down-{id}")); }>
+                "↓"
+            </button>
+        </span>
     }
 }
 

@@ -85,22 +85,46 @@ where
         list.map(|answer| answer.as_ref().err().map(Failure::explain))
             .flatten()
     });
-    let (new_id, new_href, new_label) = new_button;
-    let table = move |items: Vec<T>| {
-        view! {
-            <div class="table-wrap">
-                <table class="table" id=element_id(name, "table")>
-                    <thead>
-                        <tr>
-                            {columns().into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view()}
-                            <th scope="col"><span class="visually-hidden">{fl!(LOADER, "col-actions")}</span></th>
-                        </tr>
-                    </thead>
-                    <tbody>{items.into_iter().map(|item| row(item, remove)).collect_view()}</tbody>
-                </table>
-            </div>
+    view! {
+        {list_heading(title, intro, new_button)}
+        <Alert id=element_id(name, "error") kind=AlertKind::Error message=error />
+        <Alert id=element_id(name, "notice") kind=AlertKind::Success message=notice />
+        {move || removing.get().map(|(id, name)| view! { <CatalogRemoval kind=kind id=id name=name on_done=on_done /> })}
+        <Transition fallback=|| view! { <Loading /> }>
+            {move || {
+                session.language.track();
+                let rows = move |items: Vec<T>| items.into_iter().map(|item| row(item, remove)).collect_view();
+                list.get().map(|answer| loaded_list(name, answer, empty, columns, rows))
+            }}
+        </Transition>
+    }
+}
+
+/// The list as it came: the empty text (when there is one), else the table; a failure
+/// shows "loading", as before the resource (the error is in the alert above).
+fn loaded_list<T, V: IntoView + 'static>(
+    name: &'static str,
+    answer: ApiResult<Vec<T>>,
+    empty: Option<fn() -> String>,
+    columns: fn() -> Vec<String>,
+    rows: impl FnOnce(Vec<T>) -> V,
+) -> AnyView {
+    match (answer, empty) {
+        (Ok(items), Some(text)) if items.is_empty() => {
+            view! { <p class="empty" id=element_id(name, "empty")>{text()}</p> }.into_any()
         }
-    };
+        (Ok(items), _) => list_table(name, columns, rows(items)).into_any(),
+        (Err(_), _) => view! { <Loading /> }.into_any(),
+    }
+}
+
+/// The title, the introduction and, for administrators, the "new" button.
+fn list_heading(
+    title: Signal<String>,
+    intro: Option<Signal<String>>,
+    (new_id, new_href, new_label): (&'static str, &'static str, fn() -> String),
+) -> impl IntoView {
+    let session = use_session();
     view! {
         <PageTitle title=title />
         {intro.map(|intro| view! { <p class="lead">{move || intro.get()}</p> })}
@@ -109,22 +133,23 @@ where
                 <a id=new_id class="button button-primary" href=new_href>{move || new_label()}</a>
             </div>
         </Show>
-        <Alert id=element_id(name, "error") kind=AlertKind::Error message=error />
-        <Alert id=element_id(name, "notice") kind=AlertKind::Success message=notice />
-        {move || removing.get().map(|(id, name)| view! { <CatalogRemoval kind=kind id=id name=name on_done=on_done /> })}
-        <Transition fallback=|| view! { <Loading /> }>
-            {move || {
-                session.language.track();
-                list.get().map(|answer| match (answer, empty) {
-                    (Ok(items), Some(text)) if items.is_empty() => {
-                        view! { <p class="empty" id=element_id(name, "empty")>{text()}</p> }.into_any()
-                    }
-                    (Ok(items), _) => table(items).into_any(),
-                    // As before the resource: the error is in the alert above.
-                    (Err(_), _) => view! { <Loading /> }.into_any(),
-                })
-            }}
-        </Transition>
+    }
+}
+
+/// The table `{name}-table` with its headings and `rows`.
+fn list_table(name: &str, columns: fn() -> Vec<String>, rows: impl IntoView) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table class="table" id=element_id(name, "table")>
+                <thead>
+                    <tr>
+                        {columns().into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view()}
+                        <th scope="col"><span class="visually-hidden">{fl!(LOADER, "col-actions")}</span></th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
     }
 }
 

@@ -1,12 +1,14 @@
 //! A list that loads again when what it depends on changes, and keeps the last one on
 //! screen meanwhile and after a failed reload: a `LocalResource` (which drops the answers
-//! of superseded requests) whose answers go to two signals.
+//! of superseded requests) whose answers go to two signals; and the tick that polls it.
 
 use std::future::Future;
 
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
+use crate::api::runs::sleep;
 use crate::api::{ApiResult, Failure};
 use crate::components::page::Loading;
 use crate::i18n::LOADER;
@@ -59,6 +61,51 @@ where
         });
     });
     this
+}
+
+/// A tick a loader tracks to fetch again a second after an answer, while what it shows
+/// goes on. Cheap to copy.
+#[derive(Clone, Copy)]
+pub struct Poll {
+    tick: RwSignal<u32>,
+    waiting: StoredValue<bool>,
+}
+
+impl Default for Poll {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Poll {
+    /// Not waiting.
+    pub fn new() -> Self {
+        Poll {
+            tick: RwSignal::new(0),
+            waiting: StoredValue::new(false),
+        }
+    }
+
+    /// Makes the calling loader fetch again when the tick comes; the tick's number tells
+    /// a new answer from one seen already.
+    pub fn track(self) -> u32 {
+        self.tick.get()
+    }
+
+    /// Ticks in a second, unless a tick is already on its way.
+    pub fn again(self) {
+        if self.waiting.get_value() {
+            return;
+        }
+        self.waiting.set_value(true);
+        spawn_local(async move {
+            sleep(1000).await;
+            // The page may be gone (e.g. after following "Browse"): nothing to update.
+            if self.waiting.try_set_value(false).is_none() {
+                self.tick.try_update(|n| *n += 1);
+            }
+        });
+    }
 }
 
 /// A panel's table of loaded rows: "loading" until the first answer, a text instead of an

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::clients::{Client, ConnectionTest, HostKeyState};
 
+use super::confirm::{ClientAction, ClientActionDialog};
 use crate::api::runs;
-use crate::components::dialog::ConfirmDialog;
 use crate::components::feedback::{Alert, AlertKind};
 use crate::i18n::LOADER;
 use crate::run_labels;
@@ -39,38 +39,14 @@ fn test_text(test: &ConnectionTest) -> String {
 pub fn HostKeyPanel(client: RwSignal<Option<Client>>) -> impl IntoView {
     let session = use_session();
     let asking = RwSignal::new(false);
-    let accept_pending = RwSignal::new(false);
-    let accept_error = RwSignal::new(None::<String>);
     let testing = RwSignal::new(false);
     let test_ok = RwSignal::new(None::<String>);
     let test_failed = RwSignal::new(None::<String>);
-    let client_id = move || client.with_untracked(|c| c.as_ref().map(|c| c.id));
     let state = move || client.with(|c| c.as_ref().map(|c| c.host_key_state));
-    let fingerprint = move || {
-        client.with(|c| {
-            c.as_ref()
-                .and_then(|c| c.host_key_fingerprint.clone())
-                .unwrap_or_default()
-        })
-    };
-
-    let accept = Callback::new(move |()| {
-        let Some(id) = client_id() else { return };
-        accept_pending.set(true);
-        spawn_local(async move {
-            match runs::accept_host_key(id).await {
-                Ok(updated) => {
-                    asking.set(false);
-                    accept_error.set(None);
-                    client.set(Some(updated));
-                }
-                Err(f) => accept_error.set(Some(session.check_failure(f).message())),
-            }
-            accept_pending.set(false);
-        });
-    });
     let test = move |_| {
-        let Some(id) = client_id() else { return };
+        let Some(id) = client.with_untracked(|c| c.as_ref().map(|c| c.id)) else {
+            return;
+        };
         testing.set(true);
         test_ok.set(None);
         test_failed.set(None);
@@ -97,19 +73,7 @@ pub fn HostKeyPanel(client: RwSignal<Option<Client>>) -> impl IntoView {
     view! {
         <section class="panel" id="client-host" aria-labelledby="client-host-title">
             <h2 id="client-host-title">{move || fl!(LOADER, "client-host-title")}</h2>
-            <p class="host-key" id="client-host-key" data-state=move || match state() {
-                Some(HostKeyState::Pending) => "pending",
-                Some(HostKeyState::Accepted) => "accepted",
-                _ => "unknown",
-            }>
-                <strong>{move || fl!(LOADER, "host-key")}</strong>" "
-                {move || match state() {
-                    Some(HostKeyState::Pending) => fl!(LOADER, "host-key-pending"),
-                    Some(HostKeyState::Accepted) => fl!(LOADER, "host-key-accepted"),
-                    _ => fl!(LOADER, "host-key-unknown"),
-                }}" "
-                <code id="client-host-fingerprint">{fingerprint}</code>
-            </p>
+            <HostKeyLine client=client />
             <Alert id="client-test-ok" kind=AlertKind::Success message=test_ok />
             <Alert id="client-test-error" kind=AlertKind::Error message=test_failed />
             <div class="form-actions">
@@ -118,25 +82,45 @@ pub fn HostKeyPanel(client: RwSignal<Option<Client>>) -> impl IntoView {
                 </button>
                 <Show when=move || state() == Some(HostKeyState::Pending)>
                     <button type="button" id="client-host-accept" class="button button-primary" on:click=move |_| asking.set(true)>
-                        {move || fl!(LOADER, "client-host-accept")}
+                        {move || ClientAction::AcceptHostKey.label()}
                     </button>
                 </Show>
             </div>
-            <Show when=move || asking.get()>
-                <ConfirmDialog
-                    id="accept-dialog"
-                    title=Signal::derive(move || fl!(LOADER, "client-host-accept-title"))
-                    confirm_label=Signal::derive(move || fl!(LOADER, "client-host-accept"))
-                    on_confirm=accept
-                    on_cancel=Callback::new(move |()| asking.set(false))
-                    pending=accept_pending
-                    error=accept_error
-                >
-                    <p>{move || fl!(LOADER, "client-host-accept-body")}</p>
-                    <pre class="command">"ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub"</pre>
-                    <p><code id="accept-fingerprint">{fingerprint}</code></p>
-                </ConfirmDialog>
-            </Show>
+            <ClientActionDialog action=ClientAction::AcceptHostKey client=client asking=asking>
+                <p>{move || fl!(LOADER, "client-host-accept-body")}</p>
+                <pre class="command">"ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub"</pre>
+                <p><code id="accept-fingerprint">{move || fingerprint(client)}</code></p>
+            </ClientActionDialog>
         </section>
+    }
+}
+
+/// The client's host key fingerprint.
+fn fingerprint(client: RwSignal<Option<Client>>) -> String {
+    client.with(|c| {
+        c.as_ref()
+            .and_then(|c| c.host_key_fingerprint.clone())
+            .unwrap_or_default()
+    })
+}
+
+/// The host key's state (in words and in `data-state`) and its fingerprint.
+#[component]
+fn HostKeyLine(client: RwSignal<Option<Client>>) -> impl IntoView {
+    let state = move || client.with(|c| c.as_ref().map(|c| c.host_key_state));
+    view! {
+        <p class="host-key" id="client-host-key" data-state=move || match state() {
+            Some(HostKeyState::Pending) => "pending",
+            Some(HostKeyState::Accepted) => "accepted",
+            _ => "unknown",
+        }>
+            <strong>{move || fl!(LOADER, "host-key")}</strong>" "
+            {move || match state() {
+                Some(HostKeyState::Pending) => fl!(LOADER, "host-key-pending"),
+                Some(HostKeyState::Accepted) => fl!(LOADER, "host-key-accepted"),
+                _ => fl!(LOADER, "host-key-unknown"),
+            }}" "
+            <code id="client-host-fingerprint">{move || fingerprint(client)}</code>
+        </p>
     }
 }

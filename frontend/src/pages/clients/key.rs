@@ -4,14 +4,11 @@
 
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use shared::clients::{Client, Connection};
 
-use crate::api::catalog;
+use super::confirm::{ClientAction, ClientActionDialog};
 use crate::components::copy::CopyBox;
-use crate::components::dialog::ConfirmDialog;
 use crate::i18n::LOADER;
-use crate::state::use_session;
 
 /// The `authorized_keys` line: the key with the `restrict` option (no port, agent or X11
 /// forwarding, no terminal), which rsync over ssh does not need.
@@ -43,43 +40,15 @@ pub fn KeyPanel(client: RwSignal<Option<Client>>) -> impl IntoView {
     }
 }
 
+/// The key with what to do with it, the download link and "Regenerate".
 #[component]
 fn KeyDetails(client: RwSignal<Option<Client>>) -> impl IntoView {
-    let session = use_session();
     let asking = RwSignal::new(false);
-    let pending = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
-    let key = Signal::derive(move || {
-        client.with(|c| {
-            c.as_ref()
-                .map(|c| c.public_key.trim().to_owned())
-                .unwrap_or_default()
-        })
-    });
-    let line = Signal::derive(move || authorized_keys_line(&key.get()));
-    let command = Signal::derive(move || install_command(&line.get()));
     let ssh_user = Signal::derive(move || {
         client.with(|c| match c.as_ref().map(|c| &c.connection) {
             Some(Connection::Ssh { user, .. }) => Some(user.clone()),
             _ => None,
         })
-    });
-    let regenerate = Callback::new(move |()| {
-        let Some(id) = client.with_untracked(|c| c.as_ref().map(|c| c.id)) else {
-            return;
-        };
-        pending.set(true);
-        spawn_local(async move {
-            match catalog::regenerate_key(id).await {
-                Ok(updated) => {
-                    asking.set(false);
-                    error.set(None);
-                    client.set(Some(updated));
-                }
-                Err(f) => error.set(Some(session.check_failure(f).explain())),
-            }
-            pending.set(false);
-        });
     });
     view! {
         <section class="panel" id="client-key" aria-labelledby="client-key-title">
@@ -90,28 +59,7 @@ fn KeyDetails(client: RwSignal<Option<Client>>) -> impl IntoView {
                 }.into_any(),
                 None => view! { <p class="muted">{fl!(LOADER, "client-key-not-ssh")}</p> }.into_any(),
             }}
-            <CopyBox
-                id="client-public-key"
-                label=Signal::derive(move || fl!(LOADER, "client-public-key"))
-                text=key
-                rows=3
-            />
-            <CopyBox
-                id="client-authorized-line"
-                label=Signal::derive(move || fl!(LOADER, "client-authorized-line"))
-                text=line
-                rows=3
-                help=Signal::derive(move || fl!(LOADER, "client-authorized-line-help"))
-            />
-            <CopyBox
-                id="client-install-command"
-                label=Signal::derive(move || fl!(LOADER, "client-install-command"))
-                text=command
-                rows=3
-                help=Signal::derive(move || {
-                    fl!(LOADER, "client-install-command-help", user = ssh_user.get().unwrap_or_else(|| "root".to_owned()))
-                })
-            />
+            <KeyCopies client=client ssh_user=ssh_user />
             <div class="form-actions">
                 <a
                     class="button"
@@ -122,23 +70,52 @@ fn KeyDetails(client: RwSignal<Option<Client>>) -> impl IntoView {
                     {move || fl!(LOADER, "download")}
                 </a>
                 <button type="button" id="client-key-regenerate" class="button" on:click=move |_| asking.set(true)>
-                    {move || fl!(LOADER, "client-key-regenerate")}
+                    {move || ClientAction::RegenerateKey.label()}
                 </button>
             </div>
-            <Show when=move || asking.get()>
-                <ConfirmDialog
-                    id="regenerate-dialog"
-                    title=Signal::derive(move || fl!(LOADER, "client-key-regenerate-title"))
-                    confirm_label=Signal::derive(move || fl!(LOADER, "client-key-regenerate"))
-                    on_confirm=regenerate
-                    on_cancel=Callback::new(move |()| asking.set(false))
-                    pending=pending
-                    error=error
-                >
-                    <p>{move || fl!(LOADER, "client-key-regenerate-body")}</p>
-                </ConfirmDialog>
-            </Show>
+            <ClientActionDialog action=ClientAction::RegenerateKey client=client asking=asking>
+                <p>{move || fl!(LOADER, "client-key-regenerate-body")}</p>
+            </ClientActionDialog>
         </section>
+    }
+}
+
+/// The public key, its `authorized_keys` line and the command that installs it (for the
+/// ssh user, else root), each with a copy button.
+#[component]
+fn KeyCopies(client: RwSignal<Option<Client>>, ssh_user: Signal<Option<String>>) -> impl IntoView {
+    let key = Signal::derive(move || {
+        client.with(|c| {
+            c.as_ref()
+                .map(|c| c.public_key.trim().to_owned())
+                .unwrap_or_default()
+        })
+    });
+    let line = Signal::derive(move || authorized_keys_line(&key.get()));
+    let command = Signal::derive(move || install_command(&line.get()));
+    view! {
+        <CopyBox
+            id="client-public-key"
+            label=Signal::derive(move || fl!(LOADER, "client-public-key"))
+            text=key
+            rows=3
+        />
+        <CopyBox
+            id="client-authorized-line"
+            label=Signal::derive(move || fl!(LOADER, "client-authorized-line"))
+            text=line
+            rows=3
+            help=Signal::derive(move || fl!(LOADER, "client-authorized-line-help"))
+        />
+        <CopyBox
+            id="client-install-command"
+            label=Signal::derive(move || fl!(LOADER, "client-install-command"))
+            text=command
+            rows=3
+            help=Signal::derive(move || {
+                fl!(LOADER, "client-install-command-help", user = ssh_user.get().unwrap_or_else(|| "root".to_owned()))
+            })
+        />
     }
 }
 

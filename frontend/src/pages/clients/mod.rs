@@ -2,6 +2,7 @@
 //! problems next to their fields), the client's jobs (their results follow the live
 //! events), its ssh key, "Run now", deletion, and the help panel.
 
+mod confirm;
 mod draft;
 mod fields;
 mod help;

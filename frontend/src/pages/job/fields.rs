@@ -35,28 +35,6 @@ pub fn JobFields(
             .get()
             .is_some_and(|id| id.to_string() != draft.location.get())
     };
-    let policy_options = Signal::derive(move || {
-        let mut list = vec![(String::new(), fl!(LOADER, "choose"))];
-        list.extend(
-            policies
-                .get()
-                .into_iter()
-                .map(|p| (p.id.to_string(), p.name)),
-        );
-        list
-    });
-    let location_options = Signal::derive(move || {
-        let mut list = vec![(String::new(), fl!(LOADER, "choose"))];
-        list.extend(locations.get().into_iter().map(|l| {
-            let label = if l.active {
-                format!("{} ({})", l.name, l.directory)
-            } else {
-                format!("{} ({}) — {}", l.name, l.directory, fl!(LOADER, "inactive"))
-            };
-            (l.id.to_string(), label)
-        }));
-        list
-    });
     view! {
         <NameFields ids=("job-name", "job-description") label=Signal::derive(move || fl!(LOADER, "job-name")) name=draft.name description=draft.description form=form />
         <TextField
@@ -69,22 +47,8 @@ pub fn JobFields(
             help=path_hint
             placeholder=Signal::derive(|| "/home/".to_owned())
         />
-        <SelectField
-            id="job-policy"
-            label=Signal::derive(move || fl!(LOADER, "job-policy"))
-            value=draft.policy
-            options=policy_options
-            error=form.error("policy_id")
-            required=true
-        />
-        <SelectField
-            id="job-location"
-            label=Signal::derive(move || fl!(LOADER, "job-location"))
-            value=draft.location
-            options=location_options
-            error=form.error("location_id")
-            required=true
-        />
+        {catalog_select("job-policy", || fl!(LOADER, "job-policy"), draft.policy, policy_options(policies), form.error("policy_id"))}
+        {catalog_select("job-location", || fl!(LOADER, "job-location"), draft.location, location_options(locations), form.error("location_id"))}
         {move || moved().then(|| view! {
             <p class="alert alert-warning" id="job-location-moved" role="status">
                 {fl!(LOADER, "job-location-moved")}
@@ -105,6 +69,49 @@ pub fn JobFields(
         />
         <JobAdvanced draft=draft form=form policies=policies />
     }
+}
+
+/// A required choice of one catalog object, after "Choose…" (nothing chosen yet);
+/// `options` are the objects' ids and labels.
+fn catalog_select(
+    id: &'static str,
+    label: fn() -> String,
+    value: RwSignal<String>,
+    options: Signal<Vec<(String, String)>>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let options = Signal::derive(move || {
+        let mut list = vec![(String::new(), fl!(LOADER, "choose"))];
+        list.extend(options.get());
+        list
+    });
+    view! { <SelectField id=id label=Signal::derive(label) value=value options=options error=error required=true /> }
+}
+
+/// The policies to choose from.
+fn policy_options(policies: Signal<Vec<Policy>>) -> Signal<Vec<(String, String)>> {
+    Signal::derive(move || {
+        policies
+            .get()
+            .into_iter()
+            .map(|p| (p.id.to_string(), p.name))
+            .collect()
+    })
+}
+
+/// The locations to choose from: name, directory, and whether inactive.
+fn location_options(locations: Signal<Vec<Location>>) -> Signal<Vec<(String, String)>> {
+    Signal::derive(move || {
+        let label = |l: &Location| match l.active {
+            true => format!("{} ({})", l.name, l.directory),
+            false => format!("{} ({}) — {}", l.name, l.directory, fl!(LOADER, "inactive")),
+        };
+        locations
+            .get()
+            .iter()
+            .map(|l| (l.id.to_string(), label(l)))
+            .collect()
+    })
 }
 
 /// Who hears about the job's runs, and from which result on.
@@ -150,8 +157,11 @@ fn JobAdvanced(draft: JobDraft, form: FormState, policies: Signal<Vec<Policy>>) 
         let id = draft.policy.get();
         policies.with(|all| all.iter().find(|p| p.id.to_string() == id).cloned())
     };
-    let policy_patterns = move |include: bool| {
-        Signal::derive(move || {
+    let exclude_error = form.error("exclude");
+    let include_error = form.error("include");
+    // The job's own patterns, with its policy's under them.
+    let patterns = move |include: bool| {
+        let help = Signal::derive(move || {
             let list = chosen_policy()
                 .map(|p| if include { p.include } else { p.exclude })
                 .unwrap_or_default();
@@ -160,30 +170,22 @@ fn JobAdvanced(draft: JobDraft, form: FormState, policies: Signal<Vec<Policy>>) 
             } else {
                 fl!(LOADER, "job-patterns-policy", patterns = list.join("  "))
             }
-        })
+        });
+        let (id, value, error, rows) = if include {
+            ("job-include", draft.include, include_error, 3)
+        } else {
+            ("job-exclude", draft.exclude, exclude_error, 4)
+        };
+        let label = Signal::derive(move || match include {
+            true => fl!(LOADER, "job-include"),
+            false => fl!(LOADER, "job-exclude"),
+        });
+        view! { <TextArea id=id label=label value=value error=error mono=true rows=rows help=help /> }
     };
-    let exclude_error = form.error("exclude");
-    let include_error = form.error("include");
     view! {
         <Advanced id="job-advanced" problems=Signal::derive(move || exclude_error.get().is_some() || include_error.get().is_some())>
-            <TextArea
-                id="job-exclude"
-                label=Signal::derive(move || fl!(LOADER, "job-exclude"))
-                value=draft.exclude
-                error=exclude_error
-                mono=true
-                rows=4
-                help=policy_patterns(false)
-            />
-            <TextArea
-                id="job-include"
-                label=Signal::derive(move || fl!(LOADER, "job-include"))
-                value=draft.include
-                error=include_error
-                mono=true
-                rows=3
-                help=policy_patterns(true)
-            />
+            {patterns(false)}
+            {patterns(true)}
             <CheckField
                 id="job-local-permissions"
                 label=Signal::derive(move || fl!(LOADER, "job-local-permissions"))

@@ -131,29 +131,26 @@ fn JobPage(client_id: i64, id: Option<i64>) -> impl IntoView {
     let deleting = RwSignal::new(false);
     let runs_reload = RwSignal::new(0u32);
     let snapshots_reload = RwSignal::new(0u32);
+    let runs_finished = RwSignal::new(0u32);
+    if let Some(id) = id {
+        follow_results(id, job, runs_finished);
+    }
     let on_finished = Callback::new(move |()| {
         snapshots_reload.update(|n| *n += 1);
-        if let Some(id) = id {
-            refresh_results(id, job);
-        }
+        runs_finished.update(|n| *n += 1);
     });
-    let submit = page.submit(SubmitHooks::default());
-    let client_name =
-        move || client.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
+    let client_name = Signal::derive(move || {
+        client.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default())
+    });
     let title = Signal::derive(move || match id {
-        None => fl!(LOADER, "job-new-title", client = client_name()),
+        None => fl!(LOADER, "job-new-title", client = client_name.get()),
         Some(_) => fl!(
             LOADER,
             "job-edit-title",
             name = page.with_entity(|j| j.name.clone()),
-            client = client_name()
+            client = client_name.get()
         ),
     });
-    let ready = move || (id.is_none() || job.with(Option::is_some)) && page.ready();
-    let back = move || match client.with(|c| c.as_ref().map(|c| c.id)) {
-        Some(cid) => format!("/clients/{cid}"),
-        None => "/".to_owned(),
-    };
 
     view! {
         <PageTitle title=title />
@@ -173,23 +170,7 @@ fn JobPage(client_id: i64, id: Option<i64>) -> impl IntoView {
                     <Alert id="job-error" kind=AlertKind::Error message=form.general() />
                     <Alert id="job-saved" kind=AlertKind::Success message=form.notice />
                     <JobFacts job=job />
-                    <Show when=ready fallback=|| view! { <Loading /> }>
-                        <form id="job-form" class="form form-wide" novalidate on:submit=submit.clone()>
-                            <JobFields
-                                draft=page.draft
-                                form=form
-                                policies=choices.policies
-                                locations=choices.locations
-                                scripts=choices.scripts
-                                path_hint=Signal::derive(move || client.with(|c| path_hint(c.as_ref())))
-                                saved_location=Signal::derive(move || job.with(|j| j.as_ref().map(|j| j.location.id)))
-                            />
-                            <div class="form-actions">
-                                <SaveButton id="job-save" form=form />
-                                <a class="button" href=back id="job-cancel">{move || fl!(LOADER, "job-back")}</a>
-                            </div>
-                        </form>
-                    </Show>
+                    <JobForm page=page choices=choices client=client />
                 </section>
                 {id.map(|id| view! {
                     <RunsPanel job_id=id reload=runs_reload on_finished=on_finished />
@@ -203,7 +184,7 @@ fn JobPage(client_id: i64, id: Option<i64>) -> impl IntoView {
             <DeleteDialog
                 open=deleting
                 id=id
-                title=Signal::derive(move || fl!(LOADER, "delete-job-title", name = format!("{}/{}", client_name(), page.draft.name.get_untracked())))
+                title=Signal::derive(move || fl!(LOADER, "delete-job-title", name = format!("{}/{}", client_name.get(), page.draft.name.get_untracked())))
                 delete=catalog::delete_job
             >
                 <p class="warning-text">{move || fl!(LOADER, "delete-job-body")}</p>
@@ -212,18 +193,63 @@ fn JobPage(client_id: i64, id: Option<i64>) -> impl IntoView {
     }
 }
 
-/// Fetches job `id` again for its last result, last run and size (after a run ended).
-fn refresh_results(id: i64, job: RwSignal<Option<Job>>) {
-    spawn_local(async move {
-        if let Ok(j) = catalog::job(id).await {
-            job.update(|current| {
-                if let Some(current) = current {
-                    current.last_result = j.last_result;
-                    current.last_run_at = j.last_run_at;
-                    current.size_bytes = j.size_bytes;
-                }
-            });
+/// The form, once the job (when saved) and the lists are loaded: the fields, "Save" and
+/// "Back" to the client.
+#[component]
+fn JobForm(
+    page: EntityForm<Job, JobDraft>,
+    choices: Choices,
+    client: Signal<Option<Client>>,
+) -> impl IntoView {
+    let (form, job, id) = (page.form, page.entity, page.id);
+    let submit = page.submit(SubmitHooks::default());
+    let ready = move || (id.is_none() || job.with(Option::is_some)) && page.ready();
+    let back = move || match client.with(|c| c.as_ref().map(|c| c.id)) {
+        Some(cid) => format!("/clients/{cid}"),
+        None => "/".to_owned(),
+    };
+    view! {
+        <Show when=ready fallback=|| view! { <Loading /> }>
+            <form id="job-form" class="form form-wide" novalidate on:submit=submit.clone()>
+                <JobFields
+                    draft=page.draft
+                    form=form
+                    policies=choices.policies
+                    locations=choices.locations
+                    scripts=choices.scripts
+                    path_hint=Signal::derive(move || client.with(|c| path_hint(c.as_ref())))
+                    saved_location=Signal::derive(move || job.with(|j| j.as_ref().map(|j| j.location.id)))
+                />
+                <div class="form-actions">
+                    <SaveButton id="job-save" form=form />
+                    <a class="button" href=back id="job-cancel">{move || fl!(LOADER, "job-back")}</a>
+                </div>
+            </form>
+        </Show>
+    }
+}
+
+/// Fetches job `id` again for its last result, last run and size each time one of its
+/// runs ends (`finished` counts them), into the loaded `job`.
+fn follow_results(id: i64, job: RwSignal<Option<Job>>, finished: RwSignal<u32>) {
+    let fetched = LocalResource::new(move || {
+        let ended = finished.get();
+        async move {
+            match ended {
+                0 => None,
+                _ => catalog::job(id).await.ok(),
+            }
         }
+    });
+    Effect::new(move |_| {
+        let Some(Some(j)) = fetched.get() else { return };
+        job.update(|current| {
+            if let Some(current) = current {
+                current.last_result = j.last_result;
+                current.last_run_at = j.last_run_at;
+                current.size_bytes = j.size_bytes;
+            }
+        });
     });
 }
 

@@ -7,7 +7,6 @@ use std::sync::Arc;
 use chrono::Utc;
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use shared::common::Page;
 use shared::runs::{Run, RunKind};
 
@@ -18,7 +17,7 @@ use crate::format;
 use crate::i18n::{self, LOADER};
 use crate::labels;
 use crate::run_labels;
-use crate::scaffold::loaded::{use_loaded, LoadedTable};
+use crate::scaffold::loaded::{use_loaded, LoadedTable, Poll};
 use crate::state::use_session;
 
 const PER_PAGE: i64 = 10;
@@ -37,9 +36,8 @@ pub fn alive_flag() -> Arc<AtomicBool> {
 pub fn RunsPanel(job_id: i64, reload: RwSignal<u32>, on_finished: Callback<()>) -> impl IntoView {
     let session = use_session();
     let page = RwSignal::new(1i64);
-    let tick = RwSignal::new(0u32);
+    let poll = Poll::new();
     let busy_before = StoredValue::new(false);
-    let polling = StoredValue::new(false);
     // While a run on the page goes on, the page is fetched again a second after each answer.
     let on_answer = move |answer: Option<&Page<Run>>| {
         let busy = answer.is_some_and(|p| p.items.iter().any(run_labels::unfinished));
@@ -47,21 +45,14 @@ pub fn RunsPanel(job_id: i64, reload: RwSignal<u32>, on_finished: Callback<()>) 
             on_finished.run(());
         }
         busy_before.set_value(busy);
-        if busy && !polling.get_value() {
-            polling.set_value(true);
-            spawn_local(async move {
-                runs::sleep(1000).await;
-                // The panel may be gone (e.g. after following "Browse"): nothing to update.
-                if polling.try_set_value(false).is_none() {
-                    tick.try_update(|n| *n += 1);
-                }
-            });
+        if busy {
+            poll.again();
         }
     };
     let loaded = use_loaded(
         move || {
             reload.track();
-            tick.track();
+            let _ = poll.track();
             let number = page.get();
             async move { runs::runs(job_id, number, PER_PAGE).await }
         },

@@ -5,10 +5,10 @@ use i18n_embed_fl::fl;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::catalog;
+use crate::api::{catalog, Failure};
 use crate::components::dialog::ConfirmDialog;
 use crate::i18n::LOADER;
-use crate::state::use_session;
+use crate::state::{use_session, Session};
 
 /// A client to delete, with the names of its jobs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +45,61 @@ impl Removal {
     }
 }
 
+/// Deletes the clients, then the jobs, one by one: how many went, what failed (`name:
+/// reason`) and what is left to retry.
+async fn delete_all(todo: Removal, session: Session) -> (usize, Vec<String>, Removal) {
+    let mut failed = Vec::new();
+    let mut left = Removal::default();
+    let mut removed = 0usize;
+    let mut note = |name: &str, f: Failure| {
+        failed.push(format!("{name}: {}", session.check_failure(f).explain()));
+    };
+    for c in todo.clients {
+        match catalog::delete_client(c.id).await {
+            Ok(()) => removed += 1,
+            Err(f) => {
+                note(&c.name, f);
+                left.clients.push(c);
+            }
+        }
+    }
+    for j in todo.jobs {
+        match catalog::delete_job(j.id).await {
+            Ok(()) => removed += 1,
+            Err(f) => {
+                note(&j.name, f);
+                left.jobs.push(j);
+            }
+        }
+    }
+    (removed, failed, left)
+}
+
+/// What the dialog lists: each client with its jobs, then each job.
+fn removal_lists(clients: Vec<ClientRemoval>, jobs: Vec<JobRemoval>) -> impl IntoView {
+    view! {
+        {(!clients.is_empty()).then(|| view! {
+            <p>{fl!(LOADER, "delete-clients-intro")}</p>
+            <ul class="removal-list" data-testid="removal-clients">
+                {clients.into_iter().map(|c| {
+                    let jobs = if c.jobs.is_empty() {
+                        fl!(LOADER, "delete-client-no-jobs")
+                    } else {
+                        fl!(LOADER, "delete-client-jobs", count = c.jobs.len(), jobs = c.jobs.join(", "))
+                    };
+                    view! { <li><strong>{c.name}</strong>" — "{jobs}</li> }
+                }).collect_view()}
+            </ul>
+        })}
+        {(!jobs.is_empty()).then(|| view! {
+            <p>{fl!(LOADER, "delete-jobs-intro")}</p>
+            <ul class="removal-list" data-testid="removal-jobs">
+                {jobs.into_iter().map(|j| view! { <li><strong>{j.name}</strong></li> }).collect_view()}
+            </ul>
+        })}
+    }
+}
+
 /// The confirmation dialog; `on_done` gets a summary after deleting (or `None` when the
 /// user cancelled) and the list is reloaded by the caller.
 #[component]
@@ -60,35 +115,7 @@ pub fn RemovalDialog(removal: Removal, on_done: Callback<Option<String>>) -> imp
         pending.set(true);
         error.set(None);
         spawn_local(async move {
-            let mut failed = Vec::new();
-            let mut left = Removal::default();
-            let mut removed = 0usize;
-            for c in todo.clients {
-                match catalog::delete_client(c.id).await {
-                    Ok(()) => removed += 1,
-                    Err(f) => {
-                        failed.push(format!(
-                            "{}: {}",
-                            c.name,
-                            session.check_failure(f).explain()
-                        ));
-                        left.clients.push(c);
-                    }
-                }
-            }
-            for j in todo.jobs {
-                match catalog::delete_job(j.id).await {
-                    Ok(()) => removed += 1,
-                    Err(f) => {
-                        failed.push(format!(
-                            "{}: {}",
-                            j.name,
-                            session.check_failure(f).explain()
-                        ));
-                        left.jobs.push(j);
-                    }
-                }
-            }
+            let (removed, failed, left) = delete_all(todo, session).await;
             pending.set(false);
             if failed.is_empty() {
                 on_done.run(Some(fl!(LOADER, "deleted-count", count = removed)));
@@ -113,25 +140,7 @@ pub fn RemovalDialog(removal: Removal, on_done: Callback<Option<String>>) -> imp
             pending=pending
             error=error
         >
-            {(!clients.is_empty()).then(|| view! {
-                <p>{fl!(LOADER, "delete-clients-intro")}</p>
-                <ul class="removal-list" data-testid="removal-clients">
-                    {clients.into_iter().map(|c| {
-                        let jobs = if c.jobs.is_empty() {
-                            fl!(LOADER, "delete-client-no-jobs")
-                        } else {
-                            fl!(LOADER, "delete-client-jobs", count = c.jobs.len(), jobs = c.jobs.join(", "))
-                        };
-                        view! { <li><strong>{c.name}</strong>" — "{jobs}</li> }
-                    }).collect_view()}
-                </ul>
-            })}
-            {(!jobs.is_empty()).then(|| view! {
-                <p>{fl!(LOADER, "delete-jobs-intro")}</p>
-                <ul class="removal-list" data-testid="removal-jobs">
-                    {jobs.into_iter().map(|j| view! { <li><strong>{j.name}</strong></li> }).collect_view()}
-                </ul>
-            })}
+            {removal_lists(clients, jobs)}
             <p class="warning-text">{fl!(LOADER, "delete-backups-warning")}</p>
         </ConfirmDialog>
     }

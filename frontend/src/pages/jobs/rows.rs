@@ -55,8 +55,6 @@ pub fn client_group(client: Client, ctx: RowContext) -> impl IntoView {
         .collect();
     let last_run = client.jobs.iter().filter_map(|j| j.last_run_at).max();
     let removal = client_removal(&client);
-    let selection = ctx.selection;
-    let flag = selection.flag(Row::Client(id));
     let jobs = client
         .jobs
         .iter()
@@ -72,15 +70,7 @@ pub fn client_group(client: Client, ctx: RowContext) -> impl IntoView {
                 data-client-id=id.to_string()
                 data-client-name=name_attr
             >
-                <td class="select">
-                    <input
-                        type="checkbox"
-                        data-testid="select-client"
-                        aria-label=select_label
-                        prop:checked=move || flag.get()
-                        on:change=move |ev| selection.set(Row::Client(id), event_target_checked(&ev))
-                    />
-                </td>
+                {select_cell("select-client", select_label, ctx.selection, Row::Client(id))}
                 <td class="num">{id.to_string()}</td>
                 <td class="name">
                     <a href=format!("/clients/{id}") class="client-name">{client.name.clone()}</a>
@@ -90,52 +80,7 @@ pub fn client_group(client: Client, ctx: RowContext) -> impl IntoView {
                 <td>{live::client_result(ctx.feed, results, inactive)}</td>
                 <td>{live::when(last_run, ctx.now)}</td>
                 <td>{quota_cell(client.size_bytes, client.quota_bytes, ctx.warn_percent)}</td>
-                <td class="actions">
-                    <a class="button button-quiet" data-testid="client-edit" href=format!("/clients/{id}")>
-                        {fl!(LOADER, "edit")}
-                    </a>
-                    <a class="button button-quiet" data-testid="client-add-job" href=format!("/clients/{id}/jobs/new")>
-                        {fl!(LOADER, "jobs-add-job")}
-                    </a>
-                    <details class="row-menu">
-                        <summary class="button button-quiet" data-testid="client-more">{fl!(LOADER, "more")}</summary>
-                        <div class="menu-items">
-                            <button
-                                type="button"
-                                class="button button-quiet"
-                                data-testid="client-run"
-                                on:click=move |ev| {
-                                    close_menu(&ev);
-                                    ctx.on_run.run(RunRequest::Client(id))
-                                }
-                            >
-                                {fl!(LOADER, "run-now")}
-                            </button>
-                            <button
-                                type="button"
-                                class="button button-quiet"
-                                data-testid="client-clone"
-                                on:click=move |ev| {
-                                    close_menu(&ev);
-                                    ctx.on_clone.run(id)
-                                }
-                            >
-                                {fl!(LOADER, "clone")}
-                            </button>
-                            <button
-                                type="button"
-                                class="button button-quiet button-danger-quiet"
-                                data-testid="client-delete"
-                                on:click=move |ev| {
-                                    close_menu(&ev);
-                                    ctx.on_delete.run(Removal { clients: vec![removal.clone()], jobs: Vec::new() })
-                                }
-                            >
-                                {fl!(LOADER, "delete")}
-                            </button>
-                        </div>
-                    </details>
-                </td>
+                {client_actions(id, removal, ctx)}
             </tr>
             {jobs}
         </tbody>
@@ -153,8 +98,6 @@ fn job_row(client: &Client, job: JobSummary, ctx: RowContext) -> impl IntoView {
         size_bytes,
     } = job;
     let inactive = !active || !client.active;
-    let selection = ctx.selection;
-    let flag = selection.flag(Row::Job(id));
     let removal = JobRemoval {
         id,
         name: format!("{}/{}", client.name, name),
@@ -169,15 +112,7 @@ fn job_row(client: &Client, job: JobSummary, ctx: RowContext) -> impl IntoView {
             data-job-id=id.to_string()
             data-job-name=name_attr
         >
-            <td class="select">
-                <input
-                    type="checkbox"
-                    data-testid="select-job"
-                    aria-label=fl!(LOADER, "select-job", name = label)
-                    prop:checked=move || flag.get()
-                    on:change=move |ev| selection.set(Row::Job(id), event_target_checked(&ev))
-                />
-            </td>
+            {select_cell("select-job", fl!(LOADER, "select-job", name = label), ctx.selection, Row::Job(id))}
             <td class="num">{format!("{}.{id}", client.id)}</td>
             <td class="name job-name">
                 <a href=format!("/jobs/{id}")>{name}</a>
@@ -194,41 +129,103 @@ fn job_row(client: &Client, job: JobSummary, ctx: RowContext) -> impl IntoView {
     }
 }
 
+/// The checkbox that selects `row`, following the selection.
+fn select_cell(
+    testid: &'static str,
+    label: String,
+    selection: Selection,
+    row: Row,
+) -> impl IntoView {
+    let flag = selection.flag(row);
+    view! {
+        <td class="select">
+            <input
+                type="checkbox"
+                data-testid=testid
+                aria-label=label
+                prop:checked=move || flag.get()
+                on:change=move |ev| selection.set(row, event_target_checked(&ev))
+            />
+        </td>
+    }
+}
+
+/// A client row's actions: edit, add a job, and in the menu run now, clone and delete.
+fn client_actions(id: i64, removal: ClientRemoval, ctx: RowContext) -> impl IntoView {
+    let delete = move || {
+        ctx.on_delete.run(Removal {
+            clients: vec![removal.clone()],
+            jobs: Vec::new(),
+        })
+    };
+    view! {
+        <td class="actions">
+            <a class="button button-quiet" data-testid="client-edit" href=format!("/clients/{id}")>
+                {fl!(LOADER, "edit")}
+            </a>
+            <a class="button button-quiet" data-testid="client-add-job" href=format!("/clients/{id}/jobs/new")>
+                {fl!(LOADER, "jobs-add-job")}
+            </a>
+            {row_menu("client-more", view! {
+                {menu_item("client-run", false, fl!(LOADER, "run-now"), move || ctx.on_run.run(RunRequest::Client(id)))}
+                {menu_item("client-clone", false, fl!(LOADER, "clone"), move || ctx.on_clone.run(id))}
+                {menu_item("client-delete", true, fl!(LOADER, "delete"), delete)}
+            })}
+        </td>
+    }
+}
+
 /// A job row's actions: edit, and in the menu run now and delete.
 fn job_actions(id: i64, removal: JobRemoval, ctx: RowContext) -> impl IntoView {
+    let delete = move || {
+        ctx.on_delete.run(Removal {
+            clients: Vec::new(),
+            jobs: vec![removal.clone()],
+        })
+    };
     view! {
         <td class="actions">
             <a class="button button-quiet" data-testid="job-edit" href=format!("/jobs/{id}")>
                 {fl!(LOADER, "edit")}
             </a>
-            <details class="row-menu">
-                <summary class="button button-quiet" data-testid="job-more">{fl!(LOADER, "more")}</summary>
-                <div class="menu-items">
-                    <button
-                        type="button"
-                        class="button button-quiet"
-                        data-testid="job-run"
-                        on:click=move |ev| {
-                            close_menu(&ev);
-                            ctx.on_run.run(RunRequest::Jobs(vec![id]))
-                        }
-                    >
-                        {fl!(LOADER, "run-now")}
-                    </button>
-                    <button
-                        type="button"
-                        class="button button-quiet button-danger-quiet"
-                        data-testid="job-delete"
-                        on:click=move |ev| {
-                            close_menu(&ev);
-                            ctx.on_delete.run(Removal { clients: Vec::new(), jobs: vec![removal.clone()] })
-                        }
-                    >
-                        {fl!(LOADER, "delete")}
-                    </button>
-                </div>
-            </details>
+            {row_menu("job-more", view! {
+                {menu_item("job-run", false, fl!(LOADER, "run-now"), move || ctx.on_run.run(RunRequest::Jobs(vec![id])))}
+                {menu_item("job-delete", true, fl!(LOADER, "delete"), delete)}
+            })}
         </td>
+    }
+}
+
+/// A row's folded "More" menu (its summary's test id is `summary_testid`) with `items`.
+fn row_menu(summary_testid: &'static str, items: impl IntoView) -> impl IntoView {
+    view! {
+        <details class="row-menu">
+            <summary class="button button-quiet" data-testid=summary_testid>{fl!(LOADER, "more")}</summary>
+            <div class="menu-items">{items}</div>
+        </details>
+    }
+}
+
+/// One button of a row menu: folds the menu, then does `action`; `danger` for deletion.
+fn menu_item(
+    testid: &'static str,
+    danger: bool,
+    label: String,
+    action: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="button button-quiet"
+            class:button-danger-quiet=danger
+            data-testid=testid
+            on:click=move |ev| {
+                close_menu(&ev);
+                action()
+            }
+        >
+            {label}
+        </button>
     }
 }
 

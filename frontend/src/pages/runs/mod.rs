@@ -1,9 +1,7 @@
 //! A run's page (`/runs/{id}`): its details, the whole rsync and script output as plain
 //! text with a download link, and an Abort button (with confirmation) and its progress
-//! while it goes on. Run and log are fetched again every second until the run has
-//! finished.
-
-use std::sync::atomic::Ordering;
+//! while it goes on. Run and log are one resource, fetched again a second after each
+//! answer until the run has finished.
 
 use chrono::Utc;
 use i18n_embed_fl::fl;
@@ -19,9 +17,10 @@ use crate::components::page::{Loading, PageTitle};
 use crate::components::progress::progress_bar;
 use crate::format;
 use crate::i18n::{self, LOADER};
-use crate::pages::job::runs::{alive_flag, levels_text, run_badge};
+use crate::pages::job::runs::{levels_text, run_badge};
 use crate::pages::not_found::NotFoundPage;
 use crate::run_labels;
+use crate::scaffold::loaded::Poll;
 use crate::state::use_session;
 
 /// `/runs/{id}`.
@@ -40,10 +39,10 @@ fn RunDetails(id: i64) -> impl IntoView {
     let run = RwSignal::new(None::<Run>);
     let log = RwSignal::new(None::<String>);
     let failure = RwSignal::new(None::<Failure>);
+    follow_run(id, run, log, failure);
     let asking = RwSignal::new(false);
     let abort_pending = RwSignal::new(false);
     let abort_error = RwSignal::new(None::<String>);
-    follow_run(id, run, log, failure);
 
     let confirm_abort = Callback::new(move |()| {
         abort_pending.set(true);
@@ -112,8 +111,9 @@ fn RunDetails(id: i64) -> impl IntoView {
     }
 }
 
-/// Fetches run `id` and its log, again every second until the run has finished (or the
-/// page is left).
+/// Loads run `id` and then its log, again a second after each answer while the run has
+/// not finished (and the page is shown); a failed run fetch stops, a failed log fetch keeps
+/// the last log.
 fn follow_run(
     id: i64,
     run: RwSignal<Option<Run>>,
@@ -121,33 +121,33 @@ fn follow_run(
     failure: RwSignal<Option<Failure>>,
 ) {
     let session = use_session();
-    let alive = alive_flag();
-
-    spawn_local(async move {
-        loop {
-            let (r, l) = (runs::run(id).await, runs::run_log(id).await);
-            if !alive.load(Ordering::Relaxed) {
-                return;
-            }
-            let busy = match r {
-                Ok(r) => {
-                    let busy = run_labels::unfinished(&r);
-                    run.set(Some(r));
-                    busy
-                }
-                Err(f) => {
-                    failure.set(Some(session.check_failure(f)));
-                    return;
-                }
-            };
-            if let Ok(text) = l {
-                log.set(Some(text));
-            }
-            if !busy {
-                return;
-            }
-            runs::sleep(1000).await;
+    let poll = Poll::new();
+    // The log after the run: when the run has finished, the log is complete.
+    let fetched = LocalResource::new(move || {
+        let tick = poll.track();
+        async move { (tick, runs::run(id).await, runs::run_log(id).await) }
+    });
+    Effect::new(move |shown: Option<Option<u32>>| {
+        let shown = shown.flatten();
+        let Some((tick, r, l)) = fetched.get() else {
+            return shown;
+        };
+        if shown == Some(tick) {
+            return shown;
         }
+        untrack(|| match r {
+            Ok(r) => {
+                if run_labels::unfinished(&r) {
+                    poll.again();
+                }
+                run.set(Some(r));
+                if let Ok(text) = l {
+                    log.set(Some(text));
+                }
+            }
+            Err(f) => failure.set(Some(session.check_failure(f))),
+        });
+        Some(tick)
     });
 }
 

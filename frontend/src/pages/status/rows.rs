@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
 use shared::events::QueueItem;
-use shared::runs::RunState;
+use shared::runs::{RunProgress, RunState};
 
 use crate::components::progress::{progress_bar, state_badge};
 use crate::format;
@@ -37,8 +37,43 @@ pub fn queue_row(item: QueueItem, ctx: QueueContext) -> impl IntoView {
                 .and_then(|i| i.run.progress.clone())
         })
     });
-    let started = item.run.started_at;
-    let now = ctx.now;
+    let shows_progress = !matches!(
+        state,
+        RunState::Queued | RunState::WaitingForClient | RunState::PreJob
+    ) || item.run.progress.is_some();
+    view! {
+        <tr
+            data-testid="queue-row"
+            data-run-id=id.to_string()
+            data-job-id=item.run.job_id.to_string()
+            data-client-id=item.client_id.to_string()
+        >
+            <td data-label=fl!(LOADER, "queue-col-client")>
+                <a href=format!("/clients/{}", item.client_id)>{item.client_name.clone()}</a>
+            </td>
+            <td data-label=fl!(LOADER, "runs-col-job")>
+                <a href=format!("/jobs/{}", item.run.job_id)>{item.job_name.clone()}</a>
+            </td>
+            <td data-label=fl!(LOADER, "queue-col-state")>
+                {state_badge(state)}
+            </td>
+            <td data-label=fl!(LOADER, "runs-col-trigger")>{run_labels::trigger_text(item.run.trigger)}</td>
+            <td data-label=fl!(LOADER, "runs-col-levels")>{levels_text(&item.run.levels)}</td>
+            <td data-label=fl!(LOADER, "queue-col-progress") class="progress-cell">
+                {shows_progress.then(|| progress_bar(progress, "run-progress"))}
+            </td>
+            {live_cells(progress, item.run.started_at, ctx.now)}
+            {abort_cell(item.clone(), ctx.on_abort)}
+        </tr>
+    }
+}
+
+/// The cells that follow the live figures: rate, time left, current file, elapsed time.
+fn live_cells(
+    progress: Memo<Option<RunProgress>>,
+    started: Option<DateTime<Utc>>,
+    now: RwSignal<DateTime<Utc>>,
+) -> impl IntoView {
     let elapsed = move || started.map(|s| run_labels::duration_text((now.get() - s).num_seconds()));
     let rate = move || {
         progress.with(|p| {
@@ -61,56 +96,35 @@ pub fn queue_row(item: QueueItem, ctx: QueueContext) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let shows_progress = !matches!(
-        state,
-        RunState::Queued | RunState::WaitingForClient | RunState::PreJob
-    ) || item.run.progress.is_some();
+    view! {
+        <td data-label=fl!(LOADER, "queue-col-rate") class="num">{rate}</td>
+        <td data-label=fl!(LOADER, "queue-col-eta") class="num">{eta}</td>
+        <td data-label=fl!(LOADER, "queue-col-file") class="current-file mono small" title=file>{file}</td>
+        <td data-label=fl!(LOADER, "queue-col-elapsed") class="num">{elapsed}</td>
+    }
+}
+
+/// The Abort button, disabled while the run is being aborted.
+fn abort_cell(item: QueueItem, on_abort: Callback<QueueItem>) -> impl IntoView {
     let label = fl!(
         LOADER,
         "queue-abort-label",
         client = item.client_name.clone(),
         job = item.job_name.clone()
     );
-    let on_abort = ctx.on_abort;
-    let aborting = state == RunState::Aborting;
-    let asked = item.clone();
+    let aborting = item.run.state == RunState::Aborting;
     view! {
-        <tr
-            data-testid="queue-row"
-            data-run-id=id.to_string()
-            data-job-id=item.run.job_id.to_string()
-            data-client-id=item.client_id.to_string()
-        >
-            <td data-label=fl!(LOADER, "queue-col-client")>
-                <a href=format!("/clients/{}", item.client_id)>{item.client_name.clone()}</a>
-            </td>
-            <td data-label=fl!(LOADER, "runs-col-job")>
-                <a href=format!("/jobs/{}", item.run.job_id)>{item.job_name.clone()}</a>
-            </td>
-            <td data-label=fl!(LOADER, "queue-col-state")>
-                {state_badge(state)}
-            </td>
-            <td data-label=fl!(LOADER, "runs-col-trigger")>{run_labels::trigger_text(item.run.trigger)}</td>
-            <td data-label=fl!(LOADER, "runs-col-levels")>{levels_text(&item.run.levels)}</td>
-            <td data-label=fl!(LOADER, "queue-col-progress") class="progress-cell">
-                {shows_progress.then(|| progress_bar(progress, "run-progress"))}
-            </td>
-            <td data-label=fl!(LOADER, "queue-col-rate") class="num">{rate}</td>
-            <td data-label=fl!(LOADER, "queue-col-eta") class="num">{eta}</td>
-            <td data-label=fl!(LOADER, "queue-col-file") class="current-file mono small" title=file>{file}</td>
-            <td data-label=fl!(LOADER, "queue-col-elapsed") class="num">{elapsed}</td>
-            <td class="actions">
-                <button
-                    type="button"
-                    class="button button-quiet button-danger-quiet"
-                    data-testid="run-abort"
-                    aria-label=label
-                    disabled=aborting
-                    on:click=move |_| on_abort.run(asked.clone())
-                >
-                    {fl!(LOADER, "run-abort")}
-                </button>
-            </td>
-        </tr>
+        <td class="actions">
+            <button
+                type="button"
+                class="button button-quiet button-danger-quiet"
+                data-testid="run-abort"
+                aria-label=label
+                disabled=aborting
+                on:click=move |_| on_abort.run(item.clone())
+            >
+                {fl!(LOADER, "run-abort")}
+            </button>
+        </td>
     }
 }
