@@ -153,6 +153,9 @@ test('run a local job from the main page and the job page, read its log and see 
       await page.waitForURL(`**/runs/${runId}`);
       await page.locator('#run-facts[data-state="finished"]').waitFor();
       await page.locator('#run-result .badge-ok').waitFor();
+      // The job is named, with its client, not only by its id.
+      await page.locator('#run-job-link', { hasText: `“${job.name}” of client “${name}”` }).waitFor();
+      assert.equal(await page.locator('#run-job-link').getAttribute('href'), `/jobs/${job.id}`);
       await page.locator('#run-log', { hasText: 'Number of files' }).waitFor();
       assert.equal(await page.locator('#run-abort').count(), 0);
       assert.equal(await page.locator('#run-log-download').getAttribute('href'), `/api/runs/${runId}/log`);

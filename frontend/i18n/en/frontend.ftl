@@ -608,6 +608,7 @@ runs-col-levels = Levels
 runs-col-result = Result
 runs-col-files = Files
 runs-col-job = Job
+run-job-name = “{ $name }” of client “{ $client }”
 runs-log = Log
 run-title = Run { $id }
 run-error = Problem

@@ -593,21 +593,22 @@ more = Más
 
 ## Runs, snapshots and client checks
 run-started = La copia ha empezado; su progreso se ve abajo.
-run-already = Este trabajo ya se está ejecutando o está en cola.
-jobs-run-none = No hay nada que ejecutar: no se ha elegido ningún trabajo activo.
+run-already = Esta tarea ya se está ejecutando o está en cola.
+jobs-run-none = No hay nada que ejecutar: no se ha elegido ninguna tarea activa.
 jobs-run-started = { $count ->
     [one] Se ha iniciado 1 copia. Su resultado aparecerá aquí cuando termine.
    *[other] Se han iniciado { $count } copias. Sus resultados aparecerán aquí cuando terminen.
 }
 runs-title = Ejecuciones
-runs-empty = Este trabajo aún no se ha ejecutado.
+runs-empty = Esta tarea aún no se ha ejecutado.
 runs-col-started = Inicio
 runs-col-duration = Duración
 runs-col-trigger = Iniciada por
 runs-col-levels = Niveles
 runs-col-result = Resultado
 runs-col-files = Ficheros
-runs-col-job = Trabajo
+runs-col-job = Tarea
+run-job-name = «{ $name }» del cliente «{ $client }»
 runs-log = Registro
 run-title = Ejecución { $id }
 run-error = Problema
@@ -618,7 +619,7 @@ run-download-log = Descargar el registro
 run-log-title = Registro
 run-abort = Abortar
 run-abort-title = ¿Abortar esta copia?
-run-abort-body = rsync y los scripts del trabajo se detienen en el acto. Una ejecución abortada no publica nada; las instantáneas anteriores quedan como estaban.
+run-abort-body = rsync y los scripts de la tarea se detienen en el acto. Una ejecución abortada no publica nada; las instantáneas anteriores quedan como estaban.
 run-state-queued = En cola
 run-state-waiting = Esperando al cliente
 run-state-pre-job = Ejecutando el script previo
@@ -678,7 +679,7 @@ run-error-rsync-timeout = No se ha movido ningún dato durante demasiado tiempo:
 run-error-rsync-daemon-timeout = El demonio rsync del cliente no ha respondido a tiempo.
 run-error-remote-shell-failed = El intérprete remoto del cliente ha fallado (no se ha podido ejecutar allí rsync o el intérprete).
 snapshots-title = Instantáneas
-snapshots-empty = Este trabajo aún no tiene instantáneas.
+snapshots-empty = Esta tarea aún no tiene instantáneas.
 snapshots-col-time = Tomada
 snapshots-col-new = Datos nuevos
 snapshots-col-warnings = Avisos
@@ -720,8 +721,8 @@ client-state-pre-client = Ejecutando el script previo del cliente
 client-state-running = Haciendo copias
 client-state-post-client = Ejecutando el script posterior del cliente
 client-state-error = Fallo
-client-error-pre-script-failed = El script previo del cliente ha fallado, así que sus trabajos no se han ejecutado.
-client-error-pre-script-timeout = El script previo del cliente ha tardado demasiado y se ha detenido; sus trabajos no se han ejecutado.
+client-error-pre-script-failed = El script previo del cliente ha fallado, así que sus tareas no se han ejecutado.
+client-error-pre-script-timeout = El script previo del cliente ha tardado demasiado y se ha detenido; sus tareas no se han ejecutado.
 client-error-post-script-failed = El script posterior del cliente ha fallado.
 
 ## Snapshot browser and restore

@@ -608,6 +608,7 @@ runs-col-levels = Mailak
 runs-col-result = Emaitza
 runs-col-files = Fitxategiak
 runs-col-job = Lana
+run-job-name = «{ $client }» bezeroaren «{ $name }»
 runs-log = Erregistroa
 run-title = { $id }. exekuzioa
 run-error = Arazoa

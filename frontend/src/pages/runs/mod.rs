@@ -222,7 +222,7 @@ fn run_facts(r: Run) -> impl IntoView {
             {error}
             {restore}
             <dt>{fl!(LOADER, "runs-col-job")}</dt>
-            <dd><a id="run-job-link" href=format!("/jobs/{}", r.job_id)>{format!("#{}", r.job_id)}</a></dd>
+            <dd><JobLink job_id=r.job_id /></dd>
             <dt>{fl!(LOADER, "runs-col-trigger")}</dt>
             <dd>{run_labels::trigger_text(r.trigger)}</dd>
             <dt>{fl!(LOADER, "runs-col-levels")}</dt>
@@ -236,4 +236,21 @@ fn run_facts(r: Run) -> impl IntoView {
             {stats}
         </dl>
     }
+}
+
+/// A link to the run's job, named by its job and client once they are loaded (`#id`
+/// until then, or when the job cannot be read).
+#[component]
+fn JobLink(job_id: i64) -> impl IntoView {
+    let job = LocalResource::new(move || crate::api::catalog::job(job_id));
+    let name = move || match job.get() {
+        Some(Ok(j)) => fl!(
+            LOADER,
+            "run-job-name",
+            name = j.name,
+            client = j.client.name
+        ),
+        _ => format!("#{job_id}"),
+    };
+    view! { <a id="run-job-link" href=format!("/jobs/{job_id}")>{name}</a> }
 }
