@@ -102,9 +102,10 @@ impl StagedKey {
         &self.public
     }
 
-    /// Makes the staged pair the client's, keeping any previous pair aside until the
-    /// caller says whether the change that goes with it committed. On failure nothing
-    /// has changed.
+    /// Makes the staged pair the client's, keeping a link to any previous pair aside
+    /// until the caller says whether the change that goes with it committed. Each file is
+    /// replaced by one rename, so the client has a key at every instant, even across a
+    /// crash. On failure nothing has changed.
     pub fn install(mut self) -> io::Result<Replaced> {
         let dir = keys_dir(&self.data_dir)?;
         let finals = [
@@ -113,25 +114,31 @@ impl StagedKey {
         ];
         let old = scratch_name(&dir, self.client_id, "old");
         let mut replaced = Replaced { moved: Vec::new() };
-        for (target, aside) in finals.iter().zip([old.clone(), with_pub(&old)]) {
-            if target.exists() {
-                if let Err(e) = std::fs::rename(target, &aside) {
+        let staged = [self.private.clone(), with_pub(&self.private)];
+        for ((from, target), aside) in staged.iter().zip(finals).zip([old.clone(), with_pub(&old)])
+        {
+            let kept = if target.exists() {
+                std::fs::hard_link(&target, &aside).map(|()| Some(aside))
+            } else {
+                Ok(None)
+            };
+            let done = kept.and_then(|kept| match std::fs::rename(from, &target) {
+                Ok(()) => Ok(kept),
+                Err(e) => {
+                    // The file is unchanged: its link is not needed.
+                    if let Some(link) = kept {
+                        let _ = std::fs::remove_file(link);
+                    }
+                    Err(e)
+                }
+            });
+            match done {
+                Ok(kept) => replaced.moved.push((target, kept)),
+                Err(e) => {
                     replaced.restore();
                     return Err(io::Error::new(e.kind(), format!("storing key: {e}")));
                 }
-                replaced.moved.push((aside, Some(target.clone())));
             }
-        }
-        for (from, target) in [self.private.clone(), with_pub(&self.private)]
-            .into_iter()
-            .zip(finals)
-        {
-            if let Err(e) = std::fs::rename(&from, &target) {
-                replaced.restore();
-                return Err(io::Error::new(e.kind(), format!("storing key: {e}")));
-            }
-            // Undone first on restore: the new file goes away before the old comes back.
-            replaced.moved.insert(0, (target, None));
         }
         self.installed = true;
         Ok(replaced)
@@ -148,34 +155,34 @@ impl Drop for StagedKey {
     }
 }
 
-/// What [`StagedKey::install`] changed: the previous pair, set aside, and the new one.
+/// What [`StagedKey::install`] changed: each key file replaced, with a link to the
+/// previous one when there was one.
 #[must_use = "say whether the change committed: discard() or restore()"]
 pub struct Replaced {
-    /// (path now, where it goes back to on restore; `None`: removed on restore).
+    /// (the key file, the link to its previous version; `None`: it is new).
     moved: Vec<(PathBuf, Option<PathBuf>)>,
 }
 
 impl Replaced {
-    /// The change committed: the previous pair is deleted.
+    /// The change committed: the links to the previous pair are deleted.
     pub fn discard(self) {
-        for (now, back) in &self.moved {
-            if back.is_some() {
-                if let Err(e) = std::fs::remove_file(now) {
-                    tracing::warn!("removing old key {}: {e}", now.display());
-                }
+        for old in self.moved.iter().filter_map(|(_, old)| old.as_ref()) {
+            if let Err(e) = std::fs::remove_file(old) {
+                tracing::warn!("removing old key {}: {e}", old.display());
             }
         }
     }
 
-    /// The change failed: the new pair is removed and the previous one put back.
+    /// The change failed: each file gets its previous version back (one rename), or is
+    /// removed when it is new.
     pub fn restore(self) {
-        for (now, back) in &self.moved {
-            let undone = match back {
-                Some(back) => std::fs::rename(now, back),
-                None => std::fs::remove_file(now),
+        for (file, old) in &self.moved {
+            let undone = match old {
+                Some(old) => std::fs::rename(old, file),
+                None => std::fs::remove_file(file),
             };
             if let Err(e) = undone {
-                tracing::error!("undoing key change at {}: {e}", now.display());
+                tracing::error!("undoing key change at {}: {e}", file.display());
             }
         }
     }
@@ -199,5 +206,63 @@ pub fn remove(data_dir: &Path, client_id: i64) {
 pub fn remove_if_failed<T, E>(data_dir: &Path, client_id: Option<i64>, out: &Result<T, E>) {
     if let (Err(_), Some(id)) = (out, client_id) {
         remove(data_dir, id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names in the keys directory, sorted.
+    fn names(data_dir: &Path) -> Vec<String> {
+        let mut n: Vec<String> = std::fs::read_dir(data_dir.join("keys"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        n.sort();
+        n
+    }
+
+    #[tokio::test]
+    async fn a_replaced_pair_comes_back_on_restore_and_goes_on_discard() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = generate(dir.path(), 7).await.unwrap();
+        let private = std::fs::read(private_key_path(dir.path(), 7)).unwrap();
+        let pair = ["client-7".to_owned(), "client-7.pub".to_owned()];
+        assert_eq!(names(dir.path()), pair);
+
+        let staged = stage(dir.path(), 7).await.unwrap();
+        assert_ne!(staged.public(), first);
+        let replaced = staged.install().unwrap();
+        let read_public = || std::fs::read_to_string(public_key_path(dir.path(), 7)).unwrap();
+        assert_ne!(read_public().trim(), first, "the new pair is in place");
+        replaced.restore();
+        assert_eq!(read_public().trim(), first);
+        assert_eq!(
+            std::fs::read(private_key_path(dir.path(), 7)).unwrap(),
+            private
+        );
+        assert_eq!(names(dir.path()), pair, "no staged file or link left");
+
+        let staged = stage(dir.path(), 7).await.unwrap();
+        let second = staged.public().to_owned();
+        staged.install().unwrap().discard();
+        assert_eq!(read_public().trim(), second);
+        assert_eq!(names(dir.path()), pair, "the old pair's links are gone");
+    }
+
+    #[tokio::test]
+    async fn a_staged_pair_dropped_uninstalled_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(stage(dir.path(), 3).await.unwrap());
+        assert_eq!(names(dir.path()), Vec::<String>::new());
+        // A new client's pair, restored: both files go.
+        stage(dir.path(), 3)
+            .await
+            .unwrap()
+            .install()
+            .unwrap()
+            .restore();
+        assert_eq!(names(dir.path()), Vec::<String>::new());
     }
 }
