@@ -180,8 +180,7 @@ impl Engine {
                     client_id: Some(b.client_id),
                     ..Default::default()
                 };
-                let (row, owner) = self.log_row(t, record).await?;
-                self.events.store_log(t, owner, row).await?;
+                self.record_in(t, record).await?;
             }
             self.events.store_client(t, b.client_id).await
         })

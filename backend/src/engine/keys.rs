@@ -21,9 +21,7 @@ pub fn private_key_path(data_dir: &Path, client_id: i64) -> PathBuf {
 
 /// Path of a client's public key.
 fn public_key_path(data_dir: &Path, client_id: i64) -> PathBuf {
-    data_dir
-        .join("keys")
-        .join(format!("client-{client_id}.pub"))
+    with_pub(&private_key_path(data_dir, client_id))
 }
 
 /// `path` with `.pub` appended (where ssh-keygen writes the public half).

@@ -73,16 +73,19 @@ impl Engine {
     pub async fn record(&self, r: Record<'_>) {
         let stored = async {
             let mut c = db::conn(&self.pool).await?;
-            db::transaction(&mut c, async |t| {
-                let (row, owner) = self.log_row(t, r).await?;
-                self.events.store_log(t, owner, row).await
-            })
-            .await
+            db::transaction(&mut c, async |t| self.record_in(t, r).await).await
         };
         match stored.await {
             Ok(()) => self.events.committed(),
             Err(e) => tracing::warn!("log record not written: {e}"),
         }
+    }
+
+    /// Writes a structured log record and its event on `c`, in the caller's transaction
+    /// (call `self.events.committed()` after the commit).
+    pub(super) async fn record_in(&self, c: &mut PgConn, r: Record<'_>) -> Result<(), DbError> {
+        let (row, owner) = self.log_row(c, r).await?;
+        self.events.store_log(c, owner, row).await
     }
 
     /// Writes a structured log record on `c`; returns it with the owner of its client
