@@ -76,11 +76,18 @@ crate::text::text_enum! {
         Api => "api",
         /// The backup engine (runs, batches); the default, as most records are its.
         #[default]
-        Engine => "engine",
+        Engine => "run",
         /// The minute tick.
         Scheduler => "scheduler",
         /// The dispatcher (claims, recovery).
         Dispatcher => "dispatcher",
+        /// Who did what, from where (logins, changes to the catalog and settings,
+        /// restores, downloads, aborts).
+        Audit => "audit",
+        /// Delivery of e-mails and webhooks.
+        Notification => "notification",
+        /// The server itself (start, daily tasks such as retention).
+        System => "system",
     }
 }
 
@@ -103,6 +110,11 @@ pub struct LogRecord {
     pub client_id: Option<i64>,
     pub job_id: Option<i64>,
     pub run_id: Option<i64>,
+    /// The address a request came from (audit records).
+    pub address: Option<String>,
+    /// Structured detail: for audit records the object (`kind`, `id`, `name`) and the
+    /// changed fields (`changes`: field → `[before, after]`, secrets redacted).
+    pub data: Option<serde_json::Value>,
 }
 
 /// Live progress of one run.

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::common::{Ref, RunResult};
-use crate::validate::{check_len, is_single_line, Issue};
+use crate::validate::{check_len, check_range, is_single_line, Issue};
 
 // Most talkative first.
 crate::text::text_enum! {
@@ -23,6 +23,18 @@ crate::text::text_enum! {
     }
 }
 
+crate::text::text_enum! {
+    /// How often a failing job notifies.
+    #[derive(Default)]
+    pub enum NotifyMode {
+        /// The first failure, and one message when the job recovers.
+        #[default]
+        Changes => "changes",
+        /// Every failed run.
+        EveryFailure => "every_failure",
+    }
+}
+
 /// Who is told about a job's runs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -38,6 +50,9 @@ pub struct Notifications {
     pub emails: Vec<String>,
     #[serde(default)]
     pub threshold: NotifyThreshold,
+    /// Whether a job that keeps failing notifies once (and on recovery) or every time.
+    #[serde(default)]
+    pub mode: NotifyMode,
 }
 
 impl Default for Notifications {
@@ -47,12 +62,17 @@ impl Default for Notifications {
             owner: true,
             emails: Vec::new(),
             threshold: NotifyThreshold::Error,
+            mode: NotifyMode::Changes,
         }
     }
 }
 
 fn yes() -> bool {
     true
+}
+
+fn grace_hours() -> i32 {
+    24
 }
 
 /// A job as written by `POST` and `PUT /api/jobs`.
@@ -93,6 +113,11 @@ pub struct JobInput {
     pub use_local_permissions: bool,
     #[serde(default)]
     pub notifications: Notifications,
+    /// Hours past its last expected run that the job may go without a successful
+    /// snapshot before it is late.
+    #[serde(default = "grace_hours")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 8760))]
+    pub late_grace_hours: i32,
     #[serde(default = "yes")]
     pub active: bool,
     /// Ids of scripts allowed as job pre scripts.
@@ -121,6 +146,7 @@ pub struct Job {
     /// readable by everyone.
     pub use_local_permissions: bool,
     pub notifications: Notifications,
+    pub late_grace_hours: i32,
     /// Lower runs first.
     pub priority: i32,
     pub active: bool,
@@ -206,6 +232,13 @@ impl JobInput {
                 v.push(Issue::new(format!("notifications.emails.{i}"), "invalid"));
             }
         }
+        check_range(
+            &mut v,
+            "late_grace_hours",
+            i64::from(self.late_grace_hours),
+            1,
+            8760,
+        );
         v
     }
 }

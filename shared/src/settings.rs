@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::auth::Language;
 use crate::validate::{check_len, check_range, is_hostname, Issue};
 
 crate::text::text_enum! {
@@ -42,6 +43,16 @@ pub struct Settings {
     pub instance_url: String,
     /// Whether operators may restore files onto clients (admins always may).
     pub operators_may_restore_to_clients: bool,
+    /// The language of mails to plain addresses (users get theirs).
+    pub default_language: Language,
+    /// Delete audit records older than this many days; none keeps them forever.
+    pub audit_retention_days: Option<i32>,
+    /// When the administrators' daily digest is sent (`HH:MM`, in the server's time
+    /// zone); none sends no digest.
+    pub digest_time: Option<String>,
+    /// Addresses (`192.0.2.7`, `2001:db8::1`) or networks (`10.0.0.0/8`) that may read
+    /// `/metrics` without an administrator's API token.
+    pub metrics_allowed_addresses: Vec<String>,
 }
 
 /// `PUT /api/settings` body: like `Settings`, with the password write-only.
@@ -75,6 +86,19 @@ pub struct SettingsInput {
     pub instance_url: String,
     #[serde(default = "yes")]
     pub operators_may_restore_to_clients: bool,
+    #[serde(default)]
+    pub default_language: Language,
+    #[serde(default = "audit_days")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 36500))]
+    pub audit_retention_days: Option<i32>,
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$")
+    )]
+    pub digest_time: Option<String>,
+    #[serde(default)]
+    pub metrics_allowed_addresses: Vec<String>,
 }
 
 fn smtp_port() -> i32 {
@@ -82,6 +106,36 @@ fn smtp_port() -> i32 {
 }
 fn yes() -> bool {
     true
+}
+fn audit_days() -> Option<i32> {
+    Some(365)
+}
+
+/// Whether `s` is a time of day as `HH:MM` (24 hours).
+pub fn is_time_of_day(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 5
+        && b[2] == b':'
+        && s[..2].parse::<u8>().is_ok_and(|h| h < 24)
+        && s[3..].parse::<u8>().is_ok_and(|m| m < 60)
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 2 || c.is_ascii_digit())
+}
+
+/// Whether `s` is an IP address or a network in CIDR notation (`10.0.0.0/8`).
+pub fn is_address_or_network(s: &str) -> bool {
+    let (addr, prefix) = match s.split_once('/') {
+        Some((a, p)) => (a, Some(p)),
+        None => (s, None),
+    };
+    let Ok(ip) = addr.parse::<std::net::IpAddr>() else {
+        return false;
+    };
+    let max = if ip.is_ipv4() { 32 } else { 128 };
+    prefix.is_none_or(|p| {
+        p.bytes().all(|c| c.is_ascii_digit()) && p.parse::<u8>().is_ok_and(|n| n <= max)
+    })
 }
 
 impl SettingsInput {
@@ -117,6 +171,62 @@ impl SettingsInput {
         if !(url.is_empty() || url.starts_with("http://") || url.starts_with("https://")) {
             v.push(Issue::new("instance_url", "invalid"));
         }
+        if let Some(d) = self.audit_retention_days {
+            check_range(&mut v, "audit_retention_days", i64::from(d), 1, 36500);
+        }
+        if self
+            .digest_time
+            .as_deref()
+            .is_some_and(|t| !is_time_of_day(t))
+        {
+            v.push(Issue::new("digest_time", "invalid"));
+        }
+        if self.metrics_allowed_addresses.len() > 100
+            || !self
+                .metrics_allowed_addresses
+                .iter()
+                .all(|a| is_address_or_network(a))
+        {
+            v.push(Issue::new("metrics_allowed_addresses", "invalid"));
+        }
         v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_of_day() {
+        for ok in ["00:00", "07:30", "23:59"] {
+            assert!(is_time_of_day(ok), "{ok}");
+        }
+        for bad in ["24:00", "7:30", "07:60", "07-30", "+1:30", "07:3x", ""] {
+            assert!(!is_time_of_day(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn addresses_and_networks() {
+        for ok in [
+            "127.0.0.1",
+            "10.0.0.0/8",
+            "::1",
+            "2001:db8::/32",
+            "0.0.0.0/0",
+        ] {
+            assert!(is_address_or_network(ok), "{ok}");
+        }
+        for bad in [
+            "10.0.0.0/33",
+            "::1/129",
+            "host.example",
+            "10.0.0.0/",
+            "1.2.3.4/+8",
+            "",
+        ] {
+            assert!(!is_address_or_network(bad), "{bad}");
+        }
     }
 }

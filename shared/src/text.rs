@@ -168,6 +168,10 @@ mod tests {
             $check::<crate::events::LogSource>($($arg)?);
             $check::<crate::events::ClientStateName>($($arg)?);
             $check::<crate::jobs::NotifyThreshold>($($arg)?);
+            $check::<crate::jobs::NotifyMode>($($arg)?);
+            $check::<crate::notifications::Channel>($($arg)?);
+            $check::<crate::notifications::NotificationEvent>($($arg)?);
+            $check::<crate::notifications::NotificationStatus>($($arg)?);
             $check::<crate::jobs::JobSort>($($arg)?);
             $check::<crate::clients::ClientSort>($($arg)?);
             $check::<crate::settings::MailTls>($($arg)?);

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 use shared::common::RunResult;
-use shared::jobs::NotifyThreshold;
+use shared::jobs::{NotifyMode, NotifyThreshold};
 
 use shared::jobs::JobSort;
 
@@ -30,6 +30,8 @@ pub struct JobRow {
     pub notify_owner: bool,
     pub notify_emails: Vec<Option<String>>,
     pub notify_threshold: NotifyThreshold,
+    pub notify_mode: NotifyMode,
+    pub late_grace_hours: i32,
     pub priority: i32,
     pub active: bool,
     pub trigger_token_hash: Option<String>,
@@ -57,6 +59,8 @@ pub struct JobForm<'a> {
     pub notify_owner: bool,
     pub notify_emails: Vec<Option<String>>,
     pub notify_threshold: NotifyThreshold,
+    pub notify_mode: NotifyMode,
+    pub late_grace_hours: i32,
     pub active: bool,
 }
 

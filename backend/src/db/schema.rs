@@ -109,6 +109,10 @@ diesel::table! {
         last_run_at -> Nullable<Timestamptz>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        notify_mode -> Text,
+        late_grace_hours -> Int4,
+        notified_result -> Nullable<Text>,
+        late_since -> Nullable<Timestamptz>,
     }
 }
 
@@ -124,6 +128,35 @@ diesel::table! {
         client_id -> Nullable<Int8>,
         job_id -> Nullable<Int8>,
         run_id -> Nullable<Int8>,
+        address -> Nullable<Text>,
+        data -> Nullable<Jsonb>,
+    }
+}
+
+diesel::table! {
+    notifications (id) {
+        id -> Int8,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        channel -> Text,
+        event -> Text,
+        dedup_key -> Text,
+        recipient -> Text,
+        webhook_id -> Nullable<Int8>,
+        user_id -> Nullable<Int8>,
+        language -> Text,
+        client_id -> Nullable<Int8>,
+        job_id -> Nullable<Int8>,
+        run_id -> Nullable<Int8>,
+        payload -> Jsonb,
+        status -> Text,
+        attempts -> Int4,
+        next_attempt_at -> Timestamptz,
+        last_error -> Nullable<Text>,
+        last_reply -> Nullable<Text>,
+        lease_owner -> Nullable<Text>,
+        lease_until -> Nullable<Timestamptz>,
+        sent_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -174,6 +207,8 @@ diesel::table! {
     scheduler_state (id) {
         id -> Int4,
         last_tick -> Nullable<Timestamptz>,
+        retention_on -> Nullable<Date>,
+        digest_on -> Nullable<Date>,
     }
 }
 
@@ -217,6 +252,10 @@ diesel::table! {
         instance_url -> Text,
         operators_may_restore_to_clients -> Bool,
         updated_at -> Timestamptz,
+        default_language -> Text,
+        audit_retention_days -> Nullable<Int4>,
+        digest_time -> Nullable<Time>,
+        metrics_allowed_addresses -> Array<Nullable<Text>>,
     }
 }
 
@@ -254,6 +293,19 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    webhooks (id) {
+        id -> Int8,
+        name -> Text,
+        url -> Text,
+        events -> Array<Nullable<Text>>,
+        secret -> Text,
+        active -> Bool,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(client_batches -> clients (client_id));
 diesel::joinable!(client_scripts -> clients (client_id));
@@ -268,6 +320,11 @@ diesel::joinable!(log_records -> clients (client_id));
 diesel::joinable!(log_records -> jobs (job_id));
 diesel::joinable!(log_records -> runs (run_id));
 diesel::joinable!(log_records -> users (user_id));
+diesel::joinable!(notifications -> clients (client_id));
+diesel::joinable!(notifications -> jobs (job_id));
+diesel::joinable!(notifications -> runs (run_id));
+diesel::joinable!(notifications -> users (user_id));
+diesel::joinable!(notifications -> webhooks (webhook_id));
 diesel::joinable!(runs -> client_batches (batch_id));
 diesel::joinable!(runs -> jobs (job_id));
 diesel::joinable!(runs -> users (requested_by));
@@ -286,6 +343,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     job_scripts,
     jobs,
     log_records,
+    notifications,
     policies,
     runs,
     scheduler_state,
@@ -294,4 +352,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     settings,
     snapshots,
     users,
+    webhooks,
 );

@@ -1,7 +1,9 @@
 //! The single row of `settings`.
 
+use chrono::NaiveTime;
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
+use shared::auth::Language;
 use shared::settings::MailTls;
 
 use super::schema::settings;
@@ -24,6 +26,12 @@ pub struct SettingsRow {
     pub post_scripts_after_pre_failure: bool,
     pub instance_url: String,
     pub operators_may_restore_to_clients: bool,
+    pub default_language: Language,
+    #[diesel(treat_none_as_null = true)]
+    pub audit_retention_days: Option<i32>,
+    #[diesel(treat_none_as_null = true)]
+    pub digest_time: Option<NaiveTime>,
+    pub metrics_allowed_addresses: Vec<Option<String>>,
 }
 
 /// Reads the settings.

@@ -42,7 +42,9 @@ async fn views(c: &mut PgConn, rows: Vec<JobRow>) -> Result<Vec<Job>, DomainErro
                     owner: r.notify_owner,
                     emails: strings(r.notify_emails),
                     threshold: r.notify_threshold,
+                    mode: r.notify_mode,
                 },
+                late_grace_hours: r.late_grace_hours,
                 priority: r.priority,
                 active: r.active,
                 pre_scripts: pre,
@@ -156,6 +158,8 @@ fn form(input: &JobInput) -> JobForm<'_> {
             .map(Some)
             .collect(),
         notify_threshold: input.notifications.threshold,
+        notify_mode: input.notifications.mode,
+        late_grace_hours: input.late_grace_hours,
         active: input.active,
     }
 }
@@ -213,6 +217,7 @@ pub fn input_of(j: &Job) -> JobInput {
         exclude: j.exclude.clone(),
         use_local_permissions: j.use_local_permissions,
         notifications: j.notifications.clone(),
+        late_grace_hours: j.late_grace_hours,
         active: j.active,
         pre_scripts: j.pre_scripts.iter().map(|s| s.id).collect(),
         post_scripts: j.post_scripts.iter().map(|s| s.id).collect(),
@@ -265,6 +270,8 @@ pub async fn copy_to(c: &mut PgConn, j: &JobRow, client_id: i64) -> Result<(), D
         notify_owner: j.notify_owner,
         notify_emails: j.notify_emails.clone(),
         notify_threshold: j.notify_threshold,
+        notify_mode: j.notify_mode,
+        late_grace_hours: j.late_grace_hours,
         active: j.active,
     };
     let copy = jobs::insert(c, &f).await?;

@@ -1,5 +1,6 @@
 //! Runtime settings (admins). The mail password is write-only.
 
+use chrono::NaiveTime;
 use shared::settings::{Settings, SettingsInput};
 
 use super::{ensure_valid, Actor, DomainError};
@@ -20,6 +21,10 @@ fn view(r: SettingsRow) -> Settings {
         post_scripts_after_pre_failure: r.post_scripts_after_pre_failure,
         instance_url: r.instance_url,
         operators_may_restore_to_clients: r.operators_may_restore_to_clients,
+        default_language: r.default_language,
+        audit_retention_days: r.audit_retention_days,
+        digest_time: r.digest_time.map(|t| t.format("%H:%M").to_string()),
+        metrics_allowed_addresses: r.metrics_allowed_addresses.into_iter().flatten().collect(),
     }
 }
 
@@ -64,6 +69,18 @@ async fn put_in(c: &mut PgConn, input: &SettingsInput) -> Result<Settings, Domai
         post_scripts_after_pre_failure: input.post_scripts_after_pre_failure,
         instance_url: input.instance_url.clone(),
         operators_may_restore_to_clients: input.operators_may_restore_to_clients,
+        default_language: input.default_language,
+        audit_retention_days: input.audit_retention_days,
+        // Validated as HH:MM above.
+        digest_time: input
+            .digest_time
+            .as_deref()
+            .and_then(|t| NaiveTime::parse_from_str(t, "%H:%M").ok()),
+        metrics_allowed_addresses: input
+            .metrics_allowed_addresses
+            .iter()
+            .map(|a| Some(a.clone()))
+            .collect(),
     };
     Ok(view(settings::put(c, &row).await?))
 }

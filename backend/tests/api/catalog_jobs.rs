@@ -270,8 +270,8 @@ async fn original_client_and_job_test_behaviours() {
         "client_id": id, "name": "job-all", "description": "d", "source_path": "/some/random/path",
         "policy_id": pol, "location_id": loc, "include": ["include pattern"], "exclude": ["exclude pattern"],
         "use_local_permissions": false,
-        "notifications": {"admin": true, "owner": true, "emails": ["example@example.com"], "threshold": "warning"},
-        "active": false, "pre_scripts": [jpre], "post_scripts": [jpost],
+        "notifications": {"admin": true, "owner": true, "emails": ["example@example.com"], "threshold": "warning", "mode": "every_failure"},
+        "late_grace_hours": 48, "active": false, "pre_scripts": [jpre], "post_scripts": [jpost],
     });
     let (s, j) = admin.post("/api/jobs", jbody.clone()).await;
     assert_eq!(s, 201, "{j}");
@@ -282,6 +282,7 @@ async fn original_client_and_job_test_behaviours() {
         "include",
         "exclude",
         "use_local_permissions",
+        "late_grace_hours",
         "notifications",
         "active",
     ] {

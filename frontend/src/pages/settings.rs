@@ -71,6 +71,8 @@ struct Draft {
     post_after_fail: RwSignal<bool>,
     url: RwSignal<String>,
     operators_restore: RwSignal<bool>,
+    /// Settings without a field on this page yet, kept as loaded.
+    kept: RwSignal<Option<Settings>>,
 }
 
 impl crate::scaffold::entity_form::Draft<Settings> for Draft {
@@ -93,6 +95,7 @@ impl crate::scaffold::entity_form::Draft<Settings> for Draft {
         self.url.set(s.instance_url.clone());
         self.operators_restore
             .set(s.operators_may_restore_to_clients);
+        self.kept.set(Some(s.clone()));
     }
 
     fn build(self) -> (SettingsInput, Vec<Issue>) {
@@ -117,6 +120,7 @@ impl crate::scaffold::entity_form::Draft<Settings> for Draft {
         let quota_warning_percent =
             number("quota_warning_percent", self.warn.get(), 1, 100).unwrap_or(0);
         let password = self.password.get();
+        let kept = self.kept.get();
         let input = SettingsInput {
             mail_host: self.host.get().trim().to_owned(),
             mail_port,
@@ -135,6 +139,15 @@ impl crate::scaffold::entity_form::Draft<Settings> for Draft {
             post_scripts_after_pre_failure: self.post_after_fail.get(),
             instance_url: self.url.get().trim().to_owned(),
             operators_may_restore_to_clients: self.operators_restore.get(),
+            default_language: kept
+                .as_ref()
+                .map(|k| k.default_language)
+                .unwrap_or_default(),
+            audit_retention_days: kept.as_ref().and_then(|k| k.audit_retention_days),
+            digest_time: kept.as_ref().and_then(|k| k.digest_time.clone()),
+            metrics_allowed_addresses: kept
+                .map(|k| k.metrics_allowed_addresses)
+                .unwrap_or_default(),
         };
         (input, issues)
     }
@@ -157,6 +170,7 @@ fn SettingsForm() -> impl IntoView {
         post_after_fail: RwSignal::new(false),
         url: s(),
         operators_restore: RwSignal::new(false),
+        kept: RwSignal::new(None),
     };
     // The settings always exist: the form edits them as object 0 and only updates.
     let page = use_entity_form::<Settings, _>(Some(0), draft, true);

@@ -37,6 +37,8 @@ fn job() -> JobRow {
         notify_owner: false,
         notify_emails: vec![Some("a@example.org".into()), None],
         notify_threshold: shared::jobs::NotifyThreshold::Error,
+        notify_mode: Default::default(),
+        late_grace_hours: 24,
         priority: 0,
         active: true,
         trigger_token_hash: None,

@@ -1,7 +1,7 @@
 //! The job form's editable state, and its conversion from a `Job` and to a `JobInput`.
 
 use leptos::prelude::*;
-use shared::jobs::{Job, JobInput, Notifications, NotifyThreshold};
+use shared::jobs::{Job, JobInput, Notifications, NotifyMode, NotifyThreshold};
 use shared::validate::Issue;
 
 use crate::components::form::lines;
@@ -43,6 +43,10 @@ pub struct JobDraft {
     pub notify_owner: RwSignal<bool>,
     pub emails: RwSignal<String>,
     pub threshold: RwSignal<String>,
+    /// `changes` or `every_failure`.
+    pub notify_mode: RwSignal<String>,
+    /// Hours, as typed.
+    pub late_grace: RwSignal<String>,
     pub active: RwSignal<bool>,
     pub pre_scripts: RwSignal<Vec<i64>>,
     pub post_scripts: RwSignal<Vec<i64>>,
@@ -66,6 +70,8 @@ impl JobDraft {
             notify_owner: RwSignal::new(n.owner),
             emails: RwSignal::new(String::new()),
             threshold: RwSignal::new(threshold_name(n.threshold).to_owned()),
+            notify_mode: RwSignal::new(n.mode.as_str().to_owned()),
+            late_grace: RwSignal::new("24".to_owned()),
             active: RwSignal::new(true),
             pre_scripts: RwSignal::new(Vec::new()),
             post_scripts: RwSignal::new(Vec::new()),
@@ -90,6 +96,9 @@ impl JobDraft {
         self.emails.set(j.notifications.emails.join("\n"));
         self.threshold
             .set(threshold_name(j.notifications.threshold).to_owned());
+        self.notify_mode
+            .set(j.notifications.mode.as_str().to_owned());
+        self.late_grace.set(j.late_grace_hours.to_string());
         self.active.set(j.active);
         self.pre_scripts
             .set(j.pre_scripts.iter().map(|r| r.id).collect());
@@ -108,6 +117,17 @@ impl JobDraft {
         };
         let policy_id = id("policy_id", self.policy.get());
         let location_id = id("location_id", self.location.get());
+        let late_grace_hours = match crate::components::form::parse_number(&self.late_grace.get()) {
+            Ok(Some(n)) => i32::try_from(n).unwrap_or(0),
+            _ => {
+                issues.push(Issue::with(
+                    "late_grace_hours",
+                    "out_of_range",
+                    &[("min", 1), ("max", 8760)],
+                ));
+                0
+            }
+        };
         let patterns = |text: String| Some(lines(&text)).filter(|l| !l.is_empty());
         let input = JobInput {
             client_id: self.client_id.get(),
@@ -124,7 +144,10 @@ impl JobDraft {
                 owner: self.notify_owner.get(),
                 emails: split_emails(&self.emails.get()),
                 threshold: parse_threshold(&self.threshold.get()),
+                // A select value: one of the options.
+                mode: NotifyMode::from_wire(&self.notify_mode.get()).unwrap_or_default(),
             },
+            late_grace_hours,
             active: self.active.get(),
             pre_scripts: self.pre_scripts.get(),
             post_scripts: self.post_scripts.get(),

@@ -125,6 +125,12 @@ fn JobNotifications(draft: JobDraft, form: FormState) -> impl IntoView {
             ("none".to_owned(), fl!(LOADER, "notify-none")),
         ]
     });
+    let mode_options = Signal::derive(move || {
+        vec![
+            ("changes".to_owned(), fl!(LOADER, "notify-mode-changes")),
+            ("every_failure".to_owned(), fl!(LOADER, "notify-mode-every")),
+        ]
+    });
     view! {
         <fieldset class="fieldset">
             <legend>{move || fl!(LOADER, "job-notifications")}</legend>
@@ -145,6 +151,24 @@ fn JobNotifications(draft: JobDraft, form: FormState) -> impl IntoView {
                 value=draft.threshold
                 options=threshold_options
                 error=form.error("notifications.threshold")
+            />
+            <SelectField
+                id="job-notify-mode"
+                label=Signal::derive(move || fl!(LOADER, "job-notify-mode"))
+                value=draft.notify_mode
+                options=mode_options
+                error=form.error("notifications.mode")
+            />
+            <TextField
+                id="job-late-grace"
+                label=Signal::derive(move || fl!(LOADER, "job-late-grace"))
+                value=draft.late_grace
+                error=form.error("late_grace_hours")
+                input_type="number"
+                min=1
+                max=8760
+                class="input-short"
+                help=Signal::derive(move || fl!(LOADER, "job-late-grace-hint"))
             />
         </fieldset>
     }
