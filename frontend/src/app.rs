@@ -17,6 +17,7 @@ use crate::pages::jobs::JobsPage;
 use crate::pages::locations::{EditLocationPage, LocationsPage, NewLocationPage};
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::notifications::NotificationsPage;
 use crate::pages::password::PasswordPage;
 use crate::pages::pending::LogsPage;
 use crate::pages::policies::{EditPolicyPage, NewPolicyPage, PoliciesPage};
@@ -65,6 +66,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("users/:id") view=EditUserPage />
                     <Route path=path!("logs") view=LogsPage />
                     <Route path=path!("settings") view=SettingsPage />
+                    <Route path=path!("notifications") view=NotificationsPage />
                     <Route path=path!("preferences") view=PreferencesPage />
                     <Route path=path!("password") view=PasswordPage />
                     <Route path=path!("tokens") view=TokensPage />

@@ -33,8 +33,9 @@ const MAIN: [Entry; 6] = [
 ];
 
 /// The configuration group.
-const CONFIG: [Entry; 6] = [
+const CONFIG: [Entry; 7] = [
     entry("/settings", "nav-settings", true),
+    entry("/notifications", "nav-notifications", true),
     entry("/locations", "nav-locations", true),
     entry("/preferences", "nav-preferences", false),
     entry("/password", "nav-password", false),

@@ -9,6 +9,7 @@ pub mod jobs;
 pub mod locations;
 pub mod login;
 pub mod not_found;
+pub mod notifications;
 pub mod password;
 pub mod pending;
 pub mod policies;
