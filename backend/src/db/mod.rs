@@ -7,6 +7,7 @@ pub mod claim;
 pub mod clients;
 pub mod cluster;
 pub mod cluster_access;
+pub mod digest;
 pub mod events;
 pub mod jobs;
 pub mod leases;

@@ -3,6 +3,7 @@
 //! share one database without running anything twice.
 
 pub mod choose;
+pub mod digest;
 pub mod dispatcher;
 pub mod tick;
 
@@ -42,15 +43,25 @@ pub async fn start(
                 Box::pin(async move {
                     // A tick that fails (database briefly away) is retried by the next one,
                     // which catches the missed minute up.
-                    if let Err(err) = tick::tick(&e, chrono::Utc::now()).await {
+                    let now = chrono::Utc::now();
+                    if let Err(err) = tick::tick(&e, now).await {
                         tracing::error!("scheduler tick failed: {err}");
                     }
+                    daily(&e, now).await;
                 })
             },
         )?)
         .await?;
     sched.start().await?;
     Ok(Some(sched))
+}
+
+/// The daily tasks, tried every minute; each runs once a day over every server.
+async fn daily(e: &Engine, now: chrono::DateTime<chrono::Utc>) {
+    // Retried the next minute when it fails (the day is claimed in its transaction).
+    if let Err(err) = digest::queue(&e.pool, &e.config.tz, now).await {
+        tracing::error!("queueing the daily digest failed: {err}");
+    }
 }
 
 /// How often the dispatcher looks at the queue when nothing wakes it.

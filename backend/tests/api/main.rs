@@ -11,6 +11,7 @@ mod catalog_clients;
 mod catalog_jobs;
 mod catalog_misc;
 mod cli;
+mod digest;
 mod dispatch;
 mod engine;
 mod exact;

@@ -118,6 +118,8 @@ fn History() -> impl IntoView {
         {move || {
             session.language.track();
             match loaded.data.get() {
+                // A failure is told in the alert above: no endless "loading".
+                None if loaded.failure.with(Option::is_some) => ().into_any(),
                 None => view! { <Loading /> }.into_any(),
                 Some(p) => history_table(p, page, per_page, filters, go).into_any(),
             }
