@@ -5,7 +5,9 @@ use shared::common::Page;
 use shared::jobs::{Job, JobInput, Notifications, TriggerToken};
 
 use super::references::{check_scripts, name_map, reference, scripts_by_owner, ScriptSlot};
-use super::{access, ensure_valid, merge_patch, Actor, DomainError, FieldIssue, PageRequest};
+use super::{
+    access, audit, ensure_valid, merge_patch, Actor, DomainError, FieldIssue, PageRequest,
+};
 use crate::auth::secrets;
 use crate::db::jobs::{JobFilter, JobForm, JobRow};
 use crate::db::paging::strings;
@@ -178,7 +180,9 @@ pub async fn create(pool: &DbPool, actor: Actor, input: &JobInput) -> Result<Job
             &input.post_scripts,
         )
         .await?;
-        one(t, row).await
+        let job = one(t, row).await?;
+        audit::object(t, actor, None, Some(&job)).await?;
+        Ok(job)
     })
     .await
 }
@@ -193,13 +197,16 @@ pub async fn update(
 ) -> Result<Job, DomainError> {
     let mut c = db::conn(pool).await?;
     db::transaction(&mut c, async |t| {
-        access::job(t, actor, id).await?;
+        let row = access::job(t, actor, id).await?;
+        let before = one(t, row).await?;
         check(t, actor, input).await?;
         let row = jobs::update(t, id, &form(input))
             .await?
             .ok_or(DomainError::NotFound)?;
         scripts::set_attached(t, Owner::Job, id, &input.pre_scripts, &input.post_scripts).await?;
-        one(t, row).await
+        let after = one(t, row).await?;
+        audit::object(t, actor, Some(&before), Some(&after)).await?;
+        Ok(after)
     })
     .await
 }
@@ -246,7 +253,9 @@ pub async fn delete(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainEr
         }
         // Every store the job ever wrote to, read before its rows go with the job.
         let stores = places::of_jobs(t, std::slice::from_ref(&job)).await?;
+        let before = one(t, job).await?;
         jobs::delete(t, id).await?;
+        audit::object(t, actor, Some(&before), None).await?;
         Ok(stores)
     })
     .await?;
@@ -289,19 +298,37 @@ pub async fn create_token(
     actor: Actor,
     id: i64,
 ) -> Result<TriggerToken, DomainError> {
-    let mut c = db::conn(pool).await?;
-    access::job(&mut c, actor, id).await?;
     let token = format!("ebt_{}", secrets::random_token(32));
-    jobs::set_token_hash(&mut c, id, Some(&secrets::hash_api_token(&token))).await?;
+    let hash = secrets::hash_api_token(&token);
+    set_token(pool, actor, id, Some(&hash)).await?;
     Ok(TriggerToken { token })
 }
 
 /// Removes the job's trigger token.
 pub async fn delete_token(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainError> {
+    set_token(pool, actor, id, None).await
+}
+
+/// Stores (or removes) the hash of a job's trigger token, with its audit record.
+async fn set_token(
+    pool: &DbPool,
+    actor: Actor,
+    id: i64,
+    hash: Option<&str>,
+) -> Result<(), DomainError> {
     let mut c = db::conn(pool).await?;
-    access::job(&mut c, actor, id).await?;
-    jobs::set_token_hash(&mut c, id, None).await?;
-    Ok(())
+    db::transaction(&mut c, async |t| {
+        let job = access::job(t, actor, id).await?;
+        jobs::set_token_hash(t, id, hash).await?;
+        let code = match hash {
+            Some(_) => "trigger_token_created",
+            None => "trigger_token_revoked",
+        };
+        let subject = audit::Subject::new("job", id, &job.name);
+        audit::record(t, actor.into(), code, subject, None).await?;
+        Ok(())
+    })
+    .await
 }
 
 /// New priorities for `order` given the priority values the jobs hold now: the same

@@ -3,6 +3,7 @@
 pub mod access;
 pub mod accounts;
 pub mod actor;
+pub mod audit;
 pub mod clients;
 pub mod jobs;
 pub mod locations;

@@ -4,6 +4,7 @@
 
 pub mod choose;
 pub mod dispatcher;
+pub mod retention;
 pub mod tick;
 
 use std::time::Duration;
@@ -31,6 +32,7 @@ pub async fn start(
         if let Err(e) = tick::tick(&first, chrono::Utc::now()).await {
             tracing::error!("scheduler tick failed: {e}");
         }
+        retention::daily(&first, chrono::Utc::now()).await;
     });
     let sched = tokio_cron_scheduler::JobScheduler::new().await?;
     let e = engine.clone();
@@ -45,6 +47,8 @@ pub async fn start(
                     if let Err(err) = tick::tick(&e, chrono::Utc::now()).await {
                         tracing::error!("scheduler tick failed: {err}");
                     }
+                    // Once a day over every server (the first tick of the day runs it).
+                    retention::daily(&e, chrono::Utc::now()).await;
                 })
             },
         )?)
