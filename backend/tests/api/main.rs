@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used)] // integration tests: a panic is a test failure
 
+mod audit;
 mod auth;
 mod authz;
 mod batches;
