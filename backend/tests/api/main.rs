@@ -24,6 +24,7 @@ mod migrations;
 mod moves;
 mod openapi;
 mod restore;
+mod retention;
 mod scheduler;
 mod scripts;
 mod security;
