@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 use shared::events::LogSource;
+use shared::notifications::NotificationStatus;
 use shared::runs::RunState;
 
 use super::schema::{log_records, notifications, runs};
@@ -46,7 +47,10 @@ pub async fn delete_log_records(
 pub async fn delete_notifications(c: &mut PgConn, before: DateTime<Utc>) -> Result<usize, DbError> {
     Ok(diesel::delete(
         notifications::table
-            .filter(notifications::status.eq_any(["sent", "failed"]))
+            .filter(
+                notifications::status
+                    .eq_any([NotificationStatus::Sent, NotificationStatus::Failed]),
+            )
             .filter(notifications::updated_at.lt(before)),
     )
     .execute(c)

@@ -173,7 +173,8 @@ pub async fn change_password(
     let hash = hash_password(new).await?;
     db::transaction(&mut c, async |t| {
         users::set_password(t, user_id, &hash).await?;
-        let subject = super::audit::Subject::new("user", user_id, &user.username);
+        let subject =
+            super::audit::Subject::new(shared::audit::AuditKind::User, user_id, &user.username);
         super::audit::record(t, actor.into(), "password_changed", subject, None).await
     })
     .await?;

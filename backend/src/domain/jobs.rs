@@ -324,7 +324,7 @@ async fn set_token(
             Some(_) => "trigger_token_created",
             None => "trigger_token_revoked",
         };
-        let subject = audit::Subject::new("job", id, &job.name);
+        let subject = audit::Subject::new(shared::audit::AuditKind::Job, id, &job.name);
         audit::record(t, actor.into(), code, subject, None).await?;
         Ok(())
     })

@@ -176,7 +176,7 @@ pub async fn abort(engine: &Engine, actor: Actor, id: i64) -> Result<Run, Domain
             ..Default::default()
         };
         engine.run_changed_in(t, id, record).await?;
-        let subject = audit::Subject::new("run", id, "");
+        let subject = audit::Subject::new(shared::audit::AuditKind::Run, id, "");
         let mut data = serde_json::Map::new();
         data.insert("job_id".into(), run.job_id.into());
         audit::record_with(t, actor.into(), "run_aborted", subject, data).await?;
@@ -221,7 +221,7 @@ pub async fn accept_host_key(
             .host_key_pending
             .ok_or(DomainError::Code(shared::ErrorCode::NoPendingHostKey))?;
         clients::set_host_keys(t, client_id, Some(&pending), None).await?;
-        let subject = audit::Subject::new("client", client_id, &row.name);
+        let subject = audit::Subject::new(shared::audit::AuditKind::Client, client_id, &row.name);
         let fingerprint = crate::engine::hostkeys::fingerprint(&pending);
         let mut data = serde_json::Map::new();
         data.insert("fingerprint".into(), fingerprint.into());

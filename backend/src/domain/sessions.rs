@@ -64,7 +64,7 @@ pub async fn login(
                 address: Some(ip),
             };
             let subject = audit::Subject {
-                kind: "user",
+                kind: shared::audit::AuditKind::User,
                 id: who.user_id,
                 name: username,
             };
@@ -85,7 +85,7 @@ pub async fn login(
     };
     db::transaction(&mut c, async |t| {
         sessions::insert(t, sid, user.id, expires).await?;
-        let subject = audit::Subject::new("user", user.id, &user.username);
+        let subject = audit::Subject::new(shared::audit::AuditKind::User, user.id, &user.username);
         audit::record(t, who, "login", subject, None).await
     })
     .await?;
@@ -110,7 +110,7 @@ pub async fn logout(
     let mut c = db::conn(pool).await?;
     db::transaction(&mut c, async |t| {
         sessions::delete(t, sid).await?;
-        let subject = audit::Subject::new("user", actor.user_id, username);
+        let subject = audit::Subject::new(shared::audit::AuditKind::User, actor.user_id, username);
         audit::record(t, actor.into(), "logout", subject, None).await
     })
     .await?;

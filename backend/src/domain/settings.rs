@@ -100,7 +100,7 @@ async fn put_in(
         audit::diff::mark_secret_changed(&mut changes, "mail_password");
     }
     let subject = audit::Subject {
-        kind: "settings",
+        kind: shared::audit::AuditKind::Settings,
         id: None,
         name: "settings",
     };

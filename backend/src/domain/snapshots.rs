@@ -243,7 +243,7 @@ pub async fn open_download(
     .await?;
     let mut data = serde_json::Map::new();
     data.insert("path".into(), path.into());
-    let subject = super::audit::Subject::new("snapshot", id, &snap_name);
+    let subject = super::audit::Subject::new(shared::audit::AuditKind::Snapshot, id, &snap_name);
     super::audit::action(&engine.pool, actor.into(), "download", subject, data).await?;
     Ok(opened)
 }

@@ -31,7 +31,7 @@ pub async fn create(pool: &DbPool, actor: Actor, name: &str) -> Result<TokenCrea
     let mut c = db::conn(pool).await?;
     let row = db::transaction(&mut c, async |t| {
         let row = tokens::insert(t, user_id, name, &prefix, &hash).await?;
-        let subject = audit::Subject::new("token", row.id, &row.name);
+        let subject = audit::Subject::new(shared::audit::AuditKind::Token, row.id, &row.name);
         audit::record(t, actor.into(), "token_created", subject, None).await?;
         Ok::<_, DomainError>(row)
     })
@@ -65,7 +65,7 @@ pub async fn revoke(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainEr
         if tokens::delete_for_user(t, actor.user_id, id).await? == 0 {
             return Err(DomainError::NotFound);
         }
-        let subject = audit::Subject::new("token", id, &name);
+        let subject = audit::Subject::new(shared::audit::AuditKind::Token, id, &name);
         audit::record(t, actor.into(), "token_revoked", subject, None).await?;
         Ok(())
     })

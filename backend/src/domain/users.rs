@@ -71,7 +71,7 @@ pub async fn create(pool: &DbPool, actor: Actor, input: &UserInput) -> Result<Us
         let user = view(&row);
         let mut changes = audit::changes_of(None, Some(&user))?;
         audit::diff::mark_secret_changed(&mut changes, "password");
-        let subject = audit::Subject::new("user", user.id, &user.username);
+        let subject = audit::Subject::new(shared::audit::AuditKind::User, user.id, &user.username);
         audit::record(t, actor.into(), "created", subject, Some(changes)).await?;
         Ok(user)
     })
@@ -119,7 +119,7 @@ pub async fn update(
         if input.password.is_some() {
             audit::diff::mark_secret_changed(&mut changes, "password");
         }
-        let subject = audit::Subject::new("user", id, &after.username);
+        let subject = audit::Subject::new(shared::audit::AuditKind::User, id, &after.username);
         audit::record(t, actor.into(), "updated", subject, Some(changes)).await?;
         Ok(user.1)
     })
@@ -196,7 +196,7 @@ pub async fn delete(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainEr
             return Err(DomainError::Code(shared::ErrorCode::OwnAccount));
         }
         users::delete(t, id).await?;
-        let subject = audit::Subject::new("user", id, &current.username);
+        let subject = audit::Subject::new(shared::audit::AuditKind::User, id, &current.username);
         audit::changed(t, actor, subject, Some(&view(&current)), None).await
     })
     .await

@@ -15,6 +15,7 @@ use std::net::IpAddr;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
+use shared::audit::AuditKind;
 use shared::events::Event;
 
 use super::{Actor, DomainError};
@@ -36,17 +37,17 @@ impl From<Actor> for Who {
     }
 }
 
-/// What a record is about: `kind` (`client`, `job`, `user`, `settings`, …), id and name.
+/// What a record is about: its kind, id and name.
 #[derive(Debug, Clone, Copy)]
 pub struct Subject<'a> {
-    pub kind: &'a str,
+    pub kind: AuditKind,
     pub id: Option<i64>,
     pub name: &'a str,
 }
 
 impl<'a> Subject<'a> {
     /// An object of the catalog.
-    pub fn new(kind: &'a str, id: i64, name: &'a str) -> Self {
+    pub fn new(kind: AuditKind, id: i64, name: &'a str) -> Self {
         Subject {
             kind,
             id: Some(id),
@@ -57,7 +58,7 @@ impl<'a> Subject<'a> {
     /// `data`: `{"kind", "id", "name"}`.
     fn data(&self) -> Map<String, Value> {
         let mut m = Map::new();
-        m.insert("kind".into(), self.kind.into());
+        m.insert("kind".into(), self.kind.as_str().into());
         m.insert("id".into(), self.id.into());
         m.insert("name".into(), self.name.into());
         m
@@ -183,7 +184,7 @@ fn detail(
     address: Option<&str>,
     fields: Option<&str>,
 ) -> String {
-    let mut d = format!("{code}: {} {:?}", s.kind, s.name);
+    let mut d = format!("{code}: {} {:?}", s.kind.as_str(), s.name);
     if let Some(id) = s.id {
         d.push_str(&format!(" (#{id})"));
     }
@@ -228,7 +229,7 @@ mod tests {
         };
         let d = detail(
             "updated",
-            &Subject::new("job", 7, "home"),
+            &Subject::new(AuditKind::Job, 7, "home"),
             who,
             Some("127.0.0.1"),
             Some("name, password"),

@@ -2,10 +2,11 @@
 //! what a user can set (the input form), not what the server computes (sizes, states).
 
 use serde_json::{json, Value};
+use shared::audit::AuditKind;
 use shared::clients::Client;
 use shared::jobs::Job;
-use shared::locations::Location;
-use shared::policies::Policy;
+use shared::locations::{Location, LocationInput};
+use shared::policies::{Policy, PolicyInput};
 use shared::scripts::Script;
 
 use super::{changed_form, json, Subject};
@@ -14,8 +15,8 @@ use crate::domain::{Actor, DomainError};
 
 /// An object of the catalog as the audit trail sees it.
 pub trait Audited {
-    /// `client`, `job`, …
-    const KIND: &'static str;
+    /// What kind of object it is.
+    const KIND: AuditKind;
     /// The object's id and name.
     fn id_name(&self) -> (i64, &str);
     /// The fields a user sets, compared before and after a change.
@@ -23,58 +24,91 @@ pub trait Audited {
 }
 
 impl Audited for Client {
-    const KIND: &'static str = "client";
+    const KIND: AuditKind = AuditKind::Client;
     fn id_name(&self) -> (i64, &str) {
         (self.id, &self.name)
     }
     fn form(&self) -> Result<Value, DomainError> {
-        json(&crate::domain::clients::input_of(self))
+        pick(
+            self,
+            &[
+                "name",
+                "description",
+                "connection",
+                "active",
+                "owner",
+                "quota_bytes",
+                "max_parallel_jobs",
+                "ssh_options",
+                "rsync_options",
+                "pre_scripts",
+                "post_scripts",
+            ],
+        )
     }
 }
 
 impl Audited for Job {
-    const KIND: &'static str = "job";
+    const KIND: AuditKind = AuditKind::Job;
     fn id_name(&self) -> (i64, &str) {
         (self.id, &self.name)
     }
     fn form(&self) -> Result<Value, DomainError> {
-        json(&crate::domain::jobs::input_of(self))
+        pick(
+            self,
+            &[
+                "client",
+                "name",
+                "description",
+                "source_path",
+                "policy",
+                "location",
+                "include",
+                "exclude",
+                "use_local_permissions",
+                "notifications",
+                "late_grace_hours",
+                "active",
+                "pre_scripts",
+                "post_scripts",
+            ],
+        )
     }
 }
 
 impl Audited for Policy {
-    const KIND: &'static str = "policy";
+    const KIND: AuditKind = AuditKind::Policy;
     fn id_name(&self) -> (i64, &str) {
         (self.id, &self.name)
     }
     fn form(&self) -> Result<Value, DomainError> {
-        Ok(json!({
-            "name": self.name,
-            "description": self.description,
-            "include": self.include,
-            "exclude": self.exclude,
-            "schedule": json(&self.schedule)?,
-        }))
+        json(&PolicyInput {
+            name: self.name.clone(),
+            description: self.description.clone(),
+            include: self.include.clone(),
+            exclude: self.exclude.clone(),
+            schedule: self.schedule.clone(),
+        })
     }
 }
 
 impl Audited for Location {
-    const KIND: &'static str = "location";
+    const KIND: AuditKind = AuditKind::Location;
     fn id_name(&self) -> (i64, &str) {
         (self.id, &self.name)
     }
     fn form(&self) -> Result<Value, DomainError> {
-        Ok(json!({
-            "name": self.name,
-            "directory": self.directory,
-            "max_parallel_jobs": self.max_parallel_jobs,
-            "active": self.active,
-        }))
+        json(&LocationInput {
+            name: self.name.clone(),
+            directory: self.directory.clone(),
+            max_parallel_jobs: self.max_parallel_jobs,
+            active: self.active,
+        })
     }
 }
 
 impl Audited for Script {
-    const KIND: &'static str = "script";
+    const KIND: AuditKind = AuditKind::Script;
     fn id_name(&self) -> (i64, &str) {
         (self.id, &self.name)
     }
@@ -86,6 +120,17 @@ impl Audited for Script {
             "uses": json(&self.uses)?,
         }))
     }
+}
+
+/// The named fields of a view (those a user sets; references compare whole, id and name).
+fn pick<T: serde::Serialize>(view: &T, fields: &[&str]) -> Result<Value, DomainError> {
+    let all = json(view)?;
+    Ok(Value::Object(
+        fields
+            .iter()
+            .filter_map(|f| Some(((*f).to_owned(), all.get(*f)?.clone())))
+            .collect(),
+    ))
 }
 
 /// Records the creation (`before` = `None`), update or deletion (`after` = `None`) of a
