@@ -377,6 +377,8 @@ pub async fn regenerate_key(
         clients::set_public_key(t, id, staged.public()).await?;
         let row = access::client(t, actor, id).await?;
         let client = one(t, row).await?;
+        let subject = audit::Subject::new(shared::audit::AuditKind::Client, id, &client.name);
+        audit::record(t, actor.into(), "key_regenerated", subject, None).await?;
         replaced = Some(staged.install()?);
         Ok(client)
     })

@@ -2,19 +2,20 @@
 //! trigger tokens, priorities, delete (backups removed in the background).
 
 use shared::common::Page;
-use shared::jobs::{Job, JobInput, Notifications, TriggerToken};
+use shared::jobs::{Job, JobInput, Notifications};
 
 use super::references::{check_scripts, name_map, reference, scripts_by_owner, ScriptSlot};
 use super::{
     access, audit, ensure_valid, merge_patch, Actor, DomainError, FieldIssue, PageRequest,
 };
-use crate::auth::secrets;
 use crate::db::jobs::{JobFilter, JobForm, JobRow};
 use crate::db::paging::strings;
 use crate::db::scripts::Owner;
 use crate::db::{self, clients, jobs, locations, policies, scripts, DbPool, PgConn};
 use crate::engine::places;
 use shared::jobs::JobSort;
+
+pub use super::job_tokens::{create_token, delete_token};
 
 async fn views(c: &mut PgConn, rows: Vec<JobRow>) -> Result<Vec<Job>, DomainError> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
@@ -290,45 +291,6 @@ pub async fn copy_to(c: &mut PgConn, j: &JobRow, client_id: i64) -> Result<(), D
         scripts::set_attached(c, Owner::Job, copy.id, &ids(pre), &ids(post)).await?;
     }
     Ok(())
-}
-
-/// Creates (or replaces) the job's trigger token; returns it once.
-pub async fn create_token(
-    pool: &DbPool,
-    actor: Actor,
-    id: i64,
-) -> Result<TriggerToken, DomainError> {
-    let token = format!("ebt_{}", secrets::random_token(32));
-    let hash = secrets::hash_api_token(&token);
-    set_token(pool, actor, id, Some(&hash)).await?;
-    Ok(TriggerToken { token })
-}
-
-/// Removes the job's trigger token.
-pub async fn delete_token(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainError> {
-    set_token(pool, actor, id, None).await
-}
-
-/// Stores (or removes) the hash of a job's trigger token, with its audit record.
-async fn set_token(
-    pool: &DbPool,
-    actor: Actor,
-    id: i64,
-    hash: Option<&str>,
-) -> Result<(), DomainError> {
-    let mut c = db::conn(pool).await?;
-    db::transaction(&mut c, async |t| {
-        let job = access::job(t, actor, id).await?;
-        jobs::set_token_hash(t, id, hash).await?;
-        let code = match hash {
-            Some(_) => "trigger_token_created",
-            None => "trigger_token_revoked",
-        };
-        let subject = audit::Subject::new(shared::audit::AuditKind::Job, id, &job.name);
-        audit::record(t, actor.into(), code, subject, None).await?;
-        Ok(())
-    })
-    .await
 }
 
 /// New priorities for `order` given the priority values the jobs hold now: the same

@@ -221,6 +221,28 @@ async fn catalog_changes_with_fields_before_and_after() {
     assert_eq!(s, 204);
     let ch = changed(&mut trail, "deleted", me, "job", jid).await;
     assert_eq!(ch["name"], json!(["docs", null]));
+    let (s, _) = admin
+        .post(
+            &format!("/api/clients/{cid}/public-key/regenerate"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(s, 200);
+    let r = trail.one("key_regenerated", Some(me)).await;
+    assert_eq!(subject(&r), ("client", Some(cid), "pc1"));
+    let (s, c2) = admin
+        .post(&format!("/api/clients/{cid}/clone"), json!({}))
+        .await;
+    assert_eq!(s, 201, "{c2}");
+    let ch = changed(
+        &mut trail,
+        "created",
+        me,
+        "client",
+        c2["id"].as_i64().unwrap(),
+    )
+    .await;
+    assert_eq!(ch["name"], json!([null, "pc1-copy"]));
     let (s, _) = admin.delete(&format!("/api/clients/{cid}")).await;
     assert_eq!(s, 204);
     changed(&mut trail, "deleted", me, "client", cid).await;
