@@ -2,6 +2,7 @@
 //! web app (`frontend`). Builds for native and `wasm32-unknown-unknown`; the OpenAPI schema
 //! derives are behind the `openapi` feature so the browser build stays small.
 
+pub mod audit;
 pub mod auth;
 pub mod clients;
 pub mod common;

@@ -180,6 +180,7 @@ mod tests {
             $check::<crate::Role>($($arg)?);
             $check::<crate::Language>($($arg)?);
             $check::<crate::ErrorCode>($($arg)?);
+            $check::<crate::audit::AuditKind>($($arg)?);
         }};
     }
 

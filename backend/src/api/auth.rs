@@ -77,7 +77,7 @@ pub async fn login(
 #[post("/auth/logout")]
 pub async fn logout(state: web::Data<AppState>, user: AuthUser) -> ApiResult<HttpResponse> {
     if let Some(sid) = user.session {
-        sessions::logout(&state.pool, sid).await?;
+        sessions::logout(&state.pool, sid, user.actor(), &user.user.username).await?;
     }
     let mut gone = session_cookie(String::new(), 0, state.config.secure_cookies);
     gone.make_removal();

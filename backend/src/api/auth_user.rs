@@ -23,6 +23,8 @@ pub struct AuthUser {
     pub role: Role,
     /// The login session, when authenticated by a session JWT.
     pub session: Option<Uuid>,
+    /// The peer address of the connection (the audit trail's "from where").
+    pub address: Option<std::net::IpAddr>,
 }
 
 impl AuthUser {
@@ -31,6 +33,7 @@ impl AuthUser {
         crate::domain::Actor {
             user_id: self.user.id,
             role: self.role,
+            address: self.address,
         }
     }
 
@@ -81,6 +84,7 @@ impl FromRequest for AuthUser {
                 role: role_of(&principal.user),
                 user: principal.user,
                 session: principal.session,
+                address: req.peer_addr().map(|a| a.ip()),
             })
         })
     }

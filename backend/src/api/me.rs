@@ -72,7 +72,7 @@ pub async fn change_password(
     let body = body.into_inner();
     accounts::change_password(
         &state.pool,
-        user.user.id,
+        user.actor(),
         body.current_password,
         body.new_password,
     )

@@ -48,7 +48,7 @@ pub async fn create_token(
     user: AuthUser,
     body: ApiJson<CreateToken>,
 ) -> ApiResult<HttpResponse> {
-    let created = tokens::create(&state.pool, user.user.id, &body.name).await?;
+    let created = tokens::create(&state.pool, user.actor(), &body.name).await?;
     Ok(HttpResponse::Created().json(created))
 }
 
@@ -70,6 +70,6 @@ pub async fn delete_token(
     user: AuthUser,
     path: web::Path<i64>,
 ) -> ApiResult<HttpResponse> {
-    tokens::revoke(&state.pool, user.user.id, path.into_inner()).await?;
+    tokens::revoke(&state.pool, user.actor(), path.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

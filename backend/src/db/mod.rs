@@ -1,6 +1,7 @@
 //! Persistence: the diesel schema, row structs and queries, the connection pool, embedded
 //! migrations and the self-managed PostgreSQL cluster. Only this module imports diesel.
 
+pub mod audit;
 pub mod batches;
 pub mod candidates;
 pub mod claim;
@@ -16,6 +17,7 @@ pub mod notifications;
 pub mod paging;
 pub mod policies;
 pub mod queue;
+pub mod retention;
 pub mod runs;
 pub mod schema;
 pub mod scripts;

@@ -154,7 +154,7 @@ pub async fn reset_password(
 /// Changes one's own password after checking the current one. Other sessions end.
 pub async fn change_password(
     pool: &DbPool,
-    user_id: i64,
+    actor: super::Actor,
     current: String,
     new: String,
 ) -> Result<(), DomainError> {
@@ -162,6 +162,7 @@ pub async fn change_password(
     if !issues.is_empty() {
         return Err(DomainError::Validation(issues));
     }
+    let user_id = actor.user_id;
     let mut c = db::conn(pool).await?;
     let user = users::find(&mut c, user_id)
         .await?
@@ -170,7 +171,13 @@ pub async fn change_password(
         return Err(DomainError::InvalidCredentials);
     }
     let hash = hash_password(new).await?;
-    users::set_password(&mut c, user_id, &hash).await?;
+    db::transaction(&mut c, async |t| {
+        users::set_password(t, user_id, &hash).await?;
+        let subject =
+            super::audit::Subject::new(shared::audit::AuditKind::User, user_id, &user.username);
+        super::audit::record(t, actor.into(), "password_changed", subject, None).await
+    })
+    .await?;
     Ok(())
 }
 

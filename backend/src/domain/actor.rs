@@ -9,6 +9,9 @@ use super::DomainError;
 pub struct Actor {
     pub user_id: i64,
     pub role: Role,
+    /// Where the request came from (the peer address; see [`super::audit`]), for the
+    /// audit trail; `None` outside a request.
+    pub address: Option<std::net::IpAddr>,
 }
 
 impl Actor {

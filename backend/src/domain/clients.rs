@@ -9,7 +9,7 @@ use shared::common::Page;
 
 use super::references::{check_scripts, name_map, reference, scripts_by_owner, ScriptSlot};
 use super::{
-    access, ensure_valid, merge_patch, unique_to_duplicate, Actor, DomainError, FieldIssue,
+    access, audit, ensure_valid, merge_patch, unique_to_duplicate, Actor, DomainError, FieldIssue,
     PageRequest,
 };
 use crate::db::clients::{ClientFilter, ClientForm, ClientRow};
@@ -130,22 +130,9 @@ async fn check(
     if !actor.is_admin() && input.connection == shared::clients::Connection::Local {
         issues.push(FieldIssue::new("connection.kind", "not_allowed"));
     }
-    check_scripts(
-        c,
-        "pre_scripts",
-        &input.pre_scripts,
-        ScriptSlot::ClientPre,
-        &mut issues,
-    )
-    .await?;
-    check_scripts(
-        c,
-        "post_scripts",
-        &input.post_scripts,
-        ScriptSlot::ClientPost,
-        &mut issues,
-    )
-    .await?;
+    let (pre, post) = (&input.pre_scripts, &input.post_scripts);
+    check_scripts(c, "pre_scripts", pre, ScriptSlot::ClientPre, &mut issues).await?;
+    check_scripts(c, "post_scripts", post, ScriptSlot::ClientPost, &mut issues).await?;
     let owner = if actor.is_admin() {
         match input.owner_id {
             Some(id) => {
@@ -228,7 +215,9 @@ async fn insert(
     let key = keys::generate(data_dir, row.id).await?;
     clients::set_public_key(t, row.id, &key).await?;
     let row = access::client(t, actor, row.id).await?;
-    one(t, row).await
+    let client = one(t, row).await?;
+    audit::object(t, actor, None, Some(&client)).await?;
+    Ok(client)
 }
 
 /// Replaces a client's settings.
@@ -242,6 +231,7 @@ pub async fn update(
     db::transaction(&mut c, async |t| {
         let current = access::client(t, actor, id).await?;
         let owner = check(t, actor, input, Some(current.owner_id)).await?;
+        let before = one(t, current).await?;
         let row = clients::update(t, id, &form(input, owner)?)
             .await
             .map_err(unique_to_duplicate("name"))?
@@ -254,7 +244,9 @@ pub async fn update(
             &input.post_scripts,
         )
         .await?;
-        one(t, row).await
+        let after = one(t, row).await?;
+        audit::object(t, actor, Some(&before), Some(&after)).await?;
+        Ok(after)
     })
     .await
 }
@@ -298,7 +290,8 @@ pub async fn delete(
 ) -> Result<(), DomainError> {
     let mut c = db::conn(pool).await?;
     let stores = db::transaction(&mut c, async |t| {
-        access::client(t, actor, id).await?;
+        let row = access::client(t, actor, id).await?;
+        let before = one(t, row).await?;
         if crate::db::runs::client_has_active(t, id).await? {
             return Err(DomainError::Code(shared::ErrorCode::RunInProgress));
         }
@@ -308,6 +301,7 @@ pub async fn delete(
         let job_rows = jobs::of_clients(t, &[id]).await?;
         let stores = places::of_jobs(t, &job_rows).await?;
         clients::delete(t, id).await?;
+        audit::object(t, actor, Some(&before), None).await?;
         Ok(stores)
     })
     .await?;
@@ -383,6 +377,8 @@ pub async fn regenerate_key(
         clients::set_public_key(t, id, staged.public()).await?;
         let row = access::client(t, actor, id).await?;
         let client = one(t, row).await?;
+        let subject = audit::Subject::new(shared::audit::AuditKind::Client, id, &client.name);
+        audit::record(t, actor.into(), "key_regenerated", subject, None).await?;
         replaced = Some(staged.install()?);
         Ok(client)
     })

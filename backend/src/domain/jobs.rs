@@ -2,17 +2,20 @@
 //! trigger tokens, priorities, delete (backups removed in the background).
 
 use shared::common::Page;
-use shared::jobs::{Job, JobInput, Notifications, TriggerToken};
+use shared::jobs::{Job, JobInput, Notifications};
 
 use super::references::{check_scripts, name_map, reference, scripts_by_owner, ScriptSlot};
-use super::{access, ensure_valid, merge_patch, Actor, DomainError, FieldIssue, PageRequest};
-use crate::auth::secrets;
+use super::{
+    access, audit, ensure_valid, merge_patch, Actor, DomainError, FieldIssue, PageRequest,
+};
 use crate::db::jobs::{JobFilter, JobForm, JobRow};
 use crate::db::paging::strings;
 use crate::db::scripts::Owner;
 use crate::db::{self, clients, jobs, locations, policies, scripts, DbPool, PgConn};
 use crate::engine::places;
 use shared::jobs::JobSort;
+
+pub use super::job_tokens::{create_token, delete_token};
 
 async fn views(c: &mut PgConn, rows: Vec<JobRow>) -> Result<Vec<Job>, DomainError> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
@@ -178,7 +181,9 @@ pub async fn create(pool: &DbPool, actor: Actor, input: &JobInput) -> Result<Job
             &input.post_scripts,
         )
         .await?;
-        one(t, row).await
+        let job = one(t, row).await?;
+        audit::object(t, actor, None, Some(&job)).await?;
+        Ok(job)
     })
     .await
 }
@@ -193,13 +198,16 @@ pub async fn update(
 ) -> Result<Job, DomainError> {
     let mut c = db::conn(pool).await?;
     db::transaction(&mut c, async |t| {
-        access::job(t, actor, id).await?;
+        let row = access::job(t, actor, id).await?;
+        let before = one(t, row).await?;
         check(t, actor, input).await?;
         let row = jobs::update(t, id, &form(input))
             .await?
             .ok_or(DomainError::NotFound)?;
         scripts::set_attached(t, Owner::Job, id, &input.pre_scripts, &input.post_scripts).await?;
-        one(t, row).await
+        let after = one(t, row).await?;
+        audit::object(t, actor, Some(&before), Some(&after)).await?;
+        Ok(after)
     })
     .await
 }
@@ -246,7 +254,9 @@ pub async fn delete(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainEr
         }
         // Every store the job ever wrote to, read before its rows go with the job.
         let stores = places::of_jobs(t, std::slice::from_ref(&job)).await?;
+        let before = one(t, job).await?;
         jobs::delete(t, id).await?;
+        audit::object(t, actor, Some(&before), None).await?;
         Ok(stores)
     })
     .await?;
@@ -280,27 +290,6 @@ pub async fn copy_to(c: &mut PgConn, j: &JobRow, client_id: i64) -> Result<(), D
         let ids = |v: &Vec<shared::common::Ref>| v.iter().map(|r| r.id).collect::<Vec<_>>();
         scripts::set_attached(c, Owner::Job, copy.id, &ids(pre), &ids(post)).await?;
     }
-    Ok(())
-}
-
-/// Creates (or replaces) the job's trigger token; returns it once.
-pub async fn create_token(
-    pool: &DbPool,
-    actor: Actor,
-    id: i64,
-) -> Result<TriggerToken, DomainError> {
-    let mut c = db::conn(pool).await?;
-    access::job(&mut c, actor, id).await?;
-    let token = format!("ebt_{}", secrets::random_token(32));
-    jobs::set_token_hash(&mut c, id, Some(&secrets::hash_api_token(&token))).await?;
-    Ok(TriggerToken { token })
-}
-
-/// Removes the job's trigger token.
-pub async fn delete_token(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainError> {
-    let mut c = db::conn(pool).await?;
-    access::job(&mut c, actor, id).await?;
-    jobs::set_token_hash(&mut c, id, None).await?;
     Ok(())
 }
 

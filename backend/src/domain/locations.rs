@@ -7,7 +7,8 @@ use shared::common::Page;
 use shared::locations::{Location, LocationInput};
 
 use super::{
-    ensure_valid, merge_patch, unique_to_duplicate, Actor, DomainError, FieldIssue, PageRequest,
+    audit, ensure_valid, merge_patch, unique_to_duplicate, Actor, DomainError, FieldIssue,
+    PageRequest,
 };
 use crate::db::locations::{LocationForm, LocationRow};
 use crate::db::{self, jobs, locations, DbPool, PgConn};
@@ -118,10 +119,15 @@ pub async fn create(
     actor.require_admin()?;
     check(input).await?;
     let mut c = db::conn(pool).await?;
-    let row = locations::insert(&mut c, &form(input))
-        .await
-        .map_err(unique_to_duplicate("name"))?;
-    one(&mut c, row).await
+    db::transaction(&mut c, async |t| {
+        let row = locations::insert(t, &form(input))
+            .await
+            .map_err(unique_to_duplicate("name"))?;
+        let after = one(t, row).await?;
+        audit::object(t, actor, None, Some(&after)).await?;
+        Ok(after)
+    })
+    .await
 }
 
 /// Replaces a location (admins).
@@ -133,16 +139,23 @@ pub async fn update(
 ) -> Result<Location, DomainError> {
     actor.require_admin()?;
     let mut c = db::conn(pool).await?;
-    locations::find(&mut c, id)
+    let before = locations::find(&mut c, id)
         .await?
         .ok_or(DomainError::NotFound)?;
+    let before = one(&mut c, before).await?;
     check(input).await?;
-    // One statement: atomic by itself. The view (with its disk checks) is read after it.
-    let row = locations::update(&mut c, id, &form(input))
-        .await
-        .map_err(unique_to_duplicate("name"))?
-        .ok_or(DomainError::NotFound)?;
-    one(&mut c, row).await
+    // The change and its audit record together; the view (with its disk checks) is read
+    // after the change.
+    db::transaction(&mut c, async |t| {
+        let row = locations::update(t, id, &form(input))
+            .await
+            .map_err(unique_to_duplicate("name"))?
+            .ok_or(DomainError::NotFound)?;
+        let after = one(t, row).await?;
+        audit::object(t, actor, Some(&before), Some(&after)).await?;
+        Ok(after)
+    })
+    .await
 }
 
 /// Changes some fields (admins).
@@ -170,7 +183,7 @@ pub async fn delete(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainEr
     // The checks and the delete in one transaction (the foreign keys still guard the
     // race with a job created meanwhile).
     db::transaction(&mut c, async |t| {
-        locations::find(t, id).await?.ok_or(DomainError::NotFound)?;
+        let before = locations::find(t, id).await?.ok_or(DomainError::NotFound)?;
         let users = jobs::using(t, None, Some(id)).await?;
         if !users.is_empty() {
             return Err(DomainError::InUse(super::jobs::refs(users)));
@@ -180,8 +193,9 @@ pub async fn delete(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainEr
             let holders = jobs::holding_snapshots_in(t, id).await?;
             return Err(DomainError::InUse(super::jobs::refs(holders)));
         }
+        let before = one(t, before).await?;
         locations::delete(t, id).await?;
-        Ok(())
+        audit::object(t, actor, Some(&before), None).await
     })
     .await
 }

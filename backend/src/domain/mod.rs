@@ -3,7 +3,9 @@
 pub mod access;
 pub mod accounts;
 pub mod actor;
+pub mod audit;
 pub mod clients;
+pub mod job_tokens;
 pub mod jobs;
 pub mod locations;
 pub mod policies;

@@ -3,7 +3,9 @@
 use shared::common::Page;
 use shared::policies::{Policy, PolicyInput, Schedule};
 
-use super::{ensure_valid, merge_patch, unique_to_duplicate, Actor, DomainError, PageRequest};
+use super::{
+    audit, ensure_valid, merge_patch, unique_to_duplicate, Actor, DomainError, PageRequest,
+};
 use crate::db::paging::strings;
 use crate::db::policies::{PolicyForm, PolicyRow};
 use crate::db::{self, jobs, policies, DbPool, PgConn};
@@ -93,7 +95,9 @@ pub async fn create(
         let row = policies::insert(t, &form(input)?)
             .await
             .map_err(unique_to_duplicate("name"))?;
-        one(t, row).await
+        let after = one(t, row).await?;
+        audit::object(t, actor, None, Some(&after)).await?;
+        Ok(after)
     })
     .await
 }
@@ -108,13 +112,16 @@ pub async fn update(
     actor.require_admin()?;
     let mut c = db::conn(pool).await?;
     db::transaction(&mut c, async |t| {
-        policies::find(t, id).await?.ok_or(DomainError::NotFound)?;
+        let before = policies::find(t, id).await?.ok_or(DomainError::NotFound)?;
+        let before = one(t, before).await?;
         ensure_valid(input.validate())?;
         let row = policies::update(t, id, &form(input)?)
             .await
             .map_err(unique_to_duplicate("name"))?
             .ok_or(DomainError::NotFound)?;
-        one(t, row).await
+        let after = one(t, row).await?;
+        audit::object(t, actor, Some(&before), Some(&after)).await?;
+        Ok(after)
     })
     .await
 }
@@ -143,13 +150,14 @@ pub async fn delete(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainEr
     actor.require_admin()?;
     let mut c = db::conn(pool).await?;
     db::transaction(&mut c, async |t| {
-        policies::find(t, id).await?.ok_or(DomainError::NotFound)?;
+        let before = policies::find(t, id).await?.ok_or(DomainError::NotFound)?;
         let users = jobs::using(t, Some(id), None).await?;
         if !users.is_empty() {
             return Err(DomainError::InUse(super::jobs::refs(users)));
         }
+        let before = one(t, before).await?;
         policies::delete(t, id).await?;
-        Ok(())
+        audit::object(t, actor, Some(&before), None).await
     })
     .await
 }

@@ -151,6 +151,12 @@ async fn queue(
     let mut c = db::conn(&engine.pool).await?;
     let run = db::transaction(&mut c, async |t| {
         let run = crate::db::queue::enqueue_restore(t, job_id, &value, Some(actor.user_id)).await?;
+        let mut data = serde_json::Map::new();
+        data.insert("run_id".into(), run.id.into());
+        data.insert("target".into(), value.clone());
+        let subject =
+            super::audit::Subject::new(shared::audit::AuditKind::Snapshot, target.snapshot_id, "");
+        super::audit::record_with(t, actor.into(), "restore_requested", subject, data).await?;
         super::runs::announce(engine, t, std::slice::from_ref(&run), actor.user_id).await?;
         Ok::<_, DomainError>(run)
     })

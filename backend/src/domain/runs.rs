@@ -5,7 +5,7 @@ use shared::common::Page;
 use shared::events::{LogLevel, LogSource};
 use shared::runs::{Run, RunState, RunTrigger, Snapshot};
 
-use super::{access, Actor, DomainError, PageRequest};
+use super::{access, audit, Actor, DomainError, PageRequest};
 use crate::db::runs::{RunFilter, RunRow};
 use crate::db::{self, clients, runs, snapshots, DbPool};
 use crate::engine::runner::Engine;
@@ -176,6 +176,10 @@ pub async fn abort(engine: &Engine, actor: Actor, id: i64) -> Result<Run, Domain
             ..Default::default()
         };
         engine.run_changed_in(t, id, record).await?;
+        let subject = audit::Subject::new(shared::audit::AuditKind::Run, id, "");
+        let mut data = serde_json::Map::new();
+        data.insert("job_id".into(), run.job_id.into());
+        audit::record_with(t, actor.into(), "run_aborted", subject, data).await?;
         Ok((run, finished_queued))
     })
     .await?;
@@ -211,11 +215,21 @@ pub async fn accept_host_key(
     client_id: i64,
 ) -> Result<shared::clients::Client, DomainError> {
     let mut c = db::conn(pool).await?;
-    let row = access::client(&mut c, actor, client_id).await?;
-    let pending = row
-        .host_key_pending
-        .ok_or(DomainError::Code(shared::ErrorCode::NoPendingHostKey))?;
-    clients::set_host_keys(&mut c, client_id, Some(&pending), None).await?;
+    db::transaction(&mut c, async |t| {
+        let row = access::client(t, actor, client_id).await?;
+        let pending = row
+            .host_key_pending
+            .ok_or(DomainError::Code(shared::ErrorCode::NoPendingHostKey))?;
+        clients::set_host_keys(t, client_id, Some(&pending), None).await?;
+        let subject = audit::Subject::new(shared::audit::AuditKind::Client, client_id, &row.name);
+        let fingerprint = crate::engine::hostkeys::fingerprint(&pending);
+        let mut data = serde_json::Map::new();
+        data.insert("fingerprint".into(), fingerprint.into());
+        let code = "host_key_accepted";
+        audit::record_with(t, actor.into(), code, subject, data).await?;
+        Ok::<_, DomainError>(())
+    })
+    .await?;
     drop(c);
     super::clients::get(pool, actor, client_id).await
 }

@@ -8,7 +8,8 @@ use shared::scripts::ScriptPhase;
 use shared::scripts::{Script, ScriptInput, ScriptUsage, ScriptUses, MAX_SCRIPT_BYTES};
 
 use super::{
-    ensure_valid, merge_patch, unique_to_duplicate, Actor, DomainError, FieldIssue, PageRequest,
+    audit, ensure_valid, merge_patch, unique_to_duplicate, Actor, DomainError, FieldIssue,
+    PageRequest,
 };
 use crate::db::scripts::{ScriptForm, ScriptRow};
 use crate::db::{self, scripts, DbPool, PgConn};
@@ -143,7 +144,9 @@ pub async fn create(
         let id = scripts::insert(t, &form(input, content.as_deref()))
             .await
             .map_err(unique_to_duplicate("name"))?;
-        get_in(t, id).await
+        let after = get_in(t, id).await?;
+        audit::object_marked(t, actor, None, Some(&after), Some("content")).await?;
+        Ok(after)
     })
     .await
 }
@@ -161,7 +164,10 @@ pub async fn update(
     let mut c = db::conn(pool).await?;
     // The check of its uses and the write in one transaction.
     db::transaction(&mut c, async |t| {
-        update_in(t, id, input, content.as_deref()).await
+        let (before, after) = update_in(t, id, input, content.as_deref()).await?;
+        let large = content.is_some().then_some("content");
+        audit::object_marked(t, actor, Some(&before), Some(&after), large).await?;
+        Ok(after)
     })
     .await
 }
@@ -171,7 +177,7 @@ async fn update_in(
     id: i64,
     input: &ScriptInput,
     content: Option<&[u8]>,
-) -> Result<Script, DomainError> {
+) -> Result<(Script, Script), DomainError> {
     let current = get_in(c, id).await?;
     let blocked: Vec<Ref> = current
         .used_by
@@ -196,7 +202,7 @@ async fn update_in(
     scripts::update(c, id, &form(input, content))
         .await
         .map_err(unique_to_duplicate("name"))?;
-    get_in(c, id).await
+    Ok((current, get_in(c, id).await?))
 }
 
 /// Changes some fields (admins).
@@ -232,7 +238,7 @@ pub async fn delete(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainEr
             return Err(DomainError::InUse(refs.collect()));
         }
         scripts::delete(t, id).await?;
-        Ok(())
+        audit::object(t, actor, Some(&current), None).await
     })
     .await
 }

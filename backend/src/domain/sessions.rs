@@ -7,6 +7,7 @@ use chrono::{Duration, Utc};
 use uuid::Uuid;
 
 use super::accounts::{me_of, verify_password};
+use super::audit;
 use super::DomainError;
 use crate::auth::jwt::JwtKeys;
 use crate::auth::rate_limit::LoginLimiter;
@@ -54,9 +55,23 @@ pub async fn login(
     let ok = verify_password(pw.to_owned(), hash).await?;
     let user = match user {
         Some(u) if ok && u.active => u,
-        _ => {
+        other => {
             state.limiter.record_failure(username, ip, now);
             tracing::info!(%ip, "failed login");
+            // The attempted name, whether or not such a user exists; never the password.
+            let who = audit::Who {
+                user_id: other.as_ref().map(|u| u.id),
+                address: Some(ip),
+            };
+            let subject = audit::Subject {
+                kind: shared::audit::AuditKind::User,
+                id: who.user_id,
+                name: username,
+            };
+            db::transaction(&mut c, async |t| {
+                audit::record(t, who, "login_failed", subject, None).await
+            })
+            .await?;
             return Err(DomainError::InvalidCredentials);
         }
     };
@@ -64,7 +79,16 @@ pub async fn login(
     let sid = Uuid::new_v4();
     let issued = Utc::now();
     let expires = issued + Duration::minutes(state.session_minutes);
-    sessions::insert(&mut c, sid, user.id, expires).await?;
+    let who = audit::Who {
+        user_id: Some(user.id),
+        address: Some(ip),
+    };
+    db::transaction(&mut c, async |t| {
+        sessions::insert(t, sid, user.id, expires).await?;
+        let subject = audit::Subject::new(shared::audit::AuditKind::User, user.id, &user.username);
+        audit::record(t, who, "login", subject, None).await
+    })
+    .await?;
     let token = state
         .jwt
         .issue(user.id, sid, issued.timestamp(), expires.timestamp())
@@ -76,10 +100,20 @@ pub async fn login(
     })
 }
 
-/// Ends a session.
-pub async fn logout(pool: &DbPool, sid: Uuid) -> Result<(), DomainError> {
+/// Ends a session of `actor` (named `username`), recorded in the audit trail.
+pub async fn logout(
+    pool: &DbPool,
+    sid: Uuid,
+    actor: super::Actor,
+    username: &str,
+) -> Result<(), DomainError> {
     let mut c = db::conn(pool).await?;
-    sessions::delete(&mut c, sid).await?;
+    db::transaction(&mut c, async |t| {
+        sessions::delete(t, sid).await?;
+        let subject = audit::Subject::new(shared::audit::AuditKind::User, actor.user_id, username);
+        audit::record(t, actor.into(), "logout", subject, None).await
+    })
+    .await?;
     Ok(())
 }
 

@@ -3,7 +3,7 @@
 use chrono::NaiveTime;
 use shared::settings::{Settings, SettingsInput};
 
-use super::{ensure_valid, Actor, DomainError};
+use super::{audit, ensure_valid, Actor, DomainError};
 use crate::db::settings::SettingsRow;
 use crate::db::{self, settings, DbPool, PgConn};
 
@@ -51,17 +51,29 @@ pub async fn put(
     let mut c = db::conn(pool).await?;
     // Read and written in one transaction, so a concurrent change of the mail password
     // is not lost to an input that keeps the stored one.
-    db::transaction(&mut c, async |t| put_in(t, input).await).await
+    db::transaction(&mut c, async |t| put_in(t, actor, input).await).await
 }
 
-async fn put_in(c: &mut PgConn, input: &SettingsInput) -> Result<Settings, DomainError> {
+async fn put_in(
+    c: &mut PgConn,
+    actor: Actor,
+    input: &SettingsInput,
+) -> Result<Settings, DomainError> {
     let current = settings::get_for_update(c).await?;
+    let password_changed = input
+        .mail_password
+        .as_ref()
+        .is_some_and(|p| *p != current.mail_password);
+    let before = view(current.clone());
     let row = SettingsRow {
         mail_host: input.mail_host.clone(),
         mail_port: input.mail_port,
         mail_tls: input.mail_tls,
         mail_user: input.mail_user.clone(),
-        mail_password: input.mail_password.clone().unwrap_or(current.mail_password),
+        mail_password: input
+            .mail_password
+            .clone()
+            .unwrap_or_else(|| current.mail_password.clone()),
         mail_from: input.mail_from.clone(),
         log_retention_days: input.log_retention_days,
         max_parallel_jobs: input.max_parallel_jobs,
@@ -82,5 +94,16 @@ async fn put_in(c: &mut PgConn, input: &SettingsInput) -> Result<Settings, Domai
             .map(|a| Some(a.clone()))
             .collect(),
     };
-    Ok(view(settings::put(c, &row).await?))
+    let after = view(settings::put(c, &row).await?);
+    let mut changes = audit::changes_of(Some(&before), Some(&after))?;
+    if password_changed {
+        audit::diff::mark_secret_changed(&mut changes, "mail_password");
+    }
+    let subject = audit::Subject {
+        kind: shared::audit::AuditKind::Settings,
+        id: None,
+        name: "settings",
+    };
+    audit::record(c, actor.into(), "settings_changed", subject, Some(changes)).await?;
+    Ok(after)
 }

@@ -2,7 +2,6 @@
 //! the versions of a path across the job's snapshots, and what a download opens. The
 //! filesystem work runs on blocking threads, through `snapfs` only.
 
-use shared::events::{LogLevel, LogSource};
 use std::fs::File;
 use std::os::fd::OwnedFd;
 use std::path::PathBuf;
@@ -223,6 +222,7 @@ pub async fn open_download(
     let rel = rel_path(path)?;
     let r = readable(&engine.pool, actor, id).await?;
     let snapshot_name = r.row.name.clone();
+    let snap_name = snapshot_name.clone();
     let opened = blocking(move || {
         let root = root_of(&r)?;
         match open::open_file(&root, &rel) {
@@ -241,16 +241,9 @@ pub async fn open_download(
         }
     })
     .await?;
-    let detail = format!("download of {path} from snapshot {id}");
-    engine
-        .record(crate::engine::runner::Record {
-            level: LogLevel::Info,
-            source: LogSource::Api,
-            code: "snapshot_download",
-            detail: &detail,
-            user_id: Some(actor.user_id),
-            ..Default::default()
-        })
-        .await;
+    let mut data = serde_json::Map::new();
+    data.insert("path".into(), path.into());
+    let subject = super::audit::Subject::new(shared::audit::AuditKind::Snapshot, id, &snap_name);
+    super::audit::action(&engine.pool, actor.into(), "download", subject, data).await?;
     Ok(opened)
 }

@@ -2,7 +2,7 @@
 
 use shared::{TokenCreated, TokenInfo};
 
-use super::{check_len, DomainError};
+use super::{audit, check_len, Actor, DomainError};
 use crate::auth::secrets;
 use crate::db::{self, tokens, DbPool};
 
@@ -16,8 +16,9 @@ fn info_of(row: &tokens::TokenRow) -> TokenInfo {
     }
 }
 
-/// Creates a token for `user_id`.
-pub async fn create(pool: &DbPool, user_id: i64, name: &str) -> Result<TokenCreated, DomainError> {
+/// Creates a token for the actor.
+pub async fn create(pool: &DbPool, actor: Actor, name: &str) -> Result<TokenCreated, DomainError> {
+    let user_id = actor.user_id;
     let name = name.trim();
     let mut issues = Vec::new();
     check_len(&mut issues, "name", name, 1, 100);
@@ -26,14 +27,14 @@ pub async fn create(pool: &DbPool, user_id: i64, name: &str) -> Result<TokenCrea
     }
     let token = secrets::generate_api_token();
     let prefix: String = token.chars().take(10).collect();
+    let hash = secrets::hash_api_token(&token);
     let mut c = db::conn(pool).await?;
-    let row = tokens::insert(
-        &mut c,
-        user_id,
-        name,
-        &prefix,
-        &secrets::hash_api_token(&token),
-    )
+    let row = db::transaction(&mut c, async |t| {
+        let row = tokens::insert(t, user_id, name, &prefix, &hash).await?;
+        let subject = audit::Subject::new(shared::audit::AuditKind::Token, row.id, &row.name);
+        audit::record(t, actor.into(), "token_created", subject, None).await?;
+        Ok::<_, DomainError>(row)
+    })
     .await?;
     Ok(TokenCreated {
         info: info_of(&row),
@@ -51,11 +52,22 @@ pub async fn list(pool: &DbPool, user_id: i64) -> Result<Vec<TokenInfo>, DomainE
         .collect())
 }
 
-/// Revokes one of the user's tokens.
-pub async fn revoke(pool: &DbPool, user_id: i64, id: i64) -> Result<(), DomainError> {
+/// Revokes one of the actor's tokens.
+pub async fn revoke(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainError> {
     let mut c = db::conn(pool).await?;
-    match tokens::delete_for_user(&mut c, user_id, id).await? {
-        0 => Err(DomainError::NotFound),
-        _ => Ok(()),
-    }
+    db::transaction(&mut c, async |t| {
+        let name = tokens::list_for_user(t, actor.user_id)
+            .await?
+            .into_iter()
+            .find(|r| r.id == id)
+            .map(|r| r.name)
+            .ok_or(DomainError::NotFound)?;
+        if tokens::delete_for_user(t, actor.user_id, id).await? == 0 {
+            return Err(DomainError::NotFound);
+        }
+        let subject = audit::Subject::new(shared::audit::AuditKind::Token, id, &name);
+        audit::record(t, actor.into(), "token_revoked", subject, None).await?;
+        Ok(())
+    })
+    .await
 }

@@ -6,7 +6,9 @@ use shared::users::{User, UserInput};
 use shared::Role;
 
 use super::accounts::{hash_password, role_of};
-use super::{ensure_valid, merge_patch, unique_to_duplicate, Actor, DomainError, PageRequest};
+use super::{
+    audit, ensure_valid, merge_patch, unique_to_duplicate, Actor, DomainError, PageRequest,
+};
 use crate::db::users::{NewUser, UserRow, UserUpdate};
 use crate::db::{self, sessions, users, DbPool, PgConn};
 
@@ -64,12 +66,26 @@ pub async fn create(pool: &DbPool, actor: Actor, input: &UserInput) -> Result<Us
     ensure_valid(input.validate(true))?;
     let hash = hash_password(input.password.clone().unwrap_or_default()).await?;
     let mut c = db::conn(pool).await?;
-    let row = users::insert(
-        &mut c,
+    db::transaction(&mut c, async |t| {
+        let row = insert(t, input, &hash).await?;
+        let user = view(&row);
+        let mut changes = audit::changes_of(None, Some(&user))?;
+        audit::diff::mark_secret_changed(&mut changes, "password");
+        let subject = audit::Subject::new(shared::audit::AuditKind::User, user.id, &user.username);
+        audit::record(t, actor.into(), "created", subject, Some(changes)).await?;
+        Ok(user)
+    })
+    .await
+}
+
+/// Inserts a user row.
+async fn insert(c: &mut PgConn, input: &UserInput, hash: &str) -> Result<UserRow, DomainError> {
+    users::insert(
+        c,
         &NewUser {
             username: &input.username,
             email: email(input),
-            password_hash: &hash,
+            password_hash: hash,
             role: input.role,
             language: input.language,
             page_size: input.page_size,
@@ -78,8 +94,7 @@ pub async fn create(pool: &DbPool, actor: Actor, input: &UserInput) -> Result<Us
         },
     )
     .await
-    .map_err(unique_to_duplicate("username"))?;
-    Ok(view(&row))
+    .map_err(unique_to_duplicate("username"))
 }
 
 /// Replaces a user's data; a given password replaces theirs and ends their sessions.
@@ -98,18 +113,27 @@ pub async fn update(
     };
     let mut c = db::conn(pool).await?;
     db::transaction(&mut c, async |t| {
-        update_in(t, id, input, hash.as_deref()).await
+        let user = update_in(t, id, input, hash.as_deref()).await?;
+        let (before, after) = &user;
+        let mut changes = audit::changes_of(Some(before), Some(after))?;
+        if input.password.is_some() {
+            audit::diff::mark_secret_changed(&mut changes, "password");
+        }
+        let subject = audit::Subject::new(shared::audit::AuditKind::User, id, &after.username);
+        audit::record(t, actor.into(), "updated", subject, Some(changes)).await?;
+        Ok(user.1)
     })
     .await
 }
 
 /// The writes of [`update`]: the user row, the password, the ended sessions, together.
+/// Returns the user before and after.
 async fn update_in(
     c: &mut PgConn,
     id: i64,
     input: &UserInput,
     hash: Option<&str>,
-) -> Result<User, DomainError> {
+) -> Result<(User, User), DomainError> {
     let current = users::find(c, id).await?.ok_or(DomainError::NotFound)?;
     if current.protected && (input.role != Role::Admin || !input.active) {
         return Err(DomainError::Code(shared::ErrorCode::ProtectedUser));
@@ -135,7 +159,7 @@ async fn update_in(
     if input.password.is_some() || !input.active {
         sessions::delete_for_user(c, id).await?;
     }
-    Ok(view(&row))
+    Ok((view(&current), view(&row)))
 }
 
 /// Changes some fields (admins).
@@ -172,7 +196,8 @@ pub async fn delete(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainEr
             return Err(DomainError::Code(shared::ErrorCode::OwnAccount));
         }
         users::delete(t, id).await?;
-        Ok(())
+        let subject = audit::Subject::new(shared::audit::AuditKind::User, id, &current.username);
+        audit::changed(t, actor, subject, Some(&view(&current)), None).await
     })
     .await
 }

@@ -44,13 +44,14 @@ pub fn owner_is_dead_here(owner: &str) -> bool {
 }
 
 impl Engine {
+    /// The directory of the runs' log files.
+    pub fn run_logs_dir(&self) -> PathBuf {
+        self.config.data_dir.join("logs").join("runs")
+    }
+
     /// The log file of a run.
     pub fn log_path(&self, run_id: i64) -> PathBuf {
-        self.config
-            .data_dir
-            .join("logs")
-            .join("runs")
-            .join(format!("{run_id}.log"))
+        self.run_logs_dir().join(format!("{run_id}.log"))
     }
 
     pub(super) fn log(&self, run_id: i64, line: &str) {

@@ -5,6 +5,7 @@
 pub mod choose;
 pub mod digest;
 pub mod dispatcher;
+pub mod retention;
 pub mod tick;
 
 use std::time::Duration;
@@ -32,6 +33,7 @@ pub async fn start(
         if let Err(e) = tick::tick(&first, chrono::Utc::now()).await {
             tracing::error!("scheduler tick failed: {e}");
         }
+        daily(&first, chrono::Utc::now()).await;
     });
     let sched = tokio_cron_scheduler::JobScheduler::new().await?;
     let e = engine.clone();
@@ -58,6 +60,7 @@ pub async fn start(
 
 /// The daily tasks, tried every minute; each runs once a day over every server.
 async fn daily(e: &Engine, now: chrono::DateTime<chrono::Utc>) {
+    retention::daily(e, now).await;
     // Retried the next minute when it fails (the day is claimed in its transaction).
     if let Err(err) = digest::queue(&e.pool, &e.config.tz, now).await {
         tracing::error!("queueing the daily digest failed: {err}");

@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used)] // integration tests: a panic is a test failure
 
+mod audit;
 mod auth;
 mod authz;
 mod batches;
@@ -24,6 +25,7 @@ mod migrations;
 mod moves;
 mod openapi;
 mod restore;
+mod retention;
 mod scheduler;
 mod scripts;
 mod security;
