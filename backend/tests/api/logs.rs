@@ -376,3 +376,25 @@ async fn csv_export_has_a_header_quotes_and_defuses_formulas() {
     );
     let _ = w.job_b;
 }
+
+#[tokio::test]
+async fn csv_export_stops_at_100_000_records_newest_first() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    sql(
+        &app,
+        "INSERT INTO log_records (level, source, code, detail) \
+         SELECT 'info', 'system', 'bulk', 'row ' || g FROM generate_series(1, 100001) g",
+    )
+    .await;
+    let res = admin.raw("/api/logs.csv?q=bulk", &[]).await;
+    assert_eq!(res.status(), 200);
+    let text = res.text().await.unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 100_000);
+    assert_eq!(&rows[0][4], "row 100001");
+    assert_eq!(&rows[99_999][4], "row 2");
+    let (_, page) = admin.get("/api/logs?q=bulk&per_page=1").await;
+    assert_eq!(page["total"], 100_001);
+}
