@@ -374,7 +374,6 @@ async fn csv_export_has_a_header_quotes_and_defuses_formulas() {
         csv::Reader::from_reader(only.as_bytes()).records().count(),
         2
     );
-    let _ = w.job_b;
 }
 
 #[tokio::test]
