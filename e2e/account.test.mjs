@@ -60,20 +60,6 @@ test('About shows the server version and the GPL', async (t) => {
   });
 });
 
-test('pages not built yet say so, with their title', async (t) => {
-  await withPage(browser(), t, async (page) => {
-    await login(page);
-    for (const [testid, title] of [
-      ['nav-logs', 'Logs'],
-    ]) {
-      await page.locator(`nav [data-testid="${testid}"]`).click();
-      await page.locator('#page-title', { hasText: title }).waitFor();
-      await page.locator('#not-available', { hasText: 'not available yet' }).waitFor();
-      assert.equal(await page.locator(`nav [data-testid="${testid}"]`).getAttribute('aria-current'), 'page');
-    }
-  });
-});
-
 test('the catalog pages open from the menu, each with its list or form', async (t) => {
   await withPage(browser(), t, async (page) => {
     await login(page);

@@ -11,6 +11,7 @@ pub mod events;
 pub mod health;
 pub mod jobs;
 pub mod locations;
+pub mod logs;
 pub mod notifications;
 pub mod policies;
 pub mod rsync;

@@ -26,6 +26,7 @@ pub const CODES: &[&str] = &[
     "directory_missing",
     "directory_not_writable",
     "mismatch",
+    "before_start",
 ];
 
 impl Issue {

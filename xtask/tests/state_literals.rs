@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use shared::text::TextEnum;
 
 /// Literals that are the same word with another meaning: (file, literal, why).
-const OTHER_MEANINGS: [(&str, &str, &str); 4] = [
+const OTHER_MEANINGS: [(&str, &str, &str); 7] = [
     (
         "backend/src/api/health.rs",
         "ok",
@@ -26,6 +26,21 @@ const OTHER_MEANINGS: [(&str, &str, &str); 4] = [
         "backend/src/domain/accounts.rs",
         "admin",
         "the first administrator's username",
+    ),
+    (
+        "backend/src/api/health.rs",
+        "system",
+        "the OpenAPI tag of health and version",
+    ),
+    (
+        "backend/src/api/mod.rs",
+        "system",
+        "the OpenAPI tag of health and version",
+    ),
+    (
+        "backend/src/db/cluster.rs",
+        "run",
+        "the managed cluster's socket directory",
     ),
     (
         "backend/src/domain/audit/diff.rs",

@@ -24,6 +24,7 @@ error-no-free-name = No free name was found for the copy. Rename some of the ear
 validation-not-found = The selected item does not exist.
 validation-directory-missing = The directory does not exist on the server.
 validation-directory-not-writable = The server cannot write in this directory.
+validation-before-start = Must not be earlier than the start.
 
 ## The seeded policies, shown in the caller's language until an administrator edits them.
 policy-preset-default-name = Default policy

@@ -24,6 +24,7 @@ error-no-free-name = No se ha encontrado un nombre libre para la copia. Cambia e
 validation-not-found = El elemento seleccionado no existe.
 validation-directory-missing = El directorio no existe en el servidor.
 validation-directory-not-writable = El servidor no puede escribir en este directorio.
+validation-before-start = No puede ser anterior al inicio.
 
 ## Las políticas iniciales, en el idioma de quien pregunta hasta que un administrador las edite.
 policy-preset-default-name = Política predeterminada

@@ -24,6 +24,7 @@ error-no-free-name = Ez da izen librerik aurkitu kopiarentzat. Aldatu aurreko ko
 validation-not-found = Hautatutako elementua ez da existitzen.
 validation-directory-missing = Direktorioa ez dago zerbitzarian.
 validation-directory-not-writable = Zerbitzariak ezin du direktorio honetan idatzi.
+validation-before-start = Ezin da hasiera baino lehenagokoa izan.
 
 ## Hasierako politikak, eskatzailearen hizkuntzan, administratzaile batek editatu arte.
 policy-preset-default-name = Politika lehenetsia

@@ -13,6 +13,7 @@ pub mod jobs;
 pub mod json;
 pub mod localize;
 pub mod locations;
+pub mod logs;
 pub mod me;
 pub mod params;
 pub mod policies;
@@ -60,6 +61,7 @@ use error::AppError;
         (name = "users", description = "Accounts (administrators only)"),
         (name = "settings", description = "Runtime settings (administrators only)"),
         (name = "runs", description = "Running jobs, their logs and snapshots"),
+        (name = "logs", description = "Log records of the whole server, and their CSV export"),
         (name = "snapshots", description = "Browsing, downloading and restoring snapshots"),
     )
 )]
@@ -135,6 +137,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(runs::abort_run)
         .service(runs::accept_host_key)
         .service(runs::test_client)
+        .service(logs::export_logs)
+        .service(logs::list_logs)
         .service(snapshots::get_snapshot)
         .service(snapshots::snapshot_entries)
         .service(snapshots::snapshot_versions)

@@ -13,6 +13,7 @@ pub mod events;
 pub mod jobs;
 pub mod leases;
 pub mod locations;
+pub mod logs;
 pub mod notifications;
 pub mod paging;
 pub mod policies;

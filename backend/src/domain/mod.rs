@@ -8,6 +8,7 @@ pub mod clients;
 pub mod job_tokens;
 pub mod jobs;
 pub mod locations;
+pub mod logs;
 pub mod policies;
 pub mod queue;
 pub mod references;

@@ -20,6 +20,7 @@ mod faults;
 mod helpers;
 mod language;
 mod large;
+mod logs;
 mod manifest;
 mod migrations;
 mod moves;

@@ -3,6 +3,7 @@
 //! Account calls live here, the catalog (clients, jobs, policies, …) in `catalog`.
 
 pub mod catalog;
+pub mod logs;
 pub mod notifications;
 pub mod query;
 pub mod runs;

@@ -25,22 +25,6 @@ pub fn PageTitle(
     }
 }
 
-/// A page of the original ElkarBackup that this version does not offer yet.
-#[component]
-pub fn NotAvailable(
-    /// The localised page title.
-    #[prop(into)]
-    title: Signal<String>,
-) -> impl IntoView {
-    view! {
-        <PageTitle title=title />
-        <section class="panel notice" id="not-available" data-testid="not-available">
-            <h2>{move || fl!(LOADER, "not-available-title")}</h2>
-            <p>{move || fl!(LOADER, "not-available-body")}</p>
-        </section>
-    }
-}
-
 /// Shows `children` to administrators only; others get an explanation instead.
 #[component]
 pub fn AdminOnly(
