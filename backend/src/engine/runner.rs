@@ -68,8 +68,10 @@ impl Engine {
         Ok(runs::find(&mut c, run_id).await?)
     }
 
-    /// Finishes the run with `outcome`, its log record (linked to its job's client) and
-    /// its events, in one transaction: a run never ends without them.
+    /// Finishes the run with `outcome`, its log record (linked to its job's client), its
+    /// events and its notifications, in one transaction: a run never ends without them,
+    /// and its notifications are queued exactly once. Delivery is the sender's, after the
+    /// commit: a mail server never delays a run.
     async fn finish_run(&self, run: &RunRow, outcome: &RunOutcome) -> Result<(), db::DbError> {
         let code = outcome.error_code.map_or("", RunError::as_str);
         let level = match outcome.result {
@@ -88,13 +90,17 @@ impl Engine {
             ..Default::default()
         };
         let mut c = db::conn(&self.pool).await?;
-        db::transaction(&mut c, async |t| {
+        let queued = db::transaction(&mut c, async |t| {
             runs::finish(t, run, outcome).await?;
-            self.run_changed_in(t, run.id, record).await
+            self.run_changed_in(t, run.id, record).await?;
+            crate::notify::outbox::queue_run(t, run, outcome, chrono::Utc::now()).await
         })
         .await?;
         drop(c);
         self.events.committed();
+        if queued > 0 {
+            self.outbox.notify_one();
+        }
         Ok(())
     }
 
