@@ -14,6 +14,7 @@ pub mod json;
 pub mod localize;
 pub mod locations;
 pub mod me;
+pub mod notifications;
 pub mod params;
 pub mod policies;
 pub mod queue;
@@ -61,6 +62,7 @@ use error::AppError;
         (name = "settings", description = "Runtime settings (administrators only)"),
         (name = "runs", description = "Running jobs, their logs and snapshots"),
         (name = "snapshots", description = "Browsing, downloading and restoring snapshots"),
+        (name = "notifications", description = "E-mail notifications and their delivery (administrators only)"),
     )
 )]
 pub struct ApiDoc;
@@ -166,7 +168,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(users::patch_user)
         .service(users::delete_user)
         .service(settings::get_settings)
-        .service(settings::put_settings);
+        .service(settings::put_settings)
+        .service(notifications::test_mail)
+        .service(notifications::list_notifications);
 }
 
 /// Body parsing failures as `bad_request` in our error shape.

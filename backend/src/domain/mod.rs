@@ -6,6 +6,7 @@ pub mod actor;
 pub mod clients;
 pub mod jobs;
 pub mod locations;
+pub mod notifications;
 pub mod policies;
 pub mod queue;
 pub mod references;

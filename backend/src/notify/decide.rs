@@ -16,20 +16,20 @@ pub enum Notified {
 }
 
 impl Notified {
-    /// The stored value.
+    /// The stored value: the name of the run result it stands for.
     pub fn as_str(self) -> &'static str {
         match self {
-            Notified::Ok => "ok",
-            Notified::Failed => "failed",
+            Notified::Ok => RunResult::Ok.as_str(),
+            Notified::Failed => RunResult::Failed.as_str(),
         }
     }
 
     /// The stored value read back; unknown values count as nothing notified.
     pub fn from_stored(s: Option<&str>) -> Option<Notified> {
-        match s {
-            Some("ok") => Some(Notified::Ok),
-            Some("failed") => Some(Notified::Failed),
-            _ => None,
+        match s.and_then(RunResult::from_wire)? {
+            RunResult::Ok => Some(Notified::Ok),
+            RunResult::Failed => Some(Notified::Failed),
+            RunResult::Warning | RunResult::Aborted => None,
         }
     }
 }
