@@ -13,17 +13,8 @@ use backend::db::notifications::{enqueue, NewNotification};
 use backend::notify::render::RunFacts;
 use shared::notifications::{Channel, NotificationEvent};
 
-#[tokio::test]
-async fn two_senders_on_one_database_deliver_each_mail_once() {
-    let smtp = Smtp::start(0);
-    // No dispatcher: no sender of the server's own; the two below are the only ones.
-    let app = spawn_app_with(AppOptions {
-        dispatcher: false,
-        ..AppOptions::default()
-    })
-    .await;
-    let admin = app.admin().await;
-    use_mail_server(&admin, smtp.port, "eu").await;
+/// An e-mail about a failed run of job "home" of client "pc1", in Basque, to `to`.
+fn row(to: &str) -> NewNotification {
     let facts = RunFacts {
         run_id: 7,
         kind: shared::runs::RunKind::Backup,
@@ -37,27 +28,49 @@ async fn two_senders_on_one_database_deliver_each_mail_once() {
         bytes: None,
         new_bytes: None,
     };
-    let rows: Vec<NewNotification> = (0..20)
-        .map(|i| NewNotification {
-            channel: Channel::Email,
-            event: NotificationEvent::RunFailed,
-            dedup_key: format!("run:7:email:r{i}@y.org"),
-            recipient: format!("r{i}@y.org"),
-            webhook_id: None,
-            user_id: None,
-            language: shared::Language::Eu,
-            client_id: None,
-            job_id: None,
-            run_id: None,
-            payload: serde_json::to_value(&facts).unwrap(),
-        })
-        .collect();
-    let pool = backend::db::build_pool(&app.db_url, 2).unwrap();
+    NewNotification {
+        channel: Channel::Email,
+        event: NotificationEvent::RunFailed,
+        dedup_key: format!("run:7:email:{to}"),
+        recipient: to.into(),
+        webhook_id: None,
+        user_id: None,
+        language: shared::Language::Eu,
+        client_id: None,
+        job_id: None,
+        run_id: None,
+        payload: serde_json::to_value(&facts).unwrap(),
+    }
+}
+
+/// A server without a dispatcher (so without a sender of its own) and mail settings
+/// pointing at `port`; rows are queued and senders driven by the test.
+async fn quiet_app(port: u16) -> (TestApp, Api) {
+    let app = spawn_app_with(AppOptions {
+        dispatcher: false,
+        ..AppOptions::default()
+    })
+    .await;
+    let admin = app.admin().await;
+    use_mail_server(&admin, port, "eu").await;
+    (app, admin)
+}
+
+async fn queue(app: &TestApp, rows: &[NewNotification]) -> usize {
+    let pool = backend::db::build_pool(&app.db_url, 1).unwrap();
     let mut c = backend::db::conn(&pool).await.unwrap();
-    assert_eq!(enqueue(&mut c, &rows).await.unwrap(), 20);
+    enqueue(&mut c, rows).await.unwrap()
+}
+
+#[tokio::test]
+async fn two_senders_on_one_database_deliver_each_mail_once() {
+    let smtp = Smtp::start(0);
+    // No dispatcher: no sender of the server's own; the two below are the only ones.
+    let (app, admin) = quiet_app(smtp.port).await;
+    let rows: Vec<NewNotification> = (0..20).map(|i| row(&format!("r{i}@y.org"))).collect();
+    assert_eq!(queue(&app, &rows).await, 20);
     // Queued twice (a second server finishing the same run): still one row each.
-    assert_eq!(enqueue(&mut c, &rows).await.unwrap(), 0);
-    drop(c);
+    assert_eq!(queue(&app, &rows).await, 0);
     let a = backend::startup::sender_of(&app.engine);
     let b = backend::notify::sender::Sender {
         pool: backend::db::build_pool(&app.db_url, 2).unwrap(),
@@ -178,4 +191,75 @@ async fn the_mail_test_answers_with_the_servers_reply_or_the_error() {
     assert!(error.contains("refused"), "{error}");
     // Sent now, not queued: the history stays empty.
     assert!(history(&admin, "").await.is_empty());
+}
+
+#[tokio::test]
+async fn a_row_left_sending_by_a_dead_sender_is_taken_over_after_its_lease() {
+    let smtp = Smtp::start(0);
+    let (app, admin) = quiet_app(smtp.port).await;
+    queue(&app, &[row("orphan@y.org")]).await;
+    let pool = backend::db::build_pool(&app.db_url, 1).unwrap();
+    let mut c = backend::db::conn(&pool).await.unwrap();
+    let now = Utc::now();
+    let lease = now + chrono::Duration::minutes(10);
+    // A sender claims the row and dies before it records anything.
+    let claimed =
+        backend::db::notifications::claim(&mut c, Channel::Email, "dead:1:0", now, lease, 10)
+            .await
+            .unwrap();
+    assert_eq!(claimed.len(), 1);
+    let sender = backend::startup::sender_of(&app.engine);
+    assert_eq!(
+        sender.send_due(now).await.unwrap(),
+        0,
+        "leased to the dead sender"
+    );
+    let after = lease + chrono::Duration::seconds(1);
+    assert_eq!(sender.send_due(after).await.unwrap(), 1);
+    assert_eq!(
+        smtp.wait_mails(1).await[0]["rcpt_tos"],
+        json!(["orphan@y.org"])
+    );
+    let h = history(&admin, "status=sent").await;
+    assert_eq!((h.len(), h[0]["attempts"].as_i64()), (1, Some(1)));
+}
+
+#[tokio::test]
+async fn a_mail_that_never_gets_through_fails_after_eight_attempts() {
+    let port = crate::smtp::free_port();
+    let (app, admin) = quiet_app(port).await;
+    queue(&app, &[row("never@y.org")]).await;
+    let sender = backend::startup::sender_of(&app.engine);
+    let mut now = Utc::now();
+    for attempt in 1..=8 {
+        assert_eq!(sender.send_due(now).await.unwrap(), 1, "attempt {attempt}");
+        let n = history(&admin, "").await[0].clone();
+        assert_eq!(n["attempts"], attempt);
+        let expected = if attempt < 8 { "pending" } else { "failed" };
+        assert_eq!(n["status"], expected, "{n}");
+        now = serde_json::from_value::<chrono::DateTime<Utc>>(n["next_attempt_at"].clone())
+            .unwrap()
+            .max(now)
+            + chrono::Duration::seconds(1);
+    }
+    assert_eq!(
+        sender
+            .send_due(now + chrono::Duration::days(1))
+            .await
+            .unwrap(),
+        0
+    );
+    let (client, conn) = tokio_postgres::connect(&app.db_url, tokio_postgres::NoTls)
+        .await
+        .unwrap();
+    tokio::spawn(conn);
+    let n: i64 = client
+        .query_one(
+            "SELECT count(*) FROM log_records WHERE source = 'notification' AND level = 'error'",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(n, 1);
 }
