@@ -25,6 +25,7 @@ pub mod settings;
 pub mod snapshots;
 pub mod tokens;
 pub mod users;
+pub mod webhooks;
 
 use actix_web::web;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -47,7 +48,7 @@ use error::AppError;
         license(name = "GPL-3.0-or-later", identifier = "GPL-3.0-or-later")
     ),
     modifiers(&SecuritySchemes),
-    components(schemas(shared::events::Event)),
+    components(schemas(shared::events::Event, shared::notifications::WebhookBody)),
     tags(
         (name = "auth", description = "Login, logout and the current user"),
         (name = "me", description = "The signed-in user's own settings"),
@@ -168,9 +169,20 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(users::patch_user)
         .service(users::delete_user)
         .service(settings::get_settings)
-        .service(settings::put_settings)
-        .service(notifications::test_mail)
-        .service(notifications::list_notifications);
+        .service(settings::put_settings);
+    notification_routes(cfg);
+}
+
+/// The notification history, the mail test and the webhooks.
+fn notification_routes(cfg: &mut ServiceConfig) {
+    cfg.service(notifications::test_mail)
+        .service(notifications::list_notifications)
+        .service(webhooks::list_webhooks)
+        .service(webhooks::create_webhook)
+        .service(webhooks::get_webhook)
+        .service(webhooks::put_webhook)
+        .service(webhooks::delete_webhook)
+        .service(webhooks::test_webhook);
 }
 
 /// Body parsing failures as `bad_request` in our error shape.

@@ -18,6 +18,7 @@ pub mod settings;
 pub mod snapshots;
 pub mod tokens;
 pub mod users;
+pub mod webhooks;
 
 pub use actor::{merge_patch, Actor, PageRequest};
 

@@ -18,18 +18,26 @@ const COMMAND_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long a whole delivery may take.
 const DELIVERY_TIMEOUT: Duration = Duration::from_secs(120);
 
-/// A delivery that did not happen: the exact error, and whether trying again is useless
-/// (a 5xx reply, or settings that cannot work).
+/// A delivery that did not happen (by mail or webhook): the exact error, and whether
+/// trying again is useless (a 5xx SMTP reply, a 4xx HTTP answer, settings that cannot
+/// work).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MailError {
+pub struct DeliveryError {
     pub permanent: bool,
     pub message: String,
 }
 
-impl MailError {
-    fn permanent(message: impl Into<String>) -> Self {
-        MailError {
+impl DeliveryError {
+    pub(super) fn permanent(message: impl Into<String>) -> Self {
+        DeliveryError {
             permanent: true,
+            message: message.into(),
+        }
+    }
+
+    pub(super) fn transient(message: impl Into<String>) -> Self {
+        DeliveryError {
+            permanent: false,
             message: message.into(),
         }
     }
@@ -37,19 +45,22 @@ impl MailError {
 
 /// Sends `msg` to `to` through the mail server of `settings`; returns the server's reply
 /// (`250 2.0.0 Ok: queued as …`).
-pub async fn send(settings: &SettingsRow, to: &str, msg: &Rendered) -> Result<String, MailError> {
+pub async fn send(
+    settings: &SettingsRow,
+    to: &str,
+    msg: &Rendered,
+) -> Result<String, DeliveryError> {
     let host = settings.mail_host.trim();
     if host.is_empty() {
-        return Err(MailError::permanent("no mail server configured"));
+        return Err(DeliveryError::permanent("no mail server configured"));
     }
-    let from: Mailbox =
-        settings.mail_from.trim().parse().map_err(|e| {
-            MailError::permanent(format!("invalid sender address (mail_from): {e}"))
-        })?;
+    let from: Mailbox = settings.mail_from.trim().parse().map_err(|e| {
+        DeliveryError::permanent(format!("invalid sender address (mail_from): {e}"))
+    })?;
     let to: Mailbox = to
         .trim()
         .parse()
-        .map_err(|e| MailError::permanent(format!("invalid recipient address: {e}")))?;
+        .map_err(|e| DeliveryError::permanent(format!("invalid recipient address: {e}")))?;
     let message = Message::builder()
         .from(from)
         .to(to)
@@ -58,10 +69,10 @@ pub async fn send(settings: &SettingsRow, to: &str, msg: &Rendered) -> Result<St
             msg.text.clone(),
             msg.html.clone(),
         ))
-        .map_err(|e| MailError::permanent(format!("building the message: {e}")))?;
+        .map_err(|e| DeliveryError::permanent(format!("building the message: {e}")))?;
     let transport = transport(settings, host)?;
     match tokio::time::timeout(DELIVERY_TIMEOUT, transport.send(message)).await {
-        Err(_) => Err(MailError {
+        Err(_) => Err(DeliveryError {
             permanent: false,
             message: format!("no answer from {host} within {DELIVERY_TIMEOUT:?}"),
         }),
@@ -69,7 +80,7 @@ pub async fn send(settings: &SettingsRow, to: &str, msg: &Rendered) -> Result<St
             let lines: Vec<&str> = reply.message().collect();
             Ok(format!("{} {}", reply.code(), lines.join(" ")))
         }
-        Ok(Err(e)) => Err(MailError {
+        Ok(Err(e)) => Err(DeliveryError {
             permanent: e.is_permanent(),
             message: e.to_string(),
         }),
@@ -79,12 +90,13 @@ pub async fn send(settings: &SettingsRow, to: &str, msg: &Rendered) -> Result<St
 fn transport(
     settings: &SettingsRow,
     host: &str,
-) -> Result<AsyncSmtpTransport<Tokio1Executor>, MailError> {
-    let port = u16::try_from(settings.mail_port)
-        .map_err(|_| MailError::permanent(format!("invalid mail port {}", settings.mail_port)))?;
+) -> Result<AsyncSmtpTransport<Tokio1Executor>, DeliveryError> {
+    let port = u16::try_from(settings.mail_port).map_err(|_| {
+        DeliveryError::permanent(format!("invalid mail port {}", settings.mail_port))
+    })?;
     let params = || {
         TlsParameters::new(host.to_owned())
-            .map_err(|e| MailError::permanent(format!("TLS settings: {e}")))
+            .map_err(|e| DeliveryError::permanent(format!("TLS settings: {e}")))
     };
     let tls = match settings.mail_tls {
         MailTls::None => Tls::None,

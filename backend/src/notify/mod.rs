@@ -8,3 +8,4 @@ pub mod mail;
 pub mod outbox;
 pub mod render;
 pub mod sender;
+pub mod webhook;

@@ -1,18 +1,19 @@
 //! Queues the notifications of a finished run in the transaction that records its result:
 //! reads the job's settings and recipients, decides (see [`super::decide`]), writes the
-//! outbox rows and the job's `notified_result`.
+//! outbox rows (e-mails, and posts to the webhooks that want the event) and the job's
+//! `notified_result`.
 
 use chrono::{DateTime, Utc};
 use shared::notifications::{Channel, NotificationEvent};
 use shared::runs::RunKind;
 
-use super::decide::{self, Candidate, Notified};
+use super::decide::{self, Candidate, Notified, Recipient};
 use super::render::RunFacts;
 use crate::db::notifications::{self as outbox, NewNotification};
 use crate::db::runs::{RunOutcome, RunRow};
 use crate::db::{self, DbError, PgConn};
 
-/// Queues the e-mails about `run`, finished with `outcome` at `finished_at`, on `c` (the
+/// Queues the e-mails and webhook posts about `run`, finished with `outcome` at `finished_at`, on `c` (the
 /// transaction that finishes the run). Returns how many rows were queued: wake the sender
 /// after the commit when there are any. A run whose job is gone notifies nobody.
 pub async fn queue_run(
@@ -40,25 +41,8 @@ pub async fn queue_run(
     };
     let client = db::clients::find(c, job.client_id).await?;
     let settings = db::settings::get(c).await?;
-    let mut candidates = Vec::new();
-    let user = |(id, address, language): outbox::MailUser| Candidate {
-        address,
-        user_id: Some(id),
-        language,
-    };
-    if job.notify_admin {
-        candidates.extend(outbox::admin_addresses(c).await?.into_iter().map(user));
-    }
-    if let Some(owner) = client.as_ref().and_then(|cl| cl.owner_id) {
-        if job.notify_owner {
-            candidates.extend(outbox::user_address(c, owner).await?.map(user));
-        }
-    }
-    candidates.extend(job.notify_emails.iter().flatten().map(|a| Candidate {
-        address: a.clone(),
-        user_id: None,
-        language: None,
-    }));
+    let owner = client.as_ref().and_then(|cl| cl.owner_id);
+    let candidates = candidates(c, &job, owner).await?;
     let facts = RunFacts {
         run_id: run.id,
         kind: run.kind,
@@ -74,20 +58,67 @@ pub async fn queue_run(
     };
     let payload = serde_json::to_value(&facts)
         .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?;
-    let rows: Vec<NewNotification> = decide::recipients(candidates, settings.default_language)
+    let mut rows: Vec<NewNotification> = decide::recipients(candidates, settings.default_language)
         .into_iter()
         .map(|r| email_row(event, run.id, job.client_id, job.id, &payload, r))
         .collect();
+    // Webhooks that want the event (as the job's threshold and mode decided it).
+    for hook in db::webhooks::wanting(c, event.as_str()).await? {
+        let mut row = email_row(
+            event,
+            run.id,
+            job.client_id,
+            job.id,
+            &payload,
+            Recipient {
+                address: hook.url,
+                user_id: None,
+                language: settings.default_language,
+            },
+        );
+        row.channel = Channel::Webhook;
+        row.dedup_key = format!("run:{}:webhook:{}", run.id, hook.id);
+        row.webhook_id = Some(hook.id);
+        rows.push(row);
+    }
     outbox::enqueue(c, &rows).await
 }
 
+/// The job's possible recipients in order: administrators, the client's owner, the
+/// further addresses.
+async fn candidates(
+    c: &mut PgConn,
+    job: &db::jobs::JobRow,
+    owner: Option<i64>,
+) -> Result<Vec<Candidate>, DbError> {
+    let user = |(id, address, language): outbox::MailUser| Candidate {
+        address,
+        user_id: Some(id),
+        language,
+    };
+    let mut out = Vec::new();
+    if job.notify_admin {
+        out.extend(outbox::admin_addresses(c).await?.into_iter().map(user));
+    }
+    if let Some(owner) = owner.filter(|_| job.notify_owner) {
+        out.extend(outbox::user_address(c, owner).await?.map(user));
+    }
+    out.extend(job.notify_emails.iter().flatten().map(|a| Candidate {
+        address: a.clone(),
+        user_id: None,
+        language: None,
+    }));
+    Ok(out)
+}
+
+/// The e-mail row to one recipient (the webhook rows start from it too).
 fn email_row(
     event: NotificationEvent,
     run_id: i64,
     client_id: i64,
     job_id: i64,
     payload: &serde_json::Value,
-    r: decide::Recipient,
+    r: Recipient,
 ) -> NewNotification {
     NewNotification {
         channel: Channel::Email,

@@ -1,4 +1,5 @@
-//! The sender: a task of its own that claims due e-mails from the outbox, delivers them
+//! The sender: a task of its own that claims due notifications (e-mails and webhook
+//! posts) from the outbox, delivers them
 //! outside any transaction, and records each attempt (sent, retried with exponential
 //! backoff, or failed with an error-level log record). Several servers may run one each
 //! on the same database: a row is claimed by one of them at a time.
@@ -11,8 +12,9 @@ use chrono::{DateTime, Utc};
 use shared::events::{LogLevel, LogSource};
 use shared::notifications::Channel;
 
-use super::mail::{self, MailError};
+use super::mail::{self, DeliveryError};
 use super::render::{self, Context, RunFacts};
+use super::webhook;
 use crate::db::events::NewLogRecord;
 use crate::db::notifications::{self as outbox, Attempt, NotificationRow};
 use crate::db::settings::SettingsRow;
@@ -57,7 +59,7 @@ pub fn backoff(failed_attempts: i32) -> chrono::Duration {
 /// What to record after a failed attempt: retry later, or give up (a permanent error, or
 /// the last attempt).
 pub fn after_failure(
-    e: &MailError,
+    e: &DeliveryError,
     attempts_before: i32,
     now: DateTime<Utc>,
 ) -> Option<DateTime<Utc>> {
@@ -80,13 +82,18 @@ impl Sender {
         }
     }
 
-    /// Claims and delivers every e-mail due at `now`; returns how many attempts were made.
+    /// Claims and delivers every notification due at `now`; returns how many attempts
+    /// were made.
     pub async fn send_due(&self, now: DateTime<Utc>) -> Result<usize, DbError> {
         let mut done = 0;
         loop {
             let mut c = db::conn(&self.pool).await?;
-            let claimed =
-                outbox::claim(&mut c, Channel::Email, &self.owner, now, now + LEASE, BATCH).await?;
+            let mut claimed = Vec::new();
+            for channel in [Channel::Email, Channel::Webhook] {
+                let lease = now + LEASE;
+                claimed
+                    .extend(outbox::claim(&mut c, channel, &self.owner, now, lease, BATCH).await?);
+            }
             if claimed.is_empty() {
                 return Ok(done);
             }
@@ -105,24 +112,7 @@ impl Sender {
         row: NotificationRow,
         now: DateTime<Utc>,
     ) -> Result<(), DbError> {
-        let sent = match serde_json::from_value::<RunFacts>(row.payload.clone()) {
-            Ok(facts) => {
-                let tail = self.log_tail(facts.run_id);
-                let ctx = Context {
-                    t: crate::i18n::translations(),
-                    lang: row.language,
-                    tz: self.tz,
-                    instance_url: &settings.instance_url,
-                    log_tail: &tail,
-                };
-                let msg = render::run_message(&ctx, row.event, &facts);
-                mail::send(settings, &row.recipient, &msg).await
-            }
-            Err(e) => Err(MailError {
-                permanent: true,
-                message: format!("unreadable notification: {e}"),
-            }),
-        };
+        let sent = self.attempt(settings, &row).await;
         let mut c = db::conn(&self.pool).await?;
         let attempt = match &sent {
             Ok(reply) => Attempt::Sent {
@@ -159,6 +149,41 @@ impl Sender {
             self.events.committed();
         }
         Ok(())
+    }
+
+    /// One delivery of `row` by its channel.
+    async fn attempt(
+        &self,
+        settings: &SettingsRow,
+        row: &NotificationRow,
+    ) -> Result<String, DeliveryError> {
+        let facts = serde_json::from_value::<RunFacts>(row.payload.clone())
+            .map_err(|e| DeliveryError::permanent(format!("unreadable notification: {e}")))?;
+        if row.channel == Channel::Webhook {
+            let mut c = db::conn(&self.pool)
+                .await
+                .map_err(|e| DeliveryError::transient(e.to_string()))?;
+            let hook = match row.webhook_id {
+                Some(id) => db::webhooks::find(&mut c, id)
+                    .await
+                    .map_err(|e| DeliveryError::transient(e.to_string()))?,
+                None => None,
+            };
+            drop(c);
+            let hook = hook.ok_or_else(|| DeliveryError::permanent("the webhook was deleted"))?;
+            let body = webhook::body(row.event, Some(&facts), &settings.instance_url);
+            return webhook::post(&hook.url, &hook.secret, &body).await;
+        }
+        let tail = self.log_tail(facts.run_id);
+        let ctx = Context {
+            t: crate::i18n::translations(),
+            lang: row.language,
+            tz: self.tz,
+            instance_url: &settings.instance_url,
+            log_tail: &tail,
+        };
+        let msg = render::run_message(&ctx, row.event, &facts);
+        mail::send(settings, &row.recipient, &msg).await
     }
 
     /// The error-level record of a notification given up, with its event.
@@ -224,14 +249,14 @@ mod tests {
     #[test]
     fn failures_retry_until_the_last_attempt_or_a_permanent_error() {
         let now = Utc::now();
-        let transient = MailError {
+        let transient = DeliveryError {
             permanent: false,
             message: "Connection refused".into(),
         };
         assert_eq!(after_failure(&transient, 0, now), Some(now + backoff(1)));
         assert_eq!(after_failure(&transient, 6, now), Some(now + backoff(7)));
         assert_eq!(after_failure(&transient, 7, now), None);
-        let permanent = MailError {
+        let permanent = DeliveryError {
             permanent: true,
             ..transient
         };

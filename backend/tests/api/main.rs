@@ -36,3 +36,4 @@ mod tokens;
 mod torture;
 mod transactions;
 mod transactions_engine;
+mod webhooks;
