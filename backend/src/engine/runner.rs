@@ -3,6 +3,7 @@
 //! (`engine::restore`). Every failure ends in a finished run with a clear error code;
 //! nothing is left running.
 
+use chrono::Utc;
 use shared::common::RunResult;
 use shared::events::{LogLevel, LogSource};
 use shared::runs::{RunError, RunKind, RunState};
@@ -92,8 +93,10 @@ impl Engine {
         let mut c = db::conn(&self.pool).await?;
         let queued = db::transaction(&mut c, async |t| {
             runs::finish(t, run, outcome).await?;
+            let queued = crate::notify::outbox::queue_run(t, run, outcome, Utc::now()).await?;
+            // Events last: their lock is held until the commit.
             self.run_changed_in(t, run.id, record).await?;
-            crate::notify::outbox::queue_run(t, run, outcome, chrono::Utc::now()).await
+            Ok::<_, db::DbError>(queued)
         })
         .await?;
         drop(c);
@@ -174,7 +177,7 @@ impl Engine {
     }
 }
 
-fn failed(code: RunError) -> RunOutcome {
+pub(super) fn failed(code: RunError) -> RunOutcome {
     RunOutcome {
         result: RunResult::Failed,
         error_code: Some(code),
