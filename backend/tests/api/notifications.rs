@@ -14,7 +14,7 @@ use crate::smtp::{free_port, history, sql, use_mail_server, Smtp};
 pub struct Rig {
     pub app: TestApp,
     pub admin: Api,
-    tools: tempfile::TempDir,
+    pub tools: tempfile::TempDir,
     _src: tempfile::TempDir,
     pub job: i64,
     pub client: i64,

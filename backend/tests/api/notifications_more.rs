@@ -263,3 +263,40 @@ async fn a_mail_that_never_gets_through_fails_after_eight_attempts() {
         .get(0);
     assert_eq!(n, 1);
 }
+
+#[tokio::test]
+async fn a_failed_restore_tells_the_jobs_recipients() {
+    let smtp = Smtp::start(0);
+    let r = rig(smtp.port, "en").await;
+    r.notify(json!({"owner": false, "emails": ["ops@y.org"], "threshold": "error"}))
+        .await;
+    assert_eq!(r.run("0").await["result"], "ok");
+    let (_, snaps) = r.admin.get(&format!("/api/jobs/{}/snapshots", r.job)).await;
+    std::fs::write(r.tools.path().join("code"), "1").unwrap();
+    let target = tempfile::tempdir().unwrap();
+    let (s, q) = r
+        .admin
+        .post(
+            "/api/restores",
+            json!({"snapshot_id": snaps[0]["id"], "path": "", "client_id": r.client,
+                "target_path": target.path().display().to_string(), "overwrite": true}),
+        )
+        .await;
+    assert_eq!(s, 202, "{q}");
+    let id = q["run"]["id"].as_i64().unwrap();
+    let done = crate::engine::wait_finished(&r.admin, id).await;
+    assert_eq!(done["result"], "failed", "{done}");
+    let mails = smtp.wait_mails(1).await;
+    let text = mails[0]["text"].as_str().unwrap();
+    assert!(text.starts_with("Restore of job “local”"), "{text}");
+    assert!(mails[0]["subject"]
+        .as_str()
+        .unwrap()
+        .starts_with("[ElkarBackup] Failed: "));
+    let h = r.settled().await;
+    assert_eq!(h.len(), 1, "the ok backup told nobody: {h:?}");
+    assert_eq!(
+        (h[0]["run_id"].as_i64(), h[0]["event"].as_str()),
+        (Some(id), Some("run_failed"))
+    );
+}
