@@ -9,6 +9,7 @@ pub mod domain;
 pub mod engine;
 pub mod events;
 pub mod i18n;
+pub mod notify;
 pub mod scheduler;
 pub mod snapfs;
 pub mod startup;

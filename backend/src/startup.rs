@@ -142,10 +142,15 @@ impl Application {
             events: crate::events::Bus::new(pool.clone()),
             owner: crate::engine::runner::server_identity().into(),
             wake: Arc::new(tokio::sync::Notify::new()),
+            outbox: Arc::new(tokio::sync::Notify::new()),
         };
         crate::engine::reconcile::at_start(&engine).await?;
         tokio::spawn(engine.events.clone().run());
         let cron = crate::scheduler::start(&engine, config.scheduler, config.dispatcher).await?;
+        if config.dispatcher {
+            // Servers that execute runs deliver notifications too, in a task of their own.
+            tokio::spawn(sender_of(&engine).run());
+        }
         let state = AppState {
             engine: engine.clone(),
             pool,
@@ -182,6 +187,24 @@ impl Application {
     /// A handle to stop the server.
     pub fn handle(&self) -> actix_web::dev::ServerHandle {
         self.server.handle()
+    }
+}
+
+/// The notification sender of a server: its lease identity is the dispatcher's, and it
+/// reads the runs' log files where the engine writes them.
+pub fn sender_of(engine: &crate::engine::runner::Engine) -> crate::notify::sender::Sender {
+    let logs_dir = engine
+        .log_path(0)
+        .parent()
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_default();
+    crate::notify::sender::Sender {
+        pool: engine.pool.clone(),
+        owner: engine.owner.clone(),
+        logs_dir,
+        tz: engine.config.tz,
+        events: engine.events.clone(),
+        wake: engine.outbox.clone(),
     }
 }
 

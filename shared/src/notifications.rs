@@ -99,3 +99,97 @@ pub struct DeliveryReport {
     /// What went wrong (connection refused, TLS, authentication, a 5xx reply, …).
     pub error: Option<String>,
 }
+
+/// A webhook: an address notified of the events it wants (`/api/webhooks`, admins).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Webhook {
+    pub id: i64,
+    pub name: String,
+    /// Where the JSON body (`WebhookBody`) is posted.
+    pub url: String,
+    /// The events it wants.
+    pub events: Vec<NotificationEvent>,
+    /// Whether a secret is stored (the secret itself is never returned).
+    pub secret_set: bool,
+    pub active: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A webhook as written by `POST` and `PUT /api/webhooks`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WebhookInput {
+    pub name: String,
+    /// An `http://` or `https://` address.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "https://ntfy.example.org/backups")
+    )]
+    pub url: String,
+    /// The events it wants (at least one).
+    pub events: Vec<NotificationEvent>,
+    /// A new HMAC secret; absent keeps the stored one, an empty string removes it. With a
+    /// secret, each body is signed: `X-ElkarBackup-Signature: sha256=<hex HMAC-SHA256>`.
+    #[serde(default)]
+    pub secret: Option<String>,
+    #[serde(default = "active_default")]
+    pub active: bool,
+}
+
+fn active_default() -> bool {
+    true
+}
+
+impl WebhookInput {
+    /// Field problems, empty when valid.
+    pub fn validate(&self) -> Vec<crate::validate::Issue> {
+        use crate::validate::{check_len, Issue};
+        let mut v = Vec::new();
+        check_len(&mut v, "name", self.name.trim(), 1, 100);
+        if !crate::validate::is_single_line(&self.name) {
+            v.push(Issue::new("name", "invalid"));
+        }
+        let url = self.url.trim();
+        check_len(&mut v, "url", url, 1, 2000);
+        let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
+        if !url.is_empty() && (!scheme_ok || url.chars().any(|c| c.is_whitespace())) {
+            v.push(Issue::new("url", "invalid"));
+        }
+        if self.events.is_empty() {
+            v.push(Issue::new("events", "required"));
+        }
+        for (i, e) in self.events.iter().enumerate() {
+            if matches!(e, NotificationEvent::Test | NotificationEvent::Digest) {
+                v.push(Issue::new(format!("events.{i}"), "not_allowed"));
+            }
+        }
+        if let Some(s) = &self.secret {
+            check_len(&mut v, "secret", s, 0, 500);
+        }
+        v
+    }
+}
+
+/// The JSON body posted to a webhook. With a secret, the header
+/// `X-ElkarBackup-Signature: sha256=<hex>` holds the HMAC-SHA256 of these exact bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WebhookBody {
+    /// What happened (`test` for the test button).
+    pub event: NotificationEvent,
+    pub run_id: Option<i64>,
+    pub kind: Option<crate::runs::RunKind>,
+    pub result: Option<crate::common::RunResult>,
+    pub error_code: Option<crate::runs::RunError>,
+    pub client: Option<String>,
+    pub job: Option<String>,
+    pub started_at: Option<DateTime<Utc>>,
+    pub finished_at: Option<DateTime<Utc>>,
+    pub files: Option<i64>,
+    pub bytes: Option<i64>,
+    pub new_bytes: Option<i64>,
+    /// The run's page, when the instance's address is set.
+    pub url: Option<String>,
+}

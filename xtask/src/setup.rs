@@ -1,7 +1,7 @@
 //! Installs what the build and the tests need, skipping whatever is already there:
 //! Debian packages (as root), the wasm32 target, trunk, wasm-bindgen-cli at the version in
 //! `Cargo.lock`, npm packages (playwright-core, binaryen's wasm-opt), and for the tests a
-//! Python venv (schemathesis, openapi-python-client) and diesel_cli.
+//! Python venv (schemathesis, openapi-python-client, aiosmtpd) and diesel_cli.
 
 use std::process::Command;
 

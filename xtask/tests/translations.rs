@@ -170,6 +170,21 @@ fn server_translations_are_complete_and_used() {
                 backend.contains(&format!("\"{k}\"")),
                 "{k} is not used by backend/src"
             );
+        } else if let Some(rest) = k.strip_prefix("mail-") {
+            // Notification e-mails (backend/src/notify): literal ids, or built from an
+            // event's or a run kind's name.
+            let event = rest.strip_prefix("event-").is_some_and(|e| {
+                shared::notifications::NotificationEvent::ALL
+                    .iter()
+                    .any(|v| v.as_str().replace('_', "-") == e)
+            });
+            let kind = rest
+                .strip_prefix("kind-")
+                .is_some_and(|kd| shared::runs::RunKind::ALL.iter().any(|v| v.as_str() == kd));
+            assert!(
+                event || kind || backend.contains(&format!("\"{k}\"")),
+                "{k} is not used by backend/src"
+            );
         } else if let Some(v) = k.strip_prefix("validation-") {
             let code = v.replace('-', "_");
             assert!(

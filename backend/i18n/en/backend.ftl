@@ -36,3 +36,26 @@ policy-preset-daily-description = Daily at 21:00 every day (7 kept).
 policy-preset-weekdays-long-term-name = At 21:00, monday to friday, long time storage
 policy-preset-weekdays-long-term-description = Daily Monday to Friday at 21:00 (5 kept), weekly on Saturdays (4 kept), monthly on the 28th (22 kept).
 cli-postgres-blocked = The PostgreSQL system user “postgres” cannot enter { $dir }, so it cannot use its cluster in { $cluster }. Choose a data directory under /var/lib (for example --data-dir /var/lib/elkarbackup), or let the postgres user enter { $dir } (for example setfacl -m u:postgres:x { $dir }).
+
+## Notification e-mails: names and facts are inserted as text. The result words
+## (`result-*`), the label "Problem" (`run-error`) and the explanations of error codes
+## (`run-error-*`) are the web app's, so a mail says exactly what the run page says.
+mail-subject = [ElkarBackup] { $result }: { $client } / { $job }
+mail-event-run-failed = Failed
+mail-event-run-warning = Warning
+mail-event-run-ok = OK
+mail-event-run-recovered = Recovered
+mail-kind-backup = Backup
+mail-kind-restore = Restore
+mail-intro = { $kind } of job “{ $job }” of client “{ $client }”: { $result }.
+mail-label-result = Result
+mail-label-started = Started
+mail-label-duration = Duration
+mail-label-files = Files
+mail-label-bytes = Size
+mail-label-new-bytes = New data
+mail-label-log = Last lines of the log
+mail-no-log = The run wrote no log.
+mail-link = Open the run in ElkarBackup
+mail-test-subject = [ElkarBackup] Test message
+mail-test-body = This is a test message from ElkarBackup. If you can read it, the mail settings work.

@@ -36,3 +36,26 @@ policy-preset-daily-description = Diaria a las 21:00 todos los días (se guardan
 policy-preset-weekdays-long-term-name = A las 21:00, de lunes a viernes, conservación a largo plazo
 policy-preset-weekdays-long-term-description = Diaria de lunes a viernes a las 21:00 (se guardan 5), semanal los sábados (se guardan 4), mensual el día 28 (se guardan 22).
 cli-postgres-blocked = El usuario del sistema «postgres» de PostgreSQL no puede entrar en { $dir }, así que no puede usar su clúster en { $cluster }. Elija un directorio de datos bajo /var/lib (por ejemplo --data-dir /var/lib/elkarbackup), o permita al usuario postgres entrar en { $dir } (por ejemplo setfacl -m u:postgres:x { $dir }).
+
+## Notification e-mails: names and facts are inserted as text. The result words
+## (`result-*`), the label "Problem" (`run-error`) and the explanations of error codes
+## (`run-error-*`) are the web app's, so a mail says exactly what the run page says.
+mail-subject = [ElkarBackup] { $result }: { $client } / { $job }
+mail-event-run-failed = Fallo
+mail-event-run-warning = Aviso
+mail-event-run-ok = Correcto
+mail-event-run-recovered = Recuperado
+mail-kind-backup = Copia de seguridad
+mail-kind-restore = Restauración
+mail-intro = { $kind } de la tarea «{ $job }» del cliente «{ $client }»: { $result }.
+mail-label-result = Resultado
+mail-label-started = Inicio
+mail-label-duration = Duración
+mail-label-files = Ficheros
+mail-label-bytes = Tamaño
+mail-label-new-bytes = Datos nuevos
+mail-label-log = Últimas líneas del registro
+mail-no-log = La ejecución no escribió ningún registro.
+mail-link = Abrir la ejecución en ElkarBackup
+mail-test-subject = [ElkarBackup] Mensaje de prueba
+mail-test-body = Este es un mensaje de prueba de ElkarBackup. Si puede leerlo, la configuración del correo funciona.

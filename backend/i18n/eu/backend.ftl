@@ -36,3 +36,26 @@ policy-preset-daily-description = Egunero 21:00etan, asteko egun guztietan (7 go
 policy-preset-weekdays-long-term-name = 21:00etan, astelehenetik ostiralera, epe luzerako gordetzea
 policy-preset-weekdays-long-term-description = Egunero astelehenetik ostiralera 21:00etan (5 gordetzen dira), astero larunbatetan (4 gordetzen dira), hilero hilaren 28an (22 gordetzen dira).
 cli-postgres-blocked = PostgreSQL-ren «postgres» sistema-erabiltzaileak ezin du { $dir } karpetan sartu, eta ezin du { $cluster } karpetako bere klusterra erabili. Aukeratu /var/lib azpiko datu-karpeta bat (adibidez --data-dir /var/lib/elkarbackup), edo utzi postgres erabiltzaileari { $dir } karpetan sartzen (adibidez setfacl -m u:postgres:x { $dir }).
+
+## Notification e-mails: names and facts are inserted as text. The result words
+## (`result-*`), the label "Problem" (`run-error`) and the explanations of error codes
+## (`run-error-*`) are the web app's, so a mail says exactly what the run page says.
+mail-subject = [ElkarBackup] { $result }: { $client } / { $job }
+mail-event-run-failed = Huts egin du
+mail-event-run-warning = Abisua
+mail-event-run-ok = Ondo
+mail-event-run-recovered = Berriro ondo
+mail-kind-backup = Babeskopia
+mail-kind-restore = Leheneratzea
+mail-intro = “{ $client }” bezeroaren “{ $job }” lana ({ $kind }): { $result }.
+mail-label-result = Emaitza
+mail-label-started = Hasiera
+mail-label-duration = Iraupena
+mail-label-files = Fitxategiak
+mail-label-bytes = Tamaina
+mail-label-new-bytes = Datu berriak
+mail-label-log = Erregistroaren azken lerroak
+mail-no-log = Exekuzioak ez du erregistrorik idatzi.
+mail-link = Ireki exekuzioa ElkarBackup-en
+mail-test-subject = [ElkarBackup] Proba-mezua
+mail-test-body = ElkarBackup-en proba-mezu bat da hau. Irakur badezakezu, posta-ezarpenek ondo funtzionatzen dute.

@@ -15,6 +15,7 @@ pub mod localize;
 pub mod locations;
 pub mod logs;
 pub mod me;
+pub mod notifications;
 pub mod params;
 pub mod policies;
 pub mod queue;
@@ -25,6 +26,7 @@ pub mod settings;
 pub mod snapshots;
 pub mod tokens;
 pub mod users;
+pub mod webhooks;
 
 use actix_web::web;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -47,7 +49,7 @@ use error::AppError;
         license(name = "GPL-3.0-or-later", identifier = "GPL-3.0-or-later")
     ),
     modifiers(&SecuritySchemes),
-    components(schemas(shared::events::Event)),
+    components(schemas(shared::events::Event, shared::notifications::WebhookBody)),
     tags(
         (name = "auth", description = "Login, logout and the current user"),
         (name = "me", description = "The signed-in user's own settings"),
@@ -63,6 +65,7 @@ use error::AppError;
         (name = "runs", description = "Running jobs, their logs and snapshots"),
         (name = "logs", description = "Log records of the whole server, and their CSV export"),
         (name = "snapshots", description = "Browsing, downloading and restoring snapshots"),
+        (name = "notifications", description = "E-mail notifications and their delivery (administrators only)"),
     )
 )]
 pub struct ApiDoc;
@@ -171,6 +174,19 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(users::delete_user)
         .service(settings::get_settings)
         .service(settings::put_settings);
+    notification_routes(cfg);
+}
+
+/// The notification history, the mail test and the webhooks.
+fn notification_routes(cfg: &mut ServiceConfig) {
+    cfg.service(notifications::test_mail)
+        .service(notifications::list_notifications)
+        .service(webhooks::list_webhooks)
+        .service(webhooks::create_webhook)
+        .service(webhooks::get_webhook)
+        .service(webhooks::put_webhook)
+        .service(webhooks::delete_webhook)
+        .service(webhooks::test_webhook);
 }
 
 /// Body parsing failures as `bad_request` in our error shape.

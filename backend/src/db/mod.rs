@@ -27,6 +27,7 @@ pub mod settings;
 pub mod snapshots;
 pub mod tokens;
 pub mod users;
+pub mod webhooks;
 
 use diesel::Connection;
 use diesel_async::async_connection_wrapper::AsyncConnectionWrapper;

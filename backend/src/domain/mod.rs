@@ -9,6 +9,7 @@ pub mod job_tokens;
 pub mod jobs;
 pub mod locations;
 pub mod logs;
+pub mod notifications;
 pub mod policies;
 pub mod queue;
 pub mod references;
@@ -20,6 +21,7 @@ pub mod settings;
 pub mod snapshots;
 pub mod tokens;
 pub mod users;
+pub mod webhooks;
 
 pub use actor::{merge_patch, Actor, PageRequest};
 

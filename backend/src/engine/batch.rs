@@ -16,6 +16,7 @@ use super::scripts::{self, ClientContext, Event};
 use crate::db::batches::{self, Step};
 use crate::db::runs::RunRow;
 use crate::db::{self, clients, jobs};
+use crate::notify::outbox::queue_run;
 
 impl Engine {
     /// Waits in `waiting_for_client` until the client's batch may run jobs, running the
@@ -80,23 +81,34 @@ impl Engine {
                     run_id: Some(run.id),
                     ..Default::default()
                 };
-                // The batch's failure, the client's failed queued jobs, the log record and
-                // the events commit together.
-                db::transaction(&mut c, async |t| {
+                // The batch's failure, the client's failed queued jobs, their notifications,
+                // the log record and the events commit together.
+                let queued = db::transaction(&mut c, async |t| {
                     batches::pre_done(t, batch_id, Some(code)).await?;
                     // The client's queued jobs belong to this batch: they fail with it.
                     let failed = db::queue::fail_queued_of_client(t, client_id, code).await?;
+                    let mut queued = 0;
+                    let outcome = super::runner::failed(code);
+                    for id in &failed {
+                        if let Some(r) = db::runs::find(t, *id).await? {
+                            queued += queue_run(t, &r, &outcome, Utc::now()).await?;
+                        }
+                    }
                     let (row, owner) = self.log_row(t, record).await?;
                     for id in failed {
                         self.events.store_run(t, id).await?;
                     }
                     self.events.store_client(t, client_id).await?;
-                    self.events.store_log(t, owner, row).await
+                    self.events.store_log(t, owner, row).await?;
+                    Ok::<_, db::DbError>(queued)
                 })
                 .await
                 .map_err(|e: db::DbError| internal(&e))?;
                 drop(c);
                 self.events.committed();
+                if queued > 0 {
+                    self.outbox.notify_one();
+                }
                 Err(Stop(code, "client pre scripts".into()))
             }
         }

@@ -52,6 +52,8 @@ pub struct Engine {
     pub owner: Arc<str>,
     /// Wakes the dispatcher (a run was queued or a slot freed).
     pub wake: Arc<tokio::sync::Notify>,
+    /// Wakes the notification sender (a commit queued notifications).
+    pub outbox: Arc<tokio::sync::Notify>,
 }
 
 /// A failure before or around rsync, with its stable code.

@@ -3,6 +3,7 @@
 //! (`engine::restore`). Every failure ends in a finished run with a clear error code;
 //! nothing is left running.
 
+use chrono::Utc;
 use shared::common::RunResult;
 use shared::events::{LogLevel, LogSource};
 use shared::runs::{RunError, RunKind, RunState};
@@ -68,8 +69,10 @@ impl Engine {
         Ok(runs::find(&mut c, run_id).await?)
     }
 
-    /// Finishes the run with `outcome`, its log record (linked to its job's client) and
-    /// its events, in one transaction: a run never ends without them.
+    /// Finishes the run with `outcome`, its log record (linked to its job's client), its
+    /// events and its notifications, in one transaction: a run never ends without them,
+    /// and its notifications are queued exactly once. Delivery is the sender's, after the
+    /// commit: a mail server never delays a run.
     async fn finish_run(&self, run: &RunRow, outcome: &RunOutcome) -> Result<(), db::DbError> {
         let code = outcome.error_code.map_or("", RunError::as_str);
         let level = match outcome.result {
@@ -88,13 +91,19 @@ impl Engine {
             ..Default::default()
         };
         let mut c = db::conn(&self.pool).await?;
-        db::transaction(&mut c, async |t| {
+        let queued = db::transaction(&mut c, async |t| {
             runs::finish(t, run, outcome).await?;
-            self.run_changed_in(t, run.id, record).await
+            let queued = crate::notify::outbox::queue_run(t, run, outcome, Utc::now()).await?;
+            // Events last: their lock is held until the commit.
+            self.run_changed_in(t, run.id, record).await?;
+            Ok::<_, db::DbError>(queued)
         })
         .await?;
         drop(c);
         self.events.committed();
+        if queued > 0 {
+            self.outbox.notify_one();
+        }
         Ok(())
     }
 
@@ -168,7 +177,7 @@ impl Engine {
     }
 }
 
-fn failed(code: RunError) -> RunOutcome {
+pub(super) fn failed(code: RunError) -> RunOutcome {
     RunOutcome {
         result: RunResult::Failed,
         error_code: Some(code),

@@ -171,7 +171,11 @@ async fn a_failing_client_pre_script_fails_the_batch_and_its_queued_jobs() {
     let dir = tempfile::tempdir().unwrap();
     let trace = dir.path().join("trace");
     let (pre, post) = pre_and_post(&admin, &trace, "pre-fails", "exit 3").await;
-    let (cid, _) = client_with_scripts(&app, &admin, dir.path(), &[pre], &[post]).await;
+    let (cid, jobs) = client_with_scripts(&app, &admin, dir.path(), &[pre], &[post]).await;
+    for j in jobs {
+        let n = json!({"notifications": {"owner": false, "emails": ["ops@y.org"]}});
+        assert_eq!(admin.patch(&format!("/api/jobs/{j}"), n).await.0, 200);
+    }
     let ids = run_client(&admin, cid).await;
     for id in &ids {
         let r = wait_finished(&admin, *id).await;
@@ -181,6 +185,24 @@ async fn a_failing_client_pre_script_fails_the_batch_and_its_queued_jobs() {
             "{r}"
         );
     }
+    // Each failed job tells its recipient, the queued one too; with no mail server
+    // configured, the history says so.
+    let mut told = Vec::new();
+    for _ in 0..300 {
+        told = crate::smtp::history(&admin, "status=failed").await;
+        if told.len() == ids.len() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let mut runs: Vec<i64> = told.iter().map(|n| n["run_id"].as_i64().unwrap()).collect();
+    runs.sort();
+    let mut want = ids.clone();
+    want.sort();
+    assert_eq!(runs, want, "{told:?}");
+    assert!(told
+        .iter()
+        .all(|n| n["event"] == "run_failed" && n["last_error"] == "no mail server configured"));
     let st = wait_client_idle(&admin, cid).await;
     assert_eq!(
         (st["state"].as_str(), st["error_code"].as_str()),

@@ -14,7 +14,7 @@ use crate::sshd::Sshd;
 /// A stand-in for rsync: prints a `--stats` summary with the number of transferred files
 /// written in `transferred`, then exits with the code written in `code` ("kill" dies by
 /// SIGKILL).
-fn fake_rsync(dir: &Path) -> PathBuf {
+pub fn fake_rsync(dir: &Path) -> PathBuf {
     let path = dir.join("fake-rsync");
     std::fs::write(
         &path,

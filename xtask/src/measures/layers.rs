@@ -19,7 +19,7 @@ pub fn layer(top: &str) -> Option<u8> {
         "domain" => 4,
         "auth" => 3,
         "engine" => 3,
-        "events" => 2,
+        "events" | "notify" => 2,
         "db" | "views" => 1,
         "snapfs" | "config" | "i18n" | "lib" => 0,
         _ => return None,
