@@ -208,6 +208,8 @@ fn build_server(state: AppState, listener: TcpListener) -> anyhow::Result<Server
                     .configure(api::configure)
                     .default_service(web::to(api::fallback::api_fallback)),
             )
+            // Where Prometheus looks by default, outside `/api`.
+            .service(api::metrics::get_metrics)
             .split_for_parts();
         app.service(spa_service(&dist))
             .wrap(from_fn(api::localize::localize_errors))

@@ -14,6 +14,7 @@ pub mod json;
 pub mod localize;
 pub mod locations;
 pub mod me;
+pub mod metrics;
 pub mod params;
 pub mod policies;
 pub mod queue;
@@ -211,6 +212,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         .into_utoipa_app()
         .openapi(ApiDoc::openapi_base())
         .service(scope::scope("/api").configure(configure))
+        .service(metrics::get_metrics)
         .split_for_parts();
     api
 }

@@ -4,6 +4,7 @@
 
 pub mod choose;
 pub mod dispatcher;
+pub mod late;
 pub mod tick;
 
 use std::time::Duration;
