@@ -18,7 +18,7 @@ use crate::state::AppState;
 /// Bearer`), unless the caller's address is in the settings' `metrics_allowed_addresses`
 /// (the address of the TCP peer: behind a reverse proxy, that of the proxy).
 #[utoipa::path(
-    tag = "system",
+    tag = "metrics",
     security((), ("bearer" = [])),
     responses(
         (status = 200, description = "The metrics", body = String,

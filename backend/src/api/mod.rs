@@ -62,6 +62,7 @@ use error::AppError;
         (name = "settings", description = "Runtime settings (administrators only)"),
         (name = "runs", description = "Running jobs, their logs and snapshots"),
         (name = "snapshots", description = "Browsing, downloading and restoring snapshots"),
+        (name = "metrics", description = "Prometheus metrics, at /metrics (outside /api)"),
     )
 )]
 pub struct ApiDoc;
