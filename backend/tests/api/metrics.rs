@@ -70,6 +70,15 @@ async fn access_needs_an_admin_or_an_allowed_address() {
     assert_eq!(status, 200);
     assert!(ct.starts_with("text/plain"), "{ct}");
     assert!(body.contains("elkarbackup_build_info{version=\""), "{body}");
+    let post = s
+        .admin
+        .client
+        .post(s.app.url("/metrics"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(post.status(), 405);
+    assert_eq!(post.headers()["allow"], "GET");
     // An address list that does not hold the caller still refuses.
     allow(&s.admin, json!(["10.0.0.0/8", "192.0.2.7"])).await;
     assert_eq!(scrape(&anon).await.0, 401);
