@@ -231,8 +231,12 @@ fn build_server(state: AppState, listener: TcpListener) -> anyhow::Result<Server
                     .configure(api::configure)
                     .default_service(web::to(api::fallback::api_fallback)),
             )
+            // Where Prometheus looks by default, outside `/api`.
+            .service(api::metrics::get_metrics)
             .split_for_parts();
-        app.service(spa_service(&dist))
+        // The methods `/metrics` lacks, before the web app claims every other path.
+        app.service(web::resource("/metrics").to(api::metrics::other_method))
+            .service(spa_service(&dist))
             .wrap(from_fn(api::localize::localize_errors))
             .wrap(from_fn(move |req, next| {
                 security_headers(req, next, app_csp.clone())

@@ -147,6 +147,14 @@ pub struct Job {
     pub use_local_permissions: bool,
     pub notifications: Notifications,
     pub late_grace_hours: i32,
+    /// Late: active (with an active client), and no successful snapshot since an expected
+    /// run of its policy more than `late_grace_hours` ago (or, never backed up, since the
+    /// first expected run after its creation).
+    #[serde(default)]
+    pub late: bool,
+    /// Since when it is late: the expected run it missed plus the grace. `null` when not late.
+    #[serde(default)]
+    pub late_since: Option<DateTime<Utc>>,
     /// Lower runs first.
     pub priority: i32,
     pub active: bool,

@@ -50,7 +50,8 @@ fn debian_packages(needs: Needs) -> anyhow::Result<()> {
         "acl",
     ];
     if needs.test_tools {
-        wanted.extend(["chromium", "libpq-dev", "python3-venv"]);
+        // prometheus: its promtool checks the /metrics output and the example alert rules.
+        wanted.extend(["chromium", "libpq-dev", "python3-venv", "prometheus"]);
     }
     // node and npm may come from elsewhere than Debian (as on the CI image).
     let missing: Vec<&str> = wanted

@@ -47,9 +47,11 @@ pub async fn list_jobs(
         policy_id: q.policy_id,
         location_id: q.location_id,
         active: q.active,
+        late: q.late,
     };
+    let tz = state.config.tz();
     Ok(web::Json(
-        jobs::list(&state.pool, user.actor(), &filters, sort, page).await?,
+        jobs::list(&state.pool, tz, user.actor(), &filters, sort, page).await?,
     ))
 }
 
@@ -76,7 +78,7 @@ pub async fn create_job(
     user: AuthUser,
     body: ApiJson<JobInput>,
 ) -> ApiResult<HttpResponse> {
-    let j = jobs::create(&state.pool, user.actor(), &body).await?;
+    let j = jobs::create(&state.pool, state.config.tz(), user.actor(), &body).await?;
     Ok(HttpResponse::Created().json(j))
 }
 
@@ -97,7 +99,10 @@ pub async fn get_job(
     user: AuthUser,
     id: web::Path<i64>,
 ) -> ApiResult<web::Json<Job>> {
-    Ok(web::Json(jobs::get(&state.pool, user.actor(), *id).await?))
+    let tz = state.config.tz();
+    Ok(web::Json(
+        jobs::get(&state.pool, tz, user.actor(), *id).await?,
+    ))
 }
 
 /// Replace a job.
@@ -116,7 +121,7 @@ pub async fn put_job(
     body: ApiJson<JobInput>,
 ) -> ApiResult<web::Json<Job>> {
     Ok(web::Json(
-        jobs::update(&state.pool, user.actor(), *id, &body).await?,
+        jobs::update(&state.pool, state.config.tz(), user.actor(), *id, &body).await?,
     ))
 }
 
@@ -136,7 +141,7 @@ pub async fn patch_job(
     body: ApiJson<serde_json::Value>,
 ) -> ApiResult<web::Json<Job>> {
     Ok(web::Json(
-        jobs::patch(&state.pool, user.actor(), *id, &body).await?,
+        jobs::patch(&state.pool, state.config.tz(), user.actor(), *id, &body).await?,
     ))
 }
 

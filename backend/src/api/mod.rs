@@ -15,6 +15,7 @@ pub mod localize;
 pub mod locations;
 pub mod logs;
 pub mod me;
+pub mod metrics;
 pub mod notifications;
 pub mod params;
 pub mod policies;
@@ -66,6 +67,7 @@ use error::AppError;
         (name = "logs", description = "Log records of the whole server, and their CSV export"),
         (name = "snapshots", description = "Browsing, downloading and restoring snapshots"),
         (name = "notifications", description = "E-mail notifications and their delivery (administrators only)"),
+        (name = "metrics", description = "Prometheus metrics, at /metrics (outside /api)"),
     )
 )]
 pub struct ApiDoc;
@@ -140,8 +142,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(runs::abort_run)
         .service(runs::accept_host_key)
         .service(runs::test_client)
-        .service(logs::export_logs)
-        .service(logs::list_logs)
         .service(snapshots::get_snapshot)
         .service(snapshots::snapshot_entries)
         .service(snapshots::snapshot_versions)
@@ -171,15 +171,17 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(users::get_user)
         .service(users::put_user)
         .service(users::patch_user)
-        .service(users::delete_user)
-        .service(settings::get_settings)
-        .service(settings::put_settings);
-    notification_routes(cfg);
+        .service(users::delete_user);
+    monitoring_routes(cfg);
 }
 
-/// The notification history, the mail test and the webhooks.
-fn notification_routes(cfg: &mut ServiceConfig) {
-    cfg.service(notifications::test_mail)
+/// The settings, the logs, the notification history, the mail test and the webhooks.
+fn monitoring_routes(cfg: &mut ServiceConfig) {
+    cfg.service(settings::get_settings)
+        .service(settings::put_settings)
+        .service(logs::export_logs)
+        .service(logs::list_logs)
+        .service(notifications::test_mail)
         .service(notifications::list_notifications)
         .service(webhooks::list_webhooks)
         .service(webhooks::create_webhook)
@@ -231,6 +233,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         .into_utoipa_app()
         .openapi(ApiDoc::openapi_base())
         .service(scope::scope("/api").configure(configure))
+        .service(metrics::get_metrics)
         .split_for_parts();
     api
 }

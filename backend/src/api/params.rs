@@ -94,4 +94,6 @@ pub struct JobListQuery {
     pub location_id: Option<i64>,
     /// Only active (or inactive) jobs.
     pub active: Option<bool>,
+    /// Only late jobs (or only those that are not late).
+    pub late: Option<bool>,
 }

@@ -74,6 +74,9 @@ pub struct JobFilter<'a> {
     pub active: Option<bool>,
     /// Only jobs of clients of this owner (operators).
     pub owner: Option<i64>,
+    /// `(ids, true)`: only these jobs; `(ids, false)`: all but these (the late filter,
+    /// whose rule is evaluated outside SQL).
+    pub ids: Option<(&'a [i64], bool)>,
 }
 
 fn filtered<'a>(f: &JobFilter<'a>) -> jobs::BoxedQuery<'a, diesel::pg::Pg> {
@@ -92,6 +95,13 @@ fn filtered<'a>(f: &JobFilter<'a>) -> jobs::BoxedQuery<'a, diesel::pg::Pg> {
     }
     if let Some(a) = f.active {
         query = query.filter(jobs::active.eq(a));
+    }
+    if let Some((ids, inside)) = f.ids {
+        query = if inside {
+            query.filter(jobs::id.eq_any(ids))
+        } else {
+            query.filter(jobs::id.ne_all(ids))
+        };
     }
     if let Some(owner) = f.owner {
         let owned = clients::table

@@ -13,12 +13,15 @@ use crate::db::paging::strings;
 use crate::db::scripts::Owner;
 use crate::db::{self, clients, jobs, locations, policies, scripts, DbPool, PgConn};
 use crate::engine::places;
+use chrono::Utc;
+use chrono_tz::Tz;
 use shared::jobs::JobSort;
 
 pub use super::job_tokens::{create_token, delete_token};
 
-async fn views(c: &mut PgConn, rows: Vec<JobRow>) -> Result<Vec<Job>, DomainError> {
+async fn views(c: &mut PgConn, tz: Tz, rows: Vec<JobRow>) -> Result<Vec<Job>, DomainError> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let late = super::late::of_jobs(c, &tz, Some(&ids), Utc::now()).await?;
     let pids: Vec<i64> = rows.iter().map(|r| r.policy_id).collect();
     let lids: Vec<i64> = rows.iter().map(|r| r.location_id).collect();
     let cids: Vec<i64> = rows.iter().map(|r| r.client_id).collect();
@@ -48,6 +51,8 @@ async fn views(c: &mut PgConn, rows: Vec<JobRow>) -> Result<Vec<Job>, DomainErro
                     mode: r.notify_mode,
                 },
                 late_grace_hours: r.late_grace_hours,
+                late: late.contains_key(&r.id),
+                late_since: late.get(&r.id).copied(),
                 priority: r.priority,
                 active: r.active,
                 pre_scripts: pre,
@@ -71,11 +76,13 @@ pub struct JobQuery {
     pub policy_id: Option<i64>,
     pub location_id: Option<i64>,
     pub active: Option<bool>,
+    pub late: Option<bool>,
 }
 
-/// One page of the jobs the actor may see.
+/// One page of the jobs the actor may see; lateness is judged in the policies' time zone `tz`.
 pub async fn list(
     pool: &DbPool,
+    tz: Tz,
     actor: Actor,
     query: &JobQuery,
     sort: JobSort,
@@ -83,6 +90,7 @@ pub async fn list(
 ) -> Result<Page<Job>, DomainError> {
     let mut c = db::conn(pool).await?;
     let paging = page.paging();
+    let late_ids = super::late::filter_ids(&mut c, &tz, query.late).await?;
     let filter = JobFilter {
         q: query.q.as_deref().filter(|s| !s.is_empty()),
         client_id: query.client_id,
@@ -90,28 +98,29 @@ pub async fn list(
         location_id: query.location_id,
         active: query.active,
         owner: actor.owner_filter(),
+        ids: late_ids.as_deref().zip(query.late),
     };
     let (rows, total) = jobs::list(&mut c, &filter, sort, paging).await?;
     Ok(Page {
-        items: views(&mut c, rows).await?,
+        items: views(&mut c, tz, rows).await?,
         total,
         page: paging.page,
         per_page: paging.per_page,
     })
 }
 
-async fn one(c: &mut PgConn, row: JobRow) -> Result<Job, DomainError> {
-    views(c, vec![row])
+async fn one(c: &mut PgConn, tz: Tz, row: JobRow) -> Result<Job, DomainError> {
+    views(c, tz, vec![row])
         .await?
         .pop()
         .ok_or_else(|| DomainError::Internal("job view".into()))
 }
 
 /// One job.
-pub async fn get(pool: &DbPool, actor: Actor, id: i64) -> Result<Job, DomainError> {
+pub async fn get(pool: &DbPool, tz: Tz, actor: Actor, id: i64) -> Result<Job, DomainError> {
     let mut c = db::conn(pool).await?;
     let row = access::job(&mut c, actor, id).await?;
-    one(&mut c, row).await
+    one(&mut c, tz, row).await
 }
 
 async fn check(c: &mut PgConn, actor: Actor, input: &JobInput) -> Result<(), DomainError> {
@@ -168,7 +177,12 @@ fn form(input: &JobInput) -> JobForm<'_> {
 }
 
 /// Creates a job and attaches its scripts, in one transaction.
-pub async fn create(pool: &DbPool, actor: Actor, input: &JobInput) -> Result<Job, DomainError> {
+pub async fn create(
+    pool: &DbPool,
+    tz: Tz,
+    actor: Actor,
+    input: &JobInput,
+) -> Result<Job, DomainError> {
     let mut c = db::conn(pool).await?;
     db::transaction(&mut c, async |t| {
         check(t, actor, input).await?;
@@ -181,7 +195,7 @@ pub async fn create(pool: &DbPool, actor: Actor, input: &JobInput) -> Result<Job
             &input.post_scripts,
         )
         .await?;
-        let job = one(t, row).await?;
+        let job = one(t, tz, row).await?;
         audit::object(t, actor, None, Some(&job)).await?;
         Ok(job)
     })
@@ -192,6 +206,7 @@ pub async fn create(pool: &DbPool, actor: Actor, input: &JobInput) -> Result<Job
 /// scripts, in one transaction: a failure never leaves a job without its scripts.
 pub async fn update(
     pool: &DbPool,
+    tz: Tz,
     actor: Actor,
     id: i64,
     input: &JobInput,
@@ -199,13 +214,13 @@ pub async fn update(
     let mut c = db::conn(pool).await?;
     db::transaction(&mut c, async |t| {
         let row = access::job(t, actor, id).await?;
-        let before = one(t, row).await?;
+        let before = one(t, tz, row).await?;
         check(t, actor, input).await?;
         let row = jobs::update(t, id, &form(input))
             .await?
             .ok_or(DomainError::NotFound)?;
         scripts::set_attached(t, Owner::Job, id, &input.pre_scripts, &input.post_scripts).await?;
-        let after = one(t, row).await?;
+        let after = one(t, tz, row).await?;
         audit::object(t, actor, Some(&before), Some(&after)).await?;
         Ok(after)
     })
@@ -235,13 +250,14 @@ pub fn input_of(j: &Job) -> JobInput {
 /// Changes some fields (JSON merge patch).
 pub async fn patch(
     pool: &DbPool,
+    tz: Tz,
     actor: Actor,
     id: i64,
     patch: &serde_json::Value,
 ) -> Result<Job, DomainError> {
-    let current = get(pool, actor, id).await?;
+    let current = get(pool, tz, actor, id).await?;
     let input = merge_patch(&input_of(&current), patch)?;
-    update(pool, actor, id, &input).await
+    update(pool, tz, actor, id, &input).await
 }
 
 /// Deletes a job in one transaction; its backups (no rollback) go in the background after it.
@@ -254,7 +270,8 @@ pub async fn delete(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainEr
         }
         // Every store the job ever wrote to, read before its rows go with the job.
         let stores = places::of_jobs(t, std::slice::from_ref(&job)).await?;
-        let before = one(t, job).await?;
+        // The audit record keeps the fields a user sets; lateness is not one of them.
+        let before = one(t, Tz::UTC, job).await?;
         jobs::delete(t, id).await?;
         audit::object(t, actor, Some(&before), None).await?;
         Ok(stores)

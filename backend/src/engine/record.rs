@@ -84,7 +84,7 @@ impl Engine {
 
     /// Writes a structured log record and its event on `c`, in the caller's transaction
     /// (call `self.events.committed()` after the commit).
-    pub(super) async fn record_in(&self, c: &mut PgConn, r: Record<'_>) -> Result<(), DbError> {
+    pub async fn record_in(&self, c: &mut PgConn, r: Record<'_>) -> Result<(), DbError> {
         let (row, owner) = self.log_row(c, r).await?;
         self.events.store_log(c, owner, row).await
     }

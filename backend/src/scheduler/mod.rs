@@ -5,6 +5,7 @@
 pub mod choose;
 pub mod digest;
 pub mod dispatcher;
+pub mod late;
 pub mod retention;
 pub mod tick;
 

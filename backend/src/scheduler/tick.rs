@@ -124,6 +124,11 @@ pub async fn tick(engine: &Engine, now: DateTime<Utc>) -> anyhow::Result<TickRep
     for id in &runs {
         engine.events.run_changed(*id).await;
     }
+    // Late jobs, by the server that evaluated the minute (each transition is recorded
+    // once anyway); a failure only postpones the check to the next minute.
+    if let Err(e) = super::late::check(engine, now).await {
+        tracing::error!("late check failed: {e}");
+    }
     Ok(TickReport {
         evaluated: true,
         runs,

@@ -304,6 +304,8 @@ client-help-key = Every client has its own ssh key, created with it. The private
 ## Job form
 
 choose = Choose…
+job-late = Late
+job-late-since = No successful backup since an expected run plus its grace: late since { $when }
 job-new-title = New job of client “{ $client }”
 job-edit-title = Job “{ $name }” of client “{ $client }”
 job-not-saved = Save the job first.

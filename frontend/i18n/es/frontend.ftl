@@ -304,6 +304,8 @@ client-help-key = Cada cliente tiene su propia clave ssh, creada con él. La par
 ## Formulario de tarea
 
 choose = Elige…
+job-late = Retrasada
+job-late-since = Sin copia de seguridad correcta desde una ejecución prevista más su margen: retrasada desde { $when }
 job-new-title = Nueva tarea del cliente «{ $client }»
 job-edit-title = Tarea «{ $name }» del cliente «{ $client }»
 job-not-saved = Guarda antes la tarea.

@@ -304,6 +304,8 @@ client-help-key = Bezero bakoitzak bere ssh gakoa du, harekin batera sortua. Zat
 ## Lanaren formularioa
 
 choose = Aukeratu…
+job-late = Berandu
+job-late-since = { $when }(e)tik berandu: aurreikusitako exekuzio batetik, tartea igarota, ez dago babeskopia zuzenik
 job-new-title = «{ $client }» bezeroaren lan berria
 job-edit-title = «{ $client }» bezeroaren «{ $name }» lana
 job-not-saved = Gorde lehenago lana.

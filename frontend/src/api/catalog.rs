@@ -83,6 +83,16 @@ pub async fn all_jobs_by_priority() -> ApiResult<Vec<Job>> {
     all_pages("/api/jobs", base).await
 }
 
+/// The ids of every late job the user can see (`GET /api/jobs?late=true`).
+pub async fn late_job_ids() -> ApiResult<Vec<i64>> {
+    let base = ListQuery {
+        filters: vec![("late", "true".into())],
+        ..ListQuery::default()
+    };
+    let jobs: Vec<Job> = all_pages("/api/jobs", base).await?;
+    Ok(jobs.into_iter().map(|j| j.id).collect())
+}
+
 /// `GET /api/jobs/{id}`.
 pub async fn job(id: i64) -> ApiResult<Job> {
     get_json(&format!("/api/jobs/{id}")).await

@@ -154,6 +154,7 @@ fn JobPage(client_id: i64, id: Option<i64>) -> impl IntoView {
 
     view! {
         <PageTitle title=title />
+        <LateHeader job=job />
         <JobActions id=id deleting=deleting runs_reload=runs_reload />
         // The saved job's setting, said plainly while it is on.
         <Alert
@@ -303,6 +304,15 @@ fn JobActions(
         </div>
         <Alert id="job-run-notice" kind=AlertKind::Success message=run_notice />
         <Alert id="job-run-error" kind=AlertKind::Error message=run_error />
+    }
+}
+
+/// Under the title, the "Late" badge while the saved job is late.
+#[component]
+fn LateHeader(job: RwSignal<Option<Job>>) -> impl IntoView {
+    move || {
+        job.with(|j| j.as_ref().filter(|j| j.late).map(|j| j.late_since))
+            .map(|since| view! { <p class="page-badges">{crate::pages::jobs::late_badge(since)}</p> })
     }
 }
 

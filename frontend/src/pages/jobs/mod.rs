@@ -7,6 +7,7 @@
 mod live;
 mod remove;
 mod rows;
+pub use rows::late_badge;
 pub mod run;
 mod selection;
 mod table;
@@ -135,6 +136,7 @@ pub fn JobsPage() -> impl IntoView {
         listing.reload();
     });
     let on_clone = clone_action(listing, notice);
+    let late = late_jobs(listing);
     let ctx = move || RowContext {
         selection,
         warn_percent: warn_percent.get(),
@@ -143,6 +145,7 @@ pub fn JobsPage() -> impl IntoView {
         on_delete,
         on_run,
         feed,
+        late,
     };
     let error = Signal::derive(move || {
         listing
@@ -203,6 +206,15 @@ fn navigate_to() -> Callback<(String, String, i64)> {
             },
         );
     })
+}
+
+/// The late jobs' ids, fetched again with the list.
+fn late_jobs(listing: Listing) -> Signal<std::collections::HashSet<i64>> {
+    let fetched = LocalResource::new(move || {
+        listing.reload.track();
+        async { catalog::late_job_ids().await.unwrap_or_default() }
+    });
+    Signal::derive(move || fetched.get().unwrap_or_default().into_iter().collect())
 }
 
 /// The quota use (percent) from which sizes show a warning: the setting for

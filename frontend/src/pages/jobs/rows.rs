@@ -32,6 +32,27 @@ pub struct RowContext {
     pub on_run: Callback<RunRequest>,
     /// The queue and the results that arrive live.
     pub feed: QueueFeed,
+    /// The late jobs (fetched beside the list: a client's job summaries do not say).
+    pub late: Signal<std::collections::HashSet<i64>>,
+}
+
+/// The "Late" badge of a job: no successful backup since an expected run plus its grace.
+/// Text, not only colour; `since` (when known) goes in its tooltip.
+pub fn late_badge(since: Option<DateTime<Utc>>) -> impl IntoView {
+    let title = since
+        .map(|t| {
+            fl!(
+                LOADER,
+                "job-late-since",
+                when = crate::i18n::format_time(&t)
+            )
+        })
+        .unwrap_or_default();
+    view! {
+        <span class="badge badge-warning badge-late" data-testid="late-badge" title=title>
+            {fl!(LOADER, "job-late")}
+        </span>
+    }
 }
 
 /// The removal of one client, for the confirmation dialog.
@@ -116,6 +137,8 @@ fn job_row(client: &Client, job: JobSummary, ctx: RowContext) -> impl IntoView {
             <td class="num">{format!("{}.{id}", client.id)}</td>
             <td class="name job-name">
                 <a href=format!("/jobs/{id}")>{name}</a>
+                " "
+                {move || ctx.late.with(|l| l.contains(&id)).then(|| late_badge(None))}
             </td>
             <td class="mono small">{source_path}</td>
             <td>
