@@ -128,6 +128,27 @@ impl Translations {
             .collect();
         loader.get_args(id, map)
     }
+
+    /// Like [`Translations::text`], with one number argument as well, so that the
+    /// message can choose its plural forms (`{ $n -> [one] … *[other] … }`).
+    pub fn text_count(
+        &self,
+        lang: Language,
+        id: &str,
+        args: &[(&str, String)],
+        (name, n): (&str, i64),
+    ) -> String {
+        use fluent::FluentValue;
+        let Some(loader) = self.bundle(lang, id) else {
+            return id.to_owned();
+        };
+        let mut map: HashMap<String, FluentValue> = args
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), FluentValue::from(v.clone())))
+            .collect();
+        map.insert(name.to_owned(), FluentValue::from(n));
+        loader.get_args(id, map)
+    }
 }
 
 #[cfg(test)]

@@ -192,4 +192,8 @@ pub struct WebhookBody {
     pub new_bytes: Option<i64>,
     /// The run's page, when the instance's address is set.
     pub url: Option<String>,
+    /// The job, for `job_late` and `job_on_time`.
+    pub job_id: Option<i64>,
+    /// When the job became late (`job_late`, `job_on_time`).
+    pub late_since: Option<DateTime<Utc>>,
 }

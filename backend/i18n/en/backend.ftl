@@ -59,3 +59,19 @@ mail-no-log = The run wrote no log.
 mail-link = Open the run in ElkarBackup
 mail-test-subject = [ElkarBackup] Test message
 mail-test-body = This is a test message from ElkarBackup. If you can read it, the mail settings work.
+mail-late-subject = [ElkarBackup] Late: { $client } / { $job }
+mail-on-time-subject = [ElkarBackup] On time again: { $client } / { $job }
+mail-late-intro = Job “{ $job }” of client “{ $client }” has no successful backup more than { $hours } hours after its policy expected one.
+mail-on-time-intro = Job “{ $job }” of client “{ $client }” has a successful backup again.
+mail-label-late-since = Late since
+mail-link-job = Open the job in ElkarBackup
+mail-digest-subject = [ElkarBackup] Daily digest { $day }: { $problems ->
+    [0] all well
+    [one] 1 problem
+   *[other] { $problems } problems
+}
+mail-digest-intro = What needs your attention from the last day:
+mail-digest-all-well = No backup failed or warned in the last day, and no job is late.
+mail-digest-failed = Failed
+mail-digest-warning = Warning
+mail-digest-late = Late

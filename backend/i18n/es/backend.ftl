@@ -59,3 +59,19 @@ mail-no-log = La ejecución no escribió ningún registro.
 mail-link = Abrir la ejecución en ElkarBackup
 mail-test-subject = [ElkarBackup] Mensaje de prueba
 mail-test-body = Este es un mensaje de prueba de ElkarBackup. Si puede leerlo, la configuración del correo funciona.
+mail-late-subject = [ElkarBackup] Retrasada: { $client } / { $job }
+mail-on-time-subject = [ElkarBackup] De nuevo al día: { $client } / { $job }
+mail-late-intro = La tarea «{ $job }» del cliente «{ $client }» no tiene ninguna copia correcta más de { $hours } horas después de la que esperaba su política.
+mail-on-time-intro = La tarea «{ $job }» del cliente «{ $client }» vuelve a tener una copia correcta.
+mail-label-late-since = Retrasada desde
+mail-link-job = Abrir la tarea en ElkarBackup
+mail-digest-subject = [ElkarBackup] Resumen diario { $day }: { $problems ->
+    [0] todo bien
+    [one] 1 problema
+   *[other] { $problems } problemas
+}
+mail-digest-intro = Lo que requiere tu atención del último día:
+mail-digest-all-well = En el último día ninguna copia ha fallado ni ha dado avisos, y ninguna tarea está retrasada.
+mail-digest-failed = Fallida
+mail-digest-warning = Con avisos
+mail-digest-late = Retrasada

@@ -59,3 +59,19 @@ mail-no-log = Exekuzioak ez du erregistrorik idatzi.
 mail-link = Ireki exekuzioa ElkarBackup-en
 mail-test-subject = [ElkarBackup] Proba-mezua
 mail-test-body = ElkarBackup-en proba-mezu bat da hau. Irakur badezakezu, posta-ezarpenek ondo funtzionatzen dute.
+mail-late-subject = [ElkarBackup] Berandu: { $client } / { $job }
+mail-on-time-subject = [ElkarBackup] Berriro garaiz: { $client } / { $job }
+mail-late-intro = “{ $client }” bezeroaren “{ $job }” lanak ez du babeskopia zuzenik, bere politikak espero zuenetik { $hours } ordu baino gehiago igaro ondoren.
+mail-on-time-intro = “{ $client }” bezeroaren “{ $job }” lanak berriro du babeskopia zuzen bat.
+mail-label-late-since = Berandu noiztik
+mail-link-job = Ireki lana ElkarBackupen
+mail-digest-subject = [ElkarBackup] Eguneko laburpena { $day }: { $problems ->
+    [0] dena ondo
+    [one] arazo 1
+   *[other] { $problems } arazo
+}
+mail-digest-intro = Azken egunean zure arreta behar duena:
+mail-digest-all-well = Azken egunean ez du babeskopiarik huts egin edo abisurik eman, eta ez dago lanik berandu.
+mail-digest-failed = Huts egin du
+mail-digest-warning = Abisuekin
+mail-digest-late = Berandu

@@ -1,15 +1,13 @@
 //! What the administrators' daily digest reads: the day it was last queued (over every
-//! server), the runs that failed or warned in the last day, the jobs that are late, and
-//! the administrators it goes to.
+//! server), the runs that failed or warned in the last day, and the jobs that are late.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 use shared::common::RunResult;
 use shared::runs::{RunKind, RunState};
-use shared::{Language, Role};
 
-use super::schema::{clients, jobs, runs, scheduler_state, users};
+use super::schema::{clients, jobs, runs, scheduler_state};
 use super::{DbError, PgConn};
 
 /// Claims `day` for the digest: true for exactly one caller over every server, the
@@ -29,7 +27,7 @@ pub async fn claim_day(c: &mut PgConn, day: NaiveDate) -> Result<bool, DbError> 
 }
 
 /// A run the digest lists.
-#[derive(Debug, Clone, Queryable, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, serde::Serialize, serde::Deserialize)]
 pub struct DigestRun {
     pub run_id: i64,
     pub job_id: i64,
@@ -66,7 +64,7 @@ pub async fn troubled_runs(
 }
 
 /// A late job the digest lists.
-#[derive(Debug, Clone, Queryable, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, serde::Serialize, serde::Deserialize)]
 pub struct DigestLate {
     pub job_id: i64,
     pub job: String,
@@ -83,22 +81,4 @@ pub async fn late_jobs(c: &mut PgConn) -> Result<Vec<DigestLate>, DbError> {
         .select((jobs::id, jobs::name, clients::name, jobs::late_since))
         .load(c)
         .await?)
-}
-
-/// The active administrators with an e-mail address: id, address and saved language.
-pub async fn admin_addresses(
-    c: &mut PgConn,
-) -> Result<Vec<(i64, String, Option<Language>)>, DbError> {
-    let rows: Vec<(i64, Option<String>, Option<Language>)> = users::table
-        .filter(users::role.eq(Role::Admin))
-        .filter(users::active.eq(true))
-        .filter(users::email.is_not_null())
-        .order(users::id.asc())
-        .select((users::id, users::email, users::language))
-        .load(c)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(id, email, lang)| Some((id, email.filter(|e| !e.is_empty())?, lang)))
-        .collect())
 }

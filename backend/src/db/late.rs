@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use diesel::sql_types::{Array, BigInt, Bool, Integer, Jsonb, Nullable, Timestamptz};
-use diesel::QueryableByName;
+use diesel::{OptionalExtension, QueryableByName};
 use diesel_async::RunQueryDsl;
 
 use super::{DbError, PgConn};
@@ -59,13 +59,23 @@ pub async fn mark_late(c: &mut PgConn, id: i64, since: DateTime<Utc>) -> Result<
     Ok(n == 1)
 }
 
-/// Records that job `id` is on time again; false when it was not recorded late.
-pub async fn mark_on_time(c: &mut PgConn, id: i64) -> Result<bool, DbError> {
-    let n = diesel::sql_query(
-        "UPDATE jobs SET late_since = NULL WHERE id = $1 AND late_since IS NOT NULL",
+/// Records that job `id` is on time again: when it had been late since, `None` when it
+/// was not recorded late.
+pub async fn mark_on_time(c: &mut PgConn, id: i64) -> Result<Option<DateTime<Utc>>, DbError> {
+    #[derive(QueryableByName)]
+    struct Since {
+        #[diesel(sql_type = Timestamptz)]
+        late_since: DateTime<Utc>,
+    }
+    let row: Option<Since> = diesel::sql_query(
+        "WITH old AS (SELECT id, late_since FROM jobs \
+                      WHERE id = $1 AND late_since IS NOT NULL FOR UPDATE) \
+         UPDATE jobs SET late_since = NULL FROM old WHERE jobs.id = old.id \
+         RETURNING old.late_since",
     )
     .bind::<BigInt, _>(id)
-    .execute(c)
-    .await?;
-    Ok(n == 1)
+    .get_result(c)
+    .await
+    .optional()?;
+    Ok(row.map(|r| r.late_since))
 }

@@ -86,7 +86,7 @@ pub async fn queue_run(
 
 /// The job's possible recipients in order: administrators, the client's owner, the
 /// further addresses.
-async fn candidates(
+pub(super) async fn candidates(
     c: &mut PgConn,
     job: &db::jobs::JobRow,
     owner: Option<i64>,

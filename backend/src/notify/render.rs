@@ -136,7 +136,9 @@ fn fact_rows(ctx: &Context<'_>, f: &RunFacts) -> Vec<(String, String)> {
     rows
 }
 
-fn html_body(
+/// A whole HTML message: its title, an introduction, labelled rows, an optional block of
+/// preformatted text and an optional link; every value escaped.
+pub(super) fn html_body(
     lang: Language,
     title: &str,
     intro: &str,

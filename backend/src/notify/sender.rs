@@ -12,8 +12,9 @@ use chrono::{DateTime, Utc};
 use shared::events::{LogLevel, LogSource};
 use shared::notifications::Channel;
 
+use super::facts::Facts;
 use super::mail::{self, DeliveryError};
-use super::render::{self, Context, RunFacts};
+use super::render::Context;
 use super::webhook;
 use crate::db::events::NewLogRecord;
 use crate::db::notifications::{self as outbox, Attempt, NotificationRow};
@@ -157,7 +158,7 @@ impl Sender {
         settings: &SettingsRow,
         row: &NotificationRow,
     ) -> Result<String, DeliveryError> {
-        let facts = serde_json::from_value::<RunFacts>(row.payload.clone())
+        let facts = Facts::of(row.event, &row.payload)
             .map_err(|e| DeliveryError::permanent(format!("unreadable notification: {e}")))?;
         if row.channel == Channel::Webhook {
             let mut c = db::conn(&self.pool)
@@ -171,10 +172,13 @@ impl Sender {
             };
             drop(c);
             let hook = hook.ok_or_else(|| DeliveryError::permanent("the webhook was deleted"))?;
-            let body = webhook::body(row.event, Some(&facts), &settings.instance_url);
+            let body = facts.webhook_body(row.event, &settings.instance_url);
             return webhook::post(&hook.url, &hook.secret, &body).await;
         }
-        let tail = self.log_tail(facts.run_id);
+        let tail = match &facts {
+            Facts::Run(f) => self.log_tail(f.run_id),
+            _ => Vec::new(),
+        };
         let ctx = Context {
             t: crate::i18n::translations(),
             lang: row.language,
@@ -182,8 +186,7 @@ impl Sender {
             instance_url: &settings.instance_url,
             log_tail: &tail,
         };
-        let msg = render::run_message(&ctx, row.event, &facts);
-        mail::send(settings, &row.recipient, &msg).await
+        mail::send(settings, &row.recipient, &facts.message(&ctx, row.event)).await
     }
 
     /// The error-level record of a notification given up, with its event.

@@ -37,6 +37,8 @@ pub fn body(event: NotificationEvent, facts: Option<&RunFacts>, instance_url: &s
         bytes: facts.and_then(|f| f.bytes),
         new_bytes: facts.and_then(|f| f.new_bytes),
         url: facts.and_then(|f| link(f.run_id)),
+        job_id: None,
+        late_since: None,
     }
 }
 

@@ -5,13 +5,13 @@
 //! every server.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Utc};
-use serde_json::json;
 use shared::common::RunResult;
 use shared::notifications::{Channel, NotificationEvent};
 
 use crate::db::digest::{self, DigestRun};
-use crate::db::notifications::{enqueue, NewNotification};
+use crate::db::notifications::{admin_addresses, enqueue, NewNotification};
 use crate::db::{self, DbPool};
+use crate::notify::digest::DigestFacts;
 
 /// The day whose digest is due at local time `now`, if any: today, once `at` has passed.
 /// (Whether today's was queued already is the database's to say.)
@@ -44,13 +44,15 @@ pub async fn queue<Tz: TimeZone>(
         }
         let (failures, warnings) = split(digest::troubled_runs(t, now - TimeDelta::days(1)).await?);
         let late = digest::late_jobs(t).await?;
-        let payload = json!({
-            "day": day.to_string(),
-            "failures": failures,
-            "warnings": warnings,
-            "late": late,
-        });
-        let rows: Vec<NewNotification> = digest::admin_addresses(t)
+        let facts = DigestFacts {
+            day: day.to_string(),
+            failures,
+            warnings,
+            late,
+        };
+        let payload = serde_json::to_value(&facts)
+            .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?;
+        let rows: Vec<NewNotification> = admin_addresses(t)
             .await?
             .into_iter()
             .map(|(user_id, address, language)| NewNotification {

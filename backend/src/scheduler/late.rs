@@ -34,6 +34,7 @@ pub async fn check(engine: &Engine, now: DateTime<Utc>) -> anyhow::Result<LateRe
         .await?;
         if recorded {
             engine.events.committed();
+            engine.outbox.notify_one();
             if went_late {
                 report.went_late.push(row.id);
             } else {
@@ -52,15 +53,12 @@ async fn record(
     since: Option<DateTime<Utc>>,
     went_late: bool,
 ) -> Result<bool, DbError> {
-    let changed = match since {
-        Some(s) if went_late => db::late::mark_late(t, id, s).await?,
+    // When the late episode began: its notifications, late and on time, are keyed by it.
+    let episode = match since {
+        Some(s) if went_late => db::late::mark_late(t, id, s).await?.then_some(s),
         _ => db::late::mark_on_time(t, id).await?,
     };
-    let Some(job) = (if changed {
-        db::jobs::find(t, id).await?
-    } else {
-        None
-    }) else {
+    let (Some(episode), Some(job)) = (episode, db::jobs::find(t, id).await?) else {
         return Ok(false);
     };
     let detail = match since {
@@ -88,17 +86,19 @@ async fn record(
             },
         )
         .await?;
-    on_late_transition(t, &job, went_late).await?;
+    on_late_transition(t, &job, went_late, episode).await?;
     Ok(true)
 }
 
 /// Called once per transition, in the transaction that records it: `went_late` true when
-/// `job` went late, false when it recovered. The place for the notification rows (one
-/// per transition and recipient, so they are written exactly once with the state).
+/// `job` went late, false when it recovered; `since` is when the episode began. Queues
+/// the notifications (one per episode, event and recipient, so they are written exactly
+/// once with the state).
 pub async fn on_late_transition(
-    _t: &mut PgConn,
-    _job: &JobRow,
-    _went_late: bool,
-) -> Result<(), DbError> {
-    Ok(())
+    t: &mut PgConn,
+    job: &JobRow,
+    went_late: bool,
+    since: DateTime<Utc>,
+) -> Result<usize, DbError> {
+    crate::notify::late::queue_late(t, job, went_late, since).await
 }

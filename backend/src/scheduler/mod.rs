@@ -63,8 +63,10 @@ pub async fn start(
 async fn daily(e: &Engine, now: chrono::DateTime<chrono::Utc>) {
     retention::daily(e, now).await;
     // Retried the next minute when it fails (the day is claimed in its transaction).
-    if let Err(err) = digest::queue(&e.pool, &e.config.tz, now).await {
-        tracing::error!("queueing the daily digest failed: {err}");
+    match digest::queue(&e.pool, &e.config.tz, now).await {
+        Ok(0) => {}
+        Ok(_) => e.outbox.notify_one(),
+        Err(err) => tracing::error!("queueing the daily digest failed: {err}"),
     }
 }
 

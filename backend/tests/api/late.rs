@@ -144,6 +144,13 @@ async fn the_tick_records_each_transition_once() {
     })
     .await;
     let (cid, jid) = old_job(&s, "pc1").await;
+    // Its further address is told of each transition, once, as for its runs.
+    s.db.execute(
+        "UPDATE jobs SET notify_emails = '{ops@example.org}' WHERE id = $1",
+        &[&jid],
+    )
+    .await
+    .unwrap();
     let check = |now| backend::scheduler::late::check(&s.app.engine, now);
     // Within the grace of its first run (1 Nov 21:00): nothing to record.
     assert_eq!(check(madrid(2, 20)).await.unwrap(), Default::default());
@@ -160,6 +167,7 @@ async fn the_tick_records_each_transition_once() {
         "scheduler".to_string(),
     );
     assert_eq!(records(&s, jid).await, vec![late.clone()]);
+    assert_eq!(notices(&s, jid).await, ["job_late ops@example.org"]);
 
     // Later checks, here and on a second server on the same database, record nothing more.
     let other = spawn_app_with(AppOptions {
@@ -196,6 +204,10 @@ async fn the_tick_records_each_transition_once() {
         "scheduler".to_string(),
     );
     assert_eq!(records(&s, jid).await, vec![late.clone(), on_time.clone()]);
+    assert_eq!(
+        notices(&s, jid).await,
+        ["job_late ops@example.org", "job_on_time ops@example.org"]
+    );
 
     // It misses the run of 4 Nov at 21:00 and is late again a day later.
     assert!(check(madrid(5, 20)).await.unwrap().went_late.is_empty());
@@ -207,4 +219,27 @@ async fn the_tick_records_each_transition_once() {
         .unwrap();
     assert_eq!(check(madrid(6, 9)).await.unwrap().on_time, vec![jid]);
     assert_eq!(records(&s, jid).await.len(), 4);
+    // A new episode is told again: four messages in all, none twice.
+    assert_eq!(
+        notices(&s, jid).await,
+        [
+            "job_late ops@example.org",
+            "job_on_time ops@example.org",
+            "job_late ops@example.org",
+            "job_on_time ops@example.org"
+        ]
+    );
+}
+
+/// The notifications queued about job `jid`, oldest first: `event recipient`.
+async fn notices(s: &Setup, jid: i64) -> Vec<String> {
+    s.db.query(
+        "SELECT event || ' ' || recipient FROM notifications WHERE job_id = $1 ORDER BY id",
+        &[&jid],
+    )
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| r.get(0))
+    .collect()
 }
