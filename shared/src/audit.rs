@@ -18,5 +18,7 @@ crate::text::text_enum! {
         Settings => "settings",
         Run => "run",
         Snapshot => "snapshot",
+        /// A webhook of the notification channel.
+        Webhook => "webhook",
     }
 }

@@ -3,7 +3,7 @@
 
 use shared::notifications::{DeliveryReport, NotificationEvent, Webhook, WebhookInput};
 
-use super::{ensure_valid, unique_to_duplicate, Actor, DomainError};
+use super::{audit, ensure_valid, unique_to_duplicate, Actor, DomainError};
 use crate::db::webhooks::{self, WebhookForm, WebhookRow};
 use crate::db::{self, DbPool, PgConn};
 use crate::notify::webhook;
@@ -72,10 +72,15 @@ pub async fn create(
     ensure_valid(input.validate())?;
     let mut c = db::conn(pool).await?;
     let secret = input.secret.as_deref().unwrap_or_default();
-    let row = webhooks::create(&mut c, &form(input, secret))
-        .await
-        .map_err(unique_to_duplicate("name"))?;
-    Ok(view(row))
+    db::transaction(&mut c, async |t| {
+        let row = webhooks::create(t, &form(input, secret))
+            .await
+            .map_err(unique_to_duplicate("name"))?;
+        let hook = view(row);
+        audit::object(t, actor, None, Some(&hook)).await?;
+        Ok(hook)
+    })
+    .await
 }
 
 /// Replaces a webhook; an absent secret keeps the stored one (admins).
@@ -90,12 +95,15 @@ pub async fn put(
     let mut c = db::conn(pool).await?;
     db::transaction(&mut c, async |t| {
         let current = load(t, id).await?;
-        let secret = input.secret.clone().unwrap_or(current.secret);
+        let secret = input.secret.clone().unwrap_or(current.secret.clone());
+        let before = view(current);
         let row = webhooks::update(t, id, &form(input, &secret))
             .await
             .map_err(unique_to_duplicate("name"))?
             .ok_or(DomainError::NotFound)?;
-        Ok(view(row))
+        let after = view(row);
+        audit::object(t, actor, Some(&before), Some(&after)).await?;
+        Ok(after)
     })
     .await
 }
@@ -104,11 +112,14 @@ pub async fn put(
 pub async fn delete(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainError> {
     actor.require_admin()?;
     let mut c = db::conn(pool).await?;
-    if webhooks::delete(&mut c, id).await? {
-        Ok(())
-    } else {
-        Err(DomainError::NotFound)
-    }
+    db::transaction(&mut c, async |t| {
+        let before = view(load(t, id).await?);
+        if !webhooks::delete(t, id).await? {
+            return Err(DomainError::NotFound);
+        }
+        audit::object(t, actor, Some(&before), None).await
+    })
+    .await
 }
 
 /// Posts a test body (event `test`) to the webhook now, not through the outbox; the

@@ -177,7 +177,8 @@ impl Engine {
     }
 }
 
-pub(super) fn failed(code: RunError) -> RunOutcome {
+/// The outcome of a run that failed with `code` before it transferred anything.
+pub fn failed(code: RunError) -> RunOutcome {
     RunOutcome {
         result: RunResult::Failed,
         error_code: Some(code),

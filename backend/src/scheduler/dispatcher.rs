@@ -155,6 +155,7 @@ async fn recover_runs(engine: &Engine) -> Result<(), db::DbError> {
             let done = db::leases::recover_one(t, &run, requeue).await?;
             if done {
                 engine.run_changed_in(t, run.id, record).await?;
+                notify_interrupted(t, &run).await?;
             }
             Ok::<_, db::DbError>(done)
         })
@@ -163,6 +164,7 @@ async fn recover_runs(engine: &Engine) -> Result<(), db::DbError> {
             continue;
         }
         engine.events.committed();
+        engine.outbox.notify_one();
         tracing::warn!("{detail}");
         // A process group left by a dead server of this machine (or by a version without
         // leases) is stopped; `stop_orphan` checks it is still the run's rsync.
@@ -171,6 +173,19 @@ async fn recover_runs(engine: &Engine) -> Result<(), db::DbError> {
                 crate::engine::reconcile::stop_orphan(pgid, run.id);
             }
         }
+    }
+    Ok(())
+}
+
+/// A run failed as interrupted (not queued again) tells its job's recipients, as any
+/// failed run does, in the transaction that fails it.
+async fn notify_interrupted(t: &mut db::PgConn, run: &db::runs::RunRow) -> Result<(), db::DbError> {
+    let failed = db::runs::find(t, run.id)
+        .await?
+        .is_some_and(|r| r.state == shared::runs::RunState::Finished);
+    if failed {
+        let outcome = crate::engine::runner::failed(shared::runs::RunError::Interrupted);
+        crate::notify::outbox::queue_run(t, run, &outcome, chrono::Utc::now()).await?;
     }
     Ok(())
 }

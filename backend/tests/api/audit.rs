@@ -314,3 +314,42 @@ async fn policies_locations_and_scripts() {
         assert!(!all.contains(text), "script content in the audit trail");
     }
 }
+
+#[tokio::test]
+async fn webhooks_are_audited_without_their_secret() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let mut trail = Trail::new(&app).await;
+    let me = trail.user_id("admin").await;
+    trail.fresh().await;
+    let secret = "webhook-secret-never-recorded";
+    let body = json!({"name": "ntfy", "url": "https://ntfy.example.org/backups",
+                      "events": ["run_failed"], "secret": secret});
+    let (s, w) = admin.post("/api/webhooks", body.clone()).await;
+    assert_eq!(s, 201, "{w}");
+    let id = w["id"].as_i64().unwrap();
+    let ch = changed(&mut trail, "created", me, "webhook", id).await;
+    assert_eq!(ch["url"], json!([null, "https://ntfy.example.org/backups"]));
+    assert_eq!(ch["secret_set"], json!([null, true]));
+    let mut put = body.clone();
+    put["events"] = json!(["run_failed", "job_late"]);
+    put["secret"] = json!("");
+    let (s, _) = admin.put(&format!("/api/webhooks/{id}"), put).await;
+    assert_eq!(s, 200);
+    let ch = changed(&mut trail, "updated", me, "webhook", id).await;
+    assert_eq!(
+        ch,
+        json!({"events": [["run_failed"], ["run_failed", "job_late"]],
+               "secret_set": [true, false]})
+    );
+    // A refused change records nothing.
+    let mut bad = body.clone();
+    bad["url"] = json!("ftp://example.org");
+    let (s, _) = admin.put(&format!("/api/webhooks/{id}"), bad).await;
+    assert_eq!(s, 422);
+    assert!(trail.fresh().await.is_empty());
+    let (s, _) = admin.delete(&format!("/api/webhooks/{id}")).await;
+    assert_eq!(s, 204);
+    changed(&mut trail, "deleted", me, "webhook", id).await;
+    assert!(!trail.everything().await.contains(secret));
+}

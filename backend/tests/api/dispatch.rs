@@ -91,6 +91,12 @@ async fn a_run_whose_server_died_is_recovered_after_its_lease_expired() {
         .await;
         let src = tempfile::tempdir().unwrap();
         let jid = bulk_jobs(&db, 1, 1, src.path(), loc, policy).await[0].1[0];
+        db.execute(
+            "UPDATE jobs SET notify_emails = '{ops@example.org}' WHERE id = $1",
+            &[&jid],
+        )
+        .await
+        .unwrap();
         // Another machine's server claimed it and then went silent.
         let rid: i64 = db
             .query_one(
@@ -118,5 +124,15 @@ async fn a_run_whose_server_died_is_recovered_after_its_lease_expired() {
             );
             assert!(!called_runs(fake.path()).contains(&rid));
         }
+        // A run failed as interrupted is told like any failure (and only then).
+        let told: i64 = db
+            .query_one(
+                "SELECT count(*) FROM notifications WHERE run_id = $1 AND event = 'run_failed'",
+                &[&rid],
+            )
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(told, if requeue { 0 } else { 1 });
     }
 }

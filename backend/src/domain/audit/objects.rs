@@ -122,6 +122,17 @@ impl Audited for Script {
     }
 }
 
+impl Audited for shared::notifications::Webhook {
+    const KIND: AuditKind = AuditKind::Webhook;
+    fn id_name(&self) -> (i64, &str) {
+        (self.id, &self.name)
+    }
+    // The secret is never compared (nor copied): only whether one is set.
+    fn form(&self) -> Result<Value, DomainError> {
+        pick(self, &["name", "url", "events", "secret_set", "active"])
+    }
+}
+
 /// The named fields of a view (those a user sets; references compare whole, id and name).
 fn pick<T: serde::Serialize>(view: &T, fields: &[&str]) -> Result<Value, DomainError> {
     let all = json(view)?;

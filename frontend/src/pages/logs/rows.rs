@@ -69,6 +69,12 @@ pub fn code_text(code: &str) -> String {
         "settings_changed" => fl!(LOADER, "log-code-settings-changed"),
         "host_key_accepted" => fl!(LOADER, "log-code-host-key-accepted"),
         "retention" => fl!(LOADER, "log-code-retention"),
+        "notification_failed" => fl!(LOADER, "log-code-notification-failed"),
+        "job_late" => fl!(LOADER, "log-code-job-late"),
+        "job_on_time" => fl!(LOADER, "log-code-job-on-time"),
+        "trigger_token_created" => fl!(LOADER, "log-code-trigger-token-created"),
+        "trigger_token_revoked" => fl!(LOADER, "log-code-trigger-token-revoked"),
+        "key_regenerated" => fl!(LOADER, "log-code-key-regenerated"),
         _ => run_labels::error_explanation(code).unwrap_or_else(|| code.to_owned()),
     }
 }
@@ -85,6 +91,8 @@ fn kind_text(kind: &str) -> String {
         "settings" => fl!(LOADER, "log-kind-settings"),
         "token" | "trigger_token" => fl!(LOADER, "log-kind-token"),
         "snapshot" => fl!(LOADER, "log-kind-snapshot"),
+        "run" => fl!(LOADER, "log-kind-run"),
+        "webhook" => fl!(LOADER, "log-kind-webhook"),
         other => other.to_owned(),
     }
 }
