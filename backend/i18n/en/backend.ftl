@@ -59,3 +59,4 @@ mail-no-log = The run wrote no log.
 mail-link = Open the run in ElkarBackup
 mail-test-subject = [ElkarBackup] Test message
 mail-test-body = This is a test message from ElkarBackup. If you can read it, the mail settings work.
+mail-test-no-server = No mail server is set: fill in "SMTP server" above and save the settings first.

@@ -59,3 +59,4 @@ mail-no-log = La ejecución no escribió ningún registro.
 mail-link = Abrir la ejecución en ElkarBackup
 mail-test-subject = [ElkarBackup] Mensaje de prueba
 mail-test-body = Este es un mensaje de prueba de ElkarBackup. Si puede leerlo, la configuración del correo funciona.
+mail-test-no-server = No hay ningún servidor de correo: rellena «Servidor SMTP» arriba y guarda antes los ajustes.

@@ -59,3 +59,4 @@ mail-no-log = Exekuzioak ez du erregistrorik idatzi.
 mail-link = Ireki exekuzioa ElkarBackup-en
 mail-test-subject = [ElkarBackup] Proba-mezua
 mail-test-body = ElkarBackup-en proba-mezu bat da hau. Irakur badezakezu, posta-ezarpenek ondo funtzionatzen dute.
+mail-test-no-server = Ez dago posta-zerbitzaririk: bete goiko «SMTP zerbitzaria» eremua eta gorde lehenik ezarpenak.
