@@ -75,3 +75,4 @@ mail-digest-all-well = No backup failed or warned in the last day, and no job is
 mail-digest-failed = Failed
 mail-digest-warning = Warning
 mail-digest-late = Late
+mail-test-no-server = No mail server is set: fill in "SMTP server" above and save the settings first.

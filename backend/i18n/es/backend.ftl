@@ -75,3 +75,4 @@ mail-digest-all-well = En el último día ninguna copia ha fallado ni ha dado av
 mail-digest-failed = Fallida
 mail-digest-warning = Con avisos
 mail-digest-late = Retrasada
+mail-test-no-server = No hay ningún servidor de correo: rellena «Servidor SMTP» arriba y guarda antes los ajustes.

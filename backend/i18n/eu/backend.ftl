@@ -75,3 +75,4 @@ mail-digest-all-well = Azken egunean ez du babeskopiarik huts egin edo abisurik 
 mail-digest-failed = Huts egin du
 mail-digest-warning = Abisuekin
 mail-digest-late = Berandu
+mail-test-no-server = Ez dago posta-zerbitzaririk: bete goiko «SMTP zerbitzaria» eremua eta gorde lehenik ezarpenak.

@@ -70,7 +70,16 @@ pub async fn mail_test(
         .and_then(|u| u.language)
         .unwrap_or(settings.default_language);
     drop(c);
-    let msg = render::test_message(crate::i18n::translations(), lang);
+    let t = crate::i18n::translations();
+    if settings.mail_host.trim().is_empty() {
+        // Nothing to try: say so in the admin's words, with the fix on the same page.
+        return Ok(DeliveryReport {
+            delivered: false,
+            reply: None,
+            error: Some(t.text(lang, "mail-test-no-server", &[])),
+        });
+    }
+    let msg = render::test_message(t, lang);
     Ok(match mail::send(&settings, to, &msg).await {
         Ok(reply) => DeliveryReport {
             delivered: true,

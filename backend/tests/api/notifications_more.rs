@@ -1,5 +1,5 @@
 //! E-mail notifications, continued: two senders on one database, hostile names, and the
-//! mail test of the settings page.
+//! mail test of the settings page (also without a mail server).
 
 use std::sync::Arc;
 
@@ -190,6 +190,29 @@ async fn the_mail_test_answers_with_the_servers_reply_or_the_error() {
     let error = down["error"].as_str().unwrap().to_lowercase();
     assert!(error.contains("refused"), "{error}");
     // Sent now, not queued: the history stays empty.
+    assert!(history(&admin, "").await.is_empty());
+}
+
+#[tokio::test]
+async fn the_mail_test_without_a_server_says_what_to_fill_in_in_the_admins_language() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let (_, mut s) = admin.get("/api/settings").await;
+    assert_eq!(s["mail_host"], "");
+    let o = s.as_object_mut().unwrap();
+    o.remove("mail_password_set");
+    o.insert("default_language".into(), json!("es"));
+    let (st, body) = admin.put("/api/settings", s).await;
+    assert_eq!(st, 200, "{body}");
+    let (s, report) = admin
+        .post("/api/settings/mail/test", json!({"to": "me@y.org"}))
+        .await;
+    assert_eq!(s, 200, "{report}");
+    assert_eq!(report["delivered"], false, "{report}");
+    assert_eq!(
+        report["error"],
+        "No hay ningún servidor de correo: rellena «Servidor SMTP» arriba y guarda antes los ajustes."
+    );
     assert!(history(&admin, "").await.is_empty());
 }
 

@@ -199,7 +199,7 @@ fn history_table(
     let on_page = Callback::new(move |n: i64| go.run((filters.get_untracked(), n)));
     view! {
         <div class="table-wrap">
-            <table class="table" id="notifications-table">
+            <table class="table notifications-table" id="notifications-table">
                 <thead>
                     <tr>
                         <th scope="col">{fl!(LOADER, "notifications-col-time")}</th>

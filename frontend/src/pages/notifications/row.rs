@@ -47,7 +47,8 @@ fn status_class(s: NotificationStatus) -> &'static str {
     }
 }
 
-/// A `<tr>` of the history table.
+/// A `<tr>` of the history table. Each cell carries its column's name (`data-label`) and
+/// one child, for the card layout on phones.
 pub fn notification_row(n: Notification) -> impl IntoView {
     let job = n.job_id.map(|id| {
         let name = match (&n.client_name, &n.job_name) {
@@ -59,6 +60,7 @@ pub fn notification_row(n: Notification) -> impl IntoView {
     let run = n.run_id.map(|id| {
         view! { " "<a class="muted" href=format!("/runs/{id}")>{fl!(LOADER, "notifications-run", id = id)}</a> }
     });
+    let linked = job.is_some() || run.is_some();
     let attempts =
         (n.attempts > 1).then(|| fl!(LOADER, "notifications-attempts", attempts = n.attempts));
     let retry = (n.status == NotificationStatus::Pending && n.attempts > 0).then(|| {
@@ -75,16 +77,22 @@ pub fn notification_row(n: Notification) -> impl IntoView {
         .unwrap_or_default();
     view! {
         <tr data-testid="notification-row" data-status=n.status.as_str()>
-            <td>{i18n::format_time(&n.created_at)}</td>
-            <td>{event_text(n.event)}<div class="small muted">{channel_text(n.channel)}</div></td>
-            <td class="mono break">{n.recipient}</td>
-            <td>{job}{run}</td>
-            <td>
-                <span class=status_class(n.status) data-testid="notification-status">{status_text(n.status)}</span>
-                {attempts.map(|a| view! { <div class="small muted">{a}</div> })}
-                {retry.map(|r| view! { <div class="small muted">{r}</div> })}
+            <td data-label=fl!(LOADER, "notifications-col-time")>{i18n::format_time(&n.created_at)}</td>
+            <td data-label=fl!(LOADER, "notifications-col-event")>
+                <div>{event_text(n.event)}<div class="small muted">{channel_text(n.channel)}</div></div>
             </td>
-            <td class="small break" data-testid="notification-answer">{answer}</td>
+            <td data-label=fl!(LOADER, "notifications-col-recipient") class="mono break"><span>{n.recipient}</span></td>
+            <td data-label=fl!(LOADER, "runs-col-job")>{linked.then(|| view! { <div>{job}{run}</div> })}</td>
+            <td data-label=fl!(LOADER, "notifications-col-status")>
+                <div>
+                    <span class=status_class(n.status) data-testid="notification-status">{status_text(n.status)}</span>
+                    {attempts.map(|a| view! { <div class="small muted">{a}</div> })}
+                    {retry.map(|r| view! { <div class="small muted">{r}</div> })}
+                </div>
+            </td>
+            <td data-label=fl!(LOADER, "notifications-col-answer") class="small break" data-testid="notification-answer">
+                {(!answer.is_empty()).then(|| view! { <span>{answer}</span> })}
+            </td>
         </tr>
     }
 }
