@@ -29,6 +29,7 @@ use crate::pages::settings::SettingsPage;
 use crate::pages::status::StatusPage;
 use crate::pages::tokens::TokensPage;
 use crate::pages::users::{EditUserPage, NewUserPage, UsersPage};
+use crate::pages::webhooks::{EditWebhookPage, NewWebhookPage, WebhooksPage};
 use crate::state::Session;
 
 /// The whole web app.
@@ -67,6 +68,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("logs") view=LogsPage />
                     <Route path=path!("settings") view=SettingsPage />
                     <Route path=path!("notifications") view=NotificationsPage />
+                    <Route path=path!("webhooks") view=WebhooksPage />
+                    <Route path=path!("webhooks/new") view=NewWebhookPage />
+                    <Route path=path!("webhooks/:id") view=EditWebhookPage />
                     <Route path=path!("preferences") view=PreferencesPage />
                     <Route path=path!("password") view=PasswordPage />
                     <Route path=path!("tokens") view=TokensPage />

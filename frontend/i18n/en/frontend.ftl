@@ -913,3 +913,46 @@ log-kind-token = token
 log-kind-snapshot = snapshot
 log-kind-run = run
 log-kind-webhook = webhook
+
+## Webhooks
+nav-webhooks = Webhooks
+notifications-webhooks-link = Send these notifications to ntfy, Gotify or any HTTP address as well: webhooks
+webhooks-intro = Addresses that receive a JSON message when a backup fails, warns, succeeds or works again, and when a job is late or on time again.
+webhooks-empty = There are no webhooks yet.
+webhook-new = New webhook
+webhook-new-title = New webhook
+webhook-edit-title = Webhook “{ $name }”
+webhook-name = Name
+webhook-url = URL
+webhook-url-hint = An http:// or https:// address, e.g. https://ntfy.example.org/backups
+webhook-events = Events
+webhook-event-help-run-failed = Sent when a backup or restore fails or is aborted.
+webhook-event-help-run-warning = Sent when a backup ends with warnings (some files could not be copied).
+webhook-event-help-run-ok = Sent after every successful backup.
+webhook-event-help-run-recovered = Sent when a job succeeds again after a failure.
+webhook-event-help-job-late = Sent when a job has no successful backup past its expected run and the grace time.
+webhook-event-help-job-on-time = Sent when a late job has a successful backup again.
+webhook-secret = Secret
+webhook-secret-set = Secret set
+webhook-secret-stored = A secret is stored. Leave this empty to keep it.
+webhook-secret-unset = No secret is stored: the messages are not signed.
+webhook-secret-forget = Remove the stored secret
+webhook-active-label = Active (send it the events it wants)
+webhook-enabled = Active
+webhook-help-intro = A webhook receives an HTTP POST for every event it wants, tried again later when it fails.
+webhook-help-url = Where the messages are posted. Any HTTP endpoint that accepts a POST works.
+webhook-help-events = The events that send a message to this address. Each job's notification setting decides which of its runs notify at all.
+webhook-help-body-term = Message body
+webhook-help-body = A JSON object (Content-Type: application/json) with "event" (run_failed, run_warning, run_ok, run_recovered, job_late, job_on_time, or test), and when they apply "client", "job", "run_id", "kind", "result", "error_code", "started_at", "finished_at", "files", "bytes", "new_bytes", "url", "job_id" and "late_since".
+webhook-help-secret = With a secret, every message carries the header X-ElkarBackup-Signature: sha256=<hex>, the HMAC-SHA256 of the exact body with the secret as key. Check it on the receiving side to know the message is ours. The secret is never shown again after saving.
+webhook-help-services-term = ntfy, Gotify and others
+webhook-help-services = ntfy: use the topic's address, e.g. https://ntfy.example.org/backups. Gotify: https://gotify.example.org/message?token=<application token>. Any other HTTP endpoint that accepts a JSON POST works too.
+webhook-help-test = Posts a test message (event "test") to the saved address with the saved secret and shows what the server answered. Save your changes first.
+webhook-test-title = Test
+webhook-test-hint = Uses the saved address and secret: save your changes first.
+webhook-test-send = Send a test
+webhook-test-sending = Sending…
+webhook-test-sent = The webhook accepted the message: { $reply }
+webhook-test-failed = The message was not delivered: { $error }
+delete-webhook-title = Delete webhook “{ $name }”?
+delete-webhook-body = The webhook stops receiving messages, and its messages are removed from the notification history.

@@ -913,3 +913,46 @@ log-kind-token = token
 log-kind-snapshot = instantánea
 log-kind-run = ejecución
 log-kind-webhook = webhook
+
+## Webhooks
+nav-webhooks = Webhooks
+notifications-webhooks-link = Envía también estas notificaciones a ntfy, Gotify o cualquier dirección HTTP: webhooks
+webhooks-intro = Direcciones que reciben un mensaje JSON cuando una copia de seguridad falla, termina con avisos, sale bien o vuelve a funcionar, y cuando una tarea se retrasa o vuelve a estar al día.
+webhooks-empty = Todavía no hay webhooks.
+webhook-new = Nuevo webhook
+webhook-new-title = Nuevo webhook
+webhook-edit-title = Webhook «{ $name }»
+webhook-name = Nombre
+webhook-url = URL
+webhook-url-hint = Una dirección http:// o https://, p. ej. https://ntfy.example.org/backups
+webhook-events = Eventos
+webhook-event-help-run-failed = Se envía cuando una copia de seguridad o una restauración falla o se interrumpe.
+webhook-event-help-run-warning = Se envía cuando una copia de seguridad termina con avisos (algunos ficheros no se pudieron copiar).
+webhook-event-help-run-ok = Se envía tras cada copia de seguridad correcta.
+webhook-event-help-run-recovered = Se envía cuando una tarea vuelve a salir bien después de un fallo.
+webhook-event-help-job-late = Se envía cuando una tarea no tiene ninguna copia correcta pasada su ejecución prevista y el margen.
+webhook-event-help-job-on-time = Se envía cuando una tarea retrasada vuelve a tener una copia correcta.
+webhook-secret = Secreto
+webhook-secret-set = Con secreto
+webhook-secret-stored = Hay un secreto guardado. Déjalo vacío para conservarlo.
+webhook-secret-unset = No hay ningún secreto guardado: los mensajes no se firman.
+webhook-secret-forget = Eliminar el secreto guardado
+webhook-active-label = Activo (le envía los eventos que quiere)
+webhook-enabled = Activo
+webhook-help-intro = Un webhook recibe un POST HTTP por cada evento que quiere; si falla, se vuelve a intentar más tarde.
+webhook-help-url = Adónde se envían los mensajes. Sirve cualquier servicio HTTP que acepte un POST.
+webhook-help-events = Los eventos que envían un mensaje a esta dirección. El ajuste de notificaciones de cada tarea decide qué ejecuciones notifican.
+webhook-help-body-term = Cuerpo del mensaje
+webhook-help-body = Un objeto JSON (Content-Type: application/json) con "event" (run_failed, run_warning, run_ok, run_recovered, job_late, job_on_time o test) y, cuando corresponde, "client", "job", "run_id", "kind", "result", "error_code", "started_at", "finished_at", "files", "bytes", "new_bytes", "url", "job_id" y "late_since".
+webhook-help-secret = Con un secreto, cada mensaje lleva la cabecera X-ElkarBackup-Signature: sha256=<hex>, el HMAC-SHA256 del cuerpo exacto con el secreto como clave. Compruébalo en el receptor para saber que el mensaje es nuestro. El secreto no se vuelve a mostrar después de guardarlo.
+webhook-help-services-term = ntfy, Gotify y otros
+webhook-help-services = ntfy: usa la dirección del tema, p. ej. https://ntfy.example.org/backups. Gotify: https://gotify.example.org/message?token=<token de la aplicación>. También sirve cualquier otro servicio HTTP que acepte un POST JSON.
+webhook-help-test = Envía un mensaje de prueba (evento "test") a la dirección guardada con el secreto guardado y muestra lo que respondió el servidor. Guarda antes los cambios.
+webhook-test-title = Prueba
+webhook-test-hint = Usa la dirección y el secreto guardados: guarda antes los cambios.
+webhook-test-send = Enviar una prueba
+webhook-test-sending = Enviando…
+webhook-test-sent = El webhook aceptó el mensaje: { $reply }
+webhook-test-failed = El mensaje no se entregó: { $error }
+delete-webhook-title = ¿Eliminar el webhook «{ $name }»?
+delete-webhook-body = El webhook deja de recibir mensajes y sus mensajes se borran del historial de notificaciones.

@@ -913,3 +913,46 @@ log-kind-token = tokena
 log-kind-snapshot = argazkia
 log-kind-run = exekuzioa
 log-kind-webhook = webhooka
+
+## Webhooks
+nav-webhooks = Webhookak
+notifications-webhooks-link = Bidali jakinarazpen hauek ntfy-ra, Gotify-ra edo edozein HTTP helbidetara ere: webhookak
+webhooks-intro = Babeskopia batek huts egiten duenean, abisuekin amaitzen denean, ondo ateratzen denean edo berriro dabilenean, eta lan bat atzeratzen denean edo berriro garaiz dagoenean JSON mezu bat jasotzen duten helbideak.
+webhooks-empty = Oraindik ez dago webhookik.
+webhook-new = Webhook berria
+webhook-new-title = Webhook berria
+webhook-edit-title = «{ $name }» webhooka
+webhook-name = Izena
+webhook-url = URLa
+webhook-url-hint = http:// edo https:// helbide bat, adib. https://ntfy.example.org/backups
+webhook-events = Gertaerak
+webhook-event-help-run-failed = Babeskopia edo leheneratze batek huts egiten duenean edo eteten denean bidaltzen da.
+webhook-event-help-run-warning = Babeskopia bat abisuekin amaitzen denean bidaltzen da (fitxategi batzuk ezin izan dira kopiatu).
+webhook-event-help-run-ok = Babeskopia on bakoitzaren ondoren bidaltzen da.
+webhook-event-help-run-recovered = Lan bat huts egin ondoren berriro ondo ateratzen denean bidaltzen da.
+webhook-event-help-job-late = Lan batek aurreikusitako exekuzioa eta tartea igarota babeskopia onik ez duenean bidaltzen da.
+webhook-event-help-job-on-time = Atzeratutako lan batek berriro babeskopia on bat duenean bidaltzen da.
+webhook-secret = Sekretua
+webhook-secret-set = Sekretuarekin
+webhook-secret-stored = Sekretu bat gordeta dago. Utzi hutsik mantentzeko.
+webhook-secret-unset = Ez dago sekreturik gordeta: mezuak ez dira sinatzen.
+webhook-secret-forget = Kendu gordetako sekretua
+webhook-active-label = Aktibo (nahi dituen gertaerak bidaltzen zaizkio)
+webhook-enabled = Aktibo
+webhook-help-intro = Webhook batek HTTP POST bat jasotzen du nahi duen gertaera bakoitzeko; huts egiten badu, geroago saiatzen da berriro.
+webhook-help-url = Mezuak non bidaltzen diren. POST bat onartzen duen edozein HTTP zerbitzuk balio du.
+webhook-help-events = Helbide honetara mezua bidaltzen duten gertaerak. Lan bakoitzaren jakinarazpen-ezarpenak erabakitzen du zein exekuziok jakinarazten duten.
+webhook-help-body-term = Mezuaren gorputza
+webhook-help-body = JSON objektu bat (Content-Type: application/json) "event" eremuarekin (run_failed, run_warning, run_ok, run_recovered, job_late, job_on_time edo test) eta, dagokionean, "client", "job", "run_id", "kind", "result", "error_code", "started_at", "finished_at", "files", "bytes", "new_bytes", "url", "job_id" eta "late_since" eremuekin.
+webhook-help-secret = Sekretu batekin, mezu bakoitzak X-ElkarBackup-Signature: sha256=<hex> goiburua darama, gorputz zehatzaren HMAC-SHA256 laburpena sekretua gakotzat hartuta. Egiaztatu hartzailean mezua guk bidalia dela jakiteko. Gorde ondoren sekretua ez da berriro erakusten.
+webhook-help-services-term = ntfy, Gotify eta beste batzuk
+webhook-help-services = ntfy: erabili gaiaren helbidea, adib. https://ntfy.example.org/backups. Gotify: https://gotify.example.org/message?token=<aplikazioaren tokena>. JSON POST bat onartzen duen beste edozein HTTP zerbitzuk ere balio du.
+webhook-help-test = Proba-mezu bat ("test" gertaera) bidaltzen du gordetako helbidera gordetako sekretuarekin, eta zerbitzariak erantzundakoa erakusten du. Gorde aldaketak lehenago.
+webhook-test-title = Proba
+webhook-test-hint = Gordetako helbidea eta sekretua erabiltzen ditu: gorde aldaketak lehenago.
+webhook-test-send = Bidali proba bat
+webhook-test-sending = Bidaltzen…
+webhook-test-sent = Webhookak mezua onartu du: { $reply }
+webhook-test-failed = Mezua ez da entregatu: { $error }
+delete-webhook-title = «{ $name }» webhooka ezabatu?
+delete-webhook-body = Webhookak mezuak jasotzeari uzten dio, eta haren mezuak jakinarazpenen historiatik ezabatzen dira.

@@ -1,6 +1,6 @@
 //! The main navigation, following the original ElkarBackup menu: Jobs, Status, Policies,
 //! Scripts, Users, Logs, then the configuration group and About. Operators do not see
-//! what they cannot manage (scripts, users, settings, backup locations).
+//! what they cannot manage (scripts, users, settings, webhooks, backup locations).
 
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
@@ -33,9 +33,10 @@ const MAIN: [Entry; 6] = [
 ];
 
 /// The configuration group.
-const CONFIG: [Entry; 7] = [
+const CONFIG: [Entry; 8] = [
     entry("/settings", "nav-settings", true),
     entry("/notifications", "nav-notifications", true),
+    entry("/webhooks", "nav-webhooks", true),
     entry("/locations", "nav-locations", true),
     entry("/preferences", "nav-preferences", false),
     entry("/password", "nav-password", false),

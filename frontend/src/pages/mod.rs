@@ -22,3 +22,4 @@ pub mod settings;
 pub mod status;
 pub mod tokens;
 pub mod users;
+pub mod webhooks;

@@ -1,4 +1,4 @@
-//! Deleting a policy, script, backup location or user: the confirmation dialog, and when
+//! Deleting a policy, script, backup location, user or webhook: the confirmation dialog, and when
 //! the server refuses because the object is in use, the list of what uses it.
 
 use i18n_embed_fl::fl;
@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::common::Ref;
 
-use crate::api::{catalog, ApiResult};
+use crate::api::{catalog, notifications, ApiResult};
 use crate::components::dialog::ConfirmDialog;
 use crate::i18n::LOADER;
 use crate::state::use_session;
@@ -18,6 +18,7 @@ pub enum Kind {
     Script,
     Location,
     User,
+    Webhook,
 }
 
 async fn delete(kind: Kind, id: i64) -> ApiResult<()> {
@@ -26,6 +27,7 @@ async fn delete(kind: Kind, id: i64) -> ApiResult<()> {
         Kind::Script => catalog::delete_script(id).await,
         Kind::Location => catalog::delete_location(id).await,
         Kind::User => catalog::delete_user(id).await,
+        Kind::Webhook => notifications::delete_webhook(id).await,
     }
 }
 
@@ -35,6 +37,7 @@ fn title(kind: Kind, name: String) -> String {
         Kind::Script => fl!(LOADER, "delete-script-title", name = name),
         Kind::Location => fl!(LOADER, "delete-location-title", name = name),
         Kind::User => fl!(LOADER, "delete-user-title", name = name),
+        Kind::Webhook => fl!(LOADER, "delete-webhook-title", name = name),
     }
 }
 
@@ -44,6 +47,7 @@ fn body(kind: Kind) -> String {
         Kind::Script => fl!(LOADER, "delete-script-body"),
         Kind::Location => fl!(LOADER, "delete-location-body"),
         Kind::User => fl!(LOADER, "delete-user-body"),
+        Kind::Webhook => fl!(LOADER, "delete-webhook-body"),
     }
 }
 

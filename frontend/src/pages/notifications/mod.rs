@@ -113,6 +113,7 @@ fn History() -> impl IntoView {
     view! {
         <PageTitle title=Signal::derive(move || fl!(LOADER, "nav-notifications")) />
         <p class="lead">{move || fl!(LOADER, "notifications-intro")}</p>
+        <p><a href="/webhooks" id="notifications-webhooks-link">{move || fl!(LOADER, "notifications-webhooks-link")}</a></p>
         <FilterBar filters=filters go=go />
         <Alert id="notifications-error" kind=AlertKind::Error message=error />
         {move || {
