@@ -181,9 +181,14 @@ pub(super) fn html_body(
 
 /// `<instance_url>/runs/<id>` when the instance's address is an http(s) URL.
 fn run_link(instance_url: &str, run_id: i64) -> Option<String> {
+    instance_link(instance_url, &format!("runs/{run_id}"))
+}
+
+/// `<instance_url>/<path>` when the instance's address is an http(s) URL (links in
+/// e-mails and webhook bodies).
+pub(super) fn instance_link(instance_url: &str, path: &str) -> Option<String> {
     let base = instance_url.trim().trim_end_matches('/');
-    (base.starts_with("https://") || base.starts_with("http://"))
-        .then(|| format!("{base}/runs/{run_id}"))
+    (base.starts_with("https://") || base.starts_with("http://")).then(|| format!("{base}/{path}"))
 }
 
 /// The text with every control character (CR, LF, tab…) replaced by a space.

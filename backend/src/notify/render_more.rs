@@ -6,7 +6,7 @@ use shared::notifications::NotificationEvent;
 
 use super::digest::DigestFacts;
 use super::late::LateFacts;
-use super::render::{html_body, one_line, Context, Rendered};
+use super::render::{html_body, instance_link, one_line, Context, Rendered};
 use crate::db::digest::DigestRun;
 
 fn time(ctx: &Context<'_>, t: &chrono::DateTime<chrono::Utc>) -> String {
@@ -16,9 +16,7 @@ fn time(ctx: &Context<'_>, t: &chrono::DateTime<chrono::Utc>) -> String {
 }
 
 fn job_link(ctx: &Context<'_>, job_id: i64) -> Option<String> {
-    let base = ctx.instance_url.trim().trim_end_matches('/');
-    (base.starts_with("https://") || base.starts_with("http://"))
-        .then(|| format!("{base}/jobs/{job_id}"))
+    instance_link(ctx.instance_url, &format!("jobs/{job_id}"))
 }
 
 /// A job went late (`JobLate`) or has a backup again (`JobOnTime`).

@@ -18,11 +18,7 @@ const TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The body telling `event` about the run `facts` (none for a test).
 pub fn body(event: NotificationEvent, facts: Option<&RunFacts>, instance_url: &str) -> WebhookBody {
-    let base = instance_url.trim().trim_end_matches('/');
-    let link = |id: i64| {
-        (base.starts_with("https://") || base.starts_with("http://"))
-            .then(|| format!("{base}/runs/{id}"))
-    };
+    let link = |id: i64| super::render::instance_link(instance_url, &format!("runs/{id}"));
     WebhookBody {
         event,
         run_id: facts.map(|f| f.run_id),
