@@ -89,6 +89,9 @@ pub fn run_error_text(error: RunError) -> String {
         RunError::RsyncDaemonTimeout => fl!(LOADER, "run-error-rsync-daemon-timeout"),
         RunError::RemoteShellFailed => fl!(LOADER, "run-error-remote-shell-failed"),
         RunError::RsyncFailed => fl!(LOADER, "run-error-rsync-failed"),
+        RunError::PrimaryUnreachable => fl!(LOADER, "run-error-primary-unreachable"),
+        RunError::PrimaryRefused => fl!(LOADER, "run-error-primary-refused"),
+        RunError::ReplicaMismatch => fl!(LOADER, "run-error-replica-mismatch"),
     }
 }
 

@@ -20,5 +20,9 @@ crate::text::text_enum! {
         Snapshot => "snapshot",
         /// A webhook of the notification channel.
         Webhook => "webhook",
+        /// On a primary: a replica's access (token and ssh key).
+        ReplicationAccess => "replication_access",
+        /// On a replica: a primary it copies.
+        Replication => "replication",
     }
 }

@@ -133,6 +133,10 @@ pub struct Client {
     pub jobs: Vec<JobSummary>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Set on a replica for a client (job) copied from a primary: read-only until an
+    /// admin takes the client over.
+    #[serde(default)]
+    pub copy_of: Option<crate::replication::CopyOf>,
 }
 
 /// ssh options a client may set (`-o Name=value`). Everything that could run commands,

@@ -88,6 +88,8 @@ crate::text::text_enum! {
         Notification => "notification",
         /// The server itself (start, daily tasks such as retention).
         System => "system",
+        /// Replication: catalog syncs of sources, accesses used or refused.
+        Replication => "replication",
     }
 }
 

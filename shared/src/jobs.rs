@@ -167,6 +167,10 @@ pub struct Job {
     pub last_run_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Set on a replica for a client (job) copied from a primary: read-only until an
+    /// admin takes the client over.
+    #[serde(default)]
+    pub copy_of: Option<crate::replication::CopyOf>,
 }
 
 /// A freshly created trigger token, shown once.

@@ -14,6 +14,7 @@ pub mod locations;
 pub mod logs;
 pub mod notifications;
 pub mod policies;
+pub mod replication;
 pub mod rsync;
 pub mod run_error;
 pub mod runs;

@@ -104,6 +104,12 @@ crate::text::text_enum! {
         RemoteShellFailed => "remote_shell_failed",
         /// Any other rsync failure.
         RsyncFailed => "rsync_failed",
+        /// The primary of a replication did not answer (network, TLS, HTTP error).
+        PrimaryUnreachable => "primary_unreachable",
+        /// The primary refused the replication token (revoked or wrong).
+        PrimaryRefused => "primary_refused",
+        /// A copied snapshot did not match its primary's `snapshot.json` (files, bytes).
+        ReplicaMismatch => "replica_mismatch",
     }
 }
 

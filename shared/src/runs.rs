@@ -28,6 +28,8 @@ crate::text::text_enum! {
         #[default]
         Backup => "backup",
         Restore => "restore",
+        /// Copies a primary job's missing snapshots onto this replica.
+        Replicate => "replicate",
     }
 }
 

@@ -181,6 +181,7 @@ mod tests {
             $check::<crate::Language>($($arg)?);
             $check::<crate::ErrorCode>($($arg)?);
             $check::<crate::audit::AuditKind>($($arg)?);
+            $check::<crate::replication::ReplicaRetention>($($arg)?);
         }};
     }
 

@@ -86,7 +86,8 @@ where
                 continue;
             };
             let batch_id = match kind {
-                RunKind::Restore => None,
+                // A replication touches no client: no batch, no client scripts.
+                RunKind::Restore | RunKind::Replicate => None,
                 RunKind::Backup => Some(super::batches::open(t, cand.client_id).await?),
             };
             start(t, run_id, &owner, lease_secs, batch_id).await?;

@@ -29,6 +29,12 @@ pub struct ClientRow {
     pub host_key_pending: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Copied from a primary by this replication source (read-only while set).
+    pub replication_id: Option<i64>,
+    /// The client's id on the primary.
+    pub primary_id: Option<i64>,
+    /// The primary's name, kept when the source is deleted; cleared by a take-over.
+    pub copy_of: Option<String>,
 }
 
 /// Values written by create and update.
@@ -174,4 +180,18 @@ pub async fn set_host_keys(
         .execute(c)
         .await?;
     Ok(())
+}
+
+/// Per client id, its "copy of" columns: the replication source and the primary's name
+/// (only clients copied by replication are returned).
+pub async fn copies(
+    c: &mut PgConn,
+    ids: &[i64],
+) -> Result<Vec<(i64, Option<i64>, Option<String>)>, DbError> {
+    Ok(clients::table
+        .filter(clients::id.eq_any(ids))
+        .filter(clients::copy_of.is_not_null())
+        .select((clients::id, clients::replication_id, clients::copy_of))
+        .load(c)
+        .await?)
 }

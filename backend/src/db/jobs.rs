@@ -40,6 +40,8 @@ pub struct JobRow {
     pub last_run_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The job's id on the primary, for a job copied by replication.
+    pub primary_id: Option<i64>,
 }
 
 /// Values written by create and update.

@@ -77,7 +77,7 @@ pub async fn enqueue_policy(
     let q = format!(
         "INSERT INTO runs (job_id, trigger, levels) \
          SELECT j.id, 'schedule', $2 FROM jobs j JOIN clients c ON c.id = j.client_id \
-          WHERE j.policy_id = $1 AND j.active AND c.active \
+          WHERE j.policy_id = $1 AND j.active AND c.active AND c.copy_of IS NULL \
          ON CONFLICT (job_id) WHERE state = 'queued' AND kind = 'backup' DO UPDATE SET levels = {MERGE_LEVELS} \
          RETURNING id"
     );

@@ -64,6 +64,9 @@ diesel::table! {
         host_key_pending -> Nullable<Text>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        replication_id -> Nullable<Int8>,
+        primary_id -> Nullable<Int8>,
+        copy_of -> Nullable<Text>,
     }
 }
 
@@ -113,6 +116,8 @@ diesel::table! {
         late_grace_hours -> Int4,
         notified_result -> Nullable<Text>,
         late_since -> Nullable<Timestamptz>,
+        primary_id -> Nullable<Int8>,
+        replication_behind_since -> Nullable<Timestamptz>,
     }
 }
 
@@ -171,6 +176,53 @@ diesel::table! {
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
         preset -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    replication_accesses (id) {
+        id -> Int8,
+        name -> Text,
+        token_prefix -> Text,
+        token_hash -> Text,
+        public_key -> Text,
+        from_address -> Nullable<Text>,
+        created_at -> Timestamptz,
+        last_used_at -> Nullable<Timestamptz>,
+        revoked_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    replications (id) {
+        id -> Int8,
+        name -> Text,
+        url -> Text,
+        token -> Text,
+        ssh_host -> Text,
+        ssh_port -> Int4,
+        ssh_user -> Text,
+        public_key -> Text,
+        host_key -> Nullable<Text>,
+        host_key_pending -> Nullable<Text>,
+        locations -> Jsonb,
+        all_clients -> Bool,
+        client_ids -> Array<Nullable<Int8>>,
+        policy_id -> Int8,
+        interval_minutes -> Nullable<Int4>,
+        bwlimit_kib -> Nullable<Int4>,
+        window_start -> Nullable<Time>,
+        window_end -> Nullable<Time>,
+        retention -> Text,
+        min_age_days -> Int4,
+        delete_vanished -> Bool,
+        vanished_grace_days -> Int4,
+        max_deletions_per_run -> Int4,
+        active -> Bool,
+        last_sync_at -> Nullable<Timestamptz>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
     }
 }
 
@@ -274,6 +326,8 @@ diesel::table! {
         warnings -> Bool,
         store_path -> Text,
         rewritten_permissions -> Bool,
+        received_at -> Nullable<Timestamptz>,
+        vanished_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -310,6 +364,7 @@ diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(client_batches -> clients (client_id));
 diesel::joinable!(client_scripts -> clients (client_id));
 diesel::joinable!(client_scripts -> scripts (script_id));
+diesel::joinable!(clients -> replications (replication_id));
 diesel::joinable!(clients -> users (owner_id));
 diesel::joinable!(job_scripts -> jobs (job_id));
 diesel::joinable!(job_scripts -> scripts (script_id));
@@ -325,6 +380,7 @@ diesel::joinable!(notifications -> jobs (job_id));
 diesel::joinable!(notifications -> runs (run_id));
 diesel::joinable!(notifications -> users (user_id));
 diesel::joinable!(notifications -> webhooks (webhook_id));
+diesel::joinable!(replications -> policies (policy_id));
 diesel::joinable!(runs -> client_batches (batch_id));
 diesel::joinable!(runs -> jobs (job_id));
 diesel::joinable!(runs -> users (requested_by));
@@ -345,6 +401,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     log_records,
     notifications,
     policies,
+    replication_accesses,
+    replications,
     runs,
     scheduler_state,
     scripts,

@@ -28,6 +28,8 @@ pub struct SnapshotRow {
     pub store_path: String,
     /// Taken with rewritten permissions (the job's `use_local_permissions`).
     pub rewritten_permissions: bool,
+    /// When a replicated snapshot arrived here; `None` for the server's own backups.
+    pub received_at: Option<DateTime<Utc>>,
 }
 
 /// Records a published snapshot (under a new id); a second call for the same run or name

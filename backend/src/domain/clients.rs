@@ -7,7 +7,9 @@ use std::path::Path;
 use shared::clients::{Client, ClientInput, Connection, HostKeyState, JobSummary};
 use shared::common::Page;
 
-use super::references::{check_scripts, name_map, reference, scripts_by_owner, ScriptSlot};
+use super::references::{
+    check_scripts, copy_of, name_map, reference, scripts_by_owner, ScriptSlot,
+};
 use super::{
     access, audit, ensure_valid, merge_patch, unique_to_duplicate, Actor, DomainError, FieldIssue,
     PageRequest,
@@ -75,6 +77,7 @@ async fn views(c: &mut PgConn, rows: Vec<ClientRow>) -> Result<Vec<Client>, Doma
                 jobs,
                 created_at: r.created_at,
                 updated_at: r.updated_at,
+                copy_of: copy_of(r.replication_id, r.copy_of),
             })
         })
         .collect()

@@ -28,10 +28,17 @@ async fn views(c: &mut PgConn, tz: Tz, rows: Vec<JobRow>) -> Result<Vec<Job>, Do
     let (p, l, cl) = jobs::names(c, &pids, &lids, &cids).await?;
     let (p, l, cl) = (name_map(p), name_map(l), name_map(cl));
     let mut scripts = scripts_by_owner(scripts::attached(c, Owner::Job, &ids).await?);
+    let copies: std::collections::HashMap<i64, (Option<i64>, Option<String>)> =
+        clients::copies(c, &cids)
+            .await?
+            .into_iter()
+            .map(|(id, source, primary)| (id, (source, primary)))
+            .collect();
     Ok(rows
         .into_iter()
         .map(|r| {
             let (pre, post) = scripts.remove(&r.id).unwrap_or_default();
+            let (source, primary) = copies.get(&r.client_id).cloned().unwrap_or_default();
             Job {
                 id: r.id,
                 client: reference(&cl, r.client_id),
@@ -63,6 +70,7 @@ async fn views(c: &mut PgConn, tz: Tz, rows: Vec<JobRow>) -> Result<Vec<Job>, Do
                 last_run_at: r.last_run_at,
                 created_at: r.created_at,
                 updated_at: r.updated_at,
+                copy_of: super::references::copy_of(source, primary),
             }
         })
         .collect())

@@ -83,3 +83,18 @@ pub fn reference(map: &HashMap<i64, String>, id: i64) -> Ref {
         name: map.get(&id).cloned().unwrap_or_default(),
     }
 }
+
+/// The "copy of" marker of a client (or its jobs) copied by replication: the source
+/// while it exists, and the primary's name.
+pub fn copy_of(
+    replication_id: Option<i64>,
+    primary: Option<String>,
+) -> Option<shared::replication::CopyOf> {
+    primary.map(|name| shared::replication::CopyOf {
+        replication: replication_id.map(|id| shared::common::Ref {
+            id,
+            name: name.clone(),
+        }),
+        primary: name,
+    })
+}

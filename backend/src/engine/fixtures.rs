@@ -42,5 +42,8 @@ pub fn client(id: i64, name: &str) -> ClientRow {
         host_key_pending: None,
         created_at: at(),
         updated_at: at(),
+        replication_id: None,
+        primary_id: None,
+        copy_of: None,
     }
 }

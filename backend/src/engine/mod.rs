@@ -16,6 +16,7 @@ pub mod progress;
 pub mod reconcile;
 pub mod record;
 pub mod registry;
+pub mod replicate;
 pub mod restore;
 pub mod retention;
 pub mod runner;

@@ -86,6 +86,7 @@ pub async fn at_start(engine: &Engine) -> anyhow::Result<()> {
                     warnings: meta.warnings,
                     store_path: place.store_path.clone(),
                     rewritten_permissions: meta.rewritten_permissions,
+                    received_at: None,
                 },
             )
             .await?;

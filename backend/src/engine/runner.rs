@@ -121,6 +121,7 @@ impl Engine {
         let outcome = match entered {
             Err(e) => Err(e),
             Ok(()) if run.kind == RunKind::Restore => self.restore(&run).await,
+            Ok(()) if run.kind == RunKind::Replicate => self.replicate(&run).await,
             Ok(()) => self.backup(&run).await,
         };
         let outcome = match outcome {

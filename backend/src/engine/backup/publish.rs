@@ -95,6 +95,7 @@ impl Engine {
             warnings,
             store_path: crate::engine::store::store_path(job.client_id, job.id),
             rewritten_permissions: job.use_local_permissions,
+            received_at: None,
         };
         snapshots::insert(&mut c, &row)
             .await

@@ -47,6 +47,7 @@ fn job() -> JobRow {
         last_run_at: None,
         created_at: at(),
         updated_at: at(),
+        primary_id: None,
     }
 }
 

@@ -146,6 +146,9 @@ fn run_row(run: Run, now: chrono::DateTime<Utc>) -> impl IntoView {
                 {(run.kind == RunKind::Restore).then(|| view! {
                     " "<span class="badge badge-live" data-testid="run-kind-restore">{fl!(LOADER, "run-kind-restore")}</span>
                 })}
+                {(run.kind == RunKind::Replicate).then(|| view! {
+                    " "<span class="badge badge-none" data-testid="run-kind-replicate">{fl!(LOADER, "run-kind-replicate")}</span>
+                })}
             </td>
             <td>{levels_text(&run.levels)}</td>
             <td>

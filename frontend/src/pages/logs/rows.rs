@@ -38,6 +38,7 @@ pub fn source_text(source: LogSource) -> String {
         LogSource::Audit => fl!(LOADER, "log-source-audit"),
         LogSource::Notification => fl!(LOADER, "log-source-notification"),
         LogSource::System => fl!(LOADER, "log-source-system"),
+        LogSource::Replication => fl!(LOADER, "log-source-replication"),
     }
 }
 

@@ -117,6 +117,7 @@ fn context(store_path: &str, path: &str, connection: Connection) -> RestoreConte
             warnings: false,
             store_path: store_path.into(),
             rewritten_permissions: false,
+            received_at: None,
         },
         location: location(),
         client: client(4, "other"),
