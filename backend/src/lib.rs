@@ -10,6 +10,7 @@ pub mod engine;
 pub mod events;
 pub mod i18n;
 pub mod notify;
+pub mod replication;
 pub mod scheduler;
 pub mod snapfs;
 pub mod startup;

@@ -61,6 +61,27 @@ pub async fn enqueue_restore(
     .await?)
 }
 
+/// Queues a replication run of a copied job, or returns the one queued already (a
+/// replication copies every missing snapshot, so two queued runs would do nothing more).
+pub async fn enqueue_replicate(
+    c: &mut PgConn,
+    job_id: i64,
+    trigger: RunTrigger,
+    requested_by: Option<i64>,
+) -> Result<RunRow, DbError> {
+    Ok(diesel::sql_query(
+        "INSERT INTO runs (job_id, kind, trigger, requested_by) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (job_id) WHERE state = 'queued' AND kind = 'replicate' \
+         DO UPDATE SET trigger = runs.trigger RETURNING *",
+    )
+    .bind::<BigInt, _>(job_id)
+    .bind::<Text, _>(RunKind::Replicate)
+    .bind::<Text, _>(trigger)
+    .bind::<Nullable<BigInt>, _>(requested_by)
+    .get_result(c)
+    .await?)
+}
+
 #[derive(QueryableByName)]
 struct Id {
     #[diesel(sql_type = BigInt)]

@@ -1,0 +1,4 @@
+//! The replica's side of replication: reading a primary's catalog over HTTPS, and the
+//! sync that mirrors its clients and jobs here and queues one replication run per job.
+
+pub mod sync;
