@@ -33,6 +33,24 @@ pub const BACKUP_BASE: &[&str] = &[
     "--info=flist2,progress2",
 ];
 
+/// The options of a replica's pull of one primary snapshot (the replication benchmark
+/// uses the same). `-XX` (`--xattrs` twice) copies rsync's own `user.rsync.%…` xattrs
+/// too, so a primary store kept with `--fake-super` (ownership, devices and ACLs as
+/// xattrs) is copied exactly; no `--fake-super` on either side, no `--delete` (the
+/// primary's `rrsync -ro` refuses it, and the destination is a fresh directory).
+pub const REPLICATE_BASE: &[&str] = &[
+    "--archive",
+    "--hard-links",
+    "--acls",
+    "--xattrs",
+    "--xattrs",
+    "--numeric-ids",
+    "--no-inc-recursive",
+    "--stats",
+    "--no-human-readable",
+    "--info=flist2,progress2",
+];
+
 /// The options of a backup that name no path, in the engine's order: [`BACKUP_BASE`],
 /// then the timeout, sparse files, ACLs and xattrs, fake-super and permission rewriting.
 /// (The engine puts its `--partial-dir` right after the timeout.)

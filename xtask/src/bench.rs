@@ -20,9 +20,9 @@ const DIRS: usize = 1000;
 const FILES_PER_DIR: usize = 100;
 const ROUNDS: usize = 3;
 
-struct Sshd {
+pub(crate) struct Sshd {
     child: Child,
-    port: u16,
+    pub(crate) port: u16,
 }
 
 impl Drop for Sshd {
@@ -32,13 +32,13 @@ impl Drop for Sshd {
     }
 }
 
-fn keygen(path: &Path) -> anyhow::Result<()> {
+pub(crate) fn keygen(path: &Path) -> anyhow::Result<()> {
     run(Command::new("ssh-keygen")
         .args(["-q", "-t", "ed25519", "-N", "", "-f"])
         .arg(path))
 }
 
-fn start_sshd(dir: &Path, authorized: &str) -> anyhow::Result<Sshd> {
+pub(crate) fn start_sshd(dir: &Path, authorized: &str) -> anyhow::Result<Sshd> {
     let port = std::net::TcpListener::bind("127.0.0.1:0")?
         .local_addr()?
         .port();

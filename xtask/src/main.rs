@@ -3,6 +3,7 @@
 
 mod bench;
 mod bench_browse;
+mod bench_replicate;
 mod bench_scheduler;
 mod measures;
 mod run;
@@ -35,8 +36,9 @@ enum Cmd {
     Bench {
         /// `backup`: engine versus plain rsync over loopback ssh; `scheduler`: the minute
         /// tick queueing 5,000 due jobs and the dispatcher's overhead per run; `browse`:
-        /// snapshot listing, search and archives of 100,000 files beside ls, find, tar, zip.
-        #[arg(value_parser = ["backup", "scheduler", "browse"])]
+        /// snapshot listing, search and archives of 100,000 files beside ls, find, tar, zip;
+        /// `replicate`: a replica's per-snapshot pull beside upstream's whole-store rsync.
+        #[arg(value_parser = ["backup", "scheduler", "browse", "replicate"])]
         what: String,
     },
     /// Structural measures: files over 400 lines, functions over 80 lines, module cycles
@@ -58,6 +60,7 @@ fn main() -> std::process::ExitCode {
         Cmd::Measures => measures::print(&run::root()),
         Cmd::Bench { what } if what == "scheduler" => bench_scheduler::scheduler(),
         Cmd::Bench { what } if what == "browse" => bench_browse::browse(),
+        Cmd::Bench { what } if what == "replicate" => bench_replicate::replicate(),
         Cmd::Bench { .. } => bench::backup(),
     };
     match result {
