@@ -80,11 +80,24 @@ impl Primary {
     }
 }
 
-/// One rsync: its time, the local rsync's peak RSS in KiB, files transferred.
+/// One rsync: its time, the peak RSS in KiB of the local rsync (receiver) and of the
+/// primary's (sender, through sshd), files transferred.
 struct Figure {
     time: Duration,
     rss_kib: u64,
+    sender_rss_kib: u64,
     transferred: u64,
+}
+
+/// The last figure GNU time appended to `file` (the sender's, written on the primary).
+fn last_rss(file: &Path) -> u64 {
+    std::fs::read_to_string(file)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| l.strip_prefix("ebk-max-rss="))
+        .filter_map(|v| v.trim().parse().ok())
+        .next_back()
+        .unwrap_or(0)
 }
 
 /// Runs rsync under GNU time and reads what it reports.
@@ -114,6 +127,7 @@ fn timed_rsync(args: &[String]) -> anyhow::Result<Figure> {
     Ok(Figure {
         time,
         rss_kib,
+        sender_rss_kib: 0,
         transferred,
     })
 }
@@ -126,6 +140,9 @@ struct Copier {
     upstream_ssh: String,
     replica: PathBuf,
     upstream: PathBuf,
+    /// Where GNU time on the primary appends the senders' peak RSS.
+    replica_sender_rss: PathBuf,
+    upstream_sender_rss: PathBuf,
 }
 
 impl Copier {
@@ -147,20 +164,29 @@ impl Copier {
             Primary::name(n)
         ));
         args.push(format!("{}/", dest.display()));
-        timed_rsync(&args)
+        let mut f = timed_rsync(&args)?;
+        f.sender_rss_kib = last_rss(&self.replica_sender_rss);
+        Ok(f)
     }
 
     /// Upstream's way: the whole job store, every snapshot in one file list.
     fn whole_store(&self, primary: &Primary) -> anyhow::Result<Figure> {
-        timed_rsync(&[
+        let mut f = timed_rsync(&[
             "-aH".to_owned(),
             "--delete".to_owned(),
             "--stats".to_owned(),
             "-e".to_owned(),
             self.upstream_ssh.clone(),
+            // Measured like the replica's sender: under GNU time on the primary.
+            format!(
+                "--rsync-path=/usr/bin/time -a -o {} -f ebk-max-rss=%M rsync",
+                self.upstream_sender_rss.display()
+            ),
             format!("root@127.0.0.1:{}/", primary.store().display()),
             format!("{}/", self.upstream.display()),
-        ])
+        ])?;
+        f.sender_rss_kib = last_rss(&self.upstream_sender_rss);
+        Ok(f)
     }
 }
 
@@ -197,8 +223,11 @@ fn measure(work: &Path, files: usize, snapshots: usize) -> anyhow::Result<()> {
     keygen(&rkey)?;
     keygen(&ukey)?;
     let rrsync = which("rrsync")?;
+    let replica_sender_rss = work.join("replica-sender-rss");
+    // GNU time around rrsync (which execs rsync) measures the sender on the primary.
     let authorized = format!(
-        "restrict,command=\"{} -ro {}\" {}\n{}\n",
+        "restrict,command=\"/usr/bin/time -a -o {} -f ebk-max-rss=%M {} -ro {}\" {}\n{}\n",
+        replica_sender_rss.display(),
         rrsync.display(),
         primary.root.display(),
         std::fs::read_to_string(rkey.with_extension("pub"))?.trim(),
@@ -212,6 +241,8 @@ fn measure(work: &Path, files: usize, snapshots: usize) -> anyhow::Result<()> {
         upstream_ssh: ssh_with(&ukey, sshd.port),
         replica: work.join("replica"),
         upstream: work.join("upstream"),
+        replica_sender_rss,
+        upstream_sender_rss: work.join("upstream-sender-rss"),
     };
     std::fs::create_dir_all(&copier.upstream)?;
 
@@ -255,58 +286,52 @@ fn print(
     upstream_next: &Figure,
 ) {
     let first: Duration = pulls.iter().map(|f| f.time).sum();
-    let rss_first = pulls.iter().map(|f| f.rss_kib).max().unwrap_or(0);
-    let (rss_min, rss_max) = (
-        pulls.iter().map(|f| f.rss_kib).min().unwrap_or(0),
-        rss_first,
-    );
+    let max = |g: fn(&Figure) -> u64| pulls.iter().map(g).max().unwrap_or(0);
+    let min = |g: fn(&Figure) -> u64| pulls.iter().map(g).min().unwrap_or(0);
     let s = |d: Duration| d.as_secs_f64();
+    let mib = |k: u64| k as f64 / 1024.0;
     println!("replication benchmark: {snapshots} snapshots of {files} files, 1% churn each");
     println!(
-        "{:<34} {:>10} {:>14} {:>12}",
-        "", "seconds", "peak RSS MiB", "files sent"
+        "{:<34} {:>10} {:>14} {:>14} {:>12}",
+        "", "seconds", "receiver MiB", "sender MiB", "files sent"
     );
-    let row = |name: &str, t: Duration, rss: u64, sent: u64| {
+    let row = |name: &str, t: Duration, rss: u64, sender: u64, sent: u64| {
         println!(
-            "{name:<34} {:>10.2} {:>14.1} {sent:>12}",
+            "{name:<34} {:>10.2} {:>14.1} {:>14.1} {sent:>12}",
             s(t),
-            rss as f64 / 1024.0
+            mib(rss),
+            mib(sender)
         );
     };
     let sent_first: u64 = pulls.iter().map(|f| f.transferred).sum();
     row(
         "replica, first (per snapshot)",
         first,
-        rss_first,
+        max(|f| f.rss_kib),
+        max(|f| f.sender_rss_kib),
         sent_first,
     );
-    row(
-        "upstream rsync -aH, first",
-        upstream_first.time,
-        upstream_first.rss_kib,
-        upstream_first.transferred,
-    );
-    row(
-        "replica, incremental",
-        pull_next.time,
-        pull_next.rss_kib,
-        pull_next.transferred,
-    );
-    row(
-        "upstream rsync -aH, incremental",
-        upstream_next.time,
-        upstream_next.rss_kib,
-        upstream_next.transferred,
+    for (name, f) in [
+        ("upstream rsync -aH, first", upstream_first),
+        ("replica, incremental", pull_next),
+        ("upstream rsync -aH, incremental", upstream_next),
+    ] {
+        row(name, f.time, f.rss_kib, f.sender_rss_kib, f.transferred);
+    }
+    println!(
+        "replica peak RSS per pull over the {snapshots} pulls: receiver {:.1}–{:.1} MiB, \
+         sender {:.1}–{:.1} MiB (flat as snapshots grow)",
+        mib(min(|f| f.rss_kib)),
+        mib(max(|f| f.rss_kib)),
+        mib(min(|f| f.sender_rss_kib)),
+        mib(max(|f| f.sender_rss_kib)),
     );
     println!(
-        "replica per-snapshot peak RSS over the {snapshots} pulls: {:.1}–{:.1} MiB (flat as snapshots grow)",
-        rss_min as f64 / 1024.0,
-        rss_max as f64 / 1024.0
-    );
-    println!(
-        "ratios replica/upstream: first time {:.2}, incremental time {:.3}, incremental RSS {:.3}",
+        "ratios replica/upstream: first time {:.2}, incremental time {:.3}, incremental \
+         peak RSS receiver {:.3}, sender {:.3}",
         s(first) / s(upstream_first.time),
         s(pull_next.time) / s(upstream_next.time),
-        pull_next.rss_kib as f64 / upstream_next.rss_kib.max(1) as f64
+        pull_next.rss_kib as f64 / upstream_next.rss_kib.max(1) as f64,
+        pull_next.sender_rss_kib as f64 / upstream_next.sender_rss_kib.max(1) as f64
     );
 }
