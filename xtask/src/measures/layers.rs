@@ -19,6 +19,9 @@ pub fn layer(top: &str) -> Option<u8> {
         "domain" => 4,
         "auth" => 3,
         "engine" => 3,
+        // The replication sync drives the engine's queue; the replication run (engine)
+        // reads the primary through it.
+        "replication" => 3,
         "events" | "notify" => 2,
         "db" | "views" => 1,
         "snapfs" | "config" | "i18n" | "lib" => 0,

@@ -25,7 +25,9 @@ pub fn findings(root: &Path) -> anyhow::Result<Vec<String>> {
         let lines = size::without_tests(&text);
         let file = rel.to_string_lossy().into_owned();
         let n = size::code_lines(&text);
-        if n > FILE_MAX {
+        // Generated files (diesel's `schema.rs`) are checked against their generator,
+        // not measured.
+        if n > FILE_MAX && !text.starts_with("// @generated") {
             out.push(format!("file {file} {n}"));
         }
         for l in size::long_functions(&file, &lines, FN_MAX) {
