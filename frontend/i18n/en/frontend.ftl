@@ -837,6 +837,7 @@ restore-error-forbidden = You may not restore to this client.
 run-kind = Restore
 run-kind-restore = Restore
 run-kind-replicate = Replication
+run-kind-label = Kind
 run-restore-detail = { $path } restored into { $destination }.
 run-restore-snapshot = Open the snapshot
 

@@ -133,9 +133,7 @@ fn JobPage(client_id: i64, id: Option<i64>) -> impl IntoView {
     let runs_reload = RwSignal::new(0u32);
     let snapshots_reload = RwSignal::new(0u32);
     let runs_finished = RwSignal::new(0u32);
-    if let Some(id) = id {
-        follow_results(id, job, runs_finished);
-    }
+    follow_results(id, job, runs_finished);
     let on_finished = Callback::new(move |()| {
         snapshots_reload.update(|n| *n += 1);
         runs_finished.update(|n| *n += 1);
@@ -153,14 +151,11 @@ fn JobPage(client_id: i64, id: Option<i64>) -> impl IntoView {
         ),
     });
 
-    let copy = Signal::derive(move || job.with(|j| j.as_ref().and_then(|j| j.copy_of.clone())));
-    let copied = Signal::derive(move || copy.with(Option::is_some));
+    let copied = is_copy(job);
     view! {
         <PageTitle title=title />
         <LateHeader job=job />
-        {move || copy.get().map(|c| view! {
-            <p class="page-badges">{copy_badge(&c)}" "<span class="muted small" id="job-copy-reason">{read_only_reason(&c)}</span></p>
-        })}
+        <CopyHeader job=job />
         <JobActions id=id deleting=deleting runs_reload=runs_reload copied=copied />
         // The saved job's setting, said plainly while it is on.
         <Alert
@@ -242,7 +237,8 @@ fn JobForm(
 
 /// Fetches job `id` again for its last result, last run and size each time one of its
 /// runs ends (`finished` counts them), into the loaded `job`.
-fn follow_results(id: i64, job: RwSignal<Option<Job>>, finished: RwSignal<u32>) {
+fn follow_results(id: Option<i64>, job: RwSignal<Option<Job>>, finished: RwSignal<u32>) {
+    let Some(id) = id else { return };
     let fetched = LocalResource::new(move || {
         let ended = finished.get();
         async move {
@@ -316,6 +312,21 @@ fn JobActions(
         </div>
         <Alert id="job-run-notice" kind=AlertKind::Success message=run_notice />
         <Alert id="job-run-error" kind=AlertKind::Error message=run_error />
+    }
+}
+
+/// Whether the loaded job is a copy of a primary's (read-only).
+fn is_copy(job: RwSignal<Option<Job>>) -> Signal<bool> {
+    Signal::derive(move || job.with(|j| j.as_ref().is_some_and(|j| j.copy_of.is_some())))
+}
+
+/// Under the title of a copied job: "copy of <primary>" and why it cannot be changed.
+#[component]
+fn CopyHeader(job: RwSignal<Option<Job>>) -> impl IntoView {
+    move || {
+        job.with(|j| j.as_ref().and_then(|j| j.copy_of.clone())).map(|c| view! {
+            <p class="page-badges">{copy_badge(&c)}" "<span class="muted small" id="job-copy-reason">{read_only_reason(&c)}</span></p>
+        })
     }
 }
 
