@@ -23,6 +23,9 @@ use crate::pages::password::PasswordPage;
 use crate::pages::policies::{EditPolicyPage, NewPolicyPage, PoliciesPage};
 use crate::pages::preferences::PreferencesPage;
 use crate::pages::priorities::PrioritiesPage;
+use crate::pages::replication::{
+    AccessesPage, EditSourcePage, NewAccessPage, NewSourcePage, SourcesPage,
+};
 use crate::pages::runs::RunPage;
 use crate::pages::scripts::{EditScriptPage, NewScriptPage, ScriptsPage};
 use crate::pages::settings::SettingsPage;
@@ -71,6 +74,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("webhooks") view=WebhooksPage />
                     <Route path=path!("webhooks/new") view=NewWebhookPage />
                     <Route path=path!("webhooks/:id") view=EditWebhookPage />
+                    <Route path=path!("replication-accesses") view=AccessesPage />
+                    <Route path=path!("replication-accesses/new") view=NewAccessPage />
+                    <Route path=path!("replications") view=SourcesPage />
+                    <Route path=path!("replications/new") view=NewSourcePage />
+                    <Route path=path!("replications/:id") view=EditSourcePage />
                     <Route path=path!("preferences") view=PreferencesPage />
                     <Route path=path!("password") view=PasswordPage />
                     <Route path=path!("tokens") view=TokensPage />

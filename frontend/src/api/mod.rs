@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod logs;
 pub mod notifications;
 pub mod query;
+pub mod replication;
 pub mod runs;
 pub mod snapshots;
 

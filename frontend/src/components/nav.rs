@@ -33,11 +33,13 @@ const MAIN: [Entry; 6] = [
 ];
 
 /// The configuration group.
-const CONFIG: [Entry; 8] = [
+const CONFIG: [Entry; 10] = [
     entry("/settings", "nav-settings", true),
     entry("/notifications", "nav-notifications", true),
     entry("/webhooks", "nav-webhooks", true),
     entry("/locations", "nav-locations", true),
+    entry("/replications", "nav-replications", true),
+    entry("/replication-accesses", "nav-replication-accesses", true),
     entry("/preferences", "nav-preferences", false),
     entry("/password", "nav-password", false),
     entry("/tokens", "nav-tokens", false),

@@ -16,6 +16,7 @@ pub mod policies;
 pub mod preferences;
 pub mod priorities;
 pub mod remove;
+pub mod replication;
 pub mod runs;
 pub mod scripts;
 pub mod settings;

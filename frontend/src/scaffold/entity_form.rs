@@ -259,8 +259,8 @@ pub fn EntityFormBody<T, D, F>(
     #[prop(optional, into)]
     after_save: Option<ViewFn>,
     /// Hides the Save button (the user may only look).
-    #[prop(optional)]
-    read_only: bool,
+    #[prop(optional, into)]
+    read_only: Signal<bool>,
     /// The fields.
     children: ChildrenFn,
 ) -> impl IntoView
@@ -278,7 +278,7 @@ where
         <Show when=move || page.ready() fallback=|| view! { <Loading /> }>
             <form id=format!("{name}-form") class=class novalidate on:submit=on_submit.clone()>
                 {children()}
-                <div class="form-actions" class:hidden=read_only>
+                <div class="form-actions" class:hidden=move || read_only.get()>
                     <SaveButton id=format!("{name}-save") form=form />
                     {after_save.as_ref().map(ViewFn::run)}
                 </div>

@@ -28,6 +28,7 @@ use crate::i18n::LOADER;
 use crate::live::use_live;
 use crate::pages::jobs::run::{self as run_jobs, RunRequest, RunTargets};
 use crate::pages::not_found::ById;
+use crate::pages::replication::takeover::{copy_badge, TakeOverPanel};
 use crate::scaffold::deletion::DeleteDialog;
 use crate::scaffold::entity_form::{use_entity_form, EntityFormBody, SubmitHooks};
 use crate::state::use_session;
@@ -67,22 +68,30 @@ fn ClientPage(id: Option<i64>) -> impl IntoView {
     let jobs = Signal::derive(move || {
         client.with(|c| c.as_ref().map(|c| c.jobs.clone()).unwrap_or_default())
     });
+    let copy = Signal::derive(move || client.with(|c| c.as_ref().and_then(|c| c.copy_of.clone())));
+    let copied = Signal::derive(move || copy.with(Option::is_some));
 
     view! {
         <PageTitle title=title />
-        <ClientActions id=id deleting=deleting />
+        {move || copy.get().map(|c| view! { <p class="page-badges">{copy_badge(&c)}</p> })}
+        <ClientActions id=id deleting=deleting copied=copied />
+        <TakeOverPanel client=client />
         <div class="form-page">
             <div class="form-column">
                 <section class="panel">
-                    <EntityFormBody name="client" page=page on_submit=submit wide=true
+                    <EntityFormBody name="client" page=page on_submit=submit wide=true read_only=copied
                         after_save=|| view! { <a class="button" href="/" id="client-cancel">{move || fl!(LOADER, "back-to-list")}</a> }>
-                        <ClientFields draft=page.draft form=form scripts=scripts users=users />
+                        <fieldset class="plain-reset" disabled=move || copied.get()>
+                            <ClientFields draft=page.draft form=form scripts=scripts users=users />
+                        </fieldset>
                     </EntityFormBody>
                 </section>
                 <Show when=move || client.with(Option::is_some)>
                     <ClientJobs jobs=jobs />
-                    <HostKeyPanel client=client />
-                    <KeyPanel client=client />
+                    <Show when=move || !copied.get()>
+                        <HostKeyPanel client=client />
+                        <KeyPanel client=client />
+                    </Show>
                 </Show>
             </div>
             <ClientHelp />
@@ -150,7 +159,7 @@ fn follow_results(id: Option<i64>, client: RwSignal<Option<Client>>) {
 
 /// "Add a job", "Run now" and "Delete" above the form, with what "Run now" answered.
 #[component]
-fn ClientActions(id: Option<i64>, deleting: RwSignal<bool>) -> impl IntoView {
+fn ClientActions(id: Option<i64>, deleting: RwSignal<bool>, copied: Signal<bool>) -> impl IntoView {
     let targets = RunTargets {
         session: use_session(),
         notice: RwSignal::new(None),
@@ -165,6 +174,7 @@ fn ClientActions(id: Option<i64>, deleting: RwSignal<bool>) -> impl IntoView {
         Signal::derive(move || targets.failure.with(|f| f.as_ref().map(Failure::message)));
     view! {
         <div class="page-actions">
+            <Show when=move || !copied.get()>
             {match id {
                 Some(id) => view! {
                     <a id="client-add-job" class="button" href=format!("/clients/{id}/jobs/new")>{move || fl!(LOADER, "jobs-add-job")}</a>
@@ -185,6 +195,7 @@ fn ClientActions(id: Option<i64>, deleting: RwSignal<bool>) -> impl IntoView {
             >
                 {move || fl!(LOADER, "run-now")}
             </button>
+            </Show>
             {id.map(|_| view! {
                 <button type="button" id="client-delete" class="button button-danger-quiet" on:click=move |_| deleting.set(true)>
                     {move || fl!(LOADER, "delete")}

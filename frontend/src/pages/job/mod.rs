@@ -32,6 +32,7 @@ use crate::format;
 use crate::i18n::{self, LOADER};
 use crate::labels;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::replication::takeover::{copy_badge, read_only_reason};
 use crate::scaffold::deletion::DeleteDialog;
 use crate::scaffold::entity_form::{use_entity_form, EntityForm, SaveButton, SubmitHooks};
 use crate::state::use_session;
@@ -132,9 +133,7 @@ fn JobPage(client_id: i64, id: Option<i64>) -> impl IntoView {
     let runs_reload = RwSignal::new(0u32);
     let snapshots_reload = RwSignal::new(0u32);
     let runs_finished = RwSignal::new(0u32);
-    if let Some(id) = id {
-        follow_results(id, job, runs_finished);
-    }
+    follow_results(id, job, runs_finished);
     let on_finished = Callback::new(move |()| {
         snapshots_reload.update(|n| *n += 1);
         runs_finished.update(|n| *n += 1);
@@ -152,10 +151,12 @@ fn JobPage(client_id: i64, id: Option<i64>) -> impl IntoView {
         ),
     });
 
+    let copied = is_copy(job);
     view! {
         <PageTitle title=title />
         <LateHeader job=job />
-        <JobActions id=id deleting=deleting runs_reload=runs_reload />
+        <CopyHeader job=job />
+        <JobActions id=id deleting=deleting runs_reload=runs_reload copied=copied />
         // The saved job's setting, said plainly while it is on.
         <Alert
             id="job-permissions-warning"
@@ -171,12 +172,12 @@ fn JobPage(client_id: i64, id: Option<i64>) -> impl IntoView {
                     <Alert id="job-error" kind=AlertKind::Error message=form.general() />
                     <Alert id="job-saved" kind=AlertKind::Success message=form.notice />
                     <JobFacts job=job />
-                    <JobForm page=page choices=choices client=client />
+                    <JobForm page=page choices=choices client=client copied=copied />
                 </section>
                 {id.map(|id| view! {
                     <RunsPanel job_id=id reload=runs_reload on_finished=on_finished />
                     <SnapshotsPanel job_id=id reload=snapshots_reload />
-                    <TokenPanel id=id job=job />
+                    <Show when=move || !copied.get()><TokenPanel id=id job=job /></Show>
                 })}
             </div>
             <JobHelp />
@@ -201,6 +202,8 @@ fn JobForm(
     page: EntityForm<Job, JobDraft>,
     choices: Choices,
     client: Signal<Option<Client>>,
+    /// A copy of a primary's job: shown, not changed.
+    copied: Signal<bool>,
 ) -> impl IntoView {
     let (form, job, id) = (page.form, page.entity, page.id);
     let submit = page.submit(SubmitHooks::default());
@@ -212,6 +215,7 @@ fn JobForm(
     view! {
         <Show when=ready fallback=|| view! { <Loading /> }>
             <form id="job-form" class="form form-wide" novalidate on:submit=submit.clone()>
+                <fieldset class="plain-reset" disabled=move || copied.get()>
                 <JobFields
                     draft=page.draft
                     form=form
@@ -221,8 +225,9 @@ fn JobForm(
                     path_hint=Signal::derive(move || client.with(|c| path_hint(c.as_ref())))
                     saved_location=Signal::derive(move || job.with(|j| j.as_ref().map(|j| j.location.id)))
                 />
+                </fieldset>
                 <div class="form-actions">
-                    <SaveButton id="job-save" form=form />
+                    <Show when=move || !copied.get()><SaveButton id="job-save" form=form /></Show>
                     <a class="button" href=back id="job-cancel">{move || fl!(LOADER, "job-back")}</a>
                 </div>
             </form>
@@ -232,7 +237,8 @@ fn JobForm(
 
 /// Fetches job `id` again for its last result, last run and size each time one of its
 /// runs ends (`finished` counts them), into the loaded `job`.
-fn follow_results(id: i64, job: RwSignal<Option<Job>>, finished: RwSignal<u32>) {
+fn follow_results(id: Option<i64>, job: RwSignal<Option<Job>>, finished: RwSignal<u32>) {
+    let Some(id) = id else { return };
     let fetched = LocalResource::new(move || {
         let ended = finished.get();
         async move {
@@ -260,6 +266,8 @@ fn JobActions(
     id: Option<i64>,
     deleting: RwSignal<bool>,
     runs_reload: RwSignal<u32>,
+    /// A copied job is not run here: "Run now" is disabled.
+    copied: Signal<bool>,
 ) -> impl IntoView {
     let session = use_session();
     let run_notice = RwSignal::new(None::<String>);
@@ -290,8 +298,8 @@ fn JobActions(
                 type="button"
                 id="job-run"
                 class="button button-primary"
-                disabled=move || id.is_none() || run_pending.get()
-                title=move || if id.is_some() { String::new() } else { fl!(LOADER, "job-not-saved") }
+                disabled=move || id.is_none() || run_pending.get() || copied.get()
+                title=move || if copied.get() { fl!(LOADER, "copy-no-run") } else if id.is_some() { String::new() } else { fl!(LOADER, "job-not-saved") }
                 on:click=run_now
             >
                 {move || fl!(LOADER, "run-now")}
@@ -304,6 +312,21 @@ fn JobActions(
         </div>
         <Alert id="job-run-notice" kind=AlertKind::Success message=run_notice />
         <Alert id="job-run-error" kind=AlertKind::Error message=run_error />
+    }
+}
+
+/// Whether the loaded job is a copy of a primary's (read-only).
+fn is_copy(job: RwSignal<Option<Job>>) -> Signal<bool> {
+    Signal::derive(move || job.with(|j| j.as_ref().is_some_and(|j| j.copy_of.is_some())))
+}
+
+/// Under the title of a copied job: "copy of <primary>" and why it cannot be changed.
+#[component]
+fn CopyHeader(job: RwSignal<Option<Job>>) -> impl IntoView {
+    move || {
+        job.with(|j| j.as_ref().and_then(|j| j.copy_of.clone())).map(|c| view! {
+            <p class="page-badges">{copy_badge(&c)}" "<span class="muted small" id="job-copy-reason">{read_only_reason(&c)}</span></p>
+        })
     }
 }
 

@@ -17,6 +17,7 @@ use super::selection::{Row, Selection};
 use crate::format;
 use crate::i18n::LOADER;
 use crate::labels;
+use crate::pages::replication::takeover::{copy_badge, read_only_reason};
 use crate::queue_feed::QueueFeed;
 
 /// Everything the rows need besides the data.
@@ -95,13 +96,14 @@ pub fn client_group(client: Client, ctx: RowContext) -> impl IntoView {
                 <td class="num">{id.to_string()}</td>
                 <td class="name">
                     <a href=format!("/clients/{id}") class="client-name">{client.name.clone()}</a>
+                    {client.copy_of.as_ref().map(|c| view! { " "{copy_badge(c)} })}
                     {(!client.description.is_empty()).then(|| view! { <span class="muted small">{client.description.clone()}</span> })}
                 </td>
                 <td class="mono small">{labels::connection_text(&client.connection)}</td>
                 <td>{live::client_result(ctx.feed, results, inactive)}</td>
                 <td>{live::when(last_run, ctx.now)}</td>
                 <td>{quota_cell(client.size_bytes, client.quota_bytes, ctx.warn_percent)}</td>
-                {client_actions(id, removal, ctx)}
+                {client_actions(id, removal, ctx, client.copy_of.as_ref().map(read_only_reason))}
             </tr>
             {jobs}
         </tbody>
@@ -147,7 +149,7 @@ fn job_row(client: &Client, job: JobSummary, ctx: RowContext) -> impl IntoView {
             </td>
             <td>{live::last_run(ctx.feed, id, last_run_at, ctx.now)}</td>
             <td>{format::size(size_bytes)}</td>
-            {job_actions(id, removal, ctx)}
+            {job_actions(id, removal, ctx, client.copy_of.as_ref().map(read_only_reason))}
         </tr>
     }
 }
@@ -174,7 +176,24 @@ fn select_cell(
 }
 
 /// A client row's actions: edit, add a job, and in the menu run now, clone and delete.
-fn client_actions(id: i64, removal: ClientRemoval, ctx: RowContext) -> impl IntoView {
+/// A copied client (`copied` holds why it is read-only) is opened, not edited; it gets
+/// no job, run or clone here.
+fn client_actions(
+    id: i64,
+    removal: ClientRemoval,
+    ctx: RowContext,
+    copied: Option<String>,
+) -> impl IntoView {
+    if let Some(reason) = copied {
+        return view! {
+            <td class="actions">
+                <a class="button button-quiet" data-testid="client-open" href=format!("/clients/{id}") title=reason>
+                    {fl!(LOADER, "open")}
+                </a>
+            </td>
+        }
+        .into_any();
+    }
     let delete = move || {
         ctx.on_delete.run(Removal {
             clients: vec![removal.clone()],
@@ -196,10 +215,26 @@ fn client_actions(id: i64, removal: ClientRemoval, ctx: RowContext) -> impl Into
             })}
         </td>
     }
+    .into_any()
 }
 
 /// A job row's actions: edit, and in the menu run now and delete.
-fn job_actions(id: i64, removal: JobRemoval, ctx: RowContext) -> impl IntoView {
+fn job_actions(
+    id: i64,
+    removal: JobRemoval,
+    ctx: RowContext,
+    copied: Option<String>,
+) -> impl IntoView {
+    if let Some(reason) = copied {
+        return view! {
+            <td class="actions">
+                <a class="button button-quiet" data-testid="job-open" href=format!("/jobs/{id}") title=reason>
+                    {fl!(LOADER, "open")}
+                </a>
+            </td>
+        }
+        .into_any();
+    }
     let delete = move || {
         ctx.on_delete.run(Removal {
             clients: Vec::new(),
@@ -217,6 +252,7 @@ fn job_actions(id: i64, removal: JobRemoval, ctx: RowContext) -> impl IntoView {
             })}
         </td>
     }
+    .into_any()
 }
 
 /// A row's folded "More" menu (its summary's test id is `summary_testid`) with `items`.

@@ -221,6 +221,10 @@ fn run_facts(r: Run) -> impl IntoView {
             <dd id="run-result">{run_badge(&r)}</dd>
             {error}
             {restore}
+            {(r.kind == shared::runs::RunKind::Replicate).then(|| view! {
+                <dt>{fl!(LOADER, "run-kind-label")}</dt>
+                <dd id="run-replicate" data-kind="replicate">{fl!(LOADER, "run-kind-replicate")}</dd>
+            })}
             <dt>{fl!(LOADER, "runs-col-job")}</dt>
             <dd><JobLink job_id=r.job_id /></dd>
             <dt>{fl!(LOADER, "runs-col-trigger")}</dt>
