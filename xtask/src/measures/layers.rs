@@ -19,6 +19,9 @@ pub fn layer(top: &str) -> Option<u8> {
         "domain" => 4,
         "auth" => 3,
         "engine" => 3,
+        // Replication: the replica side drives the engine (queues runs) and the engine
+        // reads its sources and primaries: one layer with it.
+        "replication" => 3,
         "events" | "notify" => 2,
         "db" | "views" => 1,
         "snapfs" | "config" | "i18n" | "lib" => 0,
