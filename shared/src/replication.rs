@@ -115,6 +115,10 @@ pub struct CatalogJob {
     pub include: Option<Vec<String>>,
     pub exclude: Option<Vec<String>>,
     pub use_local_permissions: bool,
+    /// The primary location the job writes its snapshots to (a replica copies only
+    /// jobs whose location it maps).
+    #[serde(default)]
+    pub location_id: Option<i64>,
 }
 
 /// `GET /api/replication/jobs/{id}/snapshots`: one complete snapshot of the primary,

@@ -195,3 +195,43 @@ pub async fn copies(
         .load(c)
         .await?)
 }
+
+/// The clients copied by a replication source.
+pub async fn of_replication(
+    c: &mut PgConn,
+    replication_id: i64,
+) -> Result<Vec<ClientRow>, DbError> {
+    Ok(clients::table
+        .filter(clients::replication_id.eq(replication_id))
+        .order(clients::id)
+        .select(ClientRow::as_select())
+        .load(c)
+        .await?)
+}
+
+/// Marks a client as copied from a primary: the source, its id there, the primary's name.
+pub async fn set_copy(
+    c: &mut PgConn,
+    id: i64,
+    replication_id: i64,
+    primary_id: i64,
+    copy_of: &str,
+) -> Result<(), DbError> {
+    diesel::update(clients::table.find(id))
+        .set((
+            clients::replication_id.eq(replication_id),
+            clients::primary_id.eq(primary_id),
+            clients::copy_of.eq(copy_of),
+        ))
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
+/// Every client: (id, name).
+pub async fn all_names(c: &mut PgConn) -> Result<Vec<(i64, String)>, DbError> {
+    Ok(clients::table
+        .select((clients::id, clients::name))
+        .load(c)
+        .await?)
+}

@@ -317,3 +317,25 @@ pub async fn holding_snapshots_in(
 pub async fn set_size(c: &mut PgConn, id: i64, bytes: i64) -> Result<(), DbError> {
     update_one(c, id, jobs::size_bytes.eq(bytes)).await
 }
+
+/// Records a copied job's id on the primary.
+pub async fn set_primary_id(c: &mut PgConn, id: i64, primary_id: i64) -> Result<(), DbError> {
+    diesel::update(jobs::table.find(id))
+        .set(jobs::primary_id.eq(primary_id))
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
+/// Records since when a copied job lags behind its primary (`None`: caught up).
+pub async fn set_behind_since(
+    c: &mut PgConn,
+    id: i64,
+    since: Option<DateTime<Utc>>,
+) -> Result<(), DbError> {
+    diesel::update(jobs::table.find(id))
+        .set(jobs::replication_behind_since.eq(since))
+        .execute(c)
+        .await?;
+    Ok(())
+}

@@ -117,3 +117,42 @@ pub async fn any_in_location(c: &mut PgConn, location_id: i64) -> Result<bool, D
     .get_result(c)
     .await?)
 }
+
+/// Marks snapshots as no longer listed by the primary since `at`, or (`None`) listed again.
+/// A mark already set keeps its time.
+pub async fn set_vanished(
+    c: &mut PgConn,
+    ids: &[i64],
+    at: Option<DateTime<Utc>>,
+) -> Result<usize, DbError> {
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    let rows = snapshots::table.filter(snapshots::id.eq_any(ids));
+    Ok(match at {
+        Some(t) => {
+            diesel::update(rows.filter(snapshots::vanished_at.is_null()))
+                .set(snapshots::vanished_at.eq(t))
+                .execute(c)
+                .await?
+        }
+        None => {
+            diesel::update(rows)
+                .set(snapshots::vanished_at.eq(None::<DateTime<Utc>>))
+                .execute(c)
+                .await?
+        }
+    })
+}
+
+/// Per snapshot of a job, when the primary stopped listing it (replicas only).
+pub async fn vanished_of_job(
+    c: &mut PgConn,
+    job_id: i64,
+) -> Result<Vec<(i64, Option<DateTime<Utc>>)>, DbError> {
+    Ok(snapshots::table
+        .filter(snapshots::job_id.eq(job_id))
+        .select((snapshots::id, snapshots::vanished_at))
+        .load(c)
+        .await?)
+}

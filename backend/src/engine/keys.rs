@@ -19,6 +19,22 @@ pub fn private_key_path(data_dir: &Path, client_id: i64) -> PathBuf {
     data_dir.join("keys").join(format!("client-{client_id}"))
 }
 
+/// Path of the private key a replica uses for replication source `replication_id`
+/// (`<data dir>/keys/replication-<id>`, its `.pub` beside it).
+pub fn replication_key_path(data_dir: &Path, replication_id: i64) -> PathBuf {
+    data_dir
+        .join("keys")
+        .join(format!("replication-{replication_id}"))
+}
+
+/// The known_hosts file pinning the host key of replication source `replication_id`'s
+/// primary (`<data dir>/known_hosts/replication-<id>`).
+pub fn replication_known_hosts_path(data_dir: &Path, replication_id: i64) -> PathBuf {
+    data_dir
+        .join("known_hosts")
+        .join(format!("replication-{replication_id}"))
+}
+
 /// Path of a client's public key.
 fn public_key_path(data_dir: &Path, client_id: i64) -> PathBuf {
     with_pub(&private_key_path(data_dir, client_id))

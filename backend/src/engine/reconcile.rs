@@ -1,7 +1,8 @@
 //! Start-up reconciliation of disk and database (runs left unfinished by a crash are the
 //! dispatcher's recovery, see `scheduler::dispatcher::recover`): snapshots published on disk whose row was never written are
 //! adopted when their `snapshot.json` is valid; trash is emptied in the background.
-//! In-progress directories are kept: the job's next run resumes into them.
+//! In-progress directories are kept: the job's next run resumes into them (a replicated
+//! snapshot's `.inprogress/replica-<name>` too: nothing partial is ever in `snapshots/`).
 
 use super::places::{self, Place};
 use super::runner::Engine;
@@ -16,7 +17,10 @@ pub fn stop_orphan(pgid: i32, run_id: i64) {
         return;
     };
     let marker = format!(".inprogress/{run_id}/");
-    if String::from_utf8_lossy(&cmdline).contains(&marker) {
+    // A replication run's rsync names its own temp directory instead.
+    let replica_marker = format!("/tmp-run-{run_id}/");
+    let cmdline = String::from_utf8_lossy(&cmdline);
+    if cmdline.contains(&marker) || cmdline.contains(&replica_marker) {
         tracing::warn!(
             run_id,
             pgid,
@@ -66,8 +70,11 @@ pub async fn at_start(engine: &Engine) -> anyhow::Result<()> {
                 continue;
             }
             tracing::warn!(job_id, "adopting snapshot {name} published before a crash");
+            // A replicated snapshot names no run (a replication run publishes several;
+            // the row's run is unique) and keeps when it arrived.
+            let received_at = meta.replicated_from.as_ref().map(|r| r.received_at);
             let run_known = match runs::find(&mut c, meta.run_id).await? {
-                Some(r) if r.job_id == job_id => Some(r.id),
+                Some(r) if r.job_id == job_id && received_at.is_none() => Some(r.id),
                 _ => None,
             };
             snapshots::insert(
@@ -86,7 +93,7 @@ pub async fn at_start(engine: &Engine) -> anyhow::Result<()> {
                     warnings: meta.warnings,
                     store_path: place.store_path.clone(),
                     rewritten_permissions: meta.rewritten_permissions,
-                    received_at: None,
+                    received_at,
                 },
             )
             .await?;

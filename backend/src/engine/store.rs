@@ -46,6 +46,20 @@ pub struct SnapshotMeta {
     /// not the client's. Absent in files written before the field existed.
     #[serde(default)]
     pub rewritten_permissions: bool,
+    /// A snapshot copied from a primary by replication (absent for the server's own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replicated_from: Option<ReplicatedFrom>,
+}
+
+/// Where a replicated snapshot came from, and when it arrived.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplicatedFrom {
+    /// The replication source's name.
+    pub source: String,
+    /// The job's id on the primary.
+    pub primary_job_id: i64,
+    /// When the copy was complete here (the replica's retention counts from it).
+    pub received_at: DateTime<Utc>,
 }
 
 /// Paths of one job's store.
@@ -191,8 +205,21 @@ impl JobStore {
             return Ok(existing);
         }
         let staging = self.inprogress_dir().join(run_id.to_string());
+        self.seal(&staging, meta)?;
+        let mut final_name = name.to_owned();
+        let mut n = 1;
+        while self.snapshots_dir().join(&final_name).exists() {
+            n += 1;
+            final_name = format!("{name}-{n}");
+        }
+        self.rename_in(&staging, &final_name)?;
+        Ok(final_name)
+    }
+
+    /// Makes a staging directory durable and writes its `snapshot.json` (fsynced).
+    pub(super) fn seal(&self, staging: &Path, meta: &SnapshotMeta) -> std::io::Result<()> {
         // Make the data durable first: one syncfs of the storage, not an fsync per file.
-        let dir = File::open(&staging)?;
+        let dir = File::open(staging)?;
         nix::unistd::syncfs(&dir).map_err(std::io::Error::from)?;
         let partial = staging.join("partial");
         if partial.exists() {
@@ -202,17 +229,14 @@ impl JobStore {
         let mut f = File::create(&meta_path)?;
         f.write_all(&serde_json::to_vec_pretty(meta).map_err(std::io::Error::other)?)?;
         f.sync_all()?;
-        fsync_dir(&staging)?;
-        let mut final_name = name.to_owned();
-        let mut n = 1;
-        while self.snapshots_dir().join(&final_name).exists() {
-            n += 1;
-            final_name = format!("{name}-{n}");
-        }
-        std::fs::rename(&staging, self.snapshots_dir().join(&final_name))?;
+        fsync_dir(staging)
+    }
+
+    /// Renames a sealed staging directory into `snapshots/<name>` and makes it durable.
+    pub(super) fn rename_in(&self, staging: &Path, name: &str) -> std::io::Result<()> {
+        std::fs::rename(staging, self.snapshots_dir().join(name))?;
         fsync_dir(&self.snapshots_dir())?;
-        fsync_dir(&self.inprogress_dir())?;
-        Ok(final_name)
+        fsync_dir(&self.inprogress_dir())
     }
 
     /// The name under which `run_id` was published, if it was.
@@ -287,7 +311,7 @@ pub fn read_meta(dir: &Path) -> Option<SnapshotMeta> {
 
 /// Backed-up directories may be read-only (mode 0555): grant ourselves write permission
 /// so they can be removed.
-fn make_writable(path: &Path) {
+pub(super) fn make_writable(path: &Path) {
     use std::os::unix::fs::PermissionsExt;
     for entry in walk_dirs(path) {
         if let Ok(meta) = std::fs::symlink_metadata(&entry) {
@@ -316,5 +340,6 @@ fn walk_dirs(root: &Path) -> Vec<PathBuf> {
     out
 }
 
+mod replica;
 #[cfg(test)]
 mod tests;

@@ -29,6 +29,7 @@ mod moves;
 mod notifications;
 mod notifications_more;
 mod openapi;
+mod replication;
 mod restore;
 mod retention;
 mod scheduler;

@@ -48,6 +48,7 @@ impl Engine {
             transferred_bytes: s.transferred_bytes,
             literal_bytes: s.literal_bytes,
             rewritten_permissions: job.use_local_permissions,
+            replicated_from: None,
         };
         let store = b.plan.store.clone();
         let name = snapshot_name(started);

@@ -19,6 +19,7 @@ fn meta(run_id: i64) -> SnapshotMeta {
         transferred_bytes: 5,
         literal_bytes: 5,
         rewritten_permissions: false,
+        replicated_from: None,
     }
 }
 
