@@ -29,6 +29,7 @@ mod moves;
 mod notifications;
 mod notifications_more;
 mod openapi;
+mod replication_access;
 mod restore;
 mod retention;
 mod scheduler;

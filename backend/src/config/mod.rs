@@ -6,6 +6,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+mod replication;
+
+pub use replication::ReplicationConfig;
+
 /// Everything the server needs to know at start-up. Tests build one directly.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -54,6 +58,8 @@ pub struct Config {
     pub requeue_interrupted: bool,
     /// Most runs this server executes at once (the global setting still applies).
     pub max_local_runs: usize,
+    /// The `[replication]` section.
+    pub replication: ReplicationConfig,
 }
 
 impl Default for Config {
@@ -81,6 +87,7 @@ impl Default for Config {
             lease_seconds: 60,
             requeue_interrupted: false,
             max_local_runs: 64,
+            replication: ReplicationConfig::default(),
         }
     }
 }
@@ -111,6 +118,8 @@ struct FileConfig {
     lease_seconds: Option<u64>,
     requeue_interrupted: Option<bool>,
     max_local_runs: Option<usize>,
+    #[serde(default)]
+    replication: replication::FileReplication,
 }
 
 /// The machine's time zone: `TZ`, else `/etc/timezone`, else UTC.
@@ -169,7 +178,9 @@ impl Config {
     }
 
     fn apply_file(&mut self, text: &str) -> Result<(), String> {
-        let f: FileConfig = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut f: FileConfig = toml::from_str(text).map_err(|e| e.to_string())?;
+        self.replication
+            .apply_file(std::mem::take(&mut f.replication));
         macro_rules! set {
             ($($field:ident),*) => { $( if let Some(v) = f.$field { self.$field = v; } )* };
         }
@@ -276,7 +287,7 @@ impl Config {
             requeue_interrupted => "ELKARBACKUP_REQUEUE_INTERRUPTED",
             max_local_runs => "ELKARBACKUP_MAX_LOCAL_RUNS"
         );
-        Ok(())
+        self.replication.apply_env(&env)
     }
 
     /// The configured time zone (validated at load).
@@ -285,6 +296,7 @@ impl Config {
     }
 
     fn validate(&self) -> Result<(), ConfigError> {
+        self.replication.validate()?;
         if self.session_minutes < 1 {
             return Err(ConfigError::Invalid(
                 "session_minutes must be at least 1".into(),
@@ -394,5 +406,32 @@ mod tests {
         assert!(!cfg.catch_up);
         assert_eq!(cfg.lease_seconds, 5);
         assert!(cfg.dispatcher && cfg.scheduler);
+    }
+
+    #[test]
+    fn replication_section_then_env() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(
+            &path,
+            "[replication]\nssh_host = \"backup1.example.org\"\nssh_port = 2222\nrrsync = \"/usr/local/bin/rrsync\"\n",
+        )
+        .unwrap();
+        let cfg = Config::load(
+            Some(&path),
+            env_of(&[("ELKARBACKUP_REPLICATION_SSH_USER", "elkarbackup")]),
+        )
+        .unwrap();
+        let r = &cfg.replication;
+        assert_eq!(r.ssh_host.as_deref(), Some("backup1.example.org"));
+        assert_eq!(r.ssh_port, 2222);
+        assert_eq!(r.ssh_user.as_deref(), Some("elkarbackup"));
+        assert_eq!(r.rrsync, PathBuf::from("/usr/local/bin/rrsync"));
+        let err = Config::load(
+            None,
+            env_of(&[("ELKARBACKUP_REPLICATION_RRSYNC", "/bin/rrsync; id")]),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("replication.rrsync"), "{err}");
     }
 }
