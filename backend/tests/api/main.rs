@@ -30,6 +30,7 @@ mod notifications;
 mod notifications_more;
 mod openapi;
 mod replication_access;
+mod replication_access_ssh;
 mod restore;
 mod retention;
 mod scheduler;

@@ -18,7 +18,7 @@ pub fn layer(top: &str) -> Option<u8> {
         "scheduler" => 5,
         "domain" => 4,
         "auth" => 3,
-        "engine" => 3,
+        "engine" | "replication" => 3,
         "events" | "notify" => 2,
         "db" | "views" => 1,
         "snapfs" | "config" | "i18n" | "lib" => 0,
