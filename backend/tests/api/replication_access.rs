@@ -146,6 +146,43 @@ async fn the_token_reads_the_catalog_and_nothing_else() {
     let (_, list) = admin.get("/api/replication-accesses").await;
     assert!(list[0]["last_used_at"].is_string(), "{list}");
     assert!(!list.to_string().contains(token));
+
+    // Created and revoked in the audit trail, never with the token.
+    let id = created["id"].as_i64().unwrap();
+    let (s, _) = admin
+        .delete(&format!("/api/replication-accesses/{id}"))
+        .await;
+    assert_eq!(s, 204);
+    let (_, logs) = admin.get("/api/logs?per_page=100").await;
+    let logs = logs.to_string();
+    assert!(logs.matches("replication_access").count() >= 2, "{logs}");
+    assert!(!logs.contains(token) && !logs.contains(&token[4..]));
+}
+
+#[tokio::test]
+async fn the_view_follows_the_locations() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let view = app._data_dir.path().join("replication/view");
+    let (loc, _) = app.defaults(&admin).await;
+    assert!(
+        view.join(loc.to_string()).is_symlink(),
+        "the default location at start-up"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let (s, l) = admin
+        .post("/api/locations", json!({"name": "usb", "directory": format!("{}/", dir.path().display()), "max_parallel_jobs": 1}))
+        .await;
+    assert_eq!(s, 201, "{l}");
+    let id = l["id"].as_i64().unwrap();
+    let link = view.join(id.to_string());
+    assert_eq!(
+        std::fs::canonicalize(&link).unwrap(),
+        std::fs::canonicalize(dir.path()).unwrap()
+    );
+    let (s, _) = admin.delete(&format!("/api/locations/{id}")).await;
+    assert_eq!(s, 204);
+    assert!(!link.is_symlink());
 }
 
 #[tokio::test]
