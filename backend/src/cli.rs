@@ -36,6 +36,15 @@ enum Command {
     Migrate,
     /// Print the OpenAPI document (YAML).
     Openapi,
+    /// The forced command of a replica's ssh key (installed by the server, not run by
+    /// hand): runs `rrsync -ro` in the location the requested path starts with.
+    ReplicationGate {
+        /// The rrsync program.
+        #[arg(long)]
+        rrsync: PathBuf,
+        /// The view directory (one symlink per location, named by its id).
+        view: PathBuf,
+    },
     /// Manage administrator accounts.
     Admin {
         #[command(subcommand)]
@@ -146,11 +155,15 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         print!("{yaml}");
         return Ok(());
     }
+    // Before loading any configuration: sshd runs it for every replica connection.
+    if let Command::ReplicationGate { rrsync, view } = &cli.command {
+        return backend::replication::primary::gate::run(rrsync, view);
+    }
     let mut config = load_config(&cli)?;
     let rt = actix_web::rt::System::new();
     rt.block_on(async move {
         match cli.command {
-            Command::Openapi => Ok(()),
+            Command::Openapi | Command::ReplicationGate { .. } => Ok(()),
             Command::Migrate => {
                 let db = open_database(&config).await?;
                 println!("database schema is up to date");

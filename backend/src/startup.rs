@@ -107,10 +107,16 @@ pub struct Application {
 
 impl Application {
     /// Builds the state and binds the listener (`port 0` picks a free port).
-    pub async fn build(config: Config, database_url: &str) -> anyhow::Result<Self> {
+    pub async fn build(mut config: Config, database_url: &str) -> anyhow::Result<Self> {
+        crate::replication::primary::setup::resolve(&mut config);
         let pool = db::build_pool(database_url, config.db_pool_size)?;
         let first_admin_password = crate::domain::accounts::ensure_first_admin(&pool).await?;
         crate::domain::locations::ensure_default(&pool, &config.data_dir).await?;
+        crate::replication::primary::reinstall(
+            &pool,
+            &crate::replication::primary::Setup::of(&config),
+        )
+        .await;
         let purged = db::sessions::purge_expired(&mut *db::conn(&pool).await?).await?;
         if purged > 0 {
             tracing::info!("removed {purged} expired login sessions");

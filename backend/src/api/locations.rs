@@ -66,6 +66,7 @@ pub async fn create_location(
     body: ApiJson<LocationInput>,
 ) -> ApiResult<HttpResponse> {
     let p = locations::create(&state.pool, user.actor(), &body).await?;
+    crate::domain::replication_accesses::refresh(&state.pool, &state.config).await;
     Ok(HttpResponse::Created().json(p))
 }
 
@@ -104,9 +105,9 @@ pub async fn put_location(
     id: web::Path<i64>,
     body: ApiJson<LocationInput>,
 ) -> ApiResult<web::Json<Location>> {
-    Ok(web::Json(
-        locations::update(&state.pool, user.actor(), *id, &body).await?,
-    ))
+    let l = locations::update(&state.pool, user.actor(), *id, &body).await?;
+    crate::domain::replication_accesses::refresh(&state.pool, &state.config).await;
+    Ok(web::Json(l))
 }
 
 /// Change some fields of a location (admins; JSON merge patch of `LocationInput`).
@@ -124,9 +125,9 @@ pub async fn patch_location(
     id: web::Path<i64>,
     body: ApiJson<serde_json::Value>,
 ) -> ApiResult<web::Json<Location>> {
-    Ok(web::Json(
-        locations::patch(&state.pool, user.actor(), *id, &body).await?,
-    ))
+    let l = locations::patch(&state.pool, user.actor(), *id, &body).await?;
+    crate::domain::replication_accesses::refresh(&state.pool, &state.config).await;
+    Ok(web::Json(l))
 }
 
 /// Delete a location (admins).
@@ -151,5 +152,6 @@ pub async fn delete_location(
     id: web::Path<i64>,
 ) -> ApiResult<HttpResponse> {
     locations::delete(&state.pool, user.actor(), *id).await?;
+    crate::domain::replication_accesses::refresh(&state.pool, &state.config).await;
     Ok(HttpResponse::NoContent().finish())
 }

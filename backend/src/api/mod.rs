@@ -20,6 +20,9 @@ pub mod notifications;
 pub mod params;
 pub mod policies;
 pub mod queue;
+pub mod replica_auth;
+pub mod replication_accesses;
+pub mod replication_catalog;
 pub mod restores;
 pub mod runs;
 pub mod scripts;
@@ -68,6 +71,7 @@ use error::AppError;
         (name = "snapshots", description = "Browsing, downloading and restoring snapshots"),
         (name = "notifications", description = "E-mail notifications and their delivery (administrators only)"),
         (name = "metrics", description = "Prometheus metrics, at /metrics (outside /api)"),
+        (name = "replication", description = "Replication: the accesses of replicas (administrators) and the catalog they read with their token"),
     )
 )]
 pub struct ApiDoc;
@@ -83,6 +87,18 @@ impl Modify for SecuritySchemes {
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
                     .description(Some("A personal API token (ebk_…) or a login JWT"))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "replica_token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "A replication access token (ebr_…): only the replication catalog \
+                         endpoints accept it, and they accept nothing else",
+                    ))
                     .build(),
             ),
         );
@@ -189,6 +205,17 @@ fn monitoring_routes(cfg: &mut ServiceConfig) {
         .service(webhooks::put_webhook)
         .service(webhooks::delete_webhook)
         .service(webhooks::test_webhook);
+    replication_routes(cfg);
+}
+
+/// Replication: the accesses (admins) and the catalog replicas read with their token.
+fn replication_routes(cfg: &mut ServiceConfig) {
+    cfg.service(replication_accesses::list_replication_accesses)
+        .service(replication_accesses::create_replication_access)
+        .service(replication_accesses::get_replication_access)
+        .service(replication_accesses::revoke_replication_access)
+        .service(replication_catalog::get_catalog)
+        .service(replication_catalog::job_snapshots);
 }
 
 /// Body parsing failures as `bad_request` in our error shape.

@@ -15,6 +15,8 @@ pub mod notifications;
 pub mod policies;
 pub mod queue;
 pub mod references;
+pub mod replication_accesses;
+pub mod replication_catalog;
 pub mod restores;
 pub mod runs;
 pub mod scripts;

@@ -245,6 +245,11 @@ pub async fn spawn_app_with(opts: AppOptions) -> TestApp {
         requeue_interrupted: opts.requeue_interrupted,
         max_local_runs: opts.max_local_runs,
         time_zone: "Europe/Madrid".into(),
+        // In production the server's own executable; here the tests' process is not it.
+        replication: backend::config::ReplicationConfig {
+            gate: Some(PathBuf::from(env!("CARGO_BIN_EXE_elkarbackup"))),
+            ..Default::default()
+        },
         ..Config::default()
     };
     let app = Application::build(config, &db_url).await.unwrap();

@@ -30,6 +30,8 @@ mod notifications;
 mod notifications_more;
 mod openapi;
 mod replication;
+mod replication_access;
+mod replication_access_ssh;
 mod restore;
 mod retention;
 mod scheduler;

@@ -11,6 +11,9 @@ pub struct Sshd {
     pub port: u16,
     pub dir: tempfile::TempDir,
     child: Option<Child>,
+    /// An `authorized_keys` kept elsewhere (a server's managed file), instead of the
+    /// test's own in `dir`.
+    keys_file: Option<PathBuf>,
 }
 
 fn free_port() -> u16 {
@@ -29,6 +32,7 @@ impl Sshd {
             port: free_port(),
             dir,
             child: None,
+            keys_file: None,
         };
         s.new_host_key();
         std::fs::write(s.authorized_keys(), "").unwrap();
@@ -36,8 +40,24 @@ impl Sshd {
         s
     }
 
+    /// Starts sshd reading the keys of `authorized_keys`, a file someone else manages
+    /// (sshd reads it at each login, so later changes count).
+    pub async fn start_with_authorized_keys(authorized_keys: &Path) -> Sshd {
+        let mut s = Sshd {
+            port: free_port(),
+            dir: tempfile::tempdir().unwrap(),
+            child: None,
+            keys_file: Some(authorized_keys.to_owned()),
+        };
+        s.new_host_key();
+        s.spawn().await;
+        s
+    }
+
     pub fn authorized_keys(&self) -> PathBuf {
-        self.dir.path().join("authorized_keys")
+        self.keys_file
+            .clone()
+            .unwrap_or_else(|| self.dir.path().join("authorized_keys"))
     }
 
     fn host_key(&self) -> PathBuf {

@@ -133,6 +133,17 @@ impl Audited for shared::notifications::Webhook {
     }
 }
 
+impl Audited for shared::replication::ReplicationAccess {
+    const KIND: AuditKind = AuditKind::ReplicationAccess;
+    fn id_name(&self) -> (i64, &str) {
+        (self.id, &self.name)
+    }
+    // The token is never in the view; revoking shows as `revoked_at` set.
+    fn form(&self) -> Result<Value, DomainError> {
+        pick(self, &["name", "public_key", "from_address", "revoked_at"])
+    }
+}
+
 /// The named fields of a view (those a user sets; references compare whole, id and name).
 fn pick<T: serde::Serialize>(view: &T, fields: &[&str]) -> Result<Value, DomainError> {
     let all = json(view)?;

@@ -6,6 +6,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+mod replication;
+
+pub use replication::ReplicationConfig;
+
 /// Everything the server needs to know at start-up. Tests build one directly.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -54,6 +58,8 @@ pub struct Config {
     pub requeue_interrupted: bool,
     /// Most runs this server executes at once (the global setting still applies).
     pub max_local_runs: usize,
+    /// The `[replication]` section.
+    pub replication: ReplicationConfig,
 }
 
 impl Default for Config {
@@ -81,6 +87,7 @@ impl Default for Config {
             lease_seconds: 60,
             requeue_interrupted: false,
             max_local_runs: 64,
+            replication: ReplicationConfig::default(),
         }
     }
 }
@@ -111,6 +118,8 @@ struct FileConfig {
     lease_seconds: Option<u64>,
     requeue_interrupted: Option<bool>,
     max_local_runs: Option<usize>,
+    #[serde(default)]
+    replication: replication::FileReplication,
 }
 
 /// The machine's time zone: `TZ`, else `/etc/timezone`, else UTC.
@@ -169,7 +178,9 @@ impl Config {
     }
 
     fn apply_file(&mut self, text: &str) -> Result<(), String> {
-        let f: FileConfig = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut f: FileConfig = toml::from_str(text).map_err(|e| e.to_string())?;
+        self.replication
+            .apply_file(std::mem::take(&mut f.replication));
         macro_rules! set {
             ($($field:ident),*) => { $( if let Some(v) = f.$field { self.$field = v; } )* };
         }
@@ -276,7 +287,7 @@ impl Config {
             requeue_interrupted => "ELKARBACKUP_REQUEUE_INTERRUPTED",
             max_local_runs => "ELKARBACKUP_MAX_LOCAL_RUNS"
         );
-        Ok(())
+        self.replication.apply_env(&env)
     }
 
     /// The configured time zone (validated at load).
@@ -285,6 +296,7 @@ impl Config {
     }
 
     fn validate(&self) -> Result<(), ConfigError> {
+        self.replication.validate()?;
         if self.session_minutes < 1 {
             return Err(ConfigError::Invalid(
                 "session_minutes must be at least 1".into(),
@@ -323,76 +335,4 @@ impl Config {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::HashMap;
-
-    fn env_of(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-        let map: HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        move |k| map.get(k).cloned()
-    }
-
-    #[test]
-    fn defaults_then_file_then_env() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("c.toml");
-        std::fs::write(
-            &path,
-            "listen = \"127.0.0.1:9000\"\nsession_minutes = 30\ndata_dir = \"/srv/eb\"\n",
-        )
-        .unwrap();
-        let cfg = Config::load(
-            Some(&path),
-            env_of(&[
-                ("ELKARBACKUP_LISTEN", "0.0.0.0:9100"),
-                ("DATABASE_URL", "postgres://x/y"),
-            ]),
-        )
-        .unwrap();
-        assert_eq!(cfg.listen.to_string(), "0.0.0.0:9100");
-        assert_eq!(cfg.session_minutes, 30);
-        assert_eq!(cfg.data_dir, PathBuf::from("/srv/eb"));
-        assert_eq!(cfg.database_url.as_deref(), Some("postgres://x/y"));
-        assert_eq!(cfg.login_max_failures, 5);
-    }
-
-    #[test]
-    fn unknown_file_key_is_an_error() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("c.toml");
-        std::fs::write(&path, "lisen = \"127.0.0.1:9000\"\n").unwrap();
-        let err = Config::load(Some(&path), env_of(&[])).unwrap_err();
-        assert!(err.to_string().contains("unknown field"), "{err}");
-    }
-
-    #[test]
-    fn bad_env_value_is_an_error() {
-        let err = Config::load(None, env_of(&[("ELKARBACKUP_LISTEN", "nowhere")])).unwrap_err();
-        assert!(err.to_string().contains("ELKARBACKUP_LISTEN"), "{err}");
-        let err = Config::load(None, env_of(&[("ELKARBACKUP_JWT_SECRET", "short")])).unwrap_err();
-        assert!(err.to_string().contains("jwt_secret"), "{err}");
-        let err =
-            Config::load(None, env_of(&[("ELKARBACKUP_TIME_ZONE", "Mars/Olympus")])).unwrap_err();
-        assert!(err.to_string().contains("time_zone"), "{err}");
-    }
-
-    #[test]
-    fn scheduler_settings_from_env() {
-        let cfg = Config::load(
-            None,
-            env_of(&[
-                ("ELKARBACKUP_TIME_ZONE", "Europe/Madrid"),
-                ("ELKARBACKUP_CATCH_UP", "false"),
-                ("ELKARBACKUP_LEASE_SECONDS", "5"),
-            ]),
-        )
-        .unwrap();
-        assert_eq!(cfg.tz(), chrono_tz::Europe::Madrid);
-        assert!(!cfg.catch_up);
-        assert_eq!(cfg.lease_seconds, 5);
-        assert!(cfg.dispatcher && cfg.scheduler);
-    }
-}
+mod tests;
