@@ -20,6 +20,7 @@ pub mod notifications;
 pub mod params;
 pub mod policies;
 pub mod queue;
+pub mod replications;
 pub mod restores;
 pub mod runs;
 pub mod scripts;
@@ -68,6 +69,7 @@ use error::AppError;
         (name = "snapshots", description = "Browsing, downloading and restoring snapshots"),
         (name = "notifications", description = "E-mail notifications and their delivery (administrators only)"),
         (name = "metrics", description = "Prometheus metrics, at /metrics (outside /api)"),
+        (name = "replication", description = "Copying another ElkarBackup server's backups (administrators only)"),
     )
 )]
 pub struct ApiDoc;
@@ -173,6 +175,19 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(users::patch_user)
         .service(users::delete_user);
     monitoring_routes(cfg);
+    replication_routes(cfg);
+}
+
+/// The replication sources (on a replica) and the take-over of copied clients.
+fn replication_routes(cfg: &mut ServiceConfig) {
+    cfg.service(replications::list_replications)
+        .service(replications::create_replication)
+        .service(replications::get_replication)
+        .service(replications::put_replication)
+        .service(replications::delete_replication)
+        .service(replications::accept_replication_host_key)
+        .service(replications::run_replication)
+        .service(replications::take_over_client);
 }
 
 /// The settings, the logs, the notification history, the mail test and the webhooks.

@@ -20,6 +20,7 @@ pub mod notifications;
 pub mod paging;
 pub mod policies;
 pub mod queue;
+pub mod replications;
 pub mod retention;
 pub mod runs;
 pub mod schema;

@@ -15,6 +15,7 @@ pub mod notifications;
 pub mod policies;
 pub mod queue;
 pub mod references;
+pub mod replications;
 pub mod restores;
 pub mod runs;
 pub mod scripts;
