@@ -229,3 +229,38 @@ pub async fn take_over(c: &mut PgConn, id: i64) -> Result<(), DbError> {
         .await?;
     Ok(())
 }
+
+/// A copied job's replication lag facts, for `/metrics`.
+#[derive(Debug, Clone, Queryable)]
+pub struct LagRow {
+    pub source: String,
+    pub client: String,
+    pub job_id: i64,
+    pub job: String,
+    pub behind_since: Option<DateTime<Utc>>,
+}
+
+/// The jobs of clients copied by a source (orphan copies have no lag), by source and job.
+pub async fn lags(c: &mut PgConn) -> Result<Vec<LagRow>, DbError> {
+    Ok(jobs::table
+        .inner_join(clients::table.inner_join(replications::table))
+        .order((replications::name, clients::name, jobs::name, jobs::id))
+        .select((
+            replications::name,
+            clients::name,
+            jobs::id,
+            jobs::name,
+            jobs::replication_behind_since,
+        ))
+        .load(c)
+        .await?)
+}
+
+/// Every source's name and last sync, for `/metrics`.
+pub async fn last_syncs(c: &mut PgConn) -> Result<Vec<(String, Option<DateTime<Utc>>)>, DbError> {
+    Ok(replications::table
+        .order(replications::name)
+        .select((replications::name, replications::last_sync_at))
+        .load(c)
+        .await?)
+}
