@@ -29,6 +29,8 @@ mod moves;
 mod notifications;
 mod notifications_more;
 mod openapi;
+mod replication_control;
+mod replication_control_copies;
 mod restore;
 mod retention;
 mod scheduler;
