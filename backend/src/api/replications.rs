@@ -5,13 +5,15 @@
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use shared::clients::Client;
 use shared::replication::{Replication, ReplicationBody, ReplicationStarted};
-use shared::runs::RunTrigger;
-use shared::ApiError;
+use shared::runs::{RunError, RunTrigger};
+use shared::{ApiError, ErrorCode};
 
 use super::auth_user::AuthUser;
-use super::error::ApiResult;
+use super::error::{ApiResult, AppError};
 use super::json::ApiJson;
 use crate::domain::replications::{self, hostkey, run, takeover};
+use crate::domain::DomainError;
+use crate::replication::replica::sync::{sync, SyncError};
 use crate::state::AppState;
 
 /// List replication sources (admins).
@@ -190,8 +192,27 @@ pub async fn run_replication(
     } else {
         RunTrigger::Api
     };
-    let started = run::run(&state.engine, user.actor(), *id, trigger).await?;
+    let actor = user.actor();
+    run::prepare(&state.engine, Some(actor), *id).await?;
+    let started = sync(&state.engine, *id, trigger, Some(actor.user_id))
+        .await
+        .map_err(error_of)?;
     Ok(HttpResponse::Accepted().json(started))
+}
+
+/// The API's answer to a failed sync (which recorded it on the source already).
+pub fn error_of(e: SyncError) -> AppError {
+    match e {
+        SyncError::NotFound => AppError::new(ErrorCode::NotFound),
+        SyncError::Primary(code, _) => AppError::new(match code {
+            RunError::PrimaryUnreachable | RunError::Unreachable => ErrorCode::PrimaryUnreachable,
+            RunError::HostKeyMismatch => ErrorCode::HostKeyMismatch,
+            RunError::HostKeyUnverified => ErrorCode::HostKeyPending,
+            _ => ErrorCode::PrimaryRefused,
+        }),
+        SyncError::Db(e) => DomainError::Db(e).into(),
+        SyncError::Internal(detail) => AppError::internal(detail),
+    }
 }
 
 /// Take a copied client over (admins): it becomes a normal client of this server.
@@ -219,4 +240,26 @@ pub async fn take_over_client(
     Ok(web::Json(
         takeover::take_over(&state.engine, user.actor(), *id).await?,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sync_errors_become_localised_codes() {
+        let code = |e| error_of(e).code;
+        let p = |r| SyncError::Primary(r, "x".into());
+        assert_eq!(
+            code(p(RunError::PrimaryUnreachable)),
+            ErrorCode::PrimaryUnreachable
+        );
+        assert_eq!(code(p(RunError::PrimaryRefused)), ErrorCode::PrimaryRefused);
+        assert_eq!(
+            code(p(RunError::HostKeyMismatch)),
+            ErrorCode::HostKeyMismatch
+        );
+        assert_eq!(code(SyncError::NotFound), ErrorCode::NotFound);
+        assert_eq!(code(SyncError::Internal("x".into())), ErrorCode::Internal);
+    }
 }

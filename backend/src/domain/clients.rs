@@ -7,10 +7,10 @@ use std::path::Path;
 use shared::clients::{Client, ClientInput, Connection, HostKeyState, JobSummary};
 use shared::common::Page;
 
+use super::copies::writable_client;
 use super::references::{
     check_scripts, copy_of, name_map, reference, scripts_by_owner, ScriptSlot,
 };
-use super::replications::copies::writable_client;
 use super::{
     access, audit, ensure_valid, merge_patch, unique_to_duplicate, Actor, DomainError, FieldIssue,
     PageRequest,

@@ -34,7 +34,7 @@ async fn set_token(
 ) -> Result<(), DomainError> {
     let mut c = db::conn(pool).await?;
     db::transaction(&mut c, async |t| {
-        let job = super::replications::copies::writable_job(t, actor, id).await?;
+        let job = super::copies::writable_job(t, actor, id).await?;
         jobs::set_token_hash(t, id, hash).await?;
         let code = match hash {
             Some(_) => "trigger_token_created",

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod actor;
 pub mod audit;
 pub mod clients;
+pub mod copies;
 pub mod job_tokens;
 pub mod jobs;
 pub mod late;

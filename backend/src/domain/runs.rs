@@ -5,7 +5,7 @@ use shared::common::Page;
 use shared::events::{LogLevel, LogSource};
 use shared::runs::{Run, RunState, RunTrigger, Snapshot};
 
-use super::replications::copies::{ensure_client_own, writable_client, writable_job};
+use super::copies::{ensure_client_own, writable_client, writable_job};
 use super::{access, audit, Actor, DomainError, PageRequest};
 use crate::db::runs::{RunFilter, RunRow};
 use crate::db::{self, clients, runs, snapshots, DbPool};

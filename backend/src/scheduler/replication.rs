@@ -5,12 +5,13 @@
 //! midnight). A due source is synced; a failure is recorded on the source.
 
 use chrono::{DateTime, DurationRound, NaiveTime, TimeDelta, Utc};
-use shared::policies::Schedule;
+use shared::policies::{due_between, Schedule};
 use shared::runs::RunTrigger;
 
 use crate::db::{self, replications};
-use crate::domain::replications::run::sync_source;
+use crate::domain::replications::run::prepare;
 use crate::engine::runner::Engine;
+use crate::replication::replica::sync::sync;
 
 /// What a source's turn is judged on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,10 +64,7 @@ pub async fn due(engine: &Engine, now: DateTime<Utc>) -> anyhow::Result<Vec<i64>
     for (id, interval, start, end, last, policy_id, schedule) in rows {
         let policy_due = interval.is_none()
             && match serde_json::from_value::<Schedule>(schedule) {
-                Ok(s) => {
-                    let plan = super::tick::plan(&[(policy_id, s)], &tz, None, minute, false);
-                    !plan.is_empty()
-                }
+                Ok(s) => !due_between(&s, &tz, minute - TimeDelta::minutes(1), minute).is_empty(),
                 Err(e) => {
                     tracing::error!(policy_id, "policy schedule not decodable: {e}");
                     false
@@ -85,6 +83,17 @@ pub async fn due(engine: &Engine, now: DateTime<Utc>) -> anyhow::Result<Vec<i64>
     Ok(out)
 }
 
+/// Checks the sources due at `now` in the background (called by the minute tick): a
+/// sync waits for its primary's answer, and must not hold the tick.
+pub fn spawn_check(engine: &Engine, now: DateTime<Utc>) {
+    let e = engine.clone();
+    tokio::spawn(async move {
+        if let Err(err) = check(&e, now).await {
+            tracing::error!("replication check failed: {err}");
+        }
+    });
+}
+
 /// Syncs every source due at `now`, one after the other; returns each one's outcome
 /// (`Err` with the failure, already recorded on the source).
 pub async fn check(
@@ -93,12 +102,17 @@ pub async fn check(
 ) -> anyhow::Result<Vec<(i64, Result<usize, String>)>> {
     let mut out = Vec::new();
     for id in due(engine, now).await? {
-        let done = sync_source(engine, id, RunTrigger::Schedule, None).await;
+        let done = match prepare(engine, None, id).await {
+            Ok(()) => sync(engine, id, RunTrigger::Schedule, None)
+                .await
+                .map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        };
         let outcome = match done {
             Ok(started) => Ok(started.runs.len()),
             Err(e) => {
                 tracing::warn!(source = id, "scheduled replication failed: {e}");
-                Err(e.to_string())
+                Err(e)
             }
         };
         out.push((id, outcome));

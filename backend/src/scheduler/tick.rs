@@ -129,14 +129,7 @@ pub async fn tick(engine: &Engine, now: DateTime<Utc>) -> anyhow::Result<TickRep
     if let Err(e) = super::late::check(engine, now).await {
         tracing::error!("late check failed: {e}");
     }
-    // Replication sources due this minute, in the background: a sync waits for its
-    // primary's answer, and must not hold the tick.
-    let e = engine.clone();
-    tokio::spawn(async move {
-        if let Err(err) = super::replication::check(&e, now).await {
-            tracing::error!("replication check failed: {err}");
-        }
-    });
+    super::replication::spawn_check(engine, now);
     Ok(TickReport {
         evaluated: true,
         runs,

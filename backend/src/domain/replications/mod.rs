@@ -1,9 +1,8 @@
 //! Replication sources (on a replica, administrators): the primaries it copies, with a
 //! write-only token, the replica's own ssh key pair per source, and the primary's pinned
-//! ssh host key; running a source's sync now; the read-only guard of copied clients and
-//! their take-over.
+//! ssh host key; the checks before a source's sync; the take-over of copied clients (their
+//! read-only guard is [`super::copies`]).
 
-pub mod copies;
 pub mod hostkey;
 pub mod run;
 pub mod takeover;
