@@ -32,6 +32,7 @@ mod openapi;
 mod replication;
 mod replication_access;
 mod replication_access_ssh;
+mod replication_faults;
 mod restore;
 mod retention;
 mod scheduler;
