@@ -33,6 +33,7 @@ mod replication;
 mod replication_access;
 mod replication_access_ssh;
 mod replication_faults;
+mod replication_wipe;
 mod restore;
 mod retention;
 mod scheduler;
