@@ -76,6 +76,11 @@ pub fn code_text(code: &str) -> String {
         "trigger_token_created" => fl!(LOADER, "log-code-trigger-token-created"),
         "trigger_token_revoked" => fl!(LOADER, "log-code-trigger-token-revoked"),
         "key_regenerated" => fl!(LOADER, "log-code-key-regenerated"),
+        "snapshot_pruned_before_copy" => fl!(LOADER, "log-code-snapshot-pruned-before-copy"),
+        "replication_window_closed" => fl!(LOADER, "log-code-replication-window-closed"),
+        "replication_synced" => fl!(LOADER, "log-code-replication-synced"),
+        "replication_job_skipped" => fl!(LOADER, "log-code-replication-job-skipped"),
+        "replication_sync_failed" => fl!(LOADER, "log-code-replication-sync-failed"),
         _ => run_labels::error_explanation(code).unwrap_or_else(|| code.to_owned()),
     }
 }
