@@ -133,12 +133,9 @@ fn no_state_literals_in_the_server() {
                 continue;
             }
             for lit in literals(line) {
-                let excused = OTHER_MEANINGS
-                    .iter()
-                    .any(|(file, word, _)| {
-                        (*file == rel || (file.ends_with('/') && rel.starts_with(file)))
-                            && *word == lit
-                    });
+                let excused = OTHER_MEANINGS.iter().any(|(file, word, _)| {
+                    (*file == rel || (file.ends_with('/') && rel.starts_with(file))) && *word == lit
+                });
                 if states.contains(lit) && !excused {
                     found.push(format!("{rel}:{}: \"{lit}\"", i + 1));
                 }

@@ -1,6 +1,7 @@
 //! The primary lost (its database dropped, its store and data directory removed): the
 //! replica still lists the copied client, job and snapshots, browses and downloads them,
-//! and restores a snapshot onto a client over a real sshd; its own keys are untouched.
+//! and restores a snapshot onto a client over a real sshd; its own keys are untouched;
+//! and after a take-over the client's next backup links against the replicated history.
 
 use std::path::{Path, PathBuf};
 
@@ -69,6 +70,7 @@ async fn after_the_primary_is_wiped_the_replica_lists_browses_downloads_and_rest
         .filter(|c| !c["copy_of"].is_null())
         .collect();
     assert_eq!(copied.len(), 1, "{clients}");
+    let copied_id = copied[0]["id"].as_i64().unwrap();
     let job = r.job().await;
     let (s, snaps) = r.admin.get(&format!("/api/jobs/{job}/snapshots")).await;
     assert_eq!(s, 200, "{snaps}");
@@ -111,5 +113,44 @@ async fn after_the_primary_is_wiped_the_replica_lists_browses_downloads_and_rest
     // The replica's own keys and pinned host key: as they were.
     for (path, bytes) in secrets {
         assert_eq!(std::fs::read(&path).unwrap(), bytes, "{}", path.display());
+    }
+
+    // Take-over: the copy becomes the replica's own client. Pointed at a machine holding
+    // the same files (the restored tree), its next backup goes into the same store and
+    // links against the replicated history: unchanged files are the same inodes.
+    let (s, c) = r
+        .admin
+        .post(&format!("/api/clients/{copied_id}/take-over"), json!({}))
+        .await;
+    assert_eq!(s, 200, "{c}");
+    sshd.authorize(c["public_key"].as_str().unwrap());
+    let conn = json!({"connection": {"kind": "ssh", "user": "root", "host": "127.0.0.1", "port": sshd.port}});
+    let (s, e) = r
+        .admin
+        .patch(&format!("/api/clients/{copied_id}"), conn)
+        .await;
+    assert_eq!(s, 200, "{e}");
+    let source = json!({"source_path": target.display().to_string()});
+    let (s, e) = r.admin.patch(&format!("/api/jobs/{job}"), source).await;
+    assert_eq!(s, 200, "{e}");
+    let first = crate::engine::run(&r.admin, job).await;
+    assert_eq!(first["error_code"], "host_key_unverified", "{first}");
+    let accept = format!("/api/clients/{copied_id}/host-key/accept");
+    assert_eq!(r.admin.post(&accept, json!({})).await.0, 200);
+    let backup = crate::engine::run(&r.admin, job).await;
+    assert_eq!(backup["result"], "ok", "{backup}");
+    // (The job is no longer marked as copied: found by its id.)
+    let after = crate::replication::snapshot_dirs(&r.admin, job, &r.location_dir).await;
+    assert_eq!(after.len(), 3, "{after:?}");
+    let (replicated, taken) = (&after[1].1, &after[2].1);
+    assert_eq!(manifest_of(taken).await, want);
+    for f in ["d/a.txt", "b.bin"] {
+        use std::os::unix::fs::MetadataExt;
+        let ino = |d: &Path| std::fs::metadata(d.join(f)).unwrap().ino();
+        assert_eq!(
+            ino(replicated),
+            ino(taken),
+            "{f} is linked, not copied again"
+        );
     }
 }
