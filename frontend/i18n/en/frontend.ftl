@@ -913,6 +913,7 @@ log-code-replication-window-closed = Transfer window closed: the rest waits for 
 log-code-replication-synced = Replication source synchronised
 log-code-replication-job-skipped = Job of the primary skipped by replication
 log-code-replication-sync-failed = Replication source synchronisation failed
+log-code-taken-over = Copied client taken over: now backed up by this server
 log-kind-client = client
 log-kind-job = job
 log-kind-policy = policy
@@ -924,6 +925,8 @@ log-kind-token = token
 log-kind-snapshot = snapshot
 log-kind-run = run
 log-kind-webhook = webhook
+log-kind-replication-access = Replication access
+log-kind-replication = Replication source
 
 ## Webhooks
 nav-webhooks = Webhooks

@@ -913,6 +913,7 @@ log-code-replication-window-closed = Transferentzia-leihoa itxita: gainerakoak h
 log-code-replication-synced = Erreplikazio-jatorria sinkronizatuta
 log-code-replication-job-skipped = Zerbitzari nagusiko lana erreplikaziotik kanpo utzi da
 log-code-replication-sync-failed = Erreplikazio-jatorriaren sinkronizazioak huts egin du
+log-code-taken-over = Bezero kopiatua bereganatuta: orain zerbitzari honek egiten dio babeskopia
 log-kind-client = bezeroa
 log-kind-job = lana
 log-kind-policy = politika
@@ -924,6 +925,8 @@ log-kind-token = tokena
 log-kind-snapshot = argazkia
 log-kind-run = exekuzioa
 log-kind-webhook = webhooka
+log-kind-replication-access = Erreplikazio-sarbidea
+log-kind-replication = Erreplikazio-iturburua
 
 ## Webhooks
 nav-webhooks = Webhookak

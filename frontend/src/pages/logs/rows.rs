@@ -81,6 +81,7 @@ pub fn code_text(code: &str) -> String {
         "replication_synced" => fl!(LOADER, "log-code-replication-synced"),
         "replication_job_skipped" => fl!(LOADER, "log-code-replication-job-skipped"),
         "replication_sync_failed" => fl!(LOADER, "log-code-replication-sync-failed"),
+        "taken_over" => fl!(LOADER, "log-code-taken-over"),
         _ => run_labels::error_explanation(code).unwrap_or_else(|| code.to_owned()),
     }
 }
@@ -99,6 +100,8 @@ fn kind_text(kind: &str) -> String {
         "snapshot" => fl!(LOADER, "log-kind-snapshot"),
         "run" => fl!(LOADER, "log-kind-run"),
         "webhook" => fl!(LOADER, "log-kind-webhook"),
+        "replication_access" => fl!(LOADER, "log-kind-replication-access"),
+        "replication" => fl!(LOADER, "log-kind-replication"),
         other => other.to_owned(),
     }
 }
