@@ -227,7 +227,10 @@ async fn state_columns_accept_exactly_their_enums() {
     accepts_exactly(&c, "runs", run, "error_code", &names::<RunError>()).await;
     let run = ("job_id", "1");
     accepts_exactly(&c, "runs", run, "trigger", &names::<RunTrigger>()).await;
-    assert_eq!(names::<RunKind>(), ["backup", "restore"]);
+    assert_eq!(names::<RunKind>(), ["backup", "restore", "replicate"]);
+    // Without a target: a backup or a replication.
+    let run = ("job_id, trigger", "1, 'manual'");
+    accepts_exactly(&c, "runs", run, "kind", &["backup", "replicate"]).await;
     let batch = ("client_id", "1");
     accepts_exactly(&c, "client_batches", batch, "state", &names::<BatchState>()).await;
     accepts_exactly(
@@ -260,6 +263,12 @@ async fn state_columns_accept_exactly_their_enums() {
     let settings = ("id", "1");
     let tls = names::<shared::settings::MailTls>();
     accepts_exactly(&c, "settings", settings, "mail_tls", &tls).await;
+    let source = (
+        "name, url, token, ssh_host, ssh_user, policy_id",
+        "'s', 'https://p', 't', 'h', 'u', 1",
+    );
+    let retention = names::<shared::replication::ReplicaRetention>();
+    accepts_exactly(&c, "replications", source, "retention", &retention).await;
 
     // Level arrays: only level names, no NULL element.
     for table in ["runs", "snapshots"] {
