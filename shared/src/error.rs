@@ -50,6 +50,18 @@ crate::text::text_enum! {
         OwnAccount => "own_account",
         /// No free name was found for the copy. (409)
         NoFreeName => "no_free_name",
+        /// The client (or job) is a copy made by replication: read-only until taken
+        /// over. (409)
+        CopiedReadOnly => "copied_read_only",
+        /// The primary server did not answer (address, network, TLS). (502)
+        PrimaryUnreachable => "primary_unreachable",
+        /// The primary server refused the replication token, or answered something
+        /// unusable. (502)
+        PrimaryRefused => "primary_refused",
+        /// The primary's ssh host key awaits acceptance. (409)
+        HostKeyPending => "host_key_pending",
+        /// The primary's ssh host key differs from the accepted one. (409)
+        HostKeyMismatch => "host_key_mismatch",
     }
 }
 

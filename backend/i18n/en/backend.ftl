@@ -20,6 +20,11 @@ error-no-pending-host-key = No host key of this client awaits acceptance.
 error-protected-user = The first administrator stays an active administrator and cannot be deleted.
 error-own-account = You cannot delete your own account.
 error-no-free-name = No free name was found for the copy. Rename some of the earlier copies.
+error-copied-read-only = This client is a copy from another ElkarBackup server and cannot be changed here. Take it over to change it.
+error-primary-unreachable = The primary server could not be reached. Check its address and that it is running; the details are in the log.
+error-primary-refused = The primary server refused the request: check the replication token, or whether its access was revoked. The details are in the log.
+error-host-key-pending = The primary server's ssh host key has not been accepted yet. Check its fingerprint and accept it.
+error-host-key-mismatch = The primary server's ssh host key has changed since it was accepted. It may have been reinstalled, or someone may be impersonating it.
 
 validation-not-found = The selected item does not exist.
 validation-directory-missing = The directory does not exist on the server.

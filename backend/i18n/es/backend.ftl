@@ -20,6 +20,11 @@ error-no-pending-host-key = Ninguna clave de host de este cliente espera ser ace
 error-protected-user = El primer administrador sigue siendo un administrador activo y no se puede eliminar.
 error-own-account = No puedes eliminar tu propia cuenta.
 error-no-free-name = No se ha encontrado un nombre libre para la copia. Cambia el nombre de alguna de las copias anteriores.
+error-copied-read-only = Este cliente es una copia de otro servidor ElkarBackup y no se puede cambiar aquí. Hazte cargo de él para cambiarlo.
+error-primary-unreachable = No se ha podido contactar con el servidor principal. Comprueba su dirección y que esté en marcha; los detalles están en el registro.
+error-primary-refused = El servidor principal ha rechazado la petición: comprueba el token de replicación o si se ha revocado su acceso. Los detalles están en el registro.
+error-host-key-pending = La clave de equipo ssh del servidor principal aún no se ha aceptado. Comprueba su huella y acéptala.
+error-host-key-mismatch = La clave de equipo ssh del servidor principal ha cambiado desde que se aceptó. Puede que se haya reinstalado o que alguien lo esté suplantando.
 
 validation-not-found = El elemento seleccionado no existe.
 validation-directory-missing = El directorio no existe en el servidor.

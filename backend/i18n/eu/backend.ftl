@@ -20,6 +20,11 @@ error-no-pending-host-key = Bezero honen ostalari-gakorik ez dago onartzeko zain
 error-protected-user = Lehen administratzaileak administratzaile aktiboa izaten jarraitzen du, eta ezin da ezabatu.
 error-own-account = Ezin duzu zure kontua ezabatu.
 error-no-free-name = Ez da izen librerik aurkitu kopiarentzat. Aldatu aurreko kopia batzuen izena.
+error-copied-read-only = Bezero hau beste ElkarBackup zerbitzari baten kopia da, eta ezin da hemen aldatu. Hartu zure gain aldatzeko.
+error-primary-unreachable = Ezin izan da zerbitzari nagusiarekin konektatu. Egiaztatu haren helbidea eta martxan dagoela; xehetasunak erregistroan daude.
+error-primary-refused = Zerbitzari nagusiak eskaera baztertu du: egiaztatu erreplikazio-tokena, edo haren sarbidea baliogabetu den. Xehetasunak erregistroan daude.
+error-host-key-pending = Zerbitzari nagusiaren ssh ostalari-gakoa ez da oraindik onartu. Egiaztatu haren hatz-marka eta onartu.
+error-host-key-mismatch = Zerbitzari nagusiaren ssh ostalari-gakoa aldatu egin da onartu zenetik. Berrinstalatu egin dute agian, edo norbait haren itxura egiten ari da.
 
 validation-not-found = Hautatutako elementua ez da existitzen.
 validation-directory-missing = Direktorioa ez dago zerbitzarian.

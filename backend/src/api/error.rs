@@ -77,13 +77,18 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         ErrorCode::DatabaseUnavailable => StatusCode::SERVICE_UNAVAILABLE,
         ErrorCode::InvalidPath => StatusCode::BAD_REQUEST,
         ErrorCode::NotRegularFile => StatusCode::CONFLICT,
-        ErrorCode::PreviewFailed => StatusCode::BAD_GATEWAY,
+        ErrorCode::PreviewFailed | ErrorCode::PrimaryUnreachable | ErrorCode::PrimaryRefused => {
+            StatusCode::BAD_GATEWAY
+        }
         ErrorCode::RunInProgress
         | ErrorCode::RunFinished
         | ErrorCode::NoPendingHostKey
         | ErrorCode::ProtectedUser
         | ErrorCode::OwnAccount
-        | ErrorCode::NoFreeName => StatusCode::CONFLICT,
+        | ErrorCode::NoFreeName
+        | ErrorCode::CopiedReadOnly
+        | ErrorCode::HostKeyPending
+        | ErrorCode::HostKeyMismatch => StatusCode::CONFLICT,
     }
 }
 

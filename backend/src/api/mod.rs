@@ -23,6 +23,7 @@ pub mod queue;
 pub mod replica_auth;
 pub mod replication_accesses;
 pub mod replication_catalog;
+pub mod replications;
 pub mod restores;
 pub mod runs;
 pub mod scripts;
@@ -71,7 +72,7 @@ use error::AppError;
         (name = "snapshots", description = "Browsing, downloading and restoring snapshots"),
         (name = "notifications", description = "E-mail notifications and their delivery (administrators only)"),
         (name = "metrics", description = "Prometheus metrics, at /metrics (outside /api)"),
-        (name = "replication", description = "Replication: the accesses of replicas (administrators) and the catalog they read with their token"),
+        (name = "replication", description = "Replication: the accesses of replicas and the catalog they read with their token (primary); copying another ElkarBackup server's backups (replica). Administrators only"),
     )
 )]
 pub struct ApiDoc;
@@ -189,6 +190,19 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(users::patch_user)
         .service(users::delete_user);
     monitoring_routes(cfg);
+    replica_routes(cfg);
+}
+
+/// The replication sources (on a replica) and the take-over of copied clients.
+fn replica_routes(cfg: &mut ServiceConfig) {
+    cfg.service(replications::list_replications)
+        .service(replications::create_replication)
+        .service(replications::get_replication)
+        .service(replications::put_replication)
+        .service(replications::delete_replication)
+        .service(replications::accept_replication_host_key)
+        .service(replications::run_replication)
+        .service(replications::take_over_client);
 }
 
 /// The settings, the logs, the notification history, the mail test and the webhooks.

@@ -13,7 +13,8 @@ use super::{DbError, PgConn};
 pub struct LateFactsRow {
     #[diesel(sql_type = BigInt)]
     pub id: i64,
-    /// The job and its client are both active.
+    /// The job and its client are both active, and the client is no copy of another
+    /// server's (its primary backs it up: a copy is never late here).
     #[diesel(sql_type = Bool)]
     pub active: bool,
     /// The policy's schedule as stored.
@@ -35,7 +36,7 @@ pub struct LateFactsRow {
 /// The facts of the jobs `ids` (every job when `None`), by id.
 pub async fn facts(c: &mut PgConn, ids: Option<&[i64]>) -> Result<Vec<LateFactsRow>, DbError> {
     Ok(diesel::sql_query(
-        "SELECT j.id, (j.active AND c.active) AS active, p.schedule, j.late_grace_hours, \
+        "SELECT j.id, (j.active AND c.active AND c.copy_of IS NULL) AS active, p.schedule, j.late_grace_hours, \
                 j.created_at, j.late_since, \
                 (SELECT max(s.taken_at) FROM snapshots s WHERE s.job_id = j.id) AS last_success \
          FROM jobs j JOIN clients c ON c.id = j.client_id JOIN policies p ON p.id = j.policy_id \

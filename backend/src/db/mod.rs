@@ -21,6 +21,7 @@ pub mod paging;
 pub mod policies;
 pub mod queue;
 pub mod replication_accesses;
+pub mod replications;
 pub mod retention;
 pub mod runs;
 pub mod schema;

@@ -7,6 +7,7 @@ use std::path::Path;
 use shared::clients::{Client, ClientInput, Connection, HostKeyState, JobSummary};
 use shared::common::Page;
 
+use super::copies::writable_client;
 use super::references::{
     check_scripts, copy_of, name_map, reference, scripts_by_owner, ScriptSlot,
 };
@@ -232,7 +233,7 @@ pub async fn update(
 ) -> Result<Client, DomainError> {
     let mut c = db::conn(pool).await?;
     db::transaction(&mut c, async |t| {
-        let current = access::client(t, actor, id).await?;
+        let current = writable_client(t, actor, id).await?;
         let owner = check(t, actor, input, Some(current.owner_id)).await?;
         let before = one(t, current).await?;
         let row = clients::update(t, id, &form(input, owner)?)
@@ -346,7 +347,7 @@ pub async fn clone(
     let mut c = db::conn(pool).await?;
     let mut keyed = None;
     let out = db::transaction(&mut c, async |t| {
-        let original = access::client(t, actor, id).await?;
+        let original = writable_client(t, actor, id).await?;
         let mut input = input_of(&one(t, original).await?);
         input.name = copy_name(t, &input.name).await?;
         let copy = insert(t, data_dir, actor, &input, &mut keyed).await?;
@@ -373,7 +374,7 @@ pub async fn regenerate_key(
     id: i64,
 ) -> Result<Client, DomainError> {
     let mut c = db::conn(pool).await?;
-    access::client(&mut c, actor, id).await?;
+    writable_client(&mut c, actor, id).await?;
     let staged = keys::stage(data_dir, id).await?;
     let mut replaced = None;
     let out = db::transaction(&mut c, async |t| {

@@ -4,7 +4,7 @@
 use shared::audit::AuditKind;
 use shared::jobs::TriggerToken;
 
-use super::{access, audit, Actor, DomainError};
+use super::{audit, Actor, DomainError};
 use crate::auth::secrets;
 use crate::db::{self, jobs, DbPool};
 
@@ -34,7 +34,7 @@ async fn set_token(
 ) -> Result<(), DomainError> {
     let mut c = db::conn(pool).await?;
     db::transaction(&mut c, async |t| {
-        let job = access::job(t, actor, id).await?;
+        let job = super::copies::writable_job(t, actor, id).await?;
         jobs::set_token_hash(t, id, hash).await?;
         let code = match hash {
             Some(_) => "trigger_token_created",

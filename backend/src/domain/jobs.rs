@@ -132,6 +132,8 @@ pub async fn get(pool: &DbPool, tz: Tz, actor: Actor, id: i64) -> Result<Job, Do
 }
 
 async fn check(c: &mut PgConn, actor: Actor, input: &JobInput) -> Result<(), DomainError> {
+    // A copy's jobs are replication's: none is added to it, nor moved into it.
+    super::copies::ensure_client_own(c, input.client_id).await?;
     let mut issues = input.validate();
     match clients::find(c, input.client_id).await? {
         Some(cl) if actor.may_use_client(cl.owner_id) => {}
@@ -221,7 +223,7 @@ pub async fn update(
 ) -> Result<Job, DomainError> {
     let mut c = db::conn(pool).await?;
     db::transaction(&mut c, async |t| {
-        let row = access::job(t, actor, id).await?;
+        let row = super::copies::writable_job(t, actor, id).await?;
         let before = one(t, tz, row).await?;
         check(t, actor, input).await?;
         let row = jobs::update(t, id, &form(input))

@@ -17,6 +17,9 @@ use crate::db::{self, DbPool};
 use crate::engine::usage;
 
 mod render;
+mod replication;
+
+pub use replication::ReplicationMetrics;
 
 /// Whether `ip` is one of `allowed` (addresses `192.0.2.7`, networks `10.0.0.0/8`).
 /// IPv4 addresses mapped into IPv6 count as IPv4. Malformed entries match nothing.
@@ -89,6 +92,8 @@ pub struct Scrape {
     pub notifications: HashMap<String, i64>,
     pub last_tick: Option<DateTime<Utc>>,
     pub version: String,
+    /// Copied jobs' lag and sources' last syncs.
+    pub replication: ReplicationMetrics,
 }
 
 /// Reads every value from the catalog (and the locations' filesystems) at `now`.
@@ -113,6 +118,11 @@ pub async fn gather(
     let last_tick = db::metrics::last_tick(&mut c).await?;
     let locations = db::metrics::locations(&mut c).await?;
     let jobs = db::metrics::jobs(&mut c).await?;
+    let replication = ReplicationMetrics {
+        lags: db::replications::lags(&mut c).await?,
+        sources: db::replications::last_syncs(&mut c).await?,
+        now: Some(now),
+    };
     drop(c);
     let jobs = jobs
         .into_iter()
@@ -163,6 +173,7 @@ pub async fn gather(
         notifications,
         last_tick,
         version: env!("CARGO_PKG_VERSION").to_owned(),
+        replication,
     })
 }
 

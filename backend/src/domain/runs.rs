@@ -5,6 +5,7 @@ use shared::common::Page;
 use shared::events::{LogLevel, LogSource};
 use shared::runs::{Run, RunState, RunTrigger, Snapshot};
 
+use super::copies::{ensure_client_own, writable_client, writable_job};
 use super::{access, audit, Actor, DomainError, PageRequest};
 use crate::db::runs::{RunFilter, RunRow};
 use crate::db::{self, clients, runs, snapshots, DbPool};
@@ -37,7 +38,7 @@ pub async fn run_many(
     let mut c = db::conn(&engine.pool).await?;
     let out = db::transaction(&mut c, async |t| {
         for id in job_ids {
-            access::job(t, actor, *id).await?;
+            writable_job(t, actor, *id).await?;
         }
         let mut out = Vec::with_capacity(job_ids.len());
         for id in job_ids {
@@ -60,7 +61,7 @@ pub async fn run_client(
     trigger: RunTrigger,
 ) -> Result<Vec<Run>, DomainError> {
     let mut c = db::conn(&engine.pool).await?;
-    access::client(&mut c, actor, client_id).await?;
+    writable_client(&mut c, actor, client_id).await?;
     let ids: Vec<i64> = crate::db::jobs::of_clients(&mut c, &[client_id])
         .await?
         .into_iter()
@@ -216,7 +217,7 @@ pub async fn accept_host_key(
 ) -> Result<shared::clients::Client, DomainError> {
     let mut c = db::conn(pool).await?;
     db::transaction(&mut c, async |t| {
-        let row = access::client(t, actor, client_id).await?;
+        let row = writable_client(t, actor, client_id).await?;
         let pending = row
             .host_key_pending
             .ok_or(DomainError::Code(shared::ErrorCode::NoPendingHostKey))?;
@@ -245,7 +246,7 @@ pub async fn test_connection(
     use crate::engine::probe::{self, Diagnosis};
     use shared::clients::Connection;
     let mut c = db::conn(&engine.pool).await?;
-    let row = access::client(&mut c, actor, client_id).await?;
+    let row = writable_client(&mut c, actor, client_id).await?;
     let connection: Connection = serde_json::from_value(row.connection.clone())
         .map_err(|e| DomainError::Internal(e.to_string()))?;
     let diagnosis = match &connection {
@@ -329,9 +330,9 @@ pub async fn trigger(
         return Err(DomainError::RateLimited(wait));
     }
     let mut c = db::conn(&engine.pool).await?;
-    let stored = crate::db::jobs::find(&mut c, job_id)
-        .await?
-        .and_then(|j| j.trigger_token_hash);
+    let job = crate::db::jobs::find(&mut c, job_id).await?;
+    let client_id = job.as_ref().map(|j| j.client_id);
+    let stored = job.and_then(|j| j.trigger_token_hash);
     let presented = crate::auth::secrets::hash_api_token(token);
     let ok = stored.is_some_and(|h| bool::from(h.as_bytes().ct_eq(presented.as_bytes())));
     if !ok {
@@ -339,6 +340,9 @@ pub async fn trigger(
         return Err(DomainError::InvalidCredentials);
     }
     let run = db::transaction(&mut c, async |t| {
+        if let Some(client_id) = client_id {
+            ensure_client_own(t, client_id).await?;
+        }
         let run = crate::db::queue::enqueue(t, job_id, RunTrigger::Token, &[], None).await?;
         announce(engine, t, std::slice::from_ref(&run), 0).await?;
         Ok::<_, DomainError>(run)

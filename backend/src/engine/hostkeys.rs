@@ -1,13 +1,21 @@
 //! ssh host keys: fetched on first contact (ssh-keyscan), kept pending until a user accepts
-//! them, then pinned in a per-client known_hosts file used with `StrictHostKeyChecking=yes`.
+//! them, then pinned in a known_hosts file used with `StrictHostKeyChecking=yes`: one per
+//! client (`client-<id>`) and one per replication source (`replication-<id>`).
 
 use std::path::{Path, PathBuf};
 
 /// The known_hosts file of a client.
 pub fn known_hosts_path(data_dir: &Path, client_id: i64) -> PathBuf {
-    data_dir
-        .join("known_hosts")
-        .join(format!("client-{client_id}"))
+    known_hosts_named(data_dir, &format!("client-{client_id}"))
+}
+
+/// The known_hosts file of replication source `id` (its primary's ssh host).
+pub fn replication_known_hosts_path(data_dir: &Path, id: i64) -> PathBuf {
+    known_hosts_named(data_dir, &format!("replication-{id}"))
+}
+
+fn known_hosts_named(data_dir: &Path, name: &str) -> PathBuf {
+    data_dir.join("known_hosts").join(name)
 }
 
 /// The host pattern ssh looks up: `host` on port 22, `[host]:port` otherwise.
@@ -73,8 +81,17 @@ pub fn write_known_hosts(
     port: u16,
     key: &str,
 ) -> std::io::Result<PathBuf> {
+    write_known_hosts_at(known_hosts_path(data_dir, client_id), host, port, key)
+}
+
+/// Writes a pinned key to the known_hosts file `path` (its directory made 0700).
+pub fn write_known_hosts_at(
+    path: PathBuf,
+    host: &str,
+    port: u16,
+    key: &str,
+) -> std::io::Result<PathBuf> {
     use std::os::unix::fs::PermissionsExt;
-    let path = known_hosts_path(data_dir, client_id);
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
         std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;

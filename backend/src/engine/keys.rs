@@ -1,5 +1,6 @@
-//! Per-client ssh key pairs (ed25519), made by `ssh-keygen` and kept in
-//! `<data dir>/keys/client-<id>` (private, 0600) with the `.pub` beside it.
+//! ssh key pairs (ed25519), made by `ssh-keygen` and kept in `<data dir>/keys/<name>`
+//! (private, 0600) with the `.pub` beside it: `client-<id>` for a client's, and
+//! `replication-<id>` for a replication source's (the replica's key on its primary).
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -14,17 +15,30 @@ pub fn keys_dir(data_dir: &Path) -> io::Result<PathBuf> {
     Ok(dir)
 }
 
-/// Path of a client's private key.
-pub fn private_key_path(data_dir: &Path, client_id: i64) -> PathBuf {
-    data_dir.join("keys").join(format!("client-{client_id}"))
+/// Whose key pair: the name of its files in the keys directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyName(String);
+
+impl KeyName {
+    /// A client's pair: `client-<id>`.
+    pub fn client(id: i64) -> Self {
+        KeyName(format!("client-{id}"))
+    }
+
+    /// A replication source's pair: `replication-<id>`.
+    pub fn replication(id: i64) -> Self {
+        KeyName(format!("replication-{id}"))
+    }
+
+    fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 /// Path of the private key a replica uses for replication source `replication_id`
 /// (`<data dir>/keys/replication-<id>`, its `.pub` beside it).
 pub fn replication_key_path(data_dir: &Path, replication_id: i64) -> PathBuf {
-    data_dir
-        .join("keys")
-        .join(format!("replication-{replication_id}"))
+    private_path(data_dir, &KeyName::replication(replication_id))
 }
 
 /// The known_hosts file pinning the host key of replication source `replication_id`'s
@@ -35,9 +49,19 @@ pub fn replication_known_hosts_path(data_dir: &Path, replication_id: i64) -> Pat
         .join(format!("replication-{replication_id}"))
 }
 
-/// Path of a client's public key.
-fn public_key_path(data_dir: &Path, client_id: i64) -> PathBuf {
-    with_pub(&private_key_path(data_dir, client_id))
+/// Path of a client's private key.
+pub fn private_key_path(data_dir: &Path, client_id: i64) -> PathBuf {
+    private_path(data_dir, &KeyName::client(client_id))
+}
+
+/// Path of the private key named `name`.
+pub fn private_path(data_dir: &Path, name: &KeyName) -> PathBuf {
+    data_dir.join("keys").join(name.as_str())
+}
+
+/// Path of the public key named `name`.
+fn public_key_path(data_dir: &Path, name: &KeyName) -> PathBuf {
+    with_pub(&private_path(data_dir, name))
 }
 
 /// `path` with `.pub` appended (where ssh-keygen writes the public half).
@@ -48,16 +72,22 @@ fn with_pub(path: &Path) -> PathBuf {
 }
 
 /// A hidden, unique name in the keys directory.
-fn scratch_name(dir: &Path, client_id: i64, what: &str) -> PathBuf {
+fn scratch_name(dir: &Path, name: &KeyName, what: &str) -> PathBuf {
     dir.join(format!(
-        ".client-{client_id}.{what}-{}",
+        ".{}.{what}-{}",
+        name.as_str(),
         uuid::Uuid::new_v4().simple()
     ))
 }
 
 /// Generates (replacing any old one) the key pair of a client; returns the public key line.
 pub async fn generate(data_dir: &Path, client_id: i64) -> io::Result<String> {
-    let staged = stage(data_dir, client_id).await?;
+    generate_named(data_dir, &KeyName::client(client_id)).await
+}
+
+/// Generates (replacing any old one) the key pair `name`; returns the public key line.
+pub async fn generate_named(data_dir: &Path, name: &KeyName) -> io::Result<String> {
+    let staged = stage_named(data_dir, name).await?;
     let public = staged.public().to_owned();
     staged.install()?.discard();
     Ok(public)
@@ -67,7 +97,7 @@ pub async fn generate(data_dir: &Path, client_id: i64) -> io::Result<String> {
 /// makes it so; dropped uninstalled, its files are removed.
 pub struct StagedKey {
     data_dir: PathBuf,
-    client_id: i64,
+    name: KeyName,
     private: PathBuf,
     public: String,
     installed: bool,
@@ -76,17 +106,22 @@ pub struct StagedKey {
 /// Generates a key pair for `client_id` under temporary names (so that neither a crash nor
 /// a failed transaction leaves half a pair, or a pair the database does not know).
 pub async fn stage(data_dir: &Path, client_id: i64) -> io::Result<StagedKey> {
+    stage_named(data_dir, &KeyName::client(client_id)).await
+}
+
+/// [`stage`] for the key pair `name`.
+pub async fn stage_named(data_dir: &Path, name: &KeyName) -> io::Result<StagedKey> {
     let dir = keys_dir(data_dir)?;
     let mut staged = StagedKey {
         data_dir: data_dir.to_owned(),
-        client_id,
-        private: scratch_name(&dir, client_id, "new"),
+        name: name.clone(),
+        private: scratch_name(&dir, name, "new"),
         public: String::new(),
         installed: false,
     };
     let out = async_process::Command::new("ssh-keygen")
         .args(["-q", "-t", "ed25519", "-N", "", "-C"])
-        .arg(format!("elkarbackup-client-{client_id}"))
+        .arg(format!("elkarbackup-{}", name.as_str()))
         .arg("-f")
         .arg(&staged.private)
         .stdin(async_process::Stdio::null())
@@ -123,10 +158,10 @@ impl StagedKey {
     pub fn install(mut self) -> io::Result<Replaced> {
         let dir = keys_dir(&self.data_dir)?;
         let finals = [
-            private_key_path(&self.data_dir, self.client_id),
-            public_key_path(&self.data_dir, self.client_id),
+            private_path(&self.data_dir, &self.name),
+            public_key_path(&self.data_dir, &self.name),
         ];
-        let old = scratch_name(&dir, self.client_id, "old");
+        let old = scratch_name(&dir, &self.name, "old");
         let mut replaced = Replaced { moved: Vec::new() };
         let staged = [self.private.clone(), with_pub(&self.private)];
         for ((from, target), aside) in staged.iter().zip(finals).zip([old.clone(), with_pub(&old)])
@@ -204,8 +239,13 @@ impl Replaced {
 
 /// Removes a client's key pair (after the client is deleted).
 pub fn remove(data_dir: &Path, client_id: i64) {
-    let private = private_key_path(data_dir, client_id);
-    let public = public_key_path(data_dir, client_id);
+    remove_named(data_dir, &KeyName::client(client_id));
+}
+
+/// Removes the key pair `name` (after its owner is deleted).
+pub fn remove_named(data_dir: &Path, name: &KeyName) {
+    let private = private_path(data_dir, name);
+    let public = public_key_path(data_dir, name);
     for p in [private, public] {
         if let Err(e) = std::fs::remove_file(&p) {
             if e.kind() != std::io::ErrorKind::NotFound {
@@ -248,7 +288,8 @@ mod tests {
         let staged = stage(dir.path(), 7).await.unwrap();
         assert_ne!(staged.public(), first);
         let replaced = staged.install().unwrap();
-        let read_public = || std::fs::read_to_string(public_key_path(dir.path(), 7)).unwrap();
+        let read_public =
+            || std::fs::read_to_string(public_key_path(dir.path(), &KeyName::client(7))).unwrap();
         assert_ne!(read_public().trim(), first, "the new pair is in place");
         replaced.restore();
         assert_eq!(read_public().trim(), first);
@@ -277,6 +318,20 @@ mod tests {
             .install()
             .unwrap()
             .restore();
+        assert_eq!(names(dir.path()), Vec::<String>::new());
+    }
+
+    #[tokio::test]
+    async fn a_replication_pair_has_its_own_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let name = KeyName::replication(4);
+        let public = generate_named(dir.path(), &name).await.unwrap();
+        assert!(public.ends_with("elkarbackup-replication-4"), "{public}");
+        assert_eq!(
+            names(dir.path()),
+            ["replication-4".to_owned(), "replication-4.pub".to_owned()]
+        );
+        remove_named(dir.path(), &name);
         assert_eq!(names(dir.path()), Vec::<String>::new());
     }
 }

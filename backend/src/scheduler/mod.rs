@@ -6,6 +6,7 @@ pub mod choose;
 pub mod digest;
 pub mod dispatcher;
 pub mod late;
+pub mod replication;
 pub mod retention;
 pub mod tick;
 

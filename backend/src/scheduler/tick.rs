@@ -129,6 +129,7 @@ pub async fn tick(engine: &Engine, now: DateTime<Utc>) -> anyhow::Result<TickRep
     if let Err(e) = super::late::check(engine, now).await {
         tracing::error!("late check failed: {e}");
     }
+    super::replication::spawn_check(engine, now);
     Ok(TickReport {
         evaluated: true,
         runs,

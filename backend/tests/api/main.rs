@@ -32,6 +32,8 @@ mod openapi;
 mod replication;
 mod replication_access;
 mod replication_access_ssh;
+mod replication_control;
+mod replication_control_copies;
 mod restore;
 mod retention;
 mod scheduler;

@@ -15,14 +15,14 @@ use shared::runs::RunState;
 use super::{JobMetrics, LocationMetrics, Scrape};
 use crate::domain::DomainError;
 
-type Labels = Vec<(&'static str, String)>;
+pub(super) type Labels = Vec<(&'static str, String)>;
 
-fn seconds(t: Option<DateTime<Utc>>) -> f64 {
+pub(super) fn seconds(t: Option<DateTime<Utc>>) -> f64 {
     t.map_or(0.0, |t| t.timestamp_millis() as f64 / 1000.0)
 }
 
 /// Writes one metric family: its descriptor, then each labelled sample.
-fn family<M: EncodeMetric>(
+pub(super) fn family<M: EncodeMetric>(
     enc: &mut DescriptorEncoder,
     name: &str,
     help: &str,
@@ -222,6 +222,7 @@ impl Collector for Scrape {
     fn encode(&self, mut encoder: DescriptorEncoder) -> Result<(), std::fmt::Error> {
         self.job_gauges(&mut encoder)?;
         self.queue_and_locations(&mut encoder)?;
+        self.replication.encode(&mut encoder)?;
         self.notification_families(&mut encoder)
     }
 }
