@@ -160,7 +160,10 @@ pub async fn get(engine: &Engine, actor: Actor, id: i64) -> Result<Replication, 
 /// The field checks and those against the database (policy, local locations).
 async fn check(c: &mut PgConn, body: &ReplicationBody) -> Result<(), DomainError> {
     let mut issues = validation::validate(body);
-    if replications::policy_name(c, body.policy_id)
+    // No policy chosen (the form's empty choice sends 0) is "required", not "not found".
+    if body.policy_id <= 0 {
+        issues.push(FieldIssue::new("policy_id", "required"));
+    } else if replications::policy_name(c, body.policy_id)
         .await?
         .is_none()
     {
