@@ -72,7 +72,7 @@ use error::AppError;
         (name = "snapshots", description = "Browsing, downloading and restoring snapshots"),
         (name = "notifications", description = "E-mail notifications and their delivery (administrators only)"),
         (name = "metrics", description = "Prometheus metrics, at /metrics (outside /api)"),
-        (name = "replication", description = "Replication: the accesses of replicas and the catalog they read with their token (primary); copying another ElkarBackup server's backups (replica). Administrators only"),
+        (name = "replication", description = "Replication: on a primary, the accesses of its replicas (administrators) and the catalog they read with their own token; on a replica, the sources it copies, their runs and take-over (administrators)"),
     )
 )]
 pub struct ApiDoc;
@@ -190,6 +190,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(users::patch_user)
         .service(users::delete_user);
     monitoring_routes(cfg);
+    replication_routes(cfg);
     replica_routes(cfg);
 }
 
@@ -219,7 +220,6 @@ fn monitoring_routes(cfg: &mut ServiceConfig) {
         .service(webhooks::put_webhook)
         .service(webhooks::delete_webhook)
         .service(webhooks::test_webhook);
-    replication_routes(cfg);
 }
 
 /// Replication: the accesses (admins) and the catalog replicas read with their token.

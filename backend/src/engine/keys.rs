@@ -35,20 +35,6 @@ impl KeyName {
     }
 }
 
-/// Path of the private key a replica uses for replication source `replication_id`
-/// (`<data dir>/keys/replication-<id>`, its `.pub` beside it).
-pub fn replication_key_path(data_dir: &Path, replication_id: i64) -> PathBuf {
-    private_path(data_dir, &KeyName::replication(replication_id))
-}
-
-/// The known_hosts file pinning the host key of replication source `replication_id`'s
-/// primary (`<data dir>/known_hosts/replication-<id>`).
-pub fn replication_known_hosts_path(data_dir: &Path, replication_id: i64) -> PathBuf {
-    data_dir
-        .join("known_hosts")
-        .join(format!("replication-{replication_id}"))
-}
-
 /// Path of a client's private key.
 pub fn private_key_path(data_dir: &Path, client_id: i64) -> PathBuf {
     private_path(data_dir, &KeyName::client(client_id))
@@ -62,6 +48,12 @@ pub fn private_path(data_dir: &Path, name: &KeyName) -> PathBuf {
 /// Path of the public key named `name`.
 fn public_key_path(data_dir: &Path, name: &KeyName) -> PathBuf {
     with_pub(&private_path(data_dir, name))
+}
+
+/// Path of the private key a replica uses for replication source `replication_id`
+/// (`<data dir>/keys/replication-<id>`, its `.pub` beside it).
+pub fn replication_key_path(data_dir: &Path, replication_id: i64) -> PathBuf {
+    private_path(data_dir, &KeyName::replication(replication_id))
 }
 
 /// `path` with `.pub` appended (where ssh-keygen writes the public half).

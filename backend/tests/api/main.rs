@@ -34,6 +34,8 @@ mod replication_access;
 mod replication_access_ssh;
 mod replication_control;
 mod replication_control_copies;
+mod replication_faults;
+mod replication_wipe;
 mod restore;
 mod retention;
 mod scheduler;

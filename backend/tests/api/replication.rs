@@ -1,13 +1,13 @@
 //! Replication between two real servers (each its own database and data directory): a
 //! primary backing up the torture tree over a real sshd, a replica pulling its snapshots
-//! through `rrsync -ro` on another sshd, with real rsync and PostgreSQL.
-
-#[path = "replication/fake_primary.rs"]
-mod fake_primary;
+//! through the primary's managed `authorized_keys` and `replication-gate` forced command
+//! on another sshd, with the token of a replication access made through the primary's
+//! API; real rsync and PostgreSQL.
 
 use std::collections::HashSet;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use serde_json::Value;
 use shared::runs::RunTrigger;
@@ -15,35 +15,38 @@ use shared::runs::RunTrigger;
 use crate::engine::{run, ssh_job, wait_finished};
 use crate::helpers::*;
 use crate::manifest::{diff, manifest};
+use crate::replication_access::{backed_up_job, create_access};
 use crate::sshd::Sshd;
 
-/// A primary with the torture tree backed up, and the directory rrsync serves
-/// (`<view>/<location id>` is the primary's location).
+/// A primary with a job backed up, and the sshd a replica pulls through (reading the
+/// primary's managed `authorized_keys`).
 pub struct Primary {
     pub app: TestApp,
     pub admin: Api,
     pub job: i64,
     pub tree: PathBuf,
-    pub view: tempfile::TempDir,
+    /// The primary's location, by id and directory.
     pub location: i64,
-    pub _client_sshd: Sshd,
+    pub location_dir: PathBuf,
+    pub gate: Sshd,
+    pub _client_sshd: Option<Sshd>,
     pub _src: tempfile::TempDir,
 }
 
+/// The primary's gate sshd and its location: (gate, location id, location directory).
+async fn gate_and_location(app: &TestApp, admin: &Api) -> (Sshd, i64, PathBuf) {
+    let (location, _) = app.defaults(admin).await;
+    let (_, l) = admin.get(&format!("/api/locations/{location}")).await;
+    let dir = PathBuf::from(l["directory"].as_str().unwrap());
+    let keys = app._data_dir.path().join("replication/authorized_keys");
+    (Sshd::start_with_authorized_keys(&keys).await, location, dir)
+}
+
+/// A primary backing up the torture tree over a real sshd, once.
 pub async fn primary() -> Primary {
     let app = spawn_app().await;
     let admin = app.admin().await;
-    let (location, _) = app.defaults(&admin).await;
-    let view = tempfile::tempdir().unwrap();
-    let dir = view.path().join(location.to_string());
-    std::fs::create_dir_all(&dir).unwrap();
-    let db = pg(app.db_url.rsplit('/').next().unwrap()).await;
-    db.execute(
-        "UPDATE backup_locations SET directory = $1 WHERE id = $2",
-        &[&dir.display().to_string(), &location],
-    )
-    .await
-    .unwrap();
+    let (gate, location, location_dir) = gate_and_location(&app, &admin).await;
     let sshd = Sshd::start().await;
     let (src, tree) = crate::steps::torture_source().await;
     let (_, job, _) = ssh_job(&app, &admin, &sshd, &tree).await;
@@ -52,15 +55,39 @@ pub async fn primary() -> Primary {
         admin,
         job,
         tree,
-        view,
         location,
-        _client_sshd: sshd,
+        location_dir,
+        gate,
+        _client_sshd: Some(sshd),
+        _src: src,
+    }
+}
+
+/// A primary with a small local tree (`tree`) backed up once (fast cases).
+pub async fn small_primary() -> Primary {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let (gate, location, location_dir) = gate_and_location(&app, &admin).await;
+    let src = tempfile::tempdir().unwrap();
+    let tree = src.path().join("tree");
+    let (_, job) = backed_up_job(&app, &admin, &tree).await;
+    Primary {
+        app,
+        admin,
+        job,
+        tree,
+        location,
+        location_dir,
+        gate,
+        _client_sshd: None,
         _src: src,
     }
 }
 
 impl Primary {
     pub async fn backup(&self) -> Value {
+        // Snapshot names have a one-second resolution.
+        tokio::time::sleep(Duration::from_millis(1100)).await;
         let r = run(&self.admin, self.job).await;
         assert_eq!(r["result"], "ok", "{r}");
         r
@@ -68,12 +95,11 @@ impl Primary {
 
     /// Data directories of the job's snapshots, by name.
     pub async fn snapshots(&self) -> Vec<(String, PathBuf)> {
-        snapshot_dirs(
-            &self.admin,
-            self.job,
-            &self.view.path().join(self.location.to_string()),
-        )
-        .await
+        snapshot_dirs(&self.admin, self.job, &self.location_dir).await
+    }
+
+    pub fn db_name(&self) -> &str {
+        self.app.db_url.rsplit('/').next().unwrap()
     }
 }
 
@@ -98,13 +124,14 @@ pub async fn snapshot_dirs(admin: &Api, job: i64, location_dir: &Path) -> Vec<(S
     out
 }
 
-/// A replica with a source pointing at `p` through an sshd running `rrsync -ro`.
+/// A replica with a source pointing at `p`: its key pair made where the replica keeps it,
+/// the public half given to the primary as a replication access (the primary writes it
+/// into its managed `authorized_keys`, behind the gate), the access's token kept.
 pub struct Replica {
     pub app: TestApp,
     pub admin: Api,
     pub source: i64,
     pub location_dir: PathBuf,
-    pub _sshd: Sshd,
 }
 
 pub async fn replica(p: &Primary, bwlimit: Option<i32>) -> Replica {
@@ -113,26 +140,18 @@ pub async fn replica(p: &Primary, bwlimit: Option<i32>) -> Replica {
     let (loc, pol) = app.defaults(&admin).await;
     let (_, l) = admin.get(&format!("/api/locations/{loc}")).await;
     let location_dir = PathBuf::from(l["directory"].as_str().unwrap());
-    let sshd = Sshd::start().await;
-    let host_key = std::fs::read_to_string(sshd.dir.path().join("host_ed25519.pub")).unwrap();
+    let host_key = std::fs::read_to_string(p.gate.dir.path().join("host_ed25519.pub")).unwrap();
     let host_key: Vec<&str> = host_key.split_whitespace().take(2).collect();
-    let url = fake_primary::start(
-        p.app.db_url.rsplit('/').next().unwrap().to_owned(),
-        p.location,
-        p.view.path().join(p.location.to_string()),
-    )
-    .await;
     let db = pg(app.db_url.rsplit('/').next().unwrap()).await;
     let mapping = serde_json::json!([{"primary": p.location, "local": loc}]);
     let row = db
         .query_one(
             "INSERT INTO replications (name, url, token, ssh_host, ssh_port, ssh_user, host_key, \
              locations, policy_id, bwlimit_kib) \
-             VALUES ('b1', $1, $2, '127.0.0.1', $3, 'root', $4, $5::text::jsonb, $6, $7) RETURNING id",
+             VALUES ('b1', $1, '', '127.0.0.1', $2, 'root', $3, $4::text::jsonb, $5, $6) RETURNING id",
             &[
-                &url,
-                &fake_primary::TOKEN,
-                &i32::from(sshd.port),
+                &p.app.base,
+                &i32::from(p.gate.port),
                 &host_key.join(" "),
                 &mapping.to_string(),
                 &pol,
@@ -154,40 +173,50 @@ pub async fn replica(p: &Primary, bwlimit: Option<i32>) -> Replica {
         .unwrap();
     assert!(ok.success());
     let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
-    std::fs::write(
-        sshd.authorized_keys(),
-        format!(
-            "restrict,command=\"rrsync -ro {}\" {}",
-            p.view.path().display(),
-            public.trim()
-        ),
+    let access = create_access(&p.admin, "replica", public.trim(), Some("127.0.0.1")).await;
+    let line = access["authorized_keys_line"].as_str().unwrap();
+    assert!(line.contains("replication-gate"), "{line}");
+    let keys = std::fs::read_to_string(p.gate.authorized_keys()).unwrap();
+    assert!(keys.contains(public.split_whitespace().nth(1).unwrap()));
+    db.execute(
+        "UPDATE replications SET token = $1, public_key = $2 WHERE id = $3",
+        &[&access["token"].as_str().unwrap(), &public.trim(), &source],
     )
+    .await
     .unwrap();
     Replica {
         app,
         admin,
         source,
         location_dir,
-        _sshd: sshd,
     }
 }
 
 impl Replica {
     /// Syncs the source and waits for its runs; returns them finished.
     pub async fn replicate(&self) -> Vec<Value> {
-        let started = backend::replication::replica::sync::sync(
+        let mut out = Vec::new();
+        for id in self.start().await {
+            out.push(wait_finished(&self.admin, id).await);
+        }
+        out
+    }
+
+    /// Syncs the source; answers the runs it queued, without waiting for them.
+    pub async fn start(&self) -> Vec<i64> {
+        backend::replication::replica::sync::sync(
             &self.app.engine,
             self.source,
             RunTrigger::Manual,
             None,
         )
         .await
-        .unwrap();
-        let mut out = Vec::new();
-        for id in started.runs {
-            out.push(wait_finished(&self.admin, id).await);
-        }
-        out
+        .unwrap()
+        .runs
+    }
+
+    pub async fn db(&self) -> tokio_postgres::Client {
+        pg(self.app.db_url.rsplit('/').next().unwrap()).await
     }
 
     /// The copied job's id.

@@ -908,6 +908,12 @@ log-code-job-on-time = Job on time again
 log-code-trigger-token-created = Trigger token created
 log-code-trigger-token-revoked = Trigger token revoked
 log-code-key-regenerated = Client key pair regenerated
+log-code-snapshot-pruned-before-copy = Snapshot pruned on the primary before it could be copied
+log-code-replication-window-closed = Transfer window closed: the rest waits for the next replication
+log-code-replication-synced = Replication source synchronised
+log-code-replication-job-skipped = Job of the primary skipped by replication
+log-code-replication-sync-failed = Replication source synchronisation failed
+log-code-taken-over = Copied client taken over: now backed up by this server
 log-kind-client = client
 log-kind-job = job
 log-kind-policy = policy
@@ -919,6 +925,8 @@ log-kind-token = token
 log-kind-snapshot = snapshot
 log-kind-run = run
 log-kind-webhook = webhook
+log-kind-replication-access = Replication access
+log-kind-replication = Replication source
 
 ## Webhooks
 nav-webhooks = Webhooks

@@ -908,6 +908,12 @@ log-code-job-on-time = Tarea de nuevo al día
 log-code-trigger-token-created = Token de disparo creado
 log-code-trigger-token-revoked = Token de disparo revocado
 log-code-key-regenerated = Par de claves del cliente regenerado
+log-code-snapshot-pruned-before-copy = Instantánea eliminada en el primario antes de poder copiarla
+log-code-replication-window-closed = Ventana de transferencia cerrada: el resto espera a la siguiente replicación
+log-code-replication-synced = Origen de replicación sincronizado
+log-code-replication-job-skipped = Tarea del primario omitida por la replicación
+log-code-replication-sync-failed = Ha fallado la sincronización del origen de replicación
+log-code-taken-over = Cliente copiado asumido: ahora lo respalda este servidor
 log-kind-client = cliente
 log-kind-job = tarea
 log-kind-policy = política
@@ -919,6 +925,8 @@ log-kind-token = token
 log-kind-snapshot = instantánea
 log-kind-run = ejecución
 log-kind-webhook = webhook
+log-kind-replication-access = Acceso de replicación
+log-kind-replication = Origen de replicación
 
 ## Webhooks
 nav-webhooks = Webhooks

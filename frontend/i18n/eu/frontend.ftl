@@ -908,6 +908,12 @@ log-code-job-on-time = Lana berriro garaiz
 log-code-trigger-token-created = Abiarazte-tokena sortuta
 log-code-trigger-token-revoked = Abiarazte-tokena baliogabetuta
 log-code-key-regenerated = Bezeroaren gako-bikotea berriro sortuta
+log-code-snapshot-pruned-before-copy = Argazkia zerbitzari nagusian ezabatu da kopiatu aurretik
+log-code-replication-window-closed = Transferentzia-leihoa itxita: gainerakoak hurrengo erreplikazioaren zain
+log-code-replication-synced = Erreplikazio-jatorria sinkronizatuta
+log-code-replication-job-skipped = Zerbitzari nagusiko lana erreplikaziotik kanpo utzi da
+log-code-replication-sync-failed = Erreplikazio-jatorriaren sinkronizazioak huts egin du
+log-code-taken-over = Bezero kopiatua bereganatuta: orain zerbitzari honek egiten dio babeskopia
 log-kind-client = bezeroa
 log-kind-job = lana
 log-kind-policy = politika
@@ -919,6 +925,8 @@ log-kind-token = tokena
 log-kind-snapshot = argazkia
 log-kind-run = exekuzioa
 log-kind-webhook = webhooka
+log-kind-replication-access = Erreplikazio-sarbidea
+log-kind-replication = Erreplikazio-iturburua
 
 ## Webhooks
 nav-webhooks = Webhookak

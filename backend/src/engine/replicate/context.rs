@@ -101,7 +101,7 @@ fn pin_host_key(data_dir: &Path, src: &SourceRow) -> Result<PathBuf, Stop> {
             format!("source {}: no accepted host key", src.name),
         ));
     };
-    let path = keys::replication_known_hosts_path(data_dir, src.id);
+    let path = crate::engine::hostkeys::replication_known_hosts_path(data_dir, src.id);
     let written = (|| {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;

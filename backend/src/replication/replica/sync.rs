@@ -242,7 +242,9 @@ fn job_form<'a>(src: &SourceRow, s: &'a JobStep<'_>, client_id: i64) -> JobForm<
         notify_admin: true,
         notify_owner: false,
         notify_emails: Vec::new(),
-        notify_threshold: Default::default(),
+        // Warnings too: a snapshot pruned on the primary before it could be copied ends
+        // the run with a warning, and the administrators must hear of it.
+        notify_threshold: shared::jobs::NotifyThreshold::Warning,
         notify_mode: Default::default(),
         late_grace_hours: 24,
         active: true,

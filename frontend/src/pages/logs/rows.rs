@@ -76,6 +76,12 @@ pub fn code_text(code: &str) -> String {
         "trigger_token_created" => fl!(LOADER, "log-code-trigger-token-created"),
         "trigger_token_revoked" => fl!(LOADER, "log-code-trigger-token-revoked"),
         "key_regenerated" => fl!(LOADER, "log-code-key-regenerated"),
+        "snapshot_pruned_before_copy" => fl!(LOADER, "log-code-snapshot-pruned-before-copy"),
+        "replication_window_closed" => fl!(LOADER, "log-code-replication-window-closed"),
+        "replication_synced" => fl!(LOADER, "log-code-replication-synced"),
+        "replication_job_skipped" => fl!(LOADER, "log-code-replication-job-skipped"),
+        "replication_sync_failed" => fl!(LOADER, "log-code-replication-sync-failed"),
+        "taken_over" => fl!(LOADER, "log-code-taken-over"),
         _ => run_labels::error_explanation(code).unwrap_or_else(|| code.to_owned()),
     }
 }
@@ -94,6 +100,8 @@ fn kind_text(kind: &str) -> String {
         "snapshot" => fl!(LOADER, "log-kind-snapshot"),
         "run" => fl!(LOADER, "log-kind-run"),
         "webhook" => fl!(LOADER, "log-kind-webhook"),
+        "replication_access" => fl!(LOADER, "log-kind-replication-access"),
+        "replication" => fl!(LOADER, "log-kind-replication"),
         other => other.to_owned(),
     }
 }
