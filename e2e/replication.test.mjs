@@ -17,7 +17,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { test } from 'node:test';
 
-import { BASE_URL, apiCall, browserForFile, login, restoreEnglish, switchLanguage, unique, withPage } from './lib.mjs';
+import { BASE_URL, apiCall, apiCleanup, browserForFile, idInUrl, login, restoreEnglish, switchLanguage, unique, withPage } from './lib.mjs';
 
 const browser = browserForFile();
 const run = promisify(execFile);
@@ -104,7 +104,7 @@ test('replication accesses: created with a key, token once, refused inputs in en
     const token = await page.inputValue('#token-secret');
     assert.match(token, /^ebr_/);
     assert.match(await page.inputValue('#replication-access-endpoint'), /^[^@]+@[^:]+:\d+$/);
-    assert.match(await page.inputValue('#replication-access-line'), /rrsync -ro/);
+    assert.match(await page.inputValue('#replication-access-line'), /^restrict,command="\S+ replication-gate --rrsync \S+ \S+" ssh-ed25519 /);
     await page.click('#token-secret-dismiss');
     await page.waitForURL('**/replication-accesses');
     const row = page.locator(`[data-testid="replication-access-row"][data-access-name="${name}"]`);
@@ -123,40 +123,47 @@ test('replication source: validation in es and eu, host key accepted, token neve
   await withPage(browser(), t, async (page, context) => {
     await login(page);
     const access = await apiCall(page.request, 'POST', '/api/replication-accesses', { name: unique('e2e-self'), public_key: await newKey() });
-    const policies = await apiCall(page.request, 'GET', '/api/policies');
-    const locations = await apiCall(page.request, 'GET', '/api/locations');
-    for (const lang of ['es', 'eu']) {
-      await switchLanguage(page, lang);
+    let sourceId = null;
+    try {
+      const policies = (await apiCall(page.request, 'GET', '/api/policies')).items;
+      const locations = (await apiCall(page.request, 'GET', '/api/locations')).items;
+      for (const lang of ['es', 'eu']) {
+        await switchLanguage(page, lang);
+        await page.goto('/replications/new');
+        await page.fill('#replication-url', 'ftp://nowhere');
+        await page.click('#replication-save');
+        await page.locator('#replication-url-error').waitFor();
+        await fitsPhone(page);
+      }
+      await restoreEnglish(context);
+      const name = unique('e2e-primary');
       await page.goto('/replications/new');
-      await page.fill('#replication-url', 'ftp://nowhere');
+      await page.fill('#replication-name', name);
+      await page.fill('#replication-url', BASE_URL);
+      await page.fill('#replication-token', access.token);
+      await page.fill('#replication-ssh-host', '127.0.0.1');
+      await page.fill('#replication-ssh-port', String(sshd.port));
+      await page.locator('input[id^="replication-map-primary-"]').first().fill(String(locations[0].id));
+      await page.locator('select[id^="replication-map-local-"]').first().selectOption(String(locations[0].id));
+      await page.selectOption('#replication-policy', String(policies[0].id));
+      assert.equal(await page.isChecked('#replication-delete-vanished'), false, 'off by default');
       await page.click('#replication-save');
-      await page.locator('#replication-url-error').waitFor();
+      await page.waitForURL(/\/replications\/\d+/);
+      sourceId = idInUrl(page);
+      assert.equal(await page.inputValue('#replication-token'), '', 'the token is never shown again');
+      assert.match(await page.textContent('#replication-token-help'), /stored/);
+      assert.match(await page.inputValue('#replication-public-key'), /^ssh-/);
+      await page.click('#replication-run');
+      await page.locator('#replication-host-key[data-state="pending"]').waitFor({ timeout: 20000 });
+      await page.click('#replication-host-accept');
+      assert.equal((await page.textContent('#accept-fingerprint')).trim(), sshd.fingerprint);
+      await page.click('#accept-dialog-confirm');
+      await page.locator('#replication-host-key[data-state="accepted"]').waitFor();
       await fitsPhone(page);
+    } finally {
+      if (sourceId !== null) await apiCleanup(page.request, `/api/replications/${sourceId}`);
+      await apiCleanup(page.request, `/api/replication-accesses/${access.id}`);
     }
-    await restoreEnglish(context);
-    const name = unique('e2e-primary');
-    await page.goto('/replications/new');
-    await page.fill('#replication-name', name);
-    await page.fill('#replication-url', BASE_URL);
-    await page.fill('#replication-token', access.token);
-    await page.fill('#replication-ssh-host', '127.0.0.1');
-    await page.fill('#replication-ssh-port', String(sshd.port));
-    await page.locator('input[id^="replication-map-primary-"]').first().fill(String(locations[0].id));
-    await page.locator('select[id^="replication-map-local-"]').first().selectOption(String(locations[0].id));
-    await page.selectOption('#replication-policy', String(policies[0].id));
-    assert.equal(await page.isChecked('#replication-delete-vanished'), false, 'off by default');
-    await page.click('#replication-save');
-    await page.waitForURL(/\/replications\/\d+/);
-    assert.equal(await page.inputValue('#replication-token'), '', 'the token is never shown again');
-    assert.match(await page.textContent('#replication-token-help'), /stored/);
-    assert.match(await page.inputValue('#replication-public-key'), /^ssh-/);
-    await page.click('#replication-run');
-    await page.locator('#replication-host-key[data-state="pending"]').waitFor({ timeout: 20000 });
-    await page.click('#replication-host-accept');
-    assert.equal((await page.textContent('#accept-fingerprint')).trim(), sshd.fingerprint);
-    await page.click('#accept-dialog-confirm');
-    await page.locator('#replication-host-key[data-state="accepted"]').waitFor();
-    await fitsPhone(page);
   }, PHONE);
 });
 

@@ -128,7 +128,10 @@ fn browser_tests(server: &TestServer) -> anyhow::Result<()> {
         .env("E2E_USER", E2E_USER)
         .env("E2E_PASSWORD", E2E_PASSWORD)
         // For states no API call can make (a job created weeks ago: late).
-        .env("E2E_DATABASE_URL", server.database_url()))
+        .env("E2E_DATABASE_URL", server.database_url())
+        // For files the server manages (replication's authorized_keys, read by an sshd
+        // the replication test starts).
+        .env("E2E_DATA_DIR", &server.data_dir))
 }
 
 fn python_client(server: &TestServer) -> anyhow::Result<()> {

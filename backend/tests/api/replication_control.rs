@@ -140,7 +140,7 @@ async fn validation_is_localised_and_names_each_field() {
     let (loc, pol) = app.defaults(&admin).await;
     let mut bad = source("", 22, loc, pol);
     bad["url"] = json!("https://user:pw@primary.example/?token=x");
-    bad["token"] = Value::Null;
+    bad["token"] = json!("two words");
     bad["ssh_host"] = json!("-oProxyCommand=x");
     bad["ssh_user"] = json!("a b");
     bad["locations"] = json!([{"primary": 1, "local": 999999}, {"primary": 1, "local": loc}]);
@@ -157,7 +157,7 @@ async fn validation_is_localised_and_names_each_field() {
     let mut want: Vec<(String, String)> = [
         ("name", "required"),
         ("url", "invalid"),
-        ("token", "required"),
+        ("token", "invalid"),
         ("ssh_host", "invalid"),
         ("ssh_user", "invalid"),
         ("locations.1.primary", "duplicate"),

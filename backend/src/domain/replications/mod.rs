@@ -158,9 +158,12 @@ pub async fn get(engine: &Engine, actor: Actor, id: i64) -> Result<Replication, 
 }
 
 /// The field checks and those against the database (policy, local locations).
-async fn check(c: &mut PgConn, body: &ReplicationBody, creating: bool) -> Result<(), DomainError> {
-    let mut issues = validation::validate(body, creating);
-    if replications::policy_name(c, body.policy_id)
+async fn check(c: &mut PgConn, body: &ReplicationBody) -> Result<(), DomainError> {
+    let mut issues = validation::validate(body);
+    // No policy chosen (the form's empty choice sends 0) is "required", not "not found".
+    if body.policy_id <= 0 {
+        issues.push(FieldIssue::new("policy_id", "required"));
+    } else if replications::policy_name(c, body.policy_id)
         .await?
         .is_none()
     {
@@ -212,7 +215,7 @@ pub async fn create(
     let mut c = db::conn(&engine.pool).await?;
     let mut keyed = None;
     let out = db::transaction(&mut c, async |t| {
-        check(t, body, true).await?;
+        check(t, body).await?;
         let token = body.token.as_deref().unwrap_or_default();
         let row = replications::insert(t, &form(body, token)?)
             .await
@@ -249,7 +252,7 @@ pub async fn put(
     let mut c = db::conn(&engine.pool).await?;
     db::transaction(&mut c, async |t| {
         let current = load(t, id).await?;
-        check(t, body, false).await?;
+        check(t, body).await?;
         let token = match body.token.as_deref() {
             Some(t) if !t.is_empty() => t.to_owned(),
             _ => current.token.clone(),

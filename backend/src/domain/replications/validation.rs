@@ -5,9 +5,11 @@
 use shared::replication::ReplicationBody;
 use shared::validate::{check_len, check_range, is_hostname, is_single_line, is_unix_user, Issue};
 
-/// The issues of `body`; `creating` makes the token required (on update an absent or
-/// empty token keeps the stored one).
-pub fn validate(body: &ReplicationBody, creating: bool) -> Vec<Issue> {
+/// The issues of `body`. The token may be left out, even when creating: the primary's
+/// access needs the replica's public key, which exists only once the source is saved, so
+/// the token is usually pasted afterwards (on update an absent or empty token keeps the
+/// stored one; a source without one does not sync).
+pub fn validate(body: &ReplicationBody) -> Vec<Issue> {
     let mut v = Vec::new();
     check_len(&mut v, "name", body.name.trim(), 1, 100);
     if !is_single_line(&body.name) {
@@ -19,7 +21,6 @@ pub fn validate(body: &ReplicationBody, creating: bool) -> Vec<Issue> {
         v.push(Issue::new("url", "invalid"));
     }
     match body.token.as_deref().unwrap_or_default() {
-        "" if creating => v.push(Issue::new("token", "required")),
         "" => {}
         t if t.len() > 500 || t.chars().any(|c| c.is_whitespace() || c.is_control()) => {
             v.push(Issue::new("token", "invalid"))
@@ -122,22 +123,18 @@ mod tests {
         .unwrap()
     }
 
-    fn fields(b: &ReplicationBody, creating: bool) -> Vec<(String, &'static str)> {
-        validate(b, creating)
-            .into_iter()
-            .map(|i| (i.field, i.code))
-            .collect()
+    fn fields(b: &ReplicationBody) -> Vec<(String, &'static str)> {
+        validate(b).into_iter().map(|i| (i.field, i.code)).collect()
     }
 
     #[test]
-    fn a_plain_source_is_valid_and_the_token_is_needed_only_to_create() {
-        assert!(fields(&body(), true).is_empty());
+    fn a_plain_source_is_valid_and_the_token_may_come_later() {
+        assert!(fields(&body()).is_empty());
         let mut b = body();
         b.token = None;
-        assert_eq!(fields(&b, true), [("token".into(), "required")]);
-        assert!(fields(&b, false).is_empty());
+        assert!(fields(&b).is_empty());
         b.token = Some("two words".into());
-        assert_eq!(fields(&b, false), [("token".into(), "invalid")]);
+        assert_eq!(fields(&b), [("token".into(), "invalid")]);
     }
 
     #[test]
@@ -172,7 +169,7 @@ mod tests {
         b.ssh_user = "a b".into();
         b.ssh_port = 0;
         assert_eq!(
-            fields(&b, true),
+            fields(&b),
             [
                 ("ssh_host".into(), "invalid"),
                 ("ssh_user".into(), "invalid"),
@@ -201,7 +198,7 @@ mod tests {
         b.max_deletions_per_run = 10001;
         b.all_clients = false;
         assert_eq!(
-            fields(&b, true),
+            fields(&b),
             [
                 ("locations.1.primary".into(), "duplicate"),
                 ("client_ids".into(), "required"),
@@ -213,6 +210,6 @@ mod tests {
             ]
         );
         b.locations.clear();
-        assert!(fields(&b, true).contains(&("locations".into(), "required")));
+        assert!(fields(&b).contains(&("locations".into(), "required")));
     }
 }

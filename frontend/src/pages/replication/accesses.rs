@@ -59,7 +59,7 @@ fn AccessList() -> impl IntoView {
             }.into_any(),
             Some(list) => view! {
                 <div class="table-wrap">
-                    <table class="table" id="replication-accesses-table">
+                    <table class="table stack-table" id="replication-accesses-table">
                         <thead><tr>
                             <th scope="col">{fl!(LOADER, "col-name")}</th>
                             <th scope="col">{fl!(LOADER, "replication-access-used")}</th>
@@ -81,10 +81,14 @@ fn access_row(a: ReplicationAccess, revoking: RwSignal<Option<(i64, String)>>) -
         .from_address
         .clone()
         .unwrap_or_else(|| fl!(LOADER, "replication-access-anywhere"));
-    let last = a.last_used_at.as_ref().map_or_else(
-        || fl!(LOADER, "replication-access-never-used"),
-        dates::date_time,
-    );
+    let last = match &a.last_used_at {
+        Some(at) => fl!(
+            LOADER,
+            "replication-access-last-used",
+            when = dates::date_time(at)
+        ),
+        None => fl!(LOADER, "replication-access-never-used"),
+    };
     let revoked = a.revoked_at.as_ref().map(dates::date_time);
     view! {
         <tr data-testid="replication-access-row" data-access-name=a.name.clone() class:inactive=revoked.is_some()>

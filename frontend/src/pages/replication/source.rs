@@ -13,7 +13,7 @@ use shared::validate::Issue;
 use super::draft::SourceDraft;
 use super::fields::SourceFields;
 use super::help::SourceHelp;
-use super::sources::host_key_text;
+use super::sources::{host_key_text, last_error_text, last_sync_text};
 use crate::api::{catalog, replication, ApiResult};
 use crate::components::copy::CopyBox;
 use crate::components::dialog::ConfirmDialog;
@@ -134,6 +134,12 @@ fn SourceStatus(source: RwSignal<Option<Replication>>) -> impl IntoView {
             <CopyBox id="replication-public-key" label=Signal::derive(move || fl!(LOADER, "replication-public-key")) text=key rows=3
                 help=Signal::derive(move || fl!(LOADER, "replication-public-key-hint")) />
             <HostKey source=source />
+            <p class="small" id="replication-last-sync">{move || source.with(|s| s.as_ref().map(last_sync_text))}</p>
+            {move || source.with(|s| s.as_ref().and_then(|s| s.last_error.clone())).map(|e| view! {
+                <p class="error-text break" id="replication-last-error">
+                    <strong>{fl!(LOADER, "replication-last-error-label")}</strong>" "{last_error_text(&e)}
+                </p>
+            })}
             <RunNow source=source />
             <h3>{move || fl!(LOADER, "replication-copied-clients")}</h3>
             {move || {
@@ -229,13 +235,12 @@ fn RunNow(source: RwSignal<Option<Replication>>) -> impl IntoView {
         failed.set(None);
         spawn_local(async move {
             match replication::run(id).await {
-                Ok(answer) => {
-                    started.set(Some(answer));
-                    if let Ok(updated) = replication::replication(id).await {
-                        source.set(Some(updated));
-                    }
-                }
+                Ok(answer) => started.set(Some(answer)),
                 Err(f) => failed.set(Some(session.check_failure(f).message())),
+            }
+            // Either way the source changed: its copies, host key (seen now), last error.
+            if let Ok(updated) = replication::replication(id).await {
+                source.set(Some(updated));
             }
             running.set(false);
         });

@@ -11,6 +11,7 @@ use crate::components::feedback::{Alert, AlertKind};
 use crate::components::page::{AdminOnly, Loading, PageTitle};
 use crate::dates;
 use crate::i18n::LOADER;
+use crate::run_labels::error_explanation;
 use crate::scaffold::loaded::use_loaded;
 
 /// `/replications`.
@@ -26,6 +27,40 @@ pub fn host_key_text(state: HostKeyState) -> String {
         HostKeyState::Pending => fl!(LOADER, "host-key-pending"),
         HostKeyState::Accepted => fl!(LOADER, "host-key-accepted"),
         HostKeyState::Unknown => fl!(LOADER, "host-key-unknown"),
+    }
+}
+
+/// "Last sync: <when>", or that it never synced.
+pub fn last_sync_text(r: &Replication) -> String {
+    match &r.last_sync_at {
+        Some(at) => fl!(
+            LOADER,
+            "replication-last-sync-at",
+            when = dates::date_time(at)
+        ),
+        None => fl!(LOADER, "replication-never-synced"),
+    }
+}
+
+/// A source's last error in words. The server keeps a code (`host_key_pending`) or a
+/// run error with its detail (`primary_refused: 401 …`); the code is explained, the
+/// detail (the primary's own words) kept in brackets. Anything else is shown as it is.
+pub fn last_error_text(stored: &str) -> String {
+    let (code, detail) = stored
+        .split_once(':')
+        .map_or((stored, ""), |(c, d)| (c.trim(), d.trim()));
+    let text = match code {
+        "host_key_pending" => fl!(LOADER, "replication-error-host-key-pending"),
+        "host_key_mismatch" => fl!(LOADER, "replication-error-host-key-mismatch"),
+        other => match error_explanation(other) {
+            Some(t) => t,
+            None => return stored.to_owned(),
+        },
+    };
+    if detail.is_empty() {
+        text
+    } else {
+        format!("{text} ({detail})")
     }
 }
 
@@ -47,7 +82,7 @@ fn SourceList() -> impl IntoView {
             }.into_any(),
             Some(list) => view! {
                 <div class="table-wrap">
-                    <table class="table" id="replications-table">
+                    <table class="table stack-table" id="replications-table">
                         <thead><tr>
                             <th scope="col">{fl!(LOADER, "col-name")}</th>
                             <th scope="col">{fl!(LOADER, "replication-last-sync")}</th>
@@ -64,13 +99,16 @@ fn SourceList() -> impl IntoView {
 /// the last sync and its error.
 fn source_row(r: Replication) -> impl IntoView {
     let id = r.id;
-    let last = r
-        .last_sync_at
-        .as_ref()
-        .map_or_else(|| fl!(LOADER, "replication-never-synced"), dates::date_time);
+    let last = last_sync_text(&r);
     let key_class = match r.host_key_state {
         HostKeyState::Accepted => "badge badge-ok",
         _ => "badge badge-warning",
+    };
+    // Short words in the badge: the sentences of `host_key_text` are for the source's page.
+    let (key_state, key_badge) = match r.host_key_state {
+        HostKeyState::Unknown => ("unknown", fl!(LOADER, "replication-key-badge-unknown")),
+        HostKeyState::Pending => ("pending", fl!(LOADER, "replication-key-badge-pending")),
+        HostKeyState::Accepted => ("accepted", fl!(LOADER, "replication-key-badge-accepted")),
     };
     view! {
         <tr data-testid="replication-row" data-replication-name=r.name.clone() class:inactive=!r.active>
@@ -78,13 +116,13 @@ fn source_row(r: Replication) -> impl IntoView {
                 <a href=format!("/replications/{id}") class="strong">{r.name.clone()}</a>
                 <span class="muted small block break" data-testid="replication-url">{r.url.clone()}</span>
                 <span class="block">
-                    <span class=key_class data-testid="replication-host-key">{host_key_text(r.host_key_state)}</span>" "
+                    <span class=key_class data-testid="replication-host-key" data-state=key_state>{key_badge}</span>" "
                     <span class="badge" data-testid="replication-clients">{fl!(LOADER, "replication-clients-count", count = r.clients.len())}</span>
                 </span>
             </td>
             <td class="small">
                 <span class="block" data-testid="replication-last-sync">{last}</span>
-                {r.last_error.clone().map(|e| view! { <span class="block error-text break" data-testid="replication-last-error">{e}</span> })}
+                {r.last_error.as_deref().map(|e| view! { <span class="block error-text break" data-testid="replication-last-error">{last_error_text(e)}</span> })}
             </td>
         </tr>
     }
