@@ -230,6 +230,8 @@ async fn the_primary_host_key_goes_pending_accepted_and_a_change_is_refused() {
         (200, Some("accepted")),
         "{r}"
     );
+    // The refusal it caused is resolved with it.
+    assert_eq!(r["last_error"], Value::Null, "{r}");
     let known = app
         ._data_dir
         .path()

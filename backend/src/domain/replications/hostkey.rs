@@ -105,6 +105,14 @@ pub async fn accept(engine: &Engine, actor: Actor, id: i64) -> Result<Replicatio
             .host_key_pending
             .ok_or(DomainError::Code(ErrorCode::NoPendingHostKey))?;
         replications::set_host_keys(t, id, Some(&pending), None).await?;
+        // The refusal the pending key caused is resolved: not shown as the last error.
+        let refusals = [ErrorCode::HostKeyPending, ErrorCode::HostKeyMismatch];
+        if refusals
+            .iter()
+            .any(|e| row.last_error.as_deref() == Some(e.as_str()))
+        {
+            replications::set_last_error(t, id, None).await?;
+        }
         let port = u16::try_from(row.ssh_port).unwrap_or(22);
         let path = hostkeys::replication_known_hosts_path(&engine.config.data_dir, id);
         hostkeys::write_known_hosts_at(path, &row.ssh_host, port, &pending)?;
