@@ -245,7 +245,7 @@ pub async fn wait_state(admin: &Api, run_id: i64, state: &str) -> Value {
     panic!("run {run_id} never reached {state}");
 }
 
-fn rsync_running(marker: &str) -> bool {
+pub fn rsync_running(marker: &str) -> bool {
     let out = std::process::Command::new("pgrep")
         .args(["-f", marker])
         .output()
@@ -515,7 +515,7 @@ async fn a_trigger_token_starts_a_job_without_login() {
 
 /// Starts the real binary on a database; returns the child, its base URL and the first
 /// admin's password when printed.
-async fn start_binary(
+pub async fn start_binary(
     db_url: &str,
     data: &Path,
 ) -> (tokio::process::Child, String, Option<String>) {

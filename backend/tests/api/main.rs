@@ -35,6 +35,7 @@ mod replication_access_ssh;
 mod replication_control;
 mod replication_control_copies;
 mod replication_faults;
+mod replication_kill;
 mod replication_wipe;
 mod restore;
 mod retention;

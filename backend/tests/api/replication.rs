@@ -135,7 +135,11 @@ pub struct Replica {
 }
 
 pub async fn replica(p: &Primary, bwlimit: Option<i32>) -> Replica {
-    let app = spawn_app().await;
+    replica_on(p, bwlimit, spawn_app().await).await
+}
+
+/// [`replica`] on a server started by the caller (e.g. one that executes nothing).
+pub async fn replica_on(p: &Primary, bwlimit: Option<i32>, app: TestApp) -> Replica {
     let admin = app.admin().await;
     let (loc, pol) = app.defaults(&admin).await;
     let (_, l) = admin.get(&format!("/api/locations/{loc}")).await;
