@@ -339,3 +339,27 @@ pub async fn set_behind_since(
         .await?;
     Ok(())
 }
+
+/// The primary snapshots a copied job's last replication saw listed but did not copy.
+pub async fn replication_pending(c: &mut PgConn, id: i64) -> Result<Vec<String>, DbError> {
+    let names: Option<Vec<Option<String>>> = jobs::table
+        .find(id)
+        .select(jobs::replication_pending)
+        .first(c)
+        .await
+        .optional()?;
+    Ok(names.unwrap_or_default().into_iter().flatten().collect())
+}
+
+/// Records the primary snapshots a replication saw listed but did not copy.
+pub async fn set_replication_pending(
+    c: &mut PgConn,
+    id: i64,
+    names: &[String],
+) -> Result<(), DbError> {
+    diesel::update(jobs::table.find(id))
+        .set(jobs::replication_pending.eq(names))
+        .execute(c)
+        .await?;
+    Ok(())
+}

@@ -118,6 +118,7 @@ diesel::table! {
         late_since -> Nullable<Timestamptz>,
         primary_id -> Nullable<Int8>,
         replication_behind_since -> Nullable<Timestamptz>,
+        replication_pending -> Array<Nullable<Text>>,
     }
 }
 

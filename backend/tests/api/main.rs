@@ -36,6 +36,7 @@ mod replication_control;
 mod replication_control_copies;
 mod replication_faults;
 mod replication_kill;
+mod replication_pending;
 mod replication_wipe;
 mod restore;
 mod retention;

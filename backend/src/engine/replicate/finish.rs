@@ -8,7 +8,7 @@ use chrono::Utc;
 use shared::replication::{CatalogSnapshot, ReplicaRetention};
 
 use super::context::ReplicaContext;
-use super::plan::{behind_since, Here};
+use super::plan::{behind_since, still_pending, Here};
 use super::retention::{doomed_copies, Copy, Rules};
 use crate::db::runs::RunRow;
 use crate::db::{self, jobs, snapshots};
@@ -65,6 +65,9 @@ impl Engine {
             .map_err(Stop::internal)?;
         let names: Vec<String> = rows.iter().map(|r| r.name.clone()).collect();
         jobs::set_behind_since(&mut c, ctx.job.id, behind_since(listed, &names))
+            .await
+            .map_err(Stop::internal)?;
+        jobs::set_replication_pending(&mut c, ctx.job.id, &still_pending(listed, &names))
             .await
             .map_err(Stop::internal)?;
         if retain {

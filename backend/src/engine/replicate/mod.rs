@@ -17,7 +17,7 @@ use shared::runs::{RunError, RunState};
 
 use self::context::ReplicaContext;
 use self::copy::Copied;
-use self::plan::{in_window, missing};
+use self::plan::{in_window, lost_since_last, missing};
 use crate::db::runs::{RunOutcome, RunRow};
 use crate::engine::runner::{Engine, Stop};
 use crate::engine::stats::RsyncStats;
@@ -46,6 +46,7 @@ impl Engine {
             .map_err(|e| Stop(e.0, e.1))?;
         self.set_state(run, RunState::Running).await?;
         let mut tally = Tally::default();
+        self.report_lost(run, &ctx, &listed, &mut tally).await?;
         let copied = self
             .copy_missing(run, &ctx, &primary, &listed, &mut tally)
             .await;
@@ -125,6 +126,40 @@ impl Engine {
                     tally.warning = true;
                 }
             }
+        }
+        Ok(())
+    }
+}
+
+impl Engine {
+    /// Reports the snapshots the last run left to copy that the primary pruned since.
+    async fn report_lost(
+        &self,
+        run: &RunRow,
+        ctx: &ReplicaContext,
+        listed: &[CatalogSnapshot],
+        tally: &mut Tally,
+    ) -> Result<(), Stop> {
+        let pending = {
+            let mut c = crate::db::conn(&self.pool).await.map_err(Stop::internal)?;
+            crate::db::jobs::replication_pending(&mut c, ctx.job.id)
+                .await
+                .map_err(Stop::internal)?
+        };
+        let here: Vec<String> = self.here(ctx).await?.into_iter().map(|h| h.name).collect();
+        for name in lost_since_last(&pending, listed, &here) {
+            let detail =
+                format!("snapshot {name} was pruned on the primary before it could be copied");
+            self.log(run.id, &detail);
+            self.replica_record(
+                run,
+                LogLevel::Warning,
+                "snapshot_pruned_before_copy",
+                &detail,
+            )
+            .await;
+            tally.pruned.push(name);
+            tally.warning = true;
         }
         Ok(())
     }

@@ -82,6 +82,29 @@ pub fn behind_since(primary: &[CatalogSnapshot], here_names: &[String]) -> Optio
         .max()
 }
 
+/// The snapshots the last run saw listed but did not copy that the primary no longer
+/// lists and that are not here: pruned there before they could be copied.
+pub fn lost_since_last(
+    pending: &[String],
+    primary: &[CatalogSnapshot],
+    here_names: &[String],
+) -> Vec<String> {
+    pending
+        .iter()
+        .filter(|n| !primary.iter().any(|s| &s.name == *n) && !here_names.contains(n))
+        .cloned()
+        .collect()
+}
+
+/// The primary snapshots still not here, for the next run to check.
+pub fn still_pending(primary: &[CatalogSnapshot], here_names: &[String]) -> Vec<String> {
+    primary
+        .iter()
+        .filter(|s| !here_names.contains(&s.name))
+        .map(|s| s.name.clone())
+        .collect()
+}
+
 /// How one copy reaches the primary.
 #[derive(Debug, Clone)]
 pub struct Pull<'a> {

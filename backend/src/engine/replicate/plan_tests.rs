@@ -141,3 +141,14 @@ fn the_pull_argv_has_no_shell_no_delete_no_fake_super() {
     };
     assert!(pull_argv(&evil, &snap("d3", 3)).is_err());
 }
+
+#[test]
+fn snapshots_left_to_copy_then_pruned_are_lost() {
+    let listed = [snap("a", 1), snap("c", 3)];
+    let here_names = ["a".to_owned()];
+    // b was pending and is neither listed nor here; c is still listed; a arrived.
+    let pending = ["a".to_owned(), "b".to_owned(), "c".to_owned()];
+    assert_eq!(lost_since_last(&pending, &listed, &here_names), ["b"]);
+    assert_eq!(still_pending(&listed, &here_names), ["c"]);
+    assert!(lost_since_last(&[], &listed, &here_names).is_empty());
+}
