@@ -184,7 +184,9 @@ export async function apiCall(request, method, url, data) {
 /** Deletes `url` through the API, ignoring failures (for `finally` blocks). */
 export async function apiCleanup(request, url) {
   try {
-    await request.fetch(`${BASE_URL}${url}`, { method: 'DELETE', headers: CSRF });
+    // Revocations are POSTs (the object stays, revoked); everything else is deleted.
+    const method = url.endsWith('/revoke') ? 'POST' : 'DELETE';
+    await request.fetch(`${BASE_URL}${url}`, { method, headers: CSRF });
   } catch (err) {
     console.error(`cleanup of ${url} failed: ${err}`);
   }

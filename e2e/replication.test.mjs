@@ -162,7 +162,7 @@ test('replication source: validation in es and eu, host key accepted, token neve
       await fitsPhone(page);
     } finally {
       if (sourceId !== null) await apiCleanup(page.request, `/api/replications/${sourceId}`);
-      await apiCleanup(page.request, `/api/replication-accesses/${access.id}`);
+      await apiCleanup(page.request, `/api/replication-accesses/${access.id}/revoke`);
     }
   }, PHONE);
 });

@@ -214,7 +214,7 @@ test('replicate a job from this same server: source, access, host key, run, copy
       await page.waitForURL('**/replication-accesses');
       await page.locator(`[data-testid="replication-access-row"][data-access-name="${accessName}"]`).waitFor();
       const access = (await apiCall(api, 'GET', '/api/replication-accesses')).find((a) => a.name === accessName);
-      cleanup.unshift(`/api/replication-accesses/${access.id}`);
+      cleanup.unshift(`/api/replication-accesses/${access.id}/revoke`);
       const installed = await readFile(path.join(dataDir, 'replication', 'authorized_keys'), 'utf8');
       assert.ok(installed.includes(publicKey.split(/\s+/)[1]), 'the key is in the managed authorized_keys');
 

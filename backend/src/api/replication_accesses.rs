@@ -1,7 +1,7 @@
 //! `/api/replication-accesses`: the replicas allowed to copy this server (administrators).
 //! The token is shown once, on creation; DELETE revokes.
 
-use actix_web::{delete, get, post, web, HttpResponse};
+use actix_web::{get, post, web, HttpResponse};
 use shared::replication::{ReplicationAccess, ReplicationAccessBody, ReplicationAccessCreated};
 use shared::ApiError;
 
@@ -83,23 +83,28 @@ pub async fn get_replication_access(
 }
 
 /// Revoke a replication access (admins): its token and its ssh key stop working at once.
+///
+/// The access stays listed, with `revoked_at` set (who could replicate, and until when);
+/// revoking it again changes nothing.
 #[utoipa::path(
     tag = "replication",
     security(("bearer" = []), ("cookie" = [])),
     params(("id" = i64, Path, description = "Access id")),
     responses(
-        (status = 204, description = "Revoked"),
+        (status = 200, description = "The access, revoked", body = ReplicationAccess),
         (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "Not an administrator", body = ApiError),
         (status = 404, description = "No such access", body = ApiError),
     )
 )]
-#[delete("/replication-accesses/{id}")]
+#[post("/replication-accesses/{id}/revoke")]
 pub async fn revoke_replication_access(
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<i64>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<web::Json<ReplicationAccess>> {
     replication_accesses::revoke(&state.pool, user.actor(), *id, &state.config).await?;
-    Ok(HttpResponse::NoContent().finish())
+    Ok(web::Json(
+        replication_accesses::get(&state.pool, user.actor(), *id, &state.config).await?,
+    ))
 }

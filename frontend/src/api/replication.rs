@@ -20,9 +20,12 @@ pub async fn create_access(body: &ReplicationAccessBody) -> ApiResult<Replicatio
     post_json("/api/replication-accesses", body).await
 }
 
-/// `DELETE /api/replication-accesses/{id}`: revokes the token and the key.
+/// `POST /api/replication-accesses/{id}/revoke`: revokes the token and the key (the
+/// access stays listed, revoked).
 pub async fn revoke_access(id: i64) -> ApiResult<()> {
-    delete(&format!("/api/replication-accesses/{id}")).await
+    post_empty::<ReplicationAccess>(&format!("/api/replication-accesses/{id}/revoke"))
+        .await
+        .map(drop)
 }
 
 /// `GET /api/replications` (admins).
