@@ -37,13 +37,12 @@ fn ssh_args(key: &Path, port: u16) -> Vec<String> {
 
 /// `rsync -aHAXX --numeric-ids -e <ssh> <args…>`: (success, stderr).
 fn rsync(key: &Path, port: u16, args: &[&str]) -> (bool, String) {
+    // The replica engine's own options: with `--no-inc-recursive` among them, directory
+    // times are set after every hard link inside was made (with incremental recursion
+    // rsync may touch a directory after setting its time, and the copy's differ).
     let out = std::process::Command::new("rsync")
-        .args([
-            "-aHAXX",
-            "--numeric-ids",
-            "-e",
-            &format!("ssh {}", ssh_args(key, port).join(" ")),
-        ])
+        .args(shared::rsync::REPLICATE_BASE)
+        .args(["-e", &format!("ssh {}", ssh_args(key, port).join(" "))])
         .args(args)
         .output()
         .unwrap();
