@@ -50,12 +50,6 @@ fn public_key_path(data_dir: &Path, name: &KeyName) -> PathBuf {
     with_pub(&private_path(data_dir, name))
 }
 
-/// Path of the private key a replica uses for replication source `replication_id`
-/// (`<data dir>/keys/replication-<id>`, its `.pub` beside it).
-pub fn replication_key_path(data_dir: &Path, replication_id: i64) -> PathBuf {
-    private_path(data_dir, &KeyName::replication(replication_id))
-}
-
 /// `path` with `.pub` appended (where ssh-keygen writes the public half).
 fn with_pub(path: &Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();

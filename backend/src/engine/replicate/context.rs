@@ -80,7 +80,7 @@ impl Engine {
         Ok(ReplicaContext {
             store: JobStore::new(Path::new(&location.directory), job.client_id, job.id),
             primary_job_id,
-            key_path: keys::replication_key_path(data_dir, source.id),
+            key_path: keys::private_path(data_dir, &keys::KeyName::replication(source.id)),
             known_hosts,
             job,
             client,
