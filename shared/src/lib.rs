@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod clients;
 pub mod common;
+pub mod dashboard;
 pub mod error;
 pub mod events;
 pub mod health;

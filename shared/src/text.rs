@@ -182,6 +182,7 @@ mod tests {
             $check::<crate::ErrorCode>($($arg)?);
             $check::<crate::audit::AuditKind>($($arg)?);
             $check::<crate::replication::ReplicaRetention>($($arg)?);
+            $check::<crate::dashboard::JobHealth>($($arg)?);
         }};
     }
 

@@ -5,10 +5,12 @@ pub mod answers;
 pub mod auth;
 pub mod auth_user;
 pub mod clients;
+pub mod dashboard;
 pub mod error;
 pub mod events;
 pub mod fallback;
 pub mod health;
+pub mod history;
 pub mod jobs;
 pub mod json;
 pub mod localize;
@@ -71,6 +73,7 @@ use error::AppError;
         (name = "logs", description = "Log records of the whole server, and their CSV export"),
         (name = "snapshots", description = "Browsing, downloading and restoring snapshots"),
         (name = "notifications", description = "E-mail notifications and their delivery (administrators only)"),
+        (name = "dashboard", description = "Job health, storage use and forecasts at a glance"),
         (name = "metrics", description = "Prometheus metrics, at /metrics (outside /api)"),
         (name = "replication", description = "Replication: on a primary, the accesses of its replicas (administrators) and the catalog they read with their own token; on a replica, the sources it copies, their runs and take-over (administrators)"),
     )
@@ -148,6 +151,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(runs::run_job)
         .service(runs::run_client)
         .service(queue::get_queue)
+        .service(dashboard::get_dashboard)
+        .service(dashboard::get_storage)
+        .service(history::get_job_history)
+        .service(history::get_client_history)
         .service(queue::get_client_states)
         .service(queue::get_client_state)
         .service(events::events)

@@ -97,3 +97,18 @@ pub struct JobListQuery {
     /// Only late jobs (or only those that are not late).
     pub late: Option<bool>,
 }
+
+/// Query of `GET /api/dashboard`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DashboardQuery {
+    /// Page number of the tiles, from 1.
+    #[param(minimum = 1)]
+    pub page: Option<i64>,
+    /// Tiles per page, 1 to 500 (default 20).
+    #[param(minimum = 1, maximum = 500)]
+    pub per_page: Option<i64>,
+    /// Only the tiles of jobs in this state (the counts still cover every job).
+    #[param(inline)]
+    pub health: Option<shared::dashboard::JobHealth>,
+}

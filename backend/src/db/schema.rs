@@ -48,6 +48,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    client_usage (client_id, day) {
+        client_id -> Int8,
+        day -> Date,
+        size_bytes -> Int8,
+    }
+}
+
+diesel::table! {
     clients (id) {
         id -> Int8,
         name -> Text,
@@ -119,6 +127,18 @@ diesel::table! {
         primary_id -> Nullable<Int8>,
         replication_behind_since -> Nullable<Timestamptz>,
         replication_pending -> Array<Nullable<Text>>,
+    }
+}
+
+diesel::table! {
+    location_usage (location_id, daily, at) {
+        location_id -> Int8,
+        daily -> Bool,
+        at -> Timestamptz,
+        used_bytes -> Int8,
+        total_bytes -> Int8,
+        used_inodes -> Int8,
+        total_inodes -> Int8,
     }
 }
 
@@ -365,6 +385,7 @@ diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(client_batches -> clients (client_id));
 diesel::joinable!(client_scripts -> clients (client_id));
 diesel::joinable!(client_scripts -> scripts (script_id));
+diesel::joinable!(client_usage -> clients (client_id));
 diesel::joinable!(clients -> replications (replication_id));
 diesel::joinable!(clients -> users (owner_id));
 diesel::joinable!(job_scripts -> jobs (job_id));
@@ -372,6 +393,7 @@ diesel::joinable!(job_scripts -> scripts (script_id));
 diesel::joinable!(jobs -> backup_locations (location_id));
 diesel::joinable!(jobs -> clients (client_id));
 diesel::joinable!(jobs -> policies (policy_id));
+diesel::joinable!(location_usage -> backup_locations (location_id));
 diesel::joinable!(log_records -> clients (client_id));
 diesel::joinable!(log_records -> jobs (job_id));
 diesel::joinable!(log_records -> runs (run_id));
@@ -395,10 +417,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     backup_locations,
     client_batches,
     client_scripts,
+    client_usage,
     clients,
     events,
     job_scripts,
     jobs,
+    location_usage,
     log_records,
     notifications,
     policies,

@@ -6,6 +6,7 @@ pub mod actor;
 pub mod audit;
 pub mod clients;
 pub mod copies;
+pub mod dashboard;
 pub mod job_tokens;
 pub mod jobs;
 pub mod late;
