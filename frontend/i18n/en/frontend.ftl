@@ -200,6 +200,7 @@ jobs-add-job = Add job
 jobs-empty = There are no clients yet. Add the first one with “Add client”.
 jobs-no-match = No client name contains this text.
 select-all = Select every client and job on this page
+jobs-card-select-all = Select all
 select-client = Select client { $name }
 select-job = Select job { $name }
 col-id = Id

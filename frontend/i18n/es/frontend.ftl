@@ -200,6 +200,7 @@ jobs-add-job = Añadir tarea
 jobs-empty = Todavía no hay clientes. Añade el primero con «Añadir cliente».
 jobs-no-match = Ningún nombre de cliente contiene este texto.
 select-all = Seleccionar todos los clientes y tareas de esta página
+jobs-card-select-all = Seleccionar todo
 select-client = Seleccionar el cliente { $name }
 select-job = Seleccionar la tarea { $name }
 col-id = Id

@@ -200,6 +200,7 @@ jobs-add-job = Gehitu lana
 jobs-empty = Oraindik ez dago bezerorik. Gehitu lehena «Gehitu bezeroa» botoiarekin.
 jobs-no-match = Ez dago testu hau duen bezero-izenik.
 select-all = Hautatu orri honetako bezero eta lan guztiak
+jobs-card-select-all = Hautatu denak
 select-client = Hautatu { $name } bezeroa
 select-job = Hautatu { $name } lana
 col-id = Id

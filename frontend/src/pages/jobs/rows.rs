@@ -2,7 +2,8 @@
 //! and its jobs nested below. Rows are drawn once per list (texts are plain strings, not
 //! reactive), so a page of 500 clients with 5 jobs each stays light; only the checkboxes
 //! follow the selection, and the result, last-run and progress cells follow the live
-//! events (`live`).
+//! events (`live`). On phones the style sheet turns each row into a card ("Jobs list on
+//! phones" in `style.css`): the `jobs-cell-*` classes and `data-label`s are for it.
 
 use chrono::{DateTime, Utc};
 use i18n_embed_fl::fl;
@@ -93,16 +94,18 @@ pub fn client_group(client: Client, ctx: RowContext) -> impl IntoView {
                 data-client-name=name_attr
             >
                 {select_cell("select-client", select_label, ctx.selection, Row::Client(id))}
-                <td class="num">{id.to_string()}</td>
+                <td class="num jobs-cell-id">{id.to_string()}</td>
                 <td class="name">
                     <a href=format!("/clients/{id}") class="client-name">{client.name.clone()}</a>
                     {client.copy_of.as_ref().map(|c| view! { " "{copy_badge(c)} })}
                     {(!client.description.is_empty()).then(|| view! { <span class="muted small">{client.description.clone()}</span> })}
                 </td>
-                <td class="mono small">{labels::connection_text(&client.connection)}</td>
-                <td>{live::client_result(ctx.feed, results, inactive)}</td>
-                <td>{live::when(last_run, ctx.now)}</td>
-                <td>{quota_cell(client.size_bytes, client.quota_bytes, ctx.warn_percent)}</td>
+                <td class="mono small jobs-cell-source">{labels::connection_text(&client.connection)}</td>
+                <td class="jobs-cell-result">{live::client_result(ctx.feed, results, inactive)}</td>
+                <td class="jobs-cell-when" data-label=fl!(LOADER, "col-last-run")>{live::when(last_run, ctx.now)}</td>
+                <td class="jobs-cell-size" data-label=fl!(LOADER, "col-size")>
+                    {quota_cell(client.size_bytes, client.quota_bytes, ctx.warn_percent)}
+                </td>
                 {client_actions(id, removal, ctx, client.copy_of.as_ref().map(read_only_reason))}
             </tr>
             {jobs}
@@ -136,19 +139,19 @@ fn job_row(client: &Client, job: JobSummary, ctx: RowContext) -> impl IntoView {
             data-job-name=name_attr
         >
             {select_cell("select-job", fl!(LOADER, "select-job", name = label), ctx.selection, Row::Job(id))}
-            <td class="num">{format!("{}.{id}", client.id)}</td>
+            <td class="num jobs-cell-id">{format!("{}.{id}", client.id)}</td>
             <td class="name job-name">
                 <a href=format!("/jobs/{id}")>{name}</a>
                 " "
                 {move || ctx.late.with(|l| l.contains(&id)).then(|| late_badge(None))}
             </td>
-            <td class="mono small">{source_path}</td>
-            <td>
+            <td class="mono small jobs-cell-source">{source_path}</td>
+            <td class="jobs-cell-result">
                 {live::job_result(ctx.feed, id, last_result, inactive)}
                 {live::job_progress(ctx.feed, id)}
             </td>
-            <td>{live::last_run(ctx.feed, id, last_run_at, ctx.now)}</td>
-            <td>{format::size(size_bytes)}</td>
+            <td class="jobs-cell-when" data-label=fl!(LOADER, "col-last-run")>{live::last_run(ctx.feed, id, last_run_at, ctx.now)}</td>
+            <td class="jobs-cell-size" data-label=fl!(LOADER, "col-size")>{format::size(size_bytes)}</td>
             {job_actions(id, removal, ctx, client.copy_of.as_ref().map(read_only_reason))}
         </tr>
     }

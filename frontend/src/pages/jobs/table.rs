@@ -62,6 +62,10 @@ pub fn ClientsTable(
                                 prop:checked=move || selection.all()
                                 on:change=select_all
                             />
+                            // Only on phones, where the headings above the cards are gone.
+                            <label for="select-all" class="jobs-card-only" aria-hidden="true">
+                                {move || fl!(LOADER, "jobs-card-select-all")}
+                            </label>
                         </th>
                         <th scope="col" aria-sort=aria_sort("id")>
                             <button type="button" id="sort-id" class="sort-button" on:click=move |_| sort_by("id")>
@@ -73,11 +77,11 @@ pub fn ClientsTable(
                                 {move || fl!(LOADER, "col-name")}{sort_mark("name")}
                             </button>
                         </th>
-                        <th scope="col">{move || fl!(LOADER, "col-source")}</th>
-                        <th scope="col">{move || fl!(LOADER, "col-last-result")}</th>
-                        <th scope="col">{move || fl!(LOADER, "col-last-run")}</th>
-                        <th scope="col">{move || fl!(LOADER, "col-size")}</th>
-                        <th scope="col"><span class="visually-hidden">{move || fl!(LOADER, "col-actions")}</span></th>
+                        <th scope="col" class="jobs-desktop-only">{move || fl!(LOADER, "col-source")}</th>
+                        <th scope="col" class="jobs-desktop-only">{move || fl!(LOADER, "col-last-result")}</th>
+                        <th scope="col" class="jobs-desktop-only">{move || fl!(LOADER, "col-last-run")}</th>
+                        <th scope="col" class="jobs-desktop-only">{move || fl!(LOADER, "col-size")}</th>
+                        <th scope="col" class="jobs-desktop-only"><span class="visually-hidden">{move || fl!(LOADER, "col-actions")}</span></th>
                     </tr>
                 </thead>
                 {children()}
