@@ -270,6 +270,13 @@ client-rsync-options = Extra rsync options
 client-rsync-options-hint = One per line (for example --bwlimit=5000 or --compress).
 client-jobs = Jobs of this client
 client-no-jobs = This client has no jobs yet. Add one with “Add job”.
+client-size-title = Size
+client-size-total = Total size
+client-size-quota = Quota
+client-size-no-quota = No quota: this client may grow without limit.
+client-size-quota-high = Past { $percent } % of the quota: free some space or raise the quota.
+client-size-history = Size per day
+client-size-empty = No size history yet: the client's size is recorded once a day.
 client-key-title = ssh key of this client
 client-key-intro = ElkarBackup connects to this client as { $user } with a key of its own. Add the line below to that user’s ~/.ssh/authorized_keys on the client, or run the command there.
 client-key-not-ssh = This client is not reached over ssh, so it needs no key. The key is kept in case you switch it to ssh later.

@@ -270,6 +270,13 @@ client-rsync-options = Opciones de rsync adicionales
 client-rsync-options-hint = Una por línea (por ejemplo --bwlimit=5000 o --compress).
 client-jobs = Tareas de este cliente
 client-no-jobs = Este cliente aún no tiene tareas. Añade una con «Añadir tarea».
+client-size-title = Tamaño
+client-size-total = Tamaño total
+client-size-quota = Cuota
+client-size-no-quota = Sin cuota: este cliente puede crecer sin límite.
+client-size-quota-high = Supera el { $percent } % de la cuota: libere espacio o aumente la cuota.
+client-size-history = Tamaño por día
+client-size-empty = Aún no hay historial de tamaño: el tamaño del cliente se registra una vez al día.
 client-key-title = Clave ssh de este cliente
 client-key-intro = ElkarBackup se conecta a este cliente como { $user } con una clave propia. Añade la línea siguiente al archivo ~/.ssh/authorized_keys de ese usuario en el cliente, o ejecuta allí el comando.
 client-key-not-ssh = A este cliente no se accede por ssh, así que no necesita clave. La clave se conserva por si más adelante lo cambias a ssh.

@@ -270,6 +270,13 @@ client-rsync-options = rsync aukera gehigarriak
 client-rsync-options-hint = Bat lerro bakoitzeko (adibidez --bwlimit=5000 edo --compress).
 client-jobs = Bezero honen lanak
 client-no-jobs = Bezero honek ez du lanik oraindik. Gehitu bat «Gehitu lana» botoiarekin.
+client-size-title = Tamaina
+client-size-total = Tamaina guztira
+client-size-quota = Kuota
+client-size-no-quota = Kuotarik ez: bezero hau mugarik gabe hazi daiteke.
+client-size-quota-high = Kuotaren %{ $percent } gainditu du: askatu lekua edo handitu kuota.
+client-size-history = Tamaina egunez egun
+client-size-empty = Oraindik ez dago tamainaren historiarik: bezeroaren tamaina egunean behin gordetzen da.
 client-key-title = Bezero honen ssh gakoa
 client-key-intro = ElkarBackup bezero honetara { $user } gisa konektatzen da, berezko gako batekin. Gehitu beheko lerroa erabiltzaile horren ~/.ssh/authorized_keys fitxategira bezeroan, edo exekutatu han komandoa.
 client-key-not-ssh = Bezero honetara ez da ssh bidez iristen, beraz ez du gakorik behar. Gakoa gorde egiten da, geroago ssh-ra aldatzen baduzu ere.

@@ -8,6 +8,7 @@ mod fields;
 mod help;
 mod host;
 mod key;
+mod size;
 
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
@@ -21,6 +22,7 @@ use self::fields::ClientFields;
 use self::help::ClientHelp;
 use self::host::HostKeyPanel;
 use self::key::KeyPanel;
+use self::size::SizePanel;
 use crate::api::{catalog, Failure};
 use crate::components::feedback::{Alert, AlertKind};
 use crate::components::page::PageTitle;
@@ -87,6 +89,7 @@ fn ClientPage(id: Option<i64>) -> impl IntoView {
                     </EntityFormBody>
                 </section>
                 <Show when=move || client.with(Option::is_some)>
+                    <SizePanel client=client warn_percent=crate::pages::jobs::quota_warning_percent() />
                     <ClientJobs jobs=jobs />
                     <Show when=move || !copied.get()>
                         <HostKeyPanel client=client />
@@ -137,7 +140,8 @@ fn owner_choices() -> Signal<Option<Vec<shared::users::User>>> {
     Signal::derive(move || users.get().flatten())
 }
 
-/// Fetches the jobs' last results again whenever one of client `id`'s runs ends.
+/// Fetches the jobs' last results and the client's size again whenever one of client
+/// `id`'s runs ends.
 fn follow_results(id: Option<i64>, client: RwSignal<Option<Client>>) {
     let Some(id) = id else { return };
     use_live().subscribe(move |event| {
@@ -150,6 +154,7 @@ fn follow_results(id: Option<i64>, client: RwSignal<Option<Client>>) {
                 client.update(|current| {
                     if let Some(current) = current {
                         current.jobs = c.jobs;
+                        current.size_bytes = c.size_bytes;
                     }
                 });
             }

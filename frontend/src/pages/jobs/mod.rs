@@ -7,7 +7,7 @@
 mod live;
 mod remove;
 mod rows;
-pub use rows::late_badge;
+pub use rows::{late_badge, quota_percent};
 pub mod run;
 mod selection;
 mod table;
@@ -219,7 +219,7 @@ fn late_jobs(listing: Listing) -> Signal<std::collections::HashSet<i64>> {
 
 /// The quota use (percent) from which sizes show a warning: the setting for
 /// administrators, 90 for others (who cannot read the settings).
-fn quota_warning_percent() -> Signal<i32> {
+pub fn quota_warning_percent() -> Signal<i32> {
     let session = use_session();
     let warn_percent = LocalResource::new(move || async move {
         if untrack(|| session.is_admin()) {
