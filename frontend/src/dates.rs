@@ -32,6 +32,12 @@ enum Shape {
     Weekday,
     /// Abbreviated month name.
     Month,
+    /// Day and abbreviated month, for chart axes ("Dec 6", "6 dic", "abe. 6(a)").
+    DayMonth,
+    /// Long date without the time ("December 6, 2026").
+    Date,
+    /// Time of day to the minute ("5:45 AM", "05:45").
+    Time,
 }
 
 type Formatter = FixedCalendarDateTimeFormatter<Gregorian, CompositeDateTimeFieldSet>;
@@ -72,6 +78,16 @@ fn build(
         Shape::Month => {
             FixedCalendarDateTimeFormatter::try_new(prefs, fieldsets::M::medium())?.cast_into_fset()
         }
+        Shape::DayMonth => FixedCalendarDateTimeFormatter::try_new(prefs, fieldsets::MD::medium())?
+            .cast_into_fset(),
+        Shape::Date => {
+            FixedCalendarDateTimeFormatter::try_new(prefs, fieldsets::YMD::long())?.cast_into_fset()
+        }
+        Shape::Time => FixedCalendarDateTimeFormatter::try_new(
+            prefs,
+            fieldsets::T::medium().with_time_precision(minutes),
+        )?
+        .cast_into_fset(),
     })
 }
 
@@ -154,6 +170,33 @@ pub fn date_time_with_weekday(time: &DateTime<Utc>) -> String {
     at(language(), Shape::DateTimeWeekday, local(time))
 }
 
+/// A day and month on the browser's clock, for chart axes: "abe. 6(a)", "6 dic", "Dec 6".
+pub fn day_month(time: &DateTime<Utc>) -> String {
+    at(language(), Shape::DayMonth, local(time))
+}
+
+/// A date on the browser's clock, without the time: "2026(e)ko abenduaren 6(a)".
+pub fn date(time: &DateTime<Utc>) -> String {
+    at(language(), Shape::Date, local(time))
+}
+
+/// A calendar day as it is (no time zone): "2026(e)ko abenduaren 6(a)".
+pub fn day(day: &NaiveDate) -> String {
+    day.and_hms_opt(12, 0, 0)
+        .map_or_else(String::new, |d| at(language(), Shape::Date, d))
+}
+
+/// A calendar day as a short axis label: "abe. 6(a)", "6 dic", "Dec 6".
+pub fn day_short(day: &NaiveDate) -> String {
+    day.and_hms_opt(12, 0, 0)
+        .map_or_else(String::new, |d| at(language(), Shape::DayMonth, d))
+}
+
+/// A time of day on the browser's clock, to the minute: "05:45", "5:45 AM".
+pub fn time_of_day(time: &DateTime<Utc>) -> String {
+    at(language(), Shape::Time, local(time))
+}
+
 /// A day of a known week (Monday 1 January 2024 is day 1).
 fn day_of_week(day: u8) -> Option<NaiveDateTime> {
     let monday = NaiveDate::from_ymd_opt(2024, 1, 1)?;
@@ -202,6 +245,9 @@ mod tests {
         let week: Vec<String> = (1..=7).map(|d| weekday_in(Language::Eu, d)).collect();
         assert_eq!(week, ["al.", "ar.", "az.", "og.", "or.", "lr.", "ig."]);
         assert_eq!(month_in(Language::Eu, 12), "abe.");
+        assert_eq!(text(Language::Eu, Shape::DayMonth), "abe. 6(a)");
+        assert_eq!(text(Language::Eu, Shape::Date), "2026(e)ko abenduaren 6(a)");
+        assert_eq!(text(Language::Eu, Shape::Time), "05:45");
     }
 
     #[test]
@@ -222,5 +268,9 @@ mod tests {
         );
         assert_eq!(weekday_in(Language::En, 1), "Mon");
         assert_eq!(month_in(Language::En, 9), "Sep");
+        assert_eq!(text(Language::En, Shape::DayMonth), "Dec 6");
+        assert_eq!(text(Language::Es, Shape::DayMonth), "6 dic");
+        assert_eq!(text(Language::Es, Shape::Date), "6 de diciembre de 2026");
+        assert_eq!(text(Language::En, Shape::Time), "5:45 AM");
     }
 }

@@ -28,6 +28,43 @@ pub fn size(bytes: i64) -> String {
     format!("{number} {}", UNITS[unit])
 }
 
+/// A whole number with the interface language's digit grouping: "12,345" (en), "12.345"
+/// (es, eu); CLDR leaves four-digit numbers ungrouped in Spanish and Basque ("1234").
+pub fn number(value: i64) -> String {
+    // Tracks the language inside reactive scopes.
+    let _ = i18n::LOADER.current_languages();
+    number_in(i18n::current(), value)
+}
+
+type Decimal = icu_decimal::DecimalFormatter;
+
+thread_local! {
+    /// Number formatters built so far, by language.
+    static DECIMAL: std::cell::RefCell<Vec<(shared::Language, Decimal)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn number_in(lang: shared::Language, value: i64) -> String {
+    let number = fixed_decimal::Decimal::from(value);
+    DECIMAL.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some((_, f)) = cache.iter().find(|(l, _)| *l == lang) {
+            return f.format(&number).to_string();
+        }
+        match Decimal::try_new(locale_of(lang).into(), Default::default()) {
+            Ok(f) => {
+                let text = f.format(&number).to_string();
+                cache.push((lang, f));
+                text
+            }
+            Err(err) => {
+                i18n::log(&format!("no number format for {}: {err}", lang.tag()));
+                value.to_string()
+            }
+        }
+    })
+}
+
 /// The unit and count for "how long ago": the largest unit that fits.
 fn relative_parts(seconds: i64) -> (i64, &'static str) {
     let s = seconds.abs();
@@ -184,6 +221,16 @@ mod tests {
         assert_eq!(relative_in(Language::Eu, -1, "day"), "atzo");
         assert_eq!(relative_in(Language::Es, -3, "day"), "hace 3 días");
         assert_eq!(relative_in(Language::En, -2, "hour"), "2 hours ago");
+    }
+
+    #[test]
+    fn numbers() {
+        use shared::Language;
+        assert_eq!(number_in(Language::En, 1_234_567), "1,234,567");
+        assert_eq!(number_in(Language::Es, 12_345), "12.345");
+        assert_eq!(number_in(Language::Es, 1234), "1234");
+        assert_eq!(number_in(Language::Eu, 12_345), "12.345");
+        assert_eq!(number_in(Language::En, -5), "-5");
     }
 
     #[test]

@@ -1118,3 +1118,21 @@ replication-help-locations = Which local location receives the snapshots of each
 replication-help-when = The policy's times, or every so many minutes; the window limits the copying to some hours, e.g. the night.
 replication-help-bwlimit = rsync's --bwlimit, in KiB per second.
 replication-help-vanished = Off: snapshots the primary deleted are kept here until this server's own retention removes them. On: they are deleted after the grace days, at most the maximum per run.
+
+## Charts (components/chart): tooltips, the table view, gauges
+
+# A point's tooltip: its date (or run number) and its value.
+chart-point = { $x }: { $value }
+# What a screen reader hears for a chart.
+chart-summary = { $label }: { $count ->
+    [one] one value
+   *[other] { $count } values
+}, the latest { $last } ({ $when })
+chart-summary-empty = { $label }: no data yet
+chart-no-data = No data yet
+chart-table-show = Show as a table
+chart-col-date = Date
+chart-col-value = Value
+chart-col-result = Result
+chart-gauge = { $used } used of { $total } ({ $percent }%)
+chart-gauge-unknown = { $used } used, total unknown

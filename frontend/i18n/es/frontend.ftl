@@ -1118,3 +1118,21 @@ replication-help-locations = Qué ubicación local recibe las instantáneas de c
 replication-help-when = Las horas de la política, o cada tantos minutos; la ventana limita la copia a algunas horas, p. ej. la noche.
 replication-help-bwlimit = El --bwlimit de rsync, en KiB por segundo.
 replication-help-vanished = Desactivado: las instantáneas que el primario borró se conservan aquí hasta que las quite la retención propia de este servidor. Activado: se borran tras los días de gracia, como mucho el máximo por ejecución.
+
+## Charts (components/chart): tooltips, the table view, gauges
+
+# A point's tooltip: its date (or run number) and its value.
+chart-point = { $x }: { $value }
+# What a screen reader hears for a chart.
+chart-summary = { $label }: { $count ->
+    [one] un valor
+   *[other] { $count } valores
+}, el último { $last } ({ $when })
+chart-summary-empty = { $label }: todavía no hay datos
+chart-no-data = Todavía no hay datos
+chart-table-show = Ver como tabla
+chart-col-date = Fecha
+chart-col-value = Valor
+chart-col-result = Resultado
+chart-gauge = { $used } usados de { $total } ({ $percent } %)
+chart-gauge-unknown = { $used } usados, total desconocido

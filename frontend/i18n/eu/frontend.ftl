@@ -1118,3 +1118,21 @@ replication-help-locations = Zein tokiko kokapenek jasotzen dituen zerbitzari na
 replication-help-when = Politikaren orduak, edo hainbat minuturo; leihoak kopiatzea ordu batzuetara mugatzen du, adibidez gauera.
 replication-help-bwlimit = rsync-en --bwlimit, KiB segundoko.
 replication-help-vanished = Desaktibatuta: zerbitzari nagusiak ezabatutako argazkiak hemen gordetzen dira zerbitzari honen atxikipen propioak kendu arte. Aktibatuta: grazia-egunen ondoren ezabatzen dira, exekuzio bakoitzeko gehienezkoa gainditu gabe.
+
+## Charts (components/chart): tooltips, the table view, gauges
+
+# A point's tooltip: its date (or run number) and its value.
+chart-point = { $x }: { $value }
+# What a screen reader hears for a chart.
+chart-summary = { $label }: { $count ->
+    [one] balio bat
+   *[other] { $count } balio
+}, azkena { $last } ({ $when })
+chart-summary-empty = { $label }: oraindik ez dago daturik
+chart-no-data = Oraindik ez dago daturik
+chart-table-show = Ikusi taula gisa
+chart-col-date = Data
+chart-col-value = Balioa
+chart-col-result = Emaitza
+chart-gauge = { $used } erabilita, guztira { $total } (% { $percent })
+chart-gauge-unknown = { $used } erabilita, guztirakoa ezezaguna

@@ -2,6 +2,7 @@
 //! navigation), the language switch, page titles, notices, form helpers, confirmation
 //! dialogs, help panels, run progress bars and the unsaved-changes warning.
 
+pub mod chart;
 pub mod copy;
 pub mod dialog;
 pub mod feedback;
