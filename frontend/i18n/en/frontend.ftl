@@ -659,6 +659,18 @@ jobs-run-started = { $count ->
 }
 runs-title = Runs
 runs-empty = This job has not run yet.
+job-chart-title = History
+job-chart-intro = { $count ->
+    [one] The last finished run.
+   *[other] The last { $count } finished runs, oldest first.
+}
+job-chart-size = Snapshot size
+job-chart-new-bytes = New data
+job-chart-duration = Duration
+job-chart-files = Files
+job-chart-empty = No runs yet: the charts appear after the first finished run.
+job-chart-table = Figures of the last runs
+job-chart-table-show = Show every figure as a table
 runs-col-started = Started
 runs-col-duration = Duration
 runs-col-trigger = Started by

@@ -659,6 +659,18 @@ jobs-run-started = { $count ->
 }
 runs-title = Ejecuciones
 runs-empty = Esta tarea aún no se ha ejecutado.
+job-chart-title = Historial
+job-chart-intro = { $count ->
+    [one] La última ejecución terminada.
+   *[other] Las últimas { $count } ejecuciones terminadas, de la más antigua a la más reciente.
+}
+job-chart-size = Tamaño de la instantánea
+job-chart-new-bytes = Datos nuevos
+job-chart-duration = Duración
+job-chart-files = Ficheros
+job-chart-empty = Aún no hay ejecuciones: los gráficos aparecerán tras la primera ejecución terminada.
+job-chart-table = Cifras de las últimas ejecuciones
+job-chart-table-show = Ver todas las cifras como tabla
 runs-col-started = Inicio
 runs-col-duration = Duración
 runs-col-trigger = Iniciada por

@@ -659,6 +659,18 @@ jobs-run-started = { $count ->
 }
 runs-title = Exekuzioak
 runs-empty = Lan hau ez da oraindik exekutatu.
+job-chart-title = Historia
+job-chart-intro = { $count ->
+    [one] Amaitutako azken exekuzioa.
+   *[other] Amaitutako azken { $count } exekuzioak, zaharrenetik berrienera.
+}
+job-chart-size = Argazkiaren tamaina
+job-chart-new-bytes = Datu berriak
+job-chart-duration = Iraupena
+job-chart-files = Fitxategiak
+job-chart-empty = Oraindik ez dago exekuziorik: lehen exekuzioa amaitzean agertuko dira grafikoak.
+job-chart-table = Azken exekuzioen zifrak
+job-chart-table-show = Ikusi zifra guztiak taula gisa
 runs-col-started = Hasiera
 runs-col-duration = Iraupena
 runs-col-trigger = Nork abiarazia

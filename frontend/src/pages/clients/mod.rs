@@ -60,7 +60,9 @@ fn ClientPage(id: Option<i64>) -> impl IntoView {
     });
     let scripts = Signal::derive(move || scripts.get().and_then(Result::ok).unwrap_or_default());
     let users = owner_choices();
-    follow_results(id, client);
+    // Bumped when one of the client's runs finishes: its size history may have grown.
+    let sizes_reload = RwSignal::new(0u32);
+    follow_results(id, client, sizes_reload);
     let deleting = RwSignal::new(false);
     let submit = page.submit(SubmitHooks::default());
     let title = page.title(
@@ -89,7 +91,9 @@ fn ClientPage(id: Option<i64>) -> impl IntoView {
                     </EntityFormBody>
                 </section>
                 <Show when=move || client.with(Option::is_some)>
-                    <SizePanel client=client warn_percent=crate::pages::jobs::quota_warning_percent() />
+                    {id.map(|id| view! {
+                        <SizePanel id=id client=client warn_percent=crate::pages::jobs::quota_warning_percent() reload=sizes_reload />
+                    })}
                     <ClientJobs jobs=jobs />
                     <Show when=move || !copied.get()>
                         <HostKeyPanel client=client />
@@ -140,9 +144,9 @@ fn owner_choices() -> Signal<Option<Vec<shared::users::User>>> {
     Signal::derive(move || users.get().flatten())
 }
 
-/// Fetches the jobs' last results and the client's size again whenever one of client
-/// `id`'s runs ends.
-fn follow_results(id: Option<i64>, client: RwSignal<Option<Client>>) {
+/// Fetches the jobs' last results and the client's size (and, through `sizes`, its size
+/// history) again whenever one of client `id`'s runs ends.
+fn follow_results(id: Option<i64>, client: RwSignal<Option<Client>>, sizes: RwSignal<u32>) {
     let Some(id) = id else { return };
     use_live().subscribe(move |event| {
         let Event::Run { item } = event else { return };
@@ -157,6 +161,7 @@ fn follow_results(id: Option<i64>, client: RwSignal<Option<Client>>) {
                         current.size_bytes = c.size_bytes;
                     }
                 });
+                sizes.update(|n| *n += 1);
             }
         });
     });

@@ -5,10 +5,15 @@
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
 use shared::clients::Client;
+use shared::dashboard::SizePoint;
 
+use crate::api::{dashboard, Failure};
+use crate::components::chart::{ChartPoint, ChartX, LineChart, Unit};
+use crate::components::feedback::{Alert, AlertKind};
 use crate::format;
 use crate::i18n::LOADER;
 use crate::pages::jobs::quota_percent;
+use crate::scaffold::loaded::use_loaded;
 
 /// How full a client's quota is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,13 +39,25 @@ pub fn quota_use(size: i64, quota: Option<i64>, warn_percent: i32) -> QuotaUse {
     }
 }
 
-/// The size panel of saved client `client` (its size and quota follow the loaded
-/// client, so a quota just saved shows at once).
+/// The points of a client's size chart: one per day, as the API sends them (oldest
+/// first).
+pub fn size_points(points: &[SizePoint]) -> Vec<ChartPoint> {
+    points
+        .iter()
+        .map(|p| ChartPoint::new(ChartX::Day(p.day), p.bytes))
+        .collect()
+}
+
+/// The size panel of saved client `id` (its size and quota follow the loaded `client`,
+/// so a quota just saved shows at once); bumping `reload` (a run finished) fetches the
+/// size history again.
 #[component]
 pub fn SizePanel(
+    id: i64,
     client: RwSignal<Option<Client>>,
     /// Percentage of the quota from which the bar warns.
     warn_percent: Signal<i32>,
+    #[prop(into)] reload: Signal<u32>,
 ) -> impl IntoView {
     let figures = Memo::new(move |_| {
         client.with(|c| c.as_ref().map(|c| (c.size_bytes, c.quota_bytes)))
@@ -59,7 +76,45 @@ pub fn SizePanel(
         <section class="panel" id="client-size" aria-labelledby="client-size-title">
             <h2 id="client-size-title">{move || fl!(LOADER, "client-size-title")}</h2>
             {summary}
+            <SizeHistory id=id reload=reload />
         </section>
+    }
+}
+
+/// The chart of the client's size per day, or why there is none.
+#[component]
+fn SizeHistory(id: i64, reload: Signal<u32>) -> impl IntoView {
+    let loaded = use_loaded(
+        move || {
+            reload.track();
+            async move { dashboard::client_history(id).await }
+        },
+        |_| {},
+    );
+    let (data, failure) = (loaded.data, loaded.failure);
+    let points = Memo::new(move |_| data.with(|d| d.as_ref().map(|h| size_points(&h.points))));
+    let error = Signal::derive(move || failure.with(|f| f.as_ref().map(Failure::message)));
+    let label = Signal::derive(move || fl!(LOADER, "client-size-history"));
+    let chart = move || match points.with(|p| p.as_ref().map(Vec::is_empty)) {
+        None => ().into_any(),
+        Some(true) => view! {
+            <p id="client-size-empty" class="empty">{move || fl!(LOADER, "client-size-empty")}</p>
+        }
+        .into_any(),
+        Some(false) => view! {
+            <LineChart
+                name="client-size"
+                label=label
+                unit=Unit::Bytes
+                points=Signal::derive(move || points.get().unwrap_or_default())
+            />
+        }
+        .into_any(),
+    };
+    view! {
+        <h3>{move || label.get()}</h3>
+        <Alert id="client-size-error" kind=AlertKind::Error message=error />
+        {chart}
     }
 }
 
@@ -99,7 +154,29 @@ fn quota_view(size: i64, quota: Option<i64>, warn_percent: i32) -> AnyView {
 
 #[cfg(test)]
 mod tests {
-    use super::{quota_use, QuotaUse};
+    use chrono::NaiveDate;
+    use shared::dashboard::SizePoint;
+
+    use super::{quota_use, size_points, QuotaUse};
+    use crate::components::chart::ChartX;
+
+    #[test]
+    fn one_point_per_day() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
+        let points = size_points(&[
+            SizePoint {
+                day: day(4),
+                bytes: 100,
+            },
+            SizePoint {
+                day: day(5),
+                bytes: 0,
+            },
+        ]);
+        let got: Vec<(ChartX, i64)> = points.iter().map(|p| (p.x, p.y)).collect();
+        assert_eq!(got, [(ChartX::Day(day(4)), 100), (ChartX::Day(day(5)), 0)]);
+        assert_eq!(points[0].x.wire(), "2026-12-04");
+    }
 
     #[test]
     fn quota_use_warns_from_the_warning_percentage() {

@@ -1,11 +1,13 @@
 //! The job pages: `/clients/{cid}/jobs/new` and `/jobs/{id}` — the form, the job's facts
-//! (size, last run, priority), "Run now", its runs and snapshots, its trigger token,
-//! deletion and the help panel.
+//! (size, last run, priority), "Run now", its history charts, its runs and snapshots, its
+//! trigger token, deletion and the help panel.
 
+mod charts;
 mod draft;
 mod fields;
 mod help;
 pub mod runs;
+mod series;
 mod snapshots;
 mod token;
 
@@ -19,6 +21,7 @@ use shared::locations::Location;
 use shared::policies::Policy;
 use shared::scripts::Script;
 
+use self::charts::ChartsPanel;
 use self::draft::JobDraft;
 use self::fields::JobFields;
 use self::help::JobHelp;
@@ -175,6 +178,7 @@ fn JobPage(client_id: i64, id: Option<i64>) -> impl IntoView {
                     <JobForm page=page choices=choices client=client copied=copied />
                 </section>
                 {id.map(|id| view! {
+                    <ChartsPanel job_id=id reload=runs_finished />
                     <RunsPanel job_id=id reload=runs_reload on_finished=on_finished />
                     <SnapshotsPanel job_id=id reload=snapshots_reload />
                     <Show when=move || !copied.get()><TokenPanel id=id job=job /></Show>
