@@ -12,6 +12,7 @@ use crate::live::Live;
 use crate::pages::about::AboutPage;
 use crate::pages::browse::BrowsePage;
 use crate::pages::clients::{EditClientPage, NewClientPage};
+use crate::pages::dashboard::DashboardPage;
 use crate::pages::job::{EditJobPage, NewJobPage};
 use crate::pages::jobs::JobsPage;
 use crate::pages::locations::{EditLocationPage, LocationsPage, NewLocationPage};
@@ -47,7 +48,8 @@ pub fn App() -> impl IntoView {
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/login") view=LoginPage />
                 <ParentRoute path=path!("") view=Shell>
-                    <Route path=path!("") view=JobsPage />
+                    <Route path=path!("") view=DashboardPage />
+                    <Route path=path!("jobs") view=JobsPage />
                     <Route path=path!("clients/new") view=NewClientPage />
                     <Route path=path!("clients/:id") view=EditClientPage />
                     <Route path=path!("clients/:cid/jobs/new") view=NewJobPage />

@@ -1148,3 +1148,59 @@ chart-col-value = Value
 chart-col-result = Result
 chart-gauge = { $used } used of { $total } ({ $percent }%)
 chart-gauge-unknown = { $used } used, total unknown
+
+## Dashboard (pages/dashboard): job health, running and next runs, storage
+
+nav-dashboard = Dashboard
+dashboard-title = Dashboard
+dashboard-board-title = Job health
+dashboard-counts = Jobs by state
+dashboard-total = { $count ->
+    [one] One job in all
+   *[other] { $count } jobs in all
+}
+health-ok = OK
+health-warning = Warnings
+health-failed = Failed
+health-late = Late
+health-running = Running
+health-never-ran = Never ran
+health-inactive = Inactive
+# $when is a relative time: "5 minutes ago".
+dashboard-last-success = Last success { $when }
+dashboard-never-succeeded = No successful backup yet
+# $when is a date and time.
+dashboard-late-since = Late since { $when }
+# Read out for a tile's strip of runs.
+dashboard-strip = Last { $days } days: { $count ->
+    [one] one run
+   *[other] { $count } runs
+}, { $failed } failed
+dashboard-empty = There are no jobs yet.
+dashboard-empty-add = Add a client
+dashboard-filter-empty = No job is in this state.
+dashboard-filter-clear = Show all jobs
+dashboard-running-title = Running now
+dashboard-running-empty = Nothing is running.
+dashboard-waiting = { $count ->
+    [one] One more run is waiting in the queue.
+   *[other] { $count } more runs are waiting in the queue.
+}
+dashboard-queue-link = See the queue
+dashboard-next-title = Next scheduled runs
+dashboard-next-empty = No run is scheduled.
+dashboard-storage-title = Storage
+dashboard-storage-empty = There is no backup location yet.
+dashboard-location-offline = The location cannot be reached: its figures are not known.
+dashboard-space = Space
+dashboard-inodes = Inodes
+dashboard-used-chart = Used space of { $location }
+dashboard-total-line = Total: { $size }
+# $date is a date: "December 6, 2026".
+dashboard-forecast-full = Full around { $date }
+dashboard-forecast-growth = growing { $size } a day
+dashboard-forecast-not-growing = Not growing
+dashboard-forecast-not-enough = Not enough data yet ({ $days ->
+    [one] one day
+   *[other] { $days } days
+} of samples, { $needed } needed)

@@ -1148,3 +1148,59 @@ chart-col-value = Valor
 chart-col-result = Resultado
 chart-gauge = { $used } usados de { $total } ({ $percent } %)
 chart-gauge-unknown = { $used } usados, total desconocido
+
+## Dashboard (pages/dashboard): job health, running and next runs, storage
+
+nav-dashboard = Panel
+dashboard-title = Panel
+dashboard-board-title = Estado de los trabajos
+dashboard-counts = Trabajos por estado
+dashboard-total = { $count ->
+    [one] Un trabajo en total
+   *[other] { $count } trabajos en total
+}
+health-ok = Correcto
+health-warning = Con avisos
+health-failed = Fallido
+health-late = Con retraso
+health-running = En ejecución
+health-never-ran = Nunca ejecutado
+health-inactive = Inactivo
+# $when is a relative time: "5 minutes ago".
+dashboard-last-success = Última copia correcta { $when }
+dashboard-never-succeeded = Todavía no hay ninguna copia correcta
+# $when is a date and time.
+dashboard-late-since = Con retraso desde el { $when }
+# Read out for a tile's strip of runs.
+dashboard-strip = Últimos { $days } días: { $count ->
+    [one] una ejecución
+   *[other] { $count } ejecuciones
+}, { $failed } fallidas
+dashboard-empty = Todavía no hay trabajos.
+dashboard-empty-add = Añadir un cliente
+dashboard-filter-empty = Ningún trabajo está en este estado.
+dashboard-filter-clear = Mostrar todos los trabajos
+dashboard-running-title = En ejecución ahora
+dashboard-running-empty = No se está ejecutando nada.
+dashboard-waiting = { $count ->
+    [one] Otra ejecución espera en la cola.
+   *[other] Otras { $count } ejecuciones esperan en la cola.
+}
+dashboard-queue-link = Ver la cola
+dashboard-next-title = Próximas ejecuciones programadas
+dashboard-next-empty = No hay ninguna ejecución programada.
+dashboard-storage-title = Almacenamiento
+dashboard-storage-empty = Todavía no hay ninguna ubicación de copias.
+dashboard-location-offline = No se puede acceder a la ubicación: sus cifras no se conocen.
+dashboard-space = Espacio
+dashboard-inodes = Inodos
+dashboard-used-chart = Espacio usado de { $location }
+dashboard-total-line = Total: { $size }
+# $date is a date: "December 6, 2026".
+dashboard-forecast-full = Se llenará hacia el { $date }
+dashboard-forecast-growth = crece { $size } al día
+dashboard-forecast-not-growing = No está creciendo
+dashboard-forecast-not-enough = Todavía no hay datos suficientes ({ $days ->
+    [one] un día
+   *[other] { $days } días
+} de muestras, se necesitan { $needed })

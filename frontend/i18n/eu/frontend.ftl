@@ -1148,3 +1148,59 @@ chart-col-value = Balioa
 chart-col-result = Emaitza
 chart-gauge = { $used } erabilita, guztira { $total } (% { $percent })
 chart-gauge-unknown = { $used } erabilita, guztirakoa ezezaguna
+
+## Dashboard (pages/dashboard): job health, running and next runs, storage
+
+nav-dashboard = Aginte-panela
+dashboard-title = Aginte-panela
+dashboard-board-title = Lanen egoera
+dashboard-counts = Lanak egoeraren arabera
+dashboard-total = { $count ->
+    [one] Lan bat guztira
+   *[other] { $count } lan guztira
+}
+health-ok = Ondo
+health-warning = Abisuekin
+health-failed = Huts egin du
+health-late = Berandu
+health-running = Exekutatzen
+health-never-ran = Inoiz ez da exekutatu
+health-inactive = Inaktibo
+# $when is a relative time: "5 minutes ago".
+dashboard-last-success = Azken babeskopia ona: { $when }
+dashboard-never-succeeded = Oraindik ez dago babeskopia onik
+# $when is a date and time.
+dashboard-late-since = Berandu, noiztik: { $when }
+# Read out for a tile's strip of runs.
+dashboard-strip = Azken { $days } egunak: { $count ->
+    [one] exekuzio bat
+   *[other] { $count } exekuzio
+}, { $failed } hutsegite
+dashboard-empty = Oraindik ez dago lanik.
+dashboard-empty-add = Gehitu bezero bat
+dashboard-filter-empty = Ez dago egoera honetan dagoen lanik.
+dashboard-filter-clear = Erakutsi lan guztiak
+dashboard-running-title = Orain exekutatzen
+dashboard-running-empty = Ez da ezer exekutatzen ari.
+dashboard-waiting = { $count ->
+    [one] Beste exekuzio bat zain dago ilaran.
+   *[other] Beste { $count } exekuzio zain daude ilaran.
+}
+dashboard-queue-link = Ikusi ilara
+dashboard-next-title = Programatutako hurrengo exekuzioak
+dashboard-next-empty = Ez dago exekuziorik programatuta.
+dashboard-storage-title = Biltegiratzea
+dashboard-storage-empty = Oraindik ez dago babeskopien kokapenik.
+dashboard-location-offline = Ezin da kokapenera iritsi: bere zifrak ez dira ezagutzen.
+dashboard-space = Lekua
+dashboard-inodes = Inodoak
+dashboard-used-chart = { $location }: erabilitako lekua
+dashboard-total-line = Guztira: { $size }
+# $date is a date: "December 6, 2026".
+dashboard-forecast-full = { $date } inguruan beteko da
+dashboard-forecast-growth = egunean { $size } hazten da
+dashboard-forecast-not-growing = Ez da hazten ari
+dashboard-forecast-not-enough = Oraindik ez dago datu nahikorik ({ $days ->
+    [one] egun bateko
+   *[other] { $days } egunetako
+} laginak, { $needed } behar dira)

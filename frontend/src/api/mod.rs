@@ -3,6 +3,8 @@
 //! Account calls live here, the catalog (clients, jobs, policies, …) in `catalog`.
 
 pub mod catalog;
+#[allow(dead_code, reason = "the histories are for the job and client pages")]
+pub mod dashboard;
 pub mod logs;
 pub mod notifications;
 pub mod query;

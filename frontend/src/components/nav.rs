@@ -1,5 +1,5 @@
-//! The main navigation, following the original ElkarBackup menu: Jobs, Status, Policies,
-//! Scripts, Users, Logs, then the configuration group and About. Operators do not see
+//! The main navigation: the dashboard, then the original ElkarBackup menu (Jobs, Status,
+//! Policies, Scripts, Users, Logs), then the configuration group and About. Operators do not see
 //! what they cannot manage (scripts, users, settings, webhooks, backup locations).
 
 use i18n_embed_fl::fl;
@@ -22,9 +22,10 @@ const fn entry(href: &'static str, id: &'static str, admin: bool) -> Entry {
     Entry { href, id, admin }
 }
 
-/// The first list, in the original menu's order.
-const MAIN: [Entry; 6] = [
-    entry("/", "nav-jobs", false),
+/// The first list: the dashboard, then the original menu's order.
+const MAIN: [Entry; 7] = [
+    entry("/", "nav-dashboard", false),
+    entry("/jobs", "nav-jobs", false),
     entry("/status", "nav-status", false),
     entry("/policies", "nav-policies", false),
     entry("/scripts", "nav-scripts", true),
@@ -102,14 +103,14 @@ fn NavLink(href: &'static str, id: &'static str) -> impl IntoView {
     }
 }
 
-/// Whether the link to `href` stands for the page at `path`. Jobs (`/`) also owns the
-/// client and job pages below `/clients`.
+/// Whether the link to `href` stands for the page at `path`. The dashboard (`/`) is only
+/// itself; Jobs (`/jobs`) also owns the client and job pages below `/clients` and `/jobs`.
 fn is_current(href: &str, path: &str) -> bool {
     let below = |prefix: &str| path == prefix || path.starts_with(&format!("{prefix}/"));
-    if href == "/" {
-        path == "/" || below("/clients") || below("/jobs")
-    } else {
-        below(href)
+    match href {
+        "/" => path == "/" || path.is_empty(),
+        "/jobs" => below("/jobs") || below("/clients"),
+        _ => below(href),
     }
 }
 
@@ -121,8 +122,16 @@ mod tests {
     #[test]
     fn current_page() {
         assert!(is_current("/", "/"));
-        assert!(is_current("/", "/clients/3"));
+        assert!(!is_current("/", "/jobs"));
+        assert!(!is_current("/", "/clients/3"));
         assert!(!is_current("/", "/status"));
+        assert!(is_current("/jobs", "/jobs"));
+        assert!(is_current("/jobs", "/jobs/7"));
+        assert!(is_current("/jobs", "/jobs/priorities"));
+        assert!(is_current("/jobs", "/clients/3"));
+        assert!(is_current("/jobs", "/clients/3/jobs/new"));
+        assert!(!is_current("/jobs", "/"));
+        assert!(!is_current("/jobs", "/jobsx"));
         assert!(is_current("/tokens", "/tokens"));
         assert!(!is_current("/tokens", "/tokensx"));
     }

@@ -4,6 +4,7 @@
 pub mod about;
 pub mod browse;
 pub mod clients;
+pub mod dashboard;
 pub mod job;
 pub mod jobs;
 pub mod locations;

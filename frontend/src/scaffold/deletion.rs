@@ -1,5 +1,5 @@
 //! Deleting the object of a form page (a client or a job) after a confirmation; the
-//! page then leaves for the main page.
+//! page then leaves for the jobs list.
 
 use std::future::Future;
 
@@ -43,7 +43,7 @@ where
             match delete(id).await {
                 Ok(()) => {
                     discard();
-                    navigate("/", Default::default());
+                    navigate("/jobs", Default::default());
                 }
                 Err(f) => error.set(Some(session.check_failure(f).explain())),
             }

@@ -26,10 +26,6 @@ impl Plot {
             bottom: HEIGHT - 26.0,
         }
     }
-
-    pub fn width(&self) -> f64 {
-        self.right - self.left
-    }
 }
 
 /// Maps a domain interval onto a range (pixels) linearly. A degenerate domain (one

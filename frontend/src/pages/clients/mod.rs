@@ -84,7 +84,7 @@ fn ClientPage(id: Option<i64>) -> impl IntoView {
             <div class="form-column">
                 <section class="panel">
                     <EntityFormBody name="client" page=page on_submit=submit wide=true read_only=copied
-                        after_save=|| view! { <a class="button" href="/" id="client-cancel">{move || fl!(LOADER, "back-to-list")}</a> }>
+                        after_save=|| view! { <a class="button" href="/jobs" id="client-cancel">{move || fl!(LOADER, "back-to-list")}</a> }>
                         <fieldset class="plain-reset" disabled=move || copied.get()>
                             <ClientFields draft=page.draft form=form scripts=scripts users=users />
                         </fieldset>

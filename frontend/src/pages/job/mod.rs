@@ -214,7 +214,7 @@ fn JobForm(
     let ready = move || (id.is_none() || job.with(Option::is_some)) && page.ready();
     let back = move || match client.with(|c| c.as_ref().map(|c| c.id)) {
         Some(cid) => format!("/clients/{cid}"),
-        None => "/".to_owned(),
+        None => "/jobs".to_owned(),
     };
     view! {
         <Show when=ready fallback=|| view! { <Loading /> }>

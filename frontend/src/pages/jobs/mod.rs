@@ -1,7 +1,7 @@
-//! Jobs (`/`), the main page: the clients with their jobs nested, one server page at a
+//! Jobs (`/jobs`): the clients with their jobs nested, one server page at a
 //! time (page size from the user's preferences), with search, sorting, per-row actions
 //! and bulk actions on ticked rows. Search, sort and page live in the address
-//! (`/?q=web&sort=-id&page=2`), so they survive reloads and the back button. Running
+//! (`/jobs?q=web&sort=-id&page=2`), so they survive reloads and the back button. Running
 //! jobs show their progress, and results change as runs finish (live events).
 
 mod live;
@@ -42,7 +42,7 @@ use crate::scaffold::address::{use_list_address, ListAddress};
 use crate::scaffold::loaded::{use_loaded, Loaded};
 use crate::state::use_session;
 
-/// The address of the main page for a search, sort and page.
+/// The address of the jobs list for a search, sort and page.
 fn address(q: &str, sort: &str, page: i64) -> String {
     let mut parts = Vec::new();
     if !q.trim().is_empty() {
@@ -55,9 +55,9 @@ fn address(q: &str, sort: &str, page: i64) -> String {
         parts.push(format!("page={page}"));
     }
     if parts.is_empty() {
-        "/".to_owned()
+        "/jobs".to_owned()
     } else {
-        format!("/?{}", parts.join("&"))
+        format!("/jobs?{}", parts.join("&"))
     }
 }
 
@@ -101,7 +101,7 @@ impl Listing {
     }
 }
 
-/// The main page.
+/// The jobs list.
 #[component]
 pub fn JobsPage() -> impl IntoView {
     let session = use_session();
@@ -194,7 +194,7 @@ fn reload_after_reconnect(feed: QueueFeed, listing: Listing) {
     });
 }
 
-/// Goes to the main page for a search, sort and page, replacing the address.
+/// Goes to the jobs list for a search, sort and page, replacing the address.
 fn navigate_to() -> Callback<(String, String, i64)> {
     let navigate = use_navigate();
     Callback::new(move |(text, order, number): (String, String, i64)| {
@@ -287,7 +287,7 @@ mod tests {
 
     #[test]
     fn addresses() {
-        assert_eq!(address("", "name", 1), "/");
-        assert_eq!(address(" web ", "-id", 3), "/?q=web&sort=-id&page=3");
+        assert_eq!(address("", "name", 1), "/jobs");
+        assert_eq!(address(" web ", "-id", 3), "/jobs?q=web&sort=-id&page=3");
     }
 }
