@@ -1,6 +1,8 @@
-// The main page and the priorities page: clone and delete a client (per row and in
-// bulk, after the confirmation dialog), reorder job priorities with the keyboard, the
-// buttons and drag and drop, and an operator who sees only their own clients.
+// The jobs list (`/jobs`) and the priorities page: clone and delete a client (per row and
+// in bulk, after the confirmation dialog), the list as cards on a 390 px phone (name,
+// result, last run and actions in view, no sideways scrolling, selection and bulk delete
+// still working), reorder job priorities with the keyboard, the buttons and drag and
+// drop, and an operator who sees only their own clients.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -51,7 +53,7 @@ test('clone a client, then delete the copy and the original', async (t) => {
     await login(page);
     const original = await makeClient(page.request, name, ['home', 'etc']);
     try {
-      await page.goto(`/?q=${name}`);
+      await page.goto(`/jobs?q=${name}`);
       const row = page.locator(`tr[data-client-name="${name}"]`);
       await row.locator('[data-testid="client-more"]').click();
       await row.locator('[data-testid="client-clone"]').click();
@@ -95,6 +97,68 @@ test('clone a client, then delete the copy and the original', async (t) => {
   });
 });
 
+test('on a 390 px phone each client and job is a card with its name, result, last run and actions', async (t) => {
+  await withPage(
+    browser(),
+    t,
+    async (page) => {
+      const name = unique('e2e-phone');
+      await login(page);
+      const client = await makeClient(page.request, `${name}-with-a-rather-long-name.example.org`, ['home', 'etc']);
+      const [home, etc] = ['home', 'etc'].map((n) => client.jobs.find((j) => j.name === n));
+      try {
+        await page.goto(`/jobs?q=${name}`);
+        const clientRow = page.locator(`tr[data-client-id="${client.id}"]`);
+        const homeRow = page.locator(`tr[data-job-id="${home.id}"]`);
+        await homeRow.waitFor();
+        const overflow = await page.evaluate(() => {
+          const doc = document.documentElement;
+          const wrap = document.querySelector('#clients-table').closest('.table-wrap');
+          return { page: doc.scrollWidth - doc.clientWidth, table: wrap.scrollWidth - wrap.clientWidth };
+        });
+        assert.deepEqual(overflow, { page: 0, table: 0 });
+        // Everything that matters is inside the screen's width, and visible.
+        const inView = async (locator, what) => {
+          assert.ok(await locator.isVisible(), `${what} is hidden`);
+          const box = await locator.boundingBox();
+          assert.ok(box.x >= 0 && box.x + box.width <= 390, `${what} is out of view: ${JSON.stringify(box)}`);
+        };
+        await inView(clientRow.locator('.client-name'), 'the client name');
+        await inView(clientRow.locator('[data-testid="client-result"]'), 'the client result');
+        await inView(clientRow.locator('.jobs-cell-when'), 'the client last run');
+        await inView(clientRow.locator('[data-testid="client-more"]'), 'the client menu');
+        await inView(homeRow.locator('.job-name a'), 'the job name');
+        await inView(homeRow.locator('[data-testid="job-result"]'), 'the job result');
+        // The last run says what it is (the column headings are hidden on a phone).
+        const when = homeRow.locator('.jobs-cell-when');
+        await inView(when, 'the job last run');
+        assert.equal(await when.getAttribute('data-label'), 'Last run');
+        assert.equal((await when.textContent()).trim(), 'Never');
+        await inView(homeRow.locator('[data-testid="job-more"]'), 'the job menu');
+        await inView(page.locator('#select-all'), 'select all');
+
+        // The row menu opens inside the screen.
+        await homeRow.locator('[data-testid="job-more"]').click();
+        await inView(homeRow.locator('[data-testid="job-delete"]'), 'the menu\'s delete');
+        await homeRow.locator('[data-testid="job-more"]').click();
+
+        // Ticking a card and the bulk delete still work.
+        await page.locator(`tr[data-job-id="${etc.id}"] [data-testid="select-job"]`).check();
+        await page.locator('#bulk-delete').click();
+        const dialog = page.locator('#delete-dialog');
+        await dialog.waitFor();
+        await dialog.locator('[data-testid="confirm-ok"]').click();
+        await page.locator(`tr[data-job-id="${etc.id}"]`).waitFor({ state: 'detached' });
+        const left = await apiCall(page.request, 'GET', `/api/clients/${client.id}`);
+        assert.deepEqual(left.jobs.map((j) => j.name), ['home']);
+      } finally {
+        await apiCleanup(page.request, `/api/clients/${client.id}`);
+      }
+    },
+    { viewport: { width: 390, height: 844 } },
+  );
+});
+
 test('reorder job priorities with the keyboard, the buttons and drag and drop', async (t) => {
   await withPage(browser(), t, async (page) => {
     const name = unique('e2e-prio');
@@ -122,7 +186,7 @@ test('reorder job priorities with the keyboard, the buttons and drag and drop', 
     try {
       const before = await savedOrder();
       assert.deepEqual(before, [a, b, c]);
-      await page.goto('/');
+      await page.goto('/jobs');
       await page.locator('#sort-jobs-link').click();
       await page.waitForURL('**/jobs/priorities');
       const rowOf = (id) => page.locator(`[data-testid="priority-row"][data-job-id="${id}"]`);
@@ -177,7 +241,7 @@ test('an operator sees only the clients they own', async (t) => {
 
     await withPage(browser(), t, async (page) => {
       await login(page, operator.username, operator.password);
-      await page.goto(`/?q=${tag}`);
+      await page.goto(`/jobs?q=${tag}`);
       await page.locator(`tr[data-client-name="${tag}-mine"]`).waitFor();
       assert.equal(await page.locator('[data-testid="client-row"]').count(), 1);
       assert.equal(await page.locator(`tr[data-client-name="${tag}-other"]`).count(), 0);

@@ -273,6 +273,7 @@ client-no-jobs = This client has no jobs yet. Add one with “Add job”.
 client-size-title = Size
 client-size-total = Total size
 client-size-quota = Quota
+client-size-quota-line = Quota: { $quota }
 client-size-no-quota = No quota: this client may grow without limit.
 client-size-quota-high = Past { $percent } % of the quota: free some space or raise the quota.
 client-size-history = Size per day

@@ -273,6 +273,7 @@ client-no-jobs = Este cliente aún no tiene tareas. Añade una con «Añadir tar
 client-size-title = Tamaño
 client-size-total = Tamaño total
 client-size-quota = Cuota
+client-size-quota-line = Cuota: { $quota }
 client-size-no-quota = Sin cuota: este cliente puede crecer sin límite.
 client-size-quota-high = Supera el { $percent } % de la cuota: libere espacio o aumente la cuota.
 client-size-history = Tamaño por día

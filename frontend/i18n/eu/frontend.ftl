@@ -273,6 +273,7 @@ client-no-jobs = Bezero honek ez du lanik oraindik. Gehitu bat «Gehitu lana» b
 client-size-title = Tamaina
 client-size-total = Tamaina guztira
 client-size-quota = Kuota
+client-size-quota-line = Kuota: { $quota }
 client-size-no-quota = Kuotarik ez: bezero hau mugarik gabe hazi daiteke.
 client-size-quota-high = Kuotaren %{ $percent } gainditu du: askatu lekua edo handitu kuota.
 client-size-history = Tamaina egunez egun

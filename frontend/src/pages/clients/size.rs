@@ -48,6 +48,13 @@ pub fn size_points(points: &[SizePoint]) -> Vec<ChartPoint> {
         .collect()
 }
 
+/// The quota as a line on the size chart, when it is near enough to the sizes drawn (at
+/// most four times the largest) not to flatten them against the bottom.
+pub fn quota_line(quota: Option<i64>, points: &[ChartPoint]) -> Option<i64> {
+    let largest = points.iter().map(|p| p.y).max()?;
+    quota.filter(|q| i128::from(*q) <= i128::from(largest.max(0)) * 4)
+}
+
 /// The size panel of saved client `id` (its size and quota follow the loaded `client`,
 /// so a quota just saved shows at once); bumping `reload` (a run finished) fetches the
 /// size history again.
@@ -68,22 +75,25 @@ pub fn SizePanel(
             <dl class="facts">
                 <dt>{fl!(LOADER, "client-size-total")}</dt>
                 <dd id="client-size-total" data-bytes=size.to_string()>{format::size(size)}</dd>
+                <dt>{fl!(LOADER, "client-size-quota")}</dt>
+                <dd>{quota_view(size, quota, warn_percent.get())}</dd>
             </dl>
-            {quota_view(size, quota, warn_percent.get())}
         })
     };
+    let quota = Signal::derive(move || figures.get().and_then(|(_, q)| q));
     view! {
         <section class="panel" id="client-size" aria-labelledby="client-size-title">
             <h2 id="client-size-title">{move || fl!(LOADER, "client-size-title")}</h2>
             {summary}
-            <SizeHistory id=id reload=reload />
+            <SizeHistory id=id reload=reload quota=quota />
         </section>
     }
 }
 
-/// The chart of the client's size per day, or why there is none.
+/// The chart of the client's size per day (with its quota as a line), or why there is
+/// none.
 #[component]
-fn SizeHistory(id: i64, reload: Signal<u32>) -> impl IntoView {
+fn SizeHistory(id: i64, reload: Signal<u32>, quota: Signal<Option<i64>>) -> impl IntoView {
     let loaded = use_loaded(
         move || {
             reload.track();
@@ -95,6 +105,9 @@ fn SizeHistory(id: i64, reload: Signal<u32>) -> impl IntoView {
     let points = Memo::new(move |_| data.with(|d| d.as_ref().map(|h| size_points(&h.points))));
     let error = Signal::derive(move || failure.with(|f| f.as_ref().map(Failure::message)));
     let label = Signal::derive(move || fl!(LOADER, "client-size-history"));
+    let line = Signal::derive(move || {
+        points.with(|p| quota_line(quota.get(), p.as_deref().unwrap_or_default()))
+    });
     let chart = move || match points.with(|p| p.as_ref().map(Vec::is_empty)) {
         None => ().into_any(),
         Some(true) => view! {
@@ -107,6 +120,10 @@ fn SizeHistory(id: i64, reload: Signal<u32>) -> impl IntoView {
                 label=label
                 unit=Unit::Bytes
                 points=Signal::derive(move || points.get().unwrap_or_default())
+                reference=line
+                reference_label=Signal::derive(move || {
+                    line.get().map(|q| fl!(LOADER, "client-size-quota-line", quota = format::size(q)))
+                })
             />
         }
         .into_any(),
@@ -118,13 +135,13 @@ fn SizeHistory(id: i64, reload: Signal<u32>) -> impl IntoView {
     }
 }
 
-/// The quota bar with its text, or "no quota".
+/// How full the quota is, in words and as a bar, or "no quota".
 fn quota_view(size: i64, quota: Option<i64>, warn_percent: i32) -> AnyView {
     let (quota, percent, high) = match (quota, quota_use(size, quota, warn_percent)) {
         (Some(quota), QuotaUse::Used { percent, high }) => (quota, percent, high),
         _ => {
             return view! {
-                <p id="client-size-quota" class="muted" data-state="none">{fl!(LOADER, "client-size-no-quota")}</p>
+                <span id="client-size-quota" class="muted" data-state="none">{fl!(LOADER, "client-size-no-quota")}</span>
             }
             .into_any()
         }
@@ -139,7 +156,6 @@ fn quota_view(size: i64, quota: Option<i64>, warn_percent: i32) -> AnyView {
     let state = if high { "high" } else { "ok" };
     view! {
         <div id="client-size-quota" class="client-quota" data-state=state data-percent=percent.to_string()>
-            <span class="strong">{fl!(LOADER, "client-size-quota")}": "</span>
             <span class:quota-text-high=high>{text.clone()}</span>
             <div class="quota-bar" role="img" aria-label=text>
                 <div class="quota-fill" class:quota-high=high style:width=format!("{}%", percent.clamp(0, 100))></div>
@@ -157,8 +173,17 @@ mod tests {
     use chrono::NaiveDate;
     use shared::dashboard::SizePoint;
 
-    use super::{quota_use, size_points, QuotaUse};
-    use crate::components::chart::ChartX;
+    use super::{quota_line, quota_use, size_points, QuotaUse};
+    use crate::components::chart::{ChartPoint, ChartX};
+
+    #[test]
+    fn the_quota_line_shows_only_near_the_sizes() {
+        let points = [ChartPoint::new(ChartX::Index(1), 100)];
+        assert_eq!(quota_line(Some(400), &points), Some(400));
+        assert_eq!(quota_line(Some(401), &points), None);
+        assert_eq!(quota_line(None, &points), None);
+        assert_eq!(quota_line(Some(400), &[]), None);
+    }
 
     #[test]
     fn one_point_per_day() {
