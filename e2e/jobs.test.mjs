@@ -51,7 +51,7 @@ test('clone a client, then delete the copy and the original', async (t) => {
     await login(page);
     const original = await makeClient(page.request, name, ['home', 'etc']);
     try {
-      await page.goto(`/?q=${name}`);
+      await page.goto(`/jobs?q=${name}`);
       const row = page.locator(`tr[data-client-name="${name}"]`);
       await row.locator('[data-testid="client-more"]').click();
       await row.locator('[data-testid="client-clone"]').click();
@@ -122,7 +122,7 @@ test('reorder job priorities with the keyboard, the buttons and drag and drop', 
     try {
       const before = await savedOrder();
       assert.deepEqual(before, [a, b, c]);
-      await page.goto('/');
+      await page.goto('/jobs');
       await page.locator('#sort-jobs-link').click();
       await page.waitForURL('**/jobs/priorities');
       const rowOf = (id) => page.locator(`[data-testid="priority-row"][data-job-id="${id}"]`);
@@ -177,7 +177,7 @@ test('an operator sees only the clients they own', async (t) => {
 
     await withPage(browser(), t, async (page) => {
       await login(page, operator.username, operator.password);
-      await page.goto(`/?q=${tag}`);
+      await page.goto(`/jobs?q=${tag}`);
       await page.locator(`tr[data-client-name="${tag}-mine"]`).waitFor();
       assert.equal(await page.locator('[data-testid="client-row"]').count(), 1);
       assert.equal(await page.locator(`tr[data-client-name="${tag}-other"]`).count(), 0);
