@@ -29,16 +29,24 @@ test('a wrong password shows the localised error, in English then in Spanish', a
   });
 });
 
-test('signing in lands on the main page (Jobs)', async (t) => {
+test('signing in lands on the dashboard; the menu leads to the jobs list', async (t) => {
   await withPage(browser(), t, async (page) => {
     await page.goto('/');
     await page.waitForURL('**/login');
     await submitLogin(page);
     await page.locator('#logout').waitFor();
     assert.equal(new URL(page.url()).pathname, '/');
+    await page.locator('#page-title', { hasText: 'Dashboard' }).waitFor();
+    await page.locator('[data-testid="dashboard"]').waitFor();
+    assert.equal(await page.locator('nav [data-testid="nav-dashboard"]').getAttribute('aria-current'), 'page');
+    assert.equal(await page.locator('nav [data-testid="nav-jobs"]').getAttribute('aria-current'), null);
+
+    await page.locator('nav [data-testid="nav-jobs"]').click();
+    await page.waitForURL('**/jobs');
     await page.locator('#page-title', { hasText: 'Jobs' }).waitFor();
-    assert.equal(await page.locator('nav [data-testid="nav-jobs"]').getAttribute('aria-current'), 'page');
     await page.locator('#clients-table').waitFor();
+    assert.equal(await page.locator('nav [data-testid="nav-jobs"]').getAttribute('aria-current'), 'page');
+    assert.equal(await page.locator('nav [data-testid="nav-dashboard"]').getAttribute('aria-current'), null);
   });
 });
 

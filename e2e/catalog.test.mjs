@@ -9,6 +9,7 @@ import {
   apiCall,
   apiCleanup,
   browserForFile,
+  gotoJobs,
   idInUrl,
   login,
   restoreEnglish,
@@ -162,6 +163,7 @@ test('a validation error is shown in Spanish next to its field', async (t) => {
 test('leaving a changed form asks first', async (t) => {
   await withPage(browser(), t, async (page) => {
     await login(page);
+    await gotoJobs(page);
     await page.locator('#add-client').click();
     await page.waitForURL('**/clients/new');
     await page.locator('#client-name').fill('unsaved');

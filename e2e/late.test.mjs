@@ -52,7 +52,7 @@ test('a late job shows the badge on the main page and its page, in every languag
       assert.equal((await apiCall(page.request, 'GET', `/api/jobs/${fresh.id}`)).late, false);
 
       for (const lang of ['eu', 'es', 'en']) {
-        await page.goto(`/?q=${name}`);
+        await page.goto(`/jobs?q=${name}`);
         await switchLanguage(page, lang);
         const lateRow = page.locator(`tr[data-job-id="${late.id}"]`);
         const badge = lateRow.locator('[data-testid="late-badge"]');

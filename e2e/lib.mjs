@@ -105,6 +105,15 @@ export async function login(page, user = USER, password = PASSWORD) {
   await page.locator('#logout').waitFor();
 }
 
+/**
+ * Opens the jobs list (`/jobs`; the dashboard is the landing page `/`) and waits for its
+ * table.
+ */
+export async function gotoJobs(page) {
+  await page.goto('/jobs');
+  await page.locator('#clients-table').waitFor();
+}
+
 /** Logs out through the header button and waits for the login form. */
 export async function logout(page) {
   await page.locator('#logout').click();

@@ -173,7 +173,7 @@ test('a copied client shows its badge, cannot be edited, and is editable after t
     const name = unique('e2e-copied');
     const client = await apiCall(page.request, 'POST', '/api/clients', { name, connection: { kind: 'local' } });
     sql(`UPDATE clients SET copy_of = 'backup1', primary_id = ${client.id} WHERE id = ${client.id}`);
-    await page.goto('/');
+    await page.goto('/jobs');
     const row = page.locator(`[data-testid="client-row"][data-client-name="${name}"]`);
     await row.locator('[data-testid="copy-badge"]').waitFor();
     assert.equal(await row.locator('[data-testid="client-edit"]').count(), 0);

@@ -273,7 +273,7 @@ test('replicate a job from this same server: source, access, host key, run, copy
       assert.equal(finished.result, 'ok', `replication run: ${finished.result} ${finished.error_code ?? ''}`);
 
       // The copied client: its badge on the main page, read-only.
-      await page.goto(`/?q=${encodeURIComponent(copyName)}`);
+      await page.goto(`/jobs?q=${encodeURIComponent(copyName)}`);
       const copyRow = page.locator(`tr[data-testid="client-row"][data-client-id="${copyId}"]`);
       await copyRow.locator('[data-testid="copy-badge"]').waitFor();
       assert.match(await copyRow.locator('[data-testid="copy-badge"]').textContent(), new RegExp(sourceName));

@@ -117,7 +117,7 @@ test('run a local job from the main page and the job page, read its log and see 
       });
 
       // Main page: the row menu's "Run now"; the badge changes without a reload.
-      await page.goto(`/?q=${name}`);
+      await page.goto(`/jobs?q=${name}`);
       const row = page.locator(`tr[data-testid="job-row"][data-job-id="${job.id}"]`);
       await row.waitFor();
       await row.locator('[data-testid="job-more"]').click();

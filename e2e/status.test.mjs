@@ -104,7 +104,7 @@ test('the Status page follows a slow backup live, the main page shows its result
       const job = await newJob('slow');
 
       // The main page in this tab, the Status page in a second one.
-      await page.goto(`/?q=${name}`);
+      await page.goto(`/jobs?q=${name}`);
       const row = page.locator(`tr[data-testid="job-row"][data-job-id="${job.id}"]`);
       await row.waitFor();
       assert.equal(await row.locator('[data-testid="job-result"]').getAttribute('data-result'), 'none');

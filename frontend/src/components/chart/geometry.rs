@@ -101,9 +101,8 @@ pub fn spread(n: usize, max: usize) -> Vec<usize> {
     let step = n.div_ceil(max);
     let mut picked: Vec<usize> = (0..n).step_by(step).collect();
     let last = n - 1;
-    match picked.last() {
-        Some(&l) if last - l >= step / 2 + 1 => picked.push(last),
-        _ => {}
+    if picked.last().is_some_and(|&l| last - l > step / 2) {
+        picked.push(last);
     }
     picked
 }
