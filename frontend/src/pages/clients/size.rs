@@ -66,9 +66,8 @@ pub fn SizePanel(
     warn_percent: Signal<i32>,
     #[prop(into)] reload: Signal<u32>,
 ) -> impl IntoView {
-    let figures = Memo::new(move |_| {
-        client.with(|c| c.as_ref().map(|c| (c.size_bytes, c.quota_bytes)))
-    });
+    let figures =
+        Memo::new(move |_| client.with(|c| c.as_ref().map(|c| (c.size_bytes, c.quota_bytes))));
     let summary = move || {
         let (size, quota) = figures.get()?;
         Some(view! {
@@ -108,7 +107,8 @@ fn SizeHistory(id: i64, reload: Signal<u32>, quota: Signal<Option<i64>>) -> impl
     let line = Signal::derive(move || {
         points.with(|p| quota_line(quota.get(), p.as_deref().unwrap_or_default()))
     });
-    let chart = move || match points.with(|p| p.as_ref().map(Vec::is_empty)) {
+    let chart = move || {
+        match points.with(|p| p.as_ref().map(Vec::is_empty)) {
         None => ().into_any(),
         Some(true) => view! {
             <p id="client-size-empty" class="empty">{move || fl!(LOADER, "client-size-empty")}</p>
@@ -127,6 +127,7 @@ fn SizeHistory(id: i64, reload: Signal<u32>, quota: Signal<Option<i64>>) -> impl
             />
         }
         .into_any(),
+    }
     };
     view! {
         <h3>{move || label.get()}</h3>

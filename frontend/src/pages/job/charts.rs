@@ -136,4 +136,3 @@ fn HistoryTable(runs: Memo<Option<Vec<RunPoint>>>) -> impl IntoView {
         </details>
     }
 }
-

@@ -87,8 +87,8 @@ mod tests {
     use super::*;
 
     fn run(id: i64, result: RunResult, bytes: Option<i64>, seconds: Option<i64>) -> RunPoint {
-        let finished_at = Utc.with_ymd_and_hms(2026, 12, 1, 3, 0, 0).unwrap()
-            + chrono::Duration::days(id);
+        let finished_at =
+            Utc.with_ymd_and_hms(2026, 12, 1, 3, 0, 0).unwrap() + chrono::Duration::days(id);
         RunPoint {
             run_id: id,
             started_at: seconds.map(|s| finished_at - chrono::Duration::seconds(s)),
