@@ -28,6 +28,7 @@ use crate::components::feedback::{Alert, AlertKind};
 use crate::components::page::PageTitle;
 use crate::i18n::LOADER;
 use crate::live::use_live;
+use crate::pages::jobs::quota_warning_percent;
 use crate::pages::jobs::run::{self as run_jobs, RunRequest, RunTargets};
 use crate::pages::not_found::ById;
 use crate::pages::replication::takeover::{copy_badge, TakeOverPanel};
@@ -60,9 +61,7 @@ fn ClientPage(id: Option<i64>) -> impl IntoView {
     });
     let scripts = Signal::derive(move || scripts.get().and_then(Result::ok).unwrap_or_default());
     let users = owner_choices();
-    // Bumped when one of the client's runs finishes: its size history may have grown.
-    let sizes_reload = RwSignal::new(0u32);
-    follow_results(id, client, sizes_reload);
+    let sizes_reload = follow_results(id, client);
     let deleting = RwSignal::new(false);
     let submit = page.submit(SubmitHooks::default());
     let title = page.title(
@@ -91,9 +90,7 @@ fn ClientPage(id: Option<i64>) -> impl IntoView {
                     </EntityFormBody>
                 </section>
                 <Show when=move || client.with(Option::is_some)>
-                    {id.map(|id| view! {
-                        <SizePanel id=id client=client warn_percent=crate::pages::jobs::quota_warning_percent() reload=sizes_reload />
-                    })}
+                    {id.map(|id| view! { <SizePanel id=id client=client warn_percent=quota_warning_percent() reload=sizes_reload /> })}
                     <ClientJobs jobs=jobs />
                     <Show when=move || !copied.get()>
                         <HostKeyPanel client=client />
@@ -144,10 +141,11 @@ fn owner_choices() -> Signal<Option<Vec<shared::users::User>>> {
     Signal::derive(move || users.get().flatten())
 }
 
-/// Fetches the jobs' last results and the client's size (and, through `sizes`, its size
-/// history) again whenever one of client `id`'s runs ends.
-fn follow_results(id: Option<i64>, client: RwSignal<Option<Client>>, sizes: RwSignal<u32>) {
-    let Some(id) = id else { return };
+/// Fetches the jobs' last results and the client's size again whenever one of client
+/// `id`'s runs ends. Returns a counter bumped then (the size history may have grown).
+fn follow_results(id: Option<i64>, client: RwSignal<Option<Client>>) -> RwSignal<u32> {
+    let sizes = RwSignal::new(0u32);
+    let Some(id) = id else { return sizes };
     use_live().subscribe(move |event| {
         let Event::Run { item } = event else { return };
         if item.client_id != id || item.run.state != RunState::Finished {
@@ -165,6 +163,7 @@ fn follow_results(id: Option<i64>, client: RwSignal<Option<Client>>, sizes: RwSi
             }
         });
     });
+    sizes
 }
 
 /// "Add a job", "Run now" and "Delete" above the form, with what "Run now" answered.
