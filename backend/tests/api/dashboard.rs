@@ -66,7 +66,7 @@ fn tile_ids(b: &Value) -> Vec<i64> {
         .collect()
 }
 
-fn tile<'a>(b: &'a Value, job: i64) -> &'a Value {
+fn tile(b: &Value, job: i64) -> &Value {
     b["tiles"]["items"]
         .as_array()
         .unwrap()
