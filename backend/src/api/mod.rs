@@ -149,29 +149,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(jobs::delete_trigger_token)
         .service(runs::run_jobs)
         .service(runs::run_job)
-        .service(runs::run_client)
-        .service(queue::get_queue)
-        .service(dashboard::get_dashboard)
-        .service(dashboard::get_storage)
-        .service(history::get_job_history)
-        .service(history::get_client_history)
-        .service(queue::get_client_states)
-        .service(queue::get_client_state)
-        .service(events::events)
-        .service(runs::trigger_job)
-        .service(runs::job_snapshots)
-        .service(runs::list_runs)
-        .service(runs::get_run)
-        .service(runs::run_log)
-        .service(runs::abort_run)
-        .service(runs::accept_host_key)
-        .service(runs::test_client)
-        .service(snapshots::get_snapshot)
-        .service(snapshots::snapshot_entries)
-        .service(snapshots::snapshot_versions)
-        .service(snapshots::snapshot_download)
-        .service(restores::create_restore)
-        .service(policies::list_policies)
+        .service(runs::run_client);
+    run_routes(cfg);
+    cfg.service(policies::list_policies)
         .service(policies::create_policy)
         .service(policies::get_policy)
         .service(policies::put_policy)
@@ -199,6 +179,31 @@ pub fn configure(cfg: &mut ServiceConfig) {
     monitoring_routes(cfg);
     replication_routes(cfg);
     replica_routes(cfg);
+}
+
+/// The queue, the dashboard, runs, their logs and snapshots, browsing and restores.
+fn run_routes(cfg: &mut ServiceConfig) {
+    cfg.service(queue::get_queue)
+        .service(dashboard::get_dashboard)
+        .service(dashboard::get_storage)
+        .service(history::get_job_history)
+        .service(history::get_client_history)
+        .service(queue::get_client_states)
+        .service(queue::get_client_state)
+        .service(events::events)
+        .service(runs::trigger_job)
+        .service(runs::job_snapshots)
+        .service(runs::list_runs)
+        .service(runs::get_run)
+        .service(runs::run_log)
+        .service(runs::abort_run)
+        .service(runs::accept_host_key)
+        .service(runs::test_client)
+        .service(snapshots::get_snapshot)
+        .service(snapshots::snapshot_entries)
+        .service(snapshots::snapshot_versions)
+        .service(snapshots::snapshot_download)
+        .service(restores::create_restore);
 }
 
 /// The replication sources (on a replica) and the take-over of copied clients.

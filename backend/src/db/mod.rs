@@ -8,6 +8,7 @@ pub mod claim;
 pub mod clients;
 pub mod cluster;
 pub mod cluster_access;
+pub mod dashboard;
 pub mod digest;
 pub mod events;
 pub mod jobs;

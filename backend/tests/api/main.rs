@@ -12,6 +12,8 @@ mod catalog_clients;
 mod catalog_jobs;
 mod catalog_misc;
 mod cli;
+mod dashboard;
+mod dashboard_history;
 mod digest;
 mod dispatch;
 mod engine;
