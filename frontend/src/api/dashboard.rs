@@ -7,7 +7,11 @@ use super::{get_json, ApiResult, ListQuery};
 
 /// `GET /api/dashboard?health=&page=&per_page=`: the counts per state, one page of tiles
 /// (only the jobs in `health` when given) and the next scheduled runs.
-pub async fn dashboard(health: Option<JobHealth>, page: i64, per_page: i64) -> ApiResult<Dashboard> {
+pub async fn dashboard(
+    health: Option<JobHealth>,
+    page: i64,
+    per_page: i64,
+) -> ApiResult<Dashboard> {
     get_json(&dashboard_url(health, page, per_page)).await
 }
 

@@ -3,7 +3,11 @@
 //! dialogs, help panels, run progress bars and the unsaved-changes warning.
 
 // The job and client pages draw the bar charts, durations, days and indexes.
-#[allow(dead_code, unused_imports, reason = "a shared library of charts: not every part is used by every page")]
+#[allow(
+    dead_code,
+    unused_imports,
+    reason = "a shared library of charts: not every part is used by every page"
+)]
 pub mod chart;
 pub mod copy;
 pub mod dialog;

@@ -41,40 +41,38 @@ pub fn toggled(current: Option<JobHealth>, clicked: JobHealth) -> Option<JobHeal
     (current != Some(clicked)).then_some(clicked)
 }
 
-/// One button per state with its count; the pressed one is the filter.
+/// One button per state with its count; the pressed one is the filter. The buttons stay
+/// in place when the counts change (keyboard focus is kept); only their numbers follow.
 #[component]
 pub fn HealthCountBar(
     counts: Signal<Option<HealthCounts>>,
     filter: Memo<Option<JobHealth>>,
     on_filter: Callback<Option<JobHealth>>,
 ) -> impl IntoView {
-    let buttons = move || {
-        let counts = counts.get().unwrap_or_default();
-        ORDER
-            .iter()
-            .map(|h| {
-                let h = *h;
-                let n = counts.get(h);
-                let pressed = move || (filter.get() == Some(h)).to_string();
-                view! {
-                    <button
-                        type="button"
-                        class=format!("health-count {}", health_class(h))
-                        class:health-count-zero=n == 0
-                        data-testid="health-count"
-                        data-health=h.as_str()
-                        data-count=n.to_string()
-                        aria-pressed=pressed
-                        on:click=move |_| on_filter.run(toggled(filter.get_untracked(), h))
-                    >
-                        <span class="health-icon" aria-hidden="true">{health_icon(h)}</span>
-                        <span class="health-count-name">{health_text(h)}</span>
-                        <span class="health-count-number">{format::number(n)}</span>
-                    </button>
-                }
-            })
-            .collect_view()
-    };
+    let buttons = ORDER
+        .iter()
+        .map(|h| {
+            let h = *h;
+            let n = Memo::new(move |_| counts.get().map_or(0, |c| c.get(h)));
+            let pressed = move || (filter.get() == Some(h)).to_string();
+            view! {
+                <button
+                    type="button"
+                    class=format!("health-count {}", health_class(h))
+                    class:health-count-zero=move || n.get() == 0
+                    data-testid="health-count"
+                    data-health=h.as_str()
+                    data-count=move || n.get().to_string()
+                    aria-pressed=pressed
+                    on:click=move |_| on_filter.run(toggled(filter.get_untracked(), h))
+                >
+                    <span class="health-icon" aria-hidden="true">{health_icon(h)}</span>
+                    <span class="health-count-name">{move || health_text(h)}</span>
+                    <span class="health-count-number">{move || format::number(n.get())}</span>
+                </button>
+            }
+        })
+        .collect_view();
     let total = move || {
         counts
             .get()
@@ -194,10 +192,7 @@ mod tests {
             .iter()
             .map(|g| (g.client.id, g.tiles.iter().map(|t| t.job.id).collect()))
             .collect();
-        assert_eq!(
-            shape,
-            vec![(2, vec![10, 11]), (1, vec![12]), (3, vec![13])]
-        );
+        assert_eq!(shape, vec![(2, vec![10, 11]), (1, vec![12]), (3, vec![13])]);
         assert!(group_by_client(Vec::new()).is_empty());
     }
 

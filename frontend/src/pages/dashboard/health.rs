@@ -37,7 +37,7 @@ pub fn health_icon(h: JobHealth) -> &'static str {
         JobHealth::Ok => "✓",
         JobHealth::Warning => "!",
         JobHealth::Failed => "✕",
-        JobHealth::Late => "⏱",
+        JobHealth::Late => "◔",
         JobHealth::Running => "▶",
         JobHealth::NeverRan => "○",
         JobHealth::Inactive => "–",

@@ -56,9 +56,8 @@ fn answered<T: Send + Sync + 'static>(l: Loaded<T>) -> bool {
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let query = use_query_map();
-    let filter = Memo::new(move |_| {
-        query.with(|m| m.get("health").and_then(|h| JobHealth::from_wire(&h)))
-    });
+    let filter =
+        Memo::new(move |_| query.with(|m| m.get("health").and_then(|h| JobHealth::from_wire(&h))));
     let page = Memo::new(move |_| {
         query.with(|m| {
             m.get("page")
@@ -86,8 +85,15 @@ pub fn DashboardPage() -> impl IntoView {
     });
     let on_filter = Callback::new(move |h: Option<JobHealth>| go.run((h, 1)));
     let on_page = Callback::new(move |p: i64| go.run((filter.get_untracked(), p)));
-    let loaded = move || if answered(board) && answered(storage) { "true" } else { "false" };
-    let next_runs = Signal::derive(move || board.data.with(|d| d.as_ref().map(|d| d.next_runs.clone())));
+    let loaded = move || {
+        if answered(board) && answered(storage) {
+            "true"
+        } else {
+            "false"
+        }
+    };
+    let next_runs =
+        Signal::derive(move || board.data.with(|d| d.as_ref().map(|d| d.next_runs.clone())));
 
     view! {
         <div class="dashboard" data-testid="dashboard" data-loaded=loaded>
@@ -116,7 +122,8 @@ fn BoardPanel(
     let session = use_session();
     let error = Signal::derive(move || board.failure.with(|f| f.as_ref().map(Failure::message)));
     let counts = Signal::derive(move || board.data.with(|d| d.as_ref().map(|d| d.counts)));
-    let total = Signal::derive(move || board.data.with(|d| d.as_ref().map_or(0, |d| d.tiles.total)));
+    let total =
+        Signal::derive(move || board.data.with(|d| d.as_ref().map_or(0, |d| d.tiles.total)));
     let body = move || {
         // Redraw every tile on a language switch too.
         session.language.track();
@@ -150,7 +157,10 @@ fn BoardPanel(
                 .into_any(),
             );
         }
-        Some(view! { <div class="board">{client_groups(d.tiles.items, d.generated_at)}</div> }.into_any())
+        Some(
+            view! { <div class="board">{client_groups(d.tiles.items, d.generated_at)}</div> }
+                .into_any(),
+        )
     };
     let paged = move || page_count(total.get(), PER_PAGE) > 1;
     view! {

@@ -55,7 +55,11 @@ fn forecast_text(f: &Forecast) -> String {
         }
         Forecast::NotGrowing { .. } => fl!(LOADER, "dashboard-forecast-not-growing"),
         Forecast::Full { at, bytes_per_day } => {
-            let full = fl!(LOADER, "dashboard-forecast-full", date = crate::dates::date(at));
+            let full = fl!(
+                LOADER,
+                "dashboard-forecast-full",
+                date = crate::dates::date(at)
+            );
             let growth = fl!(
                 LOADER,
                 "dashboard-forecast-growth",
@@ -90,18 +94,21 @@ fn card(l: LocationStorage) -> impl IntoView {
     let (bytes_used, bytes_total) = used_of(free_bytes, total_bytes);
     let (inodes_used, inodes_total) = used_of(free_inodes, total_inodes);
     let reference = reference_total(&l);
-    let reference_label = reference.map(|t| fl!(LOADER, "dashboard-total-line", size = format::size(t)));
+    let reference_label =
+        reference.map(|t| fl!(LOADER, "dashboard-total-line", size = format::size(t)));
     let points: Vec<ChartPoint> = l
         .history
         .iter()
         .map(|p| ChartPoint::new(ChartX::Time(p.at), p.used_bytes))
         .collect();
     let name = l.location.name.clone();
-    let chart_label = Signal::derive(move || fl!(LOADER, "dashboard-used-chart", location = name.clone()));
+    let chart_label =
+        Signal::derive(move || fl!(LOADER, "dashboard-used-chart", location = name.clone()));
     let offline = (!online).then(|| {
         view! { <p class="error-text small" data-testid="location-offline">{fl!(LOADER, "dashboard-location-offline")}</p> }
     });
-    let inactive = (!l.active).then(|| view! { " " <span class="badge badge-inactive">{fl!(LOADER, "inactive")}</span> });
+    let inactive = (!l.active)
+        .then(|| view! { " " <span class="badge badge-inactive">{fl!(LOADER, "inactive")}</span> });
     view! {
         <section class="storage-card" data-testid="location-storage" data-location-id=l.location.id.to_string()>
             <h3>

@@ -18,7 +18,7 @@ pub const STRIP_WIDTH: f64 = 300.0;
 /// Height of the strip's `viewBox`.
 pub const STRIP_HEIGHT: f64 = 14.0;
 /// Width of one mark.
-const MARK_WIDTH: f64 = 3.0;
+const MARK_WIDTH: f64 = 4.0;
 
 /// Left edge of the mark of a run that finished at `at`, on a strip covering the `days`
 /// days up to `end`: the oldest instant at 0, `end` at the right edge (minus the mark's
