@@ -12,6 +12,7 @@ mod catalog_clients;
 mod catalog_jobs;
 mod catalog_misc;
 mod cli;
+mod dashboard_storage;
 mod digest;
 mod dispatch;
 mod engine;

@@ -1,6 +1,7 @@
 //! The dashboard: each visible job's health (classified by `shared::dashboard`), the next
 //! scheduled runs, and every location's storage with its forecast.
 
+pub mod fit;
 pub mod history;
 pub mod storage;
 
