@@ -54,7 +54,7 @@ async fn storage(admin: &Api) -> Vec<Value> {
     body["locations"].as_array().unwrap().clone()
 }
 
-fn card<'a>(cards: &'a [Value], id: i64) -> &'a Value {
+fn card(cards: &[Value], id: i64) -> &Value {
     cards
         .iter()
         .find(|c| c["location"]["id"] == id)

@@ -44,8 +44,7 @@ pub fn forecast(
         .collect();
     let line = Line::through(&points);
     let bytes_per_day = line.slope * DAY_SECONDS;
-    // `!(> 0)` also catches a NaN slope.
-    if !(line.slope > 0.0) {
+    if line.slope.is_nan() || line.slope <= 0.0 {
         return Forecast::NotGrowing { bytes_per_day };
     }
     let full_after_first = line.x_at((total_bytes - y0) as f64);
