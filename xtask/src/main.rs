@@ -3,6 +3,7 @@
 
 mod bench;
 mod bench_browse;
+mod bench_dashboard;
 mod bench_replicate;
 mod bench_scheduler;
 mod measures;
@@ -37,8 +38,9 @@ enum Cmd {
         /// `backup`: engine versus plain rsync over loopback ssh; `scheduler`: the minute
         /// tick queueing 5,000 due jobs and the dispatcher's overhead per run; `browse`:
         /// snapshot listing, search and archives of 100,000 files beside ls, find, tar, zip;
-        /// `replicate`: a replica's per-snapshot pull beside upstream's whole-store rsync.
-        #[arg(value_parser = ["backup", "scheduler", "browse", "replicate"])]
+        /// `replicate`: a replica's per-snapshot pull beside upstream's whole-store rsync;
+        /// `dashboard`: the dashboard's endpoints and page over 3,000 jobs of 100 runs each.
+        #[arg(value_parser = ["backup", "scheduler", "browse", "replicate", "dashboard"])]
         what: String,
     },
     /// Structural measures: files over 400 lines, functions over 80 lines, module cycles
@@ -61,6 +63,7 @@ fn main() -> std::process::ExitCode {
         Cmd::Bench { what } if what == "scheduler" => bench_scheduler::scheduler(),
         Cmd::Bench { what } if what == "browse" => bench_browse::browse(),
         Cmd::Bench { what } if what == "replicate" => bench_replicate::replicate(),
+        Cmd::Bench { what } if what == "dashboard" => bench_dashboard::dashboard(),
         Cmd::Bench { .. } => bench::backup(),
     };
     match result {

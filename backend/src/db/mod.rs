@@ -31,6 +31,7 @@ pub mod sessions;
 pub mod settings;
 pub mod snapshots;
 pub mod tokens;
+pub mod usage;
 pub mod users;
 pub mod webhooks;
 

@@ -9,6 +9,7 @@ pub mod late;
 pub mod replication;
 pub mod retention;
 pub mod tick;
+pub mod usage;
 
 use std::time::Duration;
 
@@ -31,11 +32,14 @@ pub async fn start(
     }
     // Catch up at once after downtime, then every minute at second 0.
     let first = engine.clone();
+    let sampler = std::sync::Arc::new(usage::Sampler::default());
+    let first_sampler = sampler.clone();
     tokio::spawn(async move {
         if let Err(e) = tick::tick(&first, chrono::Utc::now()).await {
             tracing::error!("scheduler tick failed: {e}");
         }
         daily(&first, chrono::Utc::now()).await;
+        first_sampler.tick(&first.pool, chrono::Utc::now()).await;
     });
     let sched = tokio_cron_scheduler::JobScheduler::new().await?;
     let e = engine.clone();
@@ -43,7 +47,7 @@ pub async fn start(
         .add(tokio_cron_scheduler::Job::new_async(
             "0 * * * * *",
             move |_, _| {
-                let e = e.clone();
+                let (e, sampler) = (e.clone(), sampler.clone());
                 Box::pin(async move {
                     // A tick that fails (database briefly away) is retried by the next one,
                     // which catches the missed minute up.
@@ -52,6 +56,7 @@ pub async fn start(
                         tracing::error!("scheduler tick failed: {err}");
                     }
                     daily(&e, now).await;
+                    sampler.tick(&e.pool, now).await;
                 })
             },
         )?)

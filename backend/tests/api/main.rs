@@ -14,6 +14,7 @@ mod catalog_misc;
 mod cli;
 mod dashboard;
 mod dashboard_history;
+mod dashboard_storage;
 mod digest;
 mod dispatch;
 mod engine;

@@ -3,7 +3,7 @@
 //! per run from claim to the start of a no-op rsync (beside spawning that script by hand).
 
 mod dispatch;
-mod psql;
+pub mod psql;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};

@@ -3,6 +3,7 @@
 //! `board` and `next` hold the pure parts.
 
 pub mod board;
+pub mod fit;
 pub mod history;
 pub mod next;
 pub mod storage;
