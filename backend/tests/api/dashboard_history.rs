@@ -141,17 +141,17 @@ async fn a_clients_history_is_its_jobs_size_quota_and_days() {
         (&json!(cid), &json!(1_000_000))
     );
 
-    // Daily points (written by the server's sampler; seeded here): the last year, oldest
-    // first. A point older than a year is left out.
+    // Daily points, recorded by the server's sampler function on chosen days: the last
+    // year, oldest first; a point older than a year is left out.
+    let size = jobs_size(&op, cid).await;
     let today = Utc::now().date_naive();
     let day = |n: i64| today - TimeDelta::days(n);
-    for (d, bytes) in [(day(400), 1_i64), (day(365), 2), (day(1), 3), (day(0), 4)] {
-        s.db.execute(
-            "INSERT INTO client_usage (client_id, day, size_bytes) VALUES ($1, $2, $3)",
-            &[&cid, &d, &bytes],
-        )
-        .await
-        .unwrap();
+    let pool = backend::db::build_pool(&s.app.db_url, 2).unwrap();
+    let mut c = backend::db::conn(&pool).await.unwrap();
+    for d in [day(400), day(365), day(1), day(0)] {
+        backend::db::usage::record_client_sizes(&mut c, d)
+            .await
+            .unwrap();
     }
     let (st, h) = op.get(&format!("/api/clients/{cid}/history")).await;
     assert_eq!(st, 200, "{h}");
@@ -166,7 +166,10 @@ async fn a_clients_history_is_its_jobs_size_quota_and_days() {
             )
         })
         .collect();
-    assert_eq!(points, vec![(day(365), 2), (day(1), 3), (day(0), 4)]);
+    assert_eq!(
+        points,
+        vec![(day(365), size), (day(1), size), (day(0), size)]
+    );
 
     let other = s.app.user("other", Role::Operator).await;
     let (st, _) = other.get(&format!("/api/clients/{cid}/history")).await;
