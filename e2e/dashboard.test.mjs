@@ -1,0 +1,377 @@
+// The dashboard (`/`, issue 15): the health board after a successful, a failed and a
+// late job (counts, filter by count, a tile opens its job), a tile that turns from
+// running to OK live while "Running now" lists it, the job, location and client charts
+// holding the API's numbers (and their tables), the page at 1366×860 and 390×844 in eu,
+// es and en without sideways scrolling (screenshots kept under e2e/screenshots/), the
+// jobs list's cards on a phone, and an operator who sees only their own clients' tiles.
+//
+// Environment: besides lib.mjs's, E2E_DATABASE_URL (a libpq URL of the server's
+// database; `cargo xtask test` sets it) for what no API call can make: a late job, a
+// location's and a client's usage history. psql runs with an argument vector, no shell.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { request as playwrightRequest } from 'playwright-core';
+
+import {
+  apiCall,
+  apiCleanup,
+  apiLogin,
+  BASE_URL,
+  browserForFile,
+  CSRF,
+  login,
+  restoreEnglish,
+  switchLanguage,
+  unique,
+  withPage,
+} from './lib.mjs';
+
+const browser = browserForFile();
+
+const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
+const MIB = 1024 * 1024;
+const GIB = 1024 * MIB;
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs one SQL statement on the server's database. */
+function sql(statement) {
+  const url = process.env.E2E_DATABASE_URL;
+  assert.ok(url, 'E2E_DATABASE_URL is not set (cargo xtask test sets it)');
+  execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-qAtc', statement], { stdio: 'pipe' });
+}
+
+/** Waits until run `runId` has finished; returns it. */
+async function finished(request, runId) {
+  for (let i = 0; i < 240; i += 1) {
+    const run = await apiCall(request, 'GET', `/api/runs/${runId}`);
+    if (run.state === 'finished') return run;
+    await pause(500);
+  }
+  throw new Error(`run ${runId} did not finish`);
+}
+
+/** Runs job `jobId` through the API and waits for the end; returns the finished run. */
+async function runJob(request, jobId) {
+  const run = await apiCall(request, 'POST', `/api/jobs/${jobId}/run`);
+  return finished(request, run.id);
+}
+
+/** Opens the dashboard at `address` and waits until board and storage have loaded. */
+async function gotoDashboard(page, address = '/') {
+  await page.goto(address);
+  await page.locator('[data-testid="dashboard"][data-loaded="true"]').waitFor();
+}
+
+/** `<attribute>` of every element `selector` matches, in document order. */
+function attrs(page, selector, attribute) {
+  return page.locator(selector).evaluateAll((els, a) => els.map((e) => e.getAttribute(a)), attribute);
+}
+
+/** The page's sideways overflow in pixels (0 when nothing sticks out). */
+function overflow(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+async function shot(page, name) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * What the board tests look at, made once for the file: a location of its own with 12
+ * days of usage samples, a local client over a temporary directory with four jobs in that
+ * location — "home" backed up twice (OK), "broken" over a missing directory (Failed),
+ * "archive" created 30 days ago and never run (Late), "fresh" never run (Never ran) — and
+ * three days of the client's size.
+ */
+const board = {};
+const admin = {};
+
+before(async () => {
+  // An API client of its own: the file's browser is not started yet when this runs.
+  admin.api = await playwrightRequest.newContext({ baseURL: BASE_URL });
+  const api = admin.api;
+  await apiLogin(api);
+  board.tag = unique('e2e-dash');
+  board.source = await mkdtemp(path.join(os.tmpdir(), 'e2e-dash-src-'));
+  board.storeDir = await mkdtemp(path.join(os.tmpdir(), 'e2e-dash-loc-'));
+  await mkdir(path.join(board.source, 'docs'));
+  await writeFile(path.join(board.source, 'docs', 'a.bin'), randomBytes(256 * 1024));
+  await writeFile(path.join(board.source, 'b.bin'), randomBytes(128 * 1024));
+  board.location = await apiCall(api, 'POST', '/api/locations', {
+    name: `${board.tag}-disk`,
+    directory: board.storeDir,
+    max_parallel_jobs: 2,
+    active: true,
+  });
+  board.client = await apiCall(api, 'POST', '/api/clients', {
+    name: `${board.tag}-host`,
+    connection: { kind: 'local' },
+  });
+  const policies = await apiCall(api, 'GET', '/api/policies');
+  const job = (name, source) =>
+    apiCall(api, 'POST', '/api/jobs', {
+      client_id: board.client.id,
+      name,
+      source_path: source,
+      policy_id: policies.items[0].id,
+      location_id: board.location.id,
+      use_local_permissions: false,
+    });
+  board.home = await job('home', `${board.source}/`);
+  board.broken = await job('broken', path.join(os.tmpdir(), `${board.tag}-missing`) + '/');
+  board.archive = await job('archive', `${board.source}/docs/`);
+  board.fresh = await job('fresh', `${board.source}/docs/`);
+
+  board.homeRuns = [await runJob(api, board.home.id)];
+  // The second run adds a file, so that the charts have two different points.
+  await writeFile(path.join(board.source, 'c.bin'), randomBytes(512 * 1024));
+  board.homeRuns.push(await runJob(api, board.home.id));
+  board.brokenRun = await runJob(api, board.broken.id);
+  // Ids are integers from the API, not text from outside.
+  sql(`UPDATE jobs SET created_at = now() - interval '30 days' WHERE id = ${Number(board.archive.id)}`);
+
+  // Twelve days of hourly-table samples every six hours, growing 1 GiB a day up to what
+  // the disk holds now: a chart with a line and a forecast.
+  const status = (await apiCall(api, 'GET', `/api/locations/${board.location.id}`)).status;
+  const usedNow = status.total_bytes - status.free_bytes;
+  const rows = [];
+  for (let h = 12 * 24; h >= 6; h -= 6) {
+    const used = Math.max(0, Math.round(usedNow - (h / 24) * GIB));
+    rows.push(
+      `(${Number(board.location.id)}, false, date_trunc('hour', now()) - interval '${h} hours', ` +
+        `${used}, ${Number(status.total_bytes)}, 1000, ${Number(status.total_inodes)})`,
+    );
+  }
+  sql(
+    'INSERT INTO location_usage (location_id, daily, at, used_bytes, total_bytes, used_inodes, total_inodes) ' +
+      `VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING`,
+  );
+  const sizes = [3, 2, 1].map(
+    (d, i) => `(${Number(board.client.id)}, current_date - ${d}, ${(i + 1) * 300 * 1024})`,
+  );
+  sql(`INSERT INTO client_usage (client_id, day, size_bytes) VALUES ${sizes.join(', ')} ON CONFLICT DO NOTHING`);
+});
+
+after(async () => {
+  const api = admin.api;
+  if (api) {
+    if (board.client) await apiCleanup(api, `/api/clients/${board.client.id}`);
+    if (board.location) await apiCleanup(api, `/api/locations/${board.location.id}`);
+    await api.dispose();
+  }
+  for (const dir of [board.source, board.storeDir]) {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('the board shows each job\'s state and the counts; a count filters the board, a tile opens its job', async (t) => {
+  await withPage(browser(), t, async (page) => {
+    await login(page);
+    assert.equal(board.homeRuns[1].result, 'ok');
+    assert.equal(board.brokenRun.result, 'failed');
+    await gotoDashboard(page);
+
+    const tile = (job) => page.locator(`a[data-testid="tile"][data-job-id="${job.id}"]`);
+    const expected = [
+      [board.home, 'ok'],
+      [board.broken, 'failed'],
+      [board.archive, 'late'],
+      [board.fresh, 'never_ran'],
+    ];
+    for (const [job, health] of expected) {
+      assert.equal(await tile(job).getAttribute('data-health'), health, job.name);
+    }
+    // The tiles sit under their client's heading.
+    const group = page.locator(`[data-testid="client-tiles"][data-client-id="${board.client.id}"]`);
+    assert.equal(await group.locator('[data-testid="tile"]').count(), 4);
+    assert.match(await group.textContent(), new RegExp(`${board.tag}-host`));
+    // The strip holds the runs with their results, the latest last.
+    const homeMarks = await attrs(page, `a[data-job-id="${board.home.id}"] [data-testid="strip-mark"]`, 'data-run-id');
+    assert.deepEqual(homeMarks, board.homeRuns.map((r) => String(r.id)));
+    assert.equal(
+      await tile(board.broken).locator(`[data-testid="strip-mark"][data-run-id="${board.brokenRun.id}"]`).getAttribute('data-result'),
+      'failed',
+    );
+    assert.equal(await tile(board.archive).locator('[data-testid="strip-mark"]').count(), 0);
+    await tile(board.archive).locator('[data-testid="tile-late"]').waitFor();
+
+    // Each count is the API's, and at least ours.
+    const api = await apiCall(page.request, 'GET', '/api/dashboard?per_page=100');
+    for (const h of ['ok', 'warning', 'failed', 'late', 'running', 'never_ran', 'inactive']) {
+      const button = page.locator(`button[data-testid="health-count"][data-health="${h}"]`);
+      assert.equal(await button.getAttribute('data-count'), String(api.counts[h]), h);
+      assert.equal(await button.getAttribute('aria-pressed'), 'false', h);
+    }
+    for (const h of ['ok', 'failed', 'late', 'never_ran']) assert.ok(api.counts[h] >= 1, h);
+    const shown = await page.locator('[data-testid="tile"]').count();
+    assert.equal(shown, api.tiles.items.length);
+
+    // A count filters the board (and the address); pressed again, it shows everything.
+    const failedCount = page.locator('button[data-testid="health-count"][data-health="failed"]');
+    await failedCount.click();
+    await page.waitForURL((u) => u.search === '?health=failed');
+    await page.locator('[data-testid="dashboard"][data-loaded="true"]').waitFor();
+    await tile(board.home).waitFor({ state: 'detached' });
+    assert.equal(await failedCount.getAttribute('aria-pressed'), 'true');
+    const healths = await attrs(page, '[data-testid="tile"]', 'data-health');
+    assert.equal(healths.length, api.counts.failed);
+    assert.ok(healths.every((h) => h === 'failed'), healths.join());
+    await tile(board.broken).waitFor();
+    // A reload keeps the filter.
+    await gotoDashboard(page, '/?health=failed');
+    assert.equal(await failedCount.getAttribute('aria-pressed'), 'true');
+    assert.equal(await tile(board.home).count(), 0);
+    await tile(board.broken).waitFor();
+
+    await page.locator('button[data-testid="health-count"][data-health="late"]').click();
+    await page.waitForURL((u) => u.search === '?health=late');
+    await tile(board.archive).waitFor();
+    await tile(board.broken).waitFor({ state: 'detached' });
+    assert.equal(await failedCount.getAttribute('aria-pressed'), 'false');
+    await page.locator('button[data-testid="health-count"][data-health="late"]').click();
+    await page.waitForURL((u) => u.search === '');
+    await tile(board.home).waitFor();
+    assert.equal(await page.locator('[data-testid="tile"]').count(), shown);
+
+    // A tile opens its job.
+    await tile(board.broken).click();
+    await page.waitForURL(`${BASE_URL}/jobs/${board.broken.id}`);
+    await page.locator('#job-facts').waitFor();
+  });
+});
+
+test('a tile turns from running to OK live, listed under "Running now" while it runs', async (t) => {
+  // 16 MiB at about 2 MB/s: some 8 s of copying.
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'e2e-dash-slow-'));
+  for (let i = 0; i < 16; i += 1) await writeFile(path.join(dir, `part-${i}.bin`), randomBytes(MIB));
+  await withPage(browser(), t, async (page) => {
+    await login(page);
+    const client = await apiCall(page.request, 'POST', '/api/clients', {
+      name: unique('e2e-dash-live'),
+      connection: { kind: 'local' },
+      rsync_options: ['--bwlimit=2000'],
+    });
+    let runId;
+    try {
+      const policies = await apiCall(page.request, 'GET', '/api/policies');
+      const job = await apiCall(page.request, 'POST', '/api/jobs', {
+        client_id: client.id,
+        name: 'slow',
+        source_path: `${dir}/`,
+        policy_id: policies.items[0].id,
+        location_id: board.location.id,
+        use_local_permissions: false,
+      });
+      await gotoDashboard(page);
+      const tile = page.locator(`a[data-testid="tile"][data-job-id="${job.id}"]`);
+      assert.equal(await tile.getAttribute('data-health'), 'never_ran');
+      await page.evaluate(() => {
+        window.e2eNotReloaded = true;
+      });
+
+      runId = (await apiCall(page.request, 'POST', `/api/jobs/${job.id}/run`)).id;
+      await page.locator(`a[data-testid="tile"][data-job-id="${job.id}"][data-health="running"]`).waitFor({ timeout: 60_000 });
+      const running = page.locator(`[data-testid="running-now"] [data-testid="running-run"][data-run-id="${runId}"]`);
+      await running.waitFor({ timeout: 30_000 });
+      assert.equal(await running.getAttribute('data-job-id'), String(job.id));
+      const count = page.locator('button[data-testid="health-count"][data-health="running"]');
+      assert.ok(Number(await count.getAttribute('data-count')) >= 1);
+
+      await page.locator(`a[data-testid="tile"][data-job-id="${job.id}"][data-health="ok"]`).waitFor({ timeout: 90_000 });
+      await running.waitFor({ state: 'detached' });
+      await tile.locator(`[data-testid="strip-mark"][data-run-id="${runId}"][data-result="ok"]`).waitFor();
+      assert.equal(await page.evaluate(() => window.e2eNotReloaded === true), true, 'the page was reloaded');
+      assert.equal((await apiCall(page.request, 'GET', `/api/runs/${runId}`)).result, 'ok');
+    } finally {
+      if (runId) {
+        await page.request.fetch(`${BASE_URL}/api/runs/${runId}/abort`, { method: 'POST', headers: CSRF }).catch(() => {});
+        await finished(page.request, runId).catch(() => {});
+      }
+      await apiCleanup(page.request, `/api/clients/${client.id}`);
+    }
+  });
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The `[x, y]` of a chart's points and of its table's rows, inside `scope` (a selector). */
+async function chartAndTable(page, name, scope = 'body') {
+  const pairs = (selector) =>
+    page.locator(selector).evaluateAll((els) => els.map((e) => [e.getAttribute('data-x'), e.getAttribute('data-y')]));
+  const table = page.locator(`${scope} table[data-testid="chart-table-${name}"]`);
+  return {
+    points: await pairs(`${scope} svg[data-testid="chart-${name}"] [data-testid="point"]`),
+    rows: await pairs(`${scope} table[data-testid="chart-table-${name}"] tbody tr`),
+    table,
+  };
+}
+
+test('the charts show the API\'s numbers, and so do their tables', async (t) => {
+  await withPage(browser(), t, async (page) => {
+    await login(page);
+
+    // The job page: one point per run for each figure, the run's end as x.
+    await page.goto(`/jobs/${board.home.id}`);
+    await page.locator('svg[data-testid="chart-job-size"]').waitFor();
+    const history = await apiCall(page.request, 'GET', `/api/jobs/${board.home.id}/history`);
+    assert.deepEqual(history.runs.map((r) => r.run_id), board.homeRuns.map((r) => r.id));
+    const figures = { 'job-size': 'bytes', 'job-new-bytes': 'new_bytes', 'job-duration': 'duration_seconds', 'job-files': 'files' };
+    for (const [name, field] of Object.entries(figures)) {
+      const want = history.runs.filter((r) => r[field] !== null).map((r) => [r.finished_at, String(r[field])]);
+      assert.equal(want.length, 2, `${field} of both runs`);
+      const { points, rows } = await chartAndTable(page, name);
+      assert.deepEqual(points, want, name);
+      assert.deepEqual(rows, want, `${name} table`);
+    }
+    assert.ok(history.runs[1].files > history.runs[0].files, 'the second run has one more file');
+    assert.ok(history.runs[1].bytes > history.runs[0].bytes);
+    // The job's table: one row per run, its files as the API counts them.
+    const details = page.locator('#job-history-table');
+    await details.locator('summary').click();
+    const rows = details.locator('[data-testid="history-row"]');
+    await rows.first().waitFor({ state: 'visible' });
+    assert.deepEqual(await attrs(page, '#job-history-table [data-testid="history-row"]', 'data-run-id'), history.runs.map((r) => String(r.run_id)));
+    for (let i = 0; i < history.runs.length; i += 1) {
+      const cells = await rows.nth(i).locator('td').allTextContents();
+      assert.equal(cells[3].replace(/\D/g, ''), String(history.runs[i].files), `files of run ${i}`);
+      assert.equal(await rows.nth(i).getAttribute('data-result'), history.runs[i].result);
+    }
+
+    // The location's used space on the dashboard.
+    await gotoDashboard(page);
+    const storage = await apiCall(page.request, 'GET', '/api/dashboard/storage');
+    const ours = storage.locations.find((l) => l.location.id === board.location.id);
+    assert.ok(ours.history.length >= 12, `daily points: ${ours.history.length}`);
+    const card = `[data-testid="location-storage"][data-location-id="${board.location.id}"]`;
+    const want = ours.history.map((p) => [p.at, String(p.used_bytes)]);
+    const used = await chartAndTable(page, 'location-used', card);
+    assert.deepEqual(used.points, want);
+    assert.deepEqual(used.rows, want);
+    // A growing disk has a date when it is full, as the API says.
+    assert.equal(ours.forecast.kind, 'full');
+    assert.equal(await page.locator(`${card} [data-testid="forecast"]`).getAttribute('data-kind'), 'full');
+    const gauge = page.locator(`${card} svg[data-testid="gauge-location-bytes"]`);
+    assert.equal(await gauge.getAttribute('data-total'), String(ours.status.total_bytes));
+
+    // The client's size per day on its page.
+    await page.goto(`/clients/${board.client.id}`);
+    await page.locator('svg[data-testid="chart-client-size"]').waitFor();
+    const sizes = await apiCall(page.request, 'GET', `/api/clients/${board.client.id}/history`);
+    const wantSizes = sizes.points.map((p) => [p.day, String(p.bytes)]);
+    assert.ok(wantSizes.length >= 3);
+    const client = await chartAndTable(page, 'client-size');
+    assert.deepEqual(client.points, wantSizes);
+    assert.deepEqual(client.rows, wantSizes);
+    await client.table.locator('xpath=ancestor::details/summary').click();
+    await client.table.waitFor({ state: 'visible' });
+    assert.equal(await client.table.locator('tbody tr').count(), wantSizes.length);
+  });
+});
