@@ -375,3 +375,139 @@ test('the charts show the API\'s numbers, and so do their tables', async (t) => 
     assert.equal(await client.table.locator('tbody tr').count(), wantSizes.length);
   });
 });
+
+/** Per language: the headings and two count names the dashboard must show. */
+const LABELS = {
+  eu: { board: 'Lanen egoera', running: 'Orain exekutatzen', storage: 'Biltegiratzea', failed: 'Huts egin du', late: 'Berandu' },
+  es: { board: 'Estado de los trabajos', running: 'En ejecución ahora', storage: 'Almacenamiento', failed: 'Fallido', late: 'Con retraso' },
+  en: { board: 'Job health', running: 'Running now', storage: 'Storage', failed: 'Failed', late: 'Late' },
+};
+
+/** Asserts that `locator` is visible and inside the first `width` pixels. */
+async function inView(locator, width, what) {
+  assert.ok(await locator.isVisible(), `${what} is hidden`);
+  const box = await locator.boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= width, `${what} is out of view: ${JSON.stringify(box)}`);
+}
+
+test('the dashboard at 1366×860 and 390×844 in eu, es and en: localised, no sideways scrolling', async (t) => {
+  await withPage(
+    browser(),
+    t,
+    async (page, context) => {
+      await login(page);
+      try {
+        for (const lang of ['eu', 'es', 'en']) {
+          const want = LABELS[lang];
+          for (const [kind, viewport] of [
+            ['desktop', { width: 1366, height: 860 }],
+            ['phone', { width: 390, height: 844 }],
+          ]) {
+            await page.setViewportSize(viewport);
+            await gotoDashboard(page);
+            if (kind === 'desktop') await switchLanguage(page, lang);
+            await page.locator('[data-testid="dashboard"][data-loaded="true"]').waitFor();
+            const where = `${lang} ${kind}`;
+            assert.equal((await page.locator('#board-title').textContent()).trim(), want.board, where);
+            assert.equal((await page.locator('#running-title').textContent()).trim(), want.running, where);
+            assert.equal((await page.locator('#storage-title').textContent()).trim(), want.storage, where);
+            for (const h of ['failed', 'late']) {
+              const name = page.locator(`button[data-testid="health-count"][data-health="${h}"] .health-count-name`);
+              assert.equal((await name.textContent()).trim(), want[h], `${where} ${h}`);
+            }
+            const broken = page.locator(`a[data-testid="tile"][data-job-id="${board.broken.id}"]`);
+            assert.match(await broken.locator('[data-testid="tile-state"]').textContent(), new RegExp(want.failed), where);
+            await page.locator(`[data-testid="location-storage"][data-location-id="${board.location.id}"] svg[data-testid="chart-location-used"]`).waitFor();
+
+            assert.ok((await overflow(page)) <= 0, `${where}: the page scrolls sideways by ${await overflow(page)} px`);
+            for (const job of [board.home, board.broken, board.archive]) {
+              await page.locator(`a[data-testid="tile"][data-job-id="${job.id}"]`).scrollIntoViewIfNeeded();
+              await inView(page.locator(`a[data-testid="tile"][data-job-id="${job.id}"]`), viewport.width, `${where} tile ${job.name}`);
+            }
+            await inView(page.locator('button[data-testid="health-count"][data-health="ok"]'), viewport.width, `${where} OK count`);
+            const card = page.locator(`[data-testid="location-storage"][data-location-id="${board.location.id}"]`);
+            await card.scrollIntoViewIfNeeded();
+            await inView(card, viewport.width, `${where} storage card`);
+            await page.evaluate(() => window.scrollTo(0, 0));
+            await shot(page, `dashboard-${lang}-${kind}`);
+          }
+        }
+      } finally {
+        await restoreEnglish(context);
+      }
+
+      // The jobs list on the phone: each job a card with name, result, last run and menu.
+      await page.goto(`/jobs?q=${board.tag}`);
+      const rows = page.locator('tr[data-testid="job-row"]');
+      await page.locator(`tr[data-job-id="${board.home.id}"]`).waitFor();
+      assert.equal(await rows.count(), 4);
+      assert.ok((await overflow(page)) <= 0, 'the jobs list scrolls sideways');
+      for (const job of [board.home, board.broken, board.archive, board.fresh]) {
+        const row = page.locator(`tr[data-job-id="${job.id}"]`);
+        await row.scrollIntoViewIfNeeded();
+        await inView(row.locator('.job-name a'), 390, `${job.name} name`);
+        assert.equal((await row.locator('.job-name a').textContent()).trim(), job.name);
+        await inView(row.locator('[data-testid="job-result"]'), 390, `${job.name} result`);
+        await inView(row.locator('.jobs-cell-when'), 390, `${job.name} last run`);
+        await inView(row.locator('[data-testid="job-more"]'), 390, `${job.name} menu`);
+      }
+      const result = (job) => page.locator(`tr[data-job-id="${job.id}"] [data-testid="job-result"]`).getAttribute('data-result');
+      assert.equal(await result(board.home), 'ok');
+      assert.equal(await result(board.broken), 'failed');
+      assert.equal(await result(board.fresh), 'none');
+      assert.notEqual((await page.locator(`tr[data-job-id="${board.home.id}"] .jobs-cell-when`).textContent()).trim(), 'Never');
+      await shot(page, 'jobs-phone');
+    },
+    { viewport: { width: 1366, height: 860 } },
+  );
+});
+
+test('an operator sees only their own clients\' tiles', async (t) => {
+  const api = admin.api;
+  const tag = unique('e2e-dash-op');
+  const operator = { username: tag, password: 'operator-password-1' };
+  let user;
+  const clients = [];
+  try {
+    user = await apiCall(api, 'POST', '/api/users', {
+      username: operator.username,
+      password: operator.password,
+      role: 'operator',
+      language: 'en',
+    });
+    const policies = await apiCall(api, 'GET', '/api/policies');
+    const jobs = [];
+    for (const [suffix, owner] of [['mine', user.id], ['other', null]]) {
+      const client = await apiCall(api, 'POST', '/api/clients', {
+        name: `${tag}-${suffix}`,
+        connection: { kind: 'local' },
+        ...(owner ? { owner_id: owner } : {}),
+      });
+      clients.push(client);
+      jobs.push(
+        await apiCall(api, 'POST', '/api/jobs', {
+          client_id: client.id,
+          name: 'home',
+          source_path: '/nonexistent/',
+          policy_id: policies.items[0].id,
+          location_id: board.location.id,
+        }),
+      );
+    }
+    await withPage(browser(), t, async (page) => {
+      await login(page, operator.username, operator.password);
+      await gotoDashboard(page);
+      await page.locator(`a[data-testid="tile"][data-job-id="${jobs[0].id}"]`).waitFor();
+      const shown = await attrs(page, '[data-testid="tile"]', 'data-job-id');
+      assert.deepEqual(shown, [String(jobs[0].id)], 'only the own client\'s job');
+      assert.equal(await page.locator(`[data-testid="client-tiles"][data-client-id="${clients[1].id}"]`).count(), 0);
+      assert.equal(await page.locator(`a[data-job-id="${board.home.id}"]`).count(), 0);
+      // The counts are theirs too: one job, never run.
+      assert.equal(await page.locator('button[data-health="never_ran"]').getAttribute('data-count'), '1');
+      assert.equal(await page.locator('button[data-health="failed"]').getAttribute('data-count'), '0');
+    });
+  } finally {
+    for (const c of clients) await apiCleanup(api, `/api/clients/${c.id}`);
+    if (user) await apiCleanup(api, `/api/users/${user.id}`);
+  }
+});
