@@ -80,9 +80,10 @@ function overflow(page) {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
-async function shot(page, name) {
+/** Saves the whole page (or only what the screen shows) as e2e/screenshots/<name>.png. */
+async function shot(page, name, fullPage = true) {
   await mkdir(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
 /**
@@ -90,7 +91,8 @@ async function shot(page, name) {
  * days of usage samples, a local client over a temporary directory with four jobs in that
  * location — "home" backed up twice (OK), "broken" over a missing directory (Failed),
  * "archive" created 30 days ago and never run (Late), "fresh" never run (Never ran) — and
- * three days of the client's size.
+ * three days of its size; a second client "db" with "postgres" (OK) and "retired"
+ * (Inactive).
  */
 const board = {};
 const admin = {};
@@ -117,25 +119,33 @@ before(async () => {
     connection: { kind: 'local' },
   });
   const policies = await apiCall(api, 'GET', '/api/policies');
-  const job = (name, source) =>
+  board.db = await apiCall(api, 'POST', '/api/clients', {
+    name: `${board.tag}-db`,
+    connection: { kind: 'local' },
+  });
+  const job = (name, source, fields = {}, client = board.client) =>
     apiCall(api, 'POST', '/api/jobs', {
-      client_id: board.client.id,
+      client_id: client.id,
       name,
       source_path: source,
       policy_id: policies.items[0].id,
       location_id: board.location.id,
       use_local_permissions: false,
+      ...fields,
     });
   board.home = await job('home', `${board.source}/`);
   board.broken = await job('broken', path.join(os.tmpdir(), `${board.tag}-missing`) + '/');
   board.archive = await job('archive', `${board.source}/docs/`);
   board.fresh = await job('fresh', `${board.source}/docs/`);
+  board.postgres = await job('postgres', `${board.source}/docs/`, {}, board.db);
+  board.retired = await job('retired', `${board.source}/docs/`, { active: false }, board.db);
 
   board.homeRuns = [await runJob(api, board.home.id)];
   // The second run adds a file, so that the charts have two different points.
   await writeFile(path.join(board.source, 'c.bin'), randomBytes(512 * 1024));
   board.homeRuns.push(await runJob(api, board.home.id));
   board.brokenRun = await runJob(api, board.broken.id);
+  board.postgresRun = await runJob(api, board.postgres.id);
   // Ids are integers from the API, not text from outside.
   sql(`UPDATE jobs SET created_at = now() - interval '30 days' WHERE id = ${Number(board.archive.id)}`);
 
@@ -165,6 +175,7 @@ after(async () => {
   const api = admin.api;
   if (api) {
     if (board.client) await apiCleanup(api, `/api/clients/${board.client.id}`);
+    if (board.db) await apiCleanup(api, `/api/clients/${board.db.id}`);
     if (board.location) await apiCleanup(api, `/api/locations/${board.location.id}`);
     await api.dispose();
   }
@@ -186,6 +197,8 @@ test('the board shows each job\'s state and the counts; a count filters the boar
       [board.broken, 'failed'],
       [board.archive, 'late'],
       [board.fresh, 'never_ran'],
+      [board.postgres, 'ok'],
+      [board.retired, 'inactive'],
     ];
     for (const [job, health] of expected) {
       assert.equal(await tile(job).getAttribute('data-health'), health, job.name);
@@ -211,7 +224,7 @@ test('the board shows each job\'s state and the counts; a count filters the boar
       assert.equal(await button.getAttribute('data-count'), String(api.counts[h]), h);
       assert.equal(await button.getAttribute('aria-pressed'), 'false', h);
     }
-    for (const h of ['ok', 'failed', 'late', 'never_ran']) assert.ok(api.counts[h] >= 1, h);
+    for (const h of ['ok', 'failed', 'late', 'never_ran', 'inactive']) assert.ok(api.counts[h] >= 1, h);
     const shown = await page.locator('[data-testid="tile"]').count();
     assert.equal(shown, api.tiles.items.length);
 
@@ -430,6 +443,8 @@ test('the dashboard at 1366×860 and 390×844 in eu, es and en: localised, no si
             await inView(card, viewport.width, `${where} storage card`);
             await page.evaluate(() => window.scrollTo(0, 0));
             await shot(page, `dashboard-${lang}-${kind}`);
+            // What a phone shows first, without scrolling.
+            if (kind === 'phone') await shot(page, `dashboard-${lang}-phone-screen`, false);
           }
         }
       } finally {
@@ -440,9 +455,9 @@ test('the dashboard at 1366×860 and 390×844 in eu, es and en: localised, no si
       await page.goto(`/jobs?q=${board.tag}`);
       const rows = page.locator('tr[data-testid="job-row"]');
       await page.locator(`tr[data-job-id="${board.home.id}"]`).waitFor();
-      assert.equal(await rows.count(), 4);
+      assert.equal(await rows.count(), 6);
       assert.ok((await overflow(page)) <= 0, 'the jobs list scrolls sideways');
-      for (const job of [board.home, board.broken, board.archive, board.fresh]) {
+      for (const job of [board.home, board.broken, board.archive, board.fresh, board.postgres, board.retired]) {
         const row = page.locator(`tr[data-job-id="${job.id}"]`);
         await row.scrollIntoViewIfNeeded();
         await inView(row.locator('.job-name a'), 390, `${job.name} name`);
