@@ -1,29 +1,30 @@
 // The dashboard (`/`, issue 15): the health board after a successful, a failed and a
 // late job (counts, filter by count, a tile opens its job), a tile that turns from
-// running to OK live while "Running now" lists it, the job, location and client charts
-// holding the API's numbers (and their tables), the page at 1366×860 and 390×844 in eu,
-// es and en without sideways scrolling (screenshots kept under e2e/screenshots/), the
+// running to OK live while "Running now" lists it, the page at 1366×860 and 390×844 in
+// eu, es and en without sideways scrolling (screenshots kept under e2e/screenshots/), the
 // jobs list's cards on a phone, and an operator who sees only their own clients' tiles.
-//
-// Environment: besides lib.mjs's, E2E_DATABASE_URL (a libpq URL of the server's
-// database; `cargo xtask test` sets it) for what no API call can make: a late job, a
-// location's and a client's usage history. psql runs with an argument vector, no shell.
+// The charts are in dashboard_charts.test.mjs, the fixture in dashboard_fixture.mjs
+// (which needs E2E_DATABASE_URL).
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
 
-import { request as playwrightRequest } from 'playwright-core';
-
+import {
+  attrs,
+  boardForFile,
+  finished,
+  gotoDashboard,
+  MIB,
+  overflow,
+  shot,
+} from './dashboard_fixture.mjs';
 import {
   apiCall,
   apiCleanup,
-  apiLogin,
   BASE_URL,
   browserForFile,
   CSRF,
@@ -35,154 +36,7 @@ import {
 } from './lib.mjs';
 
 const browser = browserForFile();
-
-const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
-const MIB = 1024 * 1024;
-const GIB = 1024 * MIB;
-const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Runs one SQL statement on the server's database. */
-function sql(statement) {
-  const url = process.env.E2E_DATABASE_URL;
-  assert.ok(url, 'E2E_DATABASE_URL is not set (cargo xtask test sets it)');
-  execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-qAtc', statement], { stdio: 'pipe' });
-}
-
-/** Waits until run `runId` has finished; returns it. */
-async function finished(request, runId) {
-  for (let i = 0; i < 240; i += 1) {
-    const run = await apiCall(request, 'GET', `/api/runs/${runId}`);
-    if (run.state === 'finished') return run;
-    await pause(500);
-  }
-  throw new Error(`run ${runId} did not finish`);
-}
-
-/** Runs job `jobId` through the API and waits for the end; returns the finished run. */
-async function runJob(request, jobId) {
-  const run = await apiCall(request, 'POST', `/api/jobs/${jobId}/run`);
-  return finished(request, run.id);
-}
-
-/** Opens the dashboard at `address` and waits until board and storage have loaded. */
-async function gotoDashboard(page, address = '/') {
-  await page.goto(address);
-  await page.locator('[data-testid="dashboard"][data-loaded="true"]').waitFor();
-}
-
-/** `<attribute>` of every element `selector` matches, in document order. */
-function attrs(page, selector, attribute) {
-  return page.locator(selector).evaluateAll((els, a) => els.map((e) => e.getAttribute(a)), attribute);
-}
-
-/** The page's sideways overflow in pixels (0 when nothing sticks out). */
-function overflow(page) {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
-
-/** Saves the whole page (or only what the screen shows) as e2e/screenshots/<name>.png. */
-async function shot(page, name, fullPage = true) {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
-}
-
-/**
- * What the board tests look at, made once for the file: a location of its own with 12
- * days of usage samples, a local client over a temporary directory with four jobs in that
- * location — "home" backed up twice (OK), "broken" over a missing directory (Failed),
- * "archive" created 30 days ago and never run (Late), "fresh" never run (Never ran) — and
- * three days of its size; a second client "db" with "postgres" (OK) and "retired"
- * (Inactive).
- */
-const board = {};
-const admin = {};
-
-before(async () => {
-  // An API client of its own: the file's browser is not started yet when this runs.
-  admin.api = await playwrightRequest.newContext({ baseURL: BASE_URL });
-  const api = admin.api;
-  await apiLogin(api);
-  board.tag = unique('e2e-dash');
-  board.source = await mkdtemp(path.join(os.tmpdir(), 'e2e-dash-src-'));
-  board.storeDir = await mkdtemp(path.join(os.tmpdir(), 'e2e-dash-loc-'));
-  await mkdir(path.join(board.source, 'docs'));
-  await writeFile(path.join(board.source, 'docs', 'a.bin'), randomBytes(256 * 1024));
-  await writeFile(path.join(board.source, 'b.bin'), randomBytes(128 * 1024));
-  board.location = await apiCall(api, 'POST', '/api/locations', {
-    name: `${board.tag}-disk`,
-    directory: board.storeDir,
-    max_parallel_jobs: 2,
-    active: true,
-  });
-  board.client = await apiCall(api, 'POST', '/api/clients', {
-    name: `${board.tag}-host`,
-    connection: { kind: 'local' },
-  });
-  const policies = await apiCall(api, 'GET', '/api/policies');
-  board.db = await apiCall(api, 'POST', '/api/clients', {
-    name: `${board.tag}-db`,
-    connection: { kind: 'local' },
-  });
-  const job = (name, source, fields = {}, client = board.client) =>
-    apiCall(api, 'POST', '/api/jobs', {
-      client_id: client.id,
-      name,
-      source_path: source,
-      policy_id: policies.items[0].id,
-      location_id: board.location.id,
-      use_local_permissions: false,
-      ...fields,
-    });
-  board.home = await job('home', `${board.source}/`);
-  board.broken = await job('broken', path.join(os.tmpdir(), `${board.tag}-missing`) + '/');
-  board.archive = await job('archive', `${board.source}/docs/`);
-  board.fresh = await job('fresh', `${board.source}/docs/`);
-  board.postgres = await job('postgres', `${board.source}/docs/`, {}, board.db);
-  board.retired = await job('retired', `${board.source}/docs/`, { active: false }, board.db);
-
-  board.homeRuns = [await runJob(api, board.home.id)];
-  // The second run adds a file, so that the charts have two different points.
-  await writeFile(path.join(board.source, 'c.bin'), randomBytes(512 * 1024));
-  board.homeRuns.push(await runJob(api, board.home.id));
-  board.brokenRun = await runJob(api, board.broken.id);
-  board.postgresRun = await runJob(api, board.postgres.id);
-  // Ids are integers from the API, not text from outside.
-  sql(`UPDATE jobs SET created_at = now() - interval '30 days' WHERE id = ${Number(board.archive.id)}`);
-
-  // Twelve days of hourly-table samples every six hours, growing 1 GiB a day up to what
-  // the disk holds now: a chart with a line and a forecast.
-  const status = (await apiCall(api, 'GET', `/api/locations/${board.location.id}`)).status;
-  const usedNow = status.total_bytes - status.free_bytes;
-  const rows = [];
-  for (let h = 12 * 24; h >= 6; h -= 6) {
-    const used = Math.max(0, Math.round(usedNow - (h / 24) * GIB));
-    rows.push(
-      `(${Number(board.location.id)}, false, date_trunc('hour', now()) - interval '${h} hours', ` +
-        `${used}, ${Number(status.total_bytes)}, 1000, ${Number(status.total_inodes)})`,
-    );
-  }
-  sql(
-    'INSERT INTO location_usage (location_id, daily, at, used_bytes, total_bytes, used_inodes, total_inodes) ' +
-      `VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING`,
-  );
-  const sizes = [3, 2, 1].map(
-    (d, i) => `(${Number(board.client.id)}, current_date - ${d}, ${(i + 1) * 300 * 1024})`,
-  );
-  sql(`INSERT INTO client_usage (client_id, day, size_bytes) VALUES ${sizes.join(', ')} ON CONFLICT DO NOTHING`);
-});
-
-after(async () => {
-  const api = admin.api;
-  if (api) {
-    if (board.client) await apiCleanup(api, `/api/clients/${board.client.id}`);
-    if (board.db) await apiCleanup(api, `/api/clients/${board.db.id}`);
-    if (board.location) await apiCleanup(api, `/api/locations/${board.location.id}`);
-    await api.dispose();
-  }
-  for (const dir of [board.source, board.storeDir]) {
-    if (dir) await rm(dir, { recursive: true, force: true });
-  }
-});
+const board = boardForFile();
 
 test('the board shows each job\'s state and the counts; a count filters the board, a tile opens its job', async (t) => {
   await withPage(browser(), t, async (page) => {
@@ -315,80 +169,6 @@ test('a tile turns from running to OK live, listed under "Running now" while it 
   await rm(dir, { recursive: true, force: true });
 });
 
-/** The `[x, y]` of a chart's points and of its table's rows, inside `scope` (a selector). */
-async function chartAndTable(page, name, scope = 'body') {
-  const pairs = (selector) =>
-    page.locator(selector).evaluateAll((els) => els.map((e) => [e.getAttribute('data-x'), e.getAttribute('data-y')]));
-  const table = page.locator(`${scope} table[data-testid="chart-table-${name}"]`);
-  return {
-    points: await pairs(`${scope} svg[data-testid="chart-${name}"] [data-testid="point"]`),
-    rows: await pairs(`${scope} table[data-testid="chart-table-${name}"] tbody tr`),
-    table,
-  };
-}
-
-test('the charts show the API\'s numbers, and so do their tables', async (t) => {
-  await withPage(browser(), t, async (page) => {
-    await login(page);
-
-    // The job page: one point per run for each figure, the run's end as x.
-    await page.goto(`/jobs/${board.home.id}`);
-    await page.locator('svg[data-testid="chart-job-size"]').waitFor();
-    const history = await apiCall(page.request, 'GET', `/api/jobs/${board.home.id}/history`);
-    assert.deepEqual(history.runs.map((r) => r.run_id), board.homeRuns.map((r) => r.id));
-    const figures = { 'job-size': 'bytes', 'job-new-bytes': 'new_bytes', 'job-duration': 'duration_seconds', 'job-files': 'files' };
-    for (const [name, field] of Object.entries(figures)) {
-      const want = history.runs.filter((r) => r[field] !== null).map((r) => [r.finished_at, String(r[field])]);
-      assert.equal(want.length, 2, `${field} of both runs`);
-      const { points, rows } = await chartAndTable(page, name);
-      assert.deepEqual(points, want, name);
-      assert.deepEqual(rows, want, `${name} table`);
-    }
-    assert.ok(history.runs[1].files > history.runs[0].files, 'the second run has one more file');
-    assert.ok(history.runs[1].bytes > history.runs[0].bytes);
-    // The job's table: one row per run, its files as the API counts them.
-    const details = page.locator('#job-history-table');
-    await details.locator('summary').click();
-    const rows = details.locator('[data-testid="history-row"]');
-    await rows.first().waitFor({ state: 'visible' });
-    assert.deepEqual(await attrs(page, '#job-history-table [data-testid="history-row"]', 'data-run-id'), history.runs.map((r) => String(r.run_id)));
-    for (let i = 0; i < history.runs.length; i += 1) {
-      const cells = await rows.nth(i).locator('td').allTextContents();
-      assert.equal(cells[3].replace(/\D/g, ''), String(history.runs[i].files), `files of run ${i}`);
-      assert.equal(await rows.nth(i).getAttribute('data-result'), history.runs[i].result);
-    }
-
-    // The location's used space on the dashboard.
-    await gotoDashboard(page);
-    const storage = await apiCall(page.request, 'GET', '/api/dashboard/storage');
-    const ours = storage.locations.find((l) => l.location.id === board.location.id);
-    assert.ok(ours.history.length >= 12, `daily points: ${ours.history.length}`);
-    const card = `[data-testid="location-storage"][data-location-id="${board.location.id}"]`;
-    const want = ours.history.map((p) => [p.at, String(p.used_bytes)]);
-    const used = await chartAndTable(page, 'location-used', card);
-    assert.deepEqual(used.points, want);
-    assert.deepEqual(used.rows, want);
-    // A growing disk has a date when it is full, as the API says.
-    assert.equal(ours.forecast.kind, 'full');
-    assert.equal(await page.locator(`${card} [data-testid="forecast"]`).getAttribute('data-kind'), 'full');
-    const gauge = page.locator(`${card} svg[data-testid="gauge-location-bytes"]`);
-    assert.equal(await gauge.getAttribute('data-total'), String(ours.status.total_bytes));
-
-    // The client's size per day on its page.
-    await page.goto(`/clients/${board.client.id}`);
-    await page.locator('svg[data-testid="chart-client-size"]').waitFor();
-    const sizes = await apiCall(page.request, 'GET', `/api/clients/${board.client.id}/history`);
-    const wantSizes = sizes.points.map((p) => [p.day, String(p.bytes)]);
-    assert.ok(wantSizes.length >= 3);
-    const client = await chartAndTable(page, 'client-size');
-    assert.deepEqual(client.points, wantSizes);
-    assert.deepEqual(client.rows, wantSizes);
-    await client.table.locator('xpath=ancestor::details/summary').click();
-    await client.table.waitFor({ state: 'visible' });
-    assert.equal(await client.table.locator('tbody tr').count(), wantSizes.length);
-  });
-});
-
 /** Per language: the headings and two count names the dashboard must show. */
 const LABELS = {
   eu: { board: 'Lanen egoera', running: 'Orain exekutatzen', storage: 'Biltegiratzea', failed: 'Huts egin du', late: 'Berandu' },
@@ -478,7 +258,7 @@ test('the dashboard at 1366×860 and 390×844 in eu, es and en: localised, no si
 });
 
 test('an operator sees only their own clients\' tiles', async (t) => {
-  const api = admin.api;
+  const api = board.api;
   const tag = unique('e2e-dash-op');
   const operator = { username: tag, password: 'operator-password-1' };
   let user;
