@@ -102,7 +102,7 @@ pub fn time_ticks(start: i64, end: i64, max: usize) -> (Vec<i64>, TimeStep) {
     let span = end - start;
     // Fixed steps, with the offset that aligns them (the epoch was a Thursday: Mondays
     // are four days later).
-    let fixed: [(i64, i64, TimeStep); 9] = [
+    let fixed: [(i64, i64, TimeStep); 10] = [
         (HOUR, 0, TimeStep::Hours),
         (2 * HOUR, 0, TimeStep::Hours),
         (3 * HOUR, 0, TimeStep::Hours),
@@ -110,6 +110,8 @@ pub fn time_ticks(start: i64, end: i64, max: usize) -> (Vec<i64>, TimeStep) {
         (12 * HOUR, 0, TimeStep::Hours),
         (DAY, 0, TimeStep::Days),
         (2 * DAY, 0, TimeStep::Days),
+        // Without it a fortnight of points gets a single weekly label.
+        (3 * DAY, 0, TimeStep::Days),
         (7 * DAY, 4 * DAY, TimeStep::Days),
         (14 * DAY, 4 * DAY, TimeStep::Days),
     ];
@@ -263,6 +265,14 @@ mod tests {
                 at(2026, 10, 1, 0)
             ]
         );
+    }
+
+    #[test]
+    fn twelve_days_tick_every_third_day() {
+        let (ticks, kind) = time_ticks(at(2026, 11, 24, 0), at(2026, 12, 6, 0), 5);
+        assert_eq!(kind, TimeStep::Days);
+        assert!((4..=5).contains(&ticks.len()), "{ticks:?}");
+        assert!(ticks.windows(2).all(|w| w[1] - w[0] == 3 * DAY));
     }
 
     #[test]

@@ -16,9 +16,10 @@ use crate::labels;
 /// Width of the strip's `viewBox` (it stretches to the tile).
 pub const STRIP_WIDTH: f64 = 300.0;
 /// Height of the strip's `viewBox`.
-pub const STRIP_HEIGHT: f64 = 14.0;
+pub const STRIP_HEIGHT: f64 = 20.0;
 /// Width of one mark.
-const MARK_WIDTH: f64 = 4.0;
+// Wide enough to see on a phone's narrow tile, where the strip is squeezed.
+const MARK_WIDTH: f64 = 7.0;
 
 /// Left edge of the mark of a run that finished at `at`, on a strip covering the `days`
 /// days up to `end`: the oldest instant at 0, `end` at the right edge (minus the mark's
@@ -36,7 +37,7 @@ pub fn mark_height(result: RunResult) -> f64 {
     match result {
         RunResult::Failed | RunResult::Aborted => STRIP_HEIGHT,
         RunResult::Warning => STRIP_HEIGHT * 0.75,
-        RunResult::Ok => STRIP_HEIGHT * 0.5,
+        RunResult::Ok => STRIP_HEIGHT * 0.6,
     }
 }
 
@@ -86,7 +87,7 @@ pub fn strip(marks: Vec<StripMark>, end: DateTime<Utc>) -> impl IntoView {
             viewBox=format!("0 0 {STRIP_WIDTH} {STRIP_HEIGHT}")
             preserveAspectRatio="none"
             width="100%"
-            height="14"
+            height="20"
             role="img"
             aria-label=label
         >
