@@ -339,10 +339,9 @@ pub fn dashboard() -> anyhow::Result<()> {
     run(cmd("trunk").args(["build", "--release"]))?;
     run(cmd("cargo").args(["build", "--release", "-p", "backend"]))?;
     let work = std::env::temp_dir().join(format!("ebk-bench-dash-{}", std::process::id()));
-    let (server, mut db, seeded_s) = seeded_server(&work.join("locations"))?;
-    let figures = measure(&server, &mut db, seeded_s);
-    drop(db);
-    drop(server);
+    // The server and its psql session end before the locations are removed, on failure too.
+    let figures = seeded_server(&work.join("locations"))
+        .and_then(|(server, mut db, seeded_s)| measure(&server, &mut db, seeded_s));
     let _ = std::fs::remove_dir_all(&work);
     print(figures?);
     Ok(())
