@@ -129,9 +129,9 @@ fn usage_sql() -> Vec<String> {
         "INSERT INTO location_usage (location_id, daily, at, used_bytes, total_bytes, \
                                      used_inodes, total_inodes) \
          SELECT l.id, s.daily, s.at, \
-                (3000000000000 * l.id + (8760 - s.age) * 200000000 * l.id \
-                 + ((s.age * 7919) % 1000) * 10000000)::bigint, \
-                20000000000000, (1000000 + (8760 - s.age) * 100)::bigint, 500000000 \
+                3000000000000 * l.id + (8760 - s.age)::bigint * 200000000 * l.id \
+                 + ((s.age * 7919) % 1000)::bigint * 10000000, \
+                20000000000000, 1000000 + (8760 - s.age)::bigint * 100, 500000000 \
          FROM backup_locations l CROSS JOIN ( \
              SELECT false AS daily, date_trunc('hour', now()) - make_interval(hours => h) AS at, \
                     h AS age FROM generate_series(0, 35 * 24 - 1) h \
@@ -325,7 +325,7 @@ fn print(f: Figures) {
     match f.render {
         Ok(mut ms) => println!(
             "  {:<42} {:>8.1} ms  max {:>7.1} ms  (median of {})",
-            "page / drawn in Chromium (navigation → board)",
+            "page / in Chromium (navigation → board)",
             quantile(&mut ms, 0.5),
             quantile(&mut ms, 1.0),
             ms.len()
@@ -339,10 +339,9 @@ pub fn dashboard() -> anyhow::Result<()> {
     run(cmd("trunk").args(["build", "--release"]))?;
     run(cmd("cargo").args(["build", "--release", "-p", "backend"]))?;
     let work = std::env::temp_dir().join(format!("ebk-bench-dash-{}", std::process::id()));
-    let (server, mut db, seeded_s) = seeded_server(&work.join("locations"))?;
-    let figures = measure(&server, &mut db, seeded_s);
-    drop(db);
-    drop(server);
+    // The server and its psql session end before the locations are removed, on failure too.
+    let figures = seeded_server(&work.join("locations"))
+        .and_then(|(server, mut db, seeded_s)| measure(&server, &mut db, seeded_s));
     let _ = std::fs::remove_dir_all(&work);
     print(figures?);
     Ok(())

@@ -190,3 +190,23 @@ pub async fn samples_since(
     .load(c)
     .await?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_days_older_than_35_days_are_rolled_up() {
+        let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+        // 35 days before 10:00 on 6 December is 10:00 on 1 November: that day is not
+        // wholly older yet, so the cut is its midnight.
+        assert_eq!(
+            roll_up_cut(at("2026-12-06T10:00:00Z")),
+            at("2026-11-01T00:00:00Z")
+        );
+        assert_eq!(
+            roll_up_cut(at("2026-12-06T00:00:00Z")),
+            at("2026-11-01T00:00:00Z")
+        );
+    }
+}
