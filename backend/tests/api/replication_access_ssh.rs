@@ -84,6 +84,7 @@ async fn primary() -> Primary {
     let data_dir = Path::new(l["directory"].as_str().unwrap())
         .join(&store)
         .join(format!("snapshots/{name}/data"));
+    after_the_second_of(&data_dir).await;
     Primary {
         data: format!("{loc}/{store}/snapshots/{name}/data/"),
         data_dir,
@@ -91,6 +92,32 @@ async fn primary() -> Primary {
         admin,
         sshd,
         _src: src,
+    }
+}
+
+/// The newest modification time of `dir` and the directories beneath it.
+fn newest_dir_time(dir: &Path) -> std::time::SystemTime {
+    let mut newest = std::fs::metadata(dir).unwrap().modified().unwrap();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            newest = newest.max(newest_dir_time(&e.path()));
+        }
+    }
+    newest
+}
+
+/// Waits until the clock is past the second of the newest directory time in `dir`.
+/// rsync compares times to the second (its default `--modify-window=0`): a directory it
+/// creates within the same second as its source's time is left with its creation time,
+/// nanoseconds apart, and the copy's manifest would differ. A replica pulls long after a
+/// snapshot is taken; this test pulls right after the backup, so it waits (under a second).
+async fn after_the_second_of(dir: &Path) {
+    let second =
+        |t: std::time::SystemTime| t.duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    let newest = second(newest_dir_time(dir));
+    while second(std::time::SystemTime::now()) <= newest {
+        tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
 
