@@ -161,3 +161,20 @@ pub async fn delete(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainEr
     })
     .await
 }
+
+/// The policies' schedules from their stored JSON. One that does not decode must not stop
+/// every other job's schedule: it is left out (its jobs are never due, late or listed as
+/// next), and the error logged, never dropped silently.
+pub fn decodable_schedules<C: FromIterator<(i64, Schedule)>>(
+    rows: Vec<(i64, serde_json::Value)>,
+) -> C {
+    rows.into_iter()
+        .filter_map(|(id, v)| match serde_json::from_value(v) {
+            Ok(s) => Some((id, s)),
+            Err(e) => {
+                tracing::error!(policy_id = id, "policy schedule not decodable: {e}");
+                None
+            }
+        })
+        .collect()
+}

@@ -42,20 +42,6 @@ pub struct TickReport {
     pub missed_minutes: i64,
 }
 
-/// The policies' schedules. One that does not decode must not stop every other job's
-/// schedule: it is skipped, and the error logged (never dropped silently).
-fn decode_schedules(rows: Vec<(i64, serde_json::Value)>) -> Vec<(i64, Schedule)> {
-    rows.into_iter()
-        .filter_map(|(id, v)| match serde_json::from_value(v) {
-            Ok(s) => Some((id, s)),
-            Err(e) => {
-                tracing::error!(policy_id = id, "policy schedule not decodable: {e}");
-                None
-            }
-        })
-        .collect()
-}
-
 /// Evaluates the minute containing `now`: queues a run (or merges levels into the queued
 /// one) for every active job whose policy is due, exactly once over every server.
 pub async fn tick(engine: &Engine, now: DateTime<Utc>) -> anyhow::Result<TickReport> {
@@ -63,7 +49,8 @@ pub async fn tick(engine: &Engine, now: DateTime<Utc>) -> anyhow::Result<TickRep
     let tz = engine.config.tz;
     let catch_up = engine.config.catch_up;
     let mut c = db::conn(&engine.pool).await?;
-    let policies = decode_schedules(db::policies::all_schedules(&mut c).await?);
+    let policies: Vec<(i64, Schedule)> =
+        crate::domain::policies::decodable_schedules(db::policies::all_schedules(&mut c).await?);
     let done = db::queue::tick(&mut c, minute, |last| {
         plan(&policies, &tz, last, minute, catch_up)
     })

@@ -36,7 +36,8 @@ pub async fn board(
     let paging = page.paging();
     let mut c = db::conn(pool).await?;
     let rows = db::dashboard::board(&mut c, actor.owner_filter()).await?;
-    let schedules = decode(db::policies::all_schedules(&mut c).await?);
+    let schedules: HashMap<i64, Schedule> =
+        super::policies::decodable_schedules(db::policies::all_schedules(&mut c).await?);
     let judged = rows
         .iter()
         .map(|r| board::judge(r, schedules.get(&r.policy_id), tz, now))
@@ -81,20 +82,6 @@ pub async fn board(
         next_runs: next_runs(&rows, &schedules, tz, now),
         generated_at: now,
     })
-}
-
-/// The policies' schedules by id. One that does not decode is logged and left out: its
-/// jobs are never late and have no next run, as for the scheduler.
-fn decode(rows: Vec<(i64, serde_json::Value)>) -> HashMap<i64, Schedule> {
-    rows.into_iter()
-        .filter_map(|(id, v)| match serde_json::from_value(v) {
-            Ok(s) => Some((id, s)),
-            Err(e) => {
-                tracing::error!(policy_id = id, "policy schedule not decodable: {e}");
-                None
-            }
-        })
-        .collect()
 }
 
 /// The next runs of the scheduled jobs among `rows`, each policy evaluated once.
