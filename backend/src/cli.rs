@@ -45,6 +45,17 @@ enum Command {
         /// The view directory (one symlink per location, named by its id).
         view: PathBuf,
     },
+    /// Check what this installation needs (PostgreSQL, rsync, ssh, locations, TLS files,
+    /// clock) and say what is wrong and how to fix it, in the language of `LANG`.
+    Doctor,
+    /// Rebuild the catalog of a fresh installation from backup locations: the newest
+    /// catalog dump found in them, then every published snapshot the dump lacks (from its
+    /// `snapshot.json`); without a dump, from the snapshots' metadata alone.
+    Recover {
+        /// A location directory (repeat for several).
+        #[arg(long = "location", required = true)]
+        locations: Vec<PathBuf>,
+    },
     /// Manage administrator accounts.
     Admin {
         #[command(subcommand)]
@@ -164,6 +175,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     rt.block_on(async move {
         match cli.command {
             Command::Openapi | Command::ReplicationGate { .. } => Ok(()),
+            Command::Doctor => backend::doctor::run(&config).await,
+            Command::Recover { locations } => backend::recovery::run(&config, &locations).await,
             Command::Migrate => {
                 let db = open_database(&config).await?;
                 println!("database schema is up to date");
@@ -245,7 +258,14 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     println!("ElkarBackup is listening on http://{host}:{}/", app.port());
     if let Some(pw) = &app.first_admin_password {
         // Printed once, to the console only; never logged.
-        println!("First administrator created. Sign in with:\n  user:     admin\n  password: {pw}");
+        println!(
+            "First administrator created. Sign in with:\n  user:     admin\n  password: {pw}\n\
+             (also in {}, readable only by the user the server runs as)",
+            config
+                .data_dir
+                .join(backend::startup::INITIAL_PASSWORD_FILE)
+                .display()
+        );
     }
     let result = app.run_until_stopped().await.context("HTTP server");
     db.shutdown().await;

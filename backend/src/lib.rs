@@ -3,13 +3,16 @@
 
 pub mod api;
 pub mod auth;
+pub mod catalog;
 pub mod config;
 pub mod db;
+pub mod doctor;
 pub mod domain;
 pub mod engine;
 pub mod events;
 pub mod i18n;
 pub mod notify;
+pub mod recovery;
 pub mod replication;
 pub mod scheduler;
 pub mod snapfs;

@@ -93,6 +93,29 @@ pub async fn open_database(config: &Config) -> anyhow::Result<Database> {
     Ok(Database { url, cluster })
 }
 
+/// The file the first administrator's password is written to (mode 0600), for
+/// installations whose console nobody reads (a service started by its package).
+pub const INITIAL_PASSWORD_FILE: &str = "initial-admin-password";
+
+fn write_initial_password(data_dir: &Path, password: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    prepare_data_dir(data_dir)?;
+    let path = data_dir.join(INITIAL_PASSWORD_FILE);
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(&path)
+        .with_context(|| format!("creating {}", path.display()))?;
+    // An existing file keeps its mode on open: make sure it is private.
+    f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    writeln!(f, "{password}")
+        .and_then(|()| f.sync_all())
+        .with_context(|| format!("writing {}", path.display()))
+}
+
 /// A built, bound, not yet awaited server.
 pub struct Application {
     server: Server,
@@ -111,6 +134,9 @@ impl Application {
         crate::replication::primary::setup::resolve(&mut config);
         let pool = db::build_pool(database_url, config.db_pool_size)?;
         let first_admin_password = crate::domain::accounts::ensure_first_admin(&pool).await?;
+        if let Some(pw) = &first_admin_password {
+            write_initial_password(&config.data_dir, pw)?;
+        }
         crate::domain::locations::ensure_default(&pool, &config.data_dir).await?;
         crate::replication::primary::reinstall(
             &pool,

@@ -52,7 +52,7 @@ pub async fn login(
         .cookie(session_cookie(
             done.token.clone(),
             max_age,
-            state.config.secure_cookies,
+            state.config.cookies_secure(),
         ))
         .json(LoginResponse {
             token: done.token,
@@ -79,7 +79,7 @@ pub async fn logout(state: web::Data<AppState>, user: AuthUser) -> ApiResult<Htt
     if let Some(sid) = user.session {
         sessions::logout(&state.pool, sid, user.actor(), &user.user.username).await?;
     }
-    let mut gone = session_cookie(String::new(), 0, state.config.secure_cookies);
+    let mut gone = session_cookie(String::new(), 0, state.config.cookies_secure());
     gone.make_removal();
     Ok(HttpResponse::NoContent().cookie(gone).finish())
 }

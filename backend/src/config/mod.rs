@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 mod replication;
+mod service;
 
 pub use replication::ReplicationConfig;
+pub use service::{valid_url_prefix, CatalogConfig, TlsConfig};
 
 /// Everything the server needs to know at start-up. Tests build one directly.
 #[derive(Debug, Clone)]
@@ -60,6 +62,13 @@ pub struct Config {
     pub max_local_runs: usize,
     /// The `[replication]` section.
     pub replication: ReplicationConfig,
+    /// The `[tls]` section: built-in HTTPS.
+    pub tls: TlsConfig,
+    /// Path prefix the web app and API are served under (`/elkarbackup`), empty for the
+    /// root; links, the API base and cookies follow it.
+    pub url_prefix: String,
+    /// The `[catalog]` section: dumps of the server's own database into the locations.
+    pub catalog: CatalogConfig,
 }
 
 impl Default for Config {
@@ -88,6 +97,9 @@ impl Default for Config {
             requeue_interrupted: false,
             max_local_runs: 64,
             replication: ReplicationConfig::default(),
+            tls: TlsConfig::default(),
+            url_prefix: String::new(),
+            catalog: CatalogConfig::default(),
         }
     }
 }
@@ -120,6 +132,11 @@ struct FileConfig {
     max_local_runs: Option<usize>,
     #[serde(default)]
     replication: replication::FileReplication,
+    url_prefix: Option<String>,
+    #[serde(default)]
+    tls: service::FileTls,
+    #[serde(default)]
+    catalog: service::FileCatalog,
 }
 
 /// The machine's time zone: `TZ`, else `/etc/timezone`, else UTC.
@@ -181,6 +198,11 @@ impl Config {
         let mut f: FileConfig = toml::from_str(text).map_err(|e| e.to_string())?;
         self.replication
             .apply_file(std::mem::take(&mut f.replication));
+        self.tls.apply_file(std::mem::take(&mut f.tls));
+        self.catalog.apply_file(std::mem::take(&mut f.catalog));
+        if let Some(p) = f.url_prefix.take() {
+            self.url_prefix = service::normalize_url_prefix(&p);
+        }
         macro_rules! set {
             ($($field:ident),*) => { $( if let Some(v) = f.$field { self.$field = v; } )* };
         }
@@ -287,7 +309,17 @@ impl Config {
             requeue_interrupted => "ELKARBACKUP_REQUEUE_INTERRUPTED",
             max_local_runs => "ELKARBACKUP_MAX_LOCAL_RUNS"
         );
+        if let Some(v) = env("ELKARBACKUP_URL_PREFIX") {
+            self.url_prefix = service::normalize_url_prefix(&v);
+        }
+        self.tls.apply_env(&env);
+        self.catalog.apply_env(&env)?;
         self.replication.apply_env(&env)
+    }
+
+    /// Whether the session cookie is `Secure`: asked for, or served over built-in HTTPS.
+    pub fn cookies_secure(&self) -> bool {
+        self.secure_cookies || self.tls.enabled()
     }
 
     /// The configured time zone (validated at load).
@@ -297,6 +329,14 @@ impl Config {
 
     fn validate(&self) -> Result<(), ConfigError> {
         self.replication.validate()?;
+        self.tls.validate()?;
+        self.catalog.validate()?;
+        if !valid_url_prefix(&self.url_prefix) {
+            return Err(ConfigError::Invalid(format!(
+                "url_prefix {:?} must be a path such as /elkarbackup (letters, digits, - _ . ~)",
+                self.url_prefix
+            )));
+        }
         if self.session_minutes < 1 {
             return Err(ConfigError::Invalid(
                 "session_minutes must be at least 1".into(),

@@ -97,3 +97,26 @@ fn replication_section_then_env() {
     .unwrap_err();
     assert!(err.to_string().contains("replication.rrsync"), "{err}");
 }
+
+#[test]
+fn tls_prefix_and_catalog_from_file_and_env() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    std::fs::write(
+        &path,
+        "url_prefix = \"/elkarbackup/\"\n[tls]\ncertificate = \"/etc/eb/cert.pem\"\nkey = \"/etc/eb/key.pem\"\n[catalog]\nkeep = 3\n",
+    )
+    .unwrap();
+    let cfg = Config::load(Some(&path), env_of(&[("ELKARBACKUP_CATALOG_BACKUP", "false")])).unwrap();
+    assert_eq!(cfg.url_prefix, "/elkarbackup");
+    assert!(cfg.tls.enabled());
+    assert!(cfg.cookies_secure(), "HTTPS makes the session cookie Secure");
+    assert_eq!(cfg.catalog.keep, 3);
+    assert!(!cfg.catalog.backup);
+    let err = Config::load(None, env_of(&[("ELKARBACKUP_URL_PREFIX", "/a b")])).unwrap_err();
+    assert!(err.to_string().contains("url_prefix"), "{err}");
+    let err = Config::load(None, env_of(&[("ELKARBACKUP_TLS_KEY", "/k.pem")])).unwrap_err();
+    assert!(err.to_string().contains("tls.certificate"), "{err}");
+    let err = Config::load(None, env_of(&[("ELKARBACKUP_CATALOG_KEEP", "0")])).unwrap_err();
+    assert!(err.to_string().contains("catalog.keep"), "{err}");
+}

@@ -15,10 +15,14 @@ pub type Graph = BTreeMap<Module, BTreeSet<Module>>;
 pub fn layer(top: &str) -> Option<u8> {
     Some(match top {
         "main" | "cli" | "startup" | "web" | "api" | "state" => 6,
+        // `elkarbackup doctor` and `recover`: whole-installation commands beside the server.
+        "doctor" | "recovery" => 6,
         "scheduler" => 5,
         "domain" => 4,
         "auth" => 3,
         "engine" => 3,
+        // Dumps of the catalog into the locations: the engine's places, the database's URL.
+        "catalog" => 3,
         // The replication sync drives the engine's queue; the replication run (engine)
         // reads the primary through it.
         "replication" => 3,
