@@ -17,6 +17,7 @@ mod dashboard_history;
 mod dashboard_storage;
 mod digest;
 mod dispatch;
+mod doctor;
 mod engine;
 mod exact;
 mod faults;
