@@ -37,14 +37,19 @@ impl ZoneSources {
         ZoneSources {
             env: std::env::var("ELKARBACKUP_TIME_ZONE").ok().and_then(clean),
             tz: std::env::var("TZ").ok().and_then(clean),
-            etc_timezone: std::fs::read_to_string("/etc/timezone").ok().and_then(clean),
+            etc_timezone: std::fs::read_to_string("/etc/timezone")
+                .ok()
+                .and_then(clean),
             localtime,
         }
     }
 }
 
 fn is_utc(zone: &str) -> bool {
-    matches!(zone, "UTC" | "Etc/UTC" | "Etc/Universal" | "Universal" | "Zulu" | "Etc/Zulu")
+    matches!(
+        zone,
+        "UTC" | "Etc/UTC" | "Etc/Universal" | "Universal" | "Zulu" | "Etc/Zulu"
+    )
 }
 
 /// The time-zone finding for `zone` (already validated by the configuration) at `now`: where
@@ -52,7 +57,9 @@ fn is_utc(zone: &str) -> bool {
 /// another zone.
 pub fn evaluate_zone(zone: chrono_tz::Tz, sources: &ZoneSources, now: DateTime<Utc>) -> Finding {
     let name = zone.name();
-    let local = now.with_timezone(&zone).format("%Y-%m-%d %H:%M %Z (UTC%:z)");
+    let local = now
+        .with_timezone(&zone)
+        .format("%Y-%m-%d %H:%M %Z (UTC%:z)");
     let same = |s: &Option<String>| s.as_deref() == Some(name);
     let key = if same(&sources.env) {
         "doctor-time-zone-env"
@@ -73,7 +80,7 @@ pub fn evaluate_zone(zone: chrono_tz::Tz, sources: &ZoneSources, now: DateTime<U
         if let Some(system) = system.filter(|s| !is_utc(s)) {
             return Finding::new(Check::TimeZone, Status::Warning, "doctor-time-zone-differs")
                 .arg("zone", name)
-                .arg("system", system)
+                .arg("machine", system)
                 .arg("now", local);
         }
     }
@@ -152,7 +159,10 @@ mod tests {
         assert_eq!((f.status, f.key), (Status::Problem, "doctor-clock-skew"));
         assert_eq!(f.get("seconds"), Some("+61.0"));
         let f = evaluate_skew(t, t - TimeDelta::seconds(300), t);
-        assert_eq!((f.status, f.get("seconds")), (Status::Problem, Some("-300.0")));
+        assert_eq!(
+            (f.status, f.get("seconds")),
+            (Status::Problem, Some("-300.0"))
+        );
         // The middle of a slow query is what is compared.
         let f = evaluate_skew(t, t + TimeDelta::seconds(50), t + TimeDelta::seconds(100));
         assert_eq!((f.status, f.get("seconds")), (Status::Ok, Some("+0.0")));
@@ -195,15 +205,21 @@ mod tests {
         };
         assert_eq!(evaluate_zone(madrid, &tz, now).key, "doctor-time-zone-tz");
         let utc = evaluate_zone(chrono_tz::Tz::UTC, &none, now);
-        assert_eq!((utc.status, utc.key), (Status::Ok, "doctor-time-zone-default"));
+        assert_eq!(
+            (utc.status, utc.key),
+            (Status::Ok, "doctor-time-zone-default")
+        );
         // The default UTC on a machine set to Madrid: a warning naming both.
         let machine = ZoneSources {
             localtime: Some("Europe/Madrid".into()),
             ..none.clone()
         };
         let f = evaluate_zone(chrono_tz::Tz::UTC, &machine, now);
-        assert_eq!((f.status, f.key), (Status::Warning, "doctor-time-zone-differs"));
-        assert_eq!(f.get("system"), Some("Europe/Madrid"));
+        assert_eq!(
+            (f.status, f.key),
+            (Status::Warning, "doctor-time-zone-differs")
+        );
+        assert_eq!(f.get("machine"), Some("Europe/Madrid"));
         let utc_machine = ZoneSources {
             localtime: Some("Etc/UTC".into()),
             ..none

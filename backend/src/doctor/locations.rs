@@ -45,10 +45,11 @@ pub struct Location {
     pub active: bool,
 }
 
-/// `free` of `total` as a percentage with one decimal, `?` when unknown.
+/// `free` of `total` as a whole percentage rounded down, as the engine compares it (so a
+/// location said to have 1 % free is not refused at 1 %), `?` when unknown.
 fn percent(free: Option<u64>, total: Option<u64>) -> String {
     match (free, total) {
-        (Some(f), Some(t)) if t > 0 => format!("{:.1}", f as f64 * 100.0 / t as f64),
+        (Some(f), Some(t)) if t > 0 => (f.saturating_mul(100) / t).to_string(),
         _ => "?".to_owned(),
     }
 }
@@ -56,7 +57,8 @@ fn percent(free: Option<u64>, total: Option<u64>) -> String {
 /// The finding for one location; `probe` is `None` for an inactive one (not probed).
 pub fn evaluate(location: &Location, probe: Option<&Probe>, min_free_percent: u64) -> Finding {
     let check = Check::Location(location.name.clone());
-    let finding = |status, key| Finding::new(check.clone(), status, key).arg("dir", &location.directory);
+    let finding =
+        |status, key| Finding::new(check.clone(), status, key).arg("dir", &location.directory);
     let Some(probe) = probe.filter(|_| location.active) else {
         return finding(Status::Skipped, "doctor-location-skipped");
     };
@@ -64,12 +66,12 @@ pub fn evaluate(location: &Location, probe: Option<&Probe>, min_free_percent: u6
         Kind::Missing => return finding(Status::Problem, "doctor-location-missing"),
         Kind::NotDirectory => return finding(Status::Problem, "doctor-location-not-directory"),
         Kind::Unreachable(error) => {
-            return finding(Status::Problem, "doctor-location-unreachable").arg("error", error)
+            return finding(Status::Problem, "doctor-location-unreachable").arg("reason", error)
         }
         Kind::Directory => {}
     }
     if let Err(error) = &probe.write {
-        return finding(Status::Problem, "doctor-location-not-writable").arg("error", error);
+        return finding(Status::Problem, "doctor-location-not-writable").arg("reason", error);
     }
     let s = &probe.status;
     let (status, key) = if nearly_full(s, min_free_percent) {
@@ -172,9 +174,12 @@ mod tests {
     #[test]
     fn space_and_inodes_against_both_thresholds() {
         let l = location(true);
-        assert_eq!(verdict(&l, Some(&dir_with(500, 500)), 1), (Status::Ok, "doctor-location-ok"));
+        assert_eq!(
+            verdict(&l, Some(&dir_with(500, 500)), 1),
+            (Status::Ok, "doctor-location-ok")
+        );
         let f = evaluate(&l, Some(&dir_with(500, 250)), 1);
-        assert_eq!((f.get("space"), f.get("inodes")), (Some("50.0"), Some("25.0")));
+        assert_eq!((f.get("space"), f.get("inodes")), (Some("50"), Some("25")));
         assert_eq!(
             verdict(&l, Some(&dir_with(99, 500)), 1),
             (Status::Warning, "doctor-location-low")
@@ -206,7 +211,10 @@ mod tests {
         let l = location(true);
         let mut p = dir_with(500, 500);
         p.kind = Kind::Missing;
-        assert_eq!(verdict(&l, Some(&p), 1), (Status::Problem, "doctor-location-missing"));
+        assert_eq!(
+            verdict(&l, Some(&p), 1),
+            (Status::Problem, "doctor-location-missing")
+        );
         p.kind = Kind::NotDirectory;
         assert_eq!(
             verdict(&l, Some(&p), 1),
@@ -214,7 +222,10 @@ mod tests {
         );
         p.kind = Kind::Unreachable("Permission denied".into());
         let f = evaluate(&l, Some(&p), 1);
-        assert_eq!((f.key, f.get("error")), ("doctor-location-unreachable", Some("Permission denied")));
+        assert_eq!(
+            (f.key, f.get("reason")),
+            ("doctor-location-unreachable", Some("Permission denied"))
+        );
         p.kind = Kind::Directory;
         p.write = Err("Read-only file system".into());
         assert_eq!(

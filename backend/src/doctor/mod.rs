@@ -50,7 +50,10 @@ pub async fn examine(config: &Config) -> Vec<Finding> {
     let mut can_open = !managed || programs.server_dir.is_some();
     if let (true, Some(bin)) = (managed, &programs.server_dir) {
         let access = postgres::probe_access(&config.data_dir, &bin.join("postgres")).await;
-        can_open &= matches!(access, postgres::Access::NotRoot | postgres::Access::Reachable);
+        can_open &= matches!(
+            access,
+            postgres::Access::NotRoot | postgres::Access::Reachable
+        );
         out.extend(postgres::evaluate_access(&access, &cluster_dir(config)));
     }
     let skew = if can_open {
@@ -63,7 +66,10 @@ pub async fn examine(config: &Config) -> Vec<Finding> {
         ));
         None
     };
-    out.push(rsync::evaluate(&config.rsync, &rsync::probe(&config.rsync).await));
+    out.push(rsync::evaluate(
+        &config.rsync,
+        &rsync::probe(&config.rsync).await,
+    ));
     out.extend(ssh::evaluate(&ssh::probe().await));
     out.extend(tls::check(&config.tls, Utc::now()));
     out.push(clock::evaluate_zone(
@@ -94,7 +100,7 @@ async fn with_database(config: &Config, out: &mut Vec<Finding>) -> Option<Findin
                 None => database(Status::Problem, "doctor-database-managed-failed")
                     .arg("log", cluster_dir(config).join("postgres.log").display()),
             };
-            out.push(failed.arg("error", format!("{e:#}")));
+            out.push(failed.arg("reason", format!("{e:#}")));
             return None;
         }
     };
@@ -116,7 +122,10 @@ async fn with_database(config: &Config, out: &mut Vec<Finding>) -> Option<Findin
             Some(skew)
         }
         Err(e) => {
-            out.push(database(Status::Problem, "doctor-database-query-failed").arg("error", format!("{e:#}")));
+            out.push(
+                database(Status::Problem, "doctor-database-query-failed")
+                    .arg("reason", format!("{e:#}")),
+            );
             None
         }
     }

@@ -47,7 +47,11 @@ impl Programs {
     pub fn find(managed: bool, configured: Option<&Path>) -> Self {
         let server_dir = find_bin_dir(configured).ok();
         let names: Vec<&'static str> = if managed {
-            SERVER_PROGRAMS.iter().chain(&CLIENT_PROGRAMS).copied().collect()
+            SERVER_PROGRAMS
+                .iter()
+                .chain(&CLIENT_PROGRAMS)
+                .copied()
+                .collect()
         } else {
             CLIENT_PROGRAMS.to_vec()
         };
@@ -67,8 +71,9 @@ pub fn evaluate_programs(p: &Programs) -> Finding {
     let finding = |status, key| Finding::new(Check::Postgres, status, key);
     if p.managed && p.server_dir.is_none() {
         return match &p.configured {
-            Some(dir) => finding(Status::Problem, "doctor-postgres-bin-dir-wrong")
-                .arg("dir", dir.display()),
+            Some(dir) => {
+                finding(Status::Problem, "doctor-postgres-bin-dir-wrong").arg("dir", dir.display())
+            }
             None => finding(Status::Problem, "doctor-postgres-not-installed"),
         };
     }
@@ -159,7 +164,11 @@ pub async fn probe_access(data_dir: &Path, postgres_program: &Path) -> Access {
 mod tests {
     use super::*;
 
-    fn programs(managed: bool, server_dir: Option<&str>, found: &[(&'static str, bool)]) -> Programs {
+    fn programs(
+        managed: bool,
+        server_dir: Option<&str>,
+        found: &[(&'static str, bool)],
+    ) -> Programs {
         let dir = server_dir.map(PathBuf::from);
         Programs {
             managed,
@@ -178,28 +187,56 @@ mod tests {
     #[test]
     fn programs_found_missing_or_in_a_wrong_directory() {
         let bin = Some("/usr/lib/postgresql/15/bin");
-        let all = [("initdb", true), ("postgres", true), ("pg_dump", true), ("pg_restore", true)];
+        let all = [
+            ("initdb", true),
+            ("postgres", true),
+            ("pg_dump", true),
+            ("pg_restore", true),
+        ];
         let f = evaluate_programs(&programs(true, bin, &all));
-        assert_eq!((f.status, f.key), (Status::Ok, "doctor-postgres-programs-ok"));
-        assert_eq!(f.get("programs"), Some("initdb, postgres, pg_dump, pg_restore"));
+        assert_eq!(
+            (f.status, f.key),
+            (Status::Ok, "doctor-postgres-programs-ok")
+        );
+        assert_eq!(
+            f.get("programs"),
+            Some("initdb, postgres, pg_dump, pg_restore")
+        );
         assert_eq!(f.get("dir"), bin);
         let mut no_dump = all;
         no_dump[2].1 = false;
         no_dump[3].1 = false;
         let f = evaluate_programs(&programs(true, bin, &no_dump));
-        assert_eq!((f.status, f.key), (Status::Problem, "doctor-postgres-programs-missing"));
+        assert_eq!(
+            (f.status, f.key),
+            (Status::Problem, "doctor-postgres-programs-missing")
+        );
         assert_eq!(f.get("missing"), Some("pg_dump, pg_restore"));
         let f = evaluate_programs(&programs(true, None, &[]));
         assert_eq!(f.key, "doctor-postgres-not-installed");
         let mut wrong = programs(true, None, &[]);
         wrong.configured = Some("/opt/nowhere".into());
         let f = evaluate_programs(&wrong);
-        assert_eq!((f.key, f.get("dir")), ("doctor-postgres-bin-dir-wrong", Some("/opt/nowhere")));
+        assert_eq!(
+            (f.key, f.get("dir")),
+            ("doctor-postgres-bin-dir-wrong", Some("/opt/nowhere"))
+        );
         // With DATABASE_URL only the client programs are needed, from anywhere.
-        let f = evaluate_programs(&programs(false, None, &[("pg_dump", true), ("pg_restore", true)]));
+        let f = evaluate_programs(&programs(
+            false,
+            None,
+            &[("pg_dump", true), ("pg_restore", true)],
+        ));
         assert_eq!((f.status, f.get("dir")), (Status::Ok, Some("/usr/bin")));
-        let f = evaluate_programs(&programs(false, None, &[("pg_dump", false), ("pg_restore", true)]));
-        assert_eq!((f.key, f.get("missing")), ("doctor-postgres-client-missing", Some("pg_dump")));
+        let f = evaluate_programs(&programs(
+            false,
+            None,
+            &[("pg_dump", false), ("pg_restore", true)],
+        ));
+        assert_eq!(
+            (f.key, f.get("missing")),
+            ("doctor-postgres-client-missing", Some("pg_dump"))
+        );
     }
 
     #[test]
@@ -208,10 +245,18 @@ mod tests {
         assert_eq!(evaluate_access(&Access::NotRoot, cluster), None);
         let f = evaluate_access(&Access::Blocked("/srv".into()), cluster).unwrap();
         assert_eq!((f.status, f.key), (Status::Problem, "cli-postgres-blocked"));
-        assert_eq!((f.get("dir"), f.get("cluster")), (Some("/srv"), Some("/srv/eb/postgres")));
-        assert_eq!(evaluate_access(&Access::Reachable, cluster).unwrap().status, Status::Ok);
         assert_eq!(
-            evaluate_access(&Access::NoPostgresUser, cluster).unwrap().status,
+            (f.get("dir"), f.get("cluster")),
+            (Some("/srv"), Some("/srv/eb/postgres"))
+        );
+        assert_eq!(
+            evaluate_access(&Access::Reachable, cluster).unwrap().status,
+            Status::Ok
+        );
+        assert_eq!(
+            evaluate_access(&Access::NoPostgresUser, cluster)
+                .unwrap()
+                .status,
             Status::Problem
         );
     }

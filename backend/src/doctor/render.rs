@@ -67,7 +67,10 @@ mod tests {
         let lines: Vec<&str> = en.lines().collect();
         assert!(lines[0].starts_with("[warning] rsync: "), "{en}");
         assert!(lines[0].contains("CVE-2024-12084"), "{en}");
-        assert!(lines[1].starts_with("[problem] Location “Default”: "), "{en}");
+        assert!(
+            lines[1].starts_with("[problem] Location “Default”: "),
+            "{en}"
+        );
         assert!(lines[1].contains("/srv/backups"), "{en}");
         assert!(lines[2].starts_with("[ok]      ssh: "), "padded: {en}");
         assert!(en.contains("1 problem"), "{en}");
@@ -75,14 +78,23 @@ mod tests {
         for lang in [Language::Es, Language::Eu] {
             let text = report(&sample(), lang, &t);
             assert_ne!(text, en);
-            assert!(!text.contains("doctor-"), "untranslated id in {lang:?}: {text}");
-            assert!(text.contains("/srv/backups") && text.contains("CVE-2024-12747"), "{text}");
+            assert!(
+                !text.contains("doctor-"),
+                "untranslated id in {lang:?}: {text}"
+            );
+            assert!(
+                text.contains("/srv/backups") && text.contains("CVE-2024-12747"),
+                "{text}"
+            );
         }
         let es = report(&sample(), Language::Es, &t);
         assert!(es.contains("[problema]") && es.contains("[aviso]"), "{es}");
         let eu = report(&sample(), Language::Eu, &t);
         assert!(eu.contains("[arazoa]") && eu.contains("[abisua]"), "{eu}");
         let fine = report(&sample()[2..], Language::En, &t);
-        assert!(fine.contains("No problems") && fine.contains("No warnings"), "{fine}");
+        assert!(
+            fine.contains("No problems") && fine.contains("No warnings"),
+            "{fine}"
+        );
     }
 }

@@ -46,7 +46,7 @@ pub fn evaluate(program: &Path, probe: &Probe) -> Finding {
         Err(error) => {
             return Finding::new(Check::Rsync, Status::Problem, "doctor-rsync-missing")
                 .arg("program", program)
-                .arg("error", error);
+                .arg("reason", error);
         }
         Ok(line) => line,
     };
@@ -102,7 +102,10 @@ mod tests {
             v("rsync  version v3.2.3  protocol version 31"),
             Some(Version(3, 2, 3))
         );
-        assert_eq!(v("rsync version 3.4.1pre1 protocol"), Some(Version(3, 4, 1)));
+        assert_eq!(
+            v("rsync version 3.4.1pre1 protocol"),
+            Some(Version(3, 4, 1))
+        );
         assert_eq!(v("rsync  version 3.10"), Some(Version(3, 10, 0)));
         assert_eq!(v("openrsync: protocol version 29"), None);
         assert_eq!(v(""), None);
@@ -124,7 +127,10 @@ mod tests {
             (debian12.status, debian12.key),
             (Status::Warning, "doctor-rsync-cves")
         );
-        assert_eq!(f("rsync  version 3.3.0  protocol version 31").status, Status::Warning);
+        assert_eq!(
+            f("rsync  version 3.3.0  protocol version 31").status,
+            Status::Warning
+        );
         let new = f("rsync  version 3.4.0  protocol version 32");
         assert_eq!((new.status, new.key), (Status::Ok, "doctor-rsync-ok"));
         assert_eq!(new.get("version"), Some("3.4.0"));

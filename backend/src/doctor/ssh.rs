@@ -18,17 +18,17 @@ pub struct Probe {
 pub fn evaluate(probe: &Probe) -> Vec<Finding> {
     let mut out = Vec::new();
     match &probe.ssh {
-        Ok(version) => out.push(
-            Finding::new(Check::Ssh, Status::Ok, "doctor-ssh-ok").arg("version", version),
-        ),
+        Ok(version) => {
+            out.push(Finding::new(Check::Ssh, Status::Ok, "doctor-ssh-ok").arg("version", version))
+        }
         Err(error) => out.push(
-            Finding::new(Check::Ssh, Status::Problem, "doctor-ssh-missing").arg("error", error),
+            Finding::new(Check::Ssh, Status::Problem, "doctor-ssh-missing").arg("reason", error),
         ),
     }
     if let Err(error) = &probe.keygen {
         out.push(
             Finding::new(Check::Ssh, Status::Problem, "doctor-ssh-keygen-missing")
-                .arg("error", error),
+                .arg("reason", error),
         );
     }
     out

@@ -38,7 +38,7 @@ pub fn evaluate(
             out.push(
                 finding(Status::Problem, "doctor-tls-unreadable")
                     .arg("path", path(p))
-                    .arg("error", error),
+                    .arg("reason", error),
             );
         }
     }
@@ -48,14 +48,16 @@ pub fn evaluate(
     let chain = match CertificateDer::pem_slice_iter(cert).collect::<Result<Vec<_>, _>>() {
         Ok(chain) if !chain.is_empty() => Some(chain),
         Ok(_) => {
-            out.push(finding(Status::Problem, "doctor-tls-no-certificate").arg("path", path(cert_path)));
+            out.push(
+                finding(Status::Problem, "doctor-tls-no-certificate").arg("path", path(cert_path)),
+            );
             None
         }
         Err(e) => {
             out.push(
                 finding(Status::Problem, "doctor-tls-bad-certificate")
                     .arg("path", path(cert_path))
-                    .arg("error", e),
+                    .arg("reason", e),
             );
             None
         }
@@ -70,7 +72,7 @@ pub fn evaluate(
             out.push(
                 finding(Status::Problem, "doctor-tls-bad-key")
                     .arg("path", path(key_path))
-                    .arg("error", e),
+                    .arg("reason", e),
             );
             None
         }
@@ -108,21 +110,33 @@ struct Validity {
     finding: Option<Finding>,
 }
 
-fn validity(cert: &CertificateDer<'_>, path: &Path, now: DateTime<Utc>) -> Result<Validity, Finding> {
+fn validity(
+    cert: &CertificateDer<'_>,
+    path: &Path,
+    now: DateTime<Utc>,
+) -> Result<Validity, Finding> {
     let bad = |error: String| {
         finding(Status::Problem, "doctor-tls-bad-certificate")
             .arg("path", path.display())
-            .arg("error", error)
+            .arg("reason", error)
     };
     let parsed = x509_cert::Certificate::from_der(cert.as_ref()).map_err(|e| bad(e.to_string()))?;
     let tbs = &parsed.tbs_certificate;
     let date = |t: x509_cert::time::Time| {
         let secs = i64::try_from(t.to_unix_duration().as_secs()).unwrap_or(i64::MAX);
-        DateTime::<Utc>::from_timestamp(secs, 0).ok_or_else(|| bad(format!("date {t} out of range")))
+        DateTime::<Utc>::from_timestamp(secs, 0)
+            .ok_or_else(|| bad(format!("date {t} out of range")))
     };
-    let (not_before, not_after) = (date(tbs.validity.not_before)?, date(tbs.validity.not_after)?);
+    let (not_before, not_after) = (
+        date(tbs.validity.not_before)?,
+        date(tbs.validity.not_after)?,
+    );
     let day = |d: DateTime<Utc>| d.format("%Y-%m-%d").to_string();
-    let at = |status, key, d: DateTime<Utc>| finding(status, key).arg("path", path.display()).arg("date", day(d));
+    let at = |status, key, d: DateTime<Utc>| {
+        finding(status, key)
+            .arg("path", path.display())
+            .arg("date", day(d))
+    };
     let left = not_after - now;
     let finding = if now < not_before {
         Some(at(Status::Problem, "doctor-tls-not-yet-valid", not_before))
@@ -177,7 +191,7 @@ fn key_mismatch(
             finding(Status::Problem, "doctor-tls-rejected")
                 .arg("certificate", cert_path.display())
                 .arg("key", key_path.display())
-                .arg("error", e),
+                .arg("reason", e),
         ),
     }
 }

@@ -68,8 +68,18 @@ fn line<'a>(text: &'a str, status: &str, subject: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no {status} line for {subject}:\n{text}"))
 }
 
+/// The line of a location that is in order, or only low on space (the test machine's disk
+/// may be fuller than 10 %: that is a warning, never a problem at the default 1 %).
+fn usable<'a>(text: &'a str, subject: &str) -> &'a str {
+    text.lines()
+        .find(|l| (l.starts_with("[ok]") || l.starts_with("[warning]")) && l.contains(subject))
+        .unwrap_or_else(|| panic!("{subject} is usable:\n{text}"))
+}
+
 fn problems(text: &str) -> Vec<&str> {
-    text.lines().filter(|l| l.starts_with("[problem]")).collect()
+    text.lines()
+        .filter(|l| l.starts_with("[problem]"))
+        .collect()
 }
 
 fn script(dir: &Path, name: &str, body: &str) -> PathBuf {
@@ -131,14 +141,28 @@ async fn a_healthy_installation_reports_no_problem() {
     assert!(problems(&text).is_empty(), "{text}");
     assert!(line(&text, "[ok]", "PostgreSQL:").contains("pg_dump, pg_restore"));
     assert!(line(&text, "[ok]", "Database:").contains("DATABASE_URL"));
-    assert!(!text.contains(&url), "the database address is not printed: {text}");
-    let main = line(&text, "[ok]", "Location “Main”:");
-    assert!(main.contains(&*store.to_string_lossy()) && main.contains("writable"), "{main}");
-    assert_eq!(std::fs::read_dir(&store).unwrap().count(), 0, "the probe file is gone");
+    assert!(
+        !text.contains(&url),
+        "the database address is not printed: {text}"
+    );
+    let main = usable(&text, "Location “Main”:");
+    assert!(main.contains(&*store.to_string_lossy()), "{main}");
+    assert!(
+        main.contains("writable") || main.contains("less than 10 %"),
+        "{main}"
+    );
+    assert_eq!(
+        std::fs::read_dir(&store).unwrap().count(),
+        0,
+        "the probe file is gone"
+    );
     assert!(line(&text, "[ok]", "ssh:").contains("ssh-keygen"));
     assert!(line(&text, "[ok]", "HTTPS:").contains(&*cert.to_string_lossy()));
     let zone = line(&text, "[ok]", "Time zone:");
-    assert!(zone.contains("Europe/Madrid") && zone.contains("ELKARBACKUP_TIME_ZONE"), "{zone}");
+    assert!(
+        zone.contains("Europe/Madrid") && zone.contains("ELKARBACKUP_TIME_ZONE"),
+        "{zone}"
+    );
     assert!(line(&text, "[ok]", "Clock:").contains("agrees"), "{text}");
     assert!(text.contains("No problems."), "{text}");
 }
@@ -158,9 +182,15 @@ async fn a_fresh_managed_installation_is_healthy_and_left_stopped() {
             .lines()
             .find(|l| l.starts_with("[ok]") && l.contains("can reach"))
             .unwrap_or_else(|| panic!("the postgres user's access is said: {text}"));
-        assert!(reach.contains(&*data.join("postgres").to_string_lossy()), "{reach}");
+        assert!(
+            reach.contains(&*data.join("postgres").to_string_lossy()),
+            "{reach}"
+        );
     }
-    assert!(line(&text, "[ok]", "Database:").contains("managed cluster"), "{text}");
+    assert!(
+        line(&text, "[ok]", "Database:").contains("managed cluster"),
+        "{text}"
+    );
     assert!(data.join("postgres/data/PG_VERSION").exists());
     assert!(
         !data.join("postgres/data/postmaster.pid").exists(),
@@ -174,8 +204,16 @@ async fn a_fresh_managed_installation_is_healthy_and_left_stopped() {
 async fn old_and_unpatched_rsync_versions() {
     let (url, _) = crate::helpers::fresh_database().await;
     let dir = tempfile::tempdir().unwrap();
-    let old = script(dir.path(), "rsync-old", "echo 'rsync  version 3.1.3  protocol version 31'");
-    let mid = script(dir.path(), "rsync-mid", "echo 'rsync  version 3.3.0  protocol version 31'");
+    let old = script(
+        dir.path(),
+        "rsync-old",
+        "echo 'rsync  version 3.1.3  protocol version 31'",
+    );
+    let mid = script(
+        dir.path(),
+        "rsync-mid",
+        "echo 'rsync  version 3.3.0  protocol version 31'",
+    );
     let data = dir.path().join("data");
 
     let mut c = doctor(&data, Some(&url));
@@ -191,7 +229,13 @@ async fn old_and_unpatched_rsync_versions() {
     let (ok, text) = report(c).await;
     assert!(ok, "a warning alone exits 0:\n{text}");
     let l = line(&text, "[warning]", "rsync:");
-    for cve in ["CVE-2024-12084", "CVE-2024-12088", "CVE-2024-12747", "3.2.7-1+deb12u2", "advisory"] {
+    for cve in [
+        "CVE-2024-12084",
+        "CVE-2024-12088",
+        "CVE-2024-12747",
+        "3.2.7-1+deb12u2",
+        "advisory",
+    ] {
         assert!(l.contains(cve), "{cve}: {l}");
     }
     assert!(text.contains("1 warning."), "{text}");
@@ -228,7 +272,10 @@ async fn ssh_missing_from_the_path() {
         .count();
     assert_eq!(keygen, 1, "{text}");
     // Without timedatectl the NTP state is unknown: a note, not a problem.
-    assert!(line(&text, "[note]", "Clock:").contains("unknown"), "{text}");
+    assert!(
+        line(&text, "[note]", "Clock:").contains("unknown"),
+        "{text}"
+    );
 }
 
 /// The managed cluster: a wrong postgres_bin_dir, then (as root) a data directory under
@@ -244,7 +291,10 @@ async fn managed_cluster_programs_and_access() {
     let (ok, text) = report(c).await;
     assert!(!ok, "{text}");
     let l = line(&text, "[problem]", "PostgreSQL:");
-    assert!(l.contains(&*nowhere.to_string_lossy()) && l.contains("postgres_bin_dir"), "{l}");
+    assert!(
+        l.contains(&*nowhere.to_string_lossy()) && l.contains("postgres_bin_dir"),
+        "{l}"
+    );
     line(&text, "[skipped]", "Database:");
     assert!(!data.join("postgres").exists(), "nothing was started");
 
@@ -259,8 +309,14 @@ async fn managed_cluster_programs_and_access() {
     assert!(!ok, "{text}");
     let l = line(&text, "[problem]", "PostgreSQL:");
     let blocking = closed.path().to_string_lossy();
-    assert!(l.contains("cannot enter") && l.contains(&*format!("{blocking},")), "{l}");
-    assert!(l.contains("/var/lib") && l.contains("setfacl"), "the fix: {l}");
+    assert!(
+        l.contains("cannot enter") && l.contains(&*format!("{blocking},")),
+        "{l}"
+    );
+    assert!(
+        l.contains("/var/lib") && l.contains("setfacl"),
+        "the fix: {l}"
+    );
     line(&text, "[skipped]", "Database:");
     assert!(!data.join("postgres/data").exists(), "initdb never ran");
 }
@@ -291,7 +347,7 @@ async fn broken_locations_and_the_report_language() {
     assert!(line(&text, "[problem]", "Location “File”:").contains("is not a directory"));
     assert!(line(&text, "[problem]", "Location “Proc”:").contains("Cannot write into /proc/self"));
     assert!(line(&text, "[skipped]", "Location “Old”:").contains("inactive"));
-    line(&text, "[ok]", "Location “Good”:");
+    usable(&text, "Location “Good”:");
     assert!(text.contains("3 problems:"), "{text}");
 
     let mut c = doctor(&data, Some(&url));
@@ -299,11 +355,19 @@ async fn broken_locations_and_the_report_language() {
     let (ok, text) = report(c).await;
     assert!(!ok);
     let l = line(&text, "[problem]", "Location “Good”:");
-    assert!(l.contains("min_free_percent") && l.contains("below 100 %"), "{l}");
+    assert!(
+        l.contains("min_free_percent") && l.contains("below 100 %"),
+        "{l}"
+    );
 
     for (lang, status, subject, words) in [
         ("eu_ES.UTF-8", "[arazoa]", "«Gone» kokapena:", "ez dago"),
-        ("es_ES.UTF-8", "[problema]", "Ubicación «Gone»:", "no existe"),
+        (
+            "es_ES.UTF-8",
+            "[problema]",
+            "Ubicación «Gone»:",
+            "no existe",
+        ),
     ] {
         let mut c = doctor(&data, Some(&url));
         c.env("LANG", lang);
@@ -311,7 +375,7 @@ async fn broken_locations_and_the_report_language() {
         assert!(!ok);
         let l = line(&text, status, subject);
         assert!(l.contains(words) && l.contains(&s(&missing)), "{lang}: {l}");
-        assert!(!text.contains("doctor-"), "{lang}: untranslated: {text}");
+        assert!(!text.contains(": doctor-"), "{lang}: untranslated: {text}");
         assert!(!text.contains("[problem]"), "{lang}: {text}");
     }
     let mut c = doctor(&data, Some(&url));
@@ -331,7 +395,11 @@ async fn broken_tls_files() {
     let garbage = dir.path().join("garbage.pem");
     std::fs::write(&garbage, "this is not a certificate\n").unwrap();
     let absent = dir.path().join("absent.pem");
-    let d = |days: i64| (Utc::now() + TimeDelta::days(days)).format("%Y-%m-%d").to_string();
+    let d = |days: i64| {
+        (Utc::now() + TimeDelta::days(days))
+            .format("%Y-%m-%d")
+            .to_string()
+    };
     let cases: [(&Path, &Path, &str); 4] = [
         (&absent, &key, "Cannot read"),
         (&garbage, &key, "holds no PEM certificate"),

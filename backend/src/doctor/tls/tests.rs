@@ -39,8 +39,13 @@ fn a_valid_certificate_and_its_key_pass() {
     );
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!((f[0].status, f[0].key), (Status::Ok, "doctor-tls-ok"));
-    assert!(f[0].get("subject").is_some_and(|s| s.contains("CN=")), "{f:?}");
-    let expected = (Utc::now() + TimeDelta::days(90)).format("%Y-%m-%d").to_string();
+    assert!(
+        f[0].get("subject").is_some_and(|s| s.contains("CN=")),
+        "{f:?}"
+    );
+    let expected = (Utc::now() + TimeDelta::days(90))
+        .format("%Y-%m-%d")
+        .to_string();
     assert_eq!(f[0].get("date"), Some(expected.as_str()));
 }
 
@@ -54,7 +59,10 @@ fn dates_expired_soon_and_not_yet() {
         (Path::new("/k"), &Ok(k)),
         Utc::now(),
     );
-    assert_eq!((f[0].status, f[0].key), (Status::Warning, "doctor-tls-expires-soon"));
+    assert_eq!(
+        (f[0].status, f[0].key),
+        (Status::Warning, "doctor-tls-expires-soon")
+    );
     let days: i64 = f[0].get("days").unwrap().parse().unwrap();
     assert!((4..=5).contains(&days), "{days}");
     assert_eq!(f.len(), 1, "no other finding: {f:?}");
@@ -68,7 +76,10 @@ fn dates_expired_soon_and_not_yet() {
 fn the_key_of_another_certificate_is_refused() {
     let (c, _) = cert(-1, 90);
     let (_, other) = cert(-1, 90);
-    assert_eq!(run(&c, &other), [(Status::Problem, "doctor-tls-key-mismatch")]);
+    assert_eq!(
+        run(&c, &other),
+        [(Status::Problem, "doctor-tls-key-mismatch")]
+    );
     // Both wrong at once: both are said.
     let (old, _) = cert(-30, -1);
     assert_eq!(
@@ -87,7 +98,10 @@ fn garbage_truncated_and_unreadable_files() {
         run(b"hello, I am not PEM\n", &k),
         [(Status::Problem, "doctor-tls-no-certificate")]
     );
-    assert_eq!(run(&c, b"garbage"), [(Status::Problem, "doctor-tls-no-key")]);
+    assert_eq!(
+        run(&c, b"garbage"),
+        [(Status::Problem, "doctor-tls-no-key")]
+    );
     // A key file holding only the certificate has no key either.
     assert_eq!(run(&c, &c), [(Status::Problem, "doctor-tls-no-key")]);
     let truncated = &c[..c.len() / 2];
@@ -101,12 +115,18 @@ fn garbage_truncated_and_unreadable_files() {
         [(Status::Problem, "doctor-tls-bad-certificate")]
     );
     let f = evaluate(
-        (Path::new("/nope/c.pem"), &Err("No such file or directory".into())),
+        (
+            Path::new("/nope/c.pem"),
+            &Err("No such file or directory".into()),
+        ),
         (Path::new("/etc/k.pem"), &Ok(k)),
         Utc::now(),
     );
     assert_eq!(f.len(), 1);
-    assert_eq!((f[0].key, f[0].get("path")), ("doctor-tls-unreadable", Some("/nope/c.pem")));
+    assert_eq!(
+        (f[0].key, f[0].get("path")),
+        ("doctor-tls-unreadable", Some("/nope/c.pem"))
+    );
     assert_eq!(
         check(&TlsConfig::default(), Utc::now())[0].key,
         "doctor-tls-not-configured"
