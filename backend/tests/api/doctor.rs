@@ -15,7 +15,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_elkarbackup");
 
 /// `elkarbackup doctor` with a clean environment: English, no configuration file, the
 /// given database (`None`: the managed cluster in `data`).
-fn doctor(data: &Path, database: Option<&str>) -> Command {
+pub(crate) fn doctor(data: &Path, database: Option<&str>) -> Command {
     let mut c = Command::new(BIN);
     c.arg("--data-dir").arg(data).arg("doctor");
     for var in [
@@ -46,7 +46,7 @@ fn doctor(data: &Path, database: Option<&str>) -> Command {
 }
 
 /// Runs it: whether it exited 0, and its report.
-async fn report(mut c: Command) -> (bool, String) {
+pub(crate) async fn report(mut c: Command) -> (bool, String) {
     let out = tokio::time::timeout(Duration::from_secs(180), c.output())
         .await
         .expect("doctor finished")
@@ -62,7 +62,7 @@ async fn report(mut c: Command) -> (bool, String) {
 }
 
 /// The report's line of `subject` with `status` (`[problem]`, …), or a failure showing all.
-fn line<'a>(text: &'a str, status: &str, subject: &str) -> &'a str {
+pub(crate) fn line<'a>(text: &'a str, status: &str, subject: &str) -> &'a str {
     text.lines()
         .find(|l| l.starts_with(status) && l[status.len()..].trim_start().starts_with(subject))
         .unwrap_or_else(|| panic!("no {status} line for {subject}:\n{text}"))
@@ -103,7 +103,7 @@ async fn add_location(db: &str, name: &str, dir: &str, active: bool) {
 
 /// A self-signed certificate valid from `from` to `to` days from today, and its key, as
 /// files in `dir` named after `name`.
-fn certificate(dir: &Path, name: &str, from: i64, to: i64) -> (PathBuf, PathBuf) {
+pub(crate) fn certificate(dir: &Path, name: &str, from: i64, to: i64) -> (PathBuf, PathBuf) {
     let day = |days: i64| {
         let d = Utc::now() + TimeDelta::days(days);
         rcgen::date_time_ymd(d.year(), d.month() as u8, d.day() as u8)
@@ -381,45 +381,4 @@ async fn broken_locations_and_the_report_language() {
     let mut c = doctor(&data, Some(&url));
     c.env("LANG", "eu_ES.UTF-8");
     assert!(report(c).await.1.contains("3 arazo:"));
-}
-
-/// Each TLS problem: a missing file, garbage instead of PEM, an expired certificate, the
-/// key of another certificate.
-#[tokio::test]
-async fn broken_tls_files() {
-    let (url, _) = crate::helpers::fresh_database().await;
-    let dir = tempfile::tempdir().unwrap();
-    let (cert, key) = certificate(dir.path(), "good", -1, 365);
-    let (expired, expired_key) = certificate(dir.path(), "old", -400, -35);
-    let (_, other_key) = certificate(dir.path(), "other", -1, 365);
-    let garbage = dir.path().join("garbage.pem");
-    std::fs::write(&garbage, "this is not a certificate\n").unwrap();
-    let absent = dir.path().join("absent.pem");
-    let d = |days: i64| {
-        (Utc::now() + TimeDelta::days(days))
-            .format("%Y-%m-%d")
-            .to_string()
-    };
-    let cases: [(&Path, &Path, &str); 4] = [
-        (&absent, &key, "Cannot read"),
-        (&garbage, &key, "holds no PEM certificate"),
-        (&expired, &expired_key, &format!("expired on {}", d(-35))),
-        (&cert, &other_key, "does not belong to the certificate"),
-    ];
-    for (c_path, k_path, words) in cases {
-        let mut c = doctor(&dir.path().join("data"), Some(&url));
-        c.env("ELKARBACKUP_TLS_CERTIFICATE", c_path)
-            .env("ELKARBACKUP_TLS_KEY", k_path);
-        let (ok, text) = report(c).await;
-        assert!(!ok, "{words}:\n{text}");
-        let l = line(&text, "[problem]", "HTTPS:");
-        assert!(l.contains(words), "{words}: {l}");
-    }
-    // A certificate expiring in a week is a warning only.
-    let (soon, soon_key) = certificate(dir.path(), "soon", -80, 7);
-    let mut c = doctor(&dir.path().join("data"), Some(&url));
-    c.env("ELKARBACKUP_TLS_CERTIFICATE", &soon)
-        .env("ELKARBACKUP_TLS_KEY", &soon_key);
-    let (_, text) = report(c).await;
-    assert!(line(&text, "[warning]", "HTTPS:").contains(&d(7)), "{text}");
 }

@@ -18,6 +18,7 @@ mod dashboard_storage;
 mod digest;
 mod dispatch;
 mod doctor;
+mod doctor_tls;
 mod engine;
 mod exact;
 mod faults;
