@@ -15,6 +15,8 @@ fn main() -> std::process::ExitCode {
         .init();
     match cli::run(args) {
         Ok(()) => std::process::ExitCode::SUCCESS,
+        // `doctor` has printed its report, problems included.
+        Err(e) if e.is::<backend::doctor::ProblemsFound>() => std::process::ExitCode::FAILURE,
         Err(e) => {
             eprintln!("error: {e:#}");
             std::process::ExitCode::FAILURE

@@ -81,3 +81,81 @@ mail-digest-failed = Failed
 mail-digest-warning = Warning
 mail-digest-late = Late
 mail-test-no-server = No mail server is set: fill in "SMTP server" above and save the settings first.
+
+## `elkarbackup doctor`: one line per finding, "[status] subject: message", each message
+## saying what was found and, when something is wrong, what to do about it.
+doctor-status-ok = ok
+doctor-status-note = note
+doctor-status-skipped = skipped
+doctor-status-warning = warning
+doctor-status-problem = problem
+doctor-check-postgres = PostgreSQL
+doctor-check-database = Database
+doctor-check-rsync = rsync
+doctor-check-ssh = ssh
+doctor-check-location = Location “{ $name }”
+doctor-check-tls = HTTPS
+doctor-check-time-zone = Time zone
+doctor-check-clock = Clock
+doctor-postgres-programs-ok = { $programs }: found in { $dir }.
+doctor-postgres-not-installed = The PostgreSQL server programs (initdb, postgres) are neither in /usr/lib/postgresql/*/bin nor on the PATH. Install them with apt-get install postgresql, or set DATABASE_URL to use an existing PostgreSQL server.
+doctor-postgres-bin-dir-wrong = postgres_bin_dir is { $dir }, but initdb and postgres are not there. Set it (or ELKARBACKUP_POSTGRES_BIN_DIR) to the directory that holds them, on Debian /usr/lib/postgresql/<version>/bin, or remove it to let ElkarBackup find them.
+doctor-postgres-programs-missing = { $missing } not found in { $dir }. The catalog's nightly dumps and its recovery need pg_dump and pg_restore: install the PostgreSQL programs of that version (apt-get install postgresql), or set postgres_bin_dir to a directory that holds them all.
+doctor-postgres-client-missing = { $missing } not found (looked in { $dir }). The catalog's nightly dumps and its recovery need pg_dump and pg_restore: install them with apt-get install postgresql-client, or set postgres_bin_dir to their directory.
+doctor-postgres-no-user = The system user “postgres” does not exist, and the server runs its PostgreSQL cluster as that user when started as root. Install the Debian package postgresql, which creates it.
+doctor-postgres-access-ok = The “postgres” user can reach { $cluster }.
+doctor-database-skipped = Not opened because of the problem above; the locations and the database server's clock were not checked.
+doctor-database-url-ok = The database of DATABASE_URL answers and its schema is up to date (PostgreSQL { $version }).
+doctor-database-managed-ok = The managed cluster in { $cluster } answers and its schema is up to date (PostgreSQL { $version }).
+doctor-database-url-failed = Cannot open the database of DATABASE_URL: { $reason }. Check that the PostgreSQL server runs and accepts this address, user and password.
+doctor-database-managed-failed = The managed PostgreSQL cluster did not open: { $reason }. Its log is { $log }.
+doctor-database-query-failed = The database opened but did not answer: { $reason }.
+doctor-rsync-ok = rsync { $version } ({ $program }).
+doctor-rsync-missing = { $program } does not run ({ $reason }). Install rsync (apt-get install rsync), or set rsync (ELKARBACKUP_RSYNC) to the rsync program.
+doctor-rsync-unreadable = { $program } --version does not say which version it is (“{ $line }”). ElkarBackup needs rsync { $minimum } or newer: set rsync (ELKARBACKUP_RSYNC) to a real rsync.
+doctor-rsync-too-old = rsync { $version } ({ $program }) is older than { $minimum }, the oldest ElkarBackup works with. Install rsync { $minimum } or newer (Debian 12 has it), or set rsync (ELKARBACKUP_RSYNC) to a newer one.
+doctor-rsync-cves = rsync { $version } ({ $program }): upstream fixed the vulnerabilities published in January 2025 (CVE-2024-12084, CVE-2024-12085, CVE-2024-12086, CVE-2024-12087, CVE-2024-12088, CVE-2024-12747) in { $fixed }, but distributions fix older versions too: Debian 12's 3.2.7-1+deb12u2, for example, is not affected. Check your distribution's security advisory for the installed package (dpkg -l rsync), and update it if it is not fixed there.
+doctor-ssh-ok = { $version }; ssh-keygen is there too.
+doctor-ssh-missing = ssh does not run ({ $reason }). Backups and restores of remote clients need it: apt-get install openssh-client.
+doctor-ssh-keygen-missing = ssh-keygen does not run ({ $reason }). Each client's key pair is made with it: apt-get install openssh-client.
+doctor-location-ok = { $dir }: writable; free: { $space } % of the space, { $inodes } % of the inodes.
+doctor-location-skipped = { $dir }: inactive, not checked.
+doctor-location-missing = { $dir } does not exist. Mount its disk or create the directory, or deactivate the location on the “Backup locations” page: until then, backups into it fail.
+doctor-location-not-directory = { $dir } is not a directory. Give the location a directory on the “Backup locations” page.
+doctor-location-unreachable = { $dir } cannot be examined ({ $reason }). Check its disk or network share and the permissions of the directories above it.
+doctor-location-not-writable = Cannot write into { $dir } ({ $reason }). Check that its disk is not mounted read-only and that the user ElkarBackup runs as may write there.
+doctor-location-full = { $dir }: only { $space } % of the space and { $inodes } % of the inodes are free, and backups refuse to start below { $min } % (min_free_percent). Free space on it, or move jobs to another location.
+doctor-location-low = { $dir }: { $space } % of the space and { $inodes } % of the inodes free, less than { $warn } %. Backups stop below { $min } %: free space or plan a bigger disk.
+doctor-tls-not-configured = Not configured: the server speaks plain HTTP. Put it behind an HTTPS reverse proxy, or set certificate and key in the [tls] section.
+doctor-tls-ok = { $certificate } (“{ $subject }”) is valid until { $date }, and { $key } is its key.
+doctor-tls-unreadable = Cannot read { $path } ({ $reason }). Check the path in the [tls] section and that the server's user may read the file.
+doctor-tls-no-certificate = { $path } holds no PEM certificate (a “-----BEGIN CERTIFICATE-----” block). Set certificate to the PEM file of the certificate chain, the server's certificate first.
+doctor-tls-bad-certificate = The certificate in { $path } cannot be read ({ $reason }). Replace it with a valid PEM certificate chain.
+doctor-tls-no-key = { $path } holds no PEM private key (PKCS#8, PKCS#1 or SEC1). Set key to the certificate's private key file.
+doctor-tls-bad-key = The private key in { $path } cannot be read ({ $reason }). Replace it with the certificate's private key in PEM.
+doctor-tls-not-yet-valid = The certificate in { $path } is valid only from { $date }. Check the system clock, or use a certificate that is valid now.
+doctor-tls-expired = The certificate in { $path } expired on { $date }: browsers refuse it. Renew it and restart the server.
+doctor-tls-expires-soon = The certificate in { $path } expires on { $date } (days left: { $days }). Renew it before then and restart the server.
+doctor-tls-key-mismatch = The key in { $key } does not belong to the certificate in { $certificate }. Set key to the private key the certificate was made for.
+doctor-tls-rejected = rustls does not accept the certificate { $certificate } with the key { $key }: { $reason }.
+doctor-time-zone-env = { $zone }, set by ELKARBACKUP_TIME_ZONE; current time there: { $now }.
+doctor-time-zone-tz = { $zone }, from the TZ variable; current time there: { $now }.
+doctor-time-zone-etc = { $zone }, from /etc/timezone; current time there: { $now }.
+doctor-time-zone-file = { $zone }, from the configuration file; current time there: { $now }.
+doctor-time-zone-default = { $zone }, the default (no time zone is set); current time: { $now }.
+doctor-time-zone-differs = The policies' times are in { $zone } (no time zone is set), but this machine is set to { $machine } (/etc/localtime). If the backups should run at { $machine }'s times, set time_zone = "{ $machine }" in the configuration file (or ELKARBACKUP_TIME_ZONE). Current time in { $zone }: { $now }.
+doctor-clock-ok = The system clock agrees with the database server's ({ $seconds } s apart).
+doctor-clock-skew = The system clock and the database server's are { $seconds } s apart, more than { $max } s. Schedules and the takeover of a dead server's runs compare both: synchronise both machines' clocks (NTP).
+doctor-ntp-yes = Synchronised by NTP.
+doctor-ntp-no = Not synchronised: timedatectl says NTPSynchronized=no. Turn time synchronisation on (timedatectl set-ntp true, or install chrony or systemd-timesyncd).
+doctor-ntp-unknown = Whether NTP synchronises the clock is unknown here (timedatectl did not say).
+doctor-summary-problems = { $n ->
+    [0] No problems.
+    [one] 1 problem: ElkarBackup will not work properly until it is fixed.
+   *[other] { $n } problems: ElkarBackup will not work properly until they are fixed.
+}
+doctor-summary-warnings = { $n ->
+    [0] No warnings.
+    [one] 1 warning.
+   *[other] { $n } warnings.
+}

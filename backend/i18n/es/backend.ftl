@@ -81,3 +81,81 @@ mail-digest-failed = Fallida
 mail-digest-warning = Con avisos
 mail-digest-late = Retrasada
 mail-test-no-server = No hay ningún servidor de correo: rellena «Servidor SMTP» arriba y guarda antes los ajustes.
+
+## `elkarbackup doctor`: one line per finding, "[status] subject: message", each message
+## saying what was found and, when something is wrong, what to do about it.
+doctor-status-ok = bien
+doctor-status-note = nota
+doctor-status-skipped = omitido
+doctor-status-warning = aviso
+doctor-status-problem = problema
+doctor-check-postgres = PostgreSQL
+doctor-check-database = Base de datos
+doctor-check-rsync = rsync
+doctor-check-ssh = ssh
+doctor-check-location = Ubicación «{ $name }»
+doctor-check-tls = HTTPS
+doctor-check-time-zone = Zona horaria
+doctor-check-clock = Reloj
+doctor-postgres-programs-ok = { $programs }: encontrados en { $dir }.
+doctor-postgres-not-installed = Los programas del servidor PostgreSQL (initdb, postgres) no están ni en /usr/lib/postgresql/*/bin ni en el PATH. Instálelos con apt-get install postgresql, o defina DATABASE_URL para usar un servidor PostgreSQL existente.
+doctor-postgres-bin-dir-wrong = postgres_bin_dir es { $dir }, pero initdb y postgres no están allí. Ponga en él (o en ELKARBACKUP_POSTGRES_BIN_DIR) el directorio que los contiene, en Debian /usr/lib/postgresql/<versión>/bin, o quítelo para que ElkarBackup los busque.
+doctor-postgres-programs-missing = No se encuentra { $missing } en { $dir }. Las copias nocturnas del catálogo y su recuperación necesitan pg_dump y pg_restore: instale los programas de PostgreSQL de esa versión (apt-get install postgresql), o ponga en postgres_bin_dir un directorio que los contenga todos.
+doctor-postgres-client-missing = No se encuentra { $missing } (buscado en { $dir }). Las copias nocturnas del catálogo y su recuperación necesitan pg_dump y pg_restore: instálelos con apt-get install postgresql-client, o ponga su directorio en postgres_bin_dir.
+doctor-postgres-no-user = El usuario del sistema «postgres» no existe, y el servidor ejecuta su clúster PostgreSQL como ese usuario cuando se inicia como root. Instale el paquete de Debian postgresql, que lo crea.
+doctor-postgres-access-ok = El usuario «postgres» puede llegar a { $cluster }.
+doctor-database-skipped = No se ha abierto por el problema anterior; no se han comprobado las ubicaciones ni el reloj del servidor de la base de datos.
+doctor-database-url-ok = La base de datos de DATABASE_URL responde y su esquema está al día (PostgreSQL { $version }).
+doctor-database-managed-ok = El clúster gestionado en { $cluster } responde y su esquema está al día (PostgreSQL { $version }).
+doctor-database-url-failed = No se puede abrir la base de datos de DATABASE_URL: { $reason }. Compruebe que el servidor PostgreSQL está en marcha y acepta esta dirección, usuario y contraseña.
+doctor-database-managed-failed = El clúster PostgreSQL gestionado no se ha abierto: { $reason }. Su registro está en { $log }.
+doctor-database-query-failed = La base de datos se ha abierto pero no ha respondido: { $reason }.
+doctor-rsync-ok = rsync { $version } ({ $program }).
+doctor-rsync-missing = { $program } no funciona ({ $reason }). Instale rsync (apt-get install rsync), o ponga en rsync (ELKARBACKUP_RSYNC) el programa rsync.
+doctor-rsync-unreadable = { $program } --version no dice qué versión es («{ $line }»). ElkarBackup necesita rsync { $minimum } o posterior: ponga en rsync (ELKARBACKUP_RSYNC) un rsync de verdad.
+doctor-rsync-too-old = rsync { $version } ({ $program }) es anterior a { $minimum }, la versión más antigua con la que funciona ElkarBackup. Instale rsync { $minimum } o posterior (Debian 12 la tiene), o ponga en rsync (ELKARBACKUP_RSYNC) uno más nuevo.
+doctor-rsync-cves = rsync { $version } ({ $program }): el proyecto original corrigió las vulnerabilidades publicadas en enero de 2025 (CVE-2024-12084, CVE-2024-12085, CVE-2024-12086, CVE-2024-12087, CVE-2024-12088, CVE-2024-12747) en la { $fixed }, pero las distribuciones también corrigen versiones anteriores: la 3.2.7-1+deb12u2 de Debian 12, por ejemplo, no está afectada. Consulte el aviso de seguridad de su distribución para el paquete instalado (dpkg -l rsync) y actualícelo si allí no está corregido.
+doctor-ssh-ok = { $version }; ssh-keygen también está.
+doctor-ssh-missing = ssh no funciona ({ $reason }). Lo necesitan las copias y restauraciones de clientes remotos: apt-get install openssh-client.
+doctor-ssh-keygen-missing = ssh-keygen no funciona ({ $reason }). Con él se crea el par de claves de cada cliente: apt-get install openssh-client.
+doctor-location-ok = { $dir }: se puede escribir; libre: { $space } % del espacio, { $inodes } % de los inodos.
+doctor-location-skipped = { $dir }: inactiva, no se comprueba.
+doctor-location-missing = { $dir } no existe. Monte su disco o cree el directorio, o desactive la ubicación en la página «Ubicaciones de copia»: hasta entonces, las copias a ella fallan.
+doctor-location-not-directory = { $dir } no es un directorio. Asigne un directorio a la ubicación en la página «Ubicaciones de copia».
+doctor-location-unreachable = No se puede examinar { $dir } ({ $reason }). Compruebe su disco o recurso de red y los permisos de los directorios superiores.
+doctor-location-not-writable = No se puede escribir en { $dir } ({ $reason }). Compruebe que su disco no está montado como solo lectura y que el usuario con el que funciona ElkarBackup puede escribir allí.
+doctor-location-full = { $dir }: solo está libre el { $space } % del espacio y el { $inodes } % de los inodos, y las copias no se inician por debajo del { $min } % (min_free_percent). Libere espacio en ella o lleve tareas a otra ubicación.
+doctor-location-low = { $dir }: libre el { $space } % del espacio y el { $inodes } % de los inodos, menos del { $warn } %. Las copias se detienen por debajo del { $min } %: libere espacio o prevea un disco mayor.
+doctor-tls-not-configured = Sin configurar: el servidor habla HTTP sin cifrar. Póngalo detrás de un proxy inverso HTTPS, o defina certificate y key en la sección [tls].
+doctor-tls-ok = { $certificate } («{ $subject }») es válido hasta el { $date }, y { $key } es su clave.
+doctor-tls-unreadable = No se puede leer { $path } ({ $reason }). Compruebe la ruta en la sección [tls] y que el usuario del servidor puede leer el archivo.
+doctor-tls-no-certificate = { $path } no contiene ningún certificado PEM (un bloque «-----BEGIN CERTIFICATE-----»). Ponga en certificate el archivo PEM de la cadena de certificados, primero el del servidor.
+doctor-tls-bad-certificate = No se puede leer el certificado de { $path } ({ $reason }). Sustitúyalo por una cadena de certificados PEM válida.
+doctor-tls-no-key = { $path } no contiene ninguna clave privada PEM (PKCS#8, PKCS#1 o SEC1). Ponga en key el archivo de la clave privada del certificado.
+doctor-tls-bad-key = No se puede leer la clave privada de { $path } ({ $reason }). Sustitúyala por la clave privada del certificado en PEM.
+doctor-tls-not-yet-valid = El certificado de { $path } solo es válido a partir del { $date }. Compruebe el reloj del sistema, o use un certificado válido ahora.
+doctor-tls-expired = El certificado de { $path } caducó el { $date }: los navegadores lo rechazan. Renuévelo y reinicie el servidor.
+doctor-tls-expires-soon = El certificado de { $path } caduca el { $date } (días restantes: { $days }). Renuévelo antes y reinicie el servidor.
+doctor-tls-key-mismatch = La clave de { $key } no es la del certificado de { $certificate }. Ponga en key la clave privada para la que se hizo el certificado.
+doctor-tls-rejected = rustls no acepta el certificado { $certificate } con la clave { $key }: { $reason }.
+doctor-time-zone-env = { $zone }, definida por ELKARBACKUP_TIME_ZONE; hora actual allí: { $now }.
+doctor-time-zone-tz = { $zone }, tomada de la variable TZ; hora actual allí: { $now }.
+doctor-time-zone-etc = { $zone }, tomada de /etc/timezone; hora actual allí: { $now }.
+doctor-time-zone-file = { $zone }, tomada del archivo de configuración; hora actual allí: { $now }.
+doctor-time-zone-default = { $zone }, la predeterminada (no hay zona horaria definida); hora actual: { $now }.
+doctor-time-zone-differs = Las horas de las políticas están en { $zone } (no hay zona horaria definida), pero esta máquina está en { $machine } (/etc/localtime). Si las copias deben hacerse a las horas de { $machine }, ponga time_zone = "{ $machine }" en el archivo de configuración (o ELKARBACKUP_TIME_ZONE). Hora actual en { $zone }: { $now }.
+doctor-clock-ok = El reloj del sistema coincide con el del servidor de la base de datos ({ $seconds } s de diferencia).
+doctor-clock-skew = El reloj del sistema y el del servidor de la base de datos difieren en { $seconds } s, más de { $max } s. Las programaciones y la recuperación de las ejecuciones de un servidor caído comparan ambos: sincronice los relojes de las dos máquinas (NTP).
+doctor-ntp-yes = Sincronizado por NTP.
+doctor-ntp-no = Sin sincronizar: timedatectl dice NTPSynchronized=no. Active la sincronización horaria (timedatectl set-ntp true, o instale chrony o systemd-timesyncd).
+doctor-ntp-unknown = No se sabe si NTP sincroniza el reloj (timedatectl no lo ha dicho).
+doctor-summary-problems = { $n ->
+    [0] Ningún problema.
+    [one] 1 problema: ElkarBackup no funcionará bien hasta que se corrija.
+   *[other] { $n } problemas: ElkarBackup no funcionará bien hasta que se corrijan.
+}
+doctor-summary-warnings = { $n ->
+    [0] Ningún aviso.
+    [one] 1 aviso.
+   *[other] { $n } avisos.
+}

@@ -81,3 +81,81 @@ mail-digest-failed = Huts egin du
 mail-digest-warning = Abisuekin
 mail-digest-late = Berandu
 mail-test-no-server = Ez dago posta-zerbitzaririk: bete goiko «SMTP zerbitzaria» eremua eta gorde lehenik ezarpenak.
+
+## `elkarbackup doctor`: one line per finding, "[status] subject: message", each message
+## saying what was found and, when something is wrong, what to do about it.
+doctor-status-ok = ondo
+doctor-status-note = oharra
+doctor-status-skipped = saltatua
+doctor-status-warning = abisua
+doctor-status-problem = arazoa
+doctor-check-postgres = PostgreSQL
+doctor-check-database = Datu-basea
+doctor-check-rsync = rsync
+doctor-check-ssh = ssh
+doctor-check-location = «{ $name }» kokapena
+doctor-check-tls = HTTPS
+doctor-check-time-zone = Ordu-zona
+doctor-check-clock = Erlojua
+doctor-postgres-programs-ok = { $programs }: { $dir } karpetan aurkitu dira.
+doctor-postgres-not-installed = PostgreSQL-ren zerbitzari-programak (initdb, postgres) ez daude ez /usr/lib/postgresql/*/bin karpetan ez PATHean. Instalatu apt-get install postgresql komandoarekin, edo ezarri DATABASE_URL lehendik dagoen PostgreSQL zerbitzari bat erabiltzeko.
+doctor-postgres-bin-dir-wrong = postgres_bin_dir { $dir } da, baina initdb eta postgres ez daude han. Jarri bertan (edo ELKARBACKUP_POSTGRES_BIN_DIR aldagaian) haiek dituen karpeta, Debianen /usr/lib/postgresql/<bertsioa>/bin, edo kendu ezarpena ElkarBackup-ek berak aurki ditzan.
+doctor-postgres-programs-missing = { $missing } ez dago { $dir } karpetan. Katalogoaren gaueko iraulketek eta haren berreskurapenak pg_dump eta pg_restore behar dituzte: instalatu bertsio horretako PostgreSQL programak (apt-get install postgresql), edo jarri postgres_bin_dir ezarpenean denak dituen karpeta bat.
+doctor-postgres-client-missing = { $missing } ez da aurkitu ({ $dir } begiratu da). Katalogoaren gaueko iraulketek eta haren berreskurapenak pg_dump eta pg_restore behar dituzte: instalatu apt-get install postgresql-client komandoarekin, edo jarri haien karpeta postgres_bin_dir ezarpenean.
+doctor-postgres-no-user = «postgres» sistema-erabiltzailea ez dago, eta zerbitzariak erabiltzaile horren izenean exekutatzen du bere PostgreSQL klusterra root gisa abiarazten denean. Instalatu postgresql Debian paketea; hark sortzen du.
+doctor-postgres-access-ok = «postgres» erabiltzaileak { $cluster } karpetara irits daiteke.
+doctor-database-skipped = Ez da ireki goiko arazoagatik; kokapenak eta datu-basearen zerbitzariaren erlojua ez dira egiaztatu.
+doctor-database-url-ok = DATABASE_URL-ko datu-baseak erantzuten du, eta bere eskema eguneratuta dago (PostgreSQL { $version }).
+doctor-database-managed-ok = { $cluster } karpetako kluster kudeatuak erantzuten du, eta bere eskema eguneratuta dago (PostgreSQL { $version }).
+doctor-database-url-failed = Ezin da DATABASE_URL-ko datu-basea ireki: { $reason }. Egiaztatu PostgreSQL zerbitzaria martxan dagoela eta helbide, erabiltzaile eta pasahitz hauek onartzen dituela.
+doctor-database-managed-failed = PostgreSQL kluster kudeatua ez da ireki: { $reason }. Bere erregistroa hau da: { $log }.
+doctor-database-query-failed = Datu-basea ireki da, baina ez du erantzun: { $reason }.
+doctor-rsync-ok = rsync { $version } ({ $program }).
+doctor-rsync-missing = { $program } ez dabil ({ $reason }). Instalatu rsync (apt-get install rsync), edo jarri rsync ezarpenean (ELKARBACKUP_RSYNC) rsync programa.
+doctor-rsync-unreadable = { $program } --version komandoak ez du esaten zein bertsio den («{ $line }»). ElkarBackup-ek rsync { $minimum } edo berriagoa behar du: jarri rsync ezarpenean (ELKARBACKUP_RSYNC) benetako rsync bat.
+doctor-rsync-too-old = rsync { $version } ({ $program }) { $minimum } baino zaharragoa da, eta hori da ElkarBackup-ekin dabilen bertsio zaharrena. Instalatu rsync { $minimum } edo berriagoa (Debian 12k badu), edo jarri rsync ezarpenean (ELKARBACKUP_RSYNC) berriago bat.
+doctor-rsync-cves = rsync { $version } ({ $program }): jatorrizko proiektuak 2025eko urtarrilean argitaratutako ahuleziak (CVE-2024-12084, CVE-2024-12085, CVE-2024-12086, CVE-2024-12087, CVE-2024-12088, CVE-2024-12747) { $fixed } bertsioan konpondu zituen, baina banaketek bertsio zaharragoak ere konpontzen dituzte: Debian 12ko 3.2.7-1+deb12u2, adibidez, ez da kaltetua. Begiratu zure banaketaren segurtasun-aholkua instalatutako paketearentzat (dpkg -l rsync), eta eguneratu han konpondu gabe badago.
+doctor-ssh-ok = { $version }; ssh-keygen ere badago.
+doctor-ssh-missing = ssh ez dabil ({ $reason }). Urruneko bezeroen babeskopiek eta leheneratzeek behar dute: apt-get install openssh-client.
+doctor-ssh-keygen-missing = ssh-keygen ez dabil ({ $reason }). Bezero bakoitzaren gako-bikotea harekin sortzen da: apt-get install openssh-client.
+doctor-location-ok = { $dir }: idatz daiteke; libre: lekuaren % { $space }, inodoen % { $inodes }.
+doctor-location-skipped = { $dir }: ez dago aktibo, ez da egiaztatu.
+doctor-location-missing = { $dir } ez dago. Muntatu bere diskoa edo sortu karpeta, edo desaktibatu kokapena «Babeskopien kokapenak» orrian: ordura arte, bertan egindako babeskopiek huts egingo dute.
+doctor-location-not-directory = { $dir } ez da karpeta bat. Eman karpeta bat kokapenari «Babeskopien kokapenak» orrian.
+doctor-location-unreachable = Ezin da { $dir } aztertu ({ $reason }). Egiaztatu bere diskoa edo sareko partekatzea, eta goiko karpeten baimenak.
+doctor-location-not-writable = Ezin da { $dir } karpetan idatzi ({ $reason }). Egiaztatu diskoa ez dagoela irakurtzeko soilik muntatuta eta ElkarBackup exekutatzen duen erabiltzaileak han idatz dezakeela.
+doctor-location-full = { $dir }: lekuaren % { $space } eta inodoen % { $inodes } besterik ez daude libre, eta babeskopiak ez dira abiarazten % { $min } azpitik (min_free_percent). Askatu lekua bertan, edo eraman lanak beste kokapen batera.
+doctor-location-low = { $dir }: lekuaren % { $space } eta inodoen % { $inodes } daude libre, % { $warn } baino gutxiago. Babeskopiak % { $min } azpitik gelditzen dira: askatu lekua edo aurreikusi disko handiago bat.
+doctor-tls-not-configured = Ez dago konfiguratuta: zerbitzariak HTTP zifratu gabea erabiltzen du. Jarri HTTPS alderantzizko proxy baten atzean, edo ezarri certificate eta key [tls] atalean.
+doctor-tls-ok = { $certificate } («{ $subject }») baliozkoa da data honetara arte: { $date }; eta { $key } bere gakoa da.
+doctor-tls-unreadable = Ezin da { $path } irakurri ({ $reason }). Egiaztatu [tls] ataleko bidea eta zerbitzariaren erabiltzaileak fitxategia irakur dezakeela.
+doctor-tls-no-certificate = { $path } fitxategian ez dago PEM ziurtagiririk («-----BEGIN CERTIFICATE-----» bloke bat). Jarri certificate ezarpenean ziurtagiri-katearen PEM fitxategia, zerbitzariaren ziurtagiria lehenengo.
+doctor-tls-bad-certificate = Ezin da { $path } fitxategiko ziurtagiria irakurri ({ $reason }). Ordeztu baliozko PEM ziurtagiri-kate batekin.
+doctor-tls-no-key = { $path } fitxategian ez dago PEM gako pribaturik (PKCS#8, PKCS#1 edo SEC1). Jarri key ezarpenean ziurtagiriaren gako pribatuaren fitxategia.
+doctor-tls-bad-key = Ezin da { $path } fitxategiko gako pribatua irakurri ({ $reason }). Ordeztu ziurtagiriaren PEM gako pribatuarekin.
+doctor-tls-not-yet-valid = { $path } fitxategiko ziurtagiriaren baliozkotasuna data honetan hasten da: { $date }. Egiaztatu sistemaren erlojua, edo erabili orain baliozkoa den ziurtagiri bat.
+doctor-tls-expired = { $path } fitxategiko ziurtagiria data honetan iraungi zen: { $date }; nabigatzaileek ukatu egiten dute. Berritu eta berrabiarazi zerbitzaria.
+doctor-tls-expires-soon = { $path } fitxategiko ziurtagiria data honetan iraungitzen da: { $date } (geratzen diren egunak: { $days }). Berritu lehenago eta berrabiarazi zerbitzaria.
+doctor-tls-key-mismatch = { $key } fitxategiko gakoa ez da { $certificate } fitxategiko ziurtagiriarena. Jarri key ezarpenean ziurtagiriari dagokion gako pribatua.
+doctor-tls-rejected = rustls-ek ez du onartzen { $certificate } ziurtagiria { $key } gakoarekin: { $reason }.
+doctor-time-zone-env = { $zone }, ELKARBACKUP_TIME_ZONE aldagaiak ezarria; uneko ordua han: { $now }.
+doctor-time-zone-tz = { $zone }, TZ aldagaitik hartua; uneko ordua han: { $now }.
+doctor-time-zone-etc = { $zone }, /etc/timezone fitxategitik hartua; uneko ordua han: { $now }.
+doctor-time-zone-file = { $zone }, konfigurazio-fitxategitik hartua; uneko ordua han: { $now }.
+doctor-time-zone-default = { $zone }, lehenetsia (ez dago ordu-zonarik ezarrita); uneko ordua: { $now }.
+doctor-time-zone-differs = Politiken orduak { $zone } ordu-zonan daude (ez dago ordu-zonarik ezarrita), baina makina hau { $machine } ordu-zonan dago (/etc/localtime). Babeskopiak { $machine } ordu-zonako orduetan egin behar badira, ezarri time_zone = "{ $machine }" konfigurazio-fitxategian (edo ELKARBACKUP_TIME_ZONE). Uneko ordua { $zone } ordu-zonan: { $now }.
+doctor-clock-ok = Sistemaren erlojua eta datu-basearen zerbitzariarena bat datoz ({ $seconds } s-ko aldea).
+doctor-clock-skew = Sistemaren erlojuaren eta datu-basearen zerbitzariaren erlojuaren artean { $seconds } s-ko aldea dago, { $max } s baino gehiago. Programazioek eta erori den zerbitzari baten exekuzioak hartzeak biak alderatzen dituzte: sinkronizatu bi makinen erlojuak (NTP).
+doctor-ntp-yes = NTP bidez sinkronizatuta.
+doctor-ntp-no = Ez dago sinkronizatuta: timedatectl-ek NTPSynchronized=no dio. Aktibatu ordu-sinkronizazioa (timedatectl set-ntp true, edo instalatu chrony edo systemd-timesyncd).
+doctor-ntp-unknown = Ez dakigu NTPk erlojua sinkronizatzen duen (timedatectl-ek ez du esan).
+doctor-summary-problems = { $n ->
+    [0] Ez dago arazorik.
+    [one] Arazo bat: ElkarBackup-ek ez du ondo funtzionatuko konpondu arte.
+   *[other] { $n } arazo: ElkarBackup-ek ez du ondo funtzionatuko konpondu arte.
+}
+doctor-summary-warnings = { $n ->
+    [0] Ez dago abisurik.
+    [one] Abisu bat.
+   *[other] { $n } abisu.
+}

@@ -17,6 +17,8 @@ mod dashboard_history;
 mod dashboard_storage;
 mod digest;
 mod dispatch;
+mod doctor;
+mod doctor_tls;
 mod engine;
 mod exact;
 mod faults;
