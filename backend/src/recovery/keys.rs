@@ -25,7 +25,9 @@ struct Needed {
 
 /// Whether two public key lines are the same key (type and key; the comment aside).
 pub fn same_key(a: &str, b: &str) -> bool {
-    let key = |s: &str| s.split_whitespace().take(2).collect::<Vec<_>>();
+    fn key(s: &str) -> Vec<&str> {
+        s.split_whitespace().take(2).collect()
+    }
     let ka = key(a);
     ka.len() == 2 && ka == key(b)
 }

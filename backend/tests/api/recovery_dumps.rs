@@ -99,12 +99,12 @@ async fn a_dump_is_private_restorable_and_pruned_to_keep() {
     // The location's identity, and the client's key pair beside it.
     let f = files::read_location_file(&loc).unwrap();
     let db = pg(app.db_url.rsplit('/').next().unwrap()).await;
-    let id: uuid::Uuid = db
-        .query_one("SELECT catalog_id FROM catalog_identity", &[])
+    let id: String = db
+        .query_one("SELECT catalog_id::text FROM catalog_identity", &[])
         .await
         .unwrap()
         .get(0);
-    assert_eq!((f.catalog_id, f.name.as_str()), (id, "Default"));
+    assert_eq!((f.catalog_id.to_string(), f.name.as_str()), (id, "Default"));
     let keys = files::keys_dir(&loc);
     assert_eq!(mode(&keys), 0o700);
     let private = keys.join(format!("client-{cid}"));
