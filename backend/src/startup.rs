@@ -74,7 +74,8 @@ pub async fn open_database(config: &Config) -> anyhow::Result<Database> {
         if let Some(setup) = crate::catalog::Setup::of(config, &db.url) {
             match db::build_pool(&db.url, 1) {
                 Ok(pool) => {
-                    let out = crate::catalog::write(&setup, &pool, crate::catalog::Which::All).await;
+                    let out =
+                        crate::catalog::write(&setup, &pool, crate::catalog::Which::All).await;
                     crate::catalog::record(&pool, &out).await;
                 }
                 Err(e) => tracing::warn!("no catalog dump after the migrations: {e}"),

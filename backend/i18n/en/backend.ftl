@@ -89,6 +89,7 @@ recover-location-mapped = Location “{ $name }” is now { $dir }.
 recover-location-created = Location “{ $name }” was added for { $dir }.
 recover-location-missing = Location “{ $name }” ({ $dir }) was not among the given directories and is not there: its snapshots cannot be read until it is back (recover again with it, or change its directory on the Backup locations page).
 recover-totals = In the catalog now — users: { $users }, clients: { $clients }, jobs: { $jobs }, snapshots: { $snapshots }.
+recover-no-users = There is no user yet: at its first start the server creates the administrator “admin” and prints its password (also written to initial-admin-password in the data directory).
 recover-from-metadata = From the snapshots on disk — clients made again: { $clients }, jobs made again: { $jobs }, policies made again: { $policies }, snapshots added: { $snapshots }.
 recover-stale-rows = Snapshots the dump listed that are no longer on disk (their records were removed): { $n }.
 recover-skipped = Snapshots left out because their metadata does not describe their job (written by an older version): { $n }.

@@ -89,6 +89,7 @@ recover-location-mapped = La ubicación «{ $name }» está ahora en { $dir }.
 recover-location-created = Se ha añadido la ubicación «{ $name }» para { $dir }.
 recover-location-missing = La ubicación «{ $name }» ({ $dir }) no estaba entre los directorios indicados y no está ahí: sus instantáneas no se pueden leer hasta que vuelva (recupere de nuevo incluyéndola, o cambie su directorio en la página Ubicaciones de copia).
 recover-totals = Ahora en el catálogo — usuarios: { $users }, clientes: { $clients }, tareas: { $jobs }, instantáneas: { $snapshots }.
+recover-no-users = Aún no hay ningún usuario: en su primer arranque el servidor crea el administrador «admin» y muestra su contraseña (también escrita en initial-admin-password, en el directorio de datos).
 recover-from-metadata = Desde las instantáneas en disco — clientes recreados: { $clients }, tareas recreadas: { $jobs }, políticas recreadas: { $policies }, instantáneas añadidas: { $snapshots }.
 recover-stale-rows = Instantáneas que el volcado listaba y ya no están en disco (se han quitado sus registros): { $n }.
 recover-skipped = Instantáneas omitidas porque sus metadatos no describen su tarea (escritos por una versión anterior): { $n }.

@@ -89,6 +89,7 @@ recover-location-mapped = «{ $name }» kokapena { $dir } da orain.
 recover-location-created = «{ $name }» kokapena gehitu da { $dir } karpetarako.
 recover-location-missing = «{ $name }» kokapena ({ $dir }) ez zegoen emandako karpeten artean, eta ez dago han: bere argazkiak ezin dira irakurri itzuli arte (berreskuratu berriro hura ere emanda, edo aldatu bere karpeta Babeskopien kokapenak orrian).
 recover-totals = Orain katalogoan — erabiltzaileak: { $users }, bezeroak: { $clients }, lanak: { $jobs }, argazkiak: { $snapshots }.
+recover-no-users = Oraindik ez dago erabiltzailerik: lehen abiaraztean, zerbitzariak «admin» administratzailea sortzen du eta haren pasahitza erakusten du (datu-karpetako initial-admin-password fitxategian ere idatzia).
 recover-from-metadata = Diskoko argazkietatik — berriro sortutako bezeroak: { $clients }, berriro sortutako lanak: { $jobs }, berriro sortutako politikak: { $policies }, gehitutako argazkiak: { $snapshots }.
 recover-stale-rows = Iraulketak zerrendatzen zituen baina diskoan jada ez dauden argazkiak (haien erregistroak kendu dira): { $n }.
 recover-skipped = Kanpoan utzitako argazkiak, haien metadatuek ez dutelako beren lana deskribatzen (bertsio zaharrago batek idatziak): { $n }.

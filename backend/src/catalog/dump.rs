@@ -195,7 +195,11 @@ async fn dump_to_temp(
     let mut file_arg = std::ffi::OsString::from("--file=");
     file_arg.push(tmp.path());
     let out = pgtools::command(&program, &setup.url)?
-        .args(["--format=custom", "--no-password", "--lock-wait-timeout=300000"])
+        .args([
+            "--format=custom",
+            "--no-password",
+            "--lock-wait-timeout=300000",
+        ])
         .arg(file_arg)
         .output()
         .await?;

@@ -89,7 +89,10 @@ mod tests {
         ] {
             assert_eq!(owner_of(other), None, "{other}");
         }
-        assert_eq!(file_names(KeyOwner::Client(3)), ["client-3", "client-3.pub"]);
+        assert_eq!(
+            file_names(KeyOwner::Client(3)),
+            ["client-3", "client-3.pub"]
+        );
     }
 
     #[test]

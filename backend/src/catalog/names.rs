@@ -51,7 +51,11 @@ pub fn to_prune(names: &[String], keep: u32) -> Vec<String> {
     dumps.sort();
     let keep = usize::try_from(keep.max(1)).unwrap_or(usize::MAX);
     let extra = dumps.len().saturating_sub(keep);
-    dumps.into_iter().take(extra).map(|(_, n)| n.clone()).collect()
+    dumps
+        .into_iter()
+        .take(extra)
+        .map(|(_, n)| n.clone())
+        .collect()
 }
 
 /// The newest dump's time among `names`.

@@ -145,10 +145,7 @@ pub fn libpq_env(url: &str) -> Result<Vec<(&'static str, OsString)>, ToolError> 
     env.extend(texts.into_iter().filter_map(|(k, v)| Some((k, v?.into()))));
     if let Some(pw) = cfg.get_password() {
         use std::os::unix::ffi::OsStrExt;
-        env.push((
-            "PGPASSWORD",
-            std::ffi::OsStr::from_bytes(pw).to_os_string(),
-        ));
+        env.push(("PGPASSWORD", std::ffi::OsStr::from_bytes(pw).to_os_string()));
     }
     let ssl = match cfg.get_ssl_mode() {
         tokio_postgres::config::SslMode::Disable => Some("disable"),
@@ -237,7 +234,8 @@ mod tests {
 
     #[test]
     fn the_managed_clusters_socket_string_is_understood() {
-        let env = env_of("host='/var/lib/elkar backup/postgres/run' user=postgres dbname=elkarbackup");
+        let env =
+            env_of("host='/var/lib/elkar backup/postgres/run' user=postgres dbname=elkarbackup");
         assert_eq!(
             get(&env, "PGHOST").as_deref(),
             Some("/var/lib/elkar backup/postgres/run")
@@ -250,14 +248,22 @@ mod tests {
 
     #[test]
     fn versions_are_compared_by_major() {
-        assert_eq!(major_of("pg_dump (PostgreSQL) 15.20 (Debian 15.20-0+deb12u1)"), Some(15));
+        assert_eq!(
+            major_of("pg_dump (PostgreSQL) 15.20 (Debian 15.20-0+deb12u1)"),
+            Some(15)
+        );
         assert_eq!(major_of("pg_restore (PostgreSQL) 9.6.24"), Some(9));
         assert_eq!(major_of("pg_dump (PostgreSQL) 17beta1"), Some(17));
         assert_eq!(major_of("nothing here"), None);
         assert!(check_versions("pg_dump", 15, 150020).is_ok());
         assert!(check_versions("pg_dump", 16, 150020).is_ok());
-        let e = check_versions("pg_dump", 13, 150020).unwrap_err().to_string();
-        assert!(e.contains("pg_dump 13") && e.contains("PostgreSQL 15"), "{e}");
+        let e = check_versions("pg_dump", 13, 150020)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("pg_dump 13") && e.contains("PostgreSQL 15"),
+            "{e}"
+        );
         assert!(e.contains("postgresql-client-15"), "{e}");
     }
 

@@ -113,7 +113,9 @@ impl CatalogConfig {
 
     pub(super) fn validate(&self) -> Result<(), ConfigError> {
         if self.keep < 1 {
-            return Err(ConfigError::Invalid("catalog.keep must be at least 1".into()));
+            return Err(ConfigError::Invalid(
+                "catalog.keep must be at least 1".into(),
+            ));
         }
         Ok(())
     }

@@ -107,10 +107,17 @@ fn tls_prefix_and_catalog_from_file_and_env() {
         "url_prefix = \"/elkarbackup/\"\n[tls]\ncertificate = \"/etc/eb/cert.pem\"\nkey = \"/etc/eb/key.pem\"\n[catalog]\nkeep = 3\n",
     )
     .unwrap();
-    let cfg = Config::load(Some(&path), env_of(&[("ELKARBACKUP_CATALOG_BACKUP", "false")])).unwrap();
+    let cfg = Config::load(
+        Some(&path),
+        env_of(&[("ELKARBACKUP_CATALOG_BACKUP", "false")]),
+    )
+    .unwrap();
     assert_eq!(cfg.url_prefix, "/elkarbackup");
     assert!(cfg.tls.enabled());
-    assert!(cfg.cookies_secure(), "HTTPS makes the session cookie Secure");
+    assert!(
+        cfg.cookies_secure(),
+        "HTTPS makes the session cookie Secure"
+    );
     assert_eq!(cfg.catalog.keep, 3);
     assert!(!cfg.catalog.backup);
     let err = Config::load(None, env_of(&[("ELKARBACKUP_URL_PREFIX", "/a b")])).unwrap_err();

@@ -30,10 +30,7 @@ pub async fn active_locations(c: &mut PgConn) -> Result<Vec<LocationRow>, DbErro
 /// Every client's id and every replication source's id: the owners of key pairs.
 pub async fn key_owners(c: &mut PgConn) -> Result<(Vec<i64>, Vec<i64>), DbError> {
     let clients = clients::table.select(clients::id).load(c).await?;
-    let replications = replications::table
-        .select(replications::id)
-        .load(c)
-        .await?;
+    let replications = replications::table.select(replications::id).load(c).await?;
     Ok((clients, replications))
 }
 

@@ -40,9 +40,7 @@ pub async fn empty_schema(c: &mut PgConn) -> Result<(), DbError> {
     diesel::sql_query("DROP SCHEMA public CASCADE")
         .execute(c)
         .await?;
-    diesel::sql_query("CREATE SCHEMA public")
-        .execute(c)
-        .await?;
+    diesel::sql_query("CREATE SCHEMA public").execute(c).await?;
     Ok(())
 }
 
@@ -149,7 +147,10 @@ pub struct NewJob<'a> {
 
 /// Inserts a job under its id.
 pub async fn insert_job(c: &mut PgConn, n: &NewJob<'_>) -> Result<(), DbError> {
-    diesel::insert_into(jobs::table).values(n).execute(c).await?;
+    diesel::insert_into(jobs::table)
+        .values(n)
+        .execute(c)
+        .await?;
     Ok(())
 }
 

@@ -102,7 +102,12 @@ async fn make_job(
         .iter()
         .filter_map(|p| {
             let m = &p.snap.meta;
-            Some((m.started_at, p.location_id, m.client.as_ref()?, m.job.as_ref()?))
+            Some((
+                m.started_at,
+                p.location_id,
+                m.client.as_ref()?,
+                m.job.as_ref()?,
+            ))
         })
         .max_by_key(|(at, ..)| *at);
     let Some((_, location_id, client, job)) = newest else {
@@ -111,13 +116,24 @@ async fn make_job(
     let checked = match checked::check(client, job) {
         Ok(c) => c,
         Err(fields) => {
-            tracing::warn!(job_id, "not made again from its metadata: {}", fields.join(", "));
+            tracing::warn!(
+                job_id,
+                "not made again from its metadata: {}",
+                fields.join(", ")
+            );
             return Ok(false);
         }
     };
     let client_id = ensure_client(t, client, &checked, report).await?;
     let policy_id = ensure_policy(t, &job.policy, policies_made, report).await?;
-    insert_job(t, job_id, job, &checked, (client_id, policy_id, location_id)).await?;
+    insert_job(
+        t,
+        job_id,
+        job,
+        &checked,
+        (client_id, policy_id, location_id),
+    )
+    .await?;
     report.jobs_made += 1;
     Ok(true)
 }
@@ -276,6 +292,9 @@ mod tests {
         let taken = ["Default", "fileserver", "FileServer (2)"];
         assert_eq!(free_name("web", taken.iter().copied()), "web");
         assert_eq!(free_name("default", taken.iter().copied()), "default (2)");
-        assert_eq!(free_name("fileserver", taken.iter().copied()), "fileserver (3)");
+        assert_eq!(
+            free_name("fileserver", taken.iter().copied()),
+            "fileserver (3)"
+        );
     }
 }

@@ -3,7 +3,7 @@
 //! one planted there must not smuggle in an rsync or ssh option the server refuses.
 
 use shared::clients::{ClientInput, Connection};
-use shared::jobs::{JobInput, NotifyMode, NotifyThreshold, Notifications};
+use shared::jobs::{JobInput, Notifications, NotifyMode, NotifyThreshold};
 use shared::policies::{PolicyInput, Schedule};
 
 use crate::engine::store::{ClientAbout, JobAbout, PolicyAbout};
@@ -39,8 +39,13 @@ pub fn check(client: &ClientAbout, job: &JobAbout) -> Result<Checked, Refused> {
         pre_scripts: Vec::new(),
         post_scripts: Vec::new(),
     };
-    refused.extend(c.validate().into_iter().map(|i| format!("client.{}", i.field)));
-    let threshold = NotifyThreshold::from_wire(&job.notify_threshold).unwrap_or(NotifyThreshold::Error);
+    refused.extend(
+        c.validate()
+            .into_iter()
+            .map(|i| format!("client.{}", i.field)),
+    );
+    let threshold =
+        NotifyThreshold::from_wire(&job.notify_threshold).unwrap_or(NotifyThreshold::Error);
     let mode = NotifyMode::from_wire(&job.notify_mode).unwrap_or(NotifyMode::Changes);
     let j = JobInput {
         client_id: client.id,
@@ -167,15 +172,30 @@ mod tests {
         c.rsync_options = vec!["--rsync-path=sh -c id".into()];
         c.ssh_options = vec!["ProxyCommand=sh -c id".into()];
         let refused = check(&c, &j).unwrap_err();
-        assert!(refused.iter().any(|f| f.starts_with("client.rsync_options")), "{refused:?}");
-        assert!(refused.iter().any(|f| f.starts_with("client.ssh_options")), "{refused:?}");
+        assert!(
+            refused
+                .iter()
+                .any(|f| f.starts_with("client.rsync_options")),
+            "{refused:?}"
+        );
+        assert!(
+            refused.iter().any(|f| f.starts_with("client.ssh_options")),
+            "{refused:?}"
+        );
 
         let (c, mut j) = about();
         j.source_path = "--delete".into();
-        j.policy.schedule = serde_json::json!({"daily": {"enabled": true, "keep": 1, "times": ["25:00"]}});
+        j.policy.schedule =
+            serde_json::json!({"daily": {"enabled": true, "keep": 1, "times": ["25:00"]}});
         let refused = check(&c, &j).unwrap_err();
-        assert!(refused.contains(&"job.source_path".to_string()), "{refused:?}");
-        assert!(refused.iter().any(|f| f.starts_with("policy.")), "{refused:?}");
+        assert!(
+            refused.contains(&"job.source_path".to_string()),
+            "{refused:?}"
+        );
+        assert!(
+            refused.iter().any(|f| f.starts_with("policy.")),
+            "{refused:?}"
+        );
 
         let (mut c, j) = about();
         c.connection = serde_json::json!({"kind": "telnet"});

@@ -42,7 +42,10 @@ fn copies(found: &[Found], owner: KeyOwner) -> Vec<Copy> {
         .filter_map(|f| {
             let dir = files::keys_dir(&f.dir);
             let line = std::fs::read_to_string(dir.join(&public)).ok()?;
-            let modified = std::fs::metadata(dir.join(&private)).ok()?.modified().ok()?;
+            let modified = std::fs::metadata(dir.join(&private))
+                .ok()?
+                .modified()
+                .ok()?;
             Some((modified, dir.join(&private), line.trim().to_owned()))
         })
         .collect()

@@ -40,7 +40,9 @@ pub async fn map(
                 if r.directory != dir {
                     db::recovery::set_directory(t, r.id, &dir).await?;
                 }
-                report.locations.push(LocationLine::Mapped(r.name.clone(), f.dir.clone()));
+                report
+                    .locations
+                    .push(LocationLine::Mapped(r.name.clone(), f.dir.clone()));
                 r.id
             }
             None => create(t, f, &rows, report).await?,
@@ -112,7 +114,9 @@ async fn create(
         },
     )
     .await?;
-    report.locations.push(LocationLine::Created(name, f.dir.clone()));
+    report
+        .locations
+        .push(LocationLine::Created(name, f.dir.clone()));
     Ok(id)
 }
 

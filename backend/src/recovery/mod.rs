@@ -42,7 +42,11 @@ pub async fn recover(
     let mut dirs: Vec<PathBuf> = Vec::new();
     for d in locations {
         if !d.is_dir() {
-            anyhow::bail!(t.text(lang, "recover-not-a-directory", &[("dir", d.display().to_string())]));
+            anyhow::bail!(t.text(
+                lang,
+                "recover-not-a-directory",
+                &[("dir", d.display().to_string())]
+            ));
         }
         let d = std::path::absolute(d)?;
         if !dirs.contains(&d) {
@@ -50,7 +54,9 @@ pub async fn recover(
         }
     }
     let found = tokio::task::spawn_blocking(move || {
-        dirs.iter().map(|d| scan::scan(d)).collect::<std::io::Result<Vec<_>>>()
+        dirs.iter()
+            .map(|d| scan::scan(d))
+            .collect::<std::io::Result<Vec<_>>>()
     })
     .await??;
     // Never the post-migration dump: this fresh catalog must not be dumped over the one

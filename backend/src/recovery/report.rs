@@ -79,15 +79,26 @@ pub fn text(r: &Report, lang: Language) -> String {
             ("snapshots", snapshots.to_string()),
         ],
     ));
-    lines.push(s(
-        "recover-from-metadata",
-        &[
-            ("clients", n(r.clients_made)),
-            ("jobs", n(r.jobs_made)),
-            ("policies", n(r.policies_made)),
-            ("snapshots", n(r.snapshots_adopted)),
-        ],
-    ));
+    if users == 0 {
+        lines.push(s("recover-no-users", &[]));
+    }
+    let made = [
+        r.clients_made,
+        r.jobs_made,
+        r.policies_made,
+        r.snapshots_adopted,
+    ];
+    if made.iter().any(|v| *v > 0) {
+        lines.push(s(
+            "recover-from-metadata",
+            &[
+                ("clients", n(r.clients_made)),
+                ("jobs", n(r.jobs_made)),
+                ("policies", n(r.policies_made)),
+                ("snapshots", n(r.snapshots_adopted)),
+            ],
+        ));
+    }
     let counts = [
         ("recover-stale-rows", r.stale_rows),
         ("recover-skipped", r.snapshots_skipped),
@@ -132,12 +143,16 @@ mod tests {
                 owner: "fileserver".into(),
                 line: "ssh-ed25519 AAAA elkarbackup-client-4".into(),
             }],
-            totals: (2, 3, 4, 5),
+            totals: (0, 3, 4, 5),
+            clients_made: 1,
             ..Report::default()
         };
         for lang in Language::ALL {
             let text = text(&r, lang);
-            assert!(!text.contains("recover-"), "{lang:?}: a key without text: {text}");
+            assert!(
+                !text.contains("recover-"),
+                "{lang:?}: a key without text: {text}"
+            );
             for needle in [
                 "catalog-2026-12-10T030000Z.dump",
                 "/srv/b",

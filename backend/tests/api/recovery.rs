@@ -44,7 +44,10 @@ async fn scene() -> Scene {
     std::fs::write(tree.join("d/changes.txt"), "one\n").unwrap();
     let (loc, pol) = app.defaults(&admin).await;
     let (_, c) = admin
-        .post("/api/clients", json!({"name": "here", "connection": {"kind": "local"}}))
+        .post(
+            "/api/clients",
+            json!({"name": "here", "connection": {"kind": "local"}}),
+        )
         .await;
     let local_client = c["id"].as_i64().unwrap();
     let mut body = job(local_client, "tree", loc, pol);
@@ -166,9 +169,15 @@ async fn from_the_dump(s: &Scene, disk: &Path) -> (String, tempfile::TempDir) {
     let data = tempfile::tempdir().unwrap();
     let (ok, text) = recover(&url, data.path(), disk, "es_ES.UTF-8");
     assert!(ok, "{text}");
-    assert!(text.contains("Catálogo restaurado desde el volcado"), "{text}");
+    assert!(
+        text.contains("Catálogo restaurado desde el volcado"),
+        "{text}"
+    );
     assert!(text.contains(&dumps(disk)[0]), "{text}");
-    assert!(text.contains("No ha hecho falta crear de nuevo ninguna clave"), "{text}");
+    assert!(
+        text.contains("No ha hecho falta crear de nuevo ninguna clave"),
+        "{text}"
+    );
     let app = spawn_app_with(AppOptions {
         database: Some(url.clone()),
         data_dir: Some(data.path().to_owned()),
@@ -180,7 +189,9 @@ async fn from_the_dump(s: &Scene, disk: &Path) -> (String, tempfile::TempDir) {
     signed_in(&app, "olga", "olga-old-password").await;
     let (_, l) = admin.get("/api/locations").await;
     assert_eq!(l["items"][0]["directory"], disk.display().to_string());
-    let (_, snaps) = admin.get(&format!("/api/jobs/{}/snapshots", s.local_job)).await;
+    let (_, snaps) = admin
+        .get(&format!("/api/jobs/{}/snapshots", s.local_job))
+        .await;
     assert_eq!(snapshot_count(&snaps), 2, "{snaps}");
     // The next backup links its unchanged file to the old snapshots.
     tokio::time::sleep(Duration::from_millis(1100)).await;
@@ -204,7 +215,10 @@ async fn from_metadata(s: &Scene, disk: &Path, previous_db: &str, previous_data:
     let (ok, text) = recover(&url, data.path(), disk, "en_US.UTF-8");
     assert!(ok, "{text}");
     assert!(text.contains("No catalog dump was found"), "{text}");
-    assert!(text.contains("clients made again: 2, jobs made again: 2"), "{text}");
+    assert!(
+        text.contains("clients made again: 2, jobs made again: 2"),
+        "{text}"
+    );
     // Only the ssh client needs its new key installed (a local one is never reached by ssh).
     let ssh_name = format!("c{}", s.sshd.port);
     let line = text
@@ -224,7 +238,9 @@ async fn from_metadata(s: &Scene, disk: &Path, previous_db: &str, previous_data:
     let (_, c) = admin.get(&format!("/api/clients/{}", s.ssh_client)).await;
     assert_eq!(c["name"], ssh_name, "{c}");
     assert_eq!(c["public_key"], line.as_str());
-    let (_, snaps) = admin.get(&format!("/api/jobs/{}/snapshots", s.local_job)).await;
+    let (_, snaps) = admin
+        .get(&format!("/api/jobs/{}/snapshots", s.local_job))
+        .await;
     assert_eq!(snapshot_count(&snaps), 3, "{snaps}");
     browse_and_restore(s, &admin, &snaps).await;
     // The new key installed, the ssh job backs up again, its host key still pinned.
@@ -288,5 +304,8 @@ async fn a_catalog_in_use_is_refused() {
     assert!(text.contains("already has 1 clients and 0 jobs"), "{text}");
     assert!(text.contains("--force"), "{text}");
     let (ok, text) = recover(&url, data.path(), Path::new("/nonexistent"), "en_US.UTF-8");
-    assert!(!ok && text.contains("/nonexistent is not a directory"), "{text}");
+    assert!(
+        !ok && text.contains("/nonexistent is not a directory"),
+        "{text}"
+    );
 }

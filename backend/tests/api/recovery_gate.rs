@@ -36,7 +36,9 @@ async fn the_gate_never_serves_the_catalog_dumps_or_key_copies() {
     let out = catalog::write(&setup(&app, 7), &pool, Which::All).await;
     assert_eq!(out.written.len(), 1, "{out:?}");
     let loc = location_dir(&app, &admin).await;
-    assert!(files::keys_dir(&loc).join(format!("client-{cid}")).is_file());
+    assert!(files::keys_dir(&loc)
+        .join(format!("client-{cid}"))
+        .is_file());
     let (loc_id, _) = app.defaults(&admin).await;
 
     let keys = tempfile::tempdir().unwrap();
@@ -47,7 +49,12 @@ async fn the_gate_never_serves_the_catalog_dumps_or_key_copies() {
             .await;
     let out = tempfile::tempdir().unwrap();
     assert!(
-        pull(&key, sshd.port, &format!("{loc_id}/{cid}/{jid}/snapshots/"), &out.path().join("ok")),
+        pull(
+            &key,
+            sshd.port,
+            &format!("{loc_id}/{cid}/{jid}/snapshots/"),
+            &out.path().join("ok")
+        ),
         "a store is served"
     );
     for path in [

@@ -64,7 +64,8 @@ pub fn rewrite(original: &str) -> Result<(i64, String), &'static str> {
 /// (what `engine::store::store_path` makes; no escape, dot or glob can hide in digits).
 fn in_a_store(rest: &str) -> bool {
     let mut parts = rest.splitn(3, '/');
-    let digits = |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    let digits =
+        |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
     digits(parts.next()) && digits(parts.next())
 }
 
