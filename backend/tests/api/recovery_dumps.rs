@@ -149,7 +149,11 @@ async fn the_hourly_check_dumps_a_location_once_a_day() {
     let old = names::dump_name(check(2, 0) - TimeDelta::hours(23));
     std::fs::rename(cat.join(&dumps(&loc)[0]), cat.join(&old)).unwrap();
     dumper.tick(&pool, check(2, 0)).unwrap().await.unwrap();
-    assert_eq!(dumps(&loc), std::slice::from_ref(&old), "23 hours old: not due");
+    assert_eq!(
+        dumps(&loc),
+        std::slice::from_ref(&old),
+        "23 hours old: not due"
+    );
     dumper.tick(&pool, check(3, 0)).unwrap().await.unwrap();
     let after = dumps(&loc);
     assert_eq!(after.len(), 2, "24 hours old: due");
