@@ -55,6 +55,10 @@ enum Command {
         /// A location directory (repeat for several).
         #[arg(long = "location", required = true)]
         locations: Vec<PathBuf>,
+        /// Also when the catalog already has clients or jobs: a dump found then replaces
+        /// the whole catalog.
+        #[arg(long)]
+        force: bool,
     },
     /// Manage administrator accounts.
     Admin {
@@ -176,7 +180,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         match cli.command {
             Command::Openapi | Command::ReplicationGate { .. } => Ok(()),
             Command::Doctor => backend::doctor::run(&config).await,
-            Command::Recover { locations } => backend::recovery::run(&config, &locations).await,
+            Command::Recover { locations, force } => {
+                backend::recovery::run(&config, &locations, force).await
+            }
             Command::Migrate => {
                 let db = open_database(&config).await?;
                 println!("database schema is up to date");

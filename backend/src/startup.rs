@@ -30,6 +30,8 @@ use crate::web::{csp, spa_service};
 pub struct Database {
     pub url: String,
     pub cluster: Option<ManagedCluster>,
+    /// How many migrations opening it applied.
+    pub migrations_applied: usize,
 }
 
 impl Database {
@@ -64,7 +66,28 @@ pub fn prepare_data_dir(dir: &Path) -> anyhow::Result<()> {
 }
 
 /// Connects to `DATABASE_URL`, or starts (or adopts) the managed cluster; then migrates.
+/// When that applied migrations, the catalog is dumped into every active location at once
+/// (`[catalog] backup`): a failed dump is logged, never fatal.
 pub async fn open_database(config: &Config) -> anyhow::Result<Database> {
+    let db = migrate_database(config).await?;
+    if db.migrations_applied > 0 {
+        if let Some(setup) = crate::catalog::Setup::of(config, &db.url) {
+            match db::build_pool(&db.url, 1) {
+                Ok(pool) => {
+                    let out =
+                        crate::catalog::write(&setup, &pool, crate::catalog::Which::All).await;
+                    crate::catalog::record(&pool, &out).await;
+                }
+                Err(e) => tracing::warn!("no catalog dump after the migrations: {e}"),
+            }
+        }
+    }
+    Ok(db)
+}
+
+/// [`open_database`] without the dump after migrations (`recover`, whose fresh catalog
+/// must never be dumped over the one it is about to restore).
+pub async fn migrate_database(config: &Config) -> anyhow::Result<Database> {
     let (url, cluster) = match &config.database_url {
         Some(url) => (url.clone(), None),
         None => {
@@ -80,17 +103,27 @@ pub async fn open_database(config: &Config) -> anyhow::Result<Database> {
             )
         }
     };
-    let applied = db::run_migrations(&url).await;
-    match applied {
-        Ok(n) if n > 0 => tracing::info!("applied {n} database migrations"),
-        Ok(_) => {}
+    match db::run_migrations(&url).await {
+        Ok(n) => {
+            if n > 0 {
+                tracing::info!("applied {n} database migrations");
+            }
+            Ok(Database {
+                url,
+                cluster,
+                migrations_applied: n,
+            })
+        }
         Err(e) => {
-            let db = Database { url, cluster };
+            let db = Database {
+                url,
+                cluster,
+                migrations_applied: 0,
+            };
             db.shutdown().await;
-            return Err(e.into());
+            Err(e.into())
         }
     }
-    Ok(Database { url, cluster })
 }
 
 /// The file the first administrator's password is written to (mode 0600), for
@@ -178,7 +211,9 @@ impl Application {
         };
         crate::engine::reconcile::at_start(&engine).await?;
         tokio::spawn(engine.events.clone().run());
-        let cron = crate::scheduler::start(&engine, config.scheduler, config.dispatcher).await?;
+        let dumps = crate::catalog::Setup::of(&config, database_url);
+        let cron =
+            crate::scheduler::start(&engine, config.scheduler, config.dispatcher, dumps).await?;
         if config.dispatcher {
             // Servers that execute runs deliver notifications too, in a task of their own.
             tokio::spawn(sender_of(&engine).run());

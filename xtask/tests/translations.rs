@@ -164,8 +164,9 @@ fn server_translations_are_complete_and_used() {
     for k in en.keys() {
         if k.starts_with("policy-preset-") {
             assert!(presets.contains(k), "{k} names no seeded policy");
-        } else if k.starts_with("cli-") || k.starts_with("doctor-") {
-            // The command line's own messages (start-up errors, `elkarbackup doctor`),
+        } else if k.starts_with("cli-") || k.starts_with("doctor-") || k.starts_with("recover-") {
+            // The command line's own messages (start-up errors, `elkarbackup doctor`,
+            // `elkarbackup recover`),
             // used by the backend.
             assert!(
                 backend.contains(&format!("\"{k}\"")),

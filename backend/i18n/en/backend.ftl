@@ -159,3 +159,23 @@ doctor-summary-warnings = { $n ->
     [one] 1 warning.
    *[other] { $n } warnings.
 }
+
+## `elkarbackup recover`: rebuilding the catalog from the locations (the server's own disaster).
+recover-dump-used = Catalog restored from the dump { $path }.
+recover-no-dump = No catalog dump was found in the given directories: the catalog was rebuilt from the snapshots’ metadata alone. Users, scripts, settings and replication sources are not in it: set them up again.
+recover-location-mapped = Location “{ $name }” is now { $dir }.
+recover-location-created = Location “{ $name }” was added for { $dir }.
+recover-location-missing = Location “{ $name }” ({ $dir }) was not among the given directories and is not there: its snapshots cannot be read until it is back (recover again with it, or change its directory on the Backup locations page).
+recover-totals = In the catalog now — users: { $users }, clients: { $clients }, jobs: { $jobs }, snapshots: { $snapshots }.
+recover-no-users = There is no user yet: at its first start the server creates the administrator “admin” and prints its password (also written to initial-admin-password in the data directory).
+recover-from-metadata = From the snapshots on disk — clients made again: { $clients }, jobs made again: { $jobs }, policies made again: { $policies }, snapshots added: { $snapshots }.
+recover-stale-rows = Snapshots the dump listed that are no longer on disk (their records were removed): { $n }.
+recover-skipped = Snapshots left out because their metadata does not describe their job (written by an older version, or copied from a primary by replication): { $n }.
+recover-unreadable = Snapshot directories without valid metadata, left alone: { $n }.
+recover-keys-restored = ssh key pairs restored from the locations: { $n }.
+recover-no-new-keys = No ssh key had to be made again.
+recover-new-keys = These have a new ssh key, which they do not trust yet: add each line to the client’s authorized_keys (for a replication source, give it to the primary as a replication access):
+recover-next = Start the server now (systemctl start elkarbackup).
+recover-not-empty = The catalog already has { $clients } clients and { $jobs } jobs. Recover only into a fresh installation, or give --force (a dump found then replaces the whole catalog).
+recover-server-running = Another program is connected to the catalog’s database (a running server?). Stop it first (systemctl stop elkarbackup) and try again.
+recover-not-a-directory = { $dir } is not a directory.

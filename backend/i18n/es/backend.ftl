@@ -159,3 +159,23 @@ doctor-summary-warnings = { $n ->
     [one] 1 aviso.
    *[other] { $n } avisos.
 }
+
+## `elkarbackup recover`: reconstruir el catálogo desde las ubicaciones (el desastre del propio servidor).
+recover-dump-used = Catálogo restaurado desde el volcado { $path }.
+recover-no-dump = No se ha encontrado ningún volcado del catálogo en los directorios indicados: el catálogo se ha reconstruido solo con los metadatos de las instantáneas. No incluye usuarios, scripts, ajustes ni orígenes de replicación: vuelva a configurarlos.
+recover-location-mapped = La ubicación «{ $name }» está ahora en { $dir }.
+recover-location-created = Se ha añadido la ubicación «{ $name }» para { $dir }.
+recover-location-missing = La ubicación «{ $name }» ({ $dir }) no estaba entre los directorios indicados y no está ahí: sus instantáneas no se pueden leer hasta que vuelva (recupere de nuevo incluyéndola, o cambie su directorio en la página Ubicaciones de copia).
+recover-totals = Ahora en el catálogo — usuarios: { $users }, clientes: { $clients }, tareas: { $jobs }, instantáneas: { $snapshots }.
+recover-no-users = Aún no hay ningún usuario: en su primer arranque el servidor crea el administrador «admin» y muestra su contraseña (también escrita en initial-admin-password, en el directorio de datos).
+recover-from-metadata = Desde las instantáneas en disco — clientes recreados: { $clients }, tareas recreadas: { $jobs }, políticas recreadas: { $policies }, instantáneas añadidas: { $snapshots }.
+recover-stale-rows = Instantáneas que el volcado listaba y ya no están en disco (se han quitado sus registros): { $n }.
+recover-skipped = Instantáneas omitidas porque sus metadatos no describen su tarea (escritos por una versión anterior, o copiados de un primario por replicación): { $n }.
+recover-unreadable = Directorios de instantáneas sin metadatos válidos, sin tocar: { $n }.
+recover-keys-restored = Pares de claves ssh restaurados desde las ubicaciones: { $n }.
+recover-no-new-keys = No ha hecho falta crear de nuevo ninguna clave ssh.
+recover-new-keys = Estos tienen una clave ssh nueva, en la que aún no confían: añada cada línea al authorized_keys del cliente (para un origen de replicación, désela al primario como acceso de replicación):
+recover-next = Inicie ahora el servidor (systemctl start elkarbackup).
+recover-not-empty = El catálogo ya tiene { $clients } clientes y { $jobs } tareas. Recupere solo en una instalación nueva, o añada --force (entonces un volcado encontrado sustituye todo el catálogo).
+recover-server-running = Otro programa está conectado a la base de datos del catálogo (¿un servidor en marcha?). Deténgalo primero (systemctl stop elkarbackup) y vuelva a intentarlo.
+recover-not-a-directory = { $dir } no es un directorio.

@@ -159,3 +159,23 @@ doctor-summary-warnings = { $n ->
     [one] Abisu bat.
    *[other] { $n } abisu.
 }
+
+## `elkarbackup recover`: katalogoa kokapenetatik berreraikitzea (zerbitzariaren beraren hondamendia).
+recover-dump-used = Katalogoa { $path } iraulketatik leheneratu da.
+recover-no-dump = Ez da katalogoaren iraulketarik aurkitu emandako karpetetan: katalogoa argazkien metadatuekin bakarrik berreraiki da. Ez ditu erabiltzaileak, scriptak, ezarpenak ezta erreplikazio-iturburuak ere: konfiguratu itzazu berriro.
+recover-location-mapped = «{ $name }» kokapena { $dir } da orain.
+recover-location-created = «{ $name }» kokapena gehitu da { $dir } karpetarako.
+recover-location-missing = «{ $name }» kokapena ({ $dir }) ez zegoen emandako karpeten artean, eta ez dago han: bere argazkiak ezin dira irakurri itzuli arte (berreskuratu berriro hura ere emanda, edo aldatu bere karpeta Babeskopien kokapenak orrian).
+recover-totals = Orain katalogoan — erabiltzaileak: { $users }, bezeroak: { $clients }, lanak: { $jobs }, argazkiak: { $snapshots }.
+recover-no-users = Oraindik ez dago erabiltzailerik: lehen abiaraztean, zerbitzariak «admin» administratzailea sortzen du eta haren pasahitza erakusten du (datu-karpetako initial-admin-password fitxategian ere idatzia).
+recover-from-metadata = Diskoko argazkietatik — berriro sortutako bezeroak: { $clients }, berriro sortutako lanak: { $jobs }, berriro sortutako politikak: { $policies }, gehitutako argazkiak: { $snapshots }.
+recover-stale-rows = Iraulketak zerrendatzen zituen baina diskoan jada ez dauden argazkiak (haien erregistroak kendu dira): { $n }.
+recover-skipped = Kanpoan utzitako argazkiak, haien metadatuek ez dutelako beren lana deskribatzen (bertsio zaharrago batek idatziak, edo primario batetik erreplikazioz kopiatuak): { $n }.
+recover-unreadable = Metadatu baliodunik gabeko argazki-karpetak, ukitu gabe: { $n }.
+recover-keys-restored = Kokapenetatik leheneratutako ssh gako-bikoteak: { $n }.
+recover-no-new-keys = Ez da ssh gakorik berriro sortu behar izan.
+recover-new-keys = Hauek ssh gako berria dute, eta oraindik ez dute hartan konfiantzarik: gehitu lerro bakoitza bezeroaren authorized_keys fitxategira (erreplikazio-iturburu baten kasuan, eman iezaiozu primarioari erreplikazio-sarbide gisa):
+recover-next = Abiarazi zerbitzaria orain (systemctl start elkarbackup).
+recover-not-empty = Katalogoak { $clients } bezero eta { $jobs } lan ditu jada. Berreskuratu instalazio berri batean bakarrik, edo gehitu --force (orduan aurkitutako iraulketak katalogo osoa ordezten du).
+recover-server-running = Beste programa bat katalogoaren datu-basera konektatuta dago (martxan dagoen zerbitzari bat?). Gelditu lehenik (systemctl stop elkarbackup) eta saiatu berriro.
+recover-not-a-directory = { $dir } ez da karpeta bat.

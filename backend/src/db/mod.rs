@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod batches;
 pub mod candidates;
+pub mod catalog;
 pub mod claim;
 pub mod clients;
 pub mod cluster;
@@ -21,6 +22,7 @@ pub mod notifications;
 pub mod paging;
 pub mod policies;
 pub mod queue;
+pub mod recovery;
 pub mod replication_accesses;
 pub mod replications;
 pub mod retention;

@@ -25,6 +25,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    catalog_identity (id) {
+        id -> Int4,
+        catalog_id -> Uuid,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     client_batches (id) {
         id -> Int8,
         client_id -> Int8,
@@ -415,6 +423,7 @@ diesel::joinable!(snapshots -> runs (run_id));
 diesel::allow_tables_to_appear_in_same_query!(
     api_tokens,
     backup_locations,
+    catalog_identity,
     client_batches,
     client_scripts,
     client_usage,

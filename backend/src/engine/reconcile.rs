@@ -6,8 +6,9 @@
 
 use super::places::{self, Place};
 use super::runner::Engine;
+use super::store::SnapshotMeta;
 use crate::db::snapshots::SnapshotRow;
-use crate::db::{self, jobs, runs, snapshots};
+use crate::db::{self, jobs, runs, snapshots, DbError, PgConn};
 
 /// Kills the process group a crashed server left running for `run_id`, if that process is
 /// still the run's (its command line names the run's in-progress directory: a reused pid
@@ -31,6 +32,43 @@ pub fn stop_orphan(pgid: i32, run_id: i64) {
             nix::sys::signal::Signal::SIGKILL,
         );
     }
+}
+
+/// The row of a snapshot published on disk that the database lacks (a crash between its
+/// rename and its row, or a catalog rebuilt by `elkarbackup recover`), from its
+/// `snapshot.json`, for job `job_id` in the store `store_path` of location `location_id`.
+pub async fn adopted_row(
+    c: &mut PgConn,
+    job_id: i64,
+    location_id: i64,
+    store_path: &str,
+    name: String,
+    meta: &SnapshotMeta,
+) -> Result<SnapshotRow, DbError> {
+    // A replicated snapshot names no run (a replication run publishes several; the row's
+    // run is unique) and keeps when it arrived.
+    let received_at = meta.replicated_from.as_ref().map(|r| r.received_at);
+    let run_known = match runs::find(c, meta.run_id).await? {
+        Some(r) if r.job_id == job_id && received_at.is_none() => Some(r.id),
+        _ => None,
+    };
+    let fit = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
+    Ok(SnapshotRow {
+        id: 0,
+        job_id,
+        run_id: run_known,
+        location_id,
+        name,
+        levels: meta.levels.iter().cloned().map(Some).collect(),
+        taken_at: meta.started_at,
+        files: fit(meta.files),
+        bytes: fit(meta.total_bytes),
+        new_bytes: fit(meta.transferred_bytes),
+        warnings: meta.warnings,
+        store_path: store_path.to_owned(),
+        rewritten_permissions: meta.rewritten_permissions,
+        received_at,
+    })
 }
 
 /// Runs once when the server starts.
@@ -70,33 +108,16 @@ pub async fn at_start(engine: &Engine) -> anyhow::Result<()> {
                 continue;
             }
             tracing::warn!(job_id, "adopting snapshot {name} published before a crash");
-            // A replicated snapshot names no run (a replication run publishes several;
-            // the row's run is unique) and keeps when it arrived.
-            let received_at = meta.replicated_from.as_ref().map(|r| r.received_at);
-            let run_known = match runs::find(&mut c, meta.run_id).await? {
-                Some(r) if r.job_id == job_id && received_at.is_none() => Some(r.id),
-                _ => None,
-            };
-            snapshots::insert(
+            let row = adopted_row(
                 &mut c,
-                &SnapshotRow {
-                    id: 0,
-                    job_id,
-                    run_id: run_known,
-                    location_id: place.location_id,
-                    name,
-                    levels: meta.levels.iter().cloned().map(Some).collect(),
-                    taken_at: meta.started_at,
-                    files: meta.files as i64,
-                    bytes: meta.total_bytes as i64,
-                    new_bytes: meta.transferred_bytes as i64,
-                    warnings: meta.warnings,
-                    store_path: place.store_path.clone(),
-                    rewritten_permissions: meta.rewritten_permissions,
-                    received_at,
-                },
+                job_id,
+                place.location_id,
+                &place.store_path,
+                name,
+                &meta,
             )
             .await?;
+            snapshots::insert(&mut c, &row).await?;
         }
     }
     tokio::task::spawn_blocking(move || {

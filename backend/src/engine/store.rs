@@ -49,6 +49,21 @@ pub struct SnapshotMeta {
     /// A snapshot copied from a primary by replication (absent for the server's own).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replicated_from: Option<ReplicatedFrom>,
+    /// The client when the snapshot was taken, for `recover` without a catalog dump
+    /// (absent in files written before the field existed, and in replicated snapshots).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "about::lenient"
+    )]
+    pub client: Option<ClientAbout>,
+    /// The job and its policy when the snapshot was taken (as `client`).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "about::lenient"
+    )]
+    pub job: Option<JobAbout>,
 }
 
 /// Where a replicated snapshot came from, and when it arrived.
@@ -340,6 +355,9 @@ fn walk_dirs(root: &Path) -> Vec<PathBuf> {
     out
 }
 
+pub mod about;
 mod replica;
 #[cfg(test)]
 mod tests;
+
+pub use about::{ClientAbout, JobAbout, PolicyAbout};

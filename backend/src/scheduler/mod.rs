@@ -2,6 +2,7 @@
 //! queued runs from PostgreSQL under the limits, and the leases that let several servers
 //! share one database without running anything twice.
 
+pub mod catalog;
 pub mod choose;
 pub mod digest;
 pub mod dispatcher;
@@ -15,13 +16,14 @@ use std::time::Duration;
 
 use crate::engine::runner::Engine;
 
-/// Starts the background work of a server: the minute tick (when `scheduler`), and the
-/// dispatcher with its heartbeat (when `dispatcher`). Returns the cron scheduler, which
-/// must be kept alive.
+/// Starts the background work of a server: the minute tick (when `scheduler`) with the
+/// hourly catalog dump check (when `dumps` is set), and the dispatcher with its
+/// heartbeat (when `dispatcher`). Returns the cron scheduler, which must be kept alive.
 pub async fn start(
     engine: &Engine,
     scheduler: bool,
     dispatcher: bool,
+    dumps: Option<crate::catalog::Setup>,
 ) -> anyhow::Result<Option<tokio_cron_scheduler::JobScheduler>> {
     if dispatcher {
         tokio::spawn(dispatcher::run(engine.clone()));
@@ -34,12 +36,17 @@ pub async fn start(
     let first = engine.clone();
     let sampler = std::sync::Arc::new(usage::Sampler::default());
     let first_sampler = sampler.clone();
+    let dumper = std::sync::Arc::new(dumps.map(catalog::Dumper::new));
+    let first_dumper = dumper.clone();
     tokio::spawn(async move {
         if let Err(e) = tick::tick(&first, chrono::Utc::now()).await {
             tracing::error!("scheduler tick failed: {e}");
         }
         daily(&first, chrono::Utc::now()).await;
         first_sampler.tick(&first.pool, chrono::Utc::now()).await;
+        if let Some(d) = first_dumper.as_ref() {
+            d.tick(&first.pool, chrono::Utc::now());
+        }
     });
     let sched = tokio_cron_scheduler::JobScheduler::new().await?;
     let e = engine.clone();
@@ -47,7 +54,7 @@ pub async fn start(
         .add(tokio_cron_scheduler::Job::new_async(
             "0 * * * * *",
             move |_, _| {
-                let (e, sampler) = (e.clone(), sampler.clone());
+                let (e, sampler, dumper) = (e.clone(), sampler.clone(), dumper.clone());
                 Box::pin(async move {
                     // A tick that fails (database briefly away) is retried by the next one,
                     // which catches the missed minute up.
@@ -57,6 +64,9 @@ pub async fn start(
                     }
                     daily(&e, now).await;
                     sampler.tick(&e.pool, now).await;
+                    if let Some(d) = dumper.as_ref() {
+                        d.tick(&e.pool, now);
+                    }
                 })
             },
         )?)

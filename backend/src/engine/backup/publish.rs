@@ -18,7 +18,7 @@ use crate::engine::places;
 use crate::engine::retention::{doomed, Kept};
 use crate::engine::runner::{Engine, Stop};
 use crate::engine::stats::RsyncStats;
-use crate::engine::store::{snapshot_name, JobStore, SnapshotMeta};
+use crate::engine::store::{about, snapshot_name, JobStore, SnapshotMeta};
 
 impl Engine {
     /// Publishes the in-progress directory as a snapshot and records it; a store that
@@ -32,6 +32,7 @@ impl Engine {
         mut outcome: RunOutcome,
     ) -> Result<RunOutcome, Stop> {
         let job = &b.ctx.job;
+        let owner = self.owner_name(b.ctx.client.owner_id).await;
         let meta = SnapshotMeta {
             format: 1,
             run_id: b.run.id,
@@ -49,6 +50,9 @@ impl Engine {
             literal_bytes: s.literal_bytes,
             rewritten_permissions: job.use_local_permissions,
             replicated_from: None,
+            // Enough to make the client and the job again when no catalog dump survives.
+            client: Some(about::client_about(&b.ctx.client, owner)),
+            job: Some(about::job_about(job, &b.ctx.policy)),
         };
         let store = b.plan.store.clone();
         let name = snapshot_name(started);
@@ -69,6 +73,15 @@ impl Engine {
                 Ok(outcome)
             }
         }
+    }
+
+    /// The user name of a client's owner, for the snapshot's metadata (none when the
+    /// database does not answer: the snapshot matters more).
+    async fn owner_name(&self, owner_id: Option<i64>) -> Option<String> {
+        let id = owner_id?;
+        let mut c = db::conn(&self.pool).await.ok()?;
+        let user = db::users::find(&mut c, id).await.ok()??;
+        Some(user.username)
     }
 
     /// The snapshot's row, the job's size, and retention.

@@ -244,6 +244,10 @@ impl Engine {
                 primary_job_id: ctx.primary_job_id,
                 received_at,
             }),
+            // The replica's copies of the primary's clients and jobs come back from its
+            // catalog dump or from the primary, never as clients of its own.
+            client: None,
+            job: None,
         };
         let (store, name) = (ctx.store.clone(), snap.name.clone());
         tokio::task::spawn_blocking(move || store.publish_replica(&name, &meta))

@@ -20,6 +20,8 @@ fn meta(run_id: i64) -> SnapshotMeta {
         literal_bytes: 5,
         rewritten_permissions: false,
         replicated_from: None,
+        client: None,
+        job: None,
     }
 }
 

@@ -2,6 +2,9 @@
 //! an rsync sender command for one path `<location id>/<rest>`, and runs
 //! `rrsync -ro <that location's directory>` with the path made `<rest>`; rrsync then does
 //! all its own checks (read only, no `..`, no path leaving the directory, no `-L`/`-k`).
+//! The path must lie in a job's store (`<location id>/<client id>/<job id>[/…]`): never the
+//! location's root, nor the server's own `.elkarbackup/` beside the stores (catalog dumps
+//! hold password hashes, the key copies private keys).
 //! Why not rrsync rooted at the view directory: rrsync refuses a path whose real path
 //! leaves its root, and the view's symlinks lead to the locations elsewhere on disk.
 
@@ -49,10 +52,21 @@ pub fn rewrite(original: &str) -> Result<(i64, String), &'static str> {
     let id: i64 = id
         .parse()
         .map_err(|_| "the path must start with a location id")?;
-    let rest = if rest.is_empty() { "." } else { rest };
+    if !in_a_store(rest) {
+        return Err("the path must lie in a job's store");
+    }
     let mut out: Vec<&str> = t[..=dot].to_vec();
     out.push(rest);
     Ok((id, out.join(" ")))
+}
+
+/// Whether a path relative to a location starts with a store path, `<digits>/<digits>`
+/// (what `engine::store::store_path` makes; no escape, dot or glob can hide in digits).
+fn in_a_store(rest: &str) -> bool {
+    let mut parts = rest.splitn(3, '/');
+    let digits =
+        |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    digits(parts.next()) && digits(parts.next())
 }
 
 /// The location directory behind `<view>/<id>`; never `/` (rrsync would then allow
@@ -95,11 +109,11 @@ mod tests {
             "rsync --server --sender -logDtprRe.iLsfxCIvu --numeric-ids . 1/2/snapshots/S/data/"
         );
         assert_eq!(
-            rewrite("rsync --server --sender -r . 7").unwrap().1,
-            "rsync --server --sender -r . ."
+            rewrite("rsync --server --sender -r . 7/12/34").unwrap().1,
+            "rsync --server --sender -r . 12/34"
         );
-        let (_, cmd) = rewrite("rsync --server --sender -r . 3/a\\ b/").unwrap();
-        assert!(cmd.ends_with(". a\\ b/"), "{cmd}");
+        let (_, cmd) = rewrite("rsync --server --sender -r . 3/1/2/a\\ b/").unwrap();
+        assert!(cmd.ends_with(". 1/2/a\\ b/"), "{cmd}");
     }
 
     #[test]
@@ -115,6 +129,20 @@ mod tests {
             "rsync --server --sender -r . 7/a 8/b",
             "rsync --server --sender -r",
             "rsync --server --sender -r . 99999999999999999999999/a",
+            // The location itself, or anything beside the stores: the server's own files
+            // (catalog dumps, key copies) stay on the primary.
+            "rsync --server --sender -r . 7",
+            "rsync --server --sender -r . 7/",
+            "rsync --server --sender -r . 7/.elkarbackup/catalog/",
+            "rsync --server --sender -r . 7/.elkarbackup",
+            "rsync --server --sender -r . 7/1",
+            "rsync --server --sender -r . 7/1/",
+            "rsync --server --sender -r . 7/1/.elkarbackup",
+            "rsync --server --sender -r . 7/./1/2",
+            "rsync --server --sender -r . 7//1/2",
+            "rsync --server --sender -r . 7/1/*",
+            "rsync --server --sender -r . 7/\\.elkarbackup/keys",
+            "rsync --server --sender -r . 7/1\\/2/x",
         ] {
             assert!(rewrite(bad).is_err(), "{bad}");
         }
