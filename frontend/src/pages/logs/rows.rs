@@ -82,6 +82,8 @@ pub fn code_text(code: &str) -> String {
         "replication_job_skipped" => fl!(LOADER, "log-code-replication-job-skipped"),
         "replication_sync_failed" => fl!(LOADER, "log-code-replication-sync-failed"),
         "taken_over" => fl!(LOADER, "log-code-taken-over"),
+        "catalog_dump_failed" => fl!(LOADER, "log-code-catalog-dump-failed"),
+        "catalog_dump_refused" => fl!(LOADER, "log-code-catalog-dump-refused"),
         _ => run_labels::error_explanation(code).unwrap_or_else(|| code.to_owned()),
     }
 }
