@@ -81,3 +81,10 @@ mail-digest-failed = Failed
 mail-digest-warning = Warning
 mail-digest-late = Late
 mail-test-no-server = No mail server is set: fill in "SMTP server" above and save the settings first.
+
+## Built-in HTTPS and the path prefix (serve): start-up errors about the [tls] files.
+cli-tls-certificate-unreadable = Cannot read the TLS certificate { $path }: { $reason }. Check “certificate” in the [tls] section of the configuration (or ELKARBACKUP_TLS_CERTIFICATE), and that the user the server runs as may read the file.
+cli-tls-key-unreadable = Cannot read the TLS private key { $path }: { $reason }. Check “key” in the [tls] section of the configuration (or ELKARBACKUP_TLS_KEY), and that the user the server runs as may read the file.
+cli-tls-certificate-not-pem = { $path } is not a PEM certificate file ({ $reason }). It must hold the server's certificate, then any intermediate certificates, each between “-----BEGIN CERTIFICATE-----” and “-----END CERTIFICATE-----”.
+cli-tls-key-not-pem = { $path } is not a PEM private key file ({ $reason }). It must hold one unencrypted key between a “-----BEGIN PRIVATE KEY-----” (or RSA PRIVATE KEY, EC PRIVATE KEY) line and its END line.
+cli-tls-rejected = The TLS certificate { $certificate } and the key { $key } cannot be used together: { $reason }. The key must be the private key of the first certificate in the file.

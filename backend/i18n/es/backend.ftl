@@ -81,3 +81,10 @@ mail-digest-failed = Fallida
 mail-digest-warning = Con avisos
 mail-digest-late = Retrasada
 mail-test-no-server = No hay ningún servidor de correo: rellena «Servidor SMTP» arriba y guarda antes los ajustes.
+
+## Built-in HTTPS and the path prefix (serve): start-up errors about the [tls] files.
+cli-tls-certificate-unreadable = No se puede leer el certificado TLS { $path }: { $reason }. Revise «certificate» en la sección [tls] de la configuración (o ELKARBACKUP_TLS_CERTIFICATE) y que el usuario con el que se ejecuta el servidor pueda leer el archivo.
+cli-tls-key-unreadable = No se puede leer la clave privada TLS { $path }: { $reason }. Revise «key» en la sección [tls] de la configuración (o ELKARBACKUP_TLS_KEY) y que el usuario con el que se ejecuta el servidor pueda leer el archivo.
+cli-tls-certificate-not-pem = { $path } no es un archivo de certificados PEM ({ $reason }). Debe contener el certificado del servidor y después los certificados intermedios, cada uno entre «-----BEGIN CERTIFICATE-----» y «-----END CERTIFICATE-----».
+cli-tls-key-not-pem = { $path } no es un archivo de clave privada PEM ({ $reason }). Debe contener una clave sin cifrar entre una línea «-----BEGIN PRIVATE KEY-----» (o RSA PRIVATE KEY, EC PRIVATE KEY) y su línea END.
+cli-tls-rejected = El certificado TLS { $certificate } y la clave { $key } no se pueden usar juntos: { $reason }. La clave debe ser la clave privada del primer certificado del archivo.

@@ -81,3 +81,10 @@ mail-digest-failed = Huts egin du
 mail-digest-warning = Abisuekin
 mail-digest-late = Berandu
 mail-test-no-server = Ez dago posta-zerbitzaririk: bete goiko «SMTP zerbitzaria» eremua eta gorde lehenik ezarpenak.
+
+## Built-in HTTPS and the path prefix (serve): start-up errors about the [tls] files.
+cli-tls-certificate-unreadable = Ezin da { $path } TLS ziurtagiria irakurri: { $reason }. Egiaztatu konfigurazioko [tls] ataleko «certificate» (edo ELKARBACKUP_TLS_CERTIFICATE), eta zerbitzaria exekutatzen duen erabiltzaileak fitxategia irakur dezakeela.
+cli-tls-key-unreadable = Ezin da { $path } TLS gako pribatua irakurri: { $reason }. Egiaztatu konfigurazioko [tls] ataleko «key» (edo ELKARBACKUP_TLS_KEY), eta zerbitzaria exekutatzen duen erabiltzaileak fitxategia irakur dezakeela.
+cli-tls-certificate-not-pem = { $path } ez da PEM ziurtagiri-fitxategi bat ({ $reason }). Zerbitzariaren ziurtagiria izan behar du, eta ondoren tarteko ziurtagiriak, bakoitza «-----BEGIN CERTIFICATE-----» eta «-----END CERTIFICATE-----» artean.
+cli-tls-key-not-pem = { $path } ez da PEM gako pribatuko fitxategi bat ({ $reason }). Zifratu gabeko gako bat izan behar du, «-----BEGIN PRIVATE KEY-----» (edo RSA PRIVATE KEY, EC PRIVATE KEY) lerro baten eta bere END lerroaren artean.
+cli-tls-rejected = { $certificate } TLS ziurtagiria eta { $key } gakoa ezin dira batera erabili: { $reason }. Gakoak fitxategiko lehen ziurtagiriaren gako pribatua izan behar du.
