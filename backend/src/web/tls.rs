@@ -44,15 +44,22 @@ pub fn server_config(tls: &TlsConfig) -> Result<Option<ServerConfig>, TlsError> 
             ],
         ),
     };
-    // ring explicitly: the process-wide default provider is not chosen anywhere else.
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let config = ServerConfig::builder_with_provider(provider)
+    let config = ServerConfig::builder_with_provider(provider())
         .with_safe_default_protocol_versions()
         .map_err(|e| rejected(e.to_string()))?
         .with_no_client_auth()
         .with_single_cert(chain, key)
         .map_err(|e| rejected(e.to_string()))?;
     Ok(Some(config))
+}
+
+/// The crypto of the server's TLS: ring, explicitly (no process-wide default is installed).
+/// rustls 0.23.48 deprecates its ring provider because ring lacks the post-quantum key
+/// exchange (connections use X25519, as before); ring is the crypto the build already has
+/// (reqwest and lettre use it), where aws-lc-rs would add a second, C-built library.
+#[allow(deprecated, reason = "ring on purpose, see above")]
+pub fn provider() -> Arc<rustls::crypto::CryptoProvider> {
+    Arc::new(rustls::crypto::ring::default_provider())
 }
 
 /// The certificates of a PEM file, the server's first.

@@ -195,8 +195,7 @@ fn alpn(port: u16, pem: &str, offer: Vec<Vec<u8>>) -> Option<Vec<u8>> {
     roots
         .add(rustls_pki_types::CertificateDer::from_pem_slice(pem.as_bytes()).unwrap())
         .unwrap();
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let mut config = rustls::ClientConfig::builder_with_provider(provider)
+    let mut config = rustls::ClientConfig::builder_with_provider(backend::web::tls::provider())
         .with_safe_default_protocol_versions()
         .unwrap()
         .with_root_certificates(roots)
