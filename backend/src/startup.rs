@@ -137,10 +137,7 @@ impl Application {
     /// Builds the state and binds the listener (`port 0` picks a free port).
     pub async fn build(mut config: Config, database_url: &str) -> anyhow::Result<Self> {
         crate::replication::primary::setup::resolve(&mut config);
-        // Before anything else: a wrong `[tls]` file is the commonest first-start mistake.
-        let tls = tls::server_config(&config.tls)?;
-        let https = tls.is_some();
-        let prefix = config.url_prefix.clone();
+        let tls = tls::server_config(&config.tls)?; // First: a wrong file is a common mistake.
         let pool = db::build_pool(database_url, config.db_pool_size)?;
         let first_admin_password = crate::domain::accounts::ensure_first_admin(&pool).await?;
         if let Some(pw) = &first_admin_password {
@@ -209,8 +206,8 @@ impl Application {
         Ok(Application {
             server,
             port,
-            https,
-            prefix,
+            https: config.tls.enabled(),
+            prefix: config.url_prefix.clone(),
             first_admin_password,
             engine,
             _cron: cron,

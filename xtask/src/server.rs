@@ -163,7 +163,13 @@ struct TlsFiles {
 fn make_certificate(dir: &Path) -> anyhow::Result<TlsFiles> {
     std::fs::create_dir_all(dir)?;
     let f = |name: &str| dir.join(name);
-    let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
+    let ec = [
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+    ];
     openssl(
         Command::new("openssl")
             .args(["req", "-x509"])

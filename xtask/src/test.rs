@@ -52,7 +52,10 @@ pub fn test(e2e: bool) -> anyhow::Result<()> {
         run(cmd("cargo").args(["test", "--workspace"]))
     })?;
     if e2e {
-        step("live servers: browser lane and api lane at once", live::live_tests)?;
+        step(
+            "live servers: browser lane and api lane at once",
+            live::live_tests,
+        )?;
     }
     eprintln!(
         "xtask: all checks passed in {:.0} s",
@@ -67,7 +70,10 @@ fn live_only(started: Instant) -> anyhow::Result<()> {
         run(cmd("cargo").args(["build", "-p", "backend", "--bin", "elkarbackup"]))
     })?;
     step("web app build", || run(cmd("trunk").arg("build")))?;
-    step("live servers: browser lane and api lane at once", live::live_tests)?;
+    step(
+        "live servers: browser lane and api lane at once",
+        live::live_tests,
+    )?;
     eprintln!(
         "xtask: live-server tests passed in {:.0} s",
         started.elapsed().as_secs_f64()

@@ -97,9 +97,15 @@ mod tests {
         </head><body><a href=\"/elsewhere\">x</a></body></html>";
 
     fn assets() -> Vec<String> {
-        ["favicon-9f1.svg", "style-77a.css", "frontend-1a2.js", "frontend-1a2_bg.wasm", "index.html"]
-            .map(String::from)
-            .to_vec()
+        [
+            "favicon-9f1.svg",
+            "style-77a.css",
+            "frontend-1a2.js",
+            "frontend-1a2_bg.wasm",
+            "index.html",
+        ]
+        .map(String::from)
+        .to_vec()
     }
 
     #[test]
@@ -110,9 +116,8 @@ mod tests {
     #[test]
     fn assets_move_under_the_prefix_and_the_base_comes_first() {
         let out = rewrite(TRUNK, "/elkarbackup", &assets());
-        assert!(out.starts_with(
-            "<!DOCTYPE html><html lang=\"en\"><head><base href=\"/elkarbackup/\">\n"
-        ));
+        assert!(out
+            .starts_with("<!DOCTYPE html><html lang=\"en\"><head><base href=\"/elkarbackup/\">\n"));
         for url in [
             "href=\"/elkarbackup/favicon-9f1.svg\"",
             "href=\"/elkarbackup/style-77a.css\"",

@@ -77,7 +77,9 @@ pub async fn under_prefix(
             .into_response(
                 HttpResponse::NotFound()
                     .content_type("text/plain; charset=utf-8")
-                    .body(format!("Not found. ElkarBackup is served under {prefix}/\n")),
+                    .body(format!(
+                        "Not found. ElkarBackup is served under {prefix}/\n"
+                    )),
             )
             .map_into_right_body()),
     }
@@ -105,9 +107,18 @@ mod tests {
             route(p, "/elkarbackup/jobs/3"),
             Routed::Inside("/jobs/3".into())
         );
-        assert_eq!(route(p, "/elkarbackup"), Routed::Redirect("/elkarbackup/".into()));
+        assert_eq!(
+            route(p, "/elkarbackup"),
+            Routed::Redirect("/elkarbackup/".into())
+        );
         assert_eq!(route(p, "/"), Routed::Redirect("/elkarbackup/".into()));
-        for outside in ["/api/auth/me", "/metrics", "/elkarbackupx/", "/elkarbackupx", "/x/elkarbackup/"] {
+        for outside in [
+            "/api/auth/me",
+            "/metrics",
+            "/elkarbackupx/",
+            "/elkarbackupx",
+            "/x/elkarbackup/",
+        ] {
             assert_eq!(route(p, outside), Routed::Outside, "{outside}");
         }
         assert_eq!(

@@ -156,7 +156,10 @@ mod tests {
         assert!(err.to_string().contains("garbage.pem"), "{err}");
         // A certificate where the key belongs is no key either.
         let err = server_config(&tls(&c, &c)).unwrap_err();
-        assert!(matches!(err, TlsError::NotPem { ref path, .. } if path == &c), "{err:?}");
+        assert!(
+            matches!(err, TlsError::NotPem { ref path, .. } if path == &c),
+            "{err:?}"
+        );
 
         // Another certificate's key: rustls compares the public keys.
         let other = tempfile::tempdir().unwrap();

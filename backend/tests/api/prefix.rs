@@ -65,8 +65,18 @@ async fn everything_is_served_under_the_prefix_and_nothing_outside() {
     let res = get(app.url("/api/health")).await;
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["cache-control"], "no-store");
-    for outside in ["/api/health", "/api/docs/", "/metrics", "/jobs/3", "/frontend-1a2.js"] {
-        assert_eq!(get(format!("{origin}{outside}")).await.status(), 404, "{outside}");
+    for outside in [
+        "/api/health",
+        "/api/docs/",
+        "/metrics",
+        "/jobs/3",
+        "/frontend-1a2.js",
+    ] {
+        assert_eq!(
+            get(format!("{origin}{outside}")).await.status(),
+            404,
+            "{outside}"
+        );
     }
     for to_slash in [format!("{origin}/"), app.base.clone()] {
         let res = get(to_slash.clone()).await;
@@ -91,9 +101,18 @@ async fn everything_is_served_under_the_prefix_and_nothing_outside() {
             .unwrap()
             .to_owned();
         let html = res.text().await.unwrap();
-        assert!(html.contains("<head><base href=\"/elkarbackup/\">"), "{html}");
-        assert!(html.contains("href=\"/elkarbackup/style-77a.css\""), "{html}");
-        assert!(html.contains("href=\"/elkarbackup/frontend-1a2.js\""), "{html}");
+        assert!(
+            html.contains("<head><base href=\"/elkarbackup/\">"),
+            "{html}"
+        );
+        assert!(
+            html.contains("href=\"/elkarbackup/style-77a.css\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("href=\"/elkarbackup/frontend-1a2.js\""),
+            "{html}"
+        );
         let served = LOADER.replace("'/frontend", "'/elkarbackup/frontend");
         assert!(html.contains(&served), "{html}");
         assert!(csp.contains(&hash(&served)), "{csp}");
@@ -108,7 +127,11 @@ async fn everything_is_served_under_the_prefix_and_nothing_outside() {
     let init = get(app.url("/api/docs/swagger-initializer.js")).await;
     let init = init.text().await.unwrap();
     assert!(init.contains("/elkarbackup/api/openapi.json"), "{init}");
-    let spec: Value = get(app.url("/api/openapi.json")).await.json().await.unwrap();
+    let spec: Value = get(app.url("/api/openapi.json"))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(spec["servers"][0]["url"], PREFIX);
     assert!(spec["paths"]["/api/auth/login"]["post"].is_object());
 }

@@ -127,7 +127,12 @@ async fn https_serves_the_api_with_secure_cookies_and_events() {
     }
     let token = res.json::<shared::LoginResponse>().await.unwrap().token;
     assert_eq!(
-        browser.get(app.url("/api/auth/me")).send().await.unwrap().status(),
+        browser
+            .get(app.url("/api/auth/me"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
         200,
         "the Secure cookie comes back over HTTPS"
     );
@@ -182,7 +187,9 @@ async fn https_offers_http2_and_http11() {
         let pem = pem.clone();
         tokio::task::spawn_blocking(move || alpn(port, &pem, offer))
     };
-    let h2 = negotiated(vec![b"h2".to_vec(), b"http/1.1".to_vec()]).await.unwrap();
+    let h2 = negotiated(vec![b"h2".to_vec(), b"http/1.1".to_vec()])
+        .await
+        .unwrap();
     assert_eq!(h2.as_deref(), Some(&b"h2"[..]));
     let h1 = negotiated(vec![b"http/1.1".to_vec()]).await.unwrap();
     assert_eq!(h1.as_deref(), Some(&b"http/1.1"[..]));
@@ -231,8 +238,7 @@ async fn a_bad_tls_file_stops_the_start_naming_it() {
             },
             ..Serving::default()
         };
-        let Err(e) = Application::build(config(db_url, dir.path(), serving), db_url).await
-        else {
+        let Err(e) = Application::build(config(db_url, dir.path(), serving), db_url).await else {
             panic!("started with {named:?}");
         };
         assert!(
