@@ -1,9 +1,10 @@
-// Signing in and out: localised login errors, landing page, logout, deep links.
+// Signing in and out: localised login errors, landing page, logout, deep links, and the
+// session cookie's flags (Secure when the suite runs over HTTPS, as `cargo xtask test` does).
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { browserForFile, login, logout, submitLogin, unique, waitForLang, withPage } from './lib.mjs';
+import { BASE_URL, browserForFile, login, logout, submitLogin, unique, waitForLang, withPage } from './lib.mjs';
 
 const browser = browserForFile();
 
@@ -80,5 +81,22 @@ test('a deep link shows the in-app not-found page after login', async (t) => {
     await page.locator('#not-found').waitFor();
     await page.locator('#logout').waitFor();
     assert.match(await page.locator('#not-found').textContent(), /\/clients\/3\/nothing/);
+  });
+});
+
+test('the session cookie is HttpOnly, SameSite=Strict, and Secure over HTTPS', async (t) => {
+  await withPage(browser(), t, async (page, context) => {
+    await login(page);
+    const cookies = await context.cookies();
+    const session = cookies.find((c) => c.name === 'elkarbackup_session');
+    assert.ok(session, `no session cookie in ${JSON.stringify(cookies)}`);
+    assert.equal(session.httpOnly, true);
+    assert.equal(session.sameSite, 'Strict');
+    assert.equal(session.path, '/');
+    // The browser suite runs over HTTPS in `cargo xtask test`: there the cookie must be
+    // Secure; over plain HTTP (a local run) it cannot be.
+    assert.equal(session.secure, BASE_URL.startsWith('https:'), `${BASE_URL}: ${JSON.stringify(session)}`);
+    // Sent back over this connection: the app's own requests are signed in.
+    assert.equal((await page.request.get('/api/auth/me')).status(), 200);
   });
 });

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
-  BASE_URL,
+  CONTEXT,
   apiCall,
   apiCleanup,
   apiLogin,
@@ -222,7 +222,7 @@ test('reorder job priorities with the keyboard, the buttons and drag and drop', 
 });
 
 test('an operator sees only the clients they own', async (t) => {
-  const admin = await browser().newContext({ baseURL: BASE_URL });
+  const admin = await browser().newContext({ ...CONTEXT });
   const request = admin.request;
   const tag = unique('e2e-op');
   const operator = { username: tag, password: 'operator-password-1' };

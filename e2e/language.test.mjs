@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { BASE_URL, browserForFile, login, logout, restoreEnglish, switchLanguage, waitForLang, withPage } from './lib.mjs';
+import { CONTEXT, browserForFile, login, logout, restoreEnglish, switchLanguage, waitForLang, withPage } from './lib.mjs';
 
 const browser = browserForFile();
 
@@ -36,7 +36,7 @@ test('switching to Basque survives reload and logout + login', async (t) => {
       assert.equal((await navJobs(page).textContent()).trim(), 'Lanak');
 
       // Another browser, English by default: the saved preference wins after login.
-      const other = await browser().newContext({ baseURL: BASE_URL, locale: 'en-US' });
+      const other = await browser().newContext({ ...CONTEXT, locale: 'en-US' });
       try {
         const second = await other.newPage();
         await login(second);

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import {
-  BASE_URL, apiCall, apiCleanup, apiLogin, launch, login, switchLanguage, unique, waitForLang, withPage,
+  CONTEXT, apiCall, apiCleanup, apiLogin, launch, login, switchLanguage, unique, waitForLang, withPage,
 } from './lib.mjs';
 
 let browser;
@@ -18,7 +18,7 @@ const created = [];
 
 before(async () => {
   browser = await launch();
-  admin = await browser.newContext({ baseURL: BASE_URL });
+  admin = await browser.newContext({ ...CONTEXT });
   await apiLogin(admin.request);
 });
 after(async () => {

@@ -2,8 +2,11 @@
 // a fresh browser context per test (screenshot on failure), logging in and out, and
 // API calls used to check or restore state.
 //
-// Environment: E2E_BASE_URL (e.g. http://127.0.0.1:18099), E2E_USER and E2E_PASSWORD
-// (an existing administrator whose saved language is `en`), optionally E2E_CHROMIUM.
+// Environment: E2E_BASE_URL (e.g. https://127.0.0.1:18099, or with a path prefix
+// https://127.0.0.1:18099/elkarbackup), E2E_USER and E2E_PASSWORD (an existing
+// administrator whose saved language is `en`), optionally E2E_CHROMIUM. Over HTTPS the
+// browser ignores certificate errors (the test server's certificate is made by its own CA);
+// Node's requests trust that CA through NODE_EXTRA_CA_CERTS, which `cargo xtask test` sets.
 
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
@@ -17,6 +20,21 @@ export const BASE_URL = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:18099').r
 export const USER = process.env.E2E_USER ?? 'admin';
 export const PASSWORD = process.env.E2E_PASSWORD ?? '';
 export const CSRF = { 'x-elkarbackup-csrf': '1' };
+
+/**
+ * Options of every browser context: the server as base URL, its test certificate accepted.
+ * Spread them into `browser.newContext({ ...CONTEXT, … })`.
+ */
+export const CONTEXT = { baseURL: BASE_URL, ignoreHTTPSErrors: true };
+
+/**
+ * The address of an app page or API path under the server (`/login` →
+ * `https://127.0.0.1:18099/elkarbackup/login` with a prefix). `page.goto('/login')` resolves
+ * against the origin only, so what must also work under a prefix goes through this.
+ */
+export function url(path) {
+  return `${BASE_URL}${path}`;
+}
 
 const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
 
@@ -58,7 +76,7 @@ export function browserForFile() {
  */
 export async function withPage(browser, t, body, options = {}) {
   const context = await browser.newContext({
-    baseURL: BASE_URL,
+    ...CONTEXT,
     locale: options.locale ?? 'en-US',
     viewport: options.viewport ?? { width: 1280, height: 800 },
   });
@@ -99,7 +117,7 @@ export async function submitLogin(page, user = USER, password = PASSWORD) {
 
 /** Opens the login page, signs in and waits for the signed-in frame. */
 export async function login(page, user = USER, password = PASSWORD) {
-  await page.goto('/login');
+  await page.goto(url('/login'));
   await page.locator('#login-form').waitFor();
   await submitLogin(page, user, password);
   await page.locator('#logout').waitFor();
@@ -110,7 +128,7 @@ export async function login(page, user = USER, password = PASSWORD) {
  * table.
  */
 export async function gotoJobs(page) {
-  await page.goto('/jobs');
+  await page.goto(url('/jobs'));
   await page.locator('#clients-table').waitFor();
 }
 

@@ -261,7 +261,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         ip if ip.is_unspecified() => "127.0.0.1".to_owned(),
         ip => ip.to_string(),
     };
-    println!("ElkarBackup is listening on http://{host}:{}/", app.port());
+    println!("ElkarBackup is listening on {}", app.url(&host));
     if let Some(pw) = &app.first_admin_password {
         // Printed once, to the console only; never logged.
         println!(

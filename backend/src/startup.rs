@@ -24,7 +24,8 @@ use crate::auth::secrets;
 use crate::config::Config;
 use crate::db::{self, cluster::ManagedCluster};
 use crate::state::AppState;
-use crate::web::{csp, spa_service};
+use crate::web::index::IndexPage;
+use crate::web::{csp, prefix, spa_service, tls};
 
 /// Where the database is, and the cluster we manage if any.
 pub struct Database {
@@ -153,6 +154,10 @@ fn write_initial_password(data_dir: &Path, password: &str) -> anyhow::Result<()>
 pub struct Application {
     server: Server,
     port: u16,
+    /// Served over HTTPS (built-in TLS).
+    https: bool,
+    /// The path prefix everything is served under ("" for the root).
+    prefix: String,
     /// Password of the admin created on this start, to be shown once.
     pub first_admin_password: Option<String>,
     /// The engine (tests drive the scheduler's tick through it with their own clock).
@@ -165,6 +170,7 @@ impl Application {
     /// Builds the state and binds the listener (`port 0` picks a free port).
     pub async fn build(mut config: Config, database_url: &str) -> anyhow::Result<Self> {
         crate::replication::primary::setup::resolve(&mut config);
+        let tls = tls::server_config(&config.tls)?; // First: a wrong file is a common mistake.
         let pool = db::build_pool(database_url, config.db_pool_size)?;
         let first_admin_password = crate::domain::accounts::ensure_first_admin(&pool).await?;
         if let Some(pw) = &first_admin_password {
@@ -231,10 +237,12 @@ impl Application {
         let listener = TcpListener::bind(config.listen)
             .with_context(|| format!("binding {}", config.listen))?;
         let port = listener.local_addr()?.port();
-        let server = build_server(state, listener)?;
+        let server = build_server(state, listener, tls)?;
         Ok(Application {
             server,
             port,
+            https: config.tls.enabled(),
+            prefix: config.url_prefix.clone(),
             first_admin_password,
             engine,
             _cron: cron,
@@ -244,6 +252,12 @@ impl Application {
     /// The bound port.
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The web app's address on `host`: `http(s)://host:port/prefix/`.
+    pub fn url(&self, host: &str) -> String {
+        let scheme = if self.https { "https" } else { "http" };
+        format!("{scheme}://{host}:{}{}/", self.port, self.prefix)
     }
 
     /// Serves until the server is stopped (SIGINT/SIGTERM, or the handle).
@@ -275,18 +289,25 @@ pub fn sender_of(engine: &crate::engine::runner::Engine) -> crate::notify::sende
     }
 }
 
-fn build_server(state: AppState, listener: TcpListener) -> anyhow::Result<Server> {
+fn build_server(
+    state: AppState,
+    listener: TcpListener,
+    tls: Option<rustls::ServerConfig>,
+) -> anyhow::Result<Server> {
     let dist = state.config.frontend_dir.clone();
-    let index = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
-    let app_csp = csp::app_policy(&csp::inline_script_hashes(&index));
+    let prefix: Arc<str> = state.config.url_prefix.as_str().into();
+    let page = IndexPage::load(&dist, &prefix);
+    let app_csp = page.csp.clone();
     let openapi = api::openapi();
     let known = web::Data::new(KnownRoutes::from_openapi(&openapi));
+    let docs = api_docs(openapi, &prefix);
     let data = web::Data::new(state);
     let server = HttpServer::new(move || {
         let app_csp = app_csp.clone();
+        let prefix = prefix.clone();
         // The docs first: the `/api` scope below would otherwise claim `/api/docs`.
         let (app, _) = App::new()
-            .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", openapi.clone()))
+            .service(docs.clone())
             .into_utoipa_app()
             .app_data(data.clone())
             .app_data(known.clone())
@@ -303,10 +324,14 @@ fn build_server(state: AppState, listener: TcpListener) -> anyhow::Result<Server
             .split_for_parts();
         // The methods `/metrics` lacks, before the web app claims every other path.
         app.service(web::resource("/metrics").to(api::metrics::other_method))
-            .service(spa_service(&dist))
+            .service(spa_service(&dist, &page, &prefix))
             .wrap(from_fn(api::localize::localize_errors))
             .wrap(from_fn(move |req, next| {
                 security_headers(req, next, app_csp.clone())
+            }))
+            // Outside the two above, so that they see paths without the prefix.
+            .wrap(from_fn(move |req, next| {
+                prefix::under_prefix(req, next, prefix.clone())
             }))
             .wrap(
                 DefaultHeaders::new()
@@ -315,10 +340,27 @@ fn build_server(state: AppState, listener: TcpListener) -> anyhow::Result<Server
                     .add((header::X_FRAME_OPTIONS, "DENY")),
             )
             .wrap(actix_web::middleware::Logger::new("%a \"%r\" %s %b %Dms"))
-    })
-    .listen(listener)?
-    .run();
-    Ok(server)
+    });
+    let server = match tls {
+        Some(tls) => server.listen_rustls_0_23(listener, tls)?,
+        None => server.listen(listener)?,
+    };
+    Ok(server.run())
+}
+
+/// Swagger UI at `/api/docs/` and the document at `/api/openapi.json`. Under a prefix the
+/// page must fetch the document there, and the document names the prefix as its server
+/// so that "Try it out" calls reach the API.
+fn api_docs(mut openapi: utoipa::openapi::OpenApi, prefix: &str) -> SwaggerUi {
+    if prefix.is_empty() {
+        return SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", openapi);
+    }
+    openapi.servers = Some(vec![utoipa::openapi::Server::new(prefix)]);
+    SwaggerUi::new("/api/docs/{_:.*}")
+        .url("/api/openapi.json", openapi)
+        .config(utoipa_swagger_ui::Config::new([format!(
+            "{prefix}/api/openapi.json"
+        )]))
 }
 
 async fn security_headers(

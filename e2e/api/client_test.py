@@ -1,6 +1,8 @@
 """Uses the Python client generated from openapi.yaml (openapi-python-client) against the
-live server: the spec must be usable by real tools, not just valid."""
+live server: the spec must be usable by real tools, not just valid. Over HTTPS,
+E2E_CA_FILE names the CA to trust (the test server's own)."""
 import os
+import ssl
 import sys
 
 from elkar_backup_api_client import AuthenticatedClient, Client
@@ -12,6 +14,8 @@ from elkar_backup_api_client.models import ApiError, CreateToken, LoginRequest, 
 base = os.environ["E2E_BASE_URL"]
 user = os.environ["E2E_USER"]
 password = os.environ["E2E_PASSWORD"]
+ca_file = os.environ.get("E2E_CA_FILE")
+verify = ssl.create_default_context(cafile=ca_file) if ca_file else True
 failures = 0
 passed = 0
 
@@ -26,7 +30,7 @@ def check(name, cond):
         print(f"not ok - {name}")
 
 
-anon = Client(base_url=base)
+anon = Client(base_url=base, verify_ssl=verify)
 h = health.sync(client=anon)
 check("health is ok", h is not None and h.status == "ok" and h.database == "ok")
 
@@ -36,13 +40,13 @@ check("wrong password parses as ApiError", isinstance(bad.parsed, ApiError) and 
 
 res = login.sync(client=anon, body=LoginRequest(username=user, password=password))
 check("login returns LoginResponse", isinstance(res, LoginResponse))
-authed = AuthenticatedClient(base_url=base, token=res.token)
+authed = AuthenticatedClient(base_url=base, token=res.token, verify_ssl=verify)
 who = me.sync(client=authed)
 check("me returns the user", isinstance(who, Me) and who.username == user)
 
 created = create_token.sync(client=authed, body=CreateToken(name="python client"))
 check("token created", created is not None and created.token.startswith("ebk_"))
-by_token = AuthenticatedClient(base_url=base, token=created.token)
+by_token = AuthenticatedClient(base_url=base, token=created.token, verify_ssl=verify)
 check("the API token authenticates", me.sync(client=by_token).username == user)
 names = [t.name for t in list_tokens.sync(client=by_token)]
 check("the token is listed", "python client" in names)

@@ -44,7 +44,8 @@ pub fn App() -> impl IntoView {
     provide_context(Live::new());
     session.check();
     view! {
-        <Router>
+        // Under a path prefix (read from the page's `<base href>`) every route is below it.
+        <Router base=crate::paths::prefix()>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/login") view=LoginPage />
                 <ParentRoute path=path!("") view=Shell>

@@ -17,8 +17,8 @@ use web_sys::MessageEvent;
 use crate::api::runs::sleep;
 use crate::i18n;
 
-/// The server's event stream.
-const EVENTS_URL: &str = "/api/events";
+/// The server's event stream (its API path; `api::url` puts it under the prefix).
+const EVENTS_PATH: &str = "/api/events";
 /// First pause before opening a refused stream again, in milliseconds.
 const RETRY_FIRST_MS: i32 = 2_000;
 /// Longest pause between two attempts, in milliseconds.
@@ -119,7 +119,7 @@ impl Live {
 
     /// A new `EventSource` with its messages, open and error events in one stream.
     fn open(self) -> Option<stream::SelectAll<EventSourceSubscription>> {
-        let mut source = match EventSource::new(EVENTS_URL) {
+        let mut source = match EventSource::new(&crate::api::url(EVENTS_PATH)) {
             Ok(s) => s,
             Err(err) => {
                 i18n::log(&format!("cannot open the event stream: {err}"));

@@ -10,6 +10,7 @@ mod i18n;
 mod labels;
 mod live;
 mod pages;
+mod paths;
 mod queue;
 mod queue_feed;
 mod run_labels;

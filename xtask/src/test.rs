@@ -1,7 +1,12 @@
 //! `cargo xtask test`: set-up, then formatting and lints, the web app build, every cargo
 //! test (unit, integration on real PostgreSQL, translations), the generated-file drift
-//! checks, and against a live server: browser tests, a generated Python client, and
-//! schemathesis over the whole API.
+//! checks, and against live servers over HTTPS (see `live`): browser tests (also under a
+//! path prefix), a generated Python client, and schemathesis over the whole API.
+//!
+//! `EBK_XTASK_E2E_ONLY=1 cargo xtask test` builds the server and the web app and runs only
+//! the live-server part, for working on it.
+
+mod live;
 
 use std::time::Instant;
 
@@ -11,14 +16,12 @@ use crate::run::{cmd, output, root, run};
 use crate::server::TestServer;
 use crate::setup::{setup, Needs};
 
-const E2E_USER: &str = "e2e-admin";
-const E2E_PASSWORD: &str = "e2e-password-123";
-const FUZZ_USER: &str = "schemathesis";
-const FUZZ_PASSWORD: &str = "schemathesis-password";
-
 /// Runs everything; the first failure stops the run with an error.
 pub fn test(e2e: bool) -> anyhow::Result<()> {
     let started = Instant::now();
+    if std::env::var_os("EBK_XTASK_E2E_ONLY").is_some() {
+        return live_only(started);
+    }
     setup(Needs { test_tools: e2e })?;
     step("format", || {
         run(cmd("cargo").args(["fmt", "--all", "--check"]))
@@ -49,16 +52,30 @@ pub fn test(e2e: bool) -> anyhow::Result<()> {
         run(cmd("cargo").args(["test", "--workspace"]))
     })?;
     if e2e {
-        let server = step("start a server", || TestServer::start("e2e"))?;
-        step("schema.rs drift", || schema_drift(&server))?;
-        server.create_user(E2E_USER, "admin", E2E_PASSWORD)?;
-        server.create_user(FUZZ_USER, "admin", FUZZ_PASSWORD)?;
-        step("browser tests", || browser_tests(&server))?;
-        step("generated Python client", || python_client(&server))?;
-        step("schemathesis", || schemathesis(&server))?;
+        step(
+            "live servers: browser lane and api lane at once",
+            live::live_tests,
+        )?;
     }
     eprintln!(
         "xtask: all checks passed in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// The live-server part alone, after building what it serves.
+fn live_only(started: Instant) -> anyhow::Result<()> {
+    step("server build", || {
+        run(cmd("cargo").args(["build", "-p", "backend", "--bin", "elkarbackup"]))
+    })?;
+    step("web app build", || run(cmd("trunk").arg("build")))?;
+    step(
+        "live servers: browser lane and api lane at once",
+        live::live_tests,
+    )?;
+    eprintln!(
+        "xtask: live-server tests passed in {:.0} s",
         started.elapsed().as_secs_f64()
     );
     Ok(())
@@ -119,67 +136,4 @@ fn schema_drift(server: &TestServer) -> anyhow::Result<()> {
         );
     }
     Ok(())
-}
-
-fn browser_tests(server: &TestServer) -> anyhow::Result<()> {
-    run(cmd("node")
-        .args(["--test", "--test-concurrency=1", "e2e/"])
-        .env("E2E_BASE_URL", &server.base)
-        .env("E2E_USER", E2E_USER)
-        .env("E2E_PASSWORD", E2E_PASSWORD)
-        // For states no API call can make (a job created weeks ago: late).
-        .env("E2E_DATABASE_URL", server.database_url())
-        // For files the server manages (replication's authorized_keys, read by an sshd
-        // the replication test starts).
-        .env("E2E_DATA_DIR", &server.data_dir))
-}
-
-fn python_client(server: &TestServer) -> anyhow::Result<()> {
-    let out = root().join("target/python-client");
-    run(cmd(".venv/bin/openapi-python-client")
-        .args([
-            "generate",
-            "--path",
-            "openapi.yaml",
-            "--overwrite",
-            "--output-path",
-        ])
-        .arg(&out))?;
-    run(cmd(".venv/bin/python")
-        .arg("e2e/api/client_test.py")
-        .env("PYTHONPATH", &out)
-        .env("E2E_BASE_URL", &server.base)
-        .env("E2E_USER", FUZZ_USER)
-        .env("E2E_PASSWORD", FUZZ_PASSWORD))
-}
-
-fn schemathesis(server: &TestServer) -> anyhow::Result<()> {
-    // Authenticated as a user of its own, with a personal API token, so that it reaches
-    // every endpoint without disturbing the browser tests' user.
-    let token = output(
-        cmd(".venv/bin/python")
-            .arg("e2e/api/make_token.py")
-            .env("E2E_BASE_URL", &server.base)
-            .env("E2E_USER", FUZZ_USER)
-            .env("E2E_PASSWORD", FUZZ_PASSWORD),
-    )
-    .context("creating an API token for schemathesis")?;
-    run(cmd(".venv/bin/schemathesis")
-        .args(["run", "openapi.yaml", "--url"])
-        .arg(&server.base)
-        .args(["--header"])
-        .arg(format!("Authorization: Bearer {}", token.trim()))
-        .args([
-            "--request-timeout",
-            "10",
-            "--max-examples",
-            "40",
-            "--checks",
-            "all",
-            // Schema-valid bodies may still name a job that does not exist or a directory
-            // the server lacks: the API rightly answers 422, which no schema can foresee.
-            "--exclude-checks",
-            "positive_data_acceptance",
-            "--no-color",
-        ]))
 }

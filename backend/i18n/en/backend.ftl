@@ -179,3 +179,10 @@ recover-next = Start the server now (systemctl start elkarbackup).
 recover-not-empty = The catalog already has { $clients } clients and { $jobs } jobs. Recover only into a fresh installation, or give --force (a dump found then replaces the whole catalog).
 recover-server-running = Another program is connected to the catalog’s database (a running server?). Stop it first (systemctl stop elkarbackup) and try again.
 recover-not-a-directory = { $dir } is not a directory.
+
+## Built-in HTTPS and the path prefix (serve): start-up errors about the [tls] files.
+cli-tls-certificate-unreadable = Cannot read the TLS certificate { $path }: { $reason }. Check “certificate” in the [tls] section of the configuration (or ELKARBACKUP_TLS_CERTIFICATE), and that the user the server runs as may read the file.
+cli-tls-key-unreadable = Cannot read the TLS private key { $path }: { $reason }. Check “key” in the [tls] section of the configuration (or ELKARBACKUP_TLS_KEY), and that the user the server runs as may read the file.
+cli-tls-certificate-not-pem = { $path } is not a PEM certificate file ({ $reason }). It must hold the server's certificate, then any intermediate certificates, each between “-----BEGIN CERTIFICATE-----” and “-----END CERTIFICATE-----”.
+cli-tls-key-not-pem = { $path } is not a PEM private key file ({ $reason }). It must hold one unencrypted key between a “-----BEGIN PRIVATE KEY-----” (or RSA PRIVATE KEY, EC PRIVATE KEY) line and its END line.
+cli-tls-rejected = The TLS certificate { $certificate } and the key { $key } cannot be used together: { $reason }. The key must be the private key of the first certificate in the file.

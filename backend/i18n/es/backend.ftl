@@ -179,3 +179,10 @@ recover-next = Inicie ahora el servidor (systemctl start elkarbackup).
 recover-not-empty = El catálogo ya tiene { $clients } clientes y { $jobs } tareas. Recupere solo en una instalación nueva, o añada --force (entonces un volcado encontrado sustituye todo el catálogo).
 recover-server-running = Otro programa está conectado a la base de datos del catálogo (¿un servidor en marcha?). Deténgalo primero (systemctl stop elkarbackup) y vuelva a intentarlo.
 recover-not-a-directory = { $dir } no es un directorio.
+
+## Built-in HTTPS and the path prefix (serve): start-up errors about the [tls] files.
+cli-tls-certificate-unreadable = No se puede leer el certificado TLS { $path }: { $reason }. Revise «certificate» en la sección [tls] de la configuración (o ELKARBACKUP_TLS_CERTIFICATE) y que el usuario con el que se ejecuta el servidor pueda leer el archivo.
+cli-tls-key-unreadable = No se puede leer la clave privada TLS { $path }: { $reason }. Revise «key» en la sección [tls] de la configuración (o ELKARBACKUP_TLS_KEY) y que el usuario con el que se ejecuta el servidor pueda leer el archivo.
+cli-tls-certificate-not-pem = { $path } no es un archivo de certificados PEM ({ $reason }). Debe contener el certificado del servidor y después los certificados intermedios, cada uno entre «-----BEGIN CERTIFICATE-----» y «-----END CERTIFICATE-----».
+cli-tls-key-not-pem = { $path } no es un archivo de clave privada PEM ({ $reason }). Debe contener una clave sin cifrar entre una línea «-----BEGIN PRIVATE KEY-----» (o RSA PRIVATE KEY, EC PRIVATE KEY) y su línea END.
+cli-tls-rejected = El certificado TLS { $certificate } y la clave { $key } no se pueden usar juntos: { $reason }. La clave debe ser la clave privada del primer certificado del archivo.

@@ -179,3 +179,10 @@ recover-next = Abiarazi zerbitzaria orain (systemctl start elkarbackup).
 recover-not-empty = Katalogoak { $clients } bezero eta { $jobs } lan ditu jada. Berreskuratu instalazio berri batean bakarrik, edo gehitu --force (orduan aurkitutako iraulketak katalogo osoa ordezten du).
 recover-server-running = Beste programa bat katalogoaren datu-basera konektatuta dago (martxan dagoen zerbitzari bat?). Gelditu lehenik (systemctl stop elkarbackup) eta saiatu berriro.
 recover-not-a-directory = { $dir } ez da karpeta bat.
+
+## Built-in HTTPS and the path prefix (serve): start-up errors about the [tls] files.
+cli-tls-certificate-unreadable = Ezin da { $path } TLS ziurtagiria irakurri: { $reason }. Egiaztatu konfigurazioko [tls] ataleko «certificate» (edo ELKARBACKUP_TLS_CERTIFICATE), eta zerbitzaria exekutatzen duen erabiltzaileak fitxategia irakur dezakeela.
+cli-tls-key-unreadable = Ezin da { $path } TLS gako pribatua irakurri: { $reason }. Egiaztatu konfigurazioko [tls] ataleko «key» (edo ELKARBACKUP_TLS_KEY), eta zerbitzaria exekutatzen duen erabiltzaileak fitxategia irakur dezakeela.
+cli-tls-certificate-not-pem = { $path } ez da PEM ziurtagiri-fitxategi bat ({ $reason }). Zerbitzariaren ziurtagiria izan behar du, eta ondoren tarteko ziurtagiriak, bakoitza «-----BEGIN CERTIFICATE-----» eta «-----END CERTIFICATE-----» artean.
+cli-tls-key-not-pem = { $path } ez da PEM gako pribatuko fitxategi bat ({ $reason }). Zifratu gabeko gako bat izan behar du, «-----BEGIN PRIVATE KEY-----» (edo RSA PRIVATE KEY, EC PRIVATE KEY) lerro baten eta bere END lerroaren artean.
+cli-tls-rejected = { $certificate } TLS ziurtagiria eta { $key } gakoa ezin dira batera erabili: { $reason }. Gakoak fitxategiko lehen ziurtagiriaren gako pribatua izan behar du.

@@ -7,16 +7,24 @@ use shared::{ApiError, LoginRequest, LoginResponse, Me, SESSION_COOKIE};
 use super::auth_user::AuthUser;
 use super::error::{ApiResult, AppError};
 use super::json::ApiJson;
+use crate::config::Config;
 use crate::domain::accounts::me_of;
 use crate::domain::sessions;
 use crate::state::AppState;
 
-fn session_cookie(value: String, max_age_secs: i64, secure: bool) -> Cookie<'static> {
+/// The session cookie: HttpOnly, SameSite=Strict, Secure over HTTPS (built in or behind a
+/// proxy), and sent only under the path prefix the server is served at.
+fn session_cookie(value: String, max_age_secs: i64, config: &Config) -> Cookie<'static> {
+    let path = if config.url_prefix.is_empty() {
+        "/".to_owned()
+    } else {
+        config.url_prefix.clone()
+    };
     Cookie::build(SESSION_COOKIE, value)
         .http_only(true)
         .same_site(SameSite::Strict)
-        .secure(secure)
-        .path("/")
+        .secure(config.cookies_secure())
+        .path(path)
         .max_age(CookieDuration::seconds(max_age_secs))
         .finish()
 }
@@ -49,11 +57,7 @@ pub async fn login(
     let done = sessions::login(state.sessions(), &body.username, &body.password, ip).await?;
     let max_age = state.config.session_minutes * 60;
     Ok(HttpResponse::Ok()
-        .cookie(session_cookie(
-            done.token.clone(),
-            max_age,
-            state.config.cookies_secure(),
-        ))
+        .cookie(session_cookie(done.token.clone(), max_age, &state.config))
         .json(LoginResponse {
             token: done.token,
             expires_at: done.expires_at,
@@ -79,7 +83,7 @@ pub async fn logout(state: web::Data<AppState>, user: AuthUser) -> ApiResult<Htt
     if let Some(sid) = user.session {
         sessions::logout(&state.pool, sid, user.actor(), &user.user.username).await?;
     }
-    let mut gone = session_cookie(String::new(), 0, state.config.cookies_secure());
+    let mut gone = session_cookie(String::new(), 0, &state.config);
     gone.make_removal();
     Ok(HttpResponse::NoContent().cookie(gone).finish())
 }

@@ -180,7 +180,7 @@ pub async fn delete_script(id: i64) -> ApiResult<()> {
 
 /// Where a script's content is downloaded from.
 pub fn script_content_url(id: i64) -> String {
-    format!("/api/scripts/{id}/content")
+    super::url(&format!("/api/scripts/{id}/content"))
 }
 
 /// Every backup location.

@@ -24,7 +24,7 @@ pub async fn logs(q: &LogQuery) -> ApiResult<Page<LogEntry>> {
 
 /// The address of the CSV export of the records matching `q` (its filters, not its page).
 pub fn csv_url(q: &LogQuery) -> String {
-    url("/api/logs.csv", q, false)
+    super::url(&url("/api/logs.csv", q, false))
 }
 
 #[cfg(test)]

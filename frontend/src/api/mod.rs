@@ -1,6 +1,8 @@
 //! The JSON API client: the only place that knows the server's URLs. Every call goes to
 //! the same origin with the session cookie; unsafe methods carry the CSRF header.
 //! Account calls live here, the catalog (clients, jobs, policies, …) in `catalog`.
+//! Calls name the API's paths (`/api/jobs`, as in `openapi.yaml`); [`url`] alone turns
+//! them into addresses under the path prefix the app is served at.
 
 pub mod catalog;
 #[allow(dead_code, reason = "the histories are for the job and client pages")]
@@ -101,46 +103,55 @@ impl Failure {
 /// The result of an API call.
 pub type ApiResult<T> = Result<T, Failure>;
 
-fn get(url: &str) -> RequestBuilder {
-    common(Request::get(url))
+/// The address of an API path (`/api/jobs?page=2`) under the app's path prefix: the one
+/// place where API addresses are made, for requests, the event stream and download links.
+pub fn url(path: &str) -> String {
+    crate::paths::join(crate::paths::prefix(), path)
 }
 
-/// `GET url`, decoding the JSON answer.
-pub(crate) async fn get_json<T: DeserializeOwned>(url: &str) -> ApiResult<T> {
-    decode(send(get(url)).await?).await
+/// `GET path`, as JSON, with the session cookie.
+pub(crate) fn get(path: &str) -> RequestBuilder {
+    common(Request::get(&url(path)))
 }
 
-/// `POST url` with a JSON body, decoding the JSON answer.
+/// `GET path`, decoding the JSON answer.
+pub(crate) async fn get_json<T: DeserializeOwned>(path: &str) -> ApiResult<T> {
+    decode(send(get(path)).await?).await
+}
+
+/// `POST path` with a JSON body, decoding the JSON answer.
 pub(crate) async fn post_json<B: Serialize, T: DeserializeOwned>(
-    url: &str,
+    path: &str,
     body: &B,
 ) -> ApiResult<T> {
-    decode(send_json(unsafe_method(Request::post(url)), body).await?).await
+    decode(send_json(unsafe_method(Request::post(&url(path))), body).await?).await
 }
 
-/// `POST url` without a body, decoding the JSON answer.
-pub(crate) async fn post_empty<T: DeserializeOwned>(url: &str) -> ApiResult<T> {
-    decode(send(unsafe_method(Request::post(url))).await?).await
+/// `POST path` without a body, decoding the JSON answer.
+pub(crate) async fn post_empty<T: DeserializeOwned>(path: &str) -> ApiResult<T> {
+    decode(send(unsafe_method(Request::post(&url(path)))).await?).await
 }
 
-/// `PUT url` with a JSON body, decoding the JSON answer.
+/// `PUT path` with a JSON body, decoding the JSON answer.
 pub(crate) async fn put_json<B: Serialize, T: DeserializeOwned>(
-    url: &str,
+    path: &str,
     body: &B,
 ) -> ApiResult<T> {
-    decode(send_json(unsafe_method(Request::put(url)), body).await?).await
+    decode(send_json(unsafe_method(Request::put(&url(path))), body).await?).await
 }
 
-/// `PUT url` with a JSON body, for answers without a body (204).
-pub(crate) async fn put_no_content<B: Serialize>(url: &str, body: &B) -> ApiResult<()> {
-    send_json(unsafe_method(Request::put(url)), body)
+/// `PUT path` with a JSON body, for answers without a body (204).
+pub(crate) async fn put_no_content<B: Serialize>(path: &str, body: &B) -> ApiResult<()> {
+    send_json(unsafe_method(Request::put(&url(path))), body)
         .await
         .map(drop)
 }
 
-/// `DELETE url`.
-pub(crate) async fn delete(url: &str) -> ApiResult<()> {
-    send(unsafe_method(Request::delete(url))).await.map(drop)
+/// `DELETE path`.
+pub(crate) async fn delete(path: &str) -> ApiResult<()> {
+    send(unsafe_method(Request::delete(&url(path))))
+        .await
+        .map(drop)
 }
 
 /// POST, PUT, PATCH and DELETE: the server refuses them without the CSRF header.
@@ -214,12 +225,12 @@ async fn decode<T: DeserializeOwned>(response: Response) -> ApiResult<T> {
 
 /// `POST /api/auth/login`: signs in and sets the session cookie.
 pub async fn login(body: &LoginRequest) -> ApiResult<LoginResponse> {
-    decode(send_json(unsafe_method(Request::post("/api/auth/login")), body).await?).await
+    post_json("/api/auth/login", body).await
 }
 
 /// `POST /api/auth/logout`: ends the session and clears the cookie.
 pub async fn logout() -> ApiResult<()> {
-    send(unsafe_method(Request::post("/api/auth/logout")))
+    send(unsafe_method(Request::post(&url("/api/auth/logout"))))
         .await
         .map(drop)
 }
@@ -236,14 +247,12 @@ pub async fn preferences() -> ApiResult<Preferences> {
 
 /// `PUT /api/me/preferences`: saves language and page size.
 pub async fn save_preferences(body: &Preferences) -> ApiResult<Preferences> {
-    decode(send_json(unsafe_method(Request::put("/api/me/preferences")), body).await?).await
+    put_json("/api/me/preferences", body).await
 }
 
 /// `PUT /api/me/password`.
 pub async fn change_password(body: &ChangePassword) -> ApiResult<()> {
-    send_json(unsafe_method(Request::put("/api/me/password")), body)
-        .await
-        .map(drop)
+    put_no_content("/api/me/password", body).await
 }
 
 /// `GET /api/tokens`: the user's API tokens, without their secrets.
@@ -253,14 +262,12 @@ pub async fn tokens() -> ApiResult<Vec<TokenInfo>> {
 
 /// `POST /api/tokens`: creates a token; the answer holds its secret, shown once.
 pub async fn create_token(body: &CreateToken) -> ApiResult<TokenCreated> {
-    decode(send_json(unsafe_method(Request::post("/api/tokens")), body).await?).await
+    post_json("/api/tokens", body).await
 }
 
 /// `DELETE /api/tokens/{id}`: revokes a token.
 pub async fn revoke_token(id: i64) -> ApiResult<()> {
-    send(unsafe_method(Request::delete(&format!("/api/tokens/{id}"))))
-        .await
-        .map(drop)
+    delete(&format!("/api/tokens/{id}")).await
 }
 
 /// `GET /api/health`: server status and version.

@@ -60,7 +60,7 @@ pub async fn run(id: i64) -> ApiResult<Run> {
 
 /// The address of a run's log, for reading and for the download link.
 pub fn log_url(id: i64) -> String {
-    format!("/api/runs/{id}/log")
+    super::url(&format!("/api/runs/{id}/log"))
 }
 
 /// `GET /api/runs/{id}/log`: the whole output, as text.

@@ -90,12 +90,12 @@ pub async fn versions(snapshot_id: i64, path: &str) -> ApiResult<Vec<Version>> {
 
 /// The download address of a file, or of a directory as an archive (`tar.gz`, `zip`).
 pub fn download_url(snapshot_id: i64, path: &str, format: Option<&str>) -> String {
-    let mut url = format!("/api/snapshots/{snapshot_id}/download?path={path}");
+    let mut path = format!("/api/snapshots/{snapshot_id}/download?path={path}");
     if let Some(format) = format {
-        url.push_str("&format=");
-        url.push_str(format);
+        path.push_str("&format=");
+        path.push_str(format);
     }
-    url
+    super::url(&path)
 }
 
 /// `POST /api/restores` with `dry_run: true`: what the restore would change.

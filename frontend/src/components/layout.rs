@@ -35,7 +35,7 @@ pub fn Shell() -> impl IntoView {
         if !signed_in.get() {
             let wanted = format!(
                 "{}{}",
-                location.pathname.get_untracked(),
+                crate::paths::in_app(&location.pathname.get_untracked()),
                 location.search.get_untracked()
             );
             let target = login_path(&wanted, session.left.get_untracked());
@@ -85,7 +85,7 @@ fn Frame() -> impl IntoView {
                 <span class="nav-toggle-icon" aria-hidden="true"></span>
                 <span class="nav-toggle-text">{move || fl!(LOADER, "nav-toggle")}</span>
             </button>
-            <a href="/" class="brand" data-testid="brand">
+            <a href=crate::paths::href("/") class="brand" data-testid="brand">
                 {move || fl!(LOADER, "app-name")}
             </a>
             <div class="topbar-tools">

@@ -91,12 +91,12 @@ fn NavLink(href: &'static str, id: &'static str) -> impl IntoView {
     let current = move || {
         location
             .pathname
-            .with(|path| is_current(href, path))
+            .with(|path| is_current(href, crate::paths::in_app(path)))
             .then_some("page")
     };
     view! {
         <li>
-            <a href=href data-testid=id aria-current=current>
+            <a href=crate::paths::href(href) data-testid=id aria-current=current>
                 {move || LOADER.get(id)}
             </a>
         </li>

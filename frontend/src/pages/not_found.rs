@@ -18,7 +18,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <section class="panel notice" id="not-found" data-testid="not-found">
             <p>{move || fl!(LOADER, "not-found-body", path = path())}</p>
             <p>
-                <a href="/" class="button">{move || fl!(LOADER, "not-found-home")}</a>
+                <a href=crate::paths::href("/") class="button">{move || fl!(LOADER, "not-found-home")}</a>
             </p>
         </section>
     }

@@ -277,7 +277,7 @@ pub fn PrioritiesPage() -> impl IntoView {
                     <button type="button" id="priorities-reset" class="button" disabled=move || !dirty.get() on:click=reset>
                         {move || fl!(LOADER, "priorities-reset")}
                     </button>
-                    <a class="button" href="/jobs" id="priorities-back">{move || fl!(LOADER, "back-to-list")}</a>
+                    <a class="button" href=crate::paths::href("/jobs") id="priorities-back">{move || fl!(LOADER, "back-to-list")}</a>
                 </div>
                 <PriorityList ranking=ranking />
             </div>

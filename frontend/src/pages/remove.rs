@@ -94,7 +94,7 @@ pub fn CatalogRemoval(kind: Kind, id: i64, name: String, on_done: Callback<bool>
                     <ul class="removal-list" id="delete-references">
                         {list.into_iter().map(|r| {
                             if linked {
-                                view! { <li><a href=format!("/jobs/{}", r.id)>{r.name}</a></li> }.into_any()
+                                view! { <li><a href=crate::paths::href(&format!("/jobs/{}", r.id))>{r.name}</a></li> }.into_any()
                             } else {
                                 view! { <li>{r.name}</li> }.into_any()
                             }

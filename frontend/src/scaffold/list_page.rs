@@ -130,7 +130,7 @@ fn list_heading(
         {intro.map(|intro| view! { <p class="lead">{move || intro.get()}</p> })}
         <Show when=move || session.is_admin()>
             <div class="toolbar">
-                <a id=new_id class="button button-primary" href=new_href>{move || new_label()}</a>
+                <a id=new_id class="button button-primary" href=crate::paths::href(new_href)>{move || new_label()}</a>
             </div>
         </Show>
     }

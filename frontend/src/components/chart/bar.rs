@@ -133,7 +133,7 @@ fn bar(unit: Unit, point: &ChartPoint, b: Bar) -> AnyView {
     match point.href.clone() {
         Some(href) => view! {
             <g>
-                <a href=href>
+                <a href=crate::paths::href(&href)>
                     <rect class=class x=x y=y width=w height=h data-testid="point" data-x=wire_x data-y=wire_y data-result=result>
                         <title>{title}</title>
                     </rect>

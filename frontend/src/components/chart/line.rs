@@ -163,7 +163,7 @@ fn dot(unit: Unit, point: &ChartPoint, x: f64, y: f64) -> AnyView {
     match point.href.clone() {
         Some(href) => view! {
             <g>
-                <a href=href>
+                <a href=crate::paths::href(&href)>
                     <circle class=class cx=r(x) cy=r(y) r="3" data-testid="point" data-x=wire_x data-y=wire_y>
                         <title>{title}</title>
                     </circle>

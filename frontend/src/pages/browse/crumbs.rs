@@ -23,7 +23,7 @@ pub fn Breadcrumbs(
                 view! {
                     <li>
                         <a
-                            href=browse_address(id, &c.path, "", 1, "")
+                            href=crate::paths::href(&browse_address(id, &c.path, "", 1, ""))
                             data-testid="crumb"
                             data-path=c.path.clone()
                             aria-current=current.then_some("page")
@@ -40,7 +40,7 @@ pub fn Breadcrumbs(
             <ol>
                 <li>
                     <a
-                        href=browse_address(id, "", "", 1, "")
+                        href=crate::paths::href(&browse_address(id, "", "", 1, ""))
                         data-testid="crumb-root"
                         aria-current=move || path.with(String::is_empty).then_some("page")
                     >

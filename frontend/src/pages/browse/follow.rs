@@ -49,7 +49,7 @@ pub fn RestoreProgress(queued: RestoreQueued) -> impl IntoView {
         <section class="restore-queued" id="restore-queued" data-run-id=id.to_string() data-state=state>
             <p>
                 {fl!(LOADER, "restore-queued", destination = queued.destination)}" "
-                <a id="restore-run-link" href=format!("/runs/{id}")>{fl!(LOADER, "restore-run-link")}</a>
+                <a id="restore-run-link" href=crate::paths::href(&format!("/runs/{id}"))>{fl!(LOADER, "restore-run-link")}</a>
             </p>
             <p id="restore-run-result">{move || run.with(run_badge)}</p>
             <Show when=move || progress.with(Option::is_some)>

@@ -105,7 +105,7 @@ pub fn entry_row(
             <a
                 class="entry-link"
                 data-testid="entry-open"
-                href=browse_address(snapshot_id, &entry.path, "", 1, "")
+                href=crate::paths::href(&browse_address(snapshot_id, &entry.path, "", 1, ""))
             >
                 {shown}
             </a>

@@ -65,7 +65,7 @@ fn KeyDetails(client: RwSignal<Option<Client>>) -> impl IntoView {
                     class="button"
                     id="client-key-download"
                     download="elkarbackup.pub"
-                    href=move || format!("/api/clients/{}/public-key", client.with(|c| c.as_ref().map_or(0, |c| c.id)))
+                    href=move || crate::api::url(&format!("/api/clients/{}/public-key", client.with(|c| c.as_ref().map_or(0, |c| c.id))))
                 >
                     {move || fl!(LOADER, "download")}
                 </a>

@@ -83,7 +83,7 @@ fn ClientPage(id: Option<i64>) -> impl IntoView {
             <div class="form-column">
                 <section class="panel">
                     <EntityFormBody name="client" page=page on_submit=submit wide=true read_only=copied
-                        after_save=|| view! { <a class="button" href="/jobs" id="client-cancel">{move || fl!(LOADER, "back-to-list")}</a> }>
+                        after_save=|| view! { <a class="button" href=crate::paths::href("/jobs") id="client-cancel">{move || fl!(LOADER, "back-to-list")}</a> }>
                         <fieldset class="plain-reset" disabled=move || copied.get()>
                             <ClientFields draft=page.draft form=form scripts=scripts users=users />
                         </fieldset>
@@ -186,7 +186,7 @@ fn ClientActions(id: Option<i64>, deleting: RwSignal<bool>, copied: Signal<bool>
             <Show when=move || !copied.get()>
             {match id {
                 Some(id) => view! {
-                    <a id="client-add-job" class="button" href=format!("/clients/{id}/jobs/new")>{move || fl!(LOADER, "jobs-add-job")}</a>
+                    <a id="client-add-job" class="button" href=crate::paths::href(&format!("/clients/{id}/jobs/new"))>{move || fl!(LOADER, "jobs-add-job")}</a>
                 }.into_any(),
                 None => view! {
                     <button id="client-add-job" type="button" class="button" disabled title=move || fl!(LOADER, "client-not-saved")>
@@ -231,7 +231,7 @@ fn ClientJobs(jobs: Signal<Vec<JobSummary>>) -> impl IntoView {
                     <ul class="link-list" id="client-job-list">
                         {jobs.into_iter().map(|j| view! {
                             <li class:inactive=!j.active>
-                                <a href=format!("/jobs/{}", j.id)>{j.name}</a>" "
+                                <a href=crate::paths::href(&format!("/jobs/{}", j.id))>{j.name}</a>" "
                                 <code class="small">{j.source_path}</code>
                             </li>
                         }).collect_view()}

@@ -100,7 +100,7 @@ pub fn client_groups(tiles: Vec<HealthTile>, end: DateTime<Utc>) -> impl IntoVie
             view! {
                 <section class="client-tiles" data-testid="client-tiles" data-client-id=g.client.id.to_string()>
                     <h3 class="client-tiles-name">
-                        <a href=format!("/clients/{}", g.client.id)>{g.client.name}</a>
+                        <a href=crate::paths::href(&format!("/clients/{}", g.client.id))>{g.client.name}</a>
                     </h3>
                     <div class="tiles">{tiles}</div>
                 </section>
@@ -136,7 +136,7 @@ fn tile(t: HealthTile, end: DateTime<Utc>, now: DateTime<Utc>) -> impl IntoView 
     view! {
         <a
             class=format!("tile {}", health_class(h))
-            href=format!("/jobs/{}", t.job.id)
+            href=crate::paths::href(&format!("/jobs/{}", t.job.id))
             data-testid="tile"
             data-job-id=t.job.id.to_string()
             data-health=h.as_str()

@@ -138,7 +138,7 @@ fn BoardPanel(
                 view! {
                     <p class="empty" id="dashboard-empty" data-testid="dashboard-empty">
                         {fl!(LOADER, "dashboard-empty")} " "
-                        <a href="/clients/new" id="dashboard-add-client">{fl!(LOADER, "dashboard-empty-add")}</a>
+                        <a href=crate::paths::href("/clients/new") id="dashboard-add-client">{fl!(LOADER, "dashboard-empty-add")}</a>
                     </p>
                 }
                 .into_any(),

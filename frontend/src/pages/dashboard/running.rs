@@ -57,7 +57,7 @@ pub fn RunningNow(feed: QueueFeed) -> impl IntoView {
                 <p class="small" data-testid="queue-waiting">
                     {fl!(LOADER, "dashboard-waiting", count = waiting)}
                     " "
-                    <a href="/status">{fl!(LOADER, "dashboard-queue-link")}</a>
+                    <a href=crate::paths::href("/status")>{fl!(LOADER, "dashboard-queue-link")}</a>
                 </p>
             }
         });
@@ -83,7 +83,7 @@ fn running_item(item: QueueItem, feed: QueueFeed) -> impl IntoView {
     view! {
         <li class="running-item" data-testid="running-run" data-run-id=id.to_string() data-job-id=item.run.job_id.to_string()>
             <span class="running-head">
-                <a href=format!("/jobs/{}", item.run.job_id)>{item.job_name.clone()}</a>
+                <a href=crate::paths::href(&format!("/jobs/{}", item.run.job_id))>{item.job_name.clone()}</a>
                 <span class="muted small">{item.client_name.clone()}</span>
                 {state_badge(item.run.state)}
             </span>
@@ -110,7 +110,7 @@ pub fn NextRuns(runs: Signal<Option<Vec<NextRun>>>) -> impl IntoView {
                 view! {
                     <li class="next-run" data-testid="next-run" data-job-id=n.job.id.to_string() data-at=n.at.to_rfc3339()>
                         <span class="next-run-head">
-                            <a href=format!("/jobs/{}", n.job.id)>{n.job.name}</a>
+                            <a href=crate::paths::href(&format!("/jobs/{}", n.job.id))>{n.job.name}</a>
                             <span class="muted small">{n.client.name}</span>
                         </span>
                         <span class="small">

@@ -112,7 +112,7 @@ fn card(l: LocationStorage) -> impl IntoView {
     view! {
         <section class="storage-card" data-testid="location-storage" data-location-id=l.location.id.to_string()>
             <h3>
-                <a href=format!("/locations/{}", l.location.id)>{l.location.name.clone()}</a>
+                <a href=crate::paths::href(&format!("/locations/{}", l.location.id))>{l.location.name.clone()}</a>
                 {inactive}
             </h3>
             {offline}

@@ -104,7 +104,7 @@ fn HistoryTable(runs: Memo<Option<Vec<RunPoint>>>) -> impl IntoView {
             let wire = run.result.as_str();
             view! {
                 <tr data-testid="history-row" data-run-id=run.run_id.to_string() data-result=wire>
-                    <td><a href=format!("/runs/{}", run.run_id)>{i18n::format_time(&run.finished_at)}</a></td>
+                    <td><a href=crate::paths::href(&format!("/runs/{}", run.run_id))>{i18n::format_time(&run.finished_at)}</a></td>
                     <td><span class=labels::result_class(Some(run.result))>{labels::result_text(Some(run.result))}</span></td>
                     <td class="num">{figure(Metric::Duration, &run)}</td>
                     <td class="num">{figure(Metric::Files, &run)}</td>

@@ -232,7 +232,7 @@ fn JobForm(
                 </fieldset>
                 <div class="form-actions">
                     <Show when=move || !copied.get()><SaveButton id="job-save" form=form /></Show>
-                    <a class="button" href=back id="job-cancel">{move || fl!(LOADER, "job-back")}</a>
+                    <a class="button" href=move || crate::paths::href(&back()) id="job-cancel">{move || fl!(LOADER, "job-back")}</a>
                 </div>
             </form>
         </Show>
@@ -361,7 +361,7 @@ fn JobFacts(job: RwSignal<Option<Job>>) -> impl IntoView {
                     <dt>{fl!(LOADER, "col-size")}</dt>
                     <dd>{format::size(j.size_bytes)}</dd>
                     <dt>{fl!(LOADER, "job-priority")}</dt>
-                    <dd>{j.priority.to_string()}" "<a href="/jobs/priorities">{fl!(LOADER, "jobs-priorities")}</a></dd>
+                    <dd>{j.priority.to_string()}" "<a href=crate::paths::href("/jobs/priorities")>{fl!(LOADER, "jobs-priorities")}</a></dd>
                 </dl>
             }
         })

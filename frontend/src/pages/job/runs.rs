@@ -158,7 +158,7 @@ fn run_row(run: Run, now: chrono::DateTime<Utc>) -> impl IntoView {
             <td class="num">{files}</td>
             <td class="num">{size}</td>
             <td class="actions">
-                <a class="button button-quiet" data-testid="run-log" href=format!("/runs/{id}")>
+                <a class="button button-quiet" data-testid="run-log" href=crate::paths::href(&format!("/runs/{id}"))>
                     {fl!(LOADER, "runs-log")}
                 </a>
             </td>

@@ -80,7 +80,7 @@ fn snapshot_row(snapshot: Snapshot) -> impl IntoView {
             <td class="num">{format::size(snapshot.new_bytes)}</td>
             <td>{warning}</td>
             <td class="actions">
-                <a class="button button-quiet" data-testid="snapshot-browse" href=format!("/snapshots/{}", snapshot.id)>
+                <a class="button button-quiet" data-testid="snapshot-browse" href=crate::paths::href(&format!("/snapshots/{}", snapshot.id))>
                     {fl!(LOADER, "snapshots-browse")}
                 </a>
             </td>

@@ -13,9 +13,11 @@ use crate::components::feedback::{Alert, AlertKind};
 use crate::i18n::LOADER;
 use crate::state::use_session;
 
-/// The `curl` command that starts job `id` with `token`.
+/// The `curl` command that starts job `id` with `token` (`origin` is the scheme, host and
+/// port; the path prefix comes from `api::url`).
 pub fn trigger_command(origin: &str, id: i64, token: &str) -> String {
-    format!("curl -X POST -H 'X-Trigger-Token: {token}' {origin}/api/jobs/{id}/trigger")
+    let url = crate::api::url(&format!("/api/jobs/{id}/trigger"));
+    format!("curl -X POST -H 'X-Trigger-Token: {token}' {origin}{url}")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -240,8 +240,8 @@ fn JobsToolbar(at: ListAddress<String>, go: Callback<(String, String, i64)>) -> 
     let on_search = at.on_search(move |text| go.run((text, at.sort.get_untracked(), 1)));
     view! {
         <div class="toolbar">
-            <a id="add-client" class="button button-primary" href="/clients/new">{move || fl!(LOADER, "jobs-add-client")}</a>
-            <a id="sort-jobs-link" class="button" href="/jobs/priorities">{move || fl!(LOADER, "jobs-priorities")}</a>
+            <a id="add-client" class="button button-primary" href=crate::paths::href("/clients/new")>{move || fl!(LOADER, "jobs-add-client")}</a>
+            <a id="sort-jobs-link" class="button" href=crate::paths::href("/jobs/priorities")>{move || fl!(LOADER, "jobs-priorities")}</a>
             <SearchBox id="jobs-search" label=|| fl!(LOADER, "jobs-search") value=at.search on_input=on_search />
         </div>
     }

@@ -96,7 +96,7 @@ pub fn client_group(client: Client, ctx: RowContext) -> impl IntoView {
                 {select_cell("select-client", select_label, ctx.selection, Row::Client(id))}
                 <td class="num jobs-cell-id">{id.to_string()}</td>
                 <td class="name">
-                    <a href=format!("/clients/{id}") class="client-name">{client.name.clone()}</a>
+                    <a href=crate::paths::href(&format!("/clients/{id}")) class="client-name">{client.name.clone()}</a>
                     {client.copy_of.as_ref().map(|c| view! { " "{copy_badge(c)} })}
                     {(!client.description.is_empty()).then(|| view! { <span class="muted small">{client.description.clone()}</span> })}
                 </td>
@@ -141,7 +141,7 @@ fn job_row(client: &Client, job: JobSummary, ctx: RowContext) -> impl IntoView {
             {select_cell("select-job", fl!(LOADER, "select-job", name = label), ctx.selection, Row::Job(id))}
             <td class="num jobs-cell-id">{format!("{}.{id}", client.id)}</td>
             <td class="name job-name">
-                <a href=format!("/jobs/{id}")>{name}</a>
+                <a href=crate::paths::href(&format!("/jobs/{id}"))>{name}</a>
                 " "
                 {move || ctx.late.with(|l| l.contains(&id)).then(|| late_badge(None))}
             </td>
@@ -190,7 +190,7 @@ fn client_actions(
     if let Some(reason) = copied {
         return view! {
             <td class="actions">
-                <a class="button button-quiet" data-testid="client-open" href=format!("/clients/{id}") title=reason>
+                <a class="button button-quiet" data-testid="client-open" href=crate::paths::href(&format!("/clients/{id}")) title=reason>
                     {fl!(LOADER, "open")}
                 </a>
             </td>
@@ -205,10 +205,10 @@ fn client_actions(
     };
     view! {
         <td class="actions">
-            <a class="button button-quiet" data-testid="client-edit" href=format!("/clients/{id}")>
+            <a class="button button-quiet" data-testid="client-edit" href=crate::paths::href(&format!("/clients/{id}"))>
                 {fl!(LOADER, "edit")}
             </a>
-            <a class="button button-quiet" data-testid="client-add-job" href=format!("/clients/{id}/jobs/new")>
+            <a class="button button-quiet" data-testid="client-add-job" href=crate::paths::href(&format!("/clients/{id}/jobs/new"))>
                 {fl!(LOADER, "jobs-add-job")}
             </a>
             {row_menu("client-more", view! {
@@ -231,7 +231,7 @@ fn job_actions(
     if let Some(reason) = copied {
         return view! {
             <td class="actions">
-                <a class="button button-quiet" data-testid="job-open" href=format!("/jobs/{id}") title=reason>
+                <a class="button button-quiet" data-testid="job-open" href=crate::paths::href(&format!("/jobs/{id}")) title=reason>
                     {fl!(LOADER, "open")}
                 </a>
             </td>
@@ -246,7 +246,7 @@ fn job_actions(
     };
     view! {
         <td class="actions">
-            <a class="button button-quiet" data-testid="job-edit" href=format!("/jobs/{id}")>
+            <a class="button button-quiet" data-testid="job-edit" href=crate::paths::href(&format!("/jobs/{id}"))>
                 {fl!(LOADER, "edit")}
             </a>
             {row_menu("job-more", view! {

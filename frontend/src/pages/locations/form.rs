@@ -69,7 +69,7 @@ pub fn LocationForm(id: Option<i64>) -> impl IntoView {
     view! {
         <PageTitle title=title />
         <div class="page-actions">
-            <a class="button" href="/locations" id="location-back">{move || fl!(LOADER, "back-to-list")}</a>
+            <a class="button" href=crate::paths::href("/locations") id="location-back">{move || fl!(LOADER, "back-to-list")}</a>
             {id.map(|_| view! {
                 <button type="button" id="location-delete" class="button button-danger-quiet" on:click=move |_| deleting.set(true)>
                     {move || fl!(LOADER, "delete")}

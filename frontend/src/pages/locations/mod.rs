@@ -107,7 +107,7 @@ fn location_row(l: Location, remove: Remove) -> impl IntoView {
     let (state, healthy) = status_text(&l.status);
     view! {
         <tr data-testid="location-row" data-location-id=id.to_string() class:inactive=!l.active>
-            <td><a href=format!("/locations/{id}") class="strong">{l.name.clone()}</a></td>
+            <td><a href=crate::paths::href(&format!("/locations/{id}")) class="strong">{l.name.clone()}</a></td>
             <td class="mono small">{l.directory.clone()}</td>
             <td>
                 <span class=if healthy { "badge badge-ok" } else { "badge badge-failed" }>{state}</span>
@@ -117,7 +117,7 @@ fn location_row(l: Location, remove: Remove) -> impl IntoView {
             <td>{inodes_text(&l.status)}</td>
             <td class="num">{l.max_parallel_jobs.to_string()}</td>
             <td class="num">{l.job_count.to_string()}</td>
-            <RowActions href=format!("/locations/{id}") entity="location" delete=Some((None, id, l.name.clone(), remove)) />
+            <RowActions href=crate::paths::href(&format!("/locations/{id}")) entity="location" delete=Some((None, id, l.name.clone(), remove)) />
         </tr>
     }
 }

@@ -223,7 +223,7 @@ fn LogsToolbar(
             </label>
             <a id="logs-export" class="button" href=csv download="elkarbackup-logs.csv">{move || fl!(LOADER, "logs-export")}</a>
             <Show when=move || !filters.with(Filters::is_empty)>
-                <a id="logs-clear" class="button button-quiet" href="/logs">{move || fl!(LOADER, "logs-clear")}</a>
+                <a id="logs-clear" class="button button-quiet" href=crate::paths::href("/logs")>{move || fl!(LOADER, "logs-clear")}</a>
             </Show>
             {move || filters.with(|f| f.run_id).map(|id| view! {
                 <span class="badge badge-live" id="logs-run-filter">{fl!(LOADER, "logs-only-run", id = id)}</span>

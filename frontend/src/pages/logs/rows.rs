@@ -157,7 +157,7 @@ fn link(prefix: &str, id: Option<i64>, name: Option<String>, testid: &'static st
     match id {
         Some(id) => {
             let text = name.unwrap_or_else(|| format!("#{id}"));
-            view! { <a href=format!("/{prefix}/{id}") data-testid=testid>{text}</a> }.into_any()
+            view! { <a href=crate::paths::href(&format!("/{prefix}/{id}")) data-testid=testid>{text}</a> }.into_any()
         }
         None => ().into_any(),
     }

@@ -113,7 +113,7 @@ fn History() -> impl IntoView {
     view! {
         <PageTitle title=Signal::derive(move || fl!(LOADER, "nav-notifications")) />
         <p class="lead">{move || fl!(LOADER, "notifications-intro")}</p>
-        <p><a href="/webhooks" id="notifications-webhooks-link">{move || fl!(LOADER, "notifications-webhooks-link")}</a></p>
+        <p><a href=crate::paths::href("/webhooks") id="notifications-webhooks-link">{move || fl!(LOADER, "notifications-webhooks-link")}</a></p>
         <FilterBar filters=filters go=go />
         <Alert id="notifications-error" kind=AlertKind::Error message=error />
         {move || {
@@ -177,7 +177,7 @@ fn FilterBar(filters: Memo<Filters>, go: Callback<(Filters, i64)>) -> impl IntoV
                 value=channel options=channel_options error=Signal::derive(|| None::<String>) />
             <Show when=move || filters.with(|f| !f.job_id.is_empty())>
                 <a class="button button-quiet" id="notifications-all-jobs"
-                    href=move || Filters { job_id: String::new(), ..filters.get() }.address(1)>
+                    href=move || crate::paths::href(&Filters { job_id: String::new(), ..filters.get() }.address(1))>
                     {move || fl!(LOADER, "notifications-all-jobs")}
                 </a>
             </Show>

@@ -55,10 +55,10 @@ pub fn notification_row(n: Notification) -> impl IntoView {
             (Some(c), Some(j)) => format!("{c} / {j}"),
             _ => format!("#{id}"),
         };
-        view! { <a href=format!("/jobs/{id}")>{name}</a> }
+        view! { <a href=crate::paths::href(&format!("/jobs/{id}"))>{name}</a> }
     });
     let run = n.run_id.map(|id| {
-        view! { " "<a class="muted" href=format!("/runs/{id}")>{fl!(LOADER, "notifications-run", id = id)}</a> }
+        view! { " "<a class="muted" href=crate::paths::href(&format!("/runs/{id}"))>{fl!(LOADER, "notifications-run", id = id)}</a> }
     });
     let linked = job.is_some() || run.is_some();
     let attempts =

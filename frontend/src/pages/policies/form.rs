@@ -52,7 +52,7 @@ pub fn PolicyForm(id: Option<i64>) -> impl IntoView {
     view! {
         <PageTitle title=title />
         <div class="page-actions">
-            <a class="button" href="/policies" id="policy-back">{move || fl!(LOADER, "back-to-list")}</a>
+            <a class="button" href=crate::paths::href("/policies") id="policy-back">{move || fl!(LOADER, "back-to-list")}</a>
             {id.filter(|_| !read_only).map(|_| view! {
                 <button type="button" id="policy-delete" class="button button-danger-quiet" on:click=move |_| deleting.set(true)>
                     {move || fl!(LOADER, "delete")}

@@ -75,12 +75,12 @@ fn policy_row(p: Policy, remove: Remove) -> impl IntoView {
     view! {
         <tr data-testid="policy-row" data-policy-id=id.to_string() data-policy-name=p.name.clone()>
             <td>
-                <a href=format!("/policies/{id}") class="strong">{p.name.clone()}</a>
+                <a href=crate::paths::href(&format!("/policies/{id}")) class="strong">{p.name.clone()}</a>
                 <span class="muted small block">{p.description.clone()}</span>
             </td>
             <td>{summary(&p)}</td>
             <td class="num">{p.job_count.to_string()}</td>
-            <RowActions href=format!("/policies/{id}") entity="policy" edit_label=label
+            <RowActions href=crate::paths::href(&format!("/policies/{id}")) entity="policy" edit_label=label
                 delete=admin.then(|| (None, id, p.name.clone(), remove)) />
         </tr>
     }

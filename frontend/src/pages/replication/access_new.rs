@@ -72,7 +72,7 @@ fn NewAccess() -> impl IntoView {
     let done = Callback::new(move |()| navigate("/replication-accesses", Default::default()));
     view! {
         <div class="page-actions">
-            <a class="button" href="/replication-accesses" id="replication-access-back">{move || fl!(LOADER, "back-to-list")}</a>
+            <a class="button" href=crate::paths::href("/replication-accesses") id="replication-access-back">{move || fl!(LOADER, "back-to-list")}</a>
         </div>
         <div class="form-page">
             <div class="form-column">

@@ -46,7 +46,7 @@ fn AccessList() -> impl IntoView {
         <PageTitle title=Signal::derive(move || fl!(LOADER, "nav-replication-accesses")) />
         <p class="lead">{move || fl!(LOADER, "replication-accesses-intro")}</p>
         <div class="toolbar">
-            <a id="replication-access-new" class="button button-primary" href="/replication-accesses/new">
+            <a id="replication-access-new" class="button button-primary" href=crate::paths::href("/replication-accesses/new")>
                 {move || fl!(LOADER, "replication-access-new")}
             </a>
         </div>

@@ -92,7 +92,7 @@ fn SourcePage(id: Option<i64>) -> impl IntoView {
     view! {
         <PageTitle title=title />
         <div class="page-actions">
-            <a class="button" href="/replications" id="replication-back">{move || fl!(LOADER, "back-to-list")}</a>
+            <a class="button" href=crate::paths::href("/replications") id="replication-back">{move || fl!(LOADER, "back-to-list")}</a>
             {id.map(|_| view! {
                 <button type="button" id="replication-delete" class="button button-danger-quiet" on:click=move |_| deleting.set(true)>
                     {move || fl!(LOADER, "delete")}
@@ -149,7 +149,7 @@ fn SourceStatus(source: RwSignal<Option<Replication>>) -> impl IntoView {
                 }
                 view! {
                     <ul class="link-list" id="replication-client-list">
-                        {list.into_iter().map(|c| view! { <li><a href=format!("/clients/{}", c.id)>{c.name}</a></li> }).collect_view()}
+                        {list.into_iter().map(|c| view! { <li><a href=crate::paths::href(&format!("/clients/{}", c.id))>{c.name}</a></li> }).collect_view()}
                     </ul>
                 }.into_any()
             }}
@@ -255,7 +255,7 @@ fn RunNow(source: RwSignal<Option<Replication>>) -> impl IntoView {
         {move || started.get().map(|s| view! {
             <div class="alert alert-success" role="status" id="replication-run-notice">
                 {fl!(LOADER, "replication-run-queued", runs = s.runs.len(), clients = s.clients)}" "
-                <a href="/status" id="replication-run-status">{fl!(LOADER, "replication-run-status-link")}</a>
+                <a href=crate::paths::href("/status") id="replication-run-status">{fl!(LOADER, "replication-run-status-link")}</a>
             </div>
         })}
     }

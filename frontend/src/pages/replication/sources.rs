@@ -72,7 +72,7 @@ fn SourceList() -> impl IntoView {
         <PageTitle title=Signal::derive(move || fl!(LOADER, "nav-replications")) />
         <p class="lead">{move || fl!(LOADER, "replications-intro")}</p>
         <div class="toolbar">
-            <a id="replication-new" class="button button-primary" href="/replications/new">{move || fl!(LOADER, "replication-new")}</a>
+            <a id="replication-new" class="button button-primary" href=crate::paths::href("/replications/new")>{move || fl!(LOADER, "replication-new")}</a>
         </div>
         <Alert id="replications-error" kind=AlertKind::Error message=error />
         {move || match loaded.data.get() {
@@ -113,7 +113,7 @@ fn source_row(r: Replication) -> impl IntoView {
     view! {
         <tr data-testid="replication-row" data-replication-name=r.name.clone() class:inactive=!r.active>
             <td>
-                <a href=format!("/replications/{id}") class="strong">{r.name.clone()}</a>
+                <a href=crate::paths::href(&format!("/replications/{id}")) class="strong">{r.name.clone()}</a>
                 <span class="muted small block break" data-testid="replication-url">{r.url.clone()}</span>
                 <span class="block">
                     <span class=key_class data-testid="replication-host-key" data-state=key_state>{key_badge}</span>" "

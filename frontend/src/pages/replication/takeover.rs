@@ -62,7 +62,7 @@ pub fn TakeOverPanel(client: RwSignal<Option<Client>>) -> impl IntoView {
                 <h2 id="client-copy-title">{fl!(LOADER, "copy-of", primary = c.primary.clone())}</h2>
                 <p>{read_only_reason(&c)}</p>
                 {c.replication.clone().map(|r| view! {
-                    <p><a href=format!("/replications/{}", r.id) id="client-copy-source">{fl!(LOADER, "copy-source-link", name = r.name)}</a></p>
+                    <p><a href=crate::paths::href(&format!("/replications/{}", r.id)) id="client-copy-source">{fl!(LOADER, "copy-source-link", name = r.name)}</a></p>
                 })}
                 <Show when=move || session.is_admin()>
                     <button type="button" id="client-take-over" class="button" on:click=move |_| asking.set(true)>

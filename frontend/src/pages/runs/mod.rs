@@ -209,7 +209,7 @@ fn run_facts(r: Run) -> impl IntoView {
             <dt>{fl!(LOADER, "run-kind")}</dt>
             <dd id="run-restore" data-kind="restore">
                 {fl!(LOADER, "run-restore-detail", path = shown, destination = target.destination)}" "
-                <a id="run-restore-snapshot" href=format!("/snapshots/{}", target.snapshot_id)>
+                <a id="run-restore-snapshot" href=crate::paths::href(&format!("/snapshots/{}", target.snapshot_id))>
                     {fl!(LOADER, "run-restore-snapshot")}
                 </a>
             </dd>
@@ -256,5 +256,5 @@ fn JobLink(job_id: i64) -> impl IntoView {
         ),
         _ => format!("#{job_id}"),
     };
-    view! { <a id="run-job-link" href=format!("/jobs/{job_id}")>{name}</a> }
+    view! { <a id="run-job-link" href=crate::paths::href(&format!("/jobs/{job_id}"))>{name}</a> }
 }

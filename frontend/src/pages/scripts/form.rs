@@ -119,7 +119,7 @@ pub fn ScriptForm(id: Option<i64>) -> impl IntoView {
     view! {
         <PageTitle title=title />
         <div class="page-actions">
-            <a class="button" href="/scripts" id="script-back">{move || fl!(LOADER, "back-to-list")}</a>
+            <a class="button" href=crate::paths::href("/scripts") id="script-back">{move || fl!(LOADER, "back-to-list")}</a>
             {id.map(|id| view! {
                 <a class="button" id="script-download" href=catalog::script_content_url(id)
                     download=move || page.with_entity(|s| s.name.clone())>
@@ -257,7 +257,7 @@ fn UsedByList(script: RwSignal<Option<Script>>) -> impl IntoView {
                             shared::scripts::ScriptPhase::Pre => fl!(LOADER, "script-before"),
                             shared::scripts::ScriptPhase::Post => fl!(LOADER, "script-after"),
                         };
-                        view! { <li><a href=href>{u.name}</a>" — "{phase}</li> }
+                        view! { <li><a href=crate::paths::href(&href)>{u.name}</a>" — "{phase}</li> }
                     }).collect_view()}
                 </ul>
             }.into_any()

@@ -89,13 +89,13 @@ fn script_row(s: Script, remove: Remove) -> impl IntoView {
     view! {
         <tr data-testid="script-row" data-script-id=id.to_string() data-script-name=s.name.clone()>
             <td>
-                <a href=format!("/scripts/{id}") class="strong">{s.name.clone()}</a>
+                <a href=crate::paths::href(&format!("/scripts/{id}")) class="strong">{s.name.clone()}</a>
                 <span class="muted small block">{s.description.clone()}</span>
             </td>
             <td>{uses_text(&s.uses)}</td>
             <td class="num">{s.used_by.len().to_string()}</td>
             <td>{format::size(s.size_bytes)}</td>
-            <RowActions href=format!("/scripts/{id}") entity="script" delete=Some((locked, id, s.name.clone(), remove)) />
+            <RowActions href=crate::paths::href(&format!("/scripts/{id}")) entity="script" delete=Some((locked, id, s.name.clone(), remove)) />
         </tr>
     }
 }

@@ -84,7 +84,7 @@ fn SettingsForm() -> impl IntoView {
     view! {
         <PageTitle title=Signal::derive(move || fl!(LOADER, "nav-settings")) />
         <p class="toolbar">
-            <a href="/notifications" id="settings-notifications-link">{move || fl!(LOADER, "nav-notifications")}</a>
+            <a href=crate::paths::href("/notifications") id="settings-notifications-link">{move || fl!(LOADER, "nav-notifications")}</a>
         </p>
         <div class="form-page">
             <section class="panel form-column">

@@ -94,7 +94,7 @@ fn client_row(state: ClientState, now: chrono::DateTime<Utc>) -> impl IntoView {
     view! {
         <tr data-testid="client-state-row" data-client-id=state.client_id.to_string()>
             <td data-label=fl!(LOADER, "queue-col-client")>
-                <a href=format!("/clients/{}", state.client_id)>{state.client_name.clone()}</a>
+                <a href=crate::paths::href(&format!("/clients/{}", state.client_id))>{state.client_name.clone()}</a>
             </td>
             <td data-label=fl!(LOADER, "queue-col-state")>
                 <span

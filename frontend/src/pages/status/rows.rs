@@ -49,10 +49,10 @@ pub fn queue_row(item: QueueItem, ctx: QueueContext) -> impl IntoView {
             data-client-id=item.client_id.to_string()
         >
             <td data-label=fl!(LOADER, "queue-col-client")>
-                <a href=format!("/clients/{}", item.client_id)>{item.client_name.clone()}</a>
+                <a href=crate::paths::href(&format!("/clients/{}", item.client_id))>{item.client_name.clone()}</a>
             </td>
             <td data-label=fl!(LOADER, "runs-col-job")>
-                <a href=format!("/jobs/{}", item.run.job_id)>{item.job_name.clone()}</a>
+                <a href=crate::paths::href(&format!("/jobs/{}", item.run.job_id))>{item.job_name.clone()}</a>
             </td>
             <td data-label=fl!(LOADER, "queue-col-state")>
                 {state_badge(state)}

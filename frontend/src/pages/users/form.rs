@@ -133,7 +133,7 @@ pub fn UserForm(id: Option<i64>) -> impl IntoView {
     view! {
         <PageTitle title=title />
         <div class="page-actions">
-            <a class="button" href="/users" id="user-back">{move || fl!(LOADER, "back-to-list")}</a>
+            <a class="button" href=crate::paths::href("/users") id="user-back">{move || fl!(LOADER, "back-to-list")}</a>
         </div>
         <div class="form-page">
             <section class="panel form-column">

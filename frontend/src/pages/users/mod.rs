@@ -85,12 +85,12 @@ fn user_row(u: User, remove: Remove) -> impl IntoView {
     };
     view! {
         <tr data-testid="user-row" data-user-id=id.to_string() data-username=u.username.clone() class:inactive=!u.active>
-            <td><a href=format!("/users/{id}") class="strong">{u.username.clone()}</a></td>
+            <td><a href=crate::paths::href(&format!("/users/{id}")) class="strong">{u.username.clone()}</a></td>
             <td>{u.email.clone().unwrap_or_default()}</td>
             <td>{role_name(u.role)}</td>
             <td>{u.language.map_or_else(|| fl!(LOADER, "language-unset"), language_name)}</td>
             <td>{if u.active { fl!(LOADER, "user-active-yes") } else { fl!(LOADER, "inactive") }}</td>
-            <RowActions href=format!("/users/{id}") entity="user" delete=Some((locked, id, u.username.clone(), remove)) />
+            <RowActions href=crate::paths::href(&format!("/users/{id}")) entity="user" delete=Some((locked, id, u.username.clone(), remove)) />
         </tr>
     }
 }

@@ -99,7 +99,7 @@ pub fn WebhookForm(id: Option<i64>) -> impl IntoView {
     view! {
         <PageTitle title=title />
         <div class="page-actions">
-            <a class="button" href="/webhooks" id="webhook-back">{move || fl!(LOADER, "back-to-list")}</a>
+            <a class="button" href=crate::paths::href("/webhooks") id="webhook-back">{move || fl!(LOADER, "back-to-list")}</a>
             {id.map(|_| view! {
                 <button type="button" id="webhook-delete" class="button button-danger-quiet" on:click=move |_| deleting.set(true)>
                     {move || fl!(LOADER, "delete")}

@@ -144,7 +144,7 @@ fn webhook_row(w: Webhook, remove: Remove) -> impl IntoView {
     view! {
         <tr data-testid="webhook-row" data-webhook-id=id.to_string() data-webhook-name=w.name.clone()>
             <td>
-                <a href=format!("/webhooks/{id}") class="strong">{w.name.clone()}</a>
+                <a href=crate::paths::href(&format!("/webhooks/{id}")) class="strong">{w.name.clone()}</a>
                 <span class="muted small block break" data-testid="webhook-url">{w.url.clone()}</span>
                 <span class="block">
                     <span class=active_class data-testid="webhook-active">{active}</span>
@@ -152,7 +152,7 @@ fn webhook_row(w: Webhook, remove: Remove) -> impl IntoView {
                 </span>
             </td>
             <td data-testid="webhook-events">{format::list(&events)}</td>
-            <RowActions href=format!("/webhooks/{id}") entity="webhook" delete=Some((None, id, w.name.clone(), remove)) />
+            <RowActions href=crate::paths::href(&format!("/webhooks/{id}")) entity="webhook" delete=Some((None, id, w.name.clone(), remove)) />
         </tr>
     }
 }
