@@ -48,6 +48,7 @@ pub fn test(e2e: bool) -> anyhow::Result<()> {
     step("cargo tests", || {
         run(cmd("cargo").args(["test", "--workspace"]))
     })?;
+    step("debian package", crate::deb_test::run)?;
     if e2e {
         let server = step("start a server", || TestServer::start("e2e"))?;
         step("schema.rs drift", || schema_drift(&server))?;

@@ -32,6 +32,7 @@ mod moves;
 mod notifications;
 mod notifications_more;
 mod openapi;
+mod packaging;
 mod replication;
 mod replication_access;
 mod replication_access_ssh;
