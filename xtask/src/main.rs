@@ -1,5 +1,6 @@
 //! `cargo xtask`: the two commands of the README. `serve` installs what is missing, builds
-//! the web app and runs the server; `test` does the same set-up and runs every test.
+//! the web app and runs the server; `test` does the same set-up and runs every test; `deb`
+//! builds the Debian package.
 
 mod bench;
 mod bench_browse;
