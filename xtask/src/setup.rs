@@ -56,7 +56,13 @@ fn debian_packages(needs: Needs) -> anyhow::Result<()> {
     if needs.test_tools {
         // prometheus: its promtool checks the /metrics output and the example alert rules;
         // systemd: `systemd-analyze verify` checks the Debian package's unit.
-        wanted.extend(["chromium", "libpq-dev", "python3-venv", "prometheus", "systemd"]);
+        wanted.extend([
+            "chromium",
+            "libpq-dev",
+            "python3-venv",
+            "prometheus",
+            "systemd",
+        ]);
     }
     // node and npm may come from elsewhere than Debian (as on the CI image).
     let missing: Vec<&str> = wanted
