@@ -7,7 +7,7 @@ use anyhow::Context;
 use backend::config::Config;
 use backend::domain::{accounts, DomainError};
 use backend::startup::{open_database, Application};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use shared::{Language, Role};
 
 /// ElkarBackup: agentless rsync/ssh backup server.
@@ -64,6 +64,12 @@ enum Command {
     Admin {
         #[command(subcommand)]
         command: AdminCommand,
+    },
+    /// Write the manual pages (roff), one per command, into DIR (for the Debian package).
+    #[command(hide = true)]
+    Manpages {
+        /// Directory the pages are written into (created if missing).
+        dir: PathBuf,
     },
 }
 
@@ -170,6 +176,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         print!("{yaml}");
         return Ok(());
     }
+    if let Command::Manpages { dir } = &cli.command {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        return clap_mangen::generate_to(Cli::command(), dir)
+            .with_context(|| format!("writing manual pages into {}", dir.display()));
+    }
     // Before loading any configuration: sshd runs it for every replica connection.
     if let Command::ReplicationGate { rrsync, view } = &cli.command {
         return backend::replication::primary::gate::run(rrsync, view);
@@ -178,7 +189,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     let rt = actix_web::rt::System::new();
     rt.block_on(async move {
         match cli.command {
-            Command::Openapi | Command::ReplicationGate { .. } => Ok(()),
+            Command::Openapi | Command::ReplicationGate { .. } | Command::Manpages { .. } => Ok(()),
             Command::Doctor => backend::doctor::run(&config).await,
             Command::Recover { locations, force } => {
                 backend::recovery::run(&config, &locations, force).await
@@ -262,18 +273,71 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         ip => ip.to_string(),
     };
     println!("ElkarBackup is listening on {}", app.url(&host));
+    // systemd (Type=notify): ready once listening; STOPPING=1 when a stop signal arrives.
+    notify_systemd(sd_notify::NotifyState::Ready);
+    actix_web::rt::spawn(notify_stopping());
     if let Some(pw) = &app.first_admin_password {
-        // Printed once, to the console only; never logged.
-        println!(
-            "First administrator created. Sign in with:\n  user:     admin\n  password: {pw}\n\
-             (also in {}, readable only by the user the server runs as)",
-            config
-                .data_dir
-                .join(backend::startup::INITIAL_PASSWORD_FILE)
-                .display()
-        );
+        announce_first_admin(&config, pw);
     }
     let result = app.run_until_stopped().await.context("HTTP server");
     db.shutdown().await;
     result
+}
+
+/// Tells systemd about the service's state; a no-op when not started by systemd (no
+/// `NOTIFY_SOCKET`). A failure only costs systemd's view of the state, so it is logged.
+fn notify_systemd(state: sd_notify::NotifyState) {
+    if let Err(e) = sd_notify::notify(&[state]) {
+        tracing::warn!("cannot notify systemd: {e}");
+    }
+}
+
+/// Sends STOPPING=1 on SIGTERM or SIGINT (the HTTP server handles the signal itself).
+async fn notify_stopping() {
+    use tokio::signal::unix::{signal, SignalKind};
+    let (Ok(mut term), Ok(mut int)) = (
+        signal(SignalKind::terminate()),
+        signal(SignalKind::interrupt()),
+    ) else {
+        return;
+    };
+    tokio::select! {
+        _ = term.recv() => {}
+        _ = int.recv() => {}
+    }
+    notify_systemd(sd_notify::NotifyState::Stopping);
+}
+
+/// Whether standard output goes to the systemd journal (`JOURNAL_STREAM` names its device
+/// and inode), where every member of the `adm` group could read a password printed there.
+fn stdout_is_journal() -> bool {
+    let Some(stream) = std::env::var_os("JOURNAL_STREAM") else {
+        return false;
+    };
+    let Ok(stat) = rustix::fs::fstat(std::io::stdout()) else {
+        return false;
+    };
+    stream.to_string_lossy() == format!("{}:{}", stat.st_dev, stat.st_ino)
+}
+
+/// Says how to sign in the first time: the password on a console, only the file that holds
+/// it when the output is the journal.
+fn announce_first_admin(config: &Config, password: &str) {
+    let file = config
+        .data_dir
+        .join(backend::startup::INITIAL_PASSWORD_FILE);
+    if stdout_is_journal() {
+        println!(
+            "First administrator created: user admin, password in {} \
+             (readable only by the user the server runs as)",
+            file.display()
+        );
+        return;
+    }
+    // Printed once, to the console only; never logged.
+    println!(
+        "First administrator created. Sign in with:\n  user:     admin\n  password: {password}\n\
+         (also in {}, readable only by the user the server runs as)",
+        file.display()
+    );
 }

@@ -1,11 +1,14 @@
 //! `cargo xtask`: the two commands of the README. `serve` installs what is missing, builds
-//! the web app and runs the server; `test` does the same set-up and runs every test.
+//! the web app and runs the server; `test` does the same set-up and runs every test; `deb`
+//! builds the Debian package.
 
 mod bench;
 mod bench_browse;
 mod bench_dashboard;
 mod bench_replicate;
 mod bench_scheduler;
+mod deb;
+mod deb_test;
 mod measures;
 mod run;
 mod serve;
@@ -46,6 +49,19 @@ enum Cmd {
     /// Structural measures: files over 400 lines, functions over 80 lines, module cycles
     /// and upward imports in the backend (the known ones are in xtask/measures-known.txt).
     Measures,
+    /// Build the Debian package (cargo-deb) and print its path:
+    /// target/debian/elkarbackup_<version>_amd64.deb.
+    Deb {
+        /// Package the dev-profile binary and the web app already built (quick; for tests).
+        #[arg(long)]
+        debug: bool,
+        /// The package's version (default: the crate's, with revision 1).
+        #[arg(long)]
+        deb_version: Option<String>,
+    },
+    /// Only the Debian package test of `xtask test` (as root: installs, upgrades, removes).
+    #[command(hide = true)]
+    DebTest,
     /// Install what is missing, then run every test.
     Test {
         /// Skip the browser and live-API tool tests (quicker iteration).
@@ -60,6 +76,15 @@ fn main() -> std::process::ExitCode {
         Cmd::Serve { listen, data_dir } => serve::serve(&listen, &data_dir),
         Cmd::Test { no_e2e } => test::test(!no_e2e),
         Cmd::Measures => measures::print(&run::root()),
+        Cmd::Deb { debug, deb_version } => {
+            let build = if debug {
+                deb::Build::Debug
+            } else {
+                deb::Build::Release
+            };
+            deb::deb(build, deb_version.as_deref())
+        }
+        Cmd::DebTest => deb_test::run(),
         Cmd::Bench { what } if what == "scheduler" => bench_scheduler::scheduler(),
         Cmd::Bench { what } if what == "browse" => bench_browse::browse(),
         Cmd::Bench { what } if what == "replicate" => bench_replicate::replicate(),

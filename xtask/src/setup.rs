@@ -1,7 +1,8 @@
 //! Installs what the build and the tests need, skipping whatever is already there:
 //! Debian packages (as root), the wasm32 target, trunk, wasm-bindgen-cli at the version in
 //! `Cargo.lock`, npm packages (playwright-core, binaryen's wasm-opt), and for the tests a
-//! Python venv (schemathesis, openapi-python-client, aiosmtpd) and diesel_cli.
+//! Python venv (schemathesis, openapi-python-client, aiosmtpd) and diesel_cli; for the
+//! Debian package, dpkg-dev and cargo-deb.
 
 use std::process::Command;
 
@@ -11,6 +12,9 @@ use crate::run::{cmd, is_root, output, root, run};
 
 /// trunk 0.22 needs a newer rustc than this machine's; 0.21.14 works offline.
 const TRUNK_VERSION: &str = "0.21.14";
+/// cargo-deb: 3.8.0 builds with rustc 1.95 (its MSRV is 1.85) and has every option
+/// `xtask deb` uses (`--no-build`, `--profile`, `--deb-version`, `--fast`).
+const CARGO_DEB_VERSION: &str = "3.8.0";
 
 /// What a command needs beyond the server build.
 #[derive(Clone, Copy)]
@@ -50,8 +54,15 @@ fn debian_packages(needs: Needs) -> anyhow::Result<()> {
         "acl",
     ];
     if needs.test_tools {
-        // prometheus: its promtool checks the /metrics output and the example alert rules.
-        wanted.extend(["chromium", "libpq-dev", "python3-venv", "prometheus"]);
+        // prometheus: its promtool checks the /metrics output and the example alert rules;
+        // systemd: `systemd-analyze verify` checks the Debian package's unit.
+        wanted.extend([
+            "chromium",
+            "libpq-dev",
+            "python3-venv",
+            "prometheus",
+            "systemd",
+        ]);
     }
     // node and npm may come from elsewhere than Debian (as on the CI image).
     let missing: Vec<&str> = wanted
@@ -81,6 +92,37 @@ fn debian_packages(needs: Needs) -> anyhow::Result<()> {
         .args(["install", "-y", "-qq", "--no-install-recommends"])
         .args(&missing)
         .env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
+/// What `cargo xtask deb` needs beyond the build: dpkg-dev (`dpkg-shlibdeps` computes the
+/// package's library dependencies) and cargo-deb.
+pub fn deb_tools() -> anyhow::Result<()> {
+    if !installed("dpkg-dev") {
+        if !is_root() {
+            bail!(
+                "missing Debian package dpkg-dev. Install it with: sudo apt-get install dpkg-dev"
+            );
+        }
+        run(Command::new("apt-get")
+            .args([
+                "install",
+                "-y",
+                "-qq",
+                "--no-install-recommends",
+                "dpkg-dev",
+            ])
+            .env("DEBIAN_FRONTEND", "noninteractive"))?;
+    }
+    if output(cmd("cargo").args(["deb", "--version"]))
+        .is_some_and(|v| v.contains(CARGO_DEB_VERSION))
+    {
+        return Ok(());
+    }
+    run(cmd("cargo").args([
+        "install",
+        "--locked",
+        &format!("cargo-deb@{CARGO_DEB_VERSION}"),
+    ]))
 }
 
 fn wasm_target() -> anyhow::Result<()> {

@@ -51,6 +51,7 @@ pub fn test(e2e: bool) -> anyhow::Result<()> {
     step("cargo tests", || {
         run(cmd("cargo").args(["test", "--workspace"]))
     })?;
+    step("debian package", crate::deb_test::run)?;
     if e2e {
         step(
             "live servers: browser lane and api lane at once",

@@ -125,6 +125,9 @@ fn command(program: PathBuf, owner: Option<(Uid, Gid)>) -> Command {
         cmd.uid(uid.as_raw()).gid(gid.as_raw());
     }
     cmd.stdin(Stdio::null()).env("LC_ALL", "C.UTF-8");
+    // Under systemd (Type=notify) readiness is the server's to announce: PostgreSQL would
+    // send its own READY=1 to the same socket, before the server listens.
+    cmd.env_remove("NOTIFY_SOCKET");
     cmd
 }
 

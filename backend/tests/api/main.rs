@@ -34,6 +34,7 @@ mod moves;
 mod notifications;
 mod notifications_more;
 mod openapi;
+mod packaging;
 mod prefix;
 mod recovery;
 mod recovery_dumps;
