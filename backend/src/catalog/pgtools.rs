@@ -32,30 +32,14 @@ pub enum ToolError {
 }
 
 /// The program `name` (`pg_dump`, `pg_restore`): in the configured directory, else in the
-/// newest Debian `/usr/lib/postgresql/<version>/bin` (the managed cluster's, which
-/// `db::cluster::find_bin_dir` picks the same way), else on the `PATH`.
+/// newest Debian `/usr/lib/postgresql/<version>/bin` (the managed cluster's: both search
+/// `db::cluster::bin_dir_candidates`), else on the `PATH`.
 pub fn find(name: &'static str, configured: Option<&Path>) -> Result<PathBuf, ToolError> {
     if let Some(d) = configured {
         let p = d.join(name);
         return p.is_file().then_some(p).ok_or(ToolError::Missing(name));
     }
-    let mut versions: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter_map(|e| {
-            let v = e.file_name().to_str()?.parse::<u32>().ok()?;
-            Some((v, e.path().join("bin").join(name)))
-        })
-        .filter(|(_, p)| p.is_file())
-        .collect();
-    versions.sort();
-    if let Some((_, p)) = versions.pop() {
-        return Ok(p);
-    }
-    std::env::var_os("PATH")
-        .iter()
-        .flat_map(std::env::split_paths)
+    crate::db::cluster::bin_dir_candidates()
         .map(|d| d.join(name))
         .find(|p| p.is_file())
         .ok_or(ToolError::Missing(name))

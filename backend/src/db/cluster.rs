@@ -86,6 +86,14 @@ pub fn find_bin_dir(configured: Option<&Path>) -> Result<PathBuf, ClusterError> 
             Err(ClusterError::BinariesMissing)
         };
     }
+    bin_dir_candidates()
+        .find(|d| usable(d))
+        .ok_or(ClusterError::BinariesMissing)
+}
+
+/// Where PostgreSQL's programs are looked for when no directory is configured, in order:
+/// Debian's `/usr/lib/postgresql/<version>/bin`, newest version first, then the `PATH`.
+pub fn bin_dir_candidates() -> impl Iterator<Item = PathBuf> {
     let mut versions: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
         .into_iter()
         .flatten()
@@ -94,17 +102,13 @@ pub fn find_bin_dir(configured: Option<&Path>) -> Result<PathBuf, ClusterError> 
             let v = e.file_name().to_str()?.parse::<u32>().ok()?;
             Some((v, e.path().join("bin")))
         })
-        .filter(|(_, d)| usable(d))
         .collect();
-    versions.sort();
-    if let Some((_, d)) = versions.pop() {
-        return Ok(d);
-    }
-    std::env::var_os("PATH")
+    versions.sort_by(|a, b| b.0.cmp(&a.0));
+    let path: Vec<PathBuf> = std::env::var_os("PATH")
         .iter()
         .flat_map(std::env::split_paths)
-        .find(|d| usable(d))
-        .ok_or(ClusterError::BinariesMissing)
+        .collect();
+    versions.into_iter().map(|(_, d)| d).chain(path)
 }
 
 /// The user the cluster runs as: `postgres` when we are root (initdb refuses root).
