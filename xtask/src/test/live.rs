@@ -172,6 +172,10 @@ fn api_tools(log: &File) -> anyhow::Result<()> {
                 "--exclude-checks",
                 "positive_data_acceptance",
                 "--no-color",
+                // Two workers: once the browser lane ends, its core would otherwise idle
+                // while this lane, the longest, runs alone.
+                "--workers",
+                "2",
             ]),
     )
     .context("schemathesis")
