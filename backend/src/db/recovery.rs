@@ -94,20 +94,14 @@ pub async fn location_name_taken(c: &mut PgConn, name: &str) -> Result<bool, DbE
     Ok(n > 0)
 }
 
-/// A client made again from a snapshot's metadata, under its old id.
+/// A client made again from a snapshot's metadata, under its old id: the columns a
+/// create writes, plus the id and the keys it had.
 #[derive(Debug, Insertable)]
 #[diesel(table_name = clients)]
 pub struct NewClient<'a> {
     pub id: i64,
-    pub name: &'a str,
-    pub description: &'a str,
-    pub connection: serde_json::Value,
-    pub active: bool,
-    pub owner_id: Option<i64>,
-    pub quota_bytes: Option<i64>,
-    pub max_parallel_jobs: i32,
-    pub ssh_options: Vec<Option<String>>,
-    pub rsync_options: Vec<Option<String>>,
+    #[diesel(embed)]
+    pub form: super::clients::ClientForm<'a>,
     pub public_key: &'a str,
     pub host_key: Option<&'a str>,
 }
@@ -121,28 +115,15 @@ pub async fn insert_client(c: &mut PgConn, n: &NewClient<'_>) -> Result<(), DbEr
     Ok(())
 }
 
-/// A job made again from a snapshot's metadata, under its old id.
+/// A job made again from a snapshot's metadata, under its old id: the columns a create
+/// writes, plus the id and its priority.
 #[derive(Debug, Insertable)]
 #[diesel(table_name = jobs)]
 pub struct NewJob<'a> {
     pub id: i64,
-    pub client_id: i64,
-    pub name: &'a str,
-    pub description: &'a str,
-    pub source_path: &'a str,
-    pub policy_id: i64,
-    pub location_id: i64,
-    pub include_patterns: Option<Vec<Option<String>>>,
-    pub exclude_patterns: Option<Vec<Option<String>>>,
-    pub use_local_permissions: bool,
-    pub notify_admin: bool,
-    pub notify_owner: bool,
-    pub notify_emails: Vec<Option<String>>,
-    pub notify_threshold: shared::jobs::NotifyThreshold,
-    pub notify_mode: shared::jobs::NotifyMode,
-    pub late_grace_hours: i32,
+    #[diesel(embed)]
+    pub form: super::jobs::JobForm<'a>,
     pub priority: i32,
-    pub active: bool,
 }
 
 /// Inserts a job under its id.

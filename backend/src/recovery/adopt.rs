@@ -9,6 +9,8 @@ use std::collections::BTreeMap;
 use super::checked::{self, Checked};
 use super::report::Report;
 use super::scan::{Found, FoundSnapshot};
+use crate::db::clients::ClientForm;
+use crate::db::jobs::JobForm;
 use crate::db::recovery::{NewClient, NewJob};
 use crate::db::{self, clients, policies, snapshots, users, DbError, PgConn};
 use crate::engine::reconcile::adopted_row;
@@ -150,8 +152,7 @@ async fn insert_job(
     checked: &Checked,
     (client_id, policy_id, location_id): (i64, i64, i64),
 ) -> Result<(), DbError> {
-    let new = NewJob {
-        id: job_id,
+    let form = JobForm {
         client_id,
         name: &job.name,
         description: &job.description,
@@ -168,8 +169,12 @@ async fn insert_job(
         notify_threshold: checked.threshold,
         notify_mode: checked.mode,
         late_grace_hours: job.late_grace_hours,
-        priority: job.priority,
         active: job.active,
+    };
+    let new = NewJob {
+        id: job_id,
+        form,
+        priority: job.priority,
     };
     db::recovery::insert_job(t, &new).await
 }
@@ -193,8 +198,7 @@ async fn ensure_client(
     };
     let connection = serde_json::to_value(&checked.connection)
         .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?;
-    let new = NewClient {
-        id: c.id,
+    let form = ClientForm {
         name: &name,
         description: &c.description,
         connection,
@@ -204,6 +208,10 @@ async fn ensure_client(
         max_parallel_jobs: c.max_parallel_jobs,
         ssh_options: column(&c.ssh_options),
         rsync_options: column(&c.rsync_options),
+    };
+    let new = NewClient {
+        id: c.id,
+        form,
         public_key: &c.public_key,
         host_key: c.host_key.as_deref(),
     };
