@@ -1,7 +1,10 @@
-//! `cargo xtask bench backup`: 100,000 small files in 1,000 directories backed up over a
+//! `cargo xtask bench backup`: trees of 50,000 and 100,000 small files backed up over a
 //! loopback sshd, side by side in one run: rsync `--link-dest` by hand with the engine's
-//! rsync options (the baseline) and a full run through the engine, for an unchanged tree
-//! and with 1% of the files changed. Prints medians and the engine/rsync ratio.
+//! rsync options followed by `sync -f` (the baseline: what a durable copy costs) and a
+//! full run through the engine's API, alternating, for a first copy, an unchanged tree
+//! and 1% of the files changed. Prints medians, the engine/raw and engine/(raw + sync)
+//! ratios, and the engine's phase breakdown read from the phase marks of its runs' logs
+//! ([`measure`]).
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -13,12 +16,15 @@ use serde_json::{json, Value};
 use crate::run::{cmd, run};
 use crate::server::TestServer;
 
+mod measure;
 mod rsnapshot;
 use rsnapshot::Rsnapshot;
 
-const DIRS: usize = 1000;
+/// The tree sizes measured.
+const SIZES: [usize; 2] = [50_000, 100_000];
 const FILES_PER_DIR: usize = 100;
-const ROUNDS: usize = 3;
+/// Rounds per case (medians of this many).
+const ROUNDS: usize = 5;
 
 pub(crate) struct Sshd {
     child: Child,
@@ -68,11 +74,12 @@ pub(crate) fn start_sshd(dir: &Path, authorized: &str) -> anyhow::Result<Sshd> {
     bail!("sshd did not start")
 }
 
-fn make_tree(root: &Path) -> anyhow::Result<()> {
-    for d in 0..DIRS {
+/// A tree of `files` small files, a hundred per directory.
+pub(crate) fn make_tree(root: &Path, files: usize) -> anyhow::Result<()> {
+    for d in 0..files.div_ceil(FILES_PER_DIR) {
         let dir = root.join(format!("d{d:04}"));
         std::fs::create_dir_all(&dir)?;
-        for f in 0..FILES_PER_DIR {
+        for f in 0..FILES_PER_DIR.min(files - d * FILES_PER_DIR) {
             std::fs::write(
                 dir.join(format!("f{f:03}")),
                 format!("file {d} {f}\n").repeat(8),
@@ -82,18 +89,13 @@ fn make_tree(root: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Changes 1% of the files.
-fn touch_one_percent(root: &Path, round: usize) -> anyhow::Result<()> {
-    for d in 0..DIRS {
+/// Changes 1% of the files of a tree made by [`make_tree`].
+fn touch_one_percent(root: &Path, files: usize, round: usize) -> anyhow::Result<()> {
+    for d in 0..files / FILES_PER_DIR {
         let p = root.join(format!("d{d:04}/f{:03}", round % FILES_PER_DIR));
         std::fs::write(p, format!("changed in round {round}\n"))?;
     }
     Ok(())
-}
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
 }
 
 struct Api {
@@ -102,9 +104,13 @@ struct Api {
 }
 
 impl Api {
+    fn request(&self, method: &str, path: &str) -> ureq::Request {
+        ureq::request(method, &format!("{}{path}", self.base))
+            .set("authorization", &format!("Bearer {}", self.token))
+    }
+
     fn call(&self, method: &str, path: &str, body: Option<Value>) -> anyhow::Result<Value> {
-        let req = ureq::request(method, &format!("{}{path}", self.base))
-            .set("authorization", &format!("Bearer {}", self.token));
+        let req = self.request(method, path);
         let res = match body {
             Some(b) => req.send_json(b),
             None => req.call(),
@@ -119,9 +125,10 @@ impl Api {
         }
     }
 
-    /// Runs the job; returns the time until it finished. Then waits for the background
-    /// disk-usage walk to settle, so that it does not slow down the next measurement.
-    fn run_job(&self, job: i64) -> anyhow::Result<(Duration, Value)> {
+    /// Runs the job; returns the time until it was seen finished, the run, and its log.
+    /// Then waits for the background disk-usage walk to settle, so that it does not slow
+    /// down the next measurement.
+    fn run_job(&self, job: i64) -> anyhow::Result<(Duration, Value, String)> {
         let t = Instant::now();
         let r = self.call("POST", &format!("/api/jobs/{job}/run"), Some(json!({})))?;
         let id = r["id"].as_i64().context("run id")?;
@@ -130,8 +137,15 @@ impl Api {
             if r["state"] == "finished" {
                 break (t.elapsed(), r);
             }
-            std::thread::sleep(Duration::from_millis(20));
+            std::thread::sleep(Duration::from_millis(5));
         };
+        if run["result"] != "ok" {
+            bail!("engine run failed: {run}");
+        }
+        let log = self
+            .request("GET", &format!("/api/runs/{id}/log"))
+            .call()?
+            .into_string()?;
         let from_stats = run["stats"]["total_bytes"].as_i64();
         let mut last = None;
         for _ in 0..240 {
@@ -142,7 +156,7 @@ impl Api {
             }
             last = size;
         }
-        Ok((elapsed, run))
+        Ok((elapsed, run, log))
     }
 }
 
@@ -152,13 +166,6 @@ pub fn backup() -> anyhow::Result<()> {
     let work = std::env::temp_dir().join(format!("ebk-benchmark-work-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work)?;
-    let src = work.join("src");
-    eprintln!(
-        "bench: building {} files in {DIRS} directories",
-        DIRS * FILES_PER_DIR
-    );
-    make_tree(&src)?;
-
     let server = TestServer::start_with("bench", PathBuf::from("target/release/elkarbackup"))?;
     server.create_user("bench", "admin", "bench-password")?;
     let login: Value = ureq::post(&format!("{}/api/auth/login", server.base))
@@ -170,32 +177,73 @@ pub fn backup() -> anyhow::Result<()> {
     };
     let keys = work.join("baseline-key");
     keygen(&keys)?;
-    let (sshd, jid) = engine_job(&api, &work, &keys, &src)?;
-    let baseline = Baseline {
-        dir: work.join("baseline"),
-        src: src.clone(),
+    let side = engine_side(&api, &work, &keys)?;
+    let ssh = format!(
         // The same ssh as the engine's, but for its pinned host key.
-        ssh: format!(
-            "ssh -i {} -p {} -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR",
-            keys.display(),
-            sshd.port
-        ),
-        fake_super: !crate::run::is_root(),
-    };
-    std::fs::create_dir_all(&baseline.dir)?;
-    let rsnap = Rsnapshot::setup(&work, &keys, sshd.port, &src);
-    let figures = measure(&api, jid, &baseline, rsnap.as_ref())?;
-    figures.print();
-    drop(sshd);
+        "ssh -i {} -p {} -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR",
+        keys.display(),
+        side.sshd.port
+    );
+    let mut cases = Vec::new();
+    for files in SIZES {
+        let src = work.join(format!("src-{files}"));
+        eprintln!("bench: building {files} files");
+        make_tree(&src, files)?;
+        let jid = side.job(&api, &src, files)?;
+        let baseline = Baseline {
+            dir: work.join(format!("baseline-{files}")),
+            src: src.clone(),
+            ssh: ssh.clone(),
+            fake_super: !crate::run::is_root(),
+            inc_recursive: false,
+        };
+        // The same with rsync's incremental recursion, which the engine turns off.
+        let inc = Baseline {
+            dir: work.join(format!("inc-{files}")),
+            inc_recursive: true,
+            ..baseline.clone()
+        };
+        std::fs::create_dir_all(&baseline.dir)?;
+        std::fs::create_dir_all(&inc.dir)?;
+        // rsnapshot, a third column, only when asked for: it doubles the benchmark's time.
+        let rsnap = std::env::var_os("ELKARBACKUP_BENCH_RSNAPSHOT").and_then(|_| {
+            Rsnapshot::setup(
+                &work.join(format!("rs-{files}")),
+                &keys,
+                side.sshd.port,
+                &src,
+            )
+        });
+        let sides = measure::Sides {
+            api: &api,
+            jid,
+            baseline: &baseline,
+            inc: &inc,
+            rsnap: rsnap.as_ref(),
+        };
+        cases.extend(measure::measure(&sides, files)?);
+        // The trees are large: each size's copies go before the next size's are made.
+        let _ = std::fs::remove_dir_all(&baseline.dir);
+        let _ = std::fs::remove_dir_all(&inc.dir);
+        let _ = std::fs::remove_dir_all(&src);
+    }
+    measure::print(&cases);
+    drop(side);
     drop(server);
     let _ = std::fs::remove_dir_all(&work);
     Ok(())
 }
 
 /// The engine's side: a location, an ssh client on a loopback sshd (which the baseline's
-/// key may use too) with its host key accepted, and a job backing up `src`. Gives the
-/// sshd and the job's id.
-fn engine_job(api: &Api, work: &Path, keys: &Path, src: &Path) -> anyhow::Result<(Sshd, i64)> {
+/// key may use too) with its host key accepted, and the default policy.
+struct EngineSide {
+    sshd: Sshd,
+    client: i64,
+    location: i64,
+    policy: i64,
+}
+
+fn engine_side(api: &Api, work: &Path, keys: &Path) -> anyhow::Result<EngineSide> {
     let store = work.join("engine-store");
     std::fs::create_dir_all(&store)?;
     let loc = api.call(
@@ -227,20 +275,35 @@ fn engine_job(api: &Api, work: &Path, keys: &Path, src: &Path) -> anyhow::Result
         &format!("/api/clients/{cid}/host-key/accept"),
         Some(json!({})),
     )?;
-    let job = api.call(
-        "POST",
-        "/api/jobs",
-        Some(json!({"client_id": cid, "name": "tree", "source_path": src.display().to_string(), "policy_id": policy, "location_id": loc["id"], "use_local_permissions": false})),
-    )?;
-    Ok((sshd, job["id"].as_i64().context("job")?))
+    Ok(EngineSide {
+        sshd,
+        client: cid,
+        location: loc["id"].as_i64().context("location")?,
+        policy,
+    })
 }
 
-/// rsync `--link-dest` by hand over the same sshd.
+impl EngineSide {
+    /// A job backing up `src`; gives its id.
+    fn job(&self, api: &Api, src: &Path, files: usize) -> anyhow::Result<i64> {
+        let job = api.call(
+            "POST",
+            "/api/jobs",
+            Some(json!({"client_id": self.client, "name": format!("tree-{files}"), "source_path": src.display().to_string(), "policy_id": self.policy, "location_id": self.location, "use_local_permissions": false})),
+        )?;
+        job["id"].as_i64().context("job")
+    }
+}
+
+/// rsync `--link-dest` by hand over the same sshd, then `sync -f`.
+#[derive(Clone)]
 struct Baseline {
     dir: PathBuf,
     src: PathBuf,
     ssh: String,
     fake_super: bool,
+    /// Without the engine's `--no-inc-recursive` (what it costs, measured).
+    inc_recursive: bool,
 }
 
 impl Baseline {
@@ -248,18 +311,25 @@ impl Baseline {
         self.dir.join(format!("s{n:03}"))
     }
 
-    /// Snapshot `n`, hard-linked to snapshot `n - 1` unless it is the first.
-    fn run(&self, n: usize) -> anyhow::Result<Duration> {
+    /// Snapshot `n`, hard-linked to snapshot `n - 1` unless it is the first: the time of
+    /// rsync, and of `sync -f` after it (what makes the copy durable, as the engine does
+    /// before publishing).
+    fn run(&self, n: usize) -> anyhow::Result<(Duration, Duration)> {
         // The engine's own rsync options (`shared::rsync`, which `engine::argv` builds
         // from), so that the ratio is the engine's overhead. The job keeps the snapshot's
         // permissions; the server runs as this user, hence the same fake-super.
         let mut c = Command::new("rsync");
-        c.args(shared::rsync::backup_options(&shared::rsync::BackupFlags {
+        let options = shared::rsync::backup_options(&shared::rsync::BackupFlags {
             timeout_secs: 600,
             acls_xattrs: true,
             fake_super: self.fake_super,
             use_local_permissions: false,
-        }))
+        });
+        c.args(
+            options
+                .iter()
+                .filter(|o| !(self.inc_recursive && *o == "--no-inc-recursive")),
+        )
         .args(shared::rsync::remote_shell(self.ssh.clone()));
         if n > 0 {
             c.arg(format!("--link-dest={}", self.snapshot(n - 1).display()));
@@ -273,87 +343,9 @@ impl Baseline {
         if !s.success() {
             bail!("baseline rsync failed: {s}");
         }
-        Ok(t.elapsed())
-    }
-}
-
-/// Times of one case: rsync by hand, the engine, rsnapshot (when installed).
-#[derive(Default)]
-struct Times(Vec<Duration>, Vec<Duration>, Vec<Duration>);
-
-/// The three cases measured.
-struct Figures {
-    first: Times,
-    unchanged: Times,
-    changed: Times,
-}
-
-/// A first full copy, then rounds of an unchanged tree and of 1% of its files changed.
-fn measure(
-    api: &Api,
-    jid: i64,
-    baseline: &Baseline,
-    rsnap: Option<&Rsnapshot>,
-) -> anyhow::Result<Figures> {
-    eprintln!("bench: first full copies");
-    let mut first = Times::default();
-    let mut n = 0;
-    first.0.push(baseline.run(n)?);
-    if let Some(r) = rsnap {
-        first.2.push(r.run()?);
-    }
-    let (t, r) = api.run_job(jid)?;
-    if r["result"] != "ok" {
-        bail!("engine run failed: {r}");
-    }
-    first.1.push(t);
-    let (mut unchanged, mut changed) = (Times::default(), Times::default());
-    for round in 0..ROUNDS {
-        eprintln!("bench: round {}/{ROUNDS}", round + 1);
-        n += 1;
-        unchanged.0.push(baseline.run(n)?);
-        unchanged.1.push(api.run_job(jid)?.0);
-        if let Some(r) = rsnap {
-            unchanged.2.push(r.run()?);
-        }
-        touch_one_percent(&baseline.src, round)?;
-        n += 1;
-        changed.0.push(baseline.run(n)?);
-        changed.1.push(api.run_job(jid)?.0);
-        if let Some(r) = rsnap {
-            // rsnapshot sees the change one round late; comparable enough for a median.
-            changed.2.push(r.run()?);
-        }
-    }
-    Ok(Figures {
-        first,
-        unchanged,
-        changed,
-    })
-}
-
-impl Figures {
-    fn print(self) {
-        let row = |name: &str, t: Times| {
-            let snap = if t.2.is_empty() {
-                "rsnapshot       n/a".to_owned()
-            } else {
-                format!("rsnapshot {:>8.2} s", median(t.2).as_secs_f64())
-            };
-            let (base, engine) = (median(t.0), median(t.1));
-            println!(
-                "{name:<22} rsync by hand {:>8.2} s   engine {:>8.2} s   {snap}   ratio engine/rsync {:.2}",
-                base.as_secs_f64(),
-                engine.as_secs_f64(),
-                engine.as_secs_f64() / base.as_secs_f64()
-            );
-        };
-        println!(
-            "backup benchmark: {} files in {DIRS} directories over loopback ssh, median of {ROUNDS}",
-            DIRS * FILES_PER_DIR
-        );
-        row("first full copy", self.first);
-        row("unchanged tree", self.unchanged);
-        row("1% of files changed", self.changed);
+        let raw = t.elapsed();
+        let t = Instant::now();
+        run(Command::new("sync").arg("-f").arg(self.snapshot(n)))?;
+        Ok((raw, t.elapsed()))
     }
 }

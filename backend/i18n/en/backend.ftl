@@ -186,3 +186,14 @@ cli-tls-key-unreadable = Cannot read the TLS private key { $path }: { $reason }.
 cli-tls-certificate-not-pem = { $path } is not a PEM certificate file ({ $reason }). It must hold the server's certificate, then any intermediate certificates, each between “-----BEGIN CERTIFICATE-----” and “-----END CERTIFICATE-----”.
 cli-tls-key-not-pem = { $path } is not a PEM private key file ({ $reason }). It must hold one unencrypted key between a “-----BEGIN PRIVATE KEY-----” (or RSA PRIVATE KEY, EC PRIVATE KEY) line and its END line.
 cli-tls-rejected = The TLS certificate { $certificate } and the key { $key } cannot be used together: { $reason }. The key must be the private key of the first certificate in the file.
+
+## Engine performance (issue 17): phase marks in a run's log, after the bracketed mark.
+run-phase-claim = Claimed by this server.
+run-phase-preflight = Job, client, location and policy loaded; run planned.
+run-phase-host-key = Host key pinned for ssh's strict check.
+run-phase-scripts = Pre scripts done.
+run-phase-rsync-start = rsync started.
+run-phase-rsync-end = rsync ended.
+run-phase-publish = Snapshot written to disk and published.
+run-phase-retention = Retention applied.
+run-phase-finish = Outcome recorded.

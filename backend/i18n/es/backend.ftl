@@ -186,3 +186,14 @@ cli-tls-key-unreadable = No se puede leer la clave privada TLS { $path }: { $rea
 cli-tls-certificate-not-pem = { $path } no es un archivo de certificados PEM ({ $reason }). Debe contener el certificado del servidor y después los certificados intermedios, cada uno entre «-----BEGIN CERTIFICATE-----» y «-----END CERTIFICATE-----».
 cli-tls-key-not-pem = { $path } no es un archivo de clave privada PEM ({ $reason }). Debe contener una clave sin cifrar entre una línea «-----BEGIN PRIVATE KEY-----» (o RSA PRIVATE KEY, EC PRIVATE KEY) y su línea END.
 cli-tls-rejected = El certificado TLS { $certificate } y la clave { $key } no se pueden usar juntos: { $reason }. La clave debe ser la clave privada del primer certificado del archivo.
+
+## Engine performance (issue 17): phase marks in a run's log, after the bracketed mark.
+run-phase-claim = Este servidor ha tomado la ejecución.
+run-phase-preflight = Tarea, cliente, ubicación y política cargados; ejecución planificada.
+run-phase-host-key = Clave de host fijada para la comprobación estricta de ssh.
+run-phase-scripts = Scripts previos terminados.
+run-phase-rsync-start = rsync iniciado.
+run-phase-rsync-end = rsync terminado.
+run-phase-publish = Instantánea escrita en disco y publicada.
+run-phase-retention = Retención aplicada.
+run-phase-finish = Resultado registrado.

@@ -186,3 +186,14 @@ cli-tls-key-unreadable = Ezin da { $path } TLS gako pribatua irakurri: { $reason
 cli-tls-certificate-not-pem = { $path } ez da PEM ziurtagiri-fitxategi bat ({ $reason }). Zerbitzariaren ziurtagiria izan behar du, eta ondoren tarteko ziurtagiriak, bakoitza «-----BEGIN CERTIFICATE-----» eta «-----END CERTIFICATE-----» artean.
 cli-tls-key-not-pem = { $path } ez da PEM gako pribatuko fitxategi bat ({ $reason }). Zifratu gabeko gako bat izan behar du, «-----BEGIN PRIVATE KEY-----» (edo RSA PRIVATE KEY, EC PRIVATE KEY) lerro baten eta bere END lerroaren artean.
 cli-tls-rejected = { $certificate } TLS ziurtagiria eta { $key } gakoa ezin dira batera erabili: { $reason }. Gakoak fitxategiko lehen ziurtagiriaren gako pribatua izan behar du.
+
+## Engine performance (issue 17): phase marks in a run's log, after the bracketed mark.
+run-phase-claim = Zerbitzari honek hartu du exekuzioa.
+run-phase-preflight = Lana, bezeroa, kokapena eta politika kargatuta; exekuzioa planifikatuta.
+run-phase-host-key = Ostalariaren gakoa finkatuta ssh-ren egiaztapen zorrotzerako.
+run-phase-scripts = Aurreko scriptak amaituta.
+run-phase-rsync-start = rsync abiarazita.
+run-phase-rsync-end = rsync amaituta.
+run-phase-publish = Argazkia diskoan idatzita eta argitaratuta.
+run-phase-retention = Atxikipena aplikatuta.
+run-phase-finish = Emaitza erregistratuta.

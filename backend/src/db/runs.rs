@@ -51,6 +51,25 @@ pub async fn find(c: &mut PgConn, id: i64) -> Result<Option<RunRow>, DbError> {
         .optional()?)
 }
 
+/// One run with the server's default language (the language of its log's phase marks),
+/// in one round trip.
+pub async fn find_with_language(
+    c: &mut PgConn,
+    id: i64,
+) -> Result<Option<(RunRow, shared::Language)>, DbError> {
+    use diesel::dsl::sql;
+    use diesel::sql_types::Text;
+    Ok(runs::table
+        .find(id)
+        .select((
+            RunRow::as_select(),
+            sql::<Text>("COALESCE((SELECT default_language FROM settings WHERE id = 1), 'en')"),
+        ))
+        .first(c)
+        .await
+        .optional()?)
+}
+
 /// The unfinished run of a job, if any.
 pub async fn active_of_job(c: &mut PgConn, job_id: i64) -> Result<Option<RunRow>, DbError> {
     Ok(runs::table

@@ -10,6 +10,7 @@ pub mod fixtures;
 pub mod handle;
 pub mod hostkeys;
 pub mod keys;
+pub mod phases;
 pub mod places;
 pub mod probe;
 pub mod progress;

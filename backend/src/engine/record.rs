@@ -55,6 +55,12 @@ impl Engine {
     }
 
     pub(super) fn log(&self, run_id: i64, line: &str) {
+        let stamp = Utc::now().format("%Y-%m-%d %H:%M:%S");
+        self.log_raw(run_id, &format!("[{stamp}] {line}"));
+    }
+
+    /// Appends `line` as it is (with its own time stamp) to the run's log.
+    pub(super) fn log_raw(&self, run_id: i64, line: &str) {
         use std::io::Write;
         let path = self.log_path(run_id);
         if let Some(d) = path.parent() {
@@ -65,7 +71,7 @@ impl Engine {
             .append(true)
             .open(&path)
         {
-            let _ = writeln!(f, "[{}] {line}", Utc::now().format("%Y-%m-%d %H:%M:%S"));
+            let _ = writeln!(f, "{line}");
         }
     }
 

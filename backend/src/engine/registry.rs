@@ -2,15 +2,20 @@
 
 use std::collections::HashMap;
 use std::sync::Mutex;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use nix::sys::signal::{killpg, Signal};
 use nix::unistd::Pid;
+use shared::Language;
 
 #[derive(Debug, Default)]
 struct Entry {
     pgid: Option<i32>,
     aborted: bool,
+    /// When the run was registered: its claim (the origin of its phase marks).
+    claimed: Option<Instant>,
+    /// The language of its phase marks (the server's default language).
+    lang: Option<Language>,
 }
 
 /// The live runs of this server process.
@@ -25,8 +30,36 @@ impl Registry {
     }
 
     /// Registers a run that starts executing here (again: keeps an abort already asked).
+    /// The first registration is the run's claim: its phase marks count from it.
     pub fn begin(&self, run_id: i64) {
-        self.lock().entry(run_id).or_default();
+        self.lock()
+            .entry(run_id)
+            .or_default()
+            .claimed
+            .get_or_insert_with(Instant::now);
+    }
+
+    /// Time since the run was claimed (zero for a run not registered here).
+    pub fn since_claim(&self, run_id: i64) -> Duration {
+        self.lock()
+            .get(&run_id)
+            .and_then(|e| e.claimed)
+            .map_or(Duration::ZERO, |t| t.elapsed())
+    }
+
+    /// Sets the language of the run's phase marks.
+    pub fn set_lang(&self, run_id: i64, lang: Language) {
+        if let Some(e) = self.lock().get_mut(&run_id) {
+            e.lang = Some(lang);
+        }
+    }
+
+    /// The language of the run's phase marks (English until it is known).
+    pub fn lang(&self, run_id: i64) -> Language {
+        self.lock()
+            .get(&run_id)
+            .and_then(|e| e.lang)
+            .unwrap_or(Language::En)
     }
 
     /// How many runs execute here.

@@ -9,6 +9,7 @@ use shared::events::{LogLevel, LogSource};
 use shared::runs::{RunError, RunKind, RunState};
 
 pub use super::handle::{found, Engine, LoadError, Stop};
+use super::phases::Phase;
 pub use super::record::{owner_is_dead_here, server_identity, Record};
 use crate::db::runs::{RunOutcome, RunRow};
 use crate::db::{self, runs};
@@ -109,14 +110,16 @@ impl Engine {
 
     async fn execute_inner(&self, run_id: i64) -> anyhow::Result<()> {
         let mut c = db::conn(&self.pool).await?;
-        let run = runs::find(&mut c, run_id)
+        let (run, lang) = runs::find_with_language(&mut c, run_id)
             .await?
             .ok_or_else(|| anyhow::anyhow!("run {run_id} vanished"))?;
         drop(c);
+        self.registry.set_lang(run_id, lang);
         self.log(
             run_id,
             &format!("run {run_id} of job {} started", run.job_id),
         );
+        self.phase(run_id, Phase::Claim);
         let entered = self.enter_batch(&run).await;
         let outcome = match entered {
             Err(e) => Err(e),
@@ -149,6 +152,7 @@ impl Engine {
             ),
         );
         self.finish_run(&run, &outcome).await?;
+        self.phase(run_id, Phase::Finish);
         Ok(())
     }
 

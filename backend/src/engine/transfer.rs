@@ -10,6 +10,7 @@ use shared::common::RunResult;
 use shared::runs::RunError;
 
 use super::classify::Exit;
+use super::phases::Phase;
 use super::runner::Engine;
 use super::stats;
 use crate::db::runs::{RunOutcome, RunRow};
@@ -39,6 +40,7 @@ impl Engine {
             .stdout(Stdio::piped())
             .stderr(log.try_clone()?)
             .spawn()?;
+        self.phase(run_id, Phase::RsyncStart);
         let pid = child.id() as i32;
         self.registry.set_group(run_id, Some(pid));
         // Also in the database: a server restarted after a crash stops what is left.
@@ -53,6 +55,7 @@ impl Engine {
             self.follow_progress(run, client, stdout, log).await;
         }
         let status = child.status().await?;
+        self.phase(run_id, Phase::RsyncEnd);
         self.registry.set_group(run_id, None);
         let exit = match (status.code(), status.signal()) {
             (Some(c), _) => Exit::Code(c),

@@ -13,6 +13,7 @@ use super::context::JobContext;
 use super::plan::{BackupPlan, Script};
 use crate::db::runs::{RunOutcome, RunRow};
 use crate::db::{self, runs};
+use crate::engine::phases::Phase;
 use crate::engine::runner::{Engine, Stop};
 use crate::engine::scripts::{job_env, Event, JobEnv};
 
@@ -48,6 +49,7 @@ impl Engine {
         // runs waiting for connections while holding one would starve the pool.
         self.set_state(run, RunState::PreJob).await?;
         self.pre_scripts(run, ctx, plan, job_start).await?;
+        self.phase(run.id, Phase::Scripts);
         if self.registry.aborted(run.id) {
             return Err(Stop(RunError::Aborted, String::new()));
         }
@@ -76,6 +78,7 @@ impl Engine {
         // The host key: pinned, or the run stops before any data moves.
         self.pin_host_key(&mut c, &ctx.client, &ctx.connection)
             .await?;
+        self.phase(run.id, Phase::HostKey);
         runs::set_levels(&mut c, run.id, &plan.levels)
             .await
             .map_err(Stop::internal)?;

@@ -14,6 +14,7 @@ pub use context::{JobContext, Limits};
 pub use plan::{plan, BackupPlan};
 
 use crate::db::runs::{RunOutcome, RunRow};
+use crate::engine::phases::Phase;
 use crate::engine::runner::{Engine, Stop};
 
 impl Engine {
@@ -21,6 +22,7 @@ impl Engine {
     pub(in crate::engine) async fn backup(&self, run: &RunRow) -> Result<RunOutcome, Stop> {
         let ctx = self.load_job(run).await?;
         let plan = plan(&ctx)?;
+        self.phase(run.id, Phase::Preflight);
         self.execute_backup(run, &ctx, &plan).await
     }
 }

@@ -14,6 +14,7 @@ use crate::db::jobs::JobRow;
 use crate::db::runs::RunOutcome;
 use crate::db::snapshots::SnapshotRow;
 use crate::db::{self, jobs, snapshots};
+use crate::engine::phases::Phase;
 use crate::engine::places;
 use crate::engine::retention::{doomed, Kept};
 use crate::engine::runner::{Engine, Stop};
@@ -115,6 +116,7 @@ impl Engine {
             .await
             .map_err(Stop::internal)?;
         self.log(b.run.id, &format!("published snapshot {name}"));
+        self.phase(b.run.id, Phase::Publish);
         // The size from rsync's figures now; the exact figure from a walk, later.
         jobs::set_size(&mut c, job.id, s.total_bytes as i64)
             .await
@@ -129,7 +131,9 @@ impl Engine {
         self.walk_usage(job.id, roots);
         self.apply_retention(&mut c, job, &b.plan.store, &b.plan.schedule)
             .await
-            .map_err(Stop::internal)
+            .map_err(Stop::internal)?;
+        self.phase(b.run.id, Phase::Retention);
+        Ok(())
     }
 
     /// Measures the job's stores in the background, one walk at a time, and records the
