@@ -211,19 +211,16 @@ impl Engine {
 
     /// What a client's pre or post scripts need: the client and its connection (one that
     /// does not decode is an error, never a guess), the scripts of `event` with their
-    /// contents, the size of its jobs and when the batch opened.
+    /// contents, the size of its jobs and when the batch opened. `None` when the client
+    /// has no such scripts: nothing else is read then (most clients have none, and the
+    /// first run of each batch passes here before its rsync starts).
     async fn load_client_scripts(
         &self,
         client_id: i64,
         event: Event,
         batch_id: i64,
-    ) -> anyhow::Result<LoadedScripts> {
+    ) -> anyhow::Result<Option<LoadedScripts>> {
         let mut c = db::conn(&self.pool).await?;
-        let client = clients::find(&mut c, client_id)
-            .await?
-            .ok_or_else(|| anyhow::anyhow!("client {client_id} vanished"))?;
-        let connection: Connection = serde_json::from_value(client.connection.clone())
-            .map_err(|e| anyhow::anyhow!("client {client_id}: undecodable connection: {e}"))?;
         let phase = if event == Event::Pre {
             ScriptPhase::Pre
         } else {
@@ -239,6 +236,14 @@ impl Engine {
                 }
             }
         }
+        if list.is_empty() {
+            return Ok(None);
+        }
+        let client = clients::find(&mut c, client_id)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("client {client_id} vanished"))?;
+        let connection: Connection = serde_json::from_value(client.connection.clone())
+            .map_err(|e| anyhow::anyhow!("client {client_id}: undecodable connection: {e}"))?;
         let total: i64 = jobs::of_clients(&mut c, &[client_id])
             .await?
             .iter()
@@ -248,13 +253,13 @@ impl Engine {
             .await?
             .map(|b| b.opened_at.timestamp())
             .unwrap_or_else(|| Utc::now().timestamp());
-        Ok(LoadedScripts {
+        Ok(Some(LoadedScripts {
             client,
             connection,
             list,
             total,
             opened,
-        })
+        }))
     }
 
     /// Runs the client's pre or post scripts (output into the log of `run_id`, or of the
@@ -267,7 +272,8 @@ impl Engine {
         batch_id: i64,
     ) -> Result<(), RunError> {
         let loaded = match self.load_client_scripts(client_id, event, batch_id).await {
-            Ok(x) => x,
+            Ok(Some(x)) => x,
+            Ok(None) => return Ok(()),
             Err(e) => {
                 tracing::warn!(client_id, "client scripts not loaded: {e}");
                 return Err(if event == Event::Pre {
@@ -284,9 +290,6 @@ impl Engine {
             total,
             opened,
         } = loaded;
-        if list.is_empty() {
-            return Ok(());
-        }
         let ssh_options = db::paging::strings(client.ssh_options.clone());
         let env = scripts::client_env(&ClientContext {
             event,

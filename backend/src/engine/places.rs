@@ -26,6 +26,11 @@ pub struct Place {
 pub struct LocationDirs(HashMap<i64, Option<PathBuf>>);
 
 impl LocationDirs {
+    /// Seeds the directory of location `id`, already read with something else.
+    pub fn know(&mut self, id: i64, dir: &str) {
+        self.0.insert(id, Some(PathBuf::from(dir)));
+    }
+
     /// The directory of a location; `None` when the location no longer exists.
     pub async fn get(&mut self, c: &mut PgConn, id: i64) -> Result<Option<PathBuf>, DbError> {
         if let Some(known) = self.0.get(&id) {
@@ -102,13 +107,13 @@ pub async fn of_jobs(c: &mut PgConn, jobs: &[JobRow]) -> Result<Vec<Place>, DbEr
 /// files with the old one; after a move to another disk it starts afresh.
 pub async fn link_dest(
     c: &mut PgConn,
+    dirs: &mut LocationDirs,
     job_id: i64,
     dest: &Path,
 ) -> Result<Option<PathBuf>, DbError> {
     let Ok(dest_dev) = std::fs::metadata(dest).map(|m| m.dev()) else {
         return Ok(None);
     };
-    let mut dirs = LocationDirs::default();
     for row in snapshots::of_job(c, job_id).await? {
         let Some(data) = dirs.data_of(c, &row).await? else {
             continue;

@@ -130,6 +130,54 @@ impl Engine {
         self.events.store_log(c, owner, row).await
     }
 
+    /// Records the levels of a backup run (when given) and moves it through `states`, each
+    /// with its log record and events, in one transaction and without looking up the
+    /// client and its owner (the caller knows them): the round trips between a claim and
+    /// rsync's start are the dispatcher's latency.
+    pub(super) async fn set_states_known(
+        &self,
+        run: &runs::RunRow,
+        (client_id, owner): (i64, Option<i64>),
+        levels: Option<&[String]>,
+        states: &[RunState],
+    ) -> Result<(), Stop> {
+        let details: Vec<String> = states
+            .iter()
+            .map(|s| format!("run {} of job {}: {s}", run.id, run.job_id))
+            .collect();
+        let changed = async {
+            let mut c = db::conn(&self.pool).await?;
+            db::transaction(&mut c, async |t| {
+                if let Some(levels) = levels {
+                    runs::set_levels(t, run.id, levels).await?;
+                }
+                for (state, detail) in states.iter().zip(&details) {
+                    runs::set_state(t, run.id, *state).await?;
+                    let record = Record {
+                        level: LogLevel::Info,
+                        source: LogSource::Engine,
+                        code: "run_state",
+                        detail,
+                        job_id: Some(run.job_id),
+                        client_id: Some(client_id),
+                        run_id: Some(run.id),
+                        ..Default::default()
+                    };
+                    let row = db::events::log(t, &record).await?;
+                    self.events.store_run(t, run.id).await?;
+                    self.events.store_log(t, owner, row).await?;
+                }
+                Ok::<_, DbError>(())
+            })
+            .await
+        };
+        changed
+            .await
+            .map_err(|e: DbError| Stop(RunError::Internal, e.to_string()))?;
+        self.events.committed();
+        Ok(())
+    }
+
     /// Moves a run to a new state and writes its log record and events, in one
     /// transaction: the state never changes without them.
     pub(super) async fn set_state(&self, run: &runs::RunRow, state: RunState) -> Result<(), Stop> {

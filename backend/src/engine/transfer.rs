@@ -193,7 +193,27 @@ fn tail(path: &Path, max: u64) -> std::io::Result<String> {
     Ok(String::from_utf8_lossy(&buf).into_owned())
 }
 
+/// The first line of `rsync --version` of the program `rsync`, asked once per process and
+/// program (a run used to start one more process at each publication for it).
 pub(super) async fn rsync_version(rsync: &Path) -> String {
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+    static KNOWN: Mutex<Option<HashMap<std::path::PathBuf, String>>> = Mutex::new(None);
+    let lock = || KNOWN.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(v) = lock().as_ref().and_then(|m| m.get(rsync)) {
+        return v.clone();
+    }
+    let v = ask_rsync_version(rsync).await;
+    // A program that did not answer is asked again next time.
+    if !v.is_empty() {
+        lock()
+            .get_or_insert_with(HashMap::new)
+            .insert(rsync.to_owned(), v.clone());
+    }
+    v
+}
+
+async fn ask_rsync_version(rsync: &Path) -> String {
     match async_process::Command::new(rsync)
         .arg("--version")
         .output()

@@ -58,6 +58,8 @@ pub struct JobContext {
     pub post_scripts_after_pre_failure: bool,
     /// The client owner's address, or empty (script environment).
     pub owner_email: String,
+    /// The client owner's user name (the snapshot's metadata), none without an owner.
+    pub owner_name: Option<String>,
     /// The sum of the sizes of the client's jobs (script environment).
     pub client_total: i64,
     pub limits: Limits,
@@ -70,7 +72,49 @@ impl Engine {
         Ok(self.load_rows(&mut c, run).await?)
     }
 
+    /// The context in two queries: the job with every row it names, and its scripts. When
+    /// a row is gone, [`Engine::load_rows_one_by_one`] finds out which.
     async fn load_rows(&self, c: &mut PgConn, run: &RunRow) -> Result<JobContext, LoadError> {
+        let Some(row) = jobs::run_context(c, run.job_id).await? else {
+            return self.load_rows_one_by_one(c, run).await;
+        };
+        let scripts = jobs::scripts_with_content(c, row.job.id)
+            .await?
+            .into_iter()
+            .map(|(name, phase, content)| AttachedScript {
+                name,
+                phase,
+                content,
+            })
+            .collect();
+        let schedule: Schedule = serde_json::from_value(row.policy.schedule.clone())?;
+        let connection: Connection = serde_json::from_value(row.client.connection.clone())?;
+        let status = crate::engine::usage::location_status(&PathBuf::from(&row.location.directory));
+        Ok(JobContext {
+            run_id: run.id,
+            queued_levels: queued_levels(run),
+            job: row.job,
+            client: row.client,
+            location: row.location,
+            policy: row.policy,
+            schedule,
+            connection,
+            status,
+            scripts,
+            post_scripts_after_pre_failure: row.post_scripts_after_pre_failure,
+            owner_email: row.owner_email.unwrap_or_default(),
+            owner_name: row.owner_name,
+            client_total: row.client_total,
+            limits: self.limits(),
+        })
+    }
+
+    /// The context row by row: slower, but says which row is gone.
+    async fn load_rows_one_by_one(
+        &self,
+        c: &mut PgConn,
+        run: &RunRow,
+    ) -> Result<JobContext, LoadError> {
         let job = found(jobs::find(c, run.job_id).await?, RunError::JobDeleted)?;
         let client = found(clients::find(c, job.client_id).await?, RunError::JobDeleted)?;
         let location = found(
@@ -86,13 +130,12 @@ impl Engine {
         let status = crate::engine::usage::location_status(&PathBuf::from(&location.directory));
         let scripts = attached_scripts(c, job.id).await?;
         let settings = db::settings::get(c).await?;
-        let owner_email = match client.owner_id {
-            Some(id) => db::users::find(c, id)
-                .await?
-                .and_then(|u| u.email)
-                .unwrap_or_default(),
-            None => String::new(),
+        let owner = match client.owner_id {
+            Some(id) => db::users::find(c, id).await?,
+            None => None,
         };
+        let owner_name = owner.as_ref().map(|u| u.username.clone());
+        let owner_email = owner.and_then(|u| u.email).unwrap_or_default();
         let client_total = jobs::of_clients(c, &[client.id])
             .await?
             .iter()
@@ -111,6 +154,7 @@ impl Engine {
             scripts,
             post_scripts_after_pre_failure: settings.post_scripts_after_pre_failure,
             owner_email,
+            owner_name,
             client_total,
             limits: self.limits(),
         })

@@ -12,7 +12,7 @@ use shared::scripts::ScriptPhase;
 use super::context::JobContext;
 use super::plan::{BackupPlan, Script};
 use crate::db::runs::{RunOutcome, RunRow};
-use crate::db::{self, runs};
+use crate::db;
 use crate::engine::phases::Phase;
 use crate::engine::runner::{Engine, Stop};
 use crate::engine::scripts::{job_env, Event, JobEnv};
@@ -47,13 +47,27 @@ impl Engine {
         let job_start = Utc::now().timestamp();
         // No connection is held across scripts and state changes (they take their own):
         // runs waiting for connections while holding one would starve the pool.
-        self.set_state(run, RunState::PreJob).await?;
-        self.pre_scripts(run, ctx, plan, job_start).await?;
-        self.phase(run.id, Phase::Scripts);
-        if self.registry.aborted(run.id) {
-            return Err(Stop(RunError::Aborted, String::new()));
+        let known = (ctx.client.id, ctx.client.owner_id);
+        let levels = Some(plan.levels.as_slice());
+        if plan.pre.is_empty() {
+            if self.registry.aborted(run.id) {
+                return Err(Stop(RunError::Aborted, String::new()));
+            }
+            // Nothing runs in between: both states (and the levels) in one transaction.
+            let states = [RunState::PreJob, RunState::Running];
+            self.set_states_known(run, known, levels, &states).await?;
+            self.phase(run.id, Phase::Scripts);
+        } else {
+            self.set_states_known(run, known, levels, &[RunState::PreJob])
+                .await?;
+            self.pre_scripts(run, ctx, plan, job_start).await?;
+            self.phase(run.id, Phase::Scripts);
+            if self.registry.aborted(run.id) {
+                return Err(Stop(RunError::Aborted, String::new()));
+            }
+            self.set_states_known(run, known, None, &[RunState::Running])
+                .await?;
         }
-        self.set_state(run, RunState::Running).await?;
         let b = Backup {
             run,
             ctx,
@@ -79,15 +93,14 @@ impl Engine {
         self.pin_host_key(&mut c, &ctx.client, &ctx.connection)
             .await?;
         self.phase(run.id, Phase::HostKey);
-        runs::set_levels(&mut c, run.id, &plan.levels)
-            .await
-            .map_err(Stop::internal)?;
         let data_dir = plan
             .store
             .prepare(run.id)
             .map_err(|e| Stop(RunError::StorageError, e.to_string()))?;
         // The newest snapshot wherever it lies (a moved job's is in its old store).
-        let link_dest = crate::engine::places::link_dest(&mut c, ctx.job.id, &data_dir)
+        let mut dirs = crate::engine::places::LocationDirs::default();
+        dirs.know(ctx.location.id, &ctx.location.directory);
+        let link_dest = crate::engine::places::link_dest(&mut c, &mut dirs, ctx.job.id, &data_dir)
             .await
             .map_err(Stop::internal)?;
         plan.rsync.argv(&data_dir, link_dest.as_deref())

@@ -33,7 +33,7 @@ impl Engine {
         mut outcome: RunOutcome,
     ) -> Result<RunOutcome, Stop> {
         let job = &b.ctx.job;
-        let owner = self.owner_name(b.ctx.client.owner_id).await;
+        let owner = b.ctx.owner_name.clone();
         let meta = SnapshotMeta {
             format: 1,
             run_id: b.run.id,
@@ -74,15 +74,6 @@ impl Engine {
                 Ok(outcome)
             }
         }
-    }
-
-    /// The user name of a client's owner, for the snapshot's metadata (none when the
-    /// database does not answer: the snapshot matters more).
-    async fn owner_name(&self, owner_id: Option<i64>) -> Option<String> {
-        let id = owner_id?;
-        let mut c = db::conn(&self.pool).await.ok()?;
-        let user = db::users::find(&mut c, id).await.ok()??;
-        Some(user.username)
     }
 
     /// The snapshot's row, the job's size, and retention.

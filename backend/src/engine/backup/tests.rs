@@ -110,6 +110,7 @@ fn ctx() -> JobContext {
         scripts: Vec::new(),
         post_scripts_after_pre_failure: false,
         owner_email: String::new(),
+        owner_name: None,
         client_total: 0,
         limits: Limits {
             data_dir: PathBuf::from("/var/lib/eb"),
