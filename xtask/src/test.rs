@@ -45,7 +45,9 @@ fn everything(e2e: bool) -> anyhow::Result<()> {
         beside(
             || {
                 step("cargo tests", || {
-                    run(cmd("cargo").args(["test", "--workspace"]))
+                    // More threads than cores: most API tests wait on sshd, rsync and
+                    // PostgreSQL, and the longest few bound the run.
+                    run(cmd("cargo").args(["test", "--workspace", "--", "--test-threads=6"]))
                 })
             },
             "checks",
