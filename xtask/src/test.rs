@@ -1,13 +1,16 @@
-//! `cargo xtask test`: set-up, then formatting and lints, the web app build, every cargo
-//! test (unit, integration on real PostgreSQL, translations), the generated-file drift
-//! checks, and against live servers over HTTPS (see `live`): browser tests (also under a
-//! path prefix), a generated Python client, and schemathesis over the whole API.
+//! `cargo xtask test`: set-up, formatting, then every cargo test (unit, integration on
+//! real PostgreSQL, translations) with the lints and the web app build beside it, the
+//! Debian package test, and against live servers over HTTPS (see `live`): the schema.rs
+//! drift check, browser tests (also under a path prefix), a generated Python client, and
+//! schemathesis over the whole API. Every run ends with the table of its phase times.
 //!
 //! `EBK_XTASK_E2E_ONLY=1 cargo xtask test` builds the server and the web app and runs only
 //! the live-server part, for working on it.
 
+mod lanes;
 mod live;
 
+use std::fs::File;
 use std::time::Instant;
 
 use anyhow::{bail, Context};
@@ -15,41 +18,41 @@ use anyhow::{bail, Context};
 use crate::run::{cmd, output, root, run};
 use crate::server::TestServer;
 use crate::setup::{setup, Needs};
+use lanes::{beside, logged, step};
 
-/// Runs everything; the first failure stops the run with an error.
+/// Runs everything; the first failure stops the run with an error. The table of phase
+/// times is printed at the end either way.
 pub fn test(e2e: bool) -> anyhow::Result<()> {
     let started = Instant::now();
-    if std::env::var_os("EBK_XTASK_E2E_ONLY").is_some() {
-        return live_only(started);
-    }
+    let result = if std::env::var_os("EBK_XTASK_E2E_ONLY").is_some() {
+        live_only()
+    } else {
+        everything(e2e)
+    };
+    lanes::print_times(started.elapsed(), result.is_ok());
+    result
+}
+
+fn everything(e2e: bool) -> anyhow::Result<()> {
     setup(Needs { test_tools: e2e })?;
     step("format", || {
         run(cmd("cargo").args(["fmt", "--all", "--check"]))
     })?;
-    step("clippy", || {
-        run(cmd("cargo").args([
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ]))?;
-        run(cmd("cargo").args([
-            "clippy",
-            "-p",
-            "frontend",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--",
-            "-D",
-            "warnings",
-        ]))
-    })?;
-    step("web app build", || run(cmd("trunk").arg("build")))?;
     drop_old_test_databases();
-    step("cargo tests", || {
-        run(cmd("cargo").args(["test", "--workspace"]))
+    // The test run mostly waits (on sshd, rsync, PostgreSQL and the servers it starts), so
+    // the lints and the web app build run beside it rather than before it.
+    step("cargo tests, beside lints and the web app build", || {
+        beside(
+            || {
+                step("cargo tests", || {
+                    // More threads than cores: most API tests wait on sshd, rsync and
+                    // PostgreSQL, and the longest few bound the run.
+                    run(cmd("cargo").args(["test", "--workspace", "--", "--test-threads=6"]))
+                })
+            },
+            "checks",
+            checks,
+        )
     })?;
     step("debian package", crate::deb_test::run)?;
     if e2e {
@@ -58,15 +61,59 @@ pub fn test(e2e: bool) -> anyhow::Result<()> {
             live::live_tests,
         )?;
     }
-    eprintln!(
-        "xtask: all checks passed in {:.0} s",
-        started.elapsed().as_secs_f64()
-    );
     Ok(())
 }
 
+/// The lints and the web app build, in a target directory of their own
+/// (`target/checks`): cargo locks a target directory for a whole command, test runs
+/// included, so sharing `target/` would make them wait for the tests. They share no
+/// artefacts with the test build anyway (lints only type-check; the web app is wasm).
+fn checks(log: &File) -> anyhow::Result<()> {
+    let dir = root().join("target/checks");
+    let cargo = |args: &[&str]| {
+        let mut c = cmd("cargo");
+        c.args(args).env("CARGO_TARGET_DIR", &dir);
+        c
+    };
+    step("clippy", || {
+        // The frontend is linted for the target it is built for, its tests included.
+        logged(
+            log,
+            &mut cargo(&[
+                "clippy",
+                "--workspace",
+                "--exclude",
+                "frontend",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ]),
+        )?;
+        logged(
+            log,
+            &mut cargo(&[
+                "clippy",
+                "-p",
+                "frontend",
+                "--all-targets",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--",
+                "-D",
+                "warnings",
+            ]),
+        )
+    })?;
+    step("web app build", || {
+        let mut trunk = cmd("trunk");
+        trunk.arg("build").env("CARGO_TARGET_DIR", &dir);
+        logged(log, &mut trunk)
+    })
+}
+
 /// The live-server part alone, after building what it serves.
-fn live_only(started: Instant) -> anyhow::Result<()> {
+fn live_only() -> anyhow::Result<()> {
     step("server build", || {
         run(cmd("cargo").args(["build", "-p", "backend", "--bin", "elkarbackup"]))
     })?;
@@ -74,12 +121,7 @@ fn live_only(started: Instant) -> anyhow::Result<()> {
     step(
         "live servers: browser lane and api lane at once",
         live::live_tests,
-    )?;
-    eprintln!(
-        "xtask: live-server tests passed in {:.0} s",
-        started.elapsed().as_secs_f64()
-    );
-    Ok(())
+    )
 }
 
 /// Each integration test makes its own database (`ebk_t_…`); drop those of earlier runs
@@ -110,14 +152,6 @@ fn drop_old_test_databases() {
     {
         let _ = psql(&format!("DROP DATABASE IF EXISTS \"{name}\""));
     }
-}
-
-fn step<T>(name: &str, f: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Result<T> {
-    eprintln!("xtask: == {name}");
-    let t = Instant::now();
-    let r = f().with_context(|| format!("step `{name}`"));
-    eprintln!("xtask: == {name}: {:.1} s", t.elapsed().as_secs_f64());
-    r
 }
 
 /// `diesel print-schema` on the migrated database must equal the committed schema.rs.

@@ -5,18 +5,16 @@
 //! - api: a third server over HTTPS for the generated Python client and schemathesis.
 //!
 //! The browser lane's output streams as it comes; the api lane's goes to
-//! `target/e2e-logs/api.log` and is printed in one block, every line marked `api |`, when
-//! it ends, so the two never interleave line by line. Both lanes always finish; the run
-//! fails if either failed.
+//! `target/xtask-logs/api.log` and is printed in one block when it ends (`lanes::beside`).
 
 use std::fs::File;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::Instant;
+use std::path::PathBuf;
+use std::process::Command;
 
-use anyhow::{bail, Context};
+use anyhow::Context;
 
-use super::{schema_drift, step};
+use super::lanes::{beside, logged, step};
+use super::schema_drift;
 use crate::run::{cmd, output, root, run};
 use crate::server::{Reach, TestServer};
 
@@ -29,24 +27,7 @@ const PREFIX: &str = "/elkarbackup";
 
 /// Runs both lanes at once and reports both.
 pub fn live_tests() -> anyhow::Result<()> {
-    let log_dir = root().join("target/e2e-logs");
-    std::fs::create_dir_all(&log_dir)?;
-    let api_log = log_dir.join("api.log");
-    let api = {
-        let log = api_log.clone();
-        std::thread::spawn(move || api_lane(&log))
-    };
-    let browser = browser_lane();
-    let api = api
-        .join()
-        .unwrap_or_else(|_| Err(anyhow::anyhow!("the api lane panicked")));
-    print_block("api", &api_log);
-    match (browser, api) {
-        (Ok(()), Ok(())) => Ok(()),
-        (Err(b), Ok(())) => Err(b.context("browser lane")),
-        (Ok(()), Err(a)) => Err(a.context("api lane (output above, marked `api |`)")),
-        (Err(b), Err(a)) => bail!("both lanes failed:\n  browser: {b:#}\n  api: {a:#}"),
-    }
+    beside(browser_lane, "api", api_tools)
 }
 
 fn browser_lane() -> anyhow::Result<()> {
@@ -97,18 +78,6 @@ fn node(server: &TestServer) -> Command {
     c
 }
 
-fn api_lane(log: &Path) -> anyhow::Result<()> {
-    let started = Instant::now();
-    eprintln!("xtask: == api lane started (output in {})", log.display());
-    let result = api_tools(&File::create(log)?);
-    eprintln!(
-        "xtask: == api lane {} in {:.1} s",
-        if result.is_ok() { "passed" } else { "FAILED" },
-        started.elapsed().as_secs_f64()
-    );
-    result
-}
-
 fn api_tools(log: &File) -> anyhow::Result<()> {
     let https = Reach {
         tls: true,
@@ -117,12 +86,7 @@ fn api_tools(log: &File) -> anyhow::Result<()> {
     let server = TestServer::start("e2e-api", &https).context("starting the api server")?;
     server.create_user(FUZZ_USER, "admin", FUZZ_PASSWORD)?;
     let ca: PathBuf = server.ca.clone().context("the api server has no CA")?;
-    let logged = |c: &mut Command| -> anyhow::Result<()> {
-        writeln_log(log, &format!("$ {c:?}"));
-        c.stdout(Stdio::from(log.try_clone()?))
-            .stderr(Stdio::from(log.try_clone()?));
-        run(c)
-    };
+    let logged = |c: &mut Command| logged(log, c);
     let client = root().join("target/python-client");
     logged(
         cmd(".venv/bin/openapi-python-client")
@@ -162,8 +126,11 @@ fn api_tools(log: &File) -> anyhow::Result<()> {
             .args([
                 "--request-timeout",
                 "10",
+                // The fuzzing phase's budget per operation: every operation is still
+                // fuzzed (and covered by the examples, coverage and stateful phases),
+                // within a bounded time.
                 "--max-examples",
-                "40",
+                "20",
                 "--checks",
                 "all",
                 // Schema-valid bodies may still name a job that does not exist or a
@@ -179,20 +146,4 @@ fn api_tools(log: &File) -> anyhow::Result<()> {
             ]),
     )
     .context("schemathesis")
-}
-
-fn writeln_log(mut log: &File, line: &str) {
-    use std::io::Write;
-    let _ = writeln!(log, "{}", line.replace('"', ""));
-}
-
-/// Prints a lane's log in one block, each line marked with the lane's name.
-fn print_block(lane: &str, log: &Path) {
-    let text = std::fs::read_to_string(log).unwrap_or_default();
-    let mut block = format!("xtask: ---- {lane} lane output ({}) ----\n", log.display());
-    for line in text.lines() {
-        block.push_str(&format!("{lane} | {line}\n"));
-    }
-    block.push_str(&format!("xtask: ---- end of {lane} lane output ----"));
-    eprintln!("{block}");
 }
