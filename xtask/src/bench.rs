@@ -68,7 +68,7 @@ pub(crate) fn start_sshd(dir: &Path, authorized: &str) -> anyhow::Result<Sshd> {
     bail!("sshd did not start")
 }
 
-fn make_tree(root: &Path) -> anyhow::Result<()> {
+pub(crate) fn make_tree(root: &Path) -> anyhow::Result<()> {
     for d in 0..DIRS {
         let dir = root.join(format!("d{d:04}"));
         std::fs::create_dir_all(&dir)?;
