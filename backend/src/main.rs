@@ -4,12 +4,6 @@ mod cli;
 
 use clap::Parser;
 
-/// mimalloc instead of glibc's malloc: glibc keeps memory freed by a thread in that
-/// thread's arena (an Argon2 hash's 19 MiB stayed resident in each thread that hashed a
-/// password), while mimalloc returns freed memory to the system.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> std::process::ExitCode {
     let args = cli::Cli::parse();
     tracing_subscriber::fmt()

@@ -295,3 +295,16 @@ pub fn memory_bench() -> anyhow::Result<()> {
     row("server after the backups", after);
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::field;
+
+    #[test]
+    fn reads_a_kib_field_of_proc_status() {
+        let status = "Name:\telkarbackup\nVmHWM:\t  120000 kB\nVmRSS:\t   41234 kB\nThreads:\t6\n";
+        assert_eq!(field(status, "VmRSS:"), 41234);
+        assert_eq!(field(status, "Threads:"), 6);
+        assert_eq!(field(status, "RssAnon:"), 0, "a missing field reads as 0");
+    }
+}

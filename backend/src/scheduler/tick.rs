@@ -247,7 +247,11 @@ mod tests {
             got,
             vec![
                 (7, vec!["daily".to_string()], vec![11]),
-                (3, vec!["hourly".to_string(), "daily".to_string()], vec![10, 12]),
+                (
+                    3,
+                    vec!["hourly".to_string(), "daily".to_string()],
+                    vec![10, 12]
+                ),
                 // A due policy without active jobs queued nothing.
                 (9, vec!["weekly".to_string()], vec![]),
             ]
