@@ -21,11 +21,10 @@ const BACKUPS: usize = 4;
 /// How long the server is left alone after start before its idle RSS is read.
 const SETTLE: Duration = Duration::from_secs(5);
 /// The former defaults, for the baseline server: 10 database connections, one HTTP worker
-/// per CPU, glibc's per-thread malloc arenas.
+/// per CPU.
 const OLD_SETTINGS: &[(&str, &str)] = &[
     ("ELKARBACKUP_DB_POOL_SIZE", "10"),
     ("ELKARBACKUP_HTTP_WORKERS", "0"),
-    ("ELKARBACKUP_MALLOC_ARENAS", "0"),
 ];
 
 /// A process's memory from `/proc/<pid>/status` and `smaps_rollup`, in KiB.
