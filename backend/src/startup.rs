@@ -295,6 +295,7 @@ fn build_server(
     tls: Option<rustls::ServerConfig>,
 ) -> anyhow::Result<Server> {
     let dist = state.config.frontend_dir.clone();
+    let workers = state.config.http_workers;
     let prefix: Arc<str> = state.config.url_prefix.as_str().into();
     let page = IndexPage::load(&dist, &prefix);
     let app_csp = page.csp.clone();
@@ -341,6 +342,11 @@ fn build_server(
             )
             .wrap(actix_web::middleware::Logger::new("%a \"%r\" %s %b %Dms"))
     });
+    // 0 keeps actix's default (one worker per CPU).
+    let server = match workers {
+        0 => server,
+        n => server.workers(n),
+    };
     let server = match tls {
         Some(tls) => server.listen_rustls_0_23(listener, tls)?,
         None => server.listen(listener)?,

@@ -5,6 +5,7 @@
 mod bench;
 mod bench_browse;
 mod bench_dashboard;
+mod bench_memory;
 mod bench_replicate;
 mod bench_scheduler;
 mod deb;
@@ -42,8 +43,9 @@ enum Cmd {
         /// tick queueing 5,000 due jobs and the dispatcher's overhead per run; `browse`:
         /// snapshot listing, search and archives of 100,000 files beside ls, find, tar, zip;
         /// `replicate`: a replica's per-snapshot pull beside upstream's whole-store rsync;
-        /// `dashboard`: the dashboard's endpoints and page over 3,000 jobs of 100 runs each.
-        #[arg(value_parser = ["backup", "scheduler", "browse", "replicate", "dashboard"])]
+        /// `dashboard`: the dashboard's endpoints and page over 3,000 jobs of 100 runs each;
+        /// `memory`: the server's RSS idle and during 4 parallel 100,000-file backups.
+        #[arg(value_parser = ["backup", "scheduler", "browse", "replicate", "dashboard", "memory"])]
         what: String,
     },
     /// Structural measures: files over 400 lines, functions over 80 lines, module cycles
@@ -89,6 +91,7 @@ fn main() -> std::process::ExitCode {
         Cmd::Bench { what } if what == "browse" => bench_browse::browse(),
         Cmd::Bench { what } if what == "replicate" => bench_replicate::replicate(),
         Cmd::Bench { what } if what == "dashboard" => bench_dashboard::dashboard(),
+        Cmd::Bench { what } if what == "memory" => bench_memory::memory_bench(),
         Cmd::Bench { .. } => bench::backup(),
     };
     match result {

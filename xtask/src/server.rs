@@ -123,6 +123,11 @@ impl TestServer {
         Ok(())
     }
 
+    /// The server's process id (the memory benchmark reads its RSS in `/proc`).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// A libpq URL of the server's database, for diesel_cli.
     pub fn database_url(&self) -> String {
         format!(

@@ -37,6 +37,10 @@ pub struct Config {
     pub login_window_seconds: u64,
     /// Maximum database connections in the pool.
     pub db_pool_size: usize,
+    /// HTTP worker threads; 0 means one per CPU (actix's default). Each worker holds its
+    /// own copy of the routes and the API document, so on many-core machines the default
+    /// costs memory while a backup server's few users never need that many.
+    pub http_workers: usize,
     /// The rsync program.
     pub rsync: PathBuf,
     /// rsync I/O timeout and ssh connect timeout, in seconds.
@@ -84,7 +88,8 @@ impl Default for Config {
             secure_cookies: false,
             login_max_failures: 5,
             login_window_seconds: 300,
-            db_pool_size: 10,
+            db_pool_size: 16,
+            http_workers: 2,
             rsync: PathBuf::from("rsync"),
             rsync_timeout_seconds: 600,
             min_free_percent: 1,
@@ -119,6 +124,7 @@ struct FileConfig {
     login_max_failures: Option<u32>,
     login_window_seconds: Option<u64>,
     db_pool_size: Option<usize>,
+    http_workers: Option<usize>,
     rsync: Option<PathBuf>,
     rsync_timeout_seconds: Option<u32>,
     min_free_percent: Option<u64>,
@@ -215,6 +221,7 @@ impl Config {
             login_max_failures,
             login_window_seconds,
             db_pool_size,
+            http_workers,
             rsync,
             rsync_timeout_seconds,
             min_free_percent,
@@ -307,7 +314,8 @@ impl Config {
             dispatcher => "ELKARBACKUP_DISPATCHER",
             lease_seconds => "ELKARBACKUP_LEASE_SECONDS",
             requeue_interrupted => "ELKARBACKUP_REQUEUE_INTERRUPTED",
-            max_local_runs => "ELKARBACKUP_MAX_LOCAL_RUNS"
+            max_local_runs => "ELKARBACKUP_MAX_LOCAL_RUNS",
+            http_workers => "ELKARBACKUP_HTTP_WORKERS"
         );
         if let Some(v) = env("ELKARBACKUP_URL_PREFIX") {
             self.url_prefix = service::normalize_url_prefix(&v);

@@ -55,6 +55,48 @@ pub async fn open(c: &mut PgConn, client_id: i64) -> Result<i64, DbError> {
         .await?)
 }
 
+#[derive(QueryableByName)]
+struct ClientBatch {
+    #[diesel(sql_type = BigInt)]
+    client_id: i64,
+    #[diesel(sql_type = BigInt)]
+    id: i64,
+}
+
+/// [`open`] for several clients in one statement: each client's open batch, opened now
+/// when it has none. A batch another transaction opened since this statement's snapshot
+/// is found by [`open`] afterwards (claims are serialised, so that is rare).
+pub async fn open_many(
+    c: &mut PgConn,
+    client_ids: &[i64],
+) -> Result<std::collections::HashMap<i64, i64>, DbError> {
+    if client_ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let rows: Vec<ClientBatch> = diesel::sql_query(
+        "WITH wanted AS (SELECT DISTINCT unnest($1::BIGINT[]) AS client_id), \
+              opened AS (INSERT INTO client_batches (client_id) SELECT client_id FROM wanted \
+                         ON CONFLICT (client_id) WHERE state <> 'finished' DO NOTHING \
+                         RETURNING client_id, id) \
+         SELECT client_id, id FROM opened \
+         UNION ALL \
+         SELECT b.client_id, b.id FROM client_batches b JOIN wanted w ON w.client_id = b.client_id \
+          WHERE b.state <> 'finished'",
+    )
+    .bind::<diesel::sql_types::Array<BigInt>, _>(client_ids)
+    .load(c)
+    .await?;
+    let mut found: std::collections::HashMap<i64, i64> =
+        rows.into_iter().map(|r| (r.client_id, r.id)).collect();
+    for &client in client_ids {
+        if !found.contains_key(&client) {
+            let id = open(c, client).await?;
+            found.insert(client, id);
+        }
+    }
+    Ok(found)
+}
+
 /// One batch.
 pub async fn find(c: &mut PgConn, id: i64) -> Result<Option<BatchRow>, DbError> {
     Ok(client_batches::table

@@ -56,6 +56,40 @@ pub async fn insert<T: serde::Serialize + ?Sized>(
     Ok(row.id)
 }
 
+/// One event of [`insert_many`]: its client, the owner who may see it, its payload.
+pub type NewEvent = (Option<i64>, Option<i64>, serde_json::Value);
+
+/// Stores events with one statement, their ids in the order given (the same lock as
+/// [`insert`], so the same call order). Returns how many were stored.
+pub async fn insert_many(c: &mut PgConn, events: Vec<NewEvent>) -> Result<usize, DbError> {
+    use diesel::sql_types::{Array, BigInt, Jsonb, Nullable};
+    if events.is_empty() {
+        return Ok(0);
+    }
+    let mut clients = Vec::with_capacity(events.len());
+    let mut owners = Vec::with_capacity(events.len());
+    let mut payloads = Vec::with_capacity(events.len());
+    for (client, owner, payload) in events {
+        clients.push(client);
+        owners.push(owner);
+        payloads.push(payload);
+    }
+    Ok(diesel::sql_query(
+        "WITH locked AS (SELECT pg_advisory_xact_lock($1)) \
+         INSERT INTO events (client_id, owner_id, payload) \
+         SELECT e.client_id, e.owner_id, e.payload FROM locked, \
+                unnest($2::BIGINT[], $3::BIGINT[], $4::JSONB[]) WITH ORDINALITY \
+                    AS e(client_id, owner_id, payload, n) \
+          ORDER BY e.n",
+    )
+    .bind::<BigInt, _>(EVENTS_LOCK)
+    .bind::<Array<Nullable<BigInt>>, _>(clients)
+    .bind::<Array<Nullable<BigInt>>, _>(owners)
+    .bind::<Array<Jsonb>, _>(payloads)
+    .execute(c)
+    .await?)
+}
+
 /// Events after `after`, oldest first, at most `limit`.
 pub async fn since(c: &mut PgConn, after: i64, limit: i64) -> Result<Vec<EventRow>, DbError> {
     Ok(events::table
@@ -104,6 +138,24 @@ pub async fn log(c: &mut PgConn, r: &NewLogRecord<'_>) -> Result<LogRecord, DbEr
         .returning(log_records::all_columns)
         .get_result(c)
         .await?)
+}
+
+/// Stores log records with one statement; returns them in the order given.
+pub async fn log_many(
+    c: &mut PgConn,
+    records: &[NewLogRecord<'_>],
+) -> Result<Vec<LogRecord>, DbError> {
+    if records.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut rows: Vec<LogRecord> = diesel::insert_into(log_records::table)
+        .values(records)
+        .returning(log_records::all_columns)
+        .get_results(c)
+        .await?;
+    // Ids follow the VALUES order; sorting by id makes the order explicit.
+    rows.sort_by_key(|r| r.id);
+    Ok(rows)
 }
 
 /// Log records of a run, oldest first.

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt, Nullable, Text};
-use diesel_async::{AsyncConnection, RunQueryDsl};
+use diesel_async::RunQueryDsl;
 
 use shared::common::RunResult;
 use shared::runs::{RunKind, RunState, RunTrigger};
@@ -82,12 +82,6 @@ pub async fn enqueue_replicate(
     .await?)
 }
 
-#[derive(QueryableByName)]
-struct Id {
-    #[diesel(sql_type = BigInt)]
-    id: i64,
-}
-
 /// Queues (or merges into) a run with `levels` for every active job of an active client
 /// that follows the policy. Returns the ids of the queued runs.
 pub async fn enqueue_policy(
@@ -95,19 +89,12 @@ pub async fn enqueue_policy(
     policy_id: i64,
     levels: &[String],
 ) -> Result<Vec<i64>, DbError> {
-    let q = format!(
-        "INSERT INTO runs (job_id, trigger, levels) \
-         SELECT j.id, 'schedule', $2 FROM jobs j JOIN clients c ON c.id = j.client_id \
-          WHERE j.policy_id = $1 AND j.active AND c.active AND c.copy_of IS NULL \
-         ON CONFLICT (job_id) WHERE state = 'queued' AND kind = 'backup' DO UPDATE SET levels = {MERGE_LEVELS} \
-         RETURNING id"
-    );
-    let rows: Vec<Id> = diesel::sql_query(q)
-        .bind::<BigInt, _>(policy_id)
-        .bind::<Array<Text>, _>(levels)
-        .load(c)
-        .await?;
-    Ok(rows.into_iter().map(|r| r.id).collect())
+    let due = vec![(policy_id, levels.to_vec())];
+    Ok(enqueue_policies(c, &due)
+        .await?
+        .into_iter()
+        .map(|(_, run)| run)
+        .collect())
 }
 
 #[derive(QueryableByName)]
@@ -119,60 +106,136 @@ struct LastTick {
 /// What one tick queued: per policy, its due levels and the runs queued or merged.
 pub type TickPlan = Vec<(i64, Vec<String>)>;
 
-/// Evaluates the minute `minute` exactly once over every server: inside one transaction
-/// holding the scheduler row, and only when the last evaluated minute is older. `plan`
-/// gets the last evaluated minute and says which policies are due with which levels; their
-/// runs are queued and the new last minute recorded in the same transaction. Returns
-/// `None` when another server already evaluated the minute, else the last minute before
-/// and, per due policy, its levels and queued runs.
-#[allow(clippy::type_complexity)]
-pub async fn tick<F>(
+/// How a minute stands before it is evaluated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TickStart {
+    /// Another server evaluated it already.
+    Done,
+    /// The usual quiet minute: the previous one was evaluated and nothing is due now; it
+    /// is recorded as evaluated (the last minute before is given).
+    Quiet(Option<DateTime<Utc>>),
+    /// Policies may be due: [`evaluate`] it in a transaction.
+    Evaluate,
+}
+
+/// The fast path of the minute tick, outside any transaction: one read, and for a quiet
+/// minute one conditional update that records it (and loses to any other server).
+pub async fn tick_start<F>(
     c: &mut PgConn,
     minute: DateTime<Utc>,
     plan: F,
-) -> Result<Option<(Option<DateTime<Utc>>, Vec<(i64, Vec<String>, Vec<i64>)>)>, DbError>
+) -> Result<TickStart, DbError>
 where
-    F: Fn(Option<DateTime<Utc>>) -> TickPlan + Send + Sync,
+    F: Fn(Option<DateTime<Utc>>) -> TickPlan,
 {
-    // Fast path for the usual quiet minute: the previous minute was evaluated and nothing
-    // is due now; one conditional update records it (and loses to any other server).
     let seen: LastTick = diesel::sql_query("SELECT last_tick FROM scheduler_state WHERE id = 1")
         .get_result(c)
         .await?;
     if seen.last_tick.is_some_and(|l| l >= minute) {
-        return Ok(None);
+        return Ok(TickStart::Done);
     }
     let prev = minute - chrono::TimeDelta::minutes(1);
-    if seen.last_tick == Some(prev) && plan(seen.last_tick).is_empty() {
-        let n = diesel::sql_query(
-            "UPDATE scheduler_state SET last_tick = $1 WHERE id = 1 AND last_tick = $2",
-        )
-        .bind::<diesel::sql_types::Timestamptz, _>(minute)
-        .bind::<diesel::sql_types::Timestamptz, _>(prev)
-        .execute(c)
-        .await?;
-        return Ok((n == 1).then_some((seen.last_tick, Vec::new())));
+    if seen.last_tick != Some(prev) || !plan(seen.last_tick).is_empty() {
+        return Ok(TickStart::Evaluate);
     }
-    c.transaction::<_, DbError, _>(async move |t| {
-        let last: LastTick =
-            diesel::sql_query("SELECT last_tick FROM scheduler_state WHERE id = 1 FOR UPDATE")
-                .get_result(t)
-                .await?;
-        if last.last_tick.is_some_and(|l| l >= minute) {
-            return Ok(None);
-        }
-        let mut queued = Vec::new();
-        for (policy_id, levels) in plan(last.last_tick) {
-            let ids = enqueue_policy(t, policy_id, &levels).await?;
-            queued.push((policy_id, levels, ids));
-        }
-        diesel::sql_query("UPDATE scheduler_state SET last_tick = $1 WHERE id = 1")
-            .bind::<diesel::sql_types::Timestamptz, _>(minute)
-            .execute(t)
-            .await?;
-        Ok(Some((last.last_tick, queued)))
+    let n = diesel::sql_query(
+        "UPDATE scheduler_state SET last_tick = $1 WHERE id = 1 AND last_tick = $2",
+    )
+    .bind::<diesel::sql_types::Timestamptz, _>(minute)
+    .bind::<diesel::sql_types::Timestamptz, _>(prev)
+    .execute(c)
+    .await?;
+    Ok(if n == 1 {
+        TickStart::Quiet(seen.last_tick)
+    } else {
+        TickStart::Done
     })
-    .await
+}
+
+/// Evaluates the minute `minute` exactly once over every server; call it inside a
+/// transaction (`t`), which holds the scheduler row until the commit. Only when the last
+/// evaluated minute is older: `plan` gets that minute and says which policies are due
+/// with which levels; their runs are queued by one statement and the new last minute
+/// recorded. Returns `None` when another server already evaluated the minute, else the
+/// last minute before, the plan, and the runs queued or merged into as `(policy, run)`.
+#[allow(clippy::type_complexity)]
+pub async fn evaluate<F>(
+    t: &mut PgConn,
+    minute: DateTime<Utc>,
+    plan: F,
+) -> Result<Option<(Option<DateTime<Utc>>, TickPlan, Vec<(i64, i64)>)>, DbError>
+where
+    F: Fn(Option<DateTime<Utc>>) -> TickPlan,
+{
+    let last: LastTick =
+        diesel::sql_query("SELECT last_tick FROM scheduler_state WHERE id = 1 FOR UPDATE")
+            .get_result(t)
+            .await?;
+    if last.last_tick.is_some_and(|l| l >= minute) {
+        return Ok(None);
+    }
+    let due = plan(last.last_tick);
+    let queued = enqueue_policies(t, &due).await?;
+    diesel::sql_query("UPDATE scheduler_state SET last_tick = $1 WHERE id = 1")
+        .bind::<diesel::sql_types::Timestamptz, _>(minute)
+        .execute(t)
+        .await?;
+    Ok(Some((last.last_tick, due, queued)))
+}
+
+#[derive(QueryableByName)]
+struct PolicyRun {
+    #[diesel(sql_type = BigInt)]
+    id: i64,
+    #[diesel(sql_type = BigInt)]
+    policy_id: i64,
+}
+
+/// [`enqueue_policy`] for every due policy at once: one statement, whatever the number of
+/// policies and jobs (a job follows one policy, so no run is touched twice). Returns the
+/// runs queued or merged into, as `(policy, run)` in run id order.
+pub async fn enqueue_policies(c: &mut PgConn, due: &TickPlan) -> Result<Vec<(i64, i64)>, DbError> {
+    if due.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<i64> = due.iter().map(|(p, _)| *p).collect();
+    // Levels are plain words ("hourly", "daily", …): joined by commas for the array.
+    let levels: Vec<String> = due.iter().map(|(_, l)| l.join(",")).collect();
+    let q = format!(
+        "WITH due AS (SELECT * FROM unnest($1::BIGINT[], $2::TEXT[]) AS d(policy_id, levels)), \
+              queued AS ( \
+                INSERT INTO runs (job_id, trigger, levels) \
+                SELECT j.id, 'schedule', string_to_array(due.levels, ',') \
+                  FROM due JOIN jobs j ON j.policy_id = due.policy_id \
+                  JOIN clients c ON c.id = j.client_id \
+                 WHERE j.active AND c.active AND c.copy_of IS NULL \
+                ON CONFLICT (job_id) WHERE state = 'queued' AND kind = 'backup' \
+                DO UPDATE SET levels = {MERGE_LEVELS} \
+                RETURNING id, job_id) \
+         SELECT queued.id, j.policy_id FROM queued JOIN jobs j ON j.id = queued.job_id \
+          ORDER BY queued.id"
+    );
+    let rows: Vec<PolicyRun> = diesel::sql_query(q)
+        .bind::<Array<BigInt>, _>(&ids)
+        .bind::<Array<Text>, _>(&levels)
+        .load(c)
+        .await?;
+    Ok(rows.into_iter().map(|r| (r.policy_id, r.id)).collect())
+}
+
+/// The queue rows of the runs `ids` (those that still exist), in the order of `ids`: one
+/// query for all.
+pub async fn items(c: &mut PgConn, ids: &[i64]) -> Result<Vec<QueueRow>, DbError> {
+    let mut rows: Vec<QueueRow> = runs::table
+        .inner_join(jobs::table.inner_join(clients::table))
+        .filter(runs::id.eq_any(ids))
+        .select(QueueRow::as_select())
+        .load(c)
+        .await?;
+    let order: std::collections::HashMap<i64, usize> =
+        ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    rows.sort_by_key(|r| order.get(&r.run.id).copied().unwrap_or(usize::MAX));
+    Ok(rows)
 }
 
 /// An unfinished run with the names the queue shows.

@@ -157,6 +157,35 @@ impl Bus {
             .await
     }
 
+    /// Stores the current state of each run of `ids` as an event on `c`, with one query
+    /// and one insert for all of them (see [`Bus::store`]); `after` gives, per run, more
+    /// events to store right after its own (its log record's). Returns how many were
+    /// stored.
+    pub async fn store_runs(
+        &self,
+        c: &mut PgConn,
+        ids: &[i64],
+        mut after: impl FnMut(i64) -> Vec<db::events::NewEvent>,
+    ) -> Result<usize, DbError> {
+        let rows = db::queue::items(c, ids).await?;
+        let mut events = Vec::with_capacity(rows.len());
+        for row in rows {
+            let (run_id, client_id, owner) = (row.run.id, row.client_id, row.owner_id);
+            match crate::views::queue_item(row) {
+                Ok(item) => match serde_json::to_value(Event::Run {
+                    item: Box::new(item),
+                }) {
+                    Ok(json) => events.push((Some(client_id), owner, json)),
+                    Err(e) => tracing::error!(run_id, "run event not built: {e}"),
+                },
+                // As in `store_run`: said loudly, the change still commits.
+                Err(e) => tracing::error!(run_id, "run event not built: {e}"),
+            }
+            events.extend(after(run_id));
+        }
+        db::events::insert_many(c, events).await
+    }
+
     /// Publishes the current state of a run (queued, started, changed state, finished).
     pub async fn run_changed(&self, run_id: i64) {
         let stored = async {

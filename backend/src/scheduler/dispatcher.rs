@@ -34,7 +34,9 @@ fn recovery_interval(engine: &Engine) -> Duration {
     Duration::from_secs_f64((engine.config.lease_secs / 4.0).clamp(0.5, 15.0))
 }
 
-/// One claim: starts every run the limits allow now. Returns the runs started.
+/// One claim: starts every run the limits allow now. Returns the runs started. The
+/// claims, their log records and their events commit together, in a fixed number of
+/// statements whatever the number of runs (see `db::claim::claim`).
 pub async fn dispatch_once(engine: &Engine) -> anyhow::Result<Vec<i64>> {
     let free = engine
         .config
@@ -44,7 +46,6 @@ pub async fn dispatch_once(engine: &Engine) -> anyhow::Result<Vec<i64>> {
         return Ok(Vec::new());
     }
     let mut c = db::conn(&engine.pool).await?;
-    // The claims, their log records and their events commit together.
     let claimed = db::transaction(&mut c, async |t| {
         let claimed = db::claim::claim(
             t,
@@ -53,26 +54,14 @@ pub async fn dispatch_once(engine: &Engine) -> anyhow::Result<Vec<i64>> {
             |cands, busy, limit| choose(cands, busy, limit, free),
         )
         .await?;
-        for cl in &claimed {
-            let detail = match cl.batch_id {
-                Some(b) => format!("run {} claimed by {} in batch {b}", cl.run_id, engine.owner),
-                None => format!("run {} claimed by {}", cl.run_id, engine.owner),
-            };
-            let record = crate::engine::runner::Record {
-                level: LogLevel::Info,
-                source: LogSource::Dispatcher,
-                code: "run_state",
-                detail: &detail,
-                client_id: Some(cl.client_id),
-                run_id: Some(cl.run_id),
-                ..Default::default()
-            };
-            engine.run_changed_in(t, cl.run_id, record).await?;
-        }
+        announce(engine, t, &claimed).await?;
         Ok::<_, db::DbError>(claimed)
     })
     .await?;
     drop(c);
+    if claimed.is_empty() {
+        return Ok(Vec::new());
+    }
     engine.events.committed();
     let mut started = Vec::with_capacity(claimed.len());
     for cl in claimed {
@@ -83,6 +72,63 @@ pub async fn dispatch_once(engine: &Engine) -> anyhow::Result<Vec<i64>> {
         started.push(cl.run_id);
     }
     Ok(started)
+}
+
+/// The `run_state` log records of the claimed runs and, per run, its queue event then its
+/// record's event: one insert of records, one query of the runs, one insert of events.
+async fn announce(
+    engine: &Engine,
+    t: &mut db::PgConn,
+    claimed: &[db::claim::Claimed],
+) -> Result<(), db::DbError> {
+    if claimed.is_empty() {
+        return Ok(());
+    }
+    let details: Vec<String> = claimed
+        .iter()
+        .map(|cl| claim_detail(cl, &engine.owner))
+        .collect();
+    let records: Vec<Record> = claimed
+        .iter()
+        .zip(&details)
+        .map(|(cl, detail)| Record {
+            level: LogLevel::Info,
+            source: LogSource::Dispatcher,
+            code: "run_state",
+            detail,
+            client_id: Some(cl.client_id),
+            run_id: Some(cl.run_id),
+            ..Default::default()
+        })
+        .collect();
+    let rows = db::events::log_many(t, &records).await?;
+    let mut logs: std::collections::HashMap<i64, db::events::NewEvent> = rows
+        .into_iter()
+        .filter_map(|record| {
+            let run_id = record.run_id?;
+            let owner = claimed
+                .iter()
+                .find(|cl| cl.run_id == run_id)
+                .and_then(|cl| cl.owner_id);
+            let client = record.client_id;
+            let json = serde_json::to_value(shared::events::Event::Log { record }).ok()?;
+            Some((run_id, (client, owner, json)))
+        })
+        .collect();
+    let ids: Vec<i64> = claimed.iter().map(|cl| cl.run_id).collect();
+    engine
+        .events
+        .store_runs(t, &ids, |run_id| logs.remove(&run_id).into_iter().collect())
+        .await?;
+    Ok(())
+}
+
+/// The detail of a claim's log record.
+fn claim_detail(cl: &db::claim::Claimed, owner: &str) -> String {
+    match cl.batch_id {
+        Some(b) => format!("run {} claimed by {owner} in batch {b}", cl.run_id),
+        None => format!("run {} claimed by {owner}", cl.run_id),
+    }
 }
 
 /// Renews this server's leases a few times per lease period, and aborts runs that an
