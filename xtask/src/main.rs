@@ -7,6 +7,8 @@ mod bench_browse;
 mod bench_dashboard;
 mod bench_replicate;
 mod bench_scheduler;
+mod bench_web;
+mod compress;
 mod deb;
 mod deb_test;
 mod measures;
@@ -42,8 +44,9 @@ enum Cmd {
         /// tick queueing 5,000 due jobs and the dispatcher's overhead per run; `browse`:
         /// snapshot listing, search and archives of 100,000 files beside ls, find, tar, zip;
         /// `replicate`: a replica's per-snapshot pull beside upstream's whole-store rsync;
-        /// `dashboard`: the dashboard's endpoints and page over 3,000 jobs of 100 runs each.
-        #[arg(value_parser = ["backup", "scheduler", "browse", "replicate", "dashboard"])]
+        /// `dashboard`: the dashboard's endpoints and page over 3,000 jobs of 100 runs each;
+        /// `web`: the web app's bytes on the wire and load times, compressed and not.
+        #[arg(value_parser = ["backup", "scheduler", "browse", "replicate", "dashboard", "web"])]
         what: String,
     },
     /// Structural measures: files over 400 lines, functions over 80 lines, module cycles
@@ -89,6 +92,7 @@ fn main() -> std::process::ExitCode {
         Cmd::Bench { what } if what == "browse" => bench_browse::browse(),
         Cmd::Bench { what } if what == "replicate" => bench_replicate::replicate(),
         Cmd::Bench { what } if what == "dashboard" => bench_dashboard::dashboard(),
+        Cmd::Bench { what } if what == "web" => bench_web::web(),
         Cmd::Bench { .. } => bench::backup(),
     };
     match result {

@@ -47,6 +47,9 @@ pub fn test(e2e: bool) -> anyhow::Result<()> {
         ]))
     })?;
     step("web app build", || run(cmd("trunk").arg("build")))?;
+    step("web app compression", || {
+        crate::compress::dist(crate::compress::Effort::Quick)
+    })?;
     drop_old_test_databases();
     step("cargo tests", || {
         run(cmd("cargo").args(["test", "--workspace"]))
@@ -71,6 +74,9 @@ fn live_only(started: Instant) -> anyhow::Result<()> {
         run(cmd("cargo").args(["build", "-p", "backend", "--bin", "elkarbackup"]))
     })?;
     step("web app build", || run(cmd("trunk").arg("build")))?;
+    step("web app compression", || {
+        crate::compress::dist(crate::compress::Effort::Quick)
+    })?;
     step(
         "live servers: browser lane and api lane at once",
         live::live_tests,
