@@ -20,6 +20,7 @@ use icu_time::Time;
 use shared::Language;
 
 use crate::i18n;
+use frontend_icu_data::Data;
 
 /// The shapes of text this module writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,28 +63,36 @@ fn build(
     let prefs = preferences(lang);
     let minutes = TimePrecision::Minute;
     Ok(match shape {
-        Shape::DateTime => FixedCalendarDateTimeFormatter::try_new(
+        Shape::DateTime => FixedCalendarDateTimeFormatter::try_new_unstable(
+            &Data,
             prefs,
             fieldsets::YMDT::long().with_time_precision(minutes),
         )?
         .cast_into_fset(),
-        Shape::DateTimeWeekday => FixedCalendarDateTimeFormatter::try_new(
+        Shape::DateTimeWeekday => FixedCalendarDateTimeFormatter::try_new_unstable(
+            &Data,
             prefs,
             fieldsets::YMDET::long().with_time_precision(minutes),
         )?
         .cast_into_fset(),
         Shape::Weekday => {
-            FixedCalendarDateTimeFormatter::try_new(prefs, fieldsets::E::short())?.cast_into_fset()
+            FixedCalendarDateTimeFormatter::try_new_unstable(&Data, prefs, fieldsets::E::short())?
+                .cast_into_fset()
         }
         Shape::Month => {
-            FixedCalendarDateTimeFormatter::try_new(prefs, fieldsets::M::medium())?.cast_into_fset()
+            FixedCalendarDateTimeFormatter::try_new_unstable(&Data, prefs, fieldsets::M::medium())?
+                .cast_into_fset()
         }
-        Shape::DayMonth => FixedCalendarDateTimeFormatter::try_new(prefs, fieldsets::MD::medium())?
-            .cast_into_fset(),
+        Shape::DayMonth => {
+            FixedCalendarDateTimeFormatter::try_new_unstable(&Data, prefs, fieldsets::MD::medium())?
+                .cast_into_fset()
+        }
         Shape::Date => {
-            FixedCalendarDateTimeFormatter::try_new(prefs, fieldsets::YMD::long())?.cast_into_fset()
+            FixedCalendarDateTimeFormatter::try_new_unstable(&Data, prefs, fieldsets::YMD::long())?
+                .cast_into_fset()
         }
-        Shape::Time => FixedCalendarDateTimeFormatter::try_new(
+        Shape::Time => FixedCalendarDateTimeFormatter::try_new_unstable(
+            &Data,
             prefs,
             fieldsets::T::medium().with_time_precision(minutes),
         )?

@@ -51,7 +51,11 @@ fn number_in(lang: shared::Language, value: i64) -> String {
         if let Some((_, f)) = cache.iter().find(|(l, _)| *l == lang) {
             return f.format(&number).to_string();
         }
-        match Decimal::try_new(locale_of(lang).into(), Default::default()) {
+        match Decimal::try_new_unstable(
+            &frontend_icu_data::Data,
+            locale_of(lang).into(),
+            Default::default(),
+        ) {
             Ok(f) => {
                 let text = f.format(&number).to_string();
                 cache.push((lang, f));
@@ -113,12 +117,20 @@ fn relative_in(lang: shared::Language, value: i64, unit: &'static str) -> String
         let prefs = locale_of(lang).into();
         let options = RelativeTimeFormatterOptions::default().with_numeric(Numeric::Auto);
         match unit {
-            "second" => Relative::try_new_long_second(prefs, options),
-            "minute" => Relative::try_new_long_minute(prefs, options),
-            "hour" => Relative::try_new_long_hour(prefs, options),
-            "day" => Relative::try_new_long_day(prefs, options),
-            "month" => Relative::try_new_long_month(prefs, options),
-            _ => Relative::try_new_long_year(prefs, options),
+            "second" => {
+                Relative::try_new_long_second_unstable(&frontend_icu_data::Data, prefs, options)
+            }
+            "minute" => {
+                Relative::try_new_long_minute_unstable(&frontend_icu_data::Data, prefs, options)
+            }
+            "hour" => {
+                Relative::try_new_long_hour_unstable(&frontend_icu_data::Data, prefs, options)
+            }
+            "day" => Relative::try_new_long_day_unstable(&frontend_icu_data::Data, prefs, options),
+            "month" => {
+                Relative::try_new_long_month_unstable(&frontend_icu_data::Data, prefs, options)
+            }
+            _ => Relative::try_new_long_year_unstable(&frontend_icu_data::Data, prefs, options),
         }
     };
     RELATIVE.with(|cache| {
@@ -164,7 +176,11 @@ pub fn list(items: &[String]) -> String {
 fn list_in(lang: shared::Language, items: &[String]) -> String {
     use icu_list::options::ListFormatterOptions;
     use icu_list::ListFormatter;
-    match ListFormatter::try_new_and(locale_of(lang).into(), ListFormatterOptions::default()) {
+    match ListFormatter::try_new_and_unstable(
+        &frontend_icu_data::Data,
+        locale_of(lang).into(),
+        ListFormatterOptions::default(),
+    ) {
         Ok(f) => f.format_to_string(items.iter()),
         Err(_) => items.join(", "),
     }

@@ -337,6 +337,7 @@ fn print(f: Figures) {
 /// Runs the benchmark and prints its figures.
 pub fn dashboard() -> anyhow::Result<()> {
     run(cmd("trunk").args(["build", "--release"]))?;
+    crate::compress::dist(crate::compress::Effort::Max)?;
     run(cmd("cargo").args(["build", "--release", "-p", "backend"]))?;
     let work = std::env::temp_dir().join(format!("ebk-bench-dash-{}", std::process::id()));
     // The server and its psql session end before the locations are removed, on failure too.

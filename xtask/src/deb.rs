@@ -34,6 +34,7 @@ pub fn package(build: Build, version: Option<&str>) -> anyhow::Result<PathBuf> {
             setup(Needs { test_tools: false })?;
             deb_tools()?;
             run(cmd("trunk").args(["build", "--release"]))?;
+            crate::compress::dist(crate::compress::Effort::Max)?;
             run(cmd("cargo").args(["build", "--release", "-p", "backend"]))?;
             root().join("target/release/elkarbackup")
         }

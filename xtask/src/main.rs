@@ -8,6 +8,8 @@ mod bench_dashboard;
 mod bench_memory;
 mod bench_replicate;
 mod bench_scheduler;
+mod bench_web;
+mod compress;
 mod deb;
 mod deb_test;
 mod measures;
@@ -44,8 +46,9 @@ enum Cmd {
         /// snapshot listing, search and archives of 100,000 files beside ls, find, tar, zip;
         /// `replicate`: a replica's per-snapshot pull beside upstream's whole-store rsync;
         /// `dashboard`: the dashboard's endpoints and page over 3,000 jobs of 100 runs each;
-        /// `memory`: the server's RSS idle and during 4 parallel 100,000-file backups.
-        #[arg(value_parser = ["backup", "scheduler", "browse", "replicate", "dashboard", "memory"])]
+        /// `memory`: the server's RSS idle and during 4 parallel 100,000-file backups;
+        /// `web`: the web app's bytes on the wire and load times, compressed and not.
+        #[arg(value_parser = ["backup", "scheduler", "browse", "replicate", "dashboard", "memory", "web"])]
         what: String,
     },
     /// Structural measures: files over 400 lines, functions over 80 lines, module cycles
@@ -92,6 +95,7 @@ fn main() -> std::process::ExitCode {
         Cmd::Bench { what } if what == "replicate" => bench_replicate::replicate(),
         Cmd::Bench { what } if what == "dashboard" => bench_dashboard::dashboard(),
         Cmd::Bench { what } if what == "memory" => bench_memory::memory_bench(),
+        Cmd::Bench { what } if what == "web" => bench_web::web(),
         Cmd::Bench { .. } => bench::backup(),
     };
     match result {

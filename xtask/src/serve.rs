@@ -12,6 +12,7 @@ use crate::setup::{setup, Needs};
 pub fn serve(listen: &str, data_dir: &str) -> anyhow::Result<()> {
     setup(Needs { test_tools: false })?;
     run(cmd("trunk").args(["build", "--release"]))?;
+    crate::compress::dist(crate::compress::Effort::Max)?;
     run(cmd("cargo").args(["build", "--release", "-p", "backend"]))?;
     let data = root().join(data_dir);
     let first_start = !Path::new(&data).join("postgres").exists();

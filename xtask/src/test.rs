@@ -109,6 +109,9 @@ fn checks(log: &File) -> anyhow::Result<()> {
         let mut trunk = cmd("trunk");
         trunk.arg("build").env("CARGO_TARGET_DIR", &dir);
         logged(log, &mut trunk)
+    })?;
+    step("web app compression", || {
+        crate::compress::dist(crate::compress::Effort::Quick)
     })
 }
 
@@ -118,6 +121,9 @@ fn live_only() -> anyhow::Result<()> {
         run(cmd("cargo").args(["build", "-p", "backend", "--bin", "elkarbackup"]))
     })?;
     step("web app build", || run(cmd("trunk").arg("build")))?;
+    step("web app compression", || {
+        crate::compress::dist(crate::compress::Effort::Quick)
+    })?;
     step(
         "live servers: browser lane and api lane at once",
         live::live_tests,

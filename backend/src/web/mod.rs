@@ -1,7 +1,10 @@
-//! Serving the web app: static files of the trunk build, the start page (rewritten for the
-//! path prefix, see `index`) for `/` and as the SPA fallback for deep links, the security
-//! headers (CSP allowing trunk's loader by hash only), the path prefix and built-in HTTPS.
+//! Serving the web app: static files of the trunk build (precompressed siblings when the
+//! browser takes them, cached for good when hashed, see `assets`), the start page
+//! (rewritten for the path prefix, see `index`) for `/` and as the SPA fallback for deep
+//! links, the security headers (CSP allowing trunk's loader by hash only), the path prefix
+//! and built-in HTTPS.
 
+pub mod assets;
 pub mod csp;
 pub mod index;
 pub mod prefix;
@@ -10,9 +13,10 @@ pub mod tls;
 use std::path::{Path, PathBuf};
 
 use actix_files::Files;
-use actix_web::dev::{fn_service, ServiceRequest, ServiceResponse};
+use actix_web::dev::{fn_service, HttpServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::header;
-use actix_web::HttpResponse;
+use actix_web::middleware::from_fn;
+use actix_web::{web, HttpResponse};
 
 use index::IndexPage;
 
@@ -26,16 +30,18 @@ server. The API is available under <a href=\"{prefix}/api/docs/\">{prefix}/api/d
     )
 }
 
-/// The static-file service for the built app: its files as they are, and for `/`,
-/// `/index.html`, directories and every unknown path the start page from memory (or a
-/// helpful page when the app is missing).
-pub fn spa_service(dist: &Path, page: &IndexPage, prefix: &str) -> Files {
+/// The static-file service for the built app: its files (or their `.br`/`.gz` sibling, by
+/// `Accept-Encoding`), with cache headers, and for `/`, `/index.html`, directories and
+/// every unknown path the start page from memory (or a helpful page when the app is
+/// missing).
+pub fn spa_service(dist: &Path, page: &IndexPage, prefix: &str) -> impl HttpServiceFactory {
     let root: PathBuf = dist.to_owned();
     let fallback = match &page.html {
         Some(html) => html.clone(),
         None => not_built(prefix),
     };
-    Files::new("/", dist)
+    let files = Files::new("/", dist)
+        .try_compressed()
         .path_filter(move |path, _| {
             !path.as_os_str().is_empty()
                 && path != Path::new("index.html")
@@ -52,5 +58,9 @@ pub fn spa_service(dist: &Path, page: &IndexPage, prefix: &str) -> Files {
                     .body(body);
                 Ok(ServiceResponse::new(req, res))
             }
-        }))
+        }));
+    // An empty scope: the same paths, with the header middleware around the files only.
+    web::scope("")
+        .wrap(from_fn(assets::asset_headers))
+        .service(files)
 }

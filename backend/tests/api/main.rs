@@ -62,4 +62,5 @@ mod tokens;
 mod torture;
 mod transactions;
 mod transactions_engine;
+mod web_assets;
 mod webhooks;
