@@ -89,9 +89,8 @@ pub async fn open_many(
     let mut found: std::collections::HashMap<i64, i64> =
         rows.into_iter().map(|r| (r.client_id, r.id)).collect();
     for &client in client_ids {
-        if !found.contains_key(&client) {
-            let id = open(c, client).await?;
-            found.insert(client, id);
+        if let std::collections::hash_map::Entry::Vacant(slot) = found.entry(client) {
+            slot.insert(open(c, client).await?);
         }
     }
     Ok(found)
