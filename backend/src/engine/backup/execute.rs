@@ -11,8 +11,8 @@ use shared::scripts::ScriptPhase;
 
 use super::context::JobContext;
 use super::plan::{BackupPlan, Script};
-use crate::db::runs::{RunOutcome, RunRow};
 use crate::db;
+use crate::db::runs::{RunOutcome, RunRow};
 use crate::engine::phases::Phase;
 use crate::engine::runner::{Engine, Stop};
 use crate::engine::scripts::{job_env, Event, JobEnv};
