@@ -164,10 +164,13 @@ fn server_translations_are_complete_and_used() {
     for k in en.keys() {
         if k.starts_with("policy-preset-") {
             assert!(presets.contains(k), "{k} names no seeded policy");
-        } else if k.starts_with("cli-") || k.starts_with("doctor-") || k.starts_with("recover-") {
+        } else if ["cli-", "doctor-", "recover-", "run-phase-"]
+            .iter()
+            .any(|p| k.starts_with(p))
+        {
             // The command line's own messages (start-up errors, `elkarbackup doctor`,
-            // `elkarbackup recover`),
-            // used by the backend.
+            // `elkarbackup recover`) and the phase marks of a run's log, used by the
+            // backend by their literal ids.
             assert!(
                 backend.contains(&format!("\"{k}\"")),
                 "{k} is not used by backend/src"

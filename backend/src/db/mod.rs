@@ -26,6 +26,7 @@ pub mod recovery;
 pub mod replication_accesses;
 pub mod replications;
 pub mod retention;
+pub mod run_context;
 pub mod runs;
 pub mod schema;
 pub mod scripts;

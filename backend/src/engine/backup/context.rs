@@ -14,7 +14,7 @@ use crate::db::jobs::JobRow;
 use crate::db::locations::LocationRow;
 use crate::db::policies::PolicyRow;
 use crate::db::runs::RunRow;
-use crate::db::{self, clients, jobs, locations, policies, PgConn};
+use crate::db::{self, clients, jobs, locations, policies, run_context, PgConn};
 use crate::engine::runner::{found, Engine, LoadError, Stop};
 
 /// The engine's settings a plan depends on.
@@ -75,10 +75,10 @@ impl Engine {
     /// The context in two queries: the job with every row it names, and its scripts. When
     /// a row is gone, [`Engine::load_rows_one_by_one`] finds out which.
     async fn load_rows(&self, c: &mut PgConn, run: &RunRow) -> Result<JobContext, LoadError> {
-        let Some(row) = jobs::run_context(c, run.job_id).await? else {
+        let Some(row) = run_context::run_context(c, run.job_id).await? else {
             return self.load_rows_one_by_one(c, run).await;
         };
-        let scripts = jobs::scripts_with_content(c, row.job.id)
+        let scripts = run_context::scripts_with_content(c, row.job.id)
             .await?
             .into_iter()
             .map(|(name, phase, content)| AttachedScript {
