@@ -107,14 +107,20 @@ fn keep_in_step(
         }
     });
 
-    // The server is the authority: refresh the form from it.
+    // The server is the authority: refresh the form from it, but never over what the user
+    // typed or chose meanwhile (the answer may come after their first keystroke).
+    let (first_language, first_size) = (language.get_untracked(), page_size.get_untracked());
     let stored = LocalResource::new(api::preferences);
     Effect::new(move |_| {
         let Some(answer) = stored.get() else { return };
         untrack(|| match answer {
             Ok(prefs) => {
-                language.set(prefs.language);
-                page_size.set(prefs.page_size.to_string());
+                if language.get() == first_language {
+                    language.set(prefs.language);
+                }
+                if page_size.with(|s| *s == first_size) {
+                    page_size.set(prefs.page_size.to_string());
+                }
             }
             Err(err) => failure.set(Some(session.check_failure(err))),
         });
