@@ -34,7 +34,7 @@ pub fn test(e2e: bool) -> anyhow::Result<()> {
 }
 
 fn everything(e2e: bool) -> anyhow::Result<()> {
-    setup(Needs { test_tools: e2e })?;
+    step("set-up", || setup(Needs { test_tools: e2e }))?;
     step("format", || {
         run(cmd("cargo").args(["fmt", "--all", "--check"]))
     })?;
