@@ -214,6 +214,7 @@ impl Application {
             owner: crate::engine::runner::server_identity().into(),
             wake: Arc::new(tokio::sync::Notify::new()),
             outbox: Arc::new(tokio::sync::Notify::new()),
+            batch_opened: Arc::new(tokio::sync::Notify::new()),
         };
         crate::engine::reconcile::at_start(&engine).await?;
         tokio::spawn(engine.events.clone().run());

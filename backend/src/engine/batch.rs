@@ -30,6 +30,11 @@ impl Engine {
             if self.registry.aborted(run.id) {
                 return Err(Stop(RunError::Aborted, String::new()));
             }
+            // Registered before the batch is read, so that pre scripts ending between the
+            // read and the wait still wake this run.
+            let opened = self.batch_opened.notified();
+            tokio::pin!(opened);
+            opened.as_mut().enable();
             let step = {
                 let mut c = db::conn(&self.pool).await.map_err(|e| internal(&e))?;
                 batches::step(&mut c, batch_id, &self.owner, self.config.lease_secs)
@@ -39,7 +44,14 @@ impl Engine {
             match step {
                 Step::Go => return Ok(()),
                 Step::Failed(code) => return Err(Stop(code, format!("client batch {batch_id}"))),
-                Step::Wait => tokio::time::sleep(Duration::from_millis(300)).await,
+                // Woken when pre scripts end on this server; the pause covers those
+                // ending on another server and an abort.
+                Step::Wait => {
+                    tokio::select! {
+                        _ = opened => {}
+                        _ = tokio::time::sleep(Duration::from_millis(300)) => {}
+                    }
+                }
                 Step::RunPre => return self.client_pre(run, batch_id).await,
             }
         }
@@ -64,6 +76,7 @@ impl Engine {
                 .map_err(|e: db::DbError| internal(&e))?;
                 drop(c);
                 self.events.committed();
+                self.batch_opened.notify_waiters();
                 Ok(())
             }
             Err(code) => {
@@ -106,6 +119,7 @@ impl Engine {
                 .map_err(|e: db::DbError| internal(&e))?;
                 drop(c);
                 self.events.committed();
+                self.batch_opened.notify_waiters();
                 if queued > 0 {
                     self.outbox.notify_one();
                 }

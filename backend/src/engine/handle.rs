@@ -54,6 +54,8 @@ pub struct Engine {
     pub wake: Arc<tokio::sync::Notify>,
     /// Wakes the notification sender (a commit queued notifications).
     pub outbox: Arc<tokio::sync::Notify>,
+    /// Wakes every run waiting for its client's batch: a batch's pre scripts ended here.
+    pub batch_opened: Arc<tokio::sync::Notify>,
 }
 
 /// A failure before or around rsync, with its stable code.

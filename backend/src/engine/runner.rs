@@ -33,6 +33,10 @@ impl Engine {
             }
         }
         self.registry.end(run_id);
+        // The slot is free once the run is finished: the dispatcher need not wait for the
+        // batch's post scripts below (it is woken again after them: a closed batch may
+        // let its client's next runs go).
+        self.wake.notify_one();
         match self.find_run(run_id).await {
             Ok(Some(run)) => {
                 if let Some(b) = run.batch_id {

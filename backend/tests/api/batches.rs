@@ -223,6 +223,25 @@ async fn a_failing_client_pre_script_fails_the_batch_and_its_queued_jobs() {
     assert_eq!(n, 2);
 }
 
+/// Which of `runs` runs its client's pre scripts, once the script has started.
+async fn holder_of_pre_scripts(app: &TestApp, admin: &Api, trace: &Path, runs: [i64; 2]) -> i64 {
+    for _ in 0..200 {
+        let started = std::fs::read_to_string(trace).unwrap_or_default();
+        if started.contains("pre ") {
+            for id in runs {
+                if crate::steps::run_log(app, admin, &json!(id))
+                    .await
+                    .contains("client-pre scripts")
+                {
+                    return id;
+                }
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("no run of {runs:?} runs the client's pre scripts");
+}
+
 #[tokio::test]
 async fn abort_in_every_state_ends_cleanly() {
     let app = spawn_app().await;
@@ -267,14 +286,18 @@ async fn abort_in_every_state_ends_cleanly() {
         (s, r["state"].as_str(), r["result"].as_str()),
         (200, Some("finished"), Some("aborted"))
     );
+    // Either of the two claimed runs may be the one that runs the client's pre scripts:
+    // it says so in its log.
+    let holder = holder_of_pre_scripts(&app, &admin, &trace, [id(0), id(1)]).await;
+    let waiter = if holder == id(0) { id(1) } else { id(0) };
     // Waiting for the client (another run holds the pre scripts).
     let (s, _) = admin
-        .post(&format!("/api/runs/{}/abort", id(1)), json!({}))
+        .post(&format!("/api/runs/{waiter}/abort"), json!({}))
         .await;
     assert_eq!(s, 200);
     // Running the client's pre scripts: the script is killed.
     let (s, _) = admin
-        .post(&format!("/api/runs/{}/abort", id(0)), json!({}))
+        .post(&format!("/api/runs/{holder}/abort"), json!({}))
         .await;
     assert_eq!(s, 200);
     for i in 0..3 {
@@ -288,7 +311,7 @@ async fn abort_in_every_state_ends_cleanly() {
     // Nothing is left holding the client; a new run goes through a new batch.
     wait_client_idle(&admin, cid).await;
     let (s, again) = admin
-        .post(&format!("/api/runs/{}/abort", id(0)), json!({}))
+        .post(&format!("/api/runs/{holder}/abort"), json!({}))
         .await;
     assert_eq!(s, 409, "finished runs cannot be aborted: {again}");
     // While rsync runs (slow copy): abort kills it; post scripts see the aborted status.
