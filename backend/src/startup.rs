@@ -14,7 +14,6 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::{from_fn, DefaultHeaders, Next};
 use actix_web::{web, App, HttpServer};
 use anyhow::Context;
-use utoipa_actix_web::{scope, AppExt};
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::api::{self, fallback::KnownRoutes};
@@ -300,32 +299,44 @@ fn build_server(
     let prefix: Arc<str> = state.config.url_prefix.as_str().into();
     let page = IndexPage::load(&dist, &prefix);
     let app_csp = page.csp.clone();
-    let openapi = api::openapi();
+    let mut openapi = api::openapi();
     let known = web::Data::new(KnownRoutes::from_openapi(&openapi));
-    let docs = api_docs(openapi, &prefix);
+    // Under a prefix the document names it as its server, so that "Try it out" calls
+    // reach the API.
+    if !prefix.is_empty() {
+        openapi.servers = Some(vec![utoipa::openapi::Server::new(prefix.to_string())]);
+    }
+    // Serialised once and shared by the workers.
+    let document = web::Bytes::from(openapi.to_json()?);
+    drop(openapi);
     let data = web::Data::new(state);
     let server = HttpServer::new(move || {
         let app_csp = app_csp.clone();
         let prefix = prefix.clone();
-        // The docs first: the `/api` scope below would otherwise claim `/api/docs`.
-        let (app, _) = App::new()
-            .service(docs.clone())
-            .into_utoipa_app()
+        let document = document.clone();
+        // The docs first: the `/api` scope below would otherwise claim `/api/docs`. Plain
+        // actix routes: the OpenAPI document was built once, above.
+        App::new()
+            .service(
+                web::resource("/api/openapi.json")
+                    .guard(actix_web::guard::Get())
+                    .to(move || serve_document(document.clone())),
+            )
+            .service(api_docs(&prefix))
             .app_data(data.clone())
             .app_data(known.clone())
             .app_data(api::json_config())
             .app_data(api::path_config())
             .app_data(api::query_config())
             .service(
-                scope::scope("/api")
-                    .configure(api::configure)
+                web::scope("/api")
+                    .configure(api::routes::configure)
                     .default_service(web::to(api::fallback::api_fallback)),
             )
             // Where Prometheus looks by default, outside `/api`.
             .service(api::metrics::get_metrics)
-            .split_for_parts();
-        // The methods `/metrics` lacks, before the web app claims every other path.
-        app.service(web::resource("/metrics").to(api::metrics::other_method))
+            // The methods `/metrics` lacks, before the web app claims every other path.
+            .service(web::resource("/metrics").to(api::metrics::other_method))
             .service(spa_service(&dist, &page, &prefix))
             .wrap(from_fn(api::localize::localize_errors))
             .wrap(from_fn(move |req, next| {
@@ -355,19 +366,19 @@ fn build_server(
     Ok(server.run())
 }
 
-/// Swagger UI at `/api/docs/` and the document at `/api/openapi.json`. Under a prefix the
-/// page must fetch the document there, and the document names the prefix as its server
-/// so that "Try it out" calls reach the API.
-fn api_docs(mut openapi: utoipa::openapi::OpenApi, prefix: &str) -> SwaggerUi {
-    if prefix.is_empty() {
-        return SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", openapi);
-    }
-    openapi.servers = Some(vec![utoipa::openapi::Server::new(prefix)]);
-    SwaggerUi::new("/api/docs/{_:.*}")
-        .url("/api/openapi.json", openapi)
-        .config(utoipa_swagger_ui::Config::new([format!(
-            "{prefix}/api/openapi.json"
-        )]))
+/// Swagger UI at `/api/docs/`, reading the document at `/api/openapi.json` (under a
+/// prefix, there).
+fn api_docs(prefix: &str) -> SwaggerUi {
+    SwaggerUi::new("/api/docs/{_:.*}").config(utoipa_swagger_ui::Config::new([format!(
+        "{prefix}/api/openapi.json"
+    )]))
+}
+
+/// The OpenAPI document, serialised at start.
+async fn serve_document(document: web::Bytes) -> actix_web::HttpResponse {
+    actix_web::HttpResponse::Ok()
+        .content_type(header::ContentType::json())
+        .body(document)
 }
 
 async fn security_headers(
