@@ -8,23 +8,18 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use actix_web::body::MessageBody;
-use actix_web::dev::{Server, ServiceRequest, ServiceResponse};
-use actix_web::http::header::{self, HeaderValue};
-use actix_web::middleware::{from_fn, DefaultHeaders, Next};
-use actix_web::{web, App, HttpServer};
+use actix_web::dev::Server;
 use anyhow::Context;
-use utoipa_swagger_ui::SwaggerUi;
 
-use crate::api::{self, fallback::KnownRoutes};
 use crate::auth::jwt::JwtKeys;
 use crate::auth::rate_limit::LoginLimiter;
 use crate::auth::secrets;
 use crate::config::Config;
 use crate::db::{self, cluster::ManagedCluster};
+use crate::engine::runner::Engine;
 use crate::state::AppState;
-use crate::web::index::IndexPage;
-use crate::web::{csp, prefix, spa_service, tls};
+use crate::web::server::build_server;
+use crate::web::tls;
 
 /// Where the database is, and the cluster we manage if any.
 pub struct Database {
@@ -193,28 +188,7 @@ impl Application {
                     .context("reading or creating the JWT secret")?
             }
         };
-        let engine = crate::engine::runner::Engine {
-            pool: pool.clone(),
-            config: Arc::new(crate::engine::handle::EngineConfig {
-                data_dir: std::path::absolute(&config.data_dir)?,
-                timeout_secs: config.rsync_timeout_seconds,
-                rsync: config.rsync.clone(),
-                min_free_percent: config.min_free_percent,
-                script_timeout: Duration::from_secs(config.script_timeout_seconds),
-                lease_secs: config.lease_seconds as f64,
-                tz: config.tz(),
-                catch_up: config.catch_up,
-                requeue_interrupted: config.requeue_interrupted,
-                local_slots: config.max_local_runs,
-            }),
-            registry: Arc::new(crate::engine::registry::Registry::default()),
-            usage_gate: Arc::new(tokio::sync::Semaphore::new(1)),
-            events: crate::events::Bus::new(pool.clone()),
-            owner: crate::engine::runner::server_identity().into(),
-            wake: Arc::new(tokio::sync::Notify::new()),
-            outbox: Arc::new(tokio::sync::Notify::new()),
-            batch_opened: Arc::new(tokio::sync::Notify::new()),
-        };
+        let engine = engine_of(&config, pool.clone())?;
         crate::engine::reconcile::at_start(&engine).await?;
         tokio::spawn(engine.events.clone().run());
         let dumps = crate::catalog::Setup::of(&config, database_url);
@@ -289,116 +263,28 @@ pub fn sender_of(engine: &crate::engine::runner::Engine) -> crate::notify::sende
     }
 }
 
-fn build_server(
-    state: AppState,
-    listener: TcpListener,
-    tls: Option<rustls::ServerConfig>,
-) -> anyhow::Result<Server> {
-    let dist = state.config.frontend_dir.clone();
-    let workers = state.config.http_workers;
-    let prefix: Arc<str> = state.config.url_prefix.as_str().into();
-    let page = IndexPage::load(&dist, &prefix);
-    let app_csp = page.csp.clone();
-    let mut openapi = api::openapi();
-    let known = web::Data::new(KnownRoutes::from_openapi(&openapi));
-    // Under a prefix the document names it as its server, so that "Try it out" calls
-    // reach the API.
-    if !prefix.is_empty() {
-        openapi.servers = Some(vec![utoipa::openapi::Server::new(prefix.to_string())]);
-    }
-    // Serialised once and shared by the workers.
-    let document = web::Bytes::from(openapi.to_json()?);
-    drop(openapi);
-    let data = web::Data::new(state);
-    let server = HttpServer::new(move || {
-        let app_csp = app_csp.clone();
-        let prefix = prefix.clone();
-        let document = document.clone();
-        // The docs first: the `/api` scope below would otherwise claim `/api/docs`. Plain
-        // actix routes: the OpenAPI document was built once, above.
-        App::new()
-            .service(
-                web::resource("/api/openapi.json")
-                    .guard(actix_web::guard::Get())
-                    .to(move || serve_document(document.clone())),
-            )
-            .service(api_docs(&prefix))
-            .app_data(data.clone())
-            .app_data(known.clone())
-            .app_data(api::json_config())
-            .app_data(api::path_config())
-            .app_data(api::query_config())
-            .service(
-                web::scope("/api")
-                    .configure(api::routes::configure)
-                    .default_service(web::to(api::fallback::api_fallback)),
-            )
-            // Where Prometheus looks by default, outside `/api`.
-            .service(api::metrics::get_metrics)
-            // The methods `/metrics` lacks, before the web app claims every other path.
-            .service(web::resource("/metrics").to(api::metrics::other_method))
-            .service(spa_service(&dist, &page, &prefix))
-            .wrap(from_fn(api::localize::localize_errors))
-            .wrap(from_fn(move |req, next| {
-                security_headers(req, next, app_csp.clone())
-            }))
-            // Outside the two above, so that they see paths without the prefix.
-            .wrap(from_fn(move |req, next| {
-                prefix::under_prefix(req, next, prefix.clone())
-            }))
-            .wrap(
-                DefaultHeaders::new()
-                    .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-                    .add((header::REFERRER_POLICY, "same-origin"))
-                    .add((header::X_FRAME_OPTIONS, "DENY")),
-            )
-            .wrap(actix_web::middleware::Logger::new("%a \"%r\" %s %b %Dms"))
-    });
-    // 0 keeps actix's default (one worker per CPU).
-    let server = match workers {
-        0 => server,
-        n => server.workers(n),
-    };
-    let server = match tls {
-        Some(tls) => server.listen_rustls_0_23(listener, tls)?,
-        None => server.listen(listener)?,
-    };
-    Ok(server.run())
-}
-
-/// Swagger UI at `/api/docs/`, reading the document at `/api/openapi.json` (under a
-/// prefix, there).
-fn api_docs(prefix: &str) -> SwaggerUi {
-    SwaggerUi::new("/api/docs/{_:.*}").config(utoipa_swagger_ui::Config::new([format!(
-        "{prefix}/api/openapi.json"
-    )]))
-}
-
-/// The OpenAPI document, serialised at start.
-async fn serve_document(document: web::Bytes) -> actix_web::HttpResponse {
-    actix_web::HttpResponse::Ok()
-        .content_type(header::ContentType::json())
-        .body(document)
-}
-
-async fn security_headers(
-    req: ServiceRequest,
-    next: Next<impl MessageBody + 'static>,
-    app_csp: String,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let path = req.path().to_owned();
-    let mut res = next.call(req).await?;
-    let policy = if path.starts_with("/api/docs") {
-        csp::docs_policy()
-    } else {
-        app_csp
-    };
-    if let Ok(v) = HeaderValue::from_str(&policy) {
-        res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
-    }
-    if path.starts_with("/api/") && !path.starts_with("/api/docs") {
-        res.headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    }
-    Ok(res)
+/// The engine of a server: its configuration and fresh shared handles.
+fn engine_of(config: &Config, pool: db::DbPool) -> anyhow::Result<Engine> {
+    Ok(Engine {
+        pool: pool.clone(),
+        config: Arc::new(crate::engine::handle::EngineConfig {
+            data_dir: std::path::absolute(&config.data_dir)?,
+            timeout_secs: config.rsync_timeout_seconds,
+            rsync: config.rsync.clone(),
+            min_free_percent: config.min_free_percent,
+            script_timeout: Duration::from_secs(config.script_timeout_seconds),
+            lease_secs: config.lease_seconds as f64,
+            tz: config.tz(),
+            catch_up: config.catch_up,
+            requeue_interrupted: config.requeue_interrupted,
+            local_slots: config.max_local_runs,
+        }),
+        registry: Arc::new(crate::engine::registry::Registry::default()),
+        usage_gate: Arc::new(tokio::sync::Semaphore::new(1)),
+        events: crate::events::Bus::new(pool),
+        owner: crate::engine::runner::server_identity().into(),
+        wake: Arc::new(tokio::sync::Notify::new()),
+        outbox: Arc::new(tokio::sync::Notify::new()),
+        batch_opened: Arc::new(tokio::sync::Notify::new()),
+    })
 }

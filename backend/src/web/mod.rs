@@ -8,6 +8,7 @@ pub mod assets;
 pub mod csp;
 pub mod index;
 pub mod prefix;
+pub mod server;
 pub mod tls;
 
 use std::path::{Path, PathBuf};
