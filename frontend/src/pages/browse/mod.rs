@@ -364,14 +364,14 @@ fn OpenDialog(id: i64, open: RwSignal<Option<Open>>, header: Header) -> impl Int
             let close = Callback::new(move |()| open.set(None));
             match o {
                 Open::Versions(entry) => view! { <VersionsDialog snapshot_id=id entry=entry on_close=close /> }.into_any(),
-                Open::Restore(entry) => match header.job.get_untracked() {
-                    Some(j) => {
-                        let rewritten = header
-                            .snapshot
-                            .with_untracked(|s| s.as_ref().is_some_and(|s| s.rewritten_permissions));
+                // Tracked: a click before the header arrived (it is fetched once) opens the
+                // dialog when it does, with the snapshot's permissions warning.
+                Open::Restore(entry) => match (header.job.get(), header.snapshot.get()) {
+                    (Some(j), Some(snapshot)) => {
+                        let rewritten = snapshot.rewritten_permissions;
                         view! { <RestoreDialog snapshot_id=id entry=entry job=j rewritten_permissions=rewritten on_close=close /> }.into_any()
                     }
-                    None => ().into_any(),
+                    _ => ().into_any(),
                 },
             }
         })
