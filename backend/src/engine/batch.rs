@@ -22,7 +22,6 @@ impl Engine {
     /// Waits in `waiting_for_client` until the client's batch may run jobs, running the
     /// client's pre scripts if this run is the first. An abort ends the wait at once.
     pub(super) async fn enter_batch(&self, run: &RunRow) -> Result<(), Stop> {
-        let internal = |e: &dyn std::fmt::Display| Stop(RunError::Internal, e.to_string());
         let Some(batch_id) = run.batch_id else {
             return Ok(());
         };
@@ -36,10 +35,10 @@ impl Engine {
             tokio::pin!(opened);
             opened.as_mut().enable();
             let step = {
-                let mut c = db::conn(&self.pool).await.map_err(|e| internal(&e))?;
+                let mut c = db::conn(&self.pool).await.map_err(Stop::internal)?;
                 batches::step(&mut c, batch_id, &self.owner, self.config.lease_secs)
                     .await
-                    .map_err(|e| internal(&e))?
+                    .map_err(Stop::internal)?
             };
             match step {
                 Step::Go => return Ok(()),
@@ -58,13 +57,12 @@ impl Engine {
     }
 
     async fn client_pre(&self, run: &RunRow, batch_id: i64) -> Result<(), Stop> {
-        let internal = |e: &dyn std::fmt::Display| Stop(RunError::Internal, e.to_string());
-        let client_id = self.client_of(run.job_id).await.map_err(|e| internal(&e))?;
+        let client_id = self.client_of(run.job_id).await.map_err(Stop::internal)?;
         self.events.client_changed(client_id).await;
         let outcome = self
             .client_scripts(run.id, client_id, Event::Pre, batch_id)
             .await;
-        let mut c = db::conn(&self.pool).await.map_err(|e| internal(&e))?;
+        let mut c = db::conn(&self.pool).await.map_err(Stop::internal)?;
         match outcome {
             Ok(()) => {
                 // The batch opens for its jobs together with the client's state event.
@@ -73,7 +71,7 @@ impl Engine {
                     self.events.store_client(t, client_id).await
                 })
                 .await
-                .map_err(|e: db::DbError| internal(&e))?;
+                .map_err(|e: db::DbError| Stop::internal(e))?;
                 drop(c);
                 self.events.committed();
                 self.batch_opened.notify_waiters();
@@ -116,7 +114,7 @@ impl Engine {
                     Ok::<_, db::DbError>(queued)
                 })
                 .await
-                .map_err(|e: db::DbError| internal(&e))?;
+                .map_err(|e: db::DbError| Stop::internal(e))?;
                 drop(c);
                 self.events.committed();
                 self.batch_opened.notify_waiters();

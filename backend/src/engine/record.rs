@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use chrono::Utc;
 use shared::events::{LogLevel, LogRecord, LogSource};
-use shared::runs::{RunError, RunState};
+use shared::runs::RunState;
 
 use super::handle::{Engine, Stop};
 use crate::db::{self, clients, runs, DbError, PgConn};
@@ -171,9 +171,8 @@ impl Engine {
             })
             .await
         };
-        changed
-            .await
-            .map_err(|e: DbError| Stop(RunError::Internal, e.to_string()))?;
+        let changed: Result<(), DbError> = changed.await;
+        changed.map_err(Stop::internal)?;
         self.events.committed();
         Ok(())
     }
@@ -199,9 +198,8 @@ impl Engine {
             })
             .await
         };
-        changed
-            .await
-            .map_err(|e: DbError| Stop(RunError::Internal, e.to_string()))?;
+        let changed: Result<(), DbError> = changed.await;
+        changed.map_err(Stop::internal)?;
         self.events.committed();
         Ok(())
     }
