@@ -7,6 +7,7 @@ use std::io::{Read, Write};
 
 use reqwest::header::{HeaderMap, ACCEPT_ENCODING, RANGE};
 
+use crate::helpers::TestApp;
 use crate::tls::{spawn_served, Serving};
 
 const WASM: &str = "app-0123456789abcdef_bg.wasm";
@@ -63,6 +64,19 @@ fn gunzip(data: &[u8]) -> Vec<u8> {
 
 /// A build directory like trunk's after `xtask`'s compression: the wasm with both
 /// siblings, the JS with gzip only, a start page.
+/// A server of a fresh [`dist`] under `prefix` ("" for none); the directory lives as
+/// long as the returned guard.
+async fn serve_dist(prefix: &str) -> (tempfile::TempDir, TestApp) {
+    let web = dist();
+    let app = spawn_served(Serving {
+        url_prefix: prefix.into(),
+        frontend_dir: Some(web.path().to_owned()),
+        ..Serving::default()
+    })
+    .await;
+    (web, app)
+}
+
 fn dist() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
@@ -119,12 +133,7 @@ async fn get(url: &str, accept: Option<&str>) -> (HeaderMap, Vec<u8>) {
 
 #[tokio::test]
 async fn siblings_are_chosen_by_accept_encoding() {
-    let web = dist();
-    let app = spawn_served(Serving {
-        frontend_dir: Some(web.path().to_owned()),
-        ..Serving::default()
-    })
-    .await;
+    let (_web, app) = serve_dist("").await;
     let url = app.url(&format!("/{WASM}"));
 
     // Brotli is preferred whenever accepted, whatever the order.
@@ -169,12 +178,7 @@ async fn siblings_are_chosen_by_accept_encoding() {
 
 #[tokio::test]
 async fn head_and_ranges_apply_to_the_representation_sent() {
-    let web = dist();
-    let app = spawn_served(Serving {
-        frontend_dir: Some(web.path().to_owned()),
-        ..Serving::default()
-    })
-    .await;
+    let (_web, app) = serve_dist("").await;
     let url = app.url(&format!("/{WASM}"));
     let packed = brotli(&wasm());
 
@@ -225,12 +229,7 @@ async fn head_and_ranges_apply_to_the_representation_sent() {
 
 #[tokio::test]
 async fn the_start_page_is_never_cached_for_good() {
-    let web = dist();
-    let app = spawn_served(Serving {
-        frontend_dir: Some(web.path().to_owned()),
-        ..Serving::default()
-    })
-    .await;
+    let (_web, app) = serve_dist("").await;
     // `/`, the page by name, a deep link, and a hashed-looking name that does not exist.
     for path in ["/", "/index.html", "/jobs/3", "/gone-0123456789abcdef.js"] {
         let (h, body) = get(&app.url(path), Some(CHROME)).await;
@@ -247,13 +246,7 @@ async fn the_start_page_is_never_cached_for_good() {
 
 #[tokio::test]
 async fn compressed_files_are_served_under_the_prefix() {
-    let web = dist();
-    let app = spawn_served(Serving {
-        url_prefix: "/elkarbackup".into(),
-        frontend_dir: Some(web.path().to_owned()),
-        ..Serving::default()
-    })
-    .await;
+    let (_web, app) = serve_dist("/elkarbackup").await;
     assert!(app.base.ends_with("/elkarbackup"), "{}", app.base);
     let (h, body) = get(&app.url(&format!("/{WASM}")), Some(CHROME)).await;
     assert_eq!(header(&h, "content-encoding"), "br");
