@@ -17,6 +17,8 @@ use crate::run::{cmd, run};
 use crate::server::TestServer;
 
 mod measure;
+/// Reads a phase mark of a run log line (the dispatcher bench reads them too).
+pub(crate) use measure::mark;
 mod rsnapshot;
 use rsnapshot::Rsnapshot;
 

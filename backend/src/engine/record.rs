@@ -126,14 +126,16 @@ impl Engine {
         r: Record<'_>,
     ) -> Result<(), DbError> {
         let (row, owner) = self.log_row(c, r).await?;
-        self.events.store_run(c, run_id).await?;
-        self.events.store_log(c, owner, row).await
+        let log = crate::events::log_event(owner, row)?;
+        self.events
+            .store_run_steps(c, run_id, vec![(None, vec![log])])
+            .await
     }
 
     /// Records the levels of a backup run (when given) and moves it through `states`, each
-    /// with its log record and events, in one transaction and without looking up the
-    /// client and its owner (the caller knows them): the round trips between a claim and
-    /// rsync's start are the dispatcher's latency.
+    /// with its log record and events, in one transaction and without looking up the client and its owner (the caller knows
+    /// them): the round trips between a claim and rsync's start are the dispatcher's
+    /// latency.
     pub(super) async fn set_states_known(
         &self,
         run: &runs::RunRow,
@@ -145,29 +147,36 @@ impl Engine {
             .iter()
             .map(|s| format!("run {} of job {}: {s}", run.id, run.job_id))
             .collect();
+        let records: Vec<Record> = details
+            .iter()
+            .map(|detail| Record {
+                level: LogLevel::Info,
+                source: LogSource::Engine,
+                code: "run_state",
+                detail,
+                job_id: Some(run.job_id),
+                client_id: Some(client_id),
+                run_id: Some(run.id),
+                ..Default::default()
+            })
+            .collect();
         let changed = async {
             let mut c = db::conn(&self.pool).await?;
             db::transaction(&mut c, async |t| {
                 if let Some(levels) = levels {
                     runs::set_levels(t, run.id, levels).await?;
                 }
-                for (state, detail) in states.iter().zip(&details) {
+                for state in states {
                     runs::set_state(t, run.id, *state).await?;
-                    let record = Record {
-                        level: LogLevel::Info,
-                        source: LogSource::Engine,
-                        code: "run_state",
-                        detail,
-                        job_id: Some(run.job_id),
-                        client_id: Some(client_id),
-                        run_id: Some(run.id),
-                        ..Default::default()
-                    };
-                    let row = db::events::log(t, &record).await?;
-                    self.events.store_run(t, run.id).await?;
-                    self.events.store_log(t, owner, row).await?;
                 }
-                Ok::<_, DbError>(())
+                // Per state, the run's event in that state, then its record's event.
+                let mut steps = Vec::with_capacity(records.len());
+                let rows = db::events::log_many(t, &records).await?;
+                for (state, row) in states.iter().zip(rows) {
+                    let log = crate::events::log_event(owner, row)?;
+                    steps.push((Some(*state), vec![log]));
+                }
+                self.events.store_run_steps(t, run.id, steps).await
             })
             .await
         };

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use shared::events::{ClientState, Event, LogRecord, ProgressEvent};
+use shared::runs::RunState;
 use tokio::sync::{broadcast, Notify};
 
 use crate::db::{self, DbError, DbPool, PgConn};
@@ -140,21 +141,54 @@ impl Bus {
 
     /// Stores the current state of a run as an event on `c` (see [`Bus::store`]).
     pub async fn store_run(&self, c: &mut PgConn, run_id: i64) -> Result<(), DbError> {
-        let Some(row) = db::queue::item(c, run_id).await? else {
-            return Ok(());
-        };
-        let (client_id, owner) = (row.client_id, row.owner_id);
-        let item = match crate::views::queue_item(row) {
-            Ok(item) => Box::new(item),
-            Err(e) => {
-                // A fault of this server's own data: said loudly, but the change it
-                // describes still commits (the run page reports the same error).
-                tracing::error!(run_id, "run event not built: {e}");
-                return Ok(());
-            }
-        };
-        self.store(c, Some(client_id), owner, &Event::Run { item })
+        self.store_run_steps(c, run_id, vec![(None, Vec::new())])
             .await
+    }
+
+    /// Stores a run's events for each of `steps`: the run as it is now (with the step's
+    /// state when given: the states a transaction passed through, which commit together),
+    /// then the step's other events. One query and one insert for all (see
+    /// [`Bus::store`]): the insert takes the events' lock, held until the commit, so one
+    /// statement instead of one per event keeps every other publishing transaction (every
+    /// other run's) waiting that much less.
+    pub async fn store_run_steps(
+        &self,
+        c: &mut PgConn,
+        run_id: i64,
+        steps: Vec<(Option<RunState>, Vec<db::events::NewEvent>)>,
+    ) -> Result<(), DbError> {
+        let item = match db::queue::item(c, run_id).await? {
+            Some(row) => {
+                let client_id = row.client_id;
+                let owner = row.owner_id;
+                match crate::views::queue_item(row) {
+                    Ok(item) => Some((client_id, owner, item)),
+                    // A fault of this server's own data: said loudly, but the change it
+                    // describes still commits (the run page reports the same error).
+                    Err(e) => {
+                        tracing::error!(run_id, "run event not built: {e}");
+                        None
+                    }
+                }
+            }
+            None => None,
+        };
+        let mut events = Vec::new();
+        for (state, more) in steps {
+            if let Some((client_id, owner, item)) = &item {
+                let mut item = item.clone();
+                if let Some(state) = state {
+                    item.run.state = state;
+                }
+                let run = Event::Run {
+                    item: Box::new(item),
+                };
+                events.push((Some(*client_id), *owner, to_json(&run)?));
+            }
+            events.extend(more);
+        }
+        db::events::insert_many(c, events).await?;
+        Ok(())
     }
 
     /// Stores the current state of each run of `ids` as an event on `c`, with one query
@@ -228,9 +262,9 @@ impl Bus {
         owner_id: Option<i64>,
         record: LogRecord,
     ) -> Result<(), DbError> {
-        let client = record.client_id;
-        self.store(c, client, owner_id, &Event::Log { record })
-            .await
+        let (client, owner, json) = log_event(owner_id, record)?;
+        db::events::insert(c, client, owner, &json).await?;
+        Ok(())
     }
 
     /// The pump: broadcasts stored events in id order, woken by local publications and
@@ -285,4 +319,19 @@ impl Bus {
             }
         }
     }
+}
+
+/// A log record's event, for [`Bus::store_run_steps`]: its client, the owner who may see
+/// it, and its payload.
+pub fn log_event(
+    owner_id: Option<i64>,
+    record: LogRecord,
+) -> Result<db::events::NewEvent, DbError> {
+    Ok((record.client_id, owner_id, to_json(&Event::Log { record })?))
+}
+
+/// An event's payload, as `db::events::insert` would store it.
+fn to_json(event: &Event) -> Result<serde_json::Value, DbError> {
+    serde_json::to_value(event)
+        .map_err(|e| DbError::from(diesel::result::Error::SerializationError(Box::new(e))))
 }

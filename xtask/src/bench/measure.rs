@@ -118,7 +118,7 @@ pub fn measure(s: &Sides, files: usize) -> anyhow::Result<Vec<Case>> {
 }
 
 /// The mark `[phase <code> +<ms> ms]` of a log line.
-fn mark(line: &str) -> Option<(&str, u64)> {
+pub fn mark(line: &str) -> Option<(&str, u64)> {
     let rest = &line[line.find("[phase ")? + "[phase ".len()..];
     let (code, rest) = rest.split_once(" +")?;
     let (ms, _) = rest.split_once(" ms]")?;

@@ -216,21 +216,15 @@ fn tick(work: &Path) -> anyhow::Result<Tick> {
     })
 }
 
-/// Runs the benchmark and prints its figures.
-pub fn scheduler() -> anyhow::Result<()> {
+/// Runs the benchmark and prints its figures; the tick's only when `with_tick`.
+pub fn scheduler(with_tick: bool) -> anyhow::Result<()> {
     run(cmd("cargo").args(["build", "--release", "-p", "backend"]))?;
     let work = std::env::temp_dir().join(format!("ebk-bench-sched-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work)?;
 
     // 1. The minute tick, on a server that does not dispatch.
-    let Tick {
-        total,
-        mut floor,
-        mut begun,
-        mut visible,
-        mut done,
-    } = tick(&work)?;
+    let tick = if with_tick { Some(tick(&work)?) } else { None };
 
     // 2. The dispatcher, with a no-op rsync.
     let floor_spawn = spawn_floor(&work, DISPATCH_CLIENTS * DISPATCH_JOBS_EACH)?;
@@ -241,20 +235,9 @@ pub fn scheduler() -> anyhow::Result<()> {
         "scheduler benchmark: release server on its own managed cluster, {} cores",
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
-    let (b, v, d, f) = (
-        quantile(&mut begun, 0.5),
-        quantile(&mut visible, 0.5),
-        quantile(&mut done, 0.5),
-        quantile(&mut floor, 0.5),
-    );
-    println!(
-        "{total} jobs due at one minute ({TICK_CLIENTS} clients x {TICK_JOBS_EACH}), median of {ROUNDS}, ms after the minute:\n  \
-         plain INSERT … SELECT (psql)   {f:>8.1} ms\n  \
-         server tick                    transaction begins +{b:.1}, all {total} queued +{v:.1} \
-         (queueing {:.1} ms, {:.2}x the INSERT), last of the {total} queue events stored +{d:.0}",
-        v - b,
-        (v - b) / f
-    );
+    if let Some(tick) = tick {
+        print_tick(tick);
+    }
     let n = DISPATCH_CLIENTS * DISPATCH_JOBS_EACH;
     println!(
         "{n} no-op rsync runs:\n  \
@@ -270,7 +253,41 @@ pub fn scheduler() -> anyhow::Result<()> {
             quantile(&mut d.latencies, 0.95),
             d.per_second
         );
+        let marks: Vec<String> = dispatch::PHASES
+            .iter()
+            .zip(&mut d.phases)
+            .map(|(p, v)| format!("{p} +{:.1}", quantile(v, 0.5)))
+            .collect();
+        println!(
+            "    median ms from the claim's commit (phase marks of the runs' logs): {}",
+            marks.join(", ")
+        );
     }
     let _ = std::fs::remove_dir_all(&work);
     Ok(())
+}
+
+/// Prints the tick's figures.
+fn print_tick(tick: Tick) {
+    let Tick {
+        total,
+        mut floor,
+        mut begun,
+        mut visible,
+        mut done,
+    } = tick;
+    let (b, v, d, f) = (
+        quantile(&mut begun, 0.5),
+        quantile(&mut visible, 0.5),
+        quantile(&mut done, 0.5),
+        quantile(&mut floor, 0.5),
+    );
+    println!(
+        "{total} jobs due at one minute ({TICK_CLIENTS} clients x {TICK_JOBS_EACH}), median of {ROUNDS}, ms after the minute:\n  \
+         plain INSERT … SELECT (psql)   {f:>8.1} ms\n  \
+         server tick                    transaction begins +{b:.1}, all {total} queued +{v:.1} \
+         (queueing {:.1} ms, {:.2}x the INSERT), last of the {total} queue events stored +{d:.0}",
+        v - b,
+        (v - b) / f
+    );
 }
