@@ -260,6 +260,10 @@ async fn admin(config: &Config, url: &str, command: AdminCommand) -> anyhow::Res
 }
 
 async fn serve(config: Config) -> anyhow::Result<()> {
+    // Every backup and restore runs rsync: without a usable one, say so now, not at 3 a.m.
+    if let Some(why) = backend::doctor::rsync::refusal(&config.rsync).await {
+        anyhow::bail!("{why}");
+    }
     let db = open_database(&config).await?;
     let app = match Application::build(config.clone(), &db.url).await {
         Ok(app) => app,

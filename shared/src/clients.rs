@@ -419,4 +419,10 @@ pub struct ConnectionTest {
     pub code: Option<String>,
     /// The client's `rsync --version` first line.
     pub rsync_version: Option<String>,
+    /// Something to check although the test passed: `rsync_unfixed` when the client's
+    /// rsync is older than 3.4.0, the first upstream release with the fixes for the
+    /// vulnerabilities published in January 2025 (CVE-2024-12084…12088; distributions
+    /// also fix older versions).
+    #[serde(default)]
+    pub warning: Option<String>,
 }

@@ -5,36 +5,7 @@ use std::path::Path;
 
 use super::finding::{Check, Finding, Status};
 
-/// The oldest rsync the engine works with (its options and `--info` output).
-pub const MINIMUM: Version = Version(3, 2, 7);
-/// The first upstream release with the fixes for CVE-2024-12084…12088 and CVE-2024-12747.
-pub const FIXED_UPSTREAM: Version = Version(3, 4, 0);
-
-/// major.minor.patch
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Version(pub u32, pub u32, pub u32);
-
-impl std::fmt::Display for Version {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}.{}.{}", self.0, self.1, self.2)
-    }
-}
-
-/// The version in rsync's first `--version` line (`rsync  version 3.2.7  protocol version
-/// 31`, or `v3.2.3`); a missing patch number counts as 0, a suffix (`pre1`) is ignored.
-pub fn parse_version(line: &str) -> Option<Version> {
-    let mut words = line.split_whitespace();
-    words.find(|w| *w == "version")?;
-    let word = words.next()?.trim_start_matches('v');
-    let mut numbers = word.split('.').map(|part| {
-        let digits: String = part.chars().take_while(char::is_ascii_digit).collect();
-        digits.parse::<u32>().ok()
-    });
-    let major = numbers.next()??;
-    let minor = numbers.next()??;
-    let patch = numbers.next().flatten().unwrap_or(0);
-    Some(Version(major, minor, patch))
-}
+pub use crate::engine::rsync_version::{parse_version, Version, FIXED_UPSTREAM, MINIMUM};
 
 /// What running `program --version` gave: its first line, or why it did not run.
 pub type Probe = Result<String, String>;
@@ -87,30 +58,30 @@ pub async fn probe(program: &Path) -> Probe {
     Ok(first)
 }
 
+/// Why the server must not start with `program`: missing, or older than [`MINIMUM`] (the
+/// doctor's problem, in the environment's language); `None` when it may. An unreadable
+/// version only warns, in the log: a wrapper may print something else.
+pub async fn refusal(program: &Path) -> Option<String> {
+    let finding = evaluate(program, &probe(program).await);
+    let t = crate::i18n::translations();
+    let text = t.text(
+        crate::i18n::environment_language(),
+        finding.key,
+        &finding.args,
+    );
+    match finding.status {
+        Status::Problem => Some(text),
+        Status::Warning => {
+            tracing::warn!("{text}");
+            None
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn versions_are_read_from_the_first_line() {
-        let v = |s| parse_version(s);
-        assert_eq!(
-            v("rsync  version 3.2.7  protocol version 31"),
-            Some(Version(3, 2, 7))
-        );
-        assert_eq!(
-            v("rsync  version v3.2.3  protocol version 31"),
-            Some(Version(3, 2, 3))
-        );
-        assert_eq!(
-            v("rsync version 3.4.1pre1 protocol"),
-            Some(Version(3, 4, 1))
-        );
-        assert_eq!(v("rsync  version 3.10"), Some(Version(3, 10, 0)));
-        assert_eq!(v("openrsync: protocol version 29"), None);
-        assert_eq!(v(""), None);
-        assert!(Version(3, 10, 0) > Version(3, 4, 0));
-    }
 
     #[test]
     fn old_versions_are_problems_and_unfixed_ones_warnings() {

@@ -242,8 +242,8 @@ pub async fn test_connection(
     actor: Actor,
     client_id: i64,
 ) -> Result<shared::clients::ConnectionTest, DomainError> {
-    use crate::engine::hostkeys;
     use crate::engine::probe::{self, Diagnosis};
+    use crate::engine::{hostkeys, rsync_version};
     use shared::clients::Connection;
     let mut c = db::conn(&engine.pool).await?;
     let row = writable_client(&mut c, actor, client_id).await?;
@@ -306,6 +306,10 @@ pub async fn test_connection(
     Ok(shared::clients::ConnectionTest {
         ok: matches!(diagnosis, Diagnosis::Ok(_)),
         code: diagnosis.code().map(|c| c.as_str().to_owned()),
+        warning: match &diagnosis {
+            Diagnosis::Ok(line) => rsync_version::warning(line).map(str::to_owned),
+            _ => None,
+        },
         rsync_version: match diagnosis {
             Diagnosis::Ok(v) => Some(v),
             _ => None,

@@ -20,6 +20,7 @@ pub mod registry;
 pub mod replicate;
 pub mod restore;
 pub mod retention;
+pub mod rsync_version;
 pub mod runner;
 pub mod scripts;
 pub mod stats;

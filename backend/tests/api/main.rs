@@ -50,6 +50,7 @@ mod replication_pending;
 mod replication_wipe;
 mod restore;
 mod retention;
+mod rsync_versions;
 mod scheduler;
 mod scripts;
 mod security;

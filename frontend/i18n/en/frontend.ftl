@@ -762,6 +762,7 @@ client-test = Test connection
 client-testing = Testing…
 client-test-ok = Connection works: the server logged in and found rsync.
 client-test-ok-version = Connection works: the server logged in and found { $version }.
+client-test-rsync-unfixed = This rsync is older than 3.4.0, the first upstream release with the fixes for the vulnerabilities published in January 2025 (CVE-2024-12084 to CVE-2024-12088). Distributions also fix older versions (Debian 12’s 3.2.7-1+deb12u2, for example): check the client’s security advisories, and update its rsync package if it is not fixed there.
 client-test-failed = The connection does not work. { $reason }
 client-host-accept = Accept this key
 client-host-accept-title = Accept the client's host key?

@@ -762,6 +762,7 @@ client-test = Probar la conexión
 client-testing = Probando…
 client-test-ok = La conexión funciona: el servidor ha entrado y ha encontrado rsync.
 client-test-ok-version = La conexión funciona: el servidor ha entrado y ha encontrado { $version }.
+client-test-rsync-unfixed = Este rsync es anterior a 3.4.0, la primera versión original con las correcciones de las vulnerabilidades publicadas en enero de 2025 (de CVE-2024-12084 a CVE-2024-12088). Las distribuciones también corrigen versiones anteriores (por ejemplo, la 3.2.7-1+deb12u2 de Debian 12): consulte los avisos de seguridad del cliente y actualice su paquete rsync si allí no está corregido.
 client-test-failed = La conexión no funciona. { $reason }
 client-host-accept = Aceptar esta clave
 client-host-accept-title = ¿Aceptar la clave de equipo del cliente?

@@ -762,6 +762,7 @@ client-test = Probatu konexioa
 client-testing = Probatzen…
 client-test-ok = Konexioak funtzionatzen du: zerbitzaria sartu da eta rsync aurkitu du.
 client-test-ok-version = Konexioak funtzionatzen du: zerbitzaria sartu da eta { $version } aurkitu du.
+client-test-rsync-unfixed = rsync hau 3.4.0 baino zaharragoa da; 3.4.0 da 2025eko urtarrilean argitaratutako ahultasunen zuzenketak (CVE-2024-12084tik CVE-2024-12088ra) dituen jatorrizko lehen bertsioa. Banaketek bertsio zaharragoak ere zuzentzen dituzte (adibidez, Debian 12ko 3.2.7-1+deb12u2): begiratu bezeroaren segurtasun-oharrak, eta eguneratu haren rsync paketea bertan zuzenduta ez badago.
 client-test-failed = Konexioak ez du funtzionatzen. { $reason }
 client-host-accept = Onartu gako hau
 client-host-accept-title = Bezeroaren ostalari-gakoa onartu?

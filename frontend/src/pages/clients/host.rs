@@ -34,6 +34,14 @@ fn test_text(test: &ConnectionTest) -> String {
     }
 }
 
+/// The sentence for a passed test's warning (an rsync older than 3.4.0).
+fn warning_text(test: &ConnectionTest) -> Option<String> {
+    match test.warning.as_deref()? {
+        "rsync_unfixed" => Some(fl!(LOADER, "client-test-rsync-unfixed")),
+        _ => None,
+    }
+}
+
 /// The panel of a saved client (`client` is `Some`); accepting the key updates `client`.
 #[component]
 pub fn HostKeyPanel(client: RwSignal<Option<Client>>) -> impl IntoView {
@@ -42,6 +50,7 @@ pub fn HostKeyPanel(client: RwSignal<Option<Client>>) -> impl IntoView {
     let testing = RwSignal::new(false);
     let test_ok = RwSignal::new(None::<String>);
     let test_failed = RwSignal::new(None::<String>);
+    let test_warning = RwSignal::new(None::<String>);
     let state = move || client.with(|c| c.as_ref().map(|c| c.host_key_state));
     let test = move |_| {
         let Some(id) = client.with_untracked(|c| c.as_ref().map(|c| c.id)) else {
@@ -50,10 +59,12 @@ pub fn HostKeyPanel(client: RwSignal<Option<Client>>) -> impl IntoView {
         testing.set(true);
         test_ok.set(None);
         test_failed.set(None);
+        test_warning.set(None);
         spawn_local(async move {
             match runs::test_connection(id).await {
                 Ok(answer) => {
                     let text = test_text(&answer);
+                    test_warning.set(warning_text(&answer));
                     if answer.ok {
                         test_ok.set(Some(text));
                     } else {
@@ -76,6 +87,7 @@ pub fn HostKeyPanel(client: RwSignal<Option<Client>>) -> impl IntoView {
             <HostKeyLine client=client />
             <Alert id="client-test-ok" kind=AlertKind::Success message=test_ok />
             <Alert id="client-test-error" kind=AlertKind::Error message=test_failed />
+            <Alert id="client-test-warning" kind=AlertKind::Warning message=test_warning />
             <div class="form-actions">
                 <button type="button" id="client-test" class="button" disabled=move || testing.get() on:click=test>
                     {move || if testing.get() { fl!(LOADER, "client-testing") } else { fl!(LOADER, "client-test") }}
