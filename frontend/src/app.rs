@@ -29,6 +29,7 @@ use crate::pages::replication::{
 };
 use crate::pages::runs::RunPage;
 use crate::pages::scripts::{EditScriptPage, NewScriptPage, ScriptsPage};
+use crate::pages::sessions::SessionsPage;
 use crate::pages::settings::SettingsPage;
 use crate::pages::status::StatusPage;
 use crate::pages::tokens::TokensPage;
@@ -85,6 +86,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("preferences") view=PreferencesPage />
                     <Route path=path!("password") view=PasswordPage />
                     <Route path=path!("tokens") view=TokensPage />
+                    <Route path=path!("sessions") view=SessionsPage />
                     <Route path=path!("about") view=AboutPage />
                     <Route path=path!("*any") view=NotFoundPage />
                 </ParentRoute>

@@ -171,3 +171,22 @@ pub struct ChangePassword {
     #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 1024))]
     pub new_password: String,
 }
+
+/// One of the signed-in user's sessions (`GET /api/me/sessions`): a browser login, until
+/// it expires, signs out or is ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionInfo {
+    /// The session's id, for `DELETE /api/me/sessions/{id}`.
+    pub id: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    /// The last request made with it (to the minute).
+    pub last_used_at: chrono::DateTime<chrono::Utc>,
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+    /// The address it signed in from, as the server saw it.
+    pub address: Option<String>,
+    /// The browser's `User-Agent` at sign-in.
+    pub user_agent: String,
+    /// The session making this request.
+    pub current: bool,
+}

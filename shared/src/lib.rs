@@ -28,7 +28,9 @@ pub mod tokens;
 pub mod users;
 pub mod validate;
 
-pub use auth::{ChangePassword, Language, LoginRequest, LoginResponse, Me, Preferences, Role};
+pub use auth::{
+    ChangePassword, Language, LoginRequest, LoginResponse, Me, Preferences, Role, SessionInfo,
+};
 pub use error::{ApiError, ErrorCode, FieldError};
 pub use health::Health;
 pub use tokens::{CreateToken, TokenCreated, TokenInfo};

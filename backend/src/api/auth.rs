@@ -54,7 +54,12 @@ pub async fn login(
         .peer_addr()
         .map(|a| a.ip())
         .ok_or_else(|| AppError::internal("request without peer address"))?;
-    let done = sessions::login(state.sessions(), &body.username, &body.password, ip).await?;
+    let agent = req
+        .headers()
+        .get(actix_web::http::header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let done = sessions::login(state.sessions(), &body.username, &body.password, ip, agent).await?;
     let max_age = state.config.session_minutes * 60;
     Ok(HttpResponse::Ok()
         .cookie(session_cookie(done.token.clone(), max_age, &state.config))

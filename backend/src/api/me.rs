@@ -1,12 +1,12 @@
-//! `/api/me`: the signed-in user's preferences and password.
+//! `/api/me`: the signed-in user's preferences, password and sessions.
 
-use actix_web::{get, put, web, HttpResponse};
-use shared::{ApiError, ChangePassword, Preferences};
+use actix_web::{delete, get, put, web, HttpResponse};
+use shared::{ApiError, ChangePassword, Preferences, SessionInfo};
 
 use super::auth_user::AuthUser;
 use super::error::ApiResult;
 use super::json::ApiJson;
-use crate::domain::accounts;
+use crate::domain::{accounts, sessions};
 use crate::state::AppState;
 
 /// Your preferences.
@@ -50,7 +50,8 @@ pub async fn put_preferences(
 
 /// Change your password.
 ///
-/// Requires the current password. Other sessions stay signed in.
+/// Requires the current password. Your other sessions end (all of them, when called with
+/// an API token); API tokens stay valid.
 #[utoipa::path(
     tag = "me",
     security(("bearer" = []), ("cookie" = [])),
@@ -73,9 +74,57 @@ pub async fn change_password(
     accounts::change_password(
         &state.pool,
         user.actor(),
+        user.session,
         body.current_password,
         body.new_password,
     )
     .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Your sessions.
+///
+/// Every browser signed in as you, the most recently used first, with where and when each
+/// signed in; `current` is the one asking. End the ones you do not recognise.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer" = []), ("cookie" = [])),
+    responses(
+        (status = 200, description = "Your live sessions", body = [SessionInfo]),
+        (status = 401, description = "Not signed in", body = ApiError),
+    )
+)]
+#[get("/me/sessions")]
+pub async fn list_sessions(
+    state: web::Data<AppState>,
+    user: AuthUser,
+) -> ApiResult<web::Json<Vec<SessionInfo>>> {
+    Ok(web::Json(
+        sessions::list(&state.pool, user.user.id, user.session).await?,
+    ))
+}
+
+/// End one of your sessions.
+///
+/// It is refused from its next request on (401). Ending the current one signs you out
+/// like `POST /api/auth/logout`, without clearing the cookie.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer" = []), ("cookie" = [])),
+    params(("id" = String, Path, description = "Session id, from `GET /api/me/sessions`")),
+    responses(
+        (status = 204, description = "Ended"),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Cookie session without the CSRF header", body = ApiError),
+        (status = 404, description = "No such session of yours", body = ApiError),
+    )
+)]
+#[delete("/me/sessions/{id}")]
+pub async fn end_session(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    sessions::end(&state.pool, user.actor(), &user.user.username, &path).await?;
     Ok(HttpResponse::NoContent().finish())
 }

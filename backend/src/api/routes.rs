@@ -44,6 +44,8 @@ pub fn configure<R: Routes>(cfg: &mut R) {
         .service(me::get_preferences)
         .service(me::put_preferences)
         .service(me::change_password)
+        .service(me::list_sessions)
+        .service(me::end_session)
         .service(tokens::list_tokens)
         .service(tokens::create_token)
         .service(tokens::delete_token)
@@ -94,7 +96,8 @@ pub fn configure<R: Routes>(cfg: &mut R) {
         .service(users::get_user)
         .service(users::put_user)
         .service(users::patch_user)
-        .service(users::delete_user);
+        .service(users::delete_user)
+        .service(users::end_user_sessions);
     monitoring_routes(cfg);
     replication_routes(cfg);
     replica_routes(cfg);

@@ -158,3 +158,28 @@ pub async fn delete_user(
     users::delete(&state.pool, user.actor(), *id).await?;
     Ok(HttpResponse::NoContent().finish())
 }
+
+/// End every session of a user (admins).
+///
+/// Signs the user out of every browser at once (for a lost laptop, or a departure); their
+/// API tokens stay valid (revoke those separately).
+#[utoipa::path(
+    tag = "users",
+    security(("bearer" = []), ("cookie" = [])),
+    params(("id" = i64, Path, description = "User id")),
+    responses(
+        (status = 204, description = "Ended"),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Not an administrator", body = ApiError),
+        (status = 404, description = "No such user", body = ApiError),
+    )
+)]
+#[delete("/users/{id}/sessions")]
+pub async fn end_user_sessions(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
+    users::end_sessions(&state.pool, user.actor(), *id).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

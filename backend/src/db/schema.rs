@@ -314,6 +314,9 @@ diesel::table! {
         user_id -> Int8,
         created_at -> Timestamptz,
         expires_at -> Timestamptz,
+        last_used_at -> Timestamptz,
+        address -> Nullable<Text>,
+        user_agent -> Text,
     }
 }
 

@@ -151,10 +151,12 @@ pub async fn reset_password(
     Ok(password)
 }
 
-/// Changes one's own password after checking the current one. Other sessions end.
+/// Changes one's own password after checking the current one. Every other session ends
+/// with it (`keep` is the session asking, `None` for an API token: then all end).
 pub async fn change_password(
     pool: &DbPool,
     actor: super::Actor,
+    keep: Option<uuid::Uuid>,
     current: String,
     new: String,
 ) -> Result<(), DomainError> {
@@ -173,6 +175,10 @@ pub async fn change_password(
     let hash = hash_password(new).await?;
     db::transaction(&mut c, async |t| {
         users::set_password(t, user_id, &hash).await?;
+        match keep {
+            Some(keep) => db::sessions::delete_others(t, user_id, keep).await?,
+            None => db::sessions::delete_for_user(t, user_id).await?,
+        };
         let subject =
             super::audit::Subject::new(shared::audit::AuditKind::User, user_id, &user.username);
         super::audit::record(t, actor.into(), "password_changed", subject, None).await

@@ -34,12 +34,17 @@ pub struct LoggedIn {
     pub user: shared::Me,
 }
 
-/// Checks the password (rate-limited per user and address) and opens a session.
+/// The longest `User-Agent` kept with a session.
+const USER_AGENT_MAX: usize = 300;
+
+/// Checks the password (rate-limited per user and address) and opens a session, recording
+/// the address and the browser's `user_agent` for its user's list of sessions.
 pub async fn login(
     state: Sessions<'_>,
     username: &str,
     pw: &str,
     ip: IpAddr,
+    user_agent: &str,
 ) -> Result<LoggedIn, DomainError> {
     let now = Instant::now();
     if let Some(wait) = state.limiter.blocked(username, ip, now) {
@@ -83,8 +88,12 @@ pub async fn login(
         user_id: Some(user.id),
         address: Some(ip),
     };
+    let origin = sessions::Origin {
+        address: Some(ip.to_string()),
+        user_agent: user_agent.chars().take(USER_AGENT_MAX).collect(),
+    };
     db::transaction(&mut c, async |t| {
-        sessions::insert(t, sid, user.id, expires).await?;
+        sessions::insert(t, sid, user.id, expires, &origin).await?;
         let subject = audit::Subject::new(shared::audit::AuditKind::User, user.id, &user.username);
         audit::record(t, who, "login", subject, None).await
     })
@@ -149,4 +158,48 @@ pub async fn authenticate(
             user,
             session: Some(claims.sid),
         }))
+}
+
+/// The live sessions of user `user_id`, the most recently used first; `current` is the
+/// session asking.
+pub async fn list(
+    pool: &DbPool,
+    user_id: i64,
+    current: Option<Uuid>,
+) -> Result<Vec<shared::SessionInfo>, DomainError> {
+    let mut c = db::conn(pool).await?;
+    Ok(sessions::of_user(&mut c, user_id)
+        .await?
+        .into_iter()
+        .map(|s| shared::SessionInfo {
+            id: s.id.to_string(),
+            created_at: s.created_at,
+            last_used_at: s.last_used_at,
+            expires_at: s.expires_at,
+            address: s.address,
+            user_agent: s.user_agent,
+            current: Some(s.id) == current,
+        })
+        .collect())
+}
+
+/// Ends session `id` of `actor` (named `username`), at once: its next request is refused.
+/// Audited; `NotFound` when it is not one of theirs (or already over).
+pub async fn end(
+    pool: &DbPool,
+    actor: super::Actor,
+    username: &str,
+    id: &str,
+) -> Result<(), DomainError> {
+    let id = Uuid::parse_str(id).map_err(|_| DomainError::NotFound)?;
+    let mut c = db::conn(pool).await?;
+    db::transaction(&mut c, async |t| {
+        if sessions::delete_of_user(t, actor.user_id, id).await? == 0 {
+            return Err(DomainError::NotFound);
+        }
+        let subject = audit::Subject::new(shared::audit::AuditKind::User, actor.user_id, username);
+        audit::record(t, actor.into(), "session_ended", subject, None).await?;
+        Ok(())
+    })
+    .await
 }

@@ -201,3 +201,18 @@ pub async fn delete(pool: &DbPool, actor: Actor, id: i64) -> Result<(), DomainEr
     })
     .await
 }
+
+/// Ends every session of user `id` (admins), at once: each is refused from its next
+/// request on. API tokens stay. Audited; returns how many ended.
+pub async fn end_sessions(pool: &DbPool, actor: Actor, id: i64) -> Result<usize, DomainError> {
+    actor.require_admin()?;
+    let mut c = db::conn(pool).await?;
+    db::transaction(&mut c, async |t| {
+        let user = users::find(t, id).await?.ok_or(DomainError::NotFound)?;
+        let ended = sessions::delete_for_user(t, id).await?;
+        let subject = audit::Subject::new(shared::audit::AuditKind::User, id, &user.username);
+        audit::record(t, actor.into(), "sessions_ended", subject, None).await?;
+        Ok(ended)
+    })
+    .await
+}

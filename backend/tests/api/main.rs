@@ -54,6 +54,7 @@ mod rsync_versions;
 mod scheduler;
 mod scripts;
 mod security;
+mod sessions;
 mod smtp;
 mod sse;
 mod sshd;

@@ -1208,3 +1208,28 @@ dashboard-forecast-not-enough = Not enough data yet ({ $days ->
     [one] one day
    *[other] { $days } days
 } of samples, { $needed } needed)
+
+## Sessions
+nav-sessions = Sessions
+sessions-intro = Every browser signed in as you. End the sessions you do not recognise: they are signed out at once. Changing your password ends all of them but this one.
+sessions-list-title = Signed-in browsers
+sessions-col-browser = Browser
+sessions-col-address = Address
+sessions-col-created = Signed in
+sessions-col-last-used = Last used
+sessions-col-actions = Actions
+sessions-current = This browser
+sessions-unknown-browser = Unknown browser
+sessions-end = End session
+sessions-end-confirm = Sign this browser out?
+sessions-end-yes = Yes, end it
+sessions-ended = The session has ended: that browser must sign in again.
+sessions-help-end = Signs that browser out at once; its next request is refused. Use it for a lost or shared computer. To sign this browser out, use “Log out”.
+sessions-help-password-term = Password changes
+sessions-help-password = Changing your password ends every other session. API tokens are not sessions: revoke them on the API tokens page. An administrator can also end all your sessions.
+log-code-session-ended = Session ended
+log-code-sessions-ended = All sessions of a user ended
+users-end-sessions = Sign out everywhere
+users-end-sessions-confirm = End every session of this user? They must sign in again in every browser; their API tokens keep working.
+users-end-sessions-yes = Yes, sign them out
+users-sessions-ended = Every session of the user has ended.

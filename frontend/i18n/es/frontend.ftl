@@ -1208,3 +1208,28 @@ dashboard-forecast-not-enough = Todavía no hay datos suficientes ({ $days ->
     [one] un día
    *[other] { $days } días
 } de muestras, se necesitan { $needed })
+
+## Sessions
+nav-sessions = Sesiones
+sessions-intro = Todos los navegadores con sesión iniciada con su cuenta. Termine las sesiones que no reconozca: se cierran al momento. Al cambiar la contraseña se terminan todas salvo esta.
+sessions-list-title = Navegadores con sesión iniciada
+sessions-col-browser = Navegador
+sessions-col-address = Dirección
+sessions-col-created = Inicio de sesión
+sessions-col-last-used = Último uso
+sessions-col-actions = Acciones
+sessions-current = Este navegador
+sessions-unknown-browser = Navegador desconocido
+sessions-end = Terminar sesión
+sessions-end-confirm = ¿Cerrar la sesión de este navegador?
+sessions-end-yes = Sí, terminarla
+sessions-ended = La sesión ha terminado: ese navegador tendrá que volver a iniciar sesión.
+sessions-help-end = Cierra al momento la sesión de ese navegador; su siguiente petición se rechaza. Úselo si ha perdido un ordenador o lo ha compartido. Para cerrar la sesión de este navegador, use «Cerrar sesión».
+sessions-help-password-term = Cambios de contraseña
+sessions-help-password = Al cambiar la contraseña se terminan todas las demás sesiones. Los tokens de API no son sesiones: revóquelos en la página de tokens de API. Un administrador también puede terminar todas sus sesiones.
+log-code-session-ended = Sesión terminada
+log-code-sessions-ended = Terminadas todas las sesiones de un usuario
+users-end-sessions = Cerrar todas sus sesiones
+users-end-sessions-confirm = ¿Terminar todas las sesiones de este usuario? Tendrá que volver a iniciar sesión en todos sus navegadores; sus tokens de API seguirán funcionando.
+users-end-sessions-yes = Sí, cerrarlas
+users-sessions-ended = Se han terminado todas las sesiones del usuario.

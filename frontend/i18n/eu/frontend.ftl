@@ -1208,3 +1208,28 @@ dashboard-forecast-not-enough = Oraindik ez dago datu nahikorik ({ $days ->
     [one] egun bateko
    *[other] { $days } egunetako
 } laginak, { $needed } behar dira)
+
+## Sessions
+nav-sessions = Saioak
+sessions-intro = Zure kontuarekin saioa hasita duten nabigatzaile guztiak. Amaitu ezagutzen ez dituzun saioak: berehala ixten dira. Pasahitza aldatzean, guztiak amaitzen dira, hau izan ezik.
+sessions-list-title = Saioa hasita duten nabigatzaileak
+sessions-col-browser = Nabigatzailea
+sessions-col-address = Helbidea
+sessions-col-created = Saio-hasiera
+sessions-col-last-used = Azken erabilera
+sessions-col-actions = Ekintzak
+sessions-current = Nabigatzaile hau
+sessions-unknown-browser = Nabigatzaile ezezaguna
+sessions-end = Bukatu saioa
+sessions-end-confirm = Nabigatzaile honen saioa itxi?
+sessions-end-yes = Bai, bukatu
+sessions-ended = Saioa amaitu da: nabigatzaile horrek saioa berriro hasi beharko du.
+sessions-help-end = Nabigatzaile horren saioa berehala ixten du; haren hurrengo eskaera ukatu egiten da. Erabili ordenagailu bat galdu edo partekatu baduzu. Nabigatzaile honen saioa ixteko, erabili «Amaitu saioa».
+sessions-help-password-term = Pasahitz-aldaketak
+sessions-help-password = Pasahitza aldatzean, beste saio guztiak amaitzen dira. API tokenak ez dira saioak: baliogabetu API tokenen orrian. Administratzaile batek ere zure saio guztiak amai ditzake.
+log-code-session-ended = Saioa amaituta
+log-code-sessions-ended = Erabiltzaile baten saio guztiak amaituta
+users-end-sessions = Itxi saio guztiak
+users-end-sessions-confirm = Erabiltzaile honen saio guztiak amaitu? Saioa berriro hasi beharko du nabigatzaile guztietan; haren API tokenek funtzionatzen jarraituko dute.
+users-end-sessions-yes = Bai, itxi
+users-sessions-ended = Erabiltzailearen saio guztiak amaitu dira.

@@ -270,6 +270,21 @@ pub async fn revoke_token(id: i64) -> ApiResult<()> {
     delete(&format!("/api/tokens/{id}")).await
 }
 
+/// `GET /api/me/sessions`: the user's live sessions.
+pub async fn sessions() -> ApiResult<Vec<shared::SessionInfo>> {
+    decode(send(get("/api/me/sessions")).await?).await
+}
+
+/// `DELETE /api/me/sessions/{id}`: ends one of the user's sessions.
+pub async fn end_session(id: &str) -> ApiResult<()> {
+    delete(&format!("/api/me/sessions/{id}")).await
+}
+
+/// `DELETE /api/users/{id}/sessions` (administrators): ends every session of a user.
+pub async fn end_user_sessions(id: i64) -> ApiResult<()> {
+    delete(&format!("/api/users/{id}/sessions")).await
+}
+
 /// `GET /api/health`: server status and version.
 pub async fn health() -> ApiResult<Health> {
     decode(send(get("/api/health")).await?).await

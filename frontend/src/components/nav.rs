@@ -34,7 +34,7 @@ const MAIN: [Entry; 7] = [
 ];
 
 /// The configuration group.
-const CONFIG: [Entry; 10] = [
+const CONFIG: [Entry; 11] = [
     entry("/settings", "nav-settings", true),
     entry("/notifications", "nav-notifications", true),
     entry("/webhooks", "nav-webhooks", true),
@@ -44,6 +44,7 @@ const CONFIG: [Entry; 10] = [
     entry("/preferences", "nav-preferences", false),
     entry("/password", "nav-password", false),
     entry("/tokens", "nav-tokens", false),
+    entry("/sessions", "nav-sessions", false),
     entry("/about", "nav-about", false),
 ];
 

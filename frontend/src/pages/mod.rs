@@ -20,6 +20,7 @@ pub mod remove;
 pub mod replication;
 pub mod runs;
 pub mod scripts;
+pub mod sessions;
 pub mod settings;
 pub mod status;
 pub mod tokens;

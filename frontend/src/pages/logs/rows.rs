@@ -59,6 +59,8 @@ pub fn code_text(code: &str) -> String {
         "login" => fl!(LOADER, "log-code-login"),
         "login_failed" => fl!(LOADER, "log-code-login-failed"),
         "logout" => fl!(LOADER, "log-code-logout"),
+        "session_ended" => fl!(LOADER, "log-code-session-ended"),
+        "sessions_ended" => fl!(LOADER, "log-code-sessions-ended"),
         "created" => fl!(LOADER, "log-code-created"),
         "updated" => fl!(LOADER, "log-code-updated"),
         "deleted" => fl!(LOADER, "log-code-deleted"),

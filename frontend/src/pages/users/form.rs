@@ -134,6 +134,7 @@ pub fn UserForm(id: Option<i64>) -> impl IntoView {
         <PageTitle title=title />
         <div class="page-actions">
             <a class="button" href=crate::paths::href("/users") id="user-back">{move || fl!(LOADER, "back-to-list")}</a>
+            {id.map(|id| view! { <super::sessions::EndSessions id=id /> })}
         </div>
         <div class="form-page">
             <section class="panel form-column">

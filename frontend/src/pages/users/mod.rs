@@ -1,6 +1,7 @@
 //! Users (administrators): the list (`/users`) and the form (`/users/new`, `/users/{id}`).
 
 mod form;
+mod sessions;
 
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
