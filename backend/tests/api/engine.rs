@@ -13,7 +13,13 @@ use crate::manifest::manifest;
 use crate::sshd::Sshd;
 
 pub async fn wait_finished(api: &Api, run_id: i64) -> Value {
-    for _ in 0..600 {
+    wait_finished_within(api, run_id, Duration::from_secs(60)).await
+}
+
+/// [`wait_finished`] for runs whose time depends on the machine's load: a guard against a
+/// hang, not a measure.
+pub async fn wait_finished_within(api: &Api, run_id: i64, limit: Duration) -> Value {
+    for _ in 0..limit.as_millis() / 100 {
         let (_, r) = api.get(&format!("/api/runs/{run_id}")).await;
         if r["state"] == "finished" {
             return r;

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use futures_util::StreamExt;
 
-use crate::engine::run;
+use crate::engine::wait_finished_within;
 use crate::faults::local_job;
 use crate::helpers::*;
 
@@ -16,7 +16,12 @@ use crate::helpers::*;
 async fn backed_up(app: &TestApp, admin: &Api, src: &std::path::Path) -> i64 {
     tokio::time::sleep(Duration::from_millis(1100)).await;
     let jid = local_job(app, admin, src).await;
-    let r = run(admin, jid).await;
+    let (s, r) = admin
+        .post(&format!("/api/jobs/{jid}/run"), serde_json::json!({}))
+        .await;
+    assert_eq!(s, 202, "{r}");
+    // Reading 5 GiB (of zeros) takes rsync a minute or more on a busy 2-core machine.
+    let r = wait_finished_within(admin, r["id"].as_i64().unwrap(), Duration::from_secs(600)).await;
     assert_eq!(r["result"], "ok", "{r}");
     let (_, snaps) = admin.get(&format!("/api/jobs/{jid}/snapshots")).await;
     snaps[0]["id"].as_i64().unwrap()
