@@ -44,8 +44,15 @@ test('the password form checks the repeat and shows API errors', async (t) => {
     await page.locator('#password-new').fill('short');
     await page.locator('#password-repeat').fill('short');
     await page.locator('#password-submit').click();
-    await page.locator('#password-new-error', { hasText: 'at least 8 characters' }).waitFor();
+    await page.locator('#password-new-error', { hasText: 'at least 12 characters' }).waitFor();
     assert.equal(await page.locator('#password-repeat-error').count(), 0);
+    assert.equal(await page.locator('#password-success').count(), 0);
+
+    // Long enough but easy to guess: the server says why, and nothing changes.
+    await page.locator('#password-new').fill('password1234');
+    await page.locator('#password-repeat').fill('password1234');
+    await page.locator('#password-submit').click();
+    await page.locator('#password-new-error', { hasText: 'common password' }).waitFor();
     assert.equal(await page.locator('#password-success').count(), 0);
   });
 });

@@ -79,11 +79,11 @@ test('create a user, checking the repeated password', async (t) => {
       await page.locator('#user-new').click();
       await page.locator('#user-username').fill(username);
       await page.locator('#user-email').fill(`${username}@example.org`);
-      await page.locator('#user-password').fill('a good password');
+      await page.locator('#user-password').fill('a good long passphrase');
       await page.locator('#user-password-repeat').fill('another one');
       await page.locator('#user-save').click();
       await page.locator('#user-password-repeat-error', { hasText: 'do not match' }).waitFor();
-      await page.locator('#user-password-repeat').fill('a good password');
+      await page.locator('#user-password-repeat').fill('a good long passphrase');
       await page.locator('#user-language').selectOption('eu');
       await page.locator('#user-save').click();
       await page.locator('#user-saved').waitFor();

@@ -152,12 +152,15 @@ fn read_password_stdin() -> anyhow::Result<String> {
 fn describe(e: DomainError) -> anyhow::Error {
     match e {
         DomainError::Validation(issues) => {
+            // As the API words field errors, in the environment's language; the code too,
+            // for scripts.
+            let t = backend::i18n::translations();
+            let lang = backend::i18n::environment_language();
             let list: Vec<String> = issues
                 .iter()
                 .map(|i| {
-                    let args: Vec<String> =
-                        i.args.iter().map(|(k, v)| format!("{k} {v}")).collect();
-                    format!("{}: {} {}", i.field, i.code, args.join(", "))
+                    let id = format!("validation-{}", i.code.replace('_', "-"));
+                    format!("{} ({}): {}", i.field, i.code, t.get(lang, &id, &i.args))
                 })
                 .collect();
             anyhow::anyhow!("invalid input: {}", list.join("; "))

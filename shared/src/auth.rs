@@ -167,8 +167,9 @@ mod tests {
 pub struct ChangePassword {
     /// The password in use now.
     pub current_password: String,
-    /// The new password, 8 to 1024 characters.
-    #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 1024))]
+    /// The new password, 12 to 1024 characters, hard enough to guess (`too_weak` says why
+    /// not; the server estimates it with zxcvbn, offline).
+    #[cfg_attr(feature = "openapi", schema(min_length = 12, max_length = 1024))]
     pub new_password: String,
 }
 

@@ -28,7 +28,7 @@ pub struct UserInput {
     pub active: bool,
     /// Required when creating; when absent on update the password is unchanged.
     #[serde(default)]
-    #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 1024))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 12, max_length = 1024))]
     pub password: Option<String>,
 }
 
@@ -80,7 +80,7 @@ impl UserInput {
         }
         check_range(&mut v, "page_size", i64::from(self.page_size), 5, 500);
         match &self.password {
-            Some(p) => check_len(&mut v, "password", p, 8, 1024),
+            Some(p) => check_len(&mut v, "password", p, crate::validate::MIN_PASSWORD, 1024),
             None if creating => v.push(Issue::new("password", "required")),
             None => {}
         }

@@ -27,7 +27,11 @@ pub const CODES: &[&str] = &[
     "directory_not_writable",
     "mismatch",
     "before_start",
+    "too_weak",
 ];
+
+/// The shortest password accepted (the server also checks how hard it is to guess).
+pub const MIN_PASSWORD: usize = 12;
 
 impl Issue {
     /// An issue without arguments.

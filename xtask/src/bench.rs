@@ -169,9 +169,9 @@ pub fn backup() -> anyhow::Result<()> {
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work)?;
     let server = TestServer::start_with("bench", PathBuf::from("target/release/elkarbackup"))?;
-    server.create_user("bench", "admin", "bench-password")?;
+    server.create_user("bench", "admin", "bench-lantern-orchard")?;
     let login: Value = ureq::post(&format!("{}/api/auth/login", server.base))
-        .send_json(json!({"username": "bench", "password": "bench-password"}))?
+        .send_json(json!({"username": "bench", "password": "bench-lantern-orchard"}))?
         .into_json()?;
     let api = Api {
         base: server.base.clone(),

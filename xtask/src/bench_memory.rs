@@ -110,9 +110,9 @@ struct Api {
 
 impl Api {
     fn login(server: &TestServer) -> anyhow::Result<Api> {
-        server.create_user("bench", "admin", "bench-password")?;
+        server.create_user("bench", "admin", "bench-lantern-orchard")?;
         let login: Value = ureq::post(&format!("{}/api/auth/login", server.base))
-            .send_json(json!({"username": "bench", "password": "bench-password"}))?
+            .send_json(json!({"username": "bench", "password": "bench-lantern-orchard"}))?
             .into_json()?;
         Ok(Api {
             base: server.base.clone(),

@@ -30,6 +30,15 @@ validation-not-found = The selected item does not exist.
 validation-directory-missing = The directory does not exist on the server.
 validation-directory-not-writable = The server cannot write in this directory.
 validation-before-start = Must not be earlier than the start.
+validation-too-weak = Too easy to guess: { $reason ->
+        [1] it is a common password, or close to one.
+        [2] a word on its own, or your user name or e-mail, is easy to guess.
+        [3] names and surnames are easy to guess.
+        [4] dates and years are easy to guess.
+        [5] repeats and sequences such as “aaa”, “abcabc” or “6543” are easy to guess.
+        [6] rows and patterns of the keyboard, such as “qwerty”, are easy to guess.
+       *[0] it needs more, or less predictable, characters.
+    } Use several unrelated words, or a longer password.
 
 ## The seeded policies, shown in the caller's language until an administrator edits them.
 policy-preset-default-name = Default policy

@@ -30,6 +30,15 @@ validation-not-found = El elemento seleccionado no existe.
 validation-directory-missing = El directorio no existe en el servidor.
 validation-directory-not-writable = El servidor no puede escribir en este directorio.
 validation-before-start = No puede ser anterior al inicio.
+validation-too-weak = Demasiado fácil de adivinar: { $reason ->
+        [1] es una contraseña habitual o se parece a una.
+        [2] una palabra sola, o tu nombre de usuario o tu correo, es fácil de adivinar.
+        [3] los nombres y apellidos son fáciles de adivinar.
+        [4] las fechas y los años son fáciles de adivinar.
+        [5] las repeticiones y secuencias como «aaa», «abcabc» o «6543» son fáciles de adivinar.
+        [6] las filas y figuras del teclado, como «qwerty», son fáciles de adivinar.
+       *[0] necesita más caracteres, o menos previsibles.
+    } Usa varias palabras sin relación entre sí, o una contraseña más larga.
 
 ## Las políticas iniciales, en el idioma de quien pregunta hasta que un administrador las edite.
 policy-preset-default-name = Política predeterminada

@@ -30,6 +30,15 @@ validation-not-found = Hautatutako elementua ez da existitzen.
 validation-directory-missing = Direktorioa ez dago zerbitzarian.
 validation-directory-not-writable = Zerbitzariak ezin du direktorio honetan idatzi.
 validation-before-start = Ezin da hasiera baino lehenagokoa izan.
+validation-too-weak = Errazegia da asmatzeko: { $reason ->
+        [1] pasahitz ohikoa da, edo baten antzekoa.
+        [2] hitz bakar bat, edo zure erabiltzaile-izena edo posta, erraz asmatzen da.
+        [3] izenak eta abizenak erraz asmatzen dira.
+        [4] datak eta urteak erraz asmatzen dira.
+        [5] errepikapenak eta segidak, hala nola «aaa», «abcabc» edo «6543», erraz asmatzen dira.
+        [6] teklatuko lerroak eta irudiak, hala nola «qwerty», erraz asmatzen dira.
+       *[0] karaktere gehiago behar ditu, edo ez hain aurreikusgarriak.
+    } Erabili elkarren artean zerikusirik ez duten hainbat hitz, edo pasahitz luzeagoa.
 
 ## Hasierako politikak, eskatzailearen hizkuntzan, administratzaile batek editatu arte.
 policy-preset-default-name = Politika lehenetsia

@@ -61,7 +61,7 @@ pub async fn put_preferences(
         (status = 400, description = "Malformed request body", body = ApiError),
         (status = 401, description = "Not signed in, or the current password is wrong (`invalid_credentials`)", body = ApiError),
         (status = 403, description = "Cookie session without the CSRF header", body = ApiError),
-        (status = 422, description = "The new password is too short or too long", body = ApiError),
+        (status = 422, description = "The new password is too short, too long or too easy to guess (`too_weak`, with the reason)", body = ApiError),
     )
 )]
 #[put("/me/password")]

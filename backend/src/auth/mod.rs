@@ -5,3 +5,4 @@ pub mod jwt;
 pub mod password;
 pub mod rate_limit;
 pub mod secrets;
+pub mod strength;

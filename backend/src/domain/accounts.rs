@@ -4,11 +4,11 @@
 use shared::{Language, Preferences, Role};
 
 use super::{check_len, DomainError, FieldIssue};
-use crate::auth::{password, secrets};
+use crate::auth::{password, secrets, strength};
 use crate::db::{self, users, DbPool};
 
 /// Shortest acceptable password.
-pub const MIN_PASSWORD: usize = 8;
+pub const MIN_PASSWORD: usize = shared::validate::MIN_PASSWORD;
 /// Longest acceptable password (argon2 is fed the whole string).
 pub const MAX_PASSWORD: usize = 1024;
 
@@ -39,9 +39,24 @@ fn validate_username(name: &str) -> Vec<FieldIssue> {
     issues
 }
 
-fn validate_new_password(field: &'static str, pw: &str) -> Vec<FieldIssue> {
+/// The length, then how hard it is to guess (`too_weak`, with the reason as `reason`; see
+/// [`strength`]). `context` holds the account's own details (user name, e-mail).
+pub(super) fn validate_new_password(
+    field: &'static str,
+    pw: &str,
+    context: &[&str],
+) -> Vec<FieldIssue> {
     let mut issues = Vec::new();
     check_len(&mut issues, field, pw, MIN_PASSWORD, MAX_PASSWORD);
+    if issues.is_empty() {
+        if let Some(weakness) = strength::weakness(pw, context) {
+            issues.push(FieldIssue::with(
+                field,
+                "too_weak",
+                &[("reason", weakness as i64)],
+            ));
+        }
+    }
     issues
 }
 
@@ -79,7 +94,7 @@ async fn create_account(
 ) -> Result<(users::UserRow, String), DomainError> {
     let password = password.unwrap_or_else(secrets::generate_password);
     let mut issues = validate_username(username);
-    issues.extend(validate_new_password("password", &password));
+    issues.extend(validate_new_password("password", &password, &[username]));
     if !issues.is_empty() {
         return Err(DomainError::Validation(issues));
     }
@@ -132,7 +147,7 @@ pub async fn reset_password(
     password: Option<String>,
 ) -> Result<String, DomainError> {
     let password = password.unwrap_or_else(secrets::generate_password);
-    let issues = validate_new_password("password", &password);
+    let issues = validate_new_password("password", &password, &[username]);
     if !issues.is_empty() {
         return Err(DomainError::Validation(issues));
     }
@@ -160,15 +175,19 @@ pub async fn change_password(
     current: String,
     new: String,
 ) -> Result<(), DomainError> {
-    let issues = validate_new_password("new_password", &new);
-    if !issues.is_empty() {
-        return Err(DomainError::Validation(issues));
-    }
     let user_id = actor.user_id;
     let mut c = db::conn(pool).await?;
     let user = users::find(&mut c, user_id)
         .await?
         .ok_or(DomainError::NotFound)?;
+    let context = [
+        user.username.as_str(),
+        user.email.as_deref().unwrap_or_default(),
+    ];
+    let issues = validate_new_password("new_password", &new, &context);
+    if !issues.is_empty() {
+        return Err(DomainError::Validation(issues));
+    }
     if !verify_password(current, user.password_hash).await? {
         return Err(DomainError::InvalidCredentials);
     }
@@ -247,7 +266,18 @@ mod tests {
 
     #[test]
     fn passwords() {
-        assert!(validate_new_password("p", "12345678").is_empty());
-        assert_eq!(validate_new_password("p", "1234567")[0].code, "too_short");
+        assert!(validate_new_password("p", "lantern-orchard-basalt", &[]).is_empty());
+        assert_eq!(
+            validate_new_password("p", "Kx9#mQ2$vL7", &[])[0].code,
+            "too_short"
+        );
+        let weak = validate_new_password("p", "password1234", &[]);
+        assert_eq!(
+            (weak[0].code, weak[0].args.clone()),
+            ("too_weak", vec![("reason", 1)])
+        );
+        let own = validate_new_password("p", "mirenetxeberria2", &["mirenetxeberria"]);
+        assert_eq!(own[0].code, "too_weak");
+        assert!(validate_new_password("p", &secrets::generate_password(), &["admin"]).is_empty());
     }
 }

@@ -60,10 +60,25 @@ fn email(input: &UserInput) -> Option<&str> {
     input.email.as_deref().filter(|e| !e.is_empty())
 }
 
+/// A given password must be hard to guess, also from the user's own name and e-mail.
+fn ensure_strong(input: &UserInput) -> Result<(), DomainError> {
+    let Some(pw) = &input.password else {
+        return Ok(());
+    };
+    let context = [
+        input.username.as_str(),
+        input.email.as_deref().unwrap_or_default(),
+    ];
+    ensure_valid(super::accounts::validate_new_password(
+        "password", pw, &context,
+    ))
+}
+
 /// Creates a user (admins).
 pub async fn create(pool: &DbPool, actor: Actor, input: &UserInput) -> Result<User, DomainError> {
     actor.require_admin()?;
     ensure_valid(input.validate(true))?;
+    ensure_strong(input)?;
     let hash = hash_password(input.password.clone().unwrap_or_default()).await?;
     let mut c = db::conn(pool).await?;
     db::transaction(&mut c, async |t| {
@@ -106,6 +121,7 @@ pub async fn update(
 ) -> Result<User, DomainError> {
     actor.require_admin()?;
     ensure_valid(input.validate(false))?;
+    ensure_strong(input)?;
     // Hashing is slow: done before the transaction, which then holds its locks briefly.
     let hash = match &input.password {
         Some(pw) => Some(hash_password(pw.clone()).await?),

@@ -231,7 +231,9 @@ async fn every_endpoint_for_every_principal() {
         case(
             Method::POST,
             "/api/users",
-            Some(json!({"username": "new-one", "role": "operator", "password": "12345678"})),
+            Some(
+                json!({"username": "new-one", "role": "operator", "password": "new-one-lantern-orchard"}),
+            ),
             [401, 403, 403, 201],
         ),
         case(Method::GET, "/api/settings", None, [401, 403, 403, 200]),

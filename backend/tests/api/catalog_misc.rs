@@ -225,7 +225,7 @@ async fn users_are_managed_by_admins_and_the_first_admin_is_protected() {
         [("password".to_string(), "required".to_string())]
     );
     let (s, u) = admin
-        .post("/api/users", json!({"username": "ane", "role": "operator", "password": "ane-password", "email": "ane@herria.eus", "language": "eu"}))
+        .post("/api/users", json!({"username": "ane", "role": "operator", "password": "ane-lantern-orchard", "email": "ane@herria.eus", "language": "eu"}))
         .await;
     assert_eq!(s, 201, "{u}");
     assert!(u.get("password").is_none() && u.get("password_hash").is_none());
@@ -233,7 +233,7 @@ async fn users_are_managed_by_admins_and_the_first_admin_is_protected() {
         admin
             .post(
                 "/api/users",
-                json!({"username": "ANE", "role": "admin", "password": "12345678"})
+                json!({"username": "ANE", "role": "admin", "password": "another-lantern-orchard"})
             )
             .await
             .0,
@@ -241,7 +241,7 @@ async fn users_are_managed_by_admins_and_the_first_admin_is_protected() {
     );
     let uid = u["id"].as_i64().unwrap();
     // The new user can log in; a password reset by the admin ends their sessions.
-    let res = app.login(&app.script(), "ane", "ane-password").await;
+    let res = app.login(&app.script(), "ane", "ane-lantern-orchard").await;
     let jwt = res.json::<shared::LoginResponse>().await.unwrap().token;
     let (s, _) = admin
         .patch(

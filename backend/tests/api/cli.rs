@@ -154,10 +154,21 @@ async fn managed_cluster_serve_admin_commands_and_restart() {
     let (ok, _, err) = run(
         &data,
         &["admin", "create", "ALICE", "--password-stdin"],
-        Some("whatever-pw\n"),
+        Some("whatever-lantern-orchard\n"),
     )
     .await;
     assert!(!ok && err.contains("already exists"), "{err}");
+    // A guessable password is refused with the reason.
+    let (ok, _, err) = run(
+        &data,
+        &["admin", "create", "weakling", "--password-stdin"],
+        Some("password1234\n"),
+    )
+    .await;
+    assert!(
+        !ok && err.contains("password (too_weak)") && err.contains("common password"),
+        "{err}"
+    );
 
     stop(server).await;
     assert!(

@@ -426,7 +426,7 @@ impl TestApp {
 
     /// Creates a user with `role` and returns an API client signed in as them.
     pub async fn user(&self, name: &str, role: shared::Role) -> Api {
-        let pw = format!("{name}-password");
+        let pw = format!("{name}-lantern-orchard");
         self.create_user(name, role, &pw).await;
         let res = self.login(&self.script(), name, &pw).await;
         assert_eq!(res.status(), 200);

@@ -33,7 +33,7 @@ async fn a_new_users_language_is_null_until_chosen() {
     let (s, u) = admin
         .post(
             "/api/users",
-            json!({"username": "jon", "role": "operator", "password": "jon-password", "language": "es"}),
+            json!({"username": "jon", "role": "operator", "password": "jon-lantern-orchard", "language": "es"}),
         )
         .await;
     assert_eq!((s, u["language"].as_str()), (201, Some("es")), "{u}");

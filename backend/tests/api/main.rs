@@ -35,6 +35,7 @@ mod notifications;
 mod notifications_more;
 mod openapi;
 mod packaging;
+mod passwords;
 mod prefix;
 mod recovery;
 mod recovery_dumps;

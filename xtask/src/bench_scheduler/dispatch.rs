@@ -120,9 +120,9 @@ pub fn dispatcher(work: &Path) -> anyhow::Result<Vec<(usize, Dispatch)>> {
         DISPATCH_CLIENTS,
         DISPATCH_JOBS_EACH,
     )?;
-    server.create_user("bench", "admin", "bench-password")?;
+    server.create_user("bench", "admin", "bench-lantern-orchard")?;
     let login: Value = ureq::post(&format!("{}/api/auth/login", server.base))
-        .send_json(json!({"username": "bench", "password": "bench-password"}))?
+        .send_json(json!({"username": "bench", "password": "bench-lantern-orchard"}))?
         .into_json()?;
     let token = login["token"].as_str().context("token")?;
     let mut out = Vec::new();
