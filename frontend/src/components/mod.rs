@@ -1,5 +1,5 @@
 //! Reusable view pieces that take props and never fetch: the signed-in frame (header,
-//! navigation), the language switch, page titles, notices, form helpers, confirmation
+//! navigation), the language switch, page titles, notices, form helpers, confirmations
 //! dialogs, help panels, run progress bars and the unsaved-changes warning.
 
 // The job and client pages draw the bar charts, durations, days and indexes.
@@ -9,6 +9,7 @@
     reason = "a shared library of charts: not every part is used by every page"
 )]
 pub mod chart;
+pub mod confirm;
 pub mod copy;
 pub mod dialog;
 pub mod feedback;

@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 use shared::SessionInfo;
 
 use crate::api::{self, Failure};
+use crate::components::confirm::InlineConfirm;
 use crate::components::feedback::{Alert, AlertKind};
 use crate::components::help::{HelpItem, HelpPanel};
 use crate::components::page::{Loading, PageTitle};
@@ -127,15 +128,13 @@ fn SessionRow(
                 .into_any()
         } else if asking.get() {
             view! {
-                <div class="confirm" role="group">
-                    <span class="confirm-text">{move || fl!(LOADER, "sessions-end-confirm")}</span>
-                    <button type="button" class="button button-danger" data-testid="session-end-confirm" on:click=move |_| end.run(id.clone())>
-                        {move || fl!(LOADER, "sessions-end-yes")}
-                    </button>
-                    <button type="button" class="button" data-testid="session-end-cancel" on:click=move |_| confirming.set(None)>
-                        {move || fl!(LOADER, "cancel")}
-                    </button>
-                </div>
+                <InlineConfirm
+                    question=Signal::derive(|| fl!(LOADER, "sessions-end-confirm"))
+                    yes=Signal::derive(|| fl!(LOADER, "sessions-end-yes"))
+                    on_yes=Callback::new(move |()| end.run(id.clone()))
+                    on_cancel=Callback::new(move |()| confirming.set(None))
+                    testid="session-end"
+                />
             }
             .into_any()
         } else {

@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use shared::{CreateToken, TokenInfo};
 
 use crate::api::{self, Failure};
+use crate::components::confirm::InlineConfirm;
 use crate::components::feedback::{Alert, AlertKind};
 use crate::components::fields::TextField;
 use crate::components::help::{HelpItem, HelpPanel};
@@ -203,25 +204,13 @@ fn TokenRow(
         if asking.get() {
             let name = question_name.clone();
             view! {
-                <div class="confirm" role="group">
-                    <span class="confirm-text">{move || fl!(LOADER, "tokens-revoke-confirm", name = name.clone())}</span>
-                    <button
-                        type="button"
-                        class="button button-danger"
-                        data-testid="token-revoke-confirm"
-                        on:click=move |_| revoke.run(id)
-                    >
-                        {move || fl!(LOADER, "tokens-revoke-yes")}
-                    </button>
-                    <button
-                        type="button"
-                        class="button"
-                        data-testid="token-revoke-cancel"
-                        on:click=move |_| confirming.set(None)
-                    >
-                        {move || fl!(LOADER, "cancel")}
-                    </button>
-                </div>
+                <InlineConfirm
+                    question=Signal::derive(move || fl!(LOADER, "tokens-revoke-confirm", name = name.clone()))
+                    yes=Signal::derive(|| fl!(LOADER, "tokens-revoke-yes"))
+                    on_yes=Callback::new(move |()| revoke.run(id))
+                    on_cancel=Callback::new(move |()| confirming.set(None))
+                    testid="token-revoke"
+                />
             }
             .into_any()
         } else {

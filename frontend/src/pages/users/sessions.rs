@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api;
+use crate::components::confirm::InlineConfirm;
 use crate::components::feedback::{Alert, AlertKind};
 use crate::i18n::LOADER;
 use crate::state::use_session;
@@ -17,7 +18,7 @@ pub fn EndSessions(id: i64) -> impl IntoView {
     let asking = RwSignal::new(false);
     let done = RwSignal::new(None::<String>);
     let failed = RwSignal::new(None::<String>);
-    let end = move |_| {
+    let end = move |()| {
         failed.set(None);
         spawn_local(async move {
             match api::end_user_sessions(id).await {
@@ -35,15 +36,13 @@ pub fn EndSessions(id: i64) -> impl IntoView {
             <Alert id="user-sessions-error" kind=AlertKind::Error message=failed />
             {move || if asking.get() {
                 view! {
-                    <div class="confirm" role="group">
-                        <span class="confirm-text">{move || fl!(LOADER, "users-end-sessions-confirm")}</span>
-                        <button type="button" class="button button-danger" id="user-end-sessions-confirm" on:click=end>
-                            {move || fl!(LOADER, "users-end-sessions-yes")}
-                        </button>
-                        <button type="button" class="button" id="user-end-sessions-cancel" on:click=move |_| asking.set(false)>
-                            {move || fl!(LOADER, "cancel")}
-                        </button>
-                    </div>
+                    <InlineConfirm
+                        question=Signal::derive(|| fl!(LOADER, "users-end-sessions-confirm"))
+                        yes=Signal::derive(|| fl!(LOADER, "users-end-sessions-yes"))
+                        on_yes=Callback::new(end)
+                        on_cancel=Callback::new(move |()| asking.set(false))
+                        id="user-end-sessions"
+                    />
                 }
                 .into_any()
             } else {
