@@ -245,6 +245,26 @@ pub async fn wait_state(admin: &Api, run_id: i64, state: &str) -> Value {
     panic!("run {run_id} never reached {state}");
 }
 
+/// The staging `data` directory of run `rid` of job `jid`, absolute: what the run's rsync
+/// names on its command line. Absolute so that `pgrep`/`pkill` never match another test's
+/// rsync (run ids and snapshot names repeat across the tests' databases).
+pub async fn staging_marker(admin: &Api, jid: i64, rid: i64) -> String {
+    let (_, j) = admin.get(&format!("/api/jobs/{jid}")).await;
+    let loc = j["location"]["id"]
+        .as_i64()
+        .unwrap_or_else(|| panic!("job {jid}: {j}"));
+    let (_, l) = admin.get(&format!("/api/locations/{loc}")).await;
+    let cid = j["client"]["id"].as_i64().unwrap();
+    let root = l["directory"]
+        .as_str()
+        .unwrap_or_else(|| panic!("location {loc}: {l}"));
+    format!(
+        "{}/{cid}/{jid}/.inprogress/{rid}/data",
+        root.trim_end_matches('/')
+    )
+}
+
+/// Whether a process whose command line contains `marker` runs (`pgrep -f`).
 pub fn rsync_running(marker: &str) -> bool {
     let out = std::process::Command::new("pgrep")
         .args(["-f", marker])
@@ -273,7 +293,7 @@ async fn rsync_killed_mid_transfer_then_resumed_and_abort() {
     let (_, r) = admin.post(&format!("/api/jobs/{jid}/run"), json!({})).await;
     let rid = r["id"].as_i64().unwrap();
     wait_state(&admin, rid, "running").await;
-    let marker = format!(".inprogress/{rid}/data");
+    let marker = staging_marker(&admin, jid, rid).await;
     for _ in 0..100 {
         if rsync_running(&marker) {
             break;
@@ -301,7 +321,7 @@ async fn rsync_killed_mid_transfer_then_resumed_and_abort() {
     // Abort ends the whole process group.
     let rid = crate::steps::abort_while_running(&admin, jid).await;
     // TERM went to the whole group at once; KILL follows within seconds.
-    let marker = format!(".inprogress/{rid}/data");
+    let marker = staging_marker(&admin, jid, rid).await;
     let mut gone = false;
     for _ in 0..70 {
         if !rsync_running(&marker) {
@@ -607,7 +627,7 @@ async fn kill_9_of_the_server_mid_run_then_restart() {
     wait_state(&admin, rid, "running").await;
     // Killed only once rsync runs and its process group is recorded (what the next server
     // stops it by): a fixed pause lost that race on a loaded machine.
-    let marker = format!(".inprogress/{rid}/data");
+    let marker = staging_marker(&admin, jid, rid).await;
     let db = pg(&db_name).await;
     let mut caught = false;
     for _ in 0..300 {

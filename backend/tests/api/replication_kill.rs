@@ -58,7 +58,14 @@ async fn kill_9_of_the_replica_mid_snapshot_then_restart() {
     let rid = started["runs"][0].as_i64().unwrap();
 
     // Killed once the big snapshot's rsync runs and its process group is recorded.
-    let marker = format!(".inprogress/replica-{big_name}/");
+    // Absolute: another test's replica may be copying a snapshot of the same name (names
+    // are the second it was taken) and must not be mistaken for this one.
+    let job = r.job().await;
+    let (_, j) = r.admin.get(&format!("/api/jobs/{job}")).await;
+    let store = r
+        .location_dir
+        .join(format!("{}/{job}", j["client"]["id"].as_i64().unwrap()));
+    let marker = format!("{}/.inprogress/replica-{big_name}/", store.display());
     let db = r.db().await;
     let mut caught = false;
     for _ in 0..600 {
