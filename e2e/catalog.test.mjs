@@ -73,11 +73,15 @@ test('create a policy, a client and a job through the forms', async (t) => {
       assert.equal(client.quota_bytes, 1.5 * 1024 ** 3);
       assert.deepEqual(client.rsync_options, ['--bwlimit=5000', '--compress']);
 
-      // Its key, as data: the exact authorized_keys line and the install command.
+      // Its keys, as data: the exact authorized_keys lines (a read-only backup key and a
+      // write-only restore key, both confined by rrsync) and their install commands.
       const line = await page.locator('#client-authorized-line').inputValue();
-      assert.equal(line, `restrict ${client.public_key.trim()}`);
+      assert.equal(line, `restrict,command="rrsync -ro /" ${client.public_key.trim()}`);
       const command = await page.locator('#client-install-command').inputValue();
       assert.ok(command.includes(`echo '${line}' >> ~/.ssh/authorized_keys`), command);
+      const restore = await page.locator('#client-restore-line').inputValue();
+      assert.equal(restore, `restrict,command="rrsync -wo /" ${client.restore_public_key.trim()}`);
+      assert.ok((await page.locator('#client-restore-install').inputValue()).includes(`echo '${restore}'`));
 
       // Job of that client, with the new policy.
       await page.locator('#client-add-job').click();

@@ -226,11 +226,18 @@ test('a pending host key is compared, accepted, and the connection then works', 
         await dialog.waitFor({ state: 'detached' });
         assert.equal(await page.locator('#client-host-accept').count(), 0);
 
-        // With the server's key installed on the client, the test passes.
+        // With the backup key's line installed on the client, the test passes and says
+        // what each key may do.
         const shown = await apiCall(page.request, 'GET', `/api/clients/${client.id}`);
-        await writeFile(sshd.authorizedKeys, `${shown.public_key.trim()}\n`);
+        await writeFile(sshd.authorizedKeys, `${shown.backup_key_line}\n`);
         await page.locator('#client-test').click();
         await page.locator('#client-test-ok', { hasText: 'Connection works' }).waitFor({ timeout: 60_000 });
+        const keys = page.locator('#client-test-keys');
+        assert.equal((await keys.textContent()).trim(), 'Backup key: read-only ✔ · restore key: not installed');
+        // Both lines: the restore key writes only.
+        await writeFile(sshd.authorizedKeys, `${shown.backup_key_line}\n${shown.restore_key_line}\n`);
+        await page.locator('#client-test').click();
+        await page.locator('#client-test-keys', { hasText: 'restore key: write-only ✔' }).waitFor({ timeout: 60_000 });
       } finally {
         await apiCleanup(page.request, `/api/clients/${client.id}`);
       }

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use crate::client_keys::{KeyMode, KeyPurpose, KeyState};
 use crate::common::{Ref, RunResult};
 use crate::validate::{check_len, check_range, is_hostname, is_unix_user, Issue};
 
@@ -79,6 +80,16 @@ pub struct ClientInput {
     /// Scripts run after the last job of a batch.
     #[serde(default)]
     pub post_scripts: Vec<i64>,
+    /// How the client's `authorized_keys` confines the server's keys (ssh clients):
+    /// `rrsync` (read-only backup key, write-only restore key; the default for new
+    /// clients) or `plain` (one key with a shell). Unchanged when absent on update.
+    #[serde(default)]
+    pub key_mode: Option<KeyMode>,
+    /// The directory both keys are confined to in `rrsync` mode (default `/`); job paths
+    /// and restore targets must lie beneath it. Unchanged when absent on update.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(example = "/"))]
+    pub key_root: Option<String>,
 }
 
 /// State of the client's pinned ssh host key.
@@ -123,8 +134,20 @@ pub struct Client {
     pub rsync_options: Vec<String>,
     pub pre_scripts: Vec<Ref>,
     pub post_scripts: Vec<Ref>,
-    /// The client's own public key, for its `authorized_keys`.
+    /// The client's own public key, for its `authorized_keys`: the backup key.
     pub public_key: String,
+    /// How the client's `authorized_keys` confines the server's keys.
+    pub key_mode: KeyMode,
+    /// The directory both keys are confined to in `rrsync` mode.
+    pub key_root: String,
+    /// The backup key's exact `authorized_keys` line.
+    pub backup_key_line: String,
+    /// The public half of the client's restore key (`rrsync` mode; none for clients made
+    /// before restore keys until one is created).
+    pub restore_public_key: Option<String>,
+    /// The restore key's exact `authorized_keys` line, installed only where restores to
+    /// this client are wanted.
+    pub restore_key_line: Option<String>,
     pub host_key_state: HostKeyState,
     /// SHA256 fingerprint of the pinned (or pending) host key.
     pub host_key_fingerprint: Option<String>,
@@ -299,6 +322,7 @@ impl ClientInput {
                 v.push(Issue::new(format!("rsync_options.{i}"), "not_allowed"));
             }
         }
+        crate::client_keys::validate_root(&mut v, self.key_root.as_deref());
         v
     }
 }
@@ -333,6 +357,8 @@ mod tests {
             rsync_options: vec![],
             pre_scripts: vec![],
             post_scripts: vec![],
+            key_mode: None,
+            key_root: None,
         }
     }
 
@@ -415,14 +441,23 @@ pub struct ConnectionTest {
     /// The server logged in and found rsync.
     pub ok: bool,
     /// What is wrong: `unreachable`, `host_key_unverified`, `host_key_mismatch`,
-    /// `auth_refused` or `rsync_missing`.
+    /// `auth_refused` (the backup key is not installed), `rsync_missing` (rsync, or
+    /// rrsync, cannot run through it) or `key_mode_mismatch` (the installed line does not
+    /// match the client's key mode).
     pub code: Option<String>,
     /// The client's `rsync --version` first line.
     pub rsync_version: Option<String>,
-    /// Something to check although the test passed: `rsync_unfixed` when the client's
+    /// What to look at even when the test passed: `rsync_unfixed` when the client's
     /// rsync is older than 3.4.0, the first upstream release with the fixes for the
     /// vulnerabilities published in January 2025 (CVE-2024-12084…12088; distributions
-    /// also fix older versions).
+    /// also fix older versions); `key_unrestricted` when the backup key runs any
+    /// command on the client (install the restricted line).
     #[serde(default)]
-    pub warning: Option<String>,
+    pub warnings: Vec<String>,
+    /// What the backup key allowed (ssh clients whose host answered and is trusted).
+    #[serde(default)]
+    pub backup_key: Option<KeyState>,
+    /// What the restore key allowed (ssh clients in `rrsync` mode).
+    #[serde(default)]
+    pub restore_key: Option<KeyState>,
 }

@@ -38,6 +38,10 @@ crate::text::text_enum! {
         NotRegularFile => "not_regular_file",
         /// A restore preview could not be computed (client unreachable, host key, rsync).
         PreviewFailed => "preview_failed",
+        /// Restores to this client are not enabled: its restore key is not installed
+        /// there (or it has none yet). Install the `restore_key_line` of the client in
+        /// the `authorized_keys` of its ssh user. (409)
+        RestoreKeyMissing => "restore_key_missing",
         /// A run of the job (or of one of the client's jobs) is queued or running. (409)
         RunInProgress => "run_in_progress",
         /// The run has already finished. (409)

@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod client_keys;
 pub mod clients;
 pub mod common;
 pub mod dashboard;

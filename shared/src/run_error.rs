@@ -68,6 +68,14 @@ crate::text::text_enum! {
         InvalidPath => "invalid_path",
         /// This client cannot receive restores (an rsync daemon).
         RestoreUnsupported => "restore_unsupported",
+        /// The client refused the restore key (its line is not installed), or the client
+        /// has none yet: restores to it are not enabled.
+        RestoreKeyMissing => "restore_key_missing",
+        /// A path lies outside the root the client's restricted keys are confined to.
+        OutsideKeyRoot => "outside_key_root",
+        /// The line installed for the backup key does not match the client's key mode
+        /// (connection test).
+        KeyModeMismatch => "key_mode_mismatch",
         /// A restore preview took too long.
         PreviewTimeout => "preview_timeout",
         /// rsync was killed by a signal.

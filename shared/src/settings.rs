@@ -53,6 +53,10 @@ pub struct Settings {
     /// Addresses (`192.0.2.7`, `2001:db8::1`) or networks (`10.0.0.0/8`) that may read
     /// `/metrics` without an administrator's API token.
     pub metrics_allowed_addresses: Vec<String>,
+    /// The server's address as clients see it (addresses, networks or host names,
+    /// separated by commas): `from="…"` in the clients' key lines, so that a stolen key
+    /// works from nowhere else. Empty: no `from=`.
+    pub client_key_from: String,
 }
 
 /// `PUT /api/settings` body: like `Settings`, with the password write-only.
@@ -99,6 +103,9 @@ pub struct SettingsInput {
     pub digest_time: Option<String>,
     #[serde(default)]
     pub metrics_allowed_addresses: Vec<String>,
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(example = "192.0.2.10"))]
+    pub client_key_from: String,
 }
 
 fn smtp_port() -> i32 {
@@ -136,6 +143,16 @@ pub fn is_address_or_network(s: &str) -> bool {
     prefix.is_none_or(|p| {
         p.bytes().all(|c| c.is_ascii_digit()) && p.parse::<u8>().is_ok_and(|n| n <= max)
     })
+}
+
+/// Whether `s` can be the `from="…"` of a key line: empty, or at most 20 addresses,
+/// networks or host names separated by commas (no spaces or quotes, which would end the
+/// option).
+pub fn key_from_ok(s: &str) -> bool {
+    s.is_empty()
+        || (s.split(',').count() <= 20
+            && s.split(',')
+                .all(|a| is_address_or_network(a) || is_hostname(a)))
 }
 
 impl SettingsInput {
@@ -188,6 +205,9 @@ impl SettingsInput {
                 .all(|a| is_address_or_network(a))
         {
             v.push(Issue::new("metrics_allowed_addresses", "invalid"));
+        }
+        if !key_from_ok(&self.client_key_from) {
+            v.push(Issue::new("client_key_from", "invalid"));
         }
         v
     }

@@ -183,6 +183,9 @@ mod tests {
             $check::<crate::audit::AuditKind>($($arg)?);
             $check::<crate::replication::ReplicaRetention>($($arg)?);
             $check::<crate::dashboard::JobHealth>($($arg)?);
+            $check::<crate::client_keys::KeyMode>($($arg)?);
+            $check::<crate::client_keys::KeyPurpose>($($arg)?);
+            $check::<crate::client_keys::KeyState>($($arg)?);
         }};
     }
 

@@ -28,6 +28,7 @@ pub const CODES: &[&str] = &[
     "mismatch",
     "before_start",
     "too_weak",
+    "outside_key_root",
 ];
 
 /// The shortest password accepted (the server also checks how hard it is to guess).

@@ -14,6 +14,7 @@ error-database-unavailable = The server cannot reach its database right now. Try
 error-invalid-path = This path is not valid inside a backup.
 error-not-regular-file = Only regular files can be downloaded; this is a special file or a link.
 error-preview-failed = The restore preview could not be made: the client did not answer as expected. The details are in the log.
+error-restore-key-missing = Restores to this client are not enabled: its restore key is not installed there. To enable them, install the restore key’s line (on the client’s page) in the authorized_keys of its ssh user.
 error-run-in-progress = A run of it is queued or running. Try again when it has finished.
 error-run-finished = The run has already finished.
 error-no-pending-host-key = No host key of this client awaits acceptance.
@@ -30,6 +31,7 @@ validation-not-found = The selected item does not exist.
 validation-directory-missing = The directory does not exist on the server.
 validation-directory-not-writable = The server cannot write in this directory.
 validation-before-start = Must not be earlier than the start.
+validation-outside-key-root = Outside the directory this client’s restricted keys are confined to. Choose a path beneath it, or widen the keys’ directory on the client’s page (and install the new lines).
 validation-too-weak = Too easy to guess: { $reason ->
         [1] it is a common password, or close to one.
         [2] a word on its own, or your user name or e-mail, is easy to guess.

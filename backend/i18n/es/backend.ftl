@@ -14,6 +14,7 @@ error-database-unavailable = El servidor no puede acceder a su base de datos en 
 error-invalid-path = Esta ruta no es válida dentro de una copia.
 error-not-regular-file = Solo se pueden descargar ficheros normales; este es un fichero especial o un enlace.
 error-preview-failed = No se ha podido preparar la vista previa de la restauración: el cliente no ha respondido como se esperaba. Los detalles están en el registro.
+error-restore-key-missing = Las restauraciones en este cliente no están habilitadas: su clave de restauración no está instalada en él. Para habilitarlas, instala la línea de la clave de restauración (en la página del cliente) en el authorized_keys de su usuario ssh.
 error-run-in-progress = Hay una ejecución suya en cola o en marcha. Vuelve a intentarlo cuando termine.
 error-run-finished = La ejecución ya ha terminado.
 error-no-pending-host-key = Ninguna clave de host de este cliente espera ser aceptada.
@@ -30,6 +31,7 @@ validation-not-found = El elemento seleccionado no existe.
 validation-directory-missing = El directorio no existe en el servidor.
 validation-directory-not-writable = El servidor no puede escribir en este directorio.
 validation-before-start = No puede ser anterior al inicio.
+validation-outside-key-root = Fuera del directorio al que están limitadas las claves restringidas de este cliente. Elige una ruta dentro de él, o amplía el directorio de las claves en la página del cliente (e instala las líneas nuevas).
 validation-too-weak = Demasiado fácil de adivinar: { $reason ->
         [1] es una contraseña habitual o se parece a una.
         [2] una palabra sola, o tu nombre de usuario o tu correo, es fácil de adivinar.

@@ -14,6 +14,7 @@ error-database-unavailable = Zerbitzariak ezin du bere datu-basera iritsi une ho
 error-invalid-path = Bide hau ez da baliozkoa babeskopia baten barruan.
 error-not-regular-file = Fitxategi arruntak bakarrik deskarga daitezke; hau fitxategi berezia edo esteka bat da.
 error-preview-failed = Ezin izan da leheneratzearen aurrebista prestatu: bezeroak ez du espero bezala erantzun. Xehetasunak erregistroan daude.
+error-restore-key-missing = Bezero honetan ez dago leheneratzerik gaituta: ez dago bertan haren leheneratze-gakoa instalatuta. Gaitzeko, instalatu leheneratze-gakoaren lerroa (bezeroaren orrian dago) haren ssh erabiltzailearen authorized_keys fitxategian.
 error-run-in-progress = Haren exekuzio bat ilaran edo martxan dago. Saiatu berriro amaitzen denean.
 error-run-finished = Exekuzioa amaitu da dagoeneko.
 error-no-pending-host-key = Bezero honen ostalari-gakorik ez dago onartzeko zain.
@@ -30,6 +31,7 @@ validation-not-found = Hautatutako elementua ez da existitzen.
 validation-directory-missing = Direktorioa ez dago zerbitzarian.
 validation-directory-not-writable = Zerbitzariak ezin du direktorio honetan idatzi.
 validation-before-start = Ezin da hasiera baino lehenagokoa izan.
+validation-outside-key-root = Bezero honen gako mugatuek erabil dezaketen direktoriotik kanpo dago. Aukeratu haren barruko bide bat, edo zabaldu gakoen direktorioa bezeroaren orrian (eta instalatu lerro berriak).
 validation-too-weak = Errazegia da asmatzeko: { $reason ->
         [1] pasahitz ohikoa da, edo baten antzekoa.
         [2] hitz bakar bat, edo zure erabiltzaile-izena edo posta, erraz asmatzen da.

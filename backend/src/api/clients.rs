@@ -1,7 +1,7 @@
 //! `/api/clients`: the machines backed up.
 
 use actix_web::{delete, get, patch, post, put, web, HttpResponse};
-use shared::clients::{Client, ClientInput};
+use shared::clients::{Client, ClientInput, KeyPurpose};
 use shared::common::Page;
 use shared::ApiError;
 
@@ -10,7 +10,7 @@ use super::auth_user::AuthUser;
 use super::error::ApiResult;
 use super::json::ApiJson;
 use super::params::{page_request, search, ClientListQuery};
-use crate::domain::clients;
+use crate::domain::{client_rekey, clients};
 use crate::state::AppState;
 
 /// The errors of PUT and PATCH on a client (see [`SaveAnswers`]).
@@ -240,6 +240,46 @@ pub async fn regenerate_client_key(
     id: web::Path<i64>,
 ) -> ApiResult<web::Json<Client>> {
     Ok(web::Json(
-        clients::regenerate_key(&state.pool, &state.config.data_dir, user.actor(), *id).await?,
+        client_rekey::regenerate(
+            &state.pool,
+            &state.config.data_dir,
+            user.actor(),
+            *id,
+            KeyPurpose::Backup,
+        )
+        .await?,
+    ))
+}
+
+/// Make or replace the client's restore key.
+///
+/// Restores to a client in `rrsync` mode use this separate, write-only key. Install its
+/// `restore_key_line` on the client only where restores to it are wanted; the previous
+/// restore key stops working for new connections.
+#[utoipa::path(
+    tag = "clients",
+    security(("bearer" = []), ("cookie" = [])),
+    params(("id" = i64, Path, description = "Client id")),
+    responses(
+        (status = 200, description = "The client with its new restore key", body = Client),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 404, description = "No such client (or not yours)", body = ApiError),
+    )
+)]
+#[post("/clients/{id}/restore-key/regenerate")]
+pub async fn regenerate_restore_key(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+) -> ApiResult<web::Json<Client>> {
+    Ok(web::Json(
+        client_rekey::regenerate(
+            &state.pool,
+            &state.config.data_dir,
+            user.actor(),
+            *id,
+            KeyPurpose::Restore,
+        )
+        .await?,
     ))
 }

@@ -87,6 +87,7 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | ErrorCode::OwnAccount
         | ErrorCode::NoFreeName
         | ErrorCode::CopiedReadOnly
+        | ErrorCode::RestoreKeyMissing
         | ErrorCode::HostKeyPending
         | ErrorCode::HostKeyMismatch => StatusCode::CONFLICT,
     }

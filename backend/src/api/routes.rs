@@ -58,6 +58,7 @@ pub fn configure<R: Routes>(cfg: &mut R) {
         .service(clients::clone_client)
         .service(clients::client_public_key)
         .service(clients::regenerate_client_key)
+        .service(clients::regenerate_restore_key)
         // Before `/jobs/{id}`, which would otherwise claim `/jobs/priorities`.
         .service(jobs::put_priorities)
         .service(jobs::list_jobs)

@@ -289,7 +289,7 @@ pub async fn test_client(
     id: web::Path<i64>,
 ) -> ApiResult<web::Json<shared::clients::ConnectionTest>> {
     Ok(web::Json(
-        runs::test_connection(&state.engine, user.actor(), *id).await?,
+        crate::domain::connection_test::test_connection(&state.engine, user.actor(), *id).await?,
     ))
 }
 

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 
-use shared::clients::ClientSort;
+use shared::clients::{ClientSort, KeyMode};
 
 use super::paging::{contains_pattern, Paging};
 use super::schema::{clients, users};
@@ -35,6 +35,12 @@ pub struct ClientRow {
     pub primary_id: Option<i64>,
     /// The primary's name, kept when the source is deleted; cleared by a take-over.
     pub copy_of: Option<String>,
+    /// How the client's `authorized_keys` confines the server's keys.
+    pub key_mode: KeyMode,
+    /// The directory both keys are confined to (`rrsync` mode).
+    pub key_root: String,
+    /// The public half of the restore key, once made.
+    pub restore_public_key: Option<String>,
 }
 
 /// Values written by create and update.
@@ -50,6 +56,8 @@ pub struct ClientForm<'a> {
     pub max_parallel_jobs: i32,
     pub ssh_options: Vec<Option<String>>,
     pub rsync_options: Vec<Option<String>>,
+    pub key_mode: KeyMode,
+    pub key_root: &'a str,
 }
 
 /// List filters.
@@ -144,6 +152,18 @@ pub async fn set_public_key(c: &mut PgConn, id: i64, key: &str) -> Result<(), Db
     diesel::update(clients::table.find(id))
         .set((
             clients::public_key.eq(key),
+            clients::updated_at.eq(diesel::dsl::now),
+        ))
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
+/// Records the public half of the client's restore key.
+pub async fn set_restore_public_key(c: &mut PgConn, id: i64, key: &str) -> Result<(), DbError> {
+    diesel::update(clients::table.find(id))
+        .set((
+            clients::restore_public_key.eq(key),
             clients::updated_at.eq(diesel::dsl::now),
         ))
         .execute(c)

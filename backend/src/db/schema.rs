@@ -83,6 +83,9 @@ diesel::table! {
         replication_id -> Nullable<Int8>,
         primary_id -> Nullable<Int8>,
         copy_of -> Nullable<Text>,
+        key_mode -> Text,
+        key_root -> Text,
+        restore_public_key -> Nullable<Text>,
     }
 }
 
@@ -340,6 +343,7 @@ diesel::table! {
         audit_retention_days -> Nullable<Int4>,
         digest_time -> Nullable<Time>,
         metrics_allowed_addresses -> Array<Nullable<Text>>,
+        client_key_from -> Text,
     }
 }
 

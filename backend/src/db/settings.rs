@@ -32,6 +32,7 @@ pub struct SettingsRow {
     #[diesel(treat_none_as_null = true)]
     pub digest_time: Option<NaiveTime>,
     pub metrics_allowed_addresses: Vec<Option<String>>,
+    pub client_key_from: String,
 }
 
 /// Reads the settings.

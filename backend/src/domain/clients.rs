@@ -4,9 +4,10 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use shared::clients::{Client, ClientInput, Connection, HostKeyState, JobSummary};
+use shared::clients::{Client, ClientInput, Connection, HostKeyState, JobSummary, KeyMode};
 use shared::common::Page;
 
+use super::client_keys;
 use super::copies::writable_client;
 use super::references::{
     check_scripts, copy_of, name_map, reference, scripts_by_owner, ScriptSlot,
@@ -39,6 +40,7 @@ async fn views(c: &mut PgConn, rows: Vec<ClientRow>) -> Result<Vec<Client>, Doma
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let owner_ids: Vec<i64> = rows.iter().filter_map(|r| r.owner_id).collect();
     let owners = name_map(clients::user_names(c, &owner_ids).await?);
+    let from = crate::db::settings::get(c).await?.client_key_from;
     let mut scripts = scripts_by_owner(scripts::attached(c, Owner::Client, &ids).await?);
     let mut jobs_by_client: HashMap<i64, Vec<JobSummary>> = HashMap::new();
     for j in jobs::of_clients(c, &ids).await? {
@@ -49,6 +51,8 @@ async fn views(c: &mut PgConn, rows: Vec<ClientRow>) -> Result<Vec<Client>, Doma
     }
     rows.into_iter()
         .map(|r| {
+            let backup_key_line = client_keys::backup_line(&r, &from);
+            let restore_key_line = client_keys::restore_line(&r, &from);
             let connection: Connection = serde_json::from_value(r.connection)
                 .map_err(|e| DomainError::Internal(format!("client {} connection: {e}", r.id)))?;
             let (pre, post) = scripts.remove(&r.id).unwrap_or_default();
@@ -72,6 +76,11 @@ async fn views(c: &mut PgConn, rows: Vec<ClientRow>) -> Result<Vec<Client>, Doma
                 pre_scripts: pre,
                 post_scripts: post,
                 public_key: r.public_key,
+                backup_key_line,
+                restore_key_line,
+                key_mode: r.key_mode,
+                key_root: r.key_root,
+                restore_public_key: r.restore_public_key,
                 host_key_state,
                 host_key_fingerprint: fingerprint_source.as_deref().map(hostkeys::fingerprint),
                 size_bytes: jobs.iter().map(|j| j.size_bytes).sum(),
@@ -114,7 +123,7 @@ pub async fn get(pool: &DbPool, actor: Actor, id: i64) -> Result<Client, DomainE
     one(&mut c, row).await
 }
 
-async fn one(c: &mut PgConn, row: ClientRow) -> Result<Client, DomainError> {
+pub(super) async fn one(c: &mut PgConn, row: ClientRow) -> Result<Client, DomainError> {
     views(c, vec![row])
         .await?
         .pop()
@@ -160,8 +169,16 @@ async fn check(
     Ok(owner)
 }
 
-fn form<'a>(input: &'a ClientInput, owner: Option<i64>) -> Result<ClientForm<'a>, DomainError> {
+/// The row's values of an input; `keys` are the key mode and root to store (the input's,
+/// else the current ones, else the defaults).
+fn form<'a>(
+    input: &'a ClientInput,
+    owner: Option<i64>,
+    keys: (KeyMode, &'a str),
+) -> Result<ClientForm<'a>, DomainError> {
     Ok(ClientForm {
+        key_mode: keys.0,
+        key_root: keys.1,
         name: input.name.trim(),
         description: &input.description,
         connection: serde_json::to_value(&input.connection)
@@ -203,8 +220,9 @@ async fn insert(
     keyed: &mut Option<i64>,
 ) -> Result<Client, DomainError> {
     let owner = check(t, actor, input, None).await?;
+    let keys = client_keys::chosen(input, None);
     // The unique index on lower(name) is the duplicate check, race-free.
-    let row = clients::insert(t, &form(input, owner)?)
+    let row = clients::insert(t, &form(input, owner, (keys.0, &keys.1))?)
         .await
         .map_err(unique_to_duplicate("name"))?;
     scripts::set_attached(
@@ -218,6 +236,8 @@ async fn insert(
     *keyed = Some(row.id);
     let key = keys::generate(data_dir, row.id).await?;
     clients::set_public_key(t, row.id, &key).await?;
+    let restore = keys::generate_named(data_dir, &keys::KeyName::client_restore(row.id)).await?;
+    clients::set_restore_public_key(t, row.id, &restore).await?;
     let row = access::client(t, actor, row.id).await?;
     let client = one(t, row).await?;
     audit::object(t, actor, None, Some(&client)).await?;
@@ -235,8 +255,10 @@ pub async fn update(
     db::transaction(&mut c, async |t| {
         let current = writable_client(t, actor, id).await?;
         let owner = check(t, actor, input, Some(current.owner_id)).await?;
+        let keys = client_keys::chosen(input, Some(&current));
+        client_keys::check_jobs_inside(t, id, &input.connection, &keys).await?;
         let before = one(t, current).await?;
-        let row = clients::update(t, id, &form(input, owner)?)
+        let row = clients::update(t, id, &form(input, owner, (keys.0, &keys.1))?)
             .await
             .map_err(unique_to_duplicate("name"))?
             .ok_or(DomainError::NotFound)?;
@@ -269,6 +291,8 @@ pub fn input_of(client: &Client) -> ClientInput {
         rsync_options: client.rsync_options.clone(),
         pre_scripts: client.pre_scripts.iter().map(|s| s.id).collect(),
         post_scripts: client.post_scripts.iter().map(|s| s.id).collect(),
+        key_mode: Some(client.key_mode),
+        key_root: Some(client.key_root.clone()),
     }
 }
 
@@ -359,38 +383,5 @@ pub async fn clone(
     })
     .await;
     keys::remove_if_failed(data_dir, keyed, &out);
-    out
-}
-
-/// Replaces the client's key pair; the new public key must be installed on the client.
-/// The pair is generated first under temporary names (ssh-keygen stays out of the
-/// transaction); it replaces the files as the transaction's last step, and the previous
-/// pair is put back if the commit fails: the key on disk and the public key the database
-/// shows never disagree.
-pub async fn regenerate_key(
-    pool: &DbPool,
-    data_dir: &Path,
-    actor: Actor,
-    id: i64,
-) -> Result<Client, DomainError> {
-    let mut c = db::conn(pool).await?;
-    writable_client(&mut c, actor, id).await?;
-    let staged = keys::stage(data_dir, id).await?;
-    let mut replaced = None;
-    let out = db::transaction(&mut c, async |t| {
-        clients::set_public_key(t, id, staged.public()).await?;
-        let row = access::client(t, actor, id).await?;
-        let client = one(t, row).await?;
-        let subject = audit::Subject::new(shared::audit::AuditKind::Client, id, &client.name);
-        audit::record(t, actor.into(), "key_regenerated", subject, None).await?;
-        replaced = Some(staged.install()?);
-        Ok(client)
-    })
-    .await;
-    match (replaced, &out) {
-        (Some(r), Ok(_)) => r.discard(),
-        (Some(r), Err(_)) => r.restore(),
-        (None, _) => {}
-    }
     out
 }

@@ -136,7 +136,15 @@ async fn check(c: &mut PgConn, actor: Actor, input: &JobInput) -> Result<(), Dom
     super::copies::ensure_client_own(c, input.client_id).await?;
     let mut issues = input.validate();
     match clients::find(c, input.client_id).await? {
-        Some(cl) if actor.may_use_client(cl.owner_id) => {}
+        Some(cl) if actor.may_use_client(cl.owner_id) => {
+            // A client's restricted keys reach nothing outside their root.
+            let connection = serde_json::from_value(cl.connection.clone())
+                .map_err(|e| DomainError::Internal(e.to_string()))?;
+            let path = &input.source_path;
+            if !shared::client_keys::reachable(cl.key_mode, &cl.key_root, &connection, path) {
+                issues.push(FieldIssue::new("source_path", "outside_key_root"));
+            }
+        }
         _ => issues.push(FieldIssue::new("client_id", "not_found")),
     }
     if policies::find(c, input.policy_id).await?.is_none() {

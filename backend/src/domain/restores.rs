@@ -177,6 +177,10 @@ fn stop_error(Stop(code, detail): Stop) -> DomainError {
         | RunError::ClientDeleted
         | RunError::JobDeleted => DomainError::NotFound,
         RunError::InvalidPath => DomainError::Code(ErrorCode::InvalidPath),
+        RunError::RestoreKeyMissing => DomainError::Code(ErrorCode::RestoreKeyMissing),
+        RunError::OutsideKeyRoot => {
+            DomainError::Validation(vec![Issue::new("target_path", "outside_key_root")])
+        }
         RunError::RestoreUnsupported => {
             DomainError::Validation(vec![Issue::new("client_id", "not_allowed")])
         }

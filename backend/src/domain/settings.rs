@@ -25,6 +25,7 @@ fn view(r: SettingsRow) -> Settings {
         audit_retention_days: r.audit_retention_days,
         digest_time: r.digest_time.map(|t| t.format("%H:%M").to_string()),
         metrics_allowed_addresses: r.metrics_allowed_addresses.into_iter().flatten().collect(),
+        client_key_from: r.client_key_from,
     }
 }
 
@@ -93,6 +94,7 @@ async fn put_in(
             .iter()
             .map(|a| Some(a.clone()))
             .collect(),
+        client_key_from: input.client_key_from.trim().to_owned(),
     };
     let after = view(settings::put(c, &row).await?);
     let mut changes = audit::changes_of(Some(&before), Some(&after))?;

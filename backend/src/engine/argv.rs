@@ -34,6 +34,10 @@ pub struct RsyncPlan<'a> {
     pub acls_xattrs: bool,
     /// rsync I/O timeout and ssh connect timeout, in seconds.
     pub timeout_secs: u32,
+    /// The client's key runs `rrsync`, not a shell: `source_path` is already relative to
+    /// its root, and the names go on the command line (rrsync refuses `--secluded-args`;
+    /// no shell parses them there, and rsync escapes them as rrsync expects).
+    pub confined: bool,
 }
 
 /// Why a command could not be built.
@@ -179,7 +183,11 @@ pub fn rsync_argv(plan: &RsyncPlan<'_>) -> Result<Vec<OsString>, ArgvError> {
             plan.ssh_options,
             plan.timeout_secs,
         )?;
-        a.extend(shared::rsync::remote_shell(shell).map(OsString::from));
+        if plan.confined {
+            a.extend(["-e".into(), shell.into()]);
+        } else {
+            a.extend(shared::rsync::remote_shell(shell).map(OsString::from));
+        }
     }
     a.push("--".into());
     a.push(source(plan.connection, plan.source_path).into());
@@ -214,6 +222,7 @@ mod tests {
             fake_super: true,
             acls_xattrs: true,
             timeout_secs: 600,
+            confined: false,
         }
     }
 
@@ -249,6 +258,23 @@ mod tests {
             &a[n - 3..],
             ["--", "root@10.0.0.5:/home/", "/srv/b/1/2/.inprogress/9/"]
         );
+    }
+
+    #[test]
+    fn confined_backup_names_the_path_for_rrsync() {
+        let c = Connection::Ssh {
+            user: "eb".into(),
+            host: "h".into(),
+            port: 22,
+        };
+        let mut p = plan(&c, "/ane", &[], &[]);
+        p.confined = true;
+        let a = strings(rsync_argv(&p).unwrap());
+        // rrsync refuses -s: no --secluded-args, and the path relative to its root.
+        assert!(!a.contains(&"--secluded-args".to_string()));
+        assert!(a.contains(&"-e".to_string()));
+        let n = a.len();
+        assert_eq!(&a[n - 2..], ["eb@h:/ane/", "/srv/b/1/2/.inprogress/9/"]);
     }
 
     #[test]

@@ -45,5 +45,8 @@ pub fn client(id: i64, name: &str) -> ClientRow {
         replication_id: None,
         primary_id: None,
         copy_of: None,
+        key_mode: shared::clients::KeyMode::Plain,
+        key_root: "/".into(),
+        restore_public_key: None,
     }
 }

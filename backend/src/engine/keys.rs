@@ -1,6 +1,7 @@
 //! ssh key pairs (ed25519), made by `ssh-keygen` and kept in `<data dir>/keys/<name>`
-//! (private, 0600) with the `.pub` beside it: `client-<id>` for a client's, and
-//! `replication-<id>` for a replication source's (the replica's key on its primary).
+//! (private, 0600) with the `.pub` beside it: `client-<id>` for a client's backup key,
+//! `client-<id>-restore` for its restore key, and `replication-<id>` for a replication
+//! source's (the replica's key on its primary).
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -23,6 +24,11 @@ impl KeyName {
     /// A client's pair: `client-<id>`.
     pub fn client(id: i64) -> Self {
         KeyName(format!("client-{id}"))
+    }
+
+    /// A client's restore key pair: `client-<id>-restore`.
+    pub fn client_restore(id: i64) -> Self {
+        KeyName(format!("client-{id}-restore"))
     }
 
     /// A replication source's pair: `replication-<id>`.
@@ -223,9 +229,15 @@ impl Replaced {
     }
 }
 
-/// Removes a client's key pair (after the client is deleted).
+/// Path of a client's restore private key.
+pub fn restore_key_path(data_dir: &Path, client_id: i64) -> PathBuf {
+    private_path(data_dir, &KeyName::client_restore(client_id))
+}
+
+/// Removes a client's key pairs, backup and restore (after the client is deleted).
 pub fn remove(data_dir: &Path, client_id: i64) {
     remove_named(data_dir, &KeyName::client(client_id));
+    remove_named(data_dir, &KeyName::client_restore(client_id));
 }
 
 /// Removes the key pair `name` (after its owner is deleted).

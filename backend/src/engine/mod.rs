@@ -13,6 +13,7 @@ pub mod keys;
 pub mod phases;
 pub mod places;
 pub mod probe;
+pub mod probe_keys;
 pub mod progress;
 pub mod reconcile;
 pub mod record;

@@ -1,10 +1,10 @@
 //! "Test connection": can the server log in to a client with its key and pinned host key,
-//! and is rsync there? A precise diagnosis rather than a yes/no.
+//! and is rsync there? A precise diagnosis rather than a yes/no (what each ssh key allows
+//! is found in [`super::probe_keys`]).
 
 use std::path::Path;
 use std::process::Stdio;
 
-use super::argv::ssh_argv;
 use super::hostkeys;
 use shared::runs::RunError;
 
@@ -55,36 +55,6 @@ pub fn diagnose(exit: Option<i32>, stdout: &str, stderr: &str) -> Diagnosis {
         return Diagnosis::RsyncMissing;
     }
     Diagnosis::Unreachable
-}
-
-/// Runs `rsync --version` on the client over ssh with the client's key.
-pub async fn ssh_rsync_version(
-    user: &str,
-    host: &str,
-    port: u16,
-    key: &Path,
-    known_hosts: &Path,
-    ssh_options: &[String],
-    timeout_secs: u32,
-) -> Diagnosis {
-    let mut words = ssh_argv(port, key, known_hosts, ssh_options, timeout_secs);
-    let program = words.remove(0);
-    let out = async_process::Command::new(program)
-        .args(&words)
-        .arg("--")
-        .arg(format!("{user}@{host}"))
-        .args(["rsync", "--version"])
-        .stdin(Stdio::null())
-        .output()
-        .await;
-    match out {
-        Ok(o) => diagnose(
-            o.status.code(),
-            &String::from_utf8_lossy(&o.stdout),
-            &String::from_utf8_lossy(&o.stderr),
-        ),
-        Err(_) => Diagnosis::Unreachable,
-    }
 }
 
 /// Lists an rsync daemon's modules: reachable or not.

@@ -208,6 +208,8 @@ async fn ensure_client(
         max_parallel_jobs: c.max_parallel_jobs,
         ssh_options: column(&c.ssh_options),
         rsync_options: column(&c.rsync_options),
+        key_mode: super::checked::key_mode(c),
+        key_root: &c.key_root,
     };
     let new = NewClient {
         id: c.id,

@@ -2,7 +2,7 @@
 //! sends before anything is made of it: a `snapshot.json` on a backup disk is data, and
 //! one planted there must not smuggle in an rsync or ssh option the server refuses.
 
-use shared::clients::{ClientInput, Connection};
+use shared::clients::{ClientInput, Connection, KeyMode};
 use shared::jobs::{JobInput, Notifications, NotifyMode, NotifyThreshold};
 use shared::policies::{PolicyInput, Schedule};
 
@@ -18,6 +18,12 @@ pub struct Checked {
 
 /// Why a description is not used: the fields the API would refuse.
 pub type Refused = Vec<String>;
+
+/// The client's key mode; an unknown name (a newer server's) counts as a plain key, the
+/// one that works with any line installed.
+pub fn key_mode(client: &ClientAbout) -> KeyMode {
+    KeyMode::from_wire(&client.key_mode).unwrap_or(KeyMode::Plain)
+}
 
 /// Checks a client, its job and the job's policy; `Err` names the refused fields.
 pub fn check(client: &ClientAbout, job: &JobAbout) -> Result<Checked, Refused> {
@@ -38,6 +44,8 @@ pub fn check(client: &ClientAbout, job: &JobAbout) -> Result<Checked, Refused> {
         rsync_options: client.rsync_options.clone(),
         pre_scripts: Vec::new(),
         post_scripts: Vec::new(),
+        key_mode: Some(key_mode(client)),
+        key_root: Some(client.key_root.clone()),
     };
     refused.extend(
         c.validate()
@@ -124,6 +132,8 @@ mod tests {
             owner: None,
             public_key: "ssh-ed25519 AAAA".into(),
             host_key: None,
+            key_mode: "rrsync".into(),
+            key_root: "/".into(),
         };
         let schedule = serde_json::json!({
             "daily": {"enabled": true, "keep": 5, "times": ["21:00"], "days_of_week": [1,2,3,4,5]}
@@ -200,5 +210,21 @@ mod tests {
         let (mut c, j) = about();
         c.connection = serde_json::json!({"kind": "telnet"});
         assert_eq!(check(&c, &j).unwrap_err(), ["client.connection"]);
+
+        // A planted key root would end the forced command's quoting.
+        let (mut c, j) = about();
+        c.key_root = "/srv\" -x".into();
+        assert_eq!(check(&c, &j).unwrap_err(), ["client.key_root"]);
+    }
+
+    #[test]
+    fn snapshots_of_before_key_modes_were_of_plain_clients() {
+        let (c, _) = about();
+        let mut v = serde_json::to_value(&c).unwrap();
+        v.as_object_mut().unwrap().remove("key_mode");
+        v.as_object_mut().unwrap().remove("key_root");
+        let old: ClientAbout = serde_json::from_value(v).unwrap();
+        assert_eq!(key_mode(&old), KeyMode::Plain);
+        assert_eq!(old.key_root, "/");
     }
 }

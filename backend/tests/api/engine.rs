@@ -79,7 +79,7 @@ async fn backup_over_ssh_with_pinned_host_key() {
         .post("/api/clients", json!({"name": "loopback", "connection": {"kind": "ssh", "user": "root", "host": "127.0.0.1", "port": sshd.port}}))
         .await;
     let cid = client["id"].as_i64().unwrap();
-    sshd.authorize(client["public_key"].as_str().unwrap());
+    sshd.install(&client);
     let mut body = job(cid, "tree", loc, pol);
     body["source_path"] = json!(tree.display().to_string());
     body["use_local_permissions"] = json!(false);
@@ -243,7 +243,8 @@ pub async fn ssh_job(
         .post("/api/clients", json!({"name": format!("c{}", sshd.port), "connection": {"kind": "ssh", "user": "root", "host": "127.0.0.1", "port": sshd.port}}))
         .await;
     let cid = client["id"].as_i64().unwrap();
-    sshd.authorize(client["public_key"].as_str().unwrap());
+    // The lines the client page gives: read-only backup key, write-only restore key.
+    sshd.install(&client);
     // Only what a newcomer must give (no `use_local_permissions`): exact.rs relies on it.
     let mut body = job(cid, "torture", loc, pol);
     body["source_path"] = json!(source.display().to_string());
@@ -392,9 +393,41 @@ async fn test_connection_gives_a_precise_diagnosis() {
     // Key not installed on the client yet.
     let (_, t) = test().await;
     assert_eq!(t["code"], "auth_refused", "{t}");
+    assert_eq!(t["backup_key"], "missing", "{t}");
+    // Only the backup key's restricted line: read-only, and no restore key.
+    sshd.authorize_lines(&[client["backup_key_line"].as_str().unwrap()]);
+    let (_, t) = test().await;
+    assert_eq!(t["ok"], true, "{t}");
+    assert_eq!(
+        (t["backup_key"].as_str(), t["restore_key"].as_str()),
+        (Some("read_only"), Some("missing")),
+        "{t}"
+    );
+    assert!(
+        t["rsync_version"].is_null(),
+        "rrsync runs nothing else: {t}"
+    );
+    assert_eq!(t["warnings"], json!([]), "{t}");
+    // Both lines: the restore key writes and cannot read.
+    sshd.install(&client);
+    let (_, t) = test().await;
+    assert_eq!(
+        (t["backup_key"].as_str(), t["restore_key"].as_str()),
+        (Some("read_only"), Some("write_only")),
+        "{t}"
+    );
+    // A plain key works (the root is `/`), shows rsync's version, and is worth a word.
     sshd.authorize(client["public_key"].as_str().unwrap());
     let (_, t) = test().await;
     assert_eq!(t["ok"], true, "{t}");
+    assert_eq!(t["backup_key"], "unrestricted", "{t}");
+    assert!(
+        t["warnings"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("key_unrestricted")),
+        "{t}"
+    );
     assert!(
         t["rsync_version"].as_str().unwrap().contains("rsync"),
         "{t}"

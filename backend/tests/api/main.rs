@@ -50,6 +50,7 @@ mod replication_kill;
 mod replication_pending;
 mod replication_wipe;
 mod restore;
+mod restricted_keys;
 mod retention;
 mod rsync_versions;
 mod scheduler;

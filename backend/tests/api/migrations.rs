@@ -112,6 +112,47 @@ async fn user_language_unset_migration() {
     );
 }
 
+/// Migration 000017: clients made before restricted keys keep their plain key (their
+/// installed line is a plain one); clients made after start restricted, confined to `/`.
+#[tokio::test]
+async fn clients_before_restricted_keys_stay_plain() {
+    let (url, name) = fresh_database().await;
+    let c = pg(&name).await;
+    loop {
+        backend::db::revert_last_migration(&url).await.unwrap();
+        let left = c
+            .query(
+                "SELECT 1 FROM information_schema.columns \
+                 WHERE table_name = 'clients' AND column_name = 'key_mode'",
+                &[],
+            )
+            .await
+            .unwrap();
+        if left.is_empty() {
+            break;
+        }
+    }
+    c.batch_execute("INSERT INTO clients (name, connection) VALUES ('old', '{}')")
+        .await
+        .unwrap();
+    backend::db::run_migrations(&url).await.unwrap();
+    c.batch_execute("INSERT INTO clients (name, connection) VALUES ('new', '{}')")
+        .await
+        .unwrap();
+    let modes: Vec<(String, String, String)> = c
+        .query(
+            "SELECT name, key_mode, key_root FROM clients ORDER BY id",
+            &[],
+        )
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2)))
+        .collect();
+    let want = |n: &str, m: &str| (n.to_owned(), m.to_owned(), "/".to_owned());
+    assert_eq!(modes, [want("old", "plain"), want("new", "rrsync")]);
+}
+
 /// Migration 000008: new jobs default to exact permissions, existing jobs keep theirs, and
 /// existing snapshots are marked from their job's current setting (the best knowledge).
 #[tokio::test]
@@ -256,6 +297,9 @@ async fn state_columns_accept_exactly_their_enums() {
     let thresholds = names::<shared::jobs::NotifyThreshold>();
     accepts_exactly(&c, "jobs", job, "notify_threshold", &thresholds).await;
     accepts_exactly(&c, "jobs", job, "last_result", &names::<RunResult>()).await;
+    let client = ("name, connection", "'c', '{}'");
+    let modes = names::<shared::clients::KeyMode>();
+    accepts_exactly(&c, "clients", client, "key_mode", &modes).await;
     let user = ("username, password_hash", "'u', 'x'");
     accepts_exactly(&c, "users", user, "role", &names::<shared::Role>()).await;
     let user = ("username, password_hash, role", "'u', 'x', 'admin'");

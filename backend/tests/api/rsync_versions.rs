@@ -104,9 +104,9 @@ async fn a_connection_test_warns_about_an_rsync_older_than_3_4_0() {
     for (line, warning) in [
         (
             "rsync  version 3.2.7  protocol version 31",
-            json!("rsync_unfixed"),
+            json!(["rsync_unfixed"]),
         ),
-        ("rsync  version 3.4.1  protocol version 32", json!(null)),
+        ("rsync  version 3.4.1  protocol version 32", json!([])),
     ] {
         let rsync = fake_rsync(dir.path(), "rsync", line);
         let app = spawn_app_with(AppOptions {
@@ -127,6 +127,6 @@ async fn a_connection_test_warns_about_an_rsync_older_than_3_4_0() {
         assert_eq!(s, 200, "{t}");
         assert_eq!(t["ok"], true, "{t}");
         assert_eq!(t["rsync_version"], line, "{t}");
-        assert_eq!(t["warning"], warning, "{t}");
+        assert_eq!(t["warnings"], warning, "{t}");
     }
 }

@@ -152,6 +152,22 @@ impl Sshd {
 
     /// Lets the client's key in.
     pub fn authorize(&self, public_key: &str) {
-        std::fs::write(self.authorized_keys(), format!("{public_key}\n")).unwrap();
+        self.authorize_lines(&[public_key]);
+    }
+
+    /// Replaces the `authorized_keys` with these lines.
+    pub fn authorize_lines(&self, lines: &[&str]) {
+        let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        std::fs::write(self.authorized_keys(), text).unwrap();
+    }
+
+    /// Installs a client's keys as its page shows them: the backup key's line and, when
+    /// the client has one, the restore key's (restricted by rrsync for a new client).
+    pub fn install(&self, client: &serde_json::Value) {
+        let mut lines = vec![client["backup_key_line"].as_str().expect("backup_key_line")];
+        if let Some(restore) = client["restore_key_line"].as_str() {
+            lines.push(restore);
+        }
+        self.authorize_lines(&lines);
     }
 }

@@ -137,12 +137,13 @@ async fn client_create_fails_whole_and_takes_its_key_files_back() {
     } = fixture().await;
     let mut body = ssh_client("new");
     body["pre_scripts"] = json!([script]);
-    // The last write: the public key, stored after the key files were generated.
+    // The last write: the restore key's public half, stored after both key pairs were
+    // generated.
     inject(
         &pg,
         "clients",
-        "BEFORE UPDATE OF public_key",
-        "NEW.public_key IS NOT NULL",
+        "BEFORE UPDATE OF restore_public_key",
+        "NEW.restore_public_key IS NOT NULL",
     )
     .await;
     let (s, e) = admin.post("/api/clients", body.clone()).await;
@@ -171,7 +172,12 @@ async fn client_create_fails_whole_and_takes_its_key_files_back() {
     let cid = id(&c);
     assert_eq!(
         key_files(&app),
-        [format!("client-{cid}"), format!("client-{cid}.pub")]
+        [
+            format!("client-{cid}"),
+            format!("client-{cid}-restore"),
+            format!("client-{cid}-restore.pub"),
+            format!("client-{cid}.pub")
+        ]
     );
 }
 

@@ -74,6 +74,11 @@ pub async fn regenerate_key(id: i64) -> ApiResult<Client> {
     post_empty(&format!("/api/clients/{id}/public-key/regenerate")).await
 }
 
+/// Makes or replaces a client's restore key.
+pub async fn regenerate_restore_key(id: i64) -> ApiResult<Client> {
+    post_empty(&format!("/api/clients/{id}/restore-key/regenerate")).await
+}
+
 /// Every job the user can see, in priority order.
 pub async fn all_jobs_by_priority() -> ApiResult<Vec<Job>> {
     let base = ListQuery {

@@ -4,7 +4,8 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-use shared::clients::Connection;
+use shared::client_keys::{confined_path, path_chars_ok};
+use shared::clients::{Connection, KeyMode};
 use shared::locations::LocationStatus;
 use shared::policies::{LevelName, Schedule};
 use shared::runs::RunError;
@@ -55,6 +56,8 @@ pub struct RsyncArgs {
     pub use_local_permissions: bool,
     pub fake_super: bool,
     pub timeout_secs: u32,
+    /// The client's keys run `rrsync` (`source_path` is relative to its root).
+    pub confined: bool,
 }
 
 impl RsyncArgs {
@@ -76,6 +79,7 @@ impl RsyncArgs {
             fake_super: self.fake_super,
             acls_xattrs: true,
             timeout_secs: self.timeout_secs,
+            confined: self.confined,
         })
         .map_err(|e| Stop(RunError::InvalidConfiguration, e.to_string()))
     }
@@ -100,7 +104,8 @@ pub fn plan(ctx: &JobContext) -> Result<BackupPlan, Stop> {
         recipients: strings(&job.notify_emails),
         rsync: RsyncArgs {
             connection: ctx.connection.clone(),
-            source_path: job.source_path.clone(),
+            source_path: remote_path(ctx)?,
+            confined: confined(ctx),
             include: inherited(
                 job.include_patterns.as_deref(),
                 &ctx.policy.include_patterns,
@@ -117,6 +122,34 @@ pub fn plan(ctx: &JobContext) -> Result<BackupPlan, Stop> {
             fake_super: ctx.limits.fake_super,
             timeout_secs: ctx.limits.timeout_secs,
         },
+    })
+}
+
+/// Whether the client's keys run `rrsync` (ssh clients in `rrsync` mode).
+fn confined(ctx: &JobContext) -> bool {
+    ctx.client.key_mode == KeyMode::Rrsync && matches!(ctx.connection, Connection::Ssh { .. })
+}
+
+/// The job's source path as the client's key takes it: relative to the key's root when
+/// `rrsync` confines it (a path outside the root, or one rrsync would rewrite, cannot
+/// be backed up through it).
+fn remote_path(ctx: &JobContext) -> Result<String, Stop> {
+    let path = &ctx.job.source_path;
+    if !confined(ctx) {
+        return Ok(path.clone());
+    }
+    let root = &ctx.client.key_root;
+    if !path_chars_ok(path) {
+        return Err(Stop(
+            RunError::InvalidConfiguration,
+            format!("rrsync would expand the wildcards or braces of {path:?}"),
+        ));
+    }
+    confined_path(root, path).ok_or_else(|| {
+        Stop(
+            RunError::InvalidConfiguration,
+            format!("{path} is outside {root}, the root of the client's restricted keys"),
+        )
     })
 }
 

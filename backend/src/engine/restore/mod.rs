@@ -71,7 +71,7 @@ impl Engine {
         &self,
         target: &RestoreTarget,
         dry_run: bool,
-    ) -> Result<(Vec<OsString>, ClientRow), Stop> {
+    ) -> Result<(Vec<OsString>, ClientRow, bool), Stop> {
         let ctx = self.load_restore(target).await?;
         let planned = plan::plan(&ctx, dry_run)?;
         entry_exists(&planned, &target.path)?;
@@ -79,13 +79,13 @@ impl Engine {
         self.pin_host_key(&mut c, &ctx.client, &ctx.connection)
             .await?;
         drop(c);
-        Ok((planned.argv()?, ctx.client))
+        Ok((planned.argv()?, ctx.client, planned.confined))
     }
 
     /// What a restore would change on the client: rsync's dry run, synchronously, within
     /// a few timeouts. The error is the stable code of what went wrong.
     pub async fn restore_preview(&self, target: &RestoreTarget) -> Result<RestorePreview, Stop> {
-        let (argv, _) = self.prepare_restore(target, true).await?;
+        let (argv, _, confined) = self.prepare_restore(target, true).await?;
         let mut cmd = tokio::process::Command::new(&self.config.rsync);
         cmd.args(&argv)
             .env("LC_ALL", "C")
@@ -104,6 +104,8 @@ impl Engine {
         if verdict.result == shared::common::RunResult::Failed {
             let code = if hostkeys::is_mismatch(&stderr) {
                 RunError::HostKeyMismatch
+            } else if confined && key_refused(&stderr) {
+                RunError::RestoreKeyMissing
             } else if super::classify::ssh_unreachable(&stderr) {
                 RunError::Unreachable
             } else {
@@ -123,7 +125,7 @@ impl Engine {
                 .map_err(|e| Stop::internal(format!("undecodable restore target: {e}")))?,
             None => return Err(Stop::internal("restore run without its target")),
         };
-        let (argv, client) = self.prepare_restore(&target, false).await?;
+        let (argv, client, confined) = self.prepare_restore(&target, false).await?;
         self.set_state(run, RunState::Running).await?;
         self.log(
             run.id,
@@ -146,6 +148,8 @@ impl Engine {
         let mut error_code = verdict.error_code;
         if exit != Exit::Code(0) && hostkeys::is_mismatch(&output) {
             error_code = Some(RunError::HostKeyMismatch);
+        } else if exit != Exit::Code(0) && confined && key_refused(&output) {
+            error_code = Some(RunError::RestoreKeyMissing);
         } else if matches!(exit, Exit::Code(12) | Exit::Code(255))
             && super::classify::ssh_unreachable(&output)
         {
@@ -158,6 +162,12 @@ impl Engine {
             st,
         ))
     }
+}
+
+/// Whether ssh's output says the client refused the key (for a restore over the restore
+/// key: its line is not installed there).
+fn key_refused(output: &str) -> bool {
+    output.contains("Permission denied (publickey")
 }
 
 /// The planned entry exists in the snapshot, reached beneath its root without following

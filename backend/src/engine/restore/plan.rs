@@ -7,7 +7,8 @@ use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use shared::clients::Connection;
+use shared::client_keys::{confined_path, path_chars_ok};
+use shared::clients::{Connection, KeyMode};
 use shared::runs::RunError;
 
 use super::context::RestoreContext;
@@ -36,6 +37,9 @@ pub struct PlannedRestore {
     pub known_hosts: PathBuf,
     pub fake_super: bool,
     pub timeout_secs: u32,
+    /// The target client's keys run `rrsync`: the push goes over its restore key, to
+    /// `destination` relative to the keys' root.
+    pub confined: bool,
 }
 
 /// Plans a restore, or says why it cannot be.
@@ -51,19 +55,55 @@ pub fn plan(ctx: &RestoreContext, dry_run: bool) -> Result<PlannedRestore, Stop>
         .map_err(|_| Stop(RunError::InvalidPath, target.path.clone()))?;
     let source = data.join(std::ffi::OsStr::from_bytes(&rel.to_bytes()));
     let data_dir = &ctx.limits.data_dir;
+    let confined =
+        client.key_mode == KeyMode::Rrsync && matches!(ctx.connection, Connection::Ssh { .. });
+    let (destination, key_path) = if confined {
+        if client.restore_public_key.is_none() {
+            return Err(Stop(
+                RunError::RestoreKeyMissing,
+                "the client has no restore key yet: make one on its page and install it".into(),
+            ));
+        }
+        (
+            confined_destination(&client.key_root, &target.destination)?,
+            crate::engine::keys::restore_key_path(data_dir, client.id),
+        )
+    } else {
+        (
+            target.destination.clone(),
+            crate::engine::keys::private_key_path(data_dir, client.id),
+        )
+    };
     Ok(PlannedRestore {
         data,
         rel,
         source,
         connection: ctx.connection.clone(),
-        destination: target.destination.clone(),
+        destination,
         delete: target.delete,
         dry_run,
+        confined,
         ssh_options: client.ssh_options.iter().flatten().cloned().collect(),
-        key_path: crate::engine::keys::private_key_path(data_dir, client.id),
+        key_path,
         known_hosts: known_hosts_path(data_dir, client.id),
         fake_super: ctx.limits.fake_super,
         timeout_secs: ctx.limits.timeout_secs,
+    })
+}
+
+/// A restore target as the client's `rrsync` takes it: relative to the keys' root.
+fn confined_destination(root: &str, destination: &str) -> Result<String, Stop> {
+    if !path_chars_ok(destination) {
+        return Err(Stop(
+            RunError::InvalidPath,
+            format!("rrsync would expand the wildcards or braces of {destination:?}"),
+        ));
+    }
+    confined_path(root, destination).ok_or_else(|| {
+        Stop(
+            RunError::OutsideKeyRoot,
+            format!("{destination} is outside {root}, the root of the client's restricted keys"),
+        )
     })
 }
 
@@ -82,6 +122,7 @@ impl PlannedRestore {
             known_hosts: &self.known_hosts,
             fake_super: self.fake_super,
             timeout_secs: self.timeout_secs,
+            confined: self.confined,
         })
         .map_err(|e| Stop(RunError::RestoreUnsupported, e.to_string()))
     }
@@ -106,6 +147,8 @@ pub struct RestorePlan<'a> {
     /// Ownership and specials are stored as xattrs in the snapshot (server not root).
     pub fake_super: bool,
     pub timeout_secs: u32,
+    /// The key runs `rrsync` (no `--secluded-args`, which it refuses).
+    pub confined: bool,
 }
 
 /// Why a restore cannot be planned.
@@ -203,7 +246,9 @@ pub fn restore_argv(plan: &RestorePlan<'_>) -> Result<Vec<OsString>, PlanError> 
         Connection::Ssh {
             user, host, port, ..
         } => {
-            a.push("--secluded-args".into());
+            if !plan.confined {
+                a.push("--secluded-args".into());
+            }
             a.push("-e".into());
             a.push(
                 ssh_command(

@@ -37,6 +37,21 @@ pub struct ClientAbout {
     /// The pinned ssh host key.
     #[serde(default)]
     pub host_key: Option<String>,
+    /// `shared::clients::KeyMode`'s wire name; snapshots taken before key modes existed
+    /// were of clients with a plain key.
+    #[serde(default = "plain")]
+    pub key_mode: String,
+    /// The keys' root (`rrsync` mode).
+    #[serde(default = "slash")]
+    pub key_root: String,
+}
+
+fn plain() -> String {
+    shared::clients::KeyMode::Plain.as_str().to_owned()
+}
+
+fn slash() -> String {
+    shared::client_keys::DEFAULT_ROOT.to_owned()
 }
 
 /// The job's policy, whole, so that a missing one can be made again.
@@ -102,6 +117,8 @@ pub fn client_about(client: &ClientRow, owner: Option<String>) -> ClientAbout {
         owner,
         public_key: client.public_key.clone(),
         host_key: client.host_key.clone(),
+        key_mode: client.key_mode.as_str().to_owned(),
+        key_root: client.key_root.clone(),
     }
 }
 

@@ -176,6 +176,10 @@ async fn write_clients(
             max_parallel_jobs: 1,
             ssh_options: pc.ssh_options.iter().cloned().map(Some).collect(),
             rsync_options: pc.rsync_options.iter().cloned().map(Some).collect(),
+            // A copy runs nothing until taken over, then with this server's own keys:
+            // restricted ones, as for any new client.
+            key_mode: shared::clients::KeyMode::Rrsync,
+            key_root: shared::client_keys::DEFAULT_ROOT,
         };
         let id = match s.local_id {
             Some(id) => {

@@ -1,5 +1,5 @@
 //! The confirmation of an action on a saved client that answers with the client as it is
-//! now: accepting its host key (`host`), regenerating its own key (`key`).
+//! now: accepting its host key (`host`), regenerating its backup or restore key (`key`).
 
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
@@ -15,38 +15,52 @@ use crate::state::use_session;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ClientAction {
     /// Trusting the host key the server has seen.
-    AcceptHostKey,
+    AcceptHost,
     /// A new key pair for the client.
-    RegenerateKey,
+    NewBackup,
+    /// The first restore key of a client made before restore keys.
+    FirstRestore,
+    /// A new restore key pair.
+    NewRestore,
 }
 
 impl ClientAction {
     fn dialog_id(self) -> &'static str {
         match self {
-            ClientAction::AcceptHostKey => "accept-dialog",
-            ClientAction::RegenerateKey => "regenerate-dialog",
+            ClientAction::AcceptHost => "accept-dialog",
+            ClientAction::NewBackup => "regenerate-dialog",
+            ClientAction::FirstRestore | ClientAction::NewRestore => {
+                "restore-key-dialog"
+            }
         }
     }
 
     fn title(self) -> String {
         match self {
-            ClientAction::AcceptHostKey => fl!(LOADER, "client-host-accept-title"),
-            ClientAction::RegenerateKey => fl!(LOADER, "client-key-regenerate-title"),
+            ClientAction::AcceptHost => fl!(LOADER, "client-host-accept-title"),
+            ClientAction::NewBackup => fl!(LOADER, "client-key-regenerate-title"),
+            ClientAction::FirstRestore => fl!(LOADER, "client-restore-create-title"),
+            ClientAction::NewRestore => fl!(LOADER, "client-restore-regenerate-title"),
         }
     }
 
     /// The confirm button's text, also the text of the button that opens the dialog.
     pub fn label(self) -> String {
         match self {
-            ClientAction::AcceptHostKey => fl!(LOADER, "client-host-accept"),
-            ClientAction::RegenerateKey => fl!(LOADER, "client-key-regenerate"),
+            ClientAction::AcceptHost => fl!(LOADER, "client-host-accept"),
+            ClientAction::NewBackup => fl!(LOADER, "client-key-regenerate"),
+            ClientAction::FirstRestore => fl!(LOADER, "client-restore-create"),
+            ClientAction::NewRestore => fl!(LOADER, "client-restore-regenerate"),
         }
     }
 
     async fn run(self, id: i64) -> ApiResult<Client> {
         match self {
-            ClientAction::AcceptHostKey => runs::accept_host_key(id).await,
-            ClientAction::RegenerateKey => catalog::regenerate_key(id).await,
+            ClientAction::AcceptHost => runs::accept_host_key(id).await,
+            ClientAction::NewBackup => catalog::regenerate_key(id).await,
+            ClientAction::FirstRestore | ClientAction::NewRestore => {
+                catalog::regenerate_restore_key(id).await
+            }
         }
     }
 }

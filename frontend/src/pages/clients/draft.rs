@@ -2,7 +2,7 @@
 //! `ClientInput` (with the problems only the form can find: numbers that are not numbers).
 
 use leptos::prelude::*;
-use shared::clients::{Client, ClientInput, Connection};
+use shared::clients::{Client, ClientInput, Connection, KeyMode};
 use shared::validate::Issue;
 
 use crate::components::form::{lines, parse_number, required_number};
@@ -66,6 +66,10 @@ pub struct ClientDraft {
     pub rsync_options: RwSignal<String>,
     pub pre_scripts: RwSignal<Vec<i64>>,
     pub post_scripts: RwSignal<Vec<i64>>,
+    /// `rrsync` or `plain` (ssh clients).
+    pub key_mode: RwSignal<String>,
+    /// The directory the restricted keys are confined to.
+    pub key_root: RwSignal<String>,
 }
 
 impl ClientDraft {
@@ -87,6 +91,8 @@ impl ClientDraft {
             rsync_options: RwSignal::new(String::new()),
             pre_scripts: RwSignal::new(Vec::new()),
             post_scripts: RwSignal::new(Vec::new()),
+            key_mode: RwSignal::new(KeyMode::Rrsync.as_str().to_owned()),
+            key_root: RwSignal::new("/".to_owned()),
         }
     }
 
@@ -133,6 +139,8 @@ impl ClientDraft {
             .set(c.pre_scripts.iter().map(|r| r.id).collect());
         self.post_scripts
             .set(c.post_scripts.iter().map(|r| r.id).collect());
+        self.key_mode.set(c.key_mode.as_str().to_owned());
+        self.key_root.set(c.key_root.clone());
     }
 
     /// After the connection kind changed: moves the port to the new kind's default when
@@ -208,6 +216,11 @@ impl ClientDraft {
             rsync_options: lines(&self.rsync_options.get()),
             pre_scripts: self.pre_scripts.get(),
             post_scripts: self.post_scripts.get(),
+            key_mode: Some(KeyMode::from_wire(&self.key_mode.get()).unwrap_or_default()),
+            key_root: Some(match self.key_root.get().trim() {
+                "" => "/".to_owned(),
+                root => root.to_owned(),
+            }),
         };
         (input, issues)
     }

@@ -158,7 +158,42 @@ fn ConnectionFields(draft: ClientDraft, form: FormState) -> impl IntoView {
             <Show when=move || is_local.get()>
                 <p class="field-help" id="client-local-help">{move || fl!(LOADER, "client-local-note")}</p>
             </Show>
+            <Show when=move || is_ssh.get()>
+                <KeyModeFields draft=draft form=form />
+            </Show>
         </fieldset>
+    }
+}
+
+/// How the client's `authorized_keys` confines the server's keys, and to which directory.
+#[component]
+fn KeyModeFields(draft: ClientDraft, form: FormState) -> impl IntoView {
+    let options = Signal::derive(move || {
+        vec![
+            ("rrsync".to_owned(), fl!(LOADER, "client-key-mode-rrsync")),
+            ("plain".to_owned(), fl!(LOADER, "client-key-mode-plain")),
+        ]
+    });
+    let restricted = Signal::derive(move || draft.key_mode.get() == "rrsync");
+    view! {
+        <SelectField
+            id="client-key-mode"
+            label=Signal::derive(move || fl!(LOADER, "client-key-mode"))
+            value=draft.key_mode
+            options=options
+            error=form.error("key_mode")
+            help=Signal::derive(move || fl!(LOADER, "client-key-mode-help"))
+        />
+        <Show when=move || restricted.get()>
+            <TextField
+                id="client-key-root"
+                label=Signal::derive(move || fl!(LOADER, "client-key-root"))
+                value=draft.key_root
+                error=form.error("key_root")
+                help=Signal::derive(move || fl!(LOADER, "client-key-root-help"))
+                placeholder=Signal::derive(|| "/".to_owned())
+            />
+        </Show>
     }
 }
 

@@ -1,20 +1,17 @@
-//! The client's own ssh key: the public key with a copy button, the exact line for the
-//! client's `authorized_keys`, the one-line command that installs it, a download link, a
-//! "regenerate" action (the host key has its own panel, in `host`). The key is server data, shown as text.
+//! The client's two ssh keys: the exact `authorized_keys` line of the backup key and of
+//! the restore key (rrsync mode) with the one-line commands that install them, copy
+//! buttons, the recommendation to restrict a plain key, the public key's download link
+//! and "regenerate" actions (the host key has its own panel, in `host`). Keys are server
+//! data, shown as text.
 
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
-use shared::clients::{Client, Connection};
+use shared::clients::{Client, Connection, KeyMode};
 
 use super::confirm::{ClientAction, ClientActionDialog};
 use crate::components::copy::CopyBox;
+use crate::components::feedback::{Alert, AlertKind};
 use crate::i18n::LOADER;
-
-/// The `authorized_keys` line: the key with the `restrict` option (no port, agent or X11
-/// forwarding, no terminal), which rsync over ssh does not need.
-pub fn authorized_keys_line(public_key: &str) -> String {
-    format!("restrict {}", public_key.trim())
-}
 
 /// Quotes a text for a POSIX shell: inside single quotes, each `'` written as `'\''`.
 pub fn shell_quote(text: &str) -> String {
@@ -29,7 +26,7 @@ pub fn install_command(line: &str) -> String {
     )
 }
 
-/// The key panel of a saved client (nothing while `client` is `None`); regenerating the
+/// The key panel of a saved client (nothing while `client` is `None`); regenerating a
 /// key updates `client`.
 #[component]
 pub fn KeyPanel(client: RwSignal<Option<Client>>) -> impl IntoView {
@@ -40,7 +37,12 @@ pub fn KeyPanel(client: RwSignal<Option<Client>>) -> impl IntoView {
     }
 }
 
-/// The key with what to do with it, the download link and "Regenerate".
+/// A field of the client, or its default while none is loaded.
+fn field<T: Default>(client: RwSignal<Option<Client>>, f: impl Fn(&Client) -> T) -> T {
+    client.with(|c| c.as_ref().map(f).unwrap_or_default())
+}
+
+/// The lines with what to do with them, the download link and "Regenerate".
 #[component]
 fn KeyDetails(client: RwSignal<Option<Client>>) -> impl IntoView {
     let asking = RwSignal::new(false);
@@ -49,6 +51,13 @@ fn KeyDetails(client: RwSignal<Option<Client>>) -> impl IntoView {
             Some(Connection::Ssh { user, .. }) => Some(user.clone()),
             _ => None,
         })
+    });
+    let restricted = Signal::derive(move || field(client, |c| c.key_mode == KeyMode::Rrsync));
+    let plain_ssh = Signal::derive(move || ssh_user.get().is_some() && !restricted.get());
+    let recommendation = Signal::derive(move || {
+        plain_ssh
+            .get()
+            .then(|| fl!(LOADER, "client-key-plain-recommend"))
     });
     view! {
         <section class="panel" id="client-key" aria-labelledby="client-key-title">
@@ -59,63 +68,123 @@ fn KeyDetails(client: RwSignal<Option<Client>>) -> impl IntoView {
                 }.into_any(),
                 None => view! { <p class="muted">{fl!(LOADER, "client-key-not-ssh")}</p> }.into_any(),
             }}
-            <KeyCopies client=client ssh_user=ssh_user />
+            <Alert id="client-key-plain" kind=AlertKind::Warning message=recommendation />
+            <BackupKey client=client ssh_user=ssh_user restricted=restricted />
             <div class="form-actions">
                 <a
                     class="button"
                     id="client-key-download"
                     download="elkarbackup.pub"
-                    href=move || crate::api::url(&format!("/api/clients/{}/public-key", client.with(|c| c.as_ref().map_or(0, |c| c.id))))
+                    href=move || crate::api::url(&format!("/api/clients/{}/public-key", field(client, |c| c.id)))
                 >
                     {move || fl!(LOADER, "download")}
                 </a>
                 <button type="button" id="client-key-regenerate" class="button" on:click=move |_| asking.set(true)>
-                    {move || ClientAction::RegenerateKey.label()}
+                    {move || ClientAction::NewBackup.label()}
                 </button>
             </div>
-            <ClientActionDialog action=ClientAction::RegenerateKey client=client asking=asking>
+            <ClientActionDialog action=ClientAction::NewBackup client=client asking=asking>
                 <p>{move || fl!(LOADER, "client-key-regenerate-body")}</p>
             </ClientActionDialog>
+            <Show when=move || restricted.get() && ssh_user.get().is_some()>
+                <RestoreKey client=client ssh_user=ssh_user />
+            </Show>
         </section>
     }
 }
 
-/// The public key, its `authorized_keys` line and the command that installs it (for the
-/// ssh user, else root), each with a copy button.
+/// The backup key: its line (read-only with rrsync) and the command that installs it
+/// (for the ssh user, else root), each with a copy button, then the bare public key.
 #[component]
-fn KeyCopies(client: RwSignal<Option<Client>>, ssh_user: Signal<Option<String>>) -> impl IntoView {
-    let key = Signal::derive(move || {
-        client.with(|c| {
-            c.as_ref()
-                .map(|c| c.public_key.trim().to_owned())
-                .unwrap_or_default()
-        })
-    });
-    let line = Signal::derive(move || authorized_keys_line(&key.get()));
+fn BackupKey(
+    client: RwSignal<Option<Client>>,
+    ssh_user: Signal<Option<String>>,
+    restricted: Signal<bool>,
+) -> impl IntoView {
+    let key = Signal::derive(move || field(client, |c| c.public_key.trim().to_owned()));
+    let line = Signal::derive(move || field(client, |c| c.backup_key_line.clone()));
     let command = Signal::derive(move || install_command(&line.get()));
+    let user = move || ssh_user.get().unwrap_or_else(|| "root".to_owned());
     view! {
-        <CopyBox
-            id="client-public-key"
-            label=Signal::derive(move || fl!(LOADER, "client-public-key"))
-            text=key
-            rows=3
-        />
         <CopyBox
             id="client-authorized-line"
             label=Signal::derive(move || fl!(LOADER, "client-authorized-line"))
             text=line
             rows=3
-            help=Signal::derive(move || fl!(LOADER, "client-authorized-line-help"))
+            help=Signal::derive(move || if restricted.get() {
+                fl!(LOADER, "client-authorized-line-help-rrsync")
+            } else {
+                fl!(LOADER, "client-authorized-line-help")
+            })
         />
         <CopyBox
             id="client-install-command"
             label=Signal::derive(move || fl!(LOADER, "client-install-command"))
             text=command
             rows=3
-            help=Signal::derive(move || {
-                fl!(LOADER, "client-install-command-help", user = ssh_user.get().unwrap_or_else(|| "root".to_owned()))
-            })
+            help=Signal::derive(move || fl!(LOADER, "client-install-command-help", user = user()))
         />
+        <CopyBox
+            id="client-public-key"
+            label=Signal::derive(move || fl!(LOADER, "client-public-key"))
+            text=key
+            rows=2
+        />
+    }
+}
+
+/// The restore key of a restricted client: what it is for, its line and install
+/// command (or a way to make one, for clients made before restore keys), "regenerate".
+#[component]
+fn RestoreKey(client: RwSignal<Option<Client>>, ssh_user: Signal<Option<String>>) -> impl IntoView {
+    let asking = RwSignal::new(false);
+    let line = Signal::derive(move || field(client, |c| c.restore_key_line.clone()));
+    let exists = Signal::derive(move || line.with(Option::is_some));
+    let text = Signal::derive(move || line.get().unwrap_or_default());
+    let command = Signal::derive(move || install_command(&text.get()));
+    let user = move || ssh_user.get().unwrap_or_else(|| "root".to_owned());
+    let action = Signal::derive(move || {
+        if exists.get() {
+            ClientAction::NewRestore
+        } else {
+            ClientAction::FirstRestore
+        }
+    });
+    view! {
+        <h3 id="client-restore-title">{move || fl!(LOADER, "client-restore-title")}</h3>
+        <p id="client-restore-intro">{move || fl!(LOADER, "client-restore-intro")}</p>
+        <Show
+            when=move || exists.get()
+            fallback=|| view! { <p class="muted" id="client-restore-none">{move || fl!(LOADER, "client-restore-none")}</p> }
+        >
+            <CopyBox
+                id="client-restore-line"
+                label=Signal::derive(move || fl!(LOADER, "client-restore-line"))
+                text=text
+                rows=3
+                help=Signal::derive(move || fl!(LOADER, "client-restore-line-help"))
+            />
+            <CopyBox
+                id="client-restore-install"
+                label=Signal::derive(move || fl!(LOADER, "client-install-command"))
+                text=command
+                rows=3
+                help=Signal::derive(move || fl!(LOADER, "client-install-command-help", user = user()))
+            />
+        </Show>
+        <div class="form-actions">
+            <button type="button" id="client-restore-regenerate" class="button" on:click=move |_| asking.set(true)>
+                {move || action.get().label()}
+            </button>
+        </div>
+        {move || {
+            let action = action.get();
+            view! {
+                <ClientActionDialog action=action client=client asking=asking>
+                    <p>{move || fl!(LOADER, "client-restore-regenerate-body")}</p>
+                </ClientActionDialog>
+            }
+        }}
     }
 }
 
@@ -124,16 +193,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn install_line_and_command() {
-        let key = "ssh-ed25519 AAAAC3Nza elkarbackup-client-3\n";
-        assert_eq!(
-            authorized_keys_line(key),
-            "restrict ssh-ed25519 AAAAC3Nza elkarbackup-client-3"
-        );
+    fn install_command_quotes_the_line() {
         assert_eq!(shell_quote("it's"), r"'it'\''s'");
         assert_eq!(
-            install_command("restrict k"),
-            "umask 077 && mkdir -p ~/.ssh && echo 'restrict k' >> ~/.ssh/authorized_keys"
+            install_command("restrict,command=\"rrsync -ro /\" k"),
+            "umask 077 && mkdir -p ~/.ssh && echo 'restrict,command=\"rrsync -ro /\" k' \
+             >> ~/.ssh/authorized_keys"
         );
     }
 }

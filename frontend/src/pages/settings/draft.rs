@@ -31,6 +31,8 @@ pub struct Draft {
     pub operators_restore: RwSignal<bool>,
     /// One address or network per line (or separated by commas or spaces).
     pub metrics_addresses: RwSignal<String>,
+    /// The server's address as clients see it (`from=` of the key lines).
+    pub key_from: RwSignal<String>,
 }
 
 impl Draft {
@@ -55,6 +57,7 @@ impl Draft {
             url: s(),
             operators_restore: RwSignal::new(false),
             metrics_addresses: s(),
+            key_from: s(),
         }
     }
 }
@@ -92,6 +95,7 @@ impl crate::scaffold::entity_form::Draft<Settings> for Draft {
             .set(s.operators_may_restore_to_clients);
         self.metrics_addresses
             .set(s.metrics_allowed_addresses.join("\n"));
+        self.key_from.set(s.client_key_from.clone());
     }
 
     fn build(self) -> (SettingsInput, Vec<Issue>) {
@@ -142,6 +146,8 @@ impl crate::scaffold::entity_form::Draft<Settings> for Draft {
             // Some browsers give seconds too (`07:30:00`); the API takes `HH:MM`.
             digest_time: Some(digest.chars().take(5).collect::<String>()).filter(|d| !d.is_empty()),
             metrics_allowed_addresses: split_list(&self.metrics_addresses.get()),
+            // Addresses separated by commas, as sshd's `from=` takes them.
+            client_key_from: split_list(&self.key_from.get()).join(","),
         };
         (input, issues)
     }

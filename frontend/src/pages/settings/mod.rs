@@ -52,6 +52,9 @@ fn fl_text(key: &str) -> String {
         "settings-operators-restore" => fl!(LOADER, "settings-operators-restore"),
         "settings-metrics-addresses" => fl!(LOADER, "settings-metrics-addresses"),
         "settings-metrics-addresses-hint" => fl!(LOADER, "settings-metrics-addresses-hint"),
+        "settings-key-from" => fl!(LOADER, "settings-key-from"),
+        "settings-key-from-hint" => fl!(LOADER, "settings-key-from-hint"),
+        "settings-help-key-from" => fl!(LOADER, "settings-help-key-from"),
         "settings-help-mail" => fl!(LOADER, "settings-help-mail"),
         "settings-help-tls" => fl!(LOADER, "settings-help-tls"),
         "settings-help-password" => fl!(LOADER, "settings-help-password"),
@@ -107,6 +110,8 @@ fn SettingsForm() -> impl IntoView {
                     <CheckField id="settings-operators-restore" label=t("settings-operators-restore") checked=draft.operators_restore />
                     <TextArea id="settings-metrics-addresses" label=t("settings-metrics-addresses") value=draft.metrics_addresses
                         error=form.error("metrics_allowed_addresses") rows=2 mono=true help=t("settings-metrics-addresses-hint") />
+                    <TextField id="settings-key-from" label=t("settings-key-from") value=draft.key_from error=form.error("client_key_from")
+                        class="mono" help=t("settings-key-from-hint") placeholder=Signal::derive(|| "192.0.2.10".to_owned()) />
                 </EntityFormBody>
                 <MailTestBox />
             </section>
@@ -178,6 +183,7 @@ fn SettingsHelp() -> impl IntoView {
             <HelpItem term=t("settings-post-after-fail") text=t("settings-help-post-after-fail") />
             <HelpItem term=t("settings-operators-restore") text=t("settings-help-operators-restore") />
             <HelpItem term=t("settings-metrics-addresses") text=t("settings-help-metrics") />
+            <HelpItem term=t("settings-key-from") text=t("settings-help-key-from") />
         </HelpPanel>
     }
 }

@@ -51,6 +51,7 @@ fn plan<'a>(c: &'a Connection, dry: bool, delete: bool, whole: bool) -> RestoreP
         known_hosts: Path::new("/kh"),
         fake_super: false,
         timeout_secs: 30,
+        confined: false,
     }
 }
 
