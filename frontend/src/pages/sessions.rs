@@ -78,7 +78,7 @@ fn SessionTable(
 ) -> impl IntoView {
     view! {
         <div class="table-wrap">
-            <table id="sessions-table" class="table">
+            <table id="sessions-table" class="table stack-table">
                 <thead>
                     <tr>
                         <th scope="col">{move || fl!(LOADER, "sessions-col-browser")}</th>
@@ -146,18 +146,104 @@ fn SessionRow(
             .into_any()
         }
     };
-    let browser = if user_agent.is_empty() {
-        fl!(LOADER, "sessions-unknown-browser")
-    } else {
-        user_agent
-    };
+    let browser =
+        browser_summary(&user_agent).unwrap_or_else(|| fl!(LOADER, "sessions-unknown-browser"));
     view! {
         <tr data-testid="session-row" data-session-id=row_id data-current=current.to_string()>
-            <td class="session-browser">{browser}</td>
-            <td>{address.unwrap_or_default()}</td>
-            <td>{move || i18n::format_time(&created_at)}</td>
-            <td>{move || i18n::format_time(&last_used_at)}</td>
+            <td class="session-browser" title=user_agent>{browser}</td>
+            <td data-label=move || fl!(LOADER, "sessions-col-address")>{address.unwrap_or_default()}</td>
+            <td data-label=move || fl!(LOADER, "sessions-col-created")>{move || i18n::format_time(&created_at)}</td>
+            <td data-label=move || fl!(LOADER, "sessions-col-last-used")>{move || i18n::format_time(&last_used_at)}</td>
             <td class="actions">{actions}</td>
         </tr>
+    }
+}
+
+/// A short name for a `User-Agent`: the browser with its major version and the system
+/// ("Firefox 133 · Linux"), or the first product of an unknown one ("curl 8"); `None`
+/// when empty. The full text stays in the cell's title.
+pub fn browser_summary(ua: &str) -> Option<String> {
+    let ua = ua.trim();
+    if ua.is_empty() {
+        return None;
+    }
+    let major = |marker: &str| {
+        ua.split(marker)
+            .nth(1)
+            .map(|v| v.split(|c: char| !c.is_ascii_digit()).next().unwrap_or(""))
+            .filter(|v| !v.is_empty())
+    };
+    let browsers = [
+        ("Edg/", "Edge"),
+        ("OPR/", "Opera"),
+        ("Firefox/", "Firefox"),
+        ("Chromium/", "Chromium"),
+        ("Chrome/", "Chrome"),
+    ];
+    let browser = browsers
+        .iter()
+        .find_map(|(m, name)| major(m).map(|v| format!("{name} {v}")))
+        .or_else(|| {
+            ua.contains("Safari/")
+                .then(|| major("Version/").map(|v| format!("Safari {v}")))
+                .flatten()
+        })
+        .unwrap_or_else(|| {
+            let first = ua.split_whitespace().next().unwrap_or(ua);
+            match first.split_once('/') {
+                Some((name, v)) => {
+                    let v = v.split('.').next().unwrap_or(v);
+                    format!("{name} {v}")
+                }
+                None => first.to_owned(),
+            }
+        });
+    let systems = [
+        ("Android", "Android"),
+        ("iPhone", "iOS"),
+        ("iPad", "iPadOS"),
+        ("Windows", "Windows"),
+        ("Mac OS X", "macOS"),
+        ("CrOS", "ChromeOS"),
+        ("Linux", "Linux"),
+    ];
+    Some(match systems.iter().find(|(m, _)| ua.contains(m)) {
+        Some((_, os)) => format!("{browser} · {os}"),
+        None => browser,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::browser_summary;
+
+    #[test]
+    fn user_agents_in_short() {
+        let cases = [
+            (
+                "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) \
+                 HeadlessChrome/156.0.8078.73 Safari/537.36",
+                "Chrome 156 · Linux",
+            ),
+            (
+                "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0",
+                "Firefox 133 · Windows",
+            ),
+            (
+                "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 \
+                 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1",
+                "Safari 17 · iOS",
+            ),
+            (
+                "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) \
+                 Chrome/131.0 Mobile Safari/537.36 EdgA/131.0 Edg/131.0",
+                "Edge 131 · Android",
+            ),
+            ("curl/8.5.0", "curl 8"),
+        ];
+        for (ua, want) in cases {
+            assert_eq!(browser_summary(ua).as_deref(), Some(want), "{ua}");
+        }
+        assert_eq!(browser_summary("  "), None);
     }
 }

@@ -29,9 +29,7 @@ impl ClientAction {
         match self {
             ClientAction::AcceptHost => "accept-dialog",
             ClientAction::NewBackup => "regenerate-dialog",
-            ClientAction::FirstRestore | ClientAction::NewRestore => {
-                "restore-key-dialog"
-            }
+            ClientAction::FirstRestore | ClientAction::NewRestore => "restore-key-dialog",
         }
     }
 
