@@ -151,7 +151,7 @@ fn RestoreKey(client: RwSignal<Option<Client>>, ssh_user: Signal<Option<String>>
         }
     });
     view! {
-        <h3 id="client-restore-title">{move || fl!(LOADER, "client-restore-title")}</h3>
+        <h3 id="client-restore-title" class="panel-subtitle">{move || fl!(LOADER, "client-restore-title")}</h3>
         <p id="client-restore-intro">{move || fl!(LOADER, "client-restore-intro")}</p>
         <Show
             when=move || exists.get()
