@@ -53,17 +53,17 @@ crate::text::text_enum! {
 /// The default root of both keys: the whole file system.
 pub const DEFAULT_ROOT: &str = "/";
 
-/// Whether `root` can be a key's root: absolute, at most 1024 bytes, no `..`, and none of
-/// the characters that `authorized_keys` quoting or `rrsync`'s own argument splitting and
-/// globbing would change (quotes, backslashes, spaces, wildcards, control characters).
+/// Whether `root` can be a key's root: absolute, at most 1024 bytes, no `.` or `..`
+/// component, and only letters, digits and `._+,:@%=/-` (it is part of a shell command).
 pub fn root_ok(root: &str) -> bool {
+    // sshd runs the forced command through the user's shell: only characters that mean
+    // nothing to a shell, to `authorized_keys` quoting and to rrsync may appear.
     root.starts_with('/')
         && root.len() <= 1024
-        && !root.split('/').any(|c| c == "..")
-        && path_chars_ok(root)
-        && !root
-            .chars()
-            .any(|c| c.is_whitespace() || "\"'\\".contains(c))
+        && !root.split('/').any(|c| c == ".." || c == ".")
+        && root
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._+,:@%=/-".contains(&b))
 }
 
 /// Whether a path reaches the client's `rrsync` unchanged. rsync escapes spaces, quotes
@@ -89,12 +89,15 @@ pub fn confined_path(root: &str, path: &str) -> Option<String> {
 }
 
 /// Whether a job's source path can be reached through its client's keys: anything
-/// through a plain key or another kind of connection, only paths beneath the root
-/// through restricted ssh keys.
+/// through a plain key or another kind of connection; through restricted ssh keys only
+/// absolute paths beneath the root, without `..`, that rrsync takes as they are.
 pub fn reachable(mode: KeyMode, root: &str, connection: &Connection, path: &str) -> bool {
     mode != KeyMode::Rrsync
         || !matches!(connection, Connection::Ssh { .. })
-        || confined_path(root, path).is_some()
+        || (path.starts_with('/')
+            && !path.split('/').any(|c| c == "..")
+            && path_chars_ok(path)
+            && confined_path(root, path).is_some())
 }
 
 /// The `authorized_keys` line of a key: `restrict` (no pty, no forwarding of any kind),
@@ -180,9 +183,45 @@ mod tests {
             assert!(root_ok(good), "{good}");
         }
         for bad in [
-            "", "home", "/a b", "/a\"b", "/a'b", "/a\\b", "/*", "/a/../b", "/a\n",
+            "",
+            "home",
+            "/a b",
+            "/a\"b",
+            "/a'b",
+            "/a\\b",
+            "/*",
+            "/a/../b",
+            "/a/./b",
+            "/a\n",
+            "/;$SSH_ORIGINAL_COMMAND",
+            "/srv|sh",
+            "/srv$(id)",
+            "/srv`id`",
+            "/srv&id",
+            "/srv>x",
         ] {
             assert!(!root_ok(bad), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn reachable_paths() {
+        let ssh = Connection::Ssh {
+            user: "eb".into(),
+            host: "h".into(),
+            port: 22,
+        };
+        let r = |p: &str| reachable(KeyMode::Rrsync, "/srv", &ssh, p);
+        assert!(r("/srv/a b") && r("/srv"));
+        for bad in ["/srv/../etc", "srv/a", "/srv/[x]", "/srv/{a,b}", "/etc"] {
+            assert!(!r(bad), "{bad}");
+        }
+        assert!(reachable(KeyMode::Plain, "/srv", &ssh, "/etc"));
+        assert!(reachable(
+            KeyMode::Rrsync,
+            "/srv",
+            &Connection::Local,
+            "/etc"
+        ));
     }
 }

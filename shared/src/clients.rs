@@ -451,7 +451,8 @@ pub struct ConnectionTest {
     /// rsync is older than 3.4.0, the first upstream release with the fixes for the
     /// vulnerabilities published in January 2025 (CVE-2024-12084…12088; distributions
     /// also fix older versions); `key_unrestricted` when the backup key runs any
-    /// command on the client (install the restricted line).
+    /// command on the client (install the restricted line); `backup_key_writes` and
+    /// `restore_key_reads` when a key may do more than its job.
     #[serde(default)]
     pub warnings: Vec<String>,
     /// What the backup key allowed (ssh clients whose host answered and is trusted).

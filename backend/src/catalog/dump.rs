@@ -141,9 +141,12 @@ async fn plan(pool: &DbPool, which: Which, out: &mut Outcome) -> Result<Plan, Du
     let catalog_id = db::catalog::identity(&mut c).await?;
     let server_version = db::catalog::server_version_num(&mut c).await?;
     let (clients, replications) = db::catalog::key_owners(&mut c).await?;
+    // A client's restore key pair goes with its backup key pair (a copy of a restore key
+    // the client never had is not made: `copy_into` skips missing files).
     let owners: Vec<KeyOwner> = clients
-        .into_iter()
-        .map(KeyOwner::Client)
+        .iter()
+        .map(|id| KeyOwner::Client(*id))
+        .chain(clients.iter().map(|id| KeyOwner::ClientRestore(*id)))
         .chain(replications.into_iter().map(KeyOwner::Replication))
         .collect();
     let mut targets = Vec::new();

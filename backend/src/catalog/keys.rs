@@ -11,10 +11,13 @@ use super::files;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyOwner {
     Client(i64),
+    /// A client's restore key.
+    ClientRestore(i64),
     Replication(i64),
 }
 
-/// The owner of a key file name (`client-7`, `client-7.pub`, `replication-2`, …); `None`
+/// The owner of a key file name (`client-7`, `client-7.pub`, `client-7-restore`,
+/// `replication-2`, …); `None`
 /// for any other name (temporary files of the keys module, strangers).
 pub fn owner_of(name: &str) -> Option<KeyOwner> {
     let base = name.strip_suffix(".pub").unwrap_or(name);
@@ -26,6 +29,13 @@ pub fn owner_of(name: &str) -> Option<KeyOwner> {
     if let Some(id) = base.strip_prefix("client-").and_then(number) {
         return Some(KeyOwner::Client(id));
     }
+    if let Some(id) = base
+        .strip_prefix("client-")
+        .and_then(|b| b.strip_suffix("-restore"))
+        .and_then(number)
+    {
+        return Some(KeyOwner::ClientRestore(id));
+    }
     base.strip_prefix("replication-")
         .and_then(number)
         .map(KeyOwner::Replication)
@@ -35,6 +45,7 @@ pub fn owner_of(name: &str) -> Option<KeyOwner> {
 pub fn file_names(owner: KeyOwner) -> [String; 2] {
     let base = match owner {
         KeyOwner::Client(id) => format!("client-{id}"),
+        KeyOwner::ClientRestore(id) => format!("client-{id}-restore"),
         KeyOwner::Replication(id) => format!("replication-{id}"),
     };
     [base.clone(), format!("{base}.pub")]
@@ -79,6 +90,10 @@ mod tests {
         assert_eq!(owner_of("client-7"), Some(KeyOwner::Client(7)));
         assert_eq!(owner_of("client-7.pub"), Some(KeyOwner::Client(7)));
         assert_eq!(owner_of("replication-2"), Some(KeyOwner::Replication(2)));
+        assert_eq!(
+            owner_of("client-7-restore.pub"),
+            Some(KeyOwner::ClientRestore(7))
+        );
         for other in [
             ".client-7.new-0a1b",
             "client-",
@@ -86,6 +101,8 @@ mod tests {
             "client-7.old",
             "known_hosts",
             "client--1",
+            "client-7-restorex",
+            "client--restore",
         ] {
             assert_eq!(owner_of(other), None, "{other}");
         }

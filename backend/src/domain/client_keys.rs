@@ -2,7 +2,7 @@
 //! key mode and root and the server's address), the mode and root an input chooses, and
 //! the check that the client's jobs lie beneath that root.
 
-use shared::client_keys::{confined_path, key_line};
+use shared::client_keys::{key_line, reachable};
 use shared::clients::{ClientInput, Connection, KeyMode, KeyPurpose};
 
 use super::{ensure_valid, DomainError, FieldIssue};
@@ -59,7 +59,7 @@ pub async fn check_jobs_inside(
     let outside = jobs::of_clients(c, &[client_id])
         .await?
         .iter()
-        .any(|j| confined_path(root, &j.source_path).is_none());
+        .any(|j| !reachable(*mode, root, connection, &j.source_path));
     if outside {
         ensure_valid(vec![FieldIssue::new("key_root", "outside_key_root")])?;
     }

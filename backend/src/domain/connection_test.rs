@@ -40,6 +40,13 @@ pub fn judge(mode: KeyMode, root: &str, found: Found) -> ConnectionTest {
     if backup == Some(Unrestricted) {
         warnings.push("key_unrestricted".to_owned());
     }
+    // More than each key needs: a backup key that writes, a restore key that reads.
+    if backup == Some(ReadWrite) {
+        warnings.push("backup_key_writes".to_owned());
+    }
+    if matches!(found.restore, Some(Unrestricted | ReadOnly | ReadWrite)) {
+        warnings.push("restore_key_reads".to_owned());
+    }
     if let Some(w) = found.version.as_deref().and_then(rsync_version::warning) {
         warnings.push(w.to_owned());
     }
@@ -208,6 +215,10 @@ mod tests {
             (t.ok, t.code.as_deref()),
             (false, Some("key_mode_mismatch"))
         );
+        // Keys that may do more than their job work, and say so.
+        let t = judge(KeyMode::Rrsync, "/", found(ReadWrite, Some(ReadOnly), None));
+        assert!(t.ok);
+        assert_eq!(t.warnings, ["backup_key_writes", "restore_key_reads"]);
     }
 
     #[test]

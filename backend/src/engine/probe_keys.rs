@@ -44,7 +44,12 @@ pub fn first_verdict(exit: Option<i32>, stdout: &str, stderr: &str) -> Option<Ke
         Diagnosis::Ok(line) if line.starts_with("rsync") => {
             Some(KeyFound::State(KeyState::Unrestricted, Some(line)))
         }
-        Diagnosis::AuthRefused => Some(KeyFound::State(KeyState::Missing, None)),
+        // ssh's own refusal of the key; any other "Permission denied" is the forced
+        // command's (a client's rrsync that cannot be run).
+        Diagnosis::AuthRefused if stderr.contains("Permission denied (publickey") => {
+            Some(KeyFound::State(KeyState::Missing, None))
+        }
+        Diagnosis::AuthRefused => Some(KeyFound::State(KeyState::Broken, None)),
         d @ (Diagnosis::HostKeyMismatch | Diagnosis::HostKeyUnverified) => {
             Some(KeyFound::Failed(d))
         }
@@ -97,8 +102,9 @@ pub async fn probe(r: &KeyReach<'_>) -> KeyFound {
     };
     // `/` is the root rrsync confines the key to.
     let remote = format!("{}@{}:/", r.user, r.host);
-    let can_read = rsync_ok(r.rsync, &["--list-only", "--dirs"], &shell, None, &remote).await;
-    let can_write = rsync_ok(
+    let (can_read, read_err) =
+        rsync_ok(r.rsync, &["--list-only", "--dirs"], &shell, None, &remote).await;
+    let (can_write, write_err) = rsync_ok(
         r.rsync,
         &["--dry-run", "--dirs"],
         &shell,
@@ -106,18 +112,26 @@ pub async fn probe(r: &KeyReach<'_>) -> KeyFound {
         &remote,
     )
     .await;
+    // The client stopped answering between the tries: not a verdict on the key.
+    if !can_read
+        && !can_write
+        && super::classify::ssh_unreachable(&read_err)
+        && super::classify::ssh_unreachable(&write_err)
+    {
+        return KeyFound::Failed(Diagnosis::Unreachable);
+    }
     KeyFound::State(forced_state(can_read, can_write), None)
 }
 
-/// Whether rsync succeeds: a pull of `remote` without `source`, else a push of `source`
-/// to it.
+/// Whether rsync succeeds (a pull of `remote` without `source`, else a push of `source`
+/// to it), and its error output.
 async fn rsync_ok(
     rsync: &Path,
     options: &[&str],
     shell: &str,
     source: Option<&Path>,
     remote: &str,
-) -> bool {
+) -> (bool, String) {
     let mut cmd = async_process::Command::new(rsync);
     cmd.args(options).arg("-e").arg(shell).arg("--");
     match source {
@@ -128,12 +142,13 @@ async fn rsync_ok(
         }
         None => cmd.arg(remote),
     };
-    cmd.stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .await
-        .is_ok_and(|s| s.success())
+    match cmd.stdin(Stdio::null()).output().await {
+        Ok(o) => (
+            o.status.success(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        ),
+        Err(e) => (false, e.to_string()),
+    }
 }
 
 #[cfg(test)]
@@ -164,6 +179,15 @@ mod tests {
         );
         assert_eq!(
             first_verdict(Some(127), "", "sh: 1: rrsync: not found\n"),
+            Some(KeyFound::State(KeyState::Broken, None))
+        );
+        // Installed, but the forced command cannot be run: not a missing key.
+        assert_eq!(
+            first_verdict(
+                Some(126),
+                "",
+                "sh: 1: /usr/local/bin/rrsync: Permission denied\n"
+            ),
             Some(KeyFound::State(KeyState::Broken, None))
         );
         assert_eq!(

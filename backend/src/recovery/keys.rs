@@ -1,5 +1,5 @@
-//! The ssh key pairs of the recovered catalog: each client's (and replication source's)
-//! pair copied back from a location's `.elkarbackup/keys/` (the copy whose public half the
+//! The ssh key pairs of the recovered catalog: each client's backup and restore pairs (and
+//! each replication source's) copied back from a location's `.elkarbackup/keys/` (the copy whose public half the
 //! catalog names, else the newest), or made again when no copy survives — then its new
 //! public key must be installed on the client by hand, and the summary says so.
 
@@ -59,15 +59,10 @@ fn choose(mut found: Vec<Copy>, public: &str) -> Option<Copy> {
     found.into_iter().max_by_key(|(t, ..)| *t)
 }
 
-/// Restores or makes every key pair the catalog needs, and records the public keys.
-pub async fn recover(
-    data_dir: &Path,
-    found: &[Found],
-    pool: &DbPool,
-    report: &mut Report,
-) -> anyhow::Result<()> {
-    let mut c = db::conn(pool).await?;
-    let mut needed: Vec<Needed> = db::clients::all_names(&mut c)
+/// Every key pair the catalog needs: each client's backup pair and, when it has one, its
+/// restore pair; each replication source's pair.
+async fn needed(c: &mut db::PgConn) -> anyhow::Result<Vec<Needed>> {
+    let mut needed: Vec<Needed> = db::clients::all_names(c)
         .await?
         .into_iter()
         .map(|(id, label)| Needed {
@@ -77,15 +72,26 @@ pub async fn recover(
             local: false,
         })
         .collect();
+    let mut restore_keys = Vec::new();
     for n in &mut needed {
         if let KeyOwner::Client(id) = n.owner {
-            if let Some(row) = db::clients::find(&mut c, id).await? {
+            if let Some(row) = db::clients::find(c, id).await? {
                 n.local = row.connection.get("kind").and_then(|k| k.as_str()) == Some("local");
                 n.public = row.public_key;
+                // Its restore key, when it has one (restores to it need that pair).
+                if let Some(public) = row.restore_public_key {
+                    restore_keys.push(Needed {
+                        owner: KeyOwner::ClientRestore(id),
+                        label: format!("{} (restore)", n.label),
+                        public,
+                        local: n.local,
+                    });
+                }
             }
         }
     }
-    for r in db::replications::list(&mut c).await? {
+    needed.extend(restore_keys);
+    for r in db::replications::list(c).await? {
         needed.push(Needed {
             owner: KeyOwner::Replication(r.id),
             label: r.name,
@@ -93,6 +99,18 @@ pub async fn recover(
             local: false,
         });
     }
+    Ok(needed)
+}
+
+/// Restores or makes every key pair the catalog needs, and records the public keys.
+pub async fn recover(
+    data_dir: &Path,
+    found: &[Found],
+    pool: &DbPool,
+    report: &mut Report,
+) -> anyhow::Result<()> {
+    let mut c = db::conn(pool).await?;
+    let needed = needed(&mut c).await?;
     let dir = engine_keys::keys_dir(data_dir)?;
     for n in needed {
         let [private_name, public_name] = file_names(n.owner);
@@ -110,6 +128,9 @@ pub async fn recover(
             None => {
                 let line = match n.owner {
                     KeyOwner::Client(id) => engine_keys::generate(data_dir, id).await?,
+                    KeyOwner::ClientRestore(id) => {
+                        engine_keys::generate_named(data_dir, &KeyName::client_restore(id)).await?
+                    }
                     KeyOwner::Replication(id) => {
                         engine_keys::generate_named(data_dir, &KeyName::replication(id)).await?
                     }
@@ -126,6 +147,9 @@ pub async fn recover(
         if !same_key(&public, &n.public) {
             match n.owner {
                 KeyOwner::Client(id) => db::clients::set_public_key(&mut c, id, &public).await?,
+                KeyOwner::ClientRestore(id) => {
+                    db::clients::set_restore_public_key(&mut c, id, &public).await?
+                }
                 KeyOwner::Replication(id) => {
                     db::replications::set_public_key(&mut c, id, &public).await?
                 }

@@ -201,6 +201,17 @@ async fn from_the_dump(s: &Scene, disk: &Path) -> (String, tempfile::TempDir) {
     assert_eq!(run(&admin, s.ssh_job).await["result"], "ok");
     let key = data.path().join(format!("keys/client-{}", s.ssh_client));
     assert!(key.is_file());
+    // So did its restore key: the public half the catalog names, its private half here.
+    let (_, c) = admin.get(&format!("/api/clients/{}", s.ssh_client)).await;
+    let restore = data
+        .path()
+        .join(format!("keys/client-{}-restore", s.ssh_client));
+    assert!(restore.is_file());
+    let public = std::fs::read_to_string(
+        restore.with_file_name(format!("client-{}-restore.pub", s.ssh_client)),
+    )
+    .unwrap();
+    assert_eq!(public.trim(), c["restore_public_key"].as_str().unwrap());
     (url, data)
 }
 

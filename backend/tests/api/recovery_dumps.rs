@@ -125,6 +125,22 @@ async fn a_dump_is_private_restorable_and_pruned_to_keep() {
             .trim(),
         c["public_key"].as_str().unwrap()
     );
+    // The restore key pair goes with it.
+    assert_eq!(
+        std::fs::read(keys.join(format!("client-{cid}-restore"))).unwrap(),
+        std::fs::read(
+            app._data_dir
+                .path()
+                .join(format!("keys/client-{cid}-restore"))
+        )
+        .unwrap()
+    );
+    assert_eq!(
+        std::fs::read_to_string(keys.join(format!("client-{cid}-restore.pub")))
+            .unwrap()
+            .trim(),
+        c["restore_public_key"].as_str().unwrap()
+    );
 }
 
 #[tokio::test]

@@ -260,6 +260,37 @@ async fn backups_and_restores_go_through_a_root_and_a_restore_needs_its_key() {
     let (s, j) = admin.post("/api/jobs", body).await;
     assert_eq!(s, 201, "{j}");
     let jid = j["id"].as_i64().unwrap();
+    // Nor can `..` lead out of it, nor wildcards rrsync would expand.
+    for bad in [
+        format!("{}/../etc", root.display()),
+        format!("{}/[ab]", root.display()),
+    ] {
+        let mut b = job(cid, "sneaky", loc, pol);
+        b["source_path"] = json!(bad);
+        let (s, e) = admin.post("/api/jobs", b).await;
+        assert_eq!(
+            (s, e["fields"][0]["code"].as_str()),
+            (422, Some("outside_key_root")),
+            "{e}"
+        );
+    }
+    // A root is part of the forced command, which sshd runs through a shell: anything a
+    // shell would read is refused.
+    for bad in [
+        "/;$SSH_ORIGINAL_COMMAND",
+        "/srv|sh",
+        "/srv$(id)",
+        "/srv dir",
+    ] {
+        let (s, e) = admin
+            .patch(&format!("/api/clients/{cid}"), json!({"key_root": bad}))
+            .await;
+        assert_eq!(
+            (s, e["fields"][0]["field"].as_str()),
+            (422, Some("key_root")),
+            "{bad}: {e}"
+        );
+    }
     // Nor can the root be narrowed past the job afterwards.
     let (s, e) = admin
         .patch(

@@ -42,6 +42,8 @@ fn warning_text(test: &ConnectionTest) -> Option<String> {
         .filter_map(|w| match w.as_str() {
             "rsync_unfixed" => Some(fl!(LOADER, "client-test-rsync-unfixed")),
             "key_unrestricted" => Some(fl!(LOADER, "client-test-key-unrestricted")),
+            "backup_key_writes" => Some(fl!(LOADER, "client-test-backup-key-writes")),
+            "restore_key_reads" => Some(fl!(LOADER, "client-test-restore-key-reads")),
             _ => None,
         })
         .collect();
