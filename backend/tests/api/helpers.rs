@@ -344,6 +344,21 @@ pub async fn expect_error(
     e
 }
 
+/// Sends a request; an idempotent one is sent once more when it failed before any
+/// answer (a pooled keep-alive connection the server closed at that very instant: on a
+/// loaded machine the server's keep-alive can run out while the client is still reading
+/// a large answer, before the client's own idle limit).
+async fn send_retrying_stale(
+    build: impl Fn() -> reqwest::RequestBuilder,
+    idempotent: bool,
+) -> reqwest::Response {
+    match build().send().await {
+        Ok(res) => res,
+        Err(e) if idempotent && e.is_request() => build().send().await.unwrap(),
+        Err(e) => panic!("{e:?}"),
+    }
+}
+
 /// A JSON client acting as one principal (or anonymously).
 pub struct Api {
     pub base: String,
@@ -359,16 +374,19 @@ impl Api {
         path: &str,
         body: Option<&serde_json::Value>,
     ) -> (u16, serde_json::Value) {
-        let mut req = self
-            .client
-            .request(method, format!("{}{}", self.base, path));
-        if let Some(t) = &self.token {
-            req = req.bearer_auth(t);
-        }
-        if let Some(b) = body {
-            req = req.json(b);
-        }
-        let res = req.send().await.unwrap();
+        let build = || {
+            let mut req = self
+                .client
+                .request(method.clone(), format!("{}{}", self.base, path));
+            if let Some(t) = &self.token {
+                req = req.bearer_auth(t);
+            }
+            if let Some(b) = body {
+                req = req.json(b);
+            }
+            req
+        };
+        let res = send_retrying_stale(build, method.is_idempotent()).await;
         let status = res.status().as_u16();
         let text = res.text().await.unwrap();
         (
@@ -379,14 +397,17 @@ impl Api {
 
     /// A GET whose response is read by the caller (downloads, headers).
     pub async fn raw(&self, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
-        let mut req = self.client.get(format!("{}{}", self.base, path));
-        if let Some(t) = &self.token {
-            req = req.bearer_auth(t);
-        }
-        for (k, v) in headers {
-            req = req.header(*k, *v);
-        }
-        req.send().await.unwrap()
+        let build = || {
+            let mut req = self.client.get(format!("{}{}", self.base, path));
+            if let Some(t) = &self.token {
+                req = req.bearer_auth(t);
+            }
+            for (k, v) in headers {
+                req = req.header(*k, *v);
+            }
+            req
+        };
+        send_retrying_stale(build, true).await
     }
 
     pub async fn get(&self, path: &str) -> (u16, serde_json::Value) {
