@@ -88,16 +88,37 @@ pub fn confined_path(root: &str, path: &str) -> Option<String> {
     }
 }
 
+/// Whether a client's keys run `rrsync` (ssh clients in `rrsync` mode): paths go to it
+/// relative to the keys' root, and no shell parses them.
+pub fn confines(mode: KeyMode, connection: &Connection) -> bool {
+    mode == KeyMode::Rrsync && matches!(connection, Connection::Ssh { .. })
+}
+
+/// Why a path cannot be given to a client's `rrsync`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unconfinable {
+    /// It holds wildcards or braces, which rrsync would expand.
+    Expanded,
+    /// It is not beneath the keys' root.
+    Outside,
+}
+
+/// `path` as the client's `rrsync` takes it ([`confined_path`]), or why it cannot be.
+pub fn confine(root: &str, path: &str) -> Result<String, Unconfinable> {
+    if !path_chars_ok(path) {
+        return Err(Unconfinable::Expanded);
+    }
+    confined_path(root, path).ok_or(Unconfinable::Outside)
+}
+
 /// Whether a job's source path can be reached through its client's keys: anything
 /// through a plain key or another kind of connection; through restricted ssh keys only
 /// absolute paths beneath the root, without `..`, that rrsync takes as they are.
 pub fn reachable(mode: KeyMode, root: &str, connection: &Connection, path: &str) -> bool {
-    mode != KeyMode::Rrsync
-        || !matches!(connection, Connection::Ssh { .. })
+    !confines(mode, connection)
         || (path.starts_with('/')
             && !path.split('/').any(|c| c == "..")
-            && path_chars_ok(path)
-            && confined_path(root, path).is_some())
+            && confine(root, path).is_ok())
 }
 
 /// The `authorized_keys` line of a key: `restrict` (no pty, no forwarding of any kind),

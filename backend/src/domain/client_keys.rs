@@ -2,7 +2,7 @@
 //! key mode and root and the server's address), the mode and root an input chooses, and
 //! the check that the client's jobs lie beneath that root.
 
-use shared::client_keys::{key_line, reachable};
+use shared::client_keys::{confines, key_line, reachable};
 use shared::clients::{ClientInput, Connection, KeyMode, KeyPurpose};
 
 use super::{ensure_valid, DomainError, FieldIssue};
@@ -53,7 +53,7 @@ pub async fn check_jobs_inside(
     connection: &Connection,
     (mode, root): &(KeyMode, String),
 ) -> Result<(), DomainError> {
-    if *mode != KeyMode::Rrsync || !matches!(connection, Connection::Ssh { .. }) {
+    if !confines(*mode, connection) {
         return Ok(());
     }
     let outside = jobs::of_clients(c, &[client_id])

@@ -8,15 +8,11 @@ use backend::catalog::{self, files, Which};
 use crate::helpers::*;
 use crate::recovery_dumps::{location_dir, setup};
 use crate::replication_access::{backed_up_job, create_access, key_pair};
-use crate::sshd::Sshd;
+use crate::sshd::{client_ssh_args, Sshd};
 
 /// `rsync -r` through the gate into a new directory: whether it succeeded.
 fn pull(key: &std::path::Path, port: u16, path: &str, dest: &std::path::Path) -> bool {
-    let ssh = format!(
-        "ssh -i {} -p {port} -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
-         -o BatchMode=yes -o IdentitiesOnly=yes -o LogLevel=ERROR",
-        key.display()
-    );
+    let ssh = format!("ssh {}", client_ssh_args(key, port).join(" "));
     std::process::Command::new("rsync")
         .args(["-r", "-e", &ssh])
         .arg(format!("root@127.0.0.1:{path}"))

@@ -10,30 +10,7 @@ use serde_json::json;
 use crate::helpers::*;
 use crate::manifest::manifest;
 use crate::replication_access::{backed_up_job, create_access, key_pair, replica};
-use crate::sshd::Sshd;
-
-/// The options of ssh, for direct calls and rsync's `-e`.
-fn ssh_args(key: &Path, port: u16) -> Vec<String> {
-    [
-        "-i",
-        key.to_str().unwrap(),
-        "-p",
-        &port.to_string(),
-        "-o",
-        "StrictHostKeyChecking=no",
-        "-o",
-        "UserKnownHostsFile=/dev/null",
-        "-o",
-        "BatchMode=yes",
-        "-o",
-        "IdentitiesOnly=yes",
-        "-o",
-        "LogLevel=ERROR",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect()
-}
+use crate::sshd::{client_ssh_args, Sshd};
 
 /// `rsync -aHAXX --numeric-ids -e <ssh> <args…>`: (success, stderr).
 fn rsync(key: &Path, port: u16, args: &[&str]) -> (bool, String) {
@@ -42,7 +19,10 @@ fn rsync(key: &Path, port: u16, args: &[&str]) -> (bool, String) {
     // rsync may touch a directory after setting its time, and the copy's differ).
     let out = std::process::Command::new("rsync")
         .args(shared::rsync::REPLICATE_BASE)
-        .args(["-e", &format!("ssh {}", ssh_args(key, port).join(" "))])
+        .args([
+            "-e",
+            &format!("ssh {}", client_ssh_args(key, port).join(" ")),
+        ])
         .args(args)
         .output()
         .unwrap();
@@ -227,7 +207,7 @@ async fn the_replica_key_pulls_snapshots_and_nothing_more() {
     // No shell.
     for cmd in [vec!["id"], vec!["sh", "-c", "id"], vec![]] {
         let o = std::process::Command::new("ssh")
-            .args(ssh_args(&key, port))
+            .args(client_ssh_args(&key, port))
             .args(["-T", "root@127.0.0.1"])
             .args(&cmd)
             .stdin(std::process::Stdio::null())
@@ -256,7 +236,7 @@ async fn forwards(key: &Path, port: u16, base: &str) -> bool {
         .unwrap()
         .port();
     let mut child = tokio::process::Command::new("ssh")
-        .args(ssh_args(key, port))
+        .args(client_ssh_args(key, port))
         .args(["-N", "-L", &format!("{local}:{target}"), "root@127.0.0.1"])
         .kill_on_drop(true)
         .spawn()

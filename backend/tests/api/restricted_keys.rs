@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 use crate::engine::{run, wait_finished};
 use crate::helpers::*;
 use crate::manifest::manifest;
-use crate::sshd::Sshd;
+use crate::sshd::{client_ssh_args, Sshd};
 
 /// A client's private key (`restore`: its restore key) in the server's data directory.
 fn key(app: &TestApp, client: i64, restore: bool) -> PathBuf {
@@ -23,28 +23,10 @@ fn key(app: &TestApp, client: i64, restore: bool) -> PathBuf {
         .join(format!("keys/client-{client}{suffix}"))
 }
 
-/// ssh options for the test's own connections with a client key.
-fn ssh_words(sshd: &Sshd, key: &Path) -> Vec<String> {
-    vec![
-        "-i".into(),
-        key.display().to_string(),
-        "-p".into(),
-        sshd.port.to_string(),
-        "-o".into(),
-        "BatchMode=yes".into(),
-        "-o".into(),
-        "StrictHostKeyChecking=no".into(),
-        "-o".into(),
-        "UserKnownHostsFile=/dev/null".into(),
-        "-o".into(),
-        "IdentitiesOnly=yes".into(),
-    ]
-}
-
 /// `ssh <key> root@127.0.0.1 <extra…>`.
 fn ssh(sshd: &Sshd, key: &Path, extra: &[&str]) -> Output {
     Command::new("ssh")
-        .args(ssh_words(sshd, key))
+        .args(client_ssh_args(key, sshd.port))
         .args(extra)
         .stdin(std::process::Stdio::null())
         .output()
@@ -54,7 +36,7 @@ fn ssh(sshd: &Sshd, key: &Path, extra: &[&str]) -> Output {
 /// `rsync -e <ssh with key> <args…>`.
 fn rsync(sshd: &Sshd, key: &Path, args: &[&str]) -> Output {
     let shell = std::iter::once("ssh".to_owned())
-        .chain(ssh_words(sshd, key))
+        .chain(client_ssh_args(key, sshd.port))
         .collect::<Vec<_>>()
         .join(" ");
     Command::new("rsync")

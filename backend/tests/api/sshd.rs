@@ -171,3 +171,27 @@ impl Sshd {
         self.authorize_lines(&lines);
     }
 }
+
+/// ssh's options for a test's own connections to a loopback sshd on `port` with `key`:
+/// no host key check, no agent, no prompts. For direct calls and rsync's `-e`.
+pub fn client_ssh_args(key: &Path, port: u16) -> Vec<String> {
+    [
+        "-i",
+        &key.display().to_string(),
+        "-p",
+        &port.to_string(),
+        "-o",
+        "StrictHostKeyChecking=no",
+        "-o",
+        "UserKnownHostsFile=/dev/null",
+        "-o",
+        "BatchMode=yes",
+        "-o",
+        "IdentitiesOnly=yes",
+        "-o",
+        "LogLevel=ERROR",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
+}

@@ -4,8 +4,8 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-use shared::client_keys::{confined_path, path_chars_ok};
-use shared::clients::{Connection, KeyMode};
+use shared::client_keys::{confine, confines, Unconfinable};
+use shared::clients::Connection;
 use shared::locations::LocationStatus;
 use shared::policies::{LevelName, Schedule};
 use shared::runs::RunError;
@@ -127,7 +127,7 @@ pub fn plan(ctx: &JobContext) -> Result<BackupPlan, Stop> {
 
 /// Whether the client's keys run `rrsync` (ssh clients in `rrsync` mode).
 fn confined(ctx: &JobContext) -> bool {
-    ctx.client.key_mode == KeyMode::Rrsync && matches!(ctx.connection, Connection::Ssh { .. })
+    confines(ctx.client.key_mode, &ctx.connection)
 }
 
 /// The job's source path as the client's key takes it: relative to the key's root when
@@ -139,17 +139,16 @@ fn remote_path(ctx: &JobContext) -> Result<String, Stop> {
         return Ok(path.clone());
     }
     let root = &ctx.client.key_root;
-    if !path_chars_ok(path) {
-        return Err(Stop(
-            RunError::InvalidConfiguration,
-            format!("rrsync would expand the wildcards or braces of {path:?}"),
-        ));
-    }
-    confined_path(root, path).ok_or_else(|| {
-        Stop(
-            RunError::InvalidConfiguration,
-            format!("{path} is outside {root}, the root of the client's restricted keys"),
-        )
+    confine(root, path).map_err(|why| {
+        let detail = match why {
+            Unconfinable::Expanded => {
+                format!("rrsync would expand the wildcards or braces of {path:?}")
+            }
+            Unconfinable::Outside => {
+                format!("{path} is outside {root}, the root of the client's restricted keys")
+            }
+        };
+        Stop(RunError::InvalidConfiguration, detail)
     })
 }
 

@@ -7,8 +7,8 @@ use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use shared::client_keys::{confined_path, path_chars_ok};
-use shared::clients::{Connection, KeyMode};
+use shared::client_keys::{confine, confines, Unconfinable};
+use shared::clients::Connection;
 use shared::runs::RunError;
 
 use super::context::RestoreContext;
@@ -55,8 +55,7 @@ pub fn plan(ctx: &RestoreContext, dry_run: bool) -> Result<PlannedRestore, Stop>
         .map_err(|_| Stop(RunError::InvalidPath, target.path.clone()))?;
     let source = data.join(std::ffi::OsStr::from_bytes(&rel.to_bytes()));
     let data_dir = &ctx.limits.data_dir;
-    let confined =
-        client.key_mode == KeyMode::Rrsync && matches!(ctx.connection, Connection::Ssh { .. });
+    let confined = confines(client.key_mode, &ctx.connection);
     let (destination, key_path) = if confined {
         if client.restore_public_key.is_none() {
             return Err(Stop(
@@ -93,17 +92,15 @@ pub fn plan(ctx: &RestoreContext, dry_run: bool) -> Result<PlannedRestore, Stop>
 
 /// A restore target as the client's `rrsync` takes it: relative to the keys' root.
 fn confined_destination(root: &str, destination: &str) -> Result<String, Stop> {
-    if !path_chars_ok(destination) {
-        return Err(Stop(
+    confine(root, destination).map_err(|why| match why {
+        Unconfinable::Expanded => Stop(
             RunError::InvalidPath,
             format!("rrsync would expand the wildcards or braces of {destination:?}"),
-        ));
-    }
-    confined_path(root, destination).ok_or_else(|| {
-        Stop(
+        ),
+        Unconfinable::Outside => Stop(
             RunError::OutsideKeyRoot,
             format!("{destination} is outside {root}, the root of the client's restricted keys"),
-        )
+        ),
     })
 }
 
