@@ -94,6 +94,9 @@ enum AdminCommand {
         #[arg(long)]
         password_stdin: bool,
     },
+    /// Remove a user's second factor and recovery codes (a lost phone): they sign in with
+    /// their password alone until they set up a new one.
+    ResetTwoFactor { name: String },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -257,6 +260,14 @@ async fn admin(config: &Config, url: &str, command: AdminCommand) -> anyhow::Res
             if generated {
                 println!("password: {pw}");
             }
+        }
+        AdminCommand::ResetTwoFactor { name } => {
+            backend::domain::two_factor::reset_by_name(&pool, &name)
+                .await
+                .map_err(describe)?;
+            println!(
+                "two-factor sign-in of {name} removed: they sign in with their password alone"
+            );
         }
     }
     Ok(())

@@ -33,6 +33,7 @@ use crate::pages::sessions::SessionsPage;
 use crate::pages::settings::SettingsPage;
 use crate::pages::status::StatusPage;
 use crate::pages::tokens::TokensPage;
+use crate::pages::two_factor::TwoFactorPage;
 use crate::pages::users::{EditUserPage, NewUserPage, UsersPage};
 use crate::pages::webhooks::{EditWebhookPage, NewWebhookPage, WebhooksPage};
 use crate::state::Session;
@@ -85,6 +86,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("replications/:id") view=EditSourcePage />
                     <Route path=path!("preferences") view=PreferencesPage />
                     <Route path=path!("password") view=PasswordPage />
+                    <Route path=path!("two-factor") view=TwoFactorPage />
                     <Route path=path!("tokens") view=TokensPage />
                     <Route path=path!("sessions") view=SessionsPage />
                     <Route path=path!("about") view=AboutPage />

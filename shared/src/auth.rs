@@ -82,6 +82,10 @@ pub struct LoginRequest {
     pub username: String,
     #[cfg_attr(feature = "openapi", schema(example = "correct horse battery staple"))]
     pub password: String,
+    /// The code of a user with two-factor sign-in: 6 digits from the authenticator app, or
+    /// a recovery code. Without it such a user gets 401 `second_factor_required`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
 }
 
 /// The signed-in user.
@@ -97,6 +101,14 @@ pub struct Me {
     #[cfg_attr(feature = "openapi", schema(required = true))]
     pub language: Option<Language>,
     pub page_size: i32,
+    /// Whether signing in needs a code from an authenticator app.
+    #[serde(default)]
+    pub two_factor: bool,
+    /// An administrator without a second factor where the settings require one: until it
+    /// is set up (`/api/me/totp`), this session may do nothing else (403
+    /// `two_factor_setup_required`).
+    #[serde(default)]
+    pub two_factor_setup_required: bool,
 }
 
 /// `POST /api/auth/login` result. The token is also set as an HttpOnly cookie.

@@ -66,6 +66,16 @@ crate::text::text_enum! {
         HostKeyPending => "host_key_pending",
         /// The primary's ssh host key differs from the accepted one. (409)
         HostKeyMismatch => "host_key_mismatch",
+        /// The password is right and the account signs in with a second factor: send the
+        /// login again with `code`. (401)
+        SecondFactorRequired => "second_factor_required",
+        /// The code is wrong, expired or already used. (401)
+        InvalidSecondFactor => "invalid_second_factor",
+        /// This administrator must set up two-factor sign-in (`/api/me/totp`) before
+        /// anything else: the settings require it. (403)
+        TwoFactorSetupRequired => "two_factor_setup_required",
+        /// Administrators must keep two-factor sign-in: the settings require it. (409)
+        TwoFactorRequired => "two_factor_required",
     }
 }
 

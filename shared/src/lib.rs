@@ -26,6 +26,7 @@ pub mod settings;
 pub mod snapshots;
 pub mod text;
 pub mod tokens;
+pub mod two_factor;
 pub mod users;
 pub mod validate;
 

@@ -57,6 +57,9 @@ pub struct Settings {
     /// separated by commas): `from="…"` in the clients' key lines, so that a stolen key
     /// works from nowhere else. Empty: no `from=`.
     pub client_key_from: String,
+    /// Administrators must sign in with a second factor; those without one must set it up
+    /// before anything else.
+    pub admins_need_two_factor: bool,
 }
 
 /// `PUT /api/settings` body: like `Settings`, with the password write-only.
@@ -106,6 +109,10 @@ pub struct SettingsInput {
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(example = "192.0.2.10"))]
     pub client_key_from: String,
+    /// Only an administrator who has a second factor may turn this on
+    /// (`own_two_factor_first`).
+    #[serde(default)]
+    pub admins_need_two_factor: bool,
 }
 
 fn smtp_port() -> i32 {

@@ -18,6 +18,10 @@ pub struct CreateToken {
         )
     )]
     pub name: String,
+    /// For a user with two-factor sign-in, a fresh code (from the app, or a recovery
+    /// code): a token outlives the session, so a session alone cannot make one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
 }
 
 /// A token as listed: never the secret itself.

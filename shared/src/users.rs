@@ -55,6 +55,9 @@ pub struct User {
     /// The first administrator: cannot be deleted, demoted or disabled.
     pub protected: bool,
     pub created_at: DateTime<Utc>,
+    /// Whether the user signs in with a second factor.
+    #[serde(default)]
+    pub two_factor: bool,
 }
 
 /// True for an acceptable user name.

@@ -26,12 +26,20 @@ error-primary-unreachable = The primary server could not be reached. Check its a
 error-primary-refused = The primary server refused the request: check the replication token, or whether its access was revoked. The details are in the log.
 error-host-key-pending = The primary server's ssh host key has not been accepted yet. Check its fingerprint and accept it.
 error-host-key-mismatch = The primary server's ssh host key has changed since it was accepted. It may have been reinstalled, or someone may be impersonating it.
+error-second-factor-required = Enter the code from your authenticator app.
+error-invalid-second-factor = Wrong code, or a code that has already been used. Enter the code the app shows now, or one of your recovery codes.
+error-two-factor-setup-required = Administrators must sign in with a second factor. Set up two-factor sign-in before doing anything else.
+error-two-factor-required = Administrators must keep two-factor sign-in: the settings require it.
 
 validation-not-found = The selected item does not exist.
 validation-directory-missing = The directory does not exist on the server.
 validation-directory-not-writable = The server cannot write in this directory.
 validation-before-start = Must not be earlier than the start.
 validation-outside-key-root = Outside the directory this client’s restricted keys are confined to. Choose a path beneath it, or widen the keys’ directory on the client’s page (and install the new lines).
+validation-invalid-code = Wrong code, or a code that has already been used.
+validation-setup-not-started = Start the set-up first: no secret is waiting for confirmation.
+validation-not-enabled = Two-factor sign-in is not turned on.
+validation-own-two-factor-first = Set up two-factor sign-in for your own account first.
 validation-too-weak = Too easy to guess: { $reason ->
         [1] it is a common password, or close to one.
         [2] a word on its own, or your user name or e-mail, is easy to guess.

@@ -26,12 +26,20 @@ error-primary-unreachable = No se ha podido contactar con el servidor principal.
 error-primary-refused = El servidor principal ha rechazado la petición: comprueba el token de replicación o si se ha revocado su acceso. Los detalles están en el registro.
 error-host-key-pending = La clave de equipo ssh del servidor principal aún no se ha aceptado. Comprueba su huella y acéptala.
 error-host-key-mismatch = La clave de equipo ssh del servidor principal ha cambiado desde que se aceptó. Puede que se haya reinstalado o que alguien lo esté suplantando.
+error-second-factor-required = Escribe el código de tu aplicación de autenticación.
+error-invalid-second-factor = Código incorrecto o ya utilizado. Escribe el código que muestra ahora la aplicación, o uno de tus códigos de recuperación.
+error-two-factor-setup-required = Los administradores deben iniciar sesión con un segundo factor. Configura el inicio de sesión en dos pasos antes de hacer nada más.
+error-two-factor-required = Los administradores deben mantener el inicio de sesión en dos pasos: lo exige la configuración.
 
 validation-not-found = El elemento seleccionado no existe.
 validation-directory-missing = El directorio no existe en el servidor.
 validation-directory-not-writable = El servidor no puede escribir en este directorio.
 validation-before-start = No puede ser anterior al inicio.
 validation-outside-key-root = Fuera del directorio al que están limitadas las claves restringidas de este cliente. Elige una ruta dentro de él, o amplía el directorio de las claves en la página del cliente (e instala las líneas nuevas).
+validation-invalid-code = Código incorrecto o ya utilizado.
+validation-setup-not-started = Empieza primero la configuración: no hay ningún secreto esperando confirmación.
+validation-not-enabled = El inicio de sesión en dos pasos no está activado.
+validation-own-two-factor-first = Configura primero el inicio de sesión en dos pasos en tu propia cuenta.
 validation-too-weak = Demasiado fácil de adivinar: { $reason ->
         [1] es una contraseña habitual o se parece a una.
         [2] una palabra sola, o tu nombre de usuario o tu correo, es fácil de adivinar.

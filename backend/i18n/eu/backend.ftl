@@ -26,12 +26,20 @@ error-primary-unreachable = Ezin izan da zerbitzari nagusiarekin konektatu. Egia
 error-primary-refused = Zerbitzari nagusiak eskaera baztertu du: egiaztatu erreplikazio-tokena, edo haren sarbidea baliogabetu den. Xehetasunak erregistroan daude.
 error-host-key-pending = Zerbitzari nagusiaren ssh ostalari-gakoa ez da oraindik onartu. Egiaztatu haren hatz-marka eta onartu.
 error-host-key-mismatch = Zerbitzari nagusiaren ssh ostalari-gakoa aldatu egin da onartu zenetik. Berrinstalatu egin dute agian, edo norbait haren itxura egiten ari da.
+error-second-factor-required = Idatzi zure autentifikazio-aplikazioaren kodea.
+error-invalid-second-factor = Kodea okerra da edo dagoeneko erabili da. Idatzi aplikazioak orain erakusten duen kodea, edo zure berreskuratze-kodeetako bat.
+error-two-factor-setup-required = Administratzaileek bigarren faktore batekin hasi behar dute saioa. Konfiguratu bi urratseko saio-hasiera beste ezer egin aurretik.
+error-two-factor-required = Administratzaileek bi urratseko saio-hasierari eutsi behar diote: ezarpenek hala eskatzen dute.
 
 validation-not-found = Hautatutako elementua ez da existitzen.
 validation-directory-missing = Direktorioa ez dago zerbitzarian.
 validation-directory-not-writable = Zerbitzariak ezin du direktorio honetan idatzi.
 validation-before-start = Ezin da hasiera baino lehenagokoa izan.
 validation-outside-key-root = Bezero honen gako mugatuek erabil dezaketen direktoriotik kanpo dago. Aukeratu haren barruko bide bat, edo zabaldu gakoen direktorioa bezeroaren orrian (eta instalatu lerro berriak).
+validation-invalid-code = Kodea okerra da edo dagoeneko erabili da.
+validation-setup-not-started = Hasi lehenik konfigurazioa: ez dago berrespenaren zain dagoen sekreturik.
+validation-not-enabled = Bi urratseko saio-hasiera ez dago aktibatuta.
+validation-own-two-factor-first = Konfiguratu lehenik bi urratseko saio-hasiera zure kontuan.
 validation-too-weak = Errazegia da asmatzeko: { $reason ->
         [1] pasahitz ohikoa da, edo baten antzekoa.
         [2] hitz bakar bat, edo zure erabiltzaile-izena edo posta, erraz asmatzen da.

@@ -32,15 +32,16 @@ fn session_cookie(value: String, max_age_secs: i64, config: &Config) -> Cookie<'
 /// Sign in.
 ///
 /// Returns a JWT for `Authorization: Bearer` and sets it as an HttpOnly, SameSite=Strict
-/// session cookie for browsers. Repeated failures for one username from one address are
-/// refused with 429 for a while.
+/// session cookie for browsers. An account with two-factor sign-in also needs `code`: sent
+/// without it, the right password gets 401 `second_factor_required`. Repeated failures
+/// for one username from one address are refused with 429 for a while.
 #[utoipa::path(
     tag = "auth",
     request_body = LoginRequest,
     responses(
         (status = 200, description = "Signed in", body = LoginResponse),
         (status = 400, description = "Malformed request body", body = ApiError),
-        (status = 401, description = "Wrong username or password (code `invalid_credentials`)", body = ApiError),
+        (status = 401, description = "Wrong username or password (`invalid_credentials`); for an account with two-factor sign-in, no `code` (`second_factor_required`) or a wrong, expired or replayed one (`invalid_second_factor`)", body = ApiError),
         (status = 429, description = "Too many failed attempts; see `Retry-After`", body = ApiError),
     )
 )]
@@ -59,7 +60,12 @@ pub async fn login(
         .get(actix_web::http::header::USER_AGENT)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    let done = sessions::login(state.sessions(), &body.username, &body.password, ip, agent).await?;
+    let credentials = sessions::Credentials {
+        username: &body.username,
+        password: &body.password,
+        code: body.code.as_deref(),
+    };
+    let done = sessions::login(state.sessions(), credentials, ip, agent).await?;
     let max_age = state.config.session_minutes * 60;
     Ok(HttpResponse::Ok()
         .cookie(session_cookie(done.token.clone(), max_age, &state.config))
@@ -104,5 +110,5 @@ pub async fn logout(state: web::Data<AppState>, user: AuthUser) -> ApiResult<Htt
 )]
 #[get("/auth/me")]
 pub async fn me(user: AuthUser) -> ApiResult<web::Json<Me>> {
-    Ok(web::Json(me_of(&user.user)))
+    Ok(web::Json(me_of(&user.user, user.setup_required)))
 }

@@ -25,6 +25,9 @@ pub struct AuthUser {
     pub session: Option<Uuid>,
     /// The peer address of the connection (the audit trail's "from where").
     pub address: Option<std::net::IpAddr>,
+    /// An administrator's session held to setting up a second factor: it reaches only
+    /// [`allowed_during_setup`] paths.
+    pub setup_required: bool,
 }
 
 impl AuthUser {
@@ -60,6 +63,20 @@ fn credential(req: &HttpRequest) -> Option<(String, bool)> {
         .map(|c| (c.value().to_owned(), true))
 }
 
+/// What a session held to setting up a second factor may reach: that set-up, who it is,
+/// its language, signing out. `path` may carry the server's path prefix.
+fn allowed_during_setup(path: &str) -> bool {
+    let Some(api) = path.find("/api/").map(|i| &path[i..]) else {
+        return false;
+    };
+    api == "/api/me/totp"
+        || api.starts_with("/api/me/totp/")
+        || matches!(
+            api,
+            "/api/auth/me" | "/api/auth/logout" | "/api/me/preferences"
+        )
+}
+
 impl FromRequest for AuthUser {
     type Error = AppError;
     type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
@@ -80,12 +97,45 @@ impl FromRequest for AuthUser {
             if via_cookie && !req.method().is_safe() && req.headers().get(CSRF_HEADER).is_none() {
                 return Err(AppError::new(ErrorCode::CsrfHeaderMissing));
             }
+            if principal.setup_required && !allowed_during_setup(req.path()) {
+                return Err(AppError::new(ErrorCode::TwoFactorSetupRequired));
+            }
             Ok(AuthUser {
                 role: role_of(&principal.user),
                 user: principal.user,
                 session: principal.session,
                 address: req.peer_addr().map(|a| a.ip()),
+                setup_required: principal.setup_required,
             })
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::allowed_during_setup;
+
+    #[test]
+    fn a_session_held_to_the_set_up_reaches_only_it() {
+        for path in [
+            "/api/me/totp",
+            "/api/me/totp/setup",
+            "/backups/api/me/totp/confirm",
+            "/api/auth/me",
+            "/api/auth/logout",
+            "/api/me/preferences",
+        ] {
+            assert!(allowed_during_setup(path), "{path}");
+        }
+        for path in [
+            "/api/clients",
+            "/api/me/totpx",
+            "/api/tokens",
+            "/api/me/sessions",
+            "/api/settings",
+            "/x/me/totp",
+        ] {
+            assert!(!allowed_during_setup(path), "{path}");
+        }
     }
 }

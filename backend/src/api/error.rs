@@ -67,8 +67,13 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
     match code {
         ErrorCode::BadRequest => StatusCode::BAD_REQUEST,
         ErrorCode::ValidationFailed => StatusCode::UNPROCESSABLE_ENTITY,
-        ErrorCode::Unauthorized | ErrorCode::InvalidCredentials => StatusCode::UNAUTHORIZED,
-        ErrorCode::CsrfHeaderMissing | ErrorCode::Forbidden => StatusCode::FORBIDDEN,
+        ErrorCode::Unauthorized
+        | ErrorCode::InvalidCredentials
+        | ErrorCode::SecondFactorRequired
+        | ErrorCode::InvalidSecondFactor => StatusCode::UNAUTHORIZED,
+        ErrorCode::CsrfHeaderMissing | ErrorCode::Forbidden | ErrorCode::TwoFactorSetupRequired => {
+            StatusCode::FORBIDDEN
+        }
         ErrorCode::NotFound => StatusCode::NOT_FOUND,
         ErrorCode::Conflict => StatusCode::CONFLICT,
         ErrorCode::RateLimited => StatusCode::TOO_MANY_REQUESTS,
@@ -89,7 +94,8 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | ErrorCode::CopiedReadOnly
         | ErrorCode::RestoreKeyMissing
         | ErrorCode::HostKeyPending
-        | ErrorCode::HostKeyMismatch => StatusCode::CONFLICT,
+        | ErrorCode::HostKeyMismatch
+        | ErrorCode::TwoFactorRequired => StatusCode::CONFLICT,
     }
 }
 

@@ -33,6 +33,7 @@ pub mod scripts;
 pub mod settings;
 pub mod snapshots;
 pub mod tokens;
+pub mod two_factor;
 pub mod users;
 pub mod webhooks;
 

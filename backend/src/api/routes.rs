@@ -46,6 +46,11 @@ pub fn configure<R: Routes>(cfg: &mut R) {
         .service(me::change_password)
         .service(me::list_sessions)
         .service(me::end_session)
+        .service(two_factor::get_totp)
+        .service(two_factor::setup_totp)
+        .service(two_factor::confirm_totp)
+        .service(two_factor::renew_recovery_codes)
+        .service(two_factor::disable_totp)
         .service(tokens::list_tokens)
         .service(tokens::create_token)
         .service(tokens::delete_token)
@@ -98,7 +103,8 @@ pub fn configure<R: Routes>(cfg: &mut R) {
         .service(users::put_user)
         .service(users::patch_user)
         .service(users::delete_user)
-        .service(users::end_user_sessions);
+        .service(users::end_user_sessions)
+        .service(two_factor::reset_user_totp);
     monitoring_routes(cfg);
     replication_routes(cfg);
     replica_routes(cfg);

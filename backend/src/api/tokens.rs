@@ -29,7 +29,8 @@ pub async fn list_tokens(
 /// Create an API token.
 ///
 /// The response holds the secret; it is stored hashed and cannot be shown again. Use it as
-/// `Authorization: Bearer <token>`. It acts with your permissions until revoked.
+/// `Authorization: Bearer <token>`. It acts with your permissions until revoked. With
+/// two-factor sign-in on, it needs a fresh `code`: a session alone cannot make one.
 #[utoipa::path(
     tag = "tokens",
     security(("bearer" = []), ("cookie" = [])),
@@ -39,7 +40,8 @@ pub async fn list_tokens(
         (status = 400, description = "Malformed request body", body = ApiError),
         (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "Cookie session without the CSRF header", body = ApiError),
-        (status = 422, description = "The name is empty or too long", body = ApiError),
+        (status = 422, description = "The name is empty or too long; for a user with two-factor sign-in, field `code` missing (`required`) or wrong (`invalid_code`)", body = ApiError),
+        (status = 429, description = "Too many wrong codes; see `Retry-After`", body = ApiError),
     )
 )]
 #[post("/tokens")]
@@ -48,7 +50,15 @@ pub async fn create_token(
     user: AuthUser,
     body: ApiJson<CreateToken>,
 ) -> ApiResult<HttpResponse> {
-    let created = tokens::create(&state.pool, user.actor(), &body.name).await?;
+    let body = body.into_inner();
+    let created = tokens::create(
+        &state.pool,
+        &state.limiter,
+        user.actor(),
+        &body.name,
+        body.code.as_deref(),
+    )
+    .await?;
     Ok(HttpResponse::Created().json(created))
 }
 

@@ -34,6 +34,7 @@ pub mod sessions;
 pub mod settings;
 pub mod snapshots;
 pub mod tokens;
+pub mod two_factor;
 pub mod usage;
 pub mod users;
 pub mod webhooks;

@@ -212,6 +212,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    recovery_codes (id) {
+        id -> Int8,
+        user_id -> Int8,
+        code_hash -> Text,
+        used_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     replication_accesses (id) {
         id -> Int8,
         name -> Text,
@@ -344,6 +353,7 @@ diesel::table! {
         digest_time -> Nullable<Time>,
         metrics_allowed_addresses -> Array<Nullable<Text>>,
         client_key_from -> Text,
+        admins_need_two_factor -> Bool,
     }
 }
 
@@ -380,6 +390,10 @@ diesel::table! {
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
         protected -> Bool,
+        totp_secret -> Nullable<Text>,
+        totp_pending -> Nullable<Text>,
+        totp_since -> Nullable<Timestamptz>,
+        totp_last_step -> Nullable<Int8>,
     }
 }
 
@@ -418,6 +432,7 @@ diesel::joinable!(notifications -> jobs (job_id));
 diesel::joinable!(notifications -> runs (run_id));
 diesel::joinable!(notifications -> users (user_id));
 diesel::joinable!(notifications -> webhooks (webhook_id));
+diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(replications -> policies (policy_id));
 diesel::joinable!(runs -> client_batches (batch_id));
 diesel::joinable!(runs -> jobs (job_id));
@@ -442,6 +457,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     log_records,
     notifications,
     policies,
+    recovery_codes,
     replication_accesses,
     replications,
     runs,

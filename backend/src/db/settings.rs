@@ -33,6 +33,7 @@ pub struct SettingsRow {
     pub digest_time: Option<NaiveTime>,
     pub metrics_allowed_addresses: Vec<Option<String>>,
     pub client_key_from: String,
+    pub admins_need_two_factor: bool,
 }
 
 /// Reads the settings.

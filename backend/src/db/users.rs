@@ -23,6 +23,8 @@ pub struct UserRow {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub protected: bool,
+    /// Since when the user signs in with a second factor (`None`: password only).
+    pub totp_since: Option<DateTime<Utc>>,
 }
 
 /// Values for a new user.

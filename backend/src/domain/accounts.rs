@@ -233,7 +233,8 @@ pub fn preferences_of(row: &users::UserRow) -> Preferences {
 }
 
 /// The public view of a user row.
-pub fn me_of(row: &users::UserRow) -> shared::Me {
+/// `setup_required`: see [`super::two_factor::setup_required`].
+pub fn me_of(row: &users::UserRow, setup_required: bool) -> shared::Me {
     shared::Me {
         id: row.id,
         username: row.username.clone(),
@@ -241,6 +242,8 @@ pub fn me_of(row: &users::UserRow) -> shared::Me {
         role: role_of(row),
         language: row.language,
         page_size: row.page_size,
+        two_factor: row.totp_since.is_some(),
+        two_factor_setup_required: setup_required,
     }
 }
 

@@ -30,6 +30,7 @@ pub mod sessions;
 pub mod settings;
 pub mod snapshots;
 pub mod tokens;
+pub mod two_factor;
 pub mod users;
 pub mod webhooks;
 

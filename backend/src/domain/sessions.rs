@@ -7,8 +7,8 @@ use chrono::{Duration, Utc};
 use uuid::Uuid;
 
 use super::accounts::{me_of, verify_password};
-use super::audit;
 use super::DomainError;
+use super::{audit, two_factor};
 use crate::auth::jwt::JwtKeys;
 use crate::auth::rate_limit::LoginLimiter;
 use crate::auth::{password, secrets};
@@ -37,15 +37,29 @@ pub struct LoggedIn {
 /// The longest `User-Agent` kept with a session.
 const USER_AGENT_MAX: usize = 300;
 
-/// Checks the password (rate-limited per user and address) and opens a session, recording
-/// the address and the browser's `user_agent` for its user's list of sessions.
+/// What a sign-in presents: the user name, the password, and for accounts with two-factor
+/// sign-in the code.
+#[derive(Debug, Clone, Copy)]
+pub struct Credentials<'a> {
+    pub username: &'a str,
+    pub password: &'a str,
+    pub code: Option<&'a str>,
+}
+
+/// Checks the password, then the second factor if the account has one (both
+/// rate-limited per user and address), and opens a session, recording the address and the
+/// browser's `user_agent` for its user's list of sessions.
 pub async fn login(
     state: Sessions<'_>,
-    username: &str,
-    pw: &str,
+    credentials: Credentials<'_>,
     ip: IpAddr,
     user_agent: &str,
 ) -> Result<LoggedIn, DomainError> {
+    let Credentials {
+        username,
+        password: pw,
+        code,
+    } = credentials;
     let now = Instant::now();
     if let Some(wait) = state.limiter.blocked(username, ip, now) {
         return Err(DomainError::RateLimited(wait));
@@ -80,7 +94,9 @@ pub async fn login(
             return Err(DomainError::InvalidCredentials);
         }
     };
+    two_factor::check_login(&mut c, state.limiter, &user, ip, code).await?;
     state.limiter.record_success(username, ip);
+    let setup_required = two_factor::setup_required_now(&mut c, &user).await?;
     let sid = Uuid::new_v4();
     let issued = Utc::now();
     let expires = issued + Duration::minutes(state.session_minutes);
@@ -105,7 +121,7 @@ pub async fn login(
     Ok(LoggedIn {
         token,
         expires_at: expires.timestamp(),
-        user: me_of(&user),
+        user: me_of(&user, setup_required),
     })
 }
 
@@ -132,6 +148,9 @@ pub struct Principal {
     pub user: users::UserRow,
     /// The session, for JWT credentials; `None` for API tokens.
     pub session: Option<Uuid>,
+    /// A session of an administrator who must set up a second factor before anything else
+    /// (see [`two_factor::setup_required`]); never for API tokens, the scripts' credential.
+    pub setup_required: bool,
 }
 
 /// Resolves a bearer credential: an API token (`ebk_…`) or a session JWT. `None` when it
@@ -146,18 +165,22 @@ pub async fn authenticate(
         return Ok(found.filter(|(_, u)| u.active).map(|(_, user)| Principal {
             user,
             session: None,
+            setup_required: false,
         }));
     }
     let Some(claims) = state.jwt.verify(credential) else {
         return Ok(None);
     };
     let user = sessions::user_of_live(&mut c, claims.sid).await?;
-    Ok(user
-        .filter(|u| u.active && u.id.to_string() == claims.sub)
-        .map(|user| Principal {
-            user,
-            session: Some(claims.sid),
-        }))
+    let Some(user) = user.filter(|u| u.active && u.id.to_string() == claims.sub) else {
+        return Ok(None);
+    };
+    let setup_required = two_factor::setup_required_now(&mut c, &user).await?;
+    Ok(Some(Principal {
+        user,
+        session: Some(claims.sid),
+        setup_required,
+    }))
 }
 
 /// The live sessions of user `user_id`, the most recently used first; `current` is the

@@ -26,6 +26,7 @@ fn view(r: SettingsRow) -> Settings {
         digest_time: r.digest_time.map(|t| t.format("%H:%M").to_string()),
         metrics_allowed_addresses: r.metrics_allowed_addresses.into_iter().flatten().collect(),
         client_key_from: r.client_key_from,
+        admins_need_two_factor: r.admins_need_two_factor,
     }
 }
 
@@ -61,6 +62,17 @@ async fn put_in(
     input: &SettingsInput,
 ) -> Result<Settings, DomainError> {
     let current = settings::get_for_update(c).await?;
+    // Whoever turns the requirement on must meet it, or their own session would be held
+    // to the set-up page on its next request.
+    if input.admins_need_two_factor && !current.admins_need_two_factor {
+        let own = db::users::find(c, actor.user_id).await?;
+        if own.is_none_or(|u| u.totp_since.is_none()) {
+            return Err(DomainError::Validation(vec![super::FieldIssue::new(
+                "admins_need_two_factor",
+                "own_two_factor_first",
+            )]));
+        }
+    }
     let password_changed = input
         .mail_password
         .as_ref()
@@ -95,6 +107,7 @@ async fn put_in(
             .map(|a| Some(a.clone()))
             .collect(),
         client_key_from: input.client_key_from.trim().to_owned(),
+        admins_need_two_factor: input.admins_need_two_factor,
     };
     let after = view(settings::put(c, &row).await?);
     let mut changes = audit::changes_of(Some(&before), Some(&after))?;

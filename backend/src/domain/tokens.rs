@@ -2,7 +2,8 @@
 
 use shared::{TokenCreated, TokenInfo};
 
-use super::{audit, check_len, Actor, DomainError};
+use super::{audit, check_len, two_factor, Actor, DomainError};
+use crate::auth::rate_limit::LoginLimiter;
 use crate::auth::secrets;
 use crate::db::{self, tokens, DbPool};
 
@@ -16,8 +17,15 @@ fn info_of(row: &tokens::TokenRow) -> TokenInfo {
     }
 }
 
-/// Creates a token for the actor.
-pub async fn create(pool: &DbPool, actor: Actor, name: &str) -> Result<TokenCreated, DomainError> {
+/// Creates a token for the actor, after a fresh check of their second factor if they
+/// have one (`code`).
+pub async fn create(
+    pool: &DbPool,
+    limiter: &LoginLimiter,
+    actor: Actor,
+    name: &str,
+    code: Option<&str>,
+) -> Result<TokenCreated, DomainError> {
     let user_id = actor.user_id;
     let name = name.trim();
     let mut issues = Vec::new();
@@ -25,10 +33,11 @@ pub async fn create(pool: &DbPool, actor: Actor, name: &str) -> Result<TokenCrea
     if !issues.is_empty() {
         return Err(DomainError::Validation(issues));
     }
+    let mut c = db::conn(pool).await?;
+    two_factor::check_fresh(&mut c, limiter, actor, code).await?;
     let token = secrets::generate_api_token();
     let prefix: String = token.chars().take(10).collect();
     let hash = secrets::hash_api_token(&token);
-    let mut c = db::conn(pool).await?;
     let row = db::transaction(&mut c, async |t| {
         let row = tokens::insert(t, user_id, name, &prefix, &hash).await?;
         let subject = audit::Subject::new(shared::audit::AuditKind::Token, row.id, &row.name);

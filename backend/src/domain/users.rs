@@ -24,6 +24,7 @@ pub fn view(r: &UserRow) -> User {
         active: r.active,
         protected: r.protected,
         created_at: r.created_at,
+        two_factor: r.totp_since.is_some(),
     }
 }
 

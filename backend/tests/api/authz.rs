@@ -217,6 +217,12 @@ async fn every_endpoint_for_every_principal() {
         ),
         case(Method::GET, "/api/users", None, [401, 403, 403, 200]),
         case(
+            Method::DELETE,
+            format!("/api/users/{op_a_id}/totp"),
+            None,
+            [401, 403, 403, 204],
+        ),
+        case(
             Method::GET,
             format!("/api/users/{op_a_id}"),
             None,

@@ -1,6 +1,7 @@
 //! The `elkarbackup` binary end to end on its self-managed PostgreSQL cluster: first start
-//! prints the admin's password, `admin create` / `reset-password` work with the server
-//! running and stopped, the cluster stops cleanly and keeps its data across restarts.
+//! prints the admin's password, `admin create` / `reset-password` / `reset-two-factor`
+//! work with the server running and stopped, the cluster stops cleanly and keeps its data
+//! across restarts.
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
@@ -195,7 +196,55 @@ async fn managed_cluster_serve_admin_commands_and_restart() {
     assert_eq!(login(&base, "alice", "alice-secret-1").await, 401);
     assert_eq!(login(&base, "alice", &new_pw).await, 200);
     assert_eq!(login(&base, "admin", &admin_pw).await, 200);
+
+    // reset-two-factor, with the server running: for a lost phone and lost recovery codes.
+    enrol_two_factor(&base, "alice", &new_pw).await;
+    assert_eq!(
+        login(&base, "alice", &new_pw).await,
+        401,
+        "a code is needed"
+    );
+    let (ok, out, err) = run(&data, &["admin", "reset-two-factor", "alice"], None).await;
+    assert!(ok && out.contains("removed"), "{out}{err}");
+    assert_eq!(
+        login(&base, "alice", &new_pw).await,
+        200,
+        "the password alone again"
+    );
+    let (ok, _, err) = run(&data, &["admin", "reset-two-factor", "nobody"], None).await;
+    assert!(!ok, "{err}");
     stop(server).await;
+}
+
+/// Turns two-factor sign-in on for `user` through the API.
+async fn enrol_two_factor(base: &str, user: &str, pw: &str) {
+    let http = crate::helpers::http_client();
+    let res = http
+        .post(format!("{base}/api/auth/login"))
+        .json(&serde_json::json!({"username": user, "password": pw}))
+        .send()
+        .await
+        .unwrap();
+    let token = res.json::<shared::LoginResponse>().await.unwrap().token;
+    let post = |path: &str, body: serde_json::Value| {
+        http.post(format!("{base}{path}"))
+            .bearer_auth(&token)
+            .json(&body)
+            .send()
+    };
+    let setup: serde_json::Value = post("/api/me/totp/setup", serde_json::json!({"password": pw}))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let secret = setup["secret"].as_str().unwrap();
+    let now = chrono::Utc::now().timestamp() as u64;
+    let code = backend::auth::totp::code_at(secret, now).unwrap();
+    let res = post("/api/me/totp/confirm", serde_json::json!({"code": code}))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
 }
 
 #[tokio::test]

@@ -304,6 +304,7 @@ impl TestApp {
             .json(&shared::LoginRequest {
                 username: user.into(),
                 password: pw.into(),
+                code: None,
             })
             .send()
             .await

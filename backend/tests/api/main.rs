@@ -66,5 +66,6 @@ mod tokens;
 mod torture;
 mod transactions;
 mod transactions_engine;
+mod two_factor;
 mod web_assets;
 mod webhooks;

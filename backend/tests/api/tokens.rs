@@ -15,6 +15,7 @@ async fn create_use_list_revoke() {
         .bearer_auth(&jwt)
         .json(&CreateToken {
             name: "nagios".into(),
+            code: None,
         })
         .send()
         .await
@@ -80,7 +81,10 @@ async fn token_name_is_validated() {
             .script()
             .post(app.url("/api/tokens"))
             .bearer_auth(&jwt)
-            .json(&CreateToken { name: name.into() })
+            .json(&CreateToken {
+                name: name.into(),
+                code: None,
+            })
             .send()
             .await
             .unwrap();

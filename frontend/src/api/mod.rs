@@ -13,6 +13,7 @@ pub mod query;
 pub mod replication;
 pub mod runs;
 pub mod snapshots;
+pub mod two_factor;
 
 pub use query::ListQuery;
 
@@ -62,7 +63,15 @@ impl Failure {
     /// True when the session is gone (expired, logged out elsewhere): the app must show
     /// the login page. A wrong password (`invalid_credentials`) is not that.
     pub fn session_expired(&self) -> bool {
-        self.status == 401 && self.code != Some(ErrorCode::InvalidCredentials)
+        self.status == 401
+            && !matches!(
+                self.code,
+                Some(
+                    ErrorCode::InvalidCredentials
+                        | ErrorCode::SecondFactorRequired
+                        | ErrorCode::InvalidSecondFactor
+                )
+            )
     }
 
     /// The problem reported for one field of the request body, if any.

@@ -23,6 +23,12 @@ pub fn Shell() -> impl IntoView {
     let location = use_location();
     // Only sign-in/out re-renders the frame, not changes to the user's preferences.
     let signed_in = Memo::new(move |_| session.user.with(Option::is_some));
+    // An administrator held to setting up a second factor sees only that page.
+    let held = Memo::new(move |_| {
+        session
+            .user
+            .with(|u| u.as_ref().is_some_and(|me| me.two_factor_setup_required))
+    });
     move || {
         if !session.checked.get() {
             return view! {
@@ -41,9 +47,20 @@ pub fn Shell() -> impl IntoView {
             let target = login_path(&wanted, session.left.get_untracked());
             return view! { <Redirect path=target /> }.into_any();
         }
-        view! { <Frame /> }.into_any()
+        view! {
+            {move || {
+                let path = location.pathname.get();
+                (held.get() && crate::paths::in_app(&path) != TWO_FACTOR)
+                    .then(|| view! { <Redirect path=TWO_FACTOR /> })
+            }}
+            <Frame />
+        }
+        .into_any()
     }
 }
+
+/// The page of an administrator held to setting up a second factor.
+const TWO_FACTOR: &str = "/two-factor";
 
 /// Where to send a signed-out visitor of `wanted`: the login page, asking it to come back
 /// afterwards unless that is the main page or the user has just logged out.

@@ -34,7 +34,7 @@ const MAIN: [Entry; 7] = [
 ];
 
 /// The configuration group.
-const CONFIG: [Entry; 11] = [
+const CONFIG: [Entry; 12] = [
     entry("/settings", "nav-settings", true),
     entry("/notifications", "nav-notifications", true),
     entry("/webhooks", "nav-webhooks", true),
@@ -43,6 +43,7 @@ const CONFIG: [Entry; 11] = [
     entry("/replication-accesses", "nav-replication-accesses", true),
     entry("/preferences", "nav-preferences", false),
     entry("/password", "nav-password", false),
+    entry("/two-factor", "nav-two-factor", false),
     entry("/tokens", "nav-tokens", false),
     entry("/sessions", "nav-sessions", false),
     entry("/about", "nav-about", false),

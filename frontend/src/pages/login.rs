@@ -7,7 +7,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
-use shared::LoginRequest;
+use shared::{ErrorCode, LoginRequest};
 
 use crate::api::{self, Failure};
 use crate::components::feedback::{Alert, AlertKind};
@@ -44,11 +44,15 @@ pub fn LoginPage() -> impl IntoView {
 }
 
 /// The error, the username and password, and "Sign in"; a wrong password is emptied.
+/// For an account with two-factor sign-in, the server's answer to the right password
+/// brings a second step: the code from the app (or a recovery code), sent with them.
 #[component]
 fn LoginForm() -> impl IntoView {
     let session = use_session();
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
+    let code = RwSignal::new(String::new());
+    let asking_code = RwSignal::new(false);
     let sending = Sending::new();
     let (pending, failure) = (sending.pending, sending.failure);
 
@@ -59,18 +63,38 @@ fn LoginForm() -> impl IntoView {
         let body = LoginRequest {
             username: username.get_untracked().trim().to_owned(),
             password: password.get_untracked(),
+            code: asking_code
+                .get_untracked()
+                .then(|| code.get_untracked().trim().to_owned()),
         };
         sending.send(
             async move {
                 let answer = api::login(&body).await;
-                if answer.is_err() {
-                    password.set(String::new());
+                if let Err(f) = &answer {
+                    match f.code {
+                        Some(ErrorCode::SecondFactorRequired) => asking_code.set(true),
+                        Some(ErrorCode::InvalidSecondFactor) => code.set(String::new()),
+                        _ => {
+                            password.set(String::new());
+                            code.set(String::new());
+                            asking_code.set(false);
+                        }
+                    }
                 }
                 answer
             },
             move |answer| session.signed_in(answer.user),
         );
     };
+    // The code field takes the focus when it appears (the password is already typed).
+    let code_input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if asking_code.get() {
+            if let Some(input) = code_input.get() {
+                let _ = input.focus();
+            }
+        }
+    });
 
     view! {
         <Alert
@@ -81,6 +105,26 @@ fn LoginForm() -> impl IntoView {
         <form id="login-form" class="form" on:submit=submit>
             {login_input("username", || fl!(LOADER, "login-username"), "text", "username", username)}
             {login_input("password", || fl!(LOADER, "login-password"), "password", "current-password", password)}
+            <Show when=move || asking_code.get()>
+                <div class="field">
+                    <label for="login-code">{move || fl!(LOADER, "login-code")}</label>
+                    <input
+                        id="login-code"
+                        name="code"
+                        type="text"
+                        inputmode="numeric"
+                        autocomplete="one-time-code"
+                        autocapitalize="none"
+                        spellcheck="false"
+                        maxlength="24"
+                        required
+                        aria-describedby="login-code-help"
+                        node_ref=code_input
+                        bind:value=code
+                    />
+                    <p id="login-code-help" class="field-help">{move || fl!(LOADER, "login-code-help")}</p>
+                </div>
+            </Show>
             <button
                 id="login-submit"
                 type="submit"
@@ -145,10 +189,11 @@ fn safe_next(next: Option<&str>) -> String {
 /// What a failed sign-in says: wrong credentials in our words, so that the message follows
 /// the language picked on this page after the answer came; anything else as the server said.
 fn login_error(f: &Failure) -> String {
-    if f.code == Some(shared::ErrorCode::InvalidCredentials) {
-        fl!(LOADER, "login-failed")
-    } else {
-        f.message()
+    match f.code {
+        Some(ErrorCode::InvalidCredentials) => fl!(LOADER, "login-failed"),
+        Some(ErrorCode::SecondFactorRequired) => fl!(LOADER, "login-code-needed"),
+        Some(ErrorCode::InvalidSecondFactor) => fl!(LOADER, "login-code-wrong"),
+        _ => f.message(),
     }
 }
 

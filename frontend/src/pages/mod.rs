@@ -24,5 +24,6 @@ pub mod sessions;
 pub mod settings;
 pub mod status;
 pub mod tokens;
+pub mod two_factor;
 pub mod users;
 pub mod webhooks;

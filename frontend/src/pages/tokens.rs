@@ -101,10 +101,18 @@ pub fn TokensPage() -> impl IntoView {
     }
 }
 
-/// The "new token" form; hands the created secret to `on_created`.
+/// The "new token" form; hands the created secret to `on_created`. With two-factor
+/// sign-in on, it asks for a fresh code too.
 #[component]
 fn CreateForm(on_created: Callback<String>) -> impl IntoView {
+    let session = use_session();
+    let two_factor = Memo::new(move |_| {
+        session
+            .user
+            .with(|u| u.as_ref().is_some_and(|me| me.two_factor))
+    });
     let name = RwSignal::new(String::new());
+    let code = RwSignal::new(String::new());
     let missing = RwSignal::new(false);
     let sending = Sending::new();
     let (failure, pending) = (sending.failure, sending.pending);
@@ -114,6 +122,9 @@ fn CreateForm(on_created: Callback<String>) -> impl IntoView {
         }
         let body = CreateToken {
             name: name.get_untracked().trim().to_owned(),
+            code: two_factor
+                .get_untracked()
+                .then(|| code.get_untracked().trim().to_owned()),
         };
         missing.set(body.name.is_empty());
         if body.name.is_empty() {
@@ -123,6 +134,7 @@ fn CreateForm(on_created: Callback<String>) -> impl IntoView {
             async move { api::create_token(&body).await },
             move |created| {
                 name.set(String::new());
+                code.set(String::new());
                 on_created.run(created.token);
             },
         );
@@ -133,10 +145,13 @@ fn CreateForm(on_created: Callback<String>) -> impl IntoView {
         }
         failure.with(|f| f.as_ref()?.field("name").map(i18n::field_error_text))
     });
+    let code_error = Signal::derive(move || {
+        failure.with(|f| f.as_ref()?.field("code").map(i18n::field_error_text))
+    });
     let error = Signal::derive(move || {
         failure.with(|f| {
             f.as_ref()
-                .filter(|f| f.field("name").is_none())
+                .filter(|f| f.field("name").is_none() && f.field("code").is_none())
                 .map(Failure::message)
         })
     });
@@ -147,6 +162,11 @@ fn CreateForm(on_created: Callback<String>) -> impl IntoView {
             <form id="token-form" class="form form-inline" novalidate on:submit=submit>
                 <TextField id="token-name" label=Signal::derive(|| fl!(LOADER, "tokens-name")) value=name error=name_error maxlength=100
                     placeholder=Signal::derive(|| fl!(LOADER, "tokens-name-placeholder")) />
+                <Show when=move || two_factor.get()>
+                    <TextField id="token-code" label=Signal::derive(|| fl!(LOADER, "login-code")) value=code error=code_error
+                        autocomplete="one-time-code" maxlength=24 class="input-short"
+                        help=Signal::derive(|| fl!(LOADER, "tokens-code-help")) />
+                </Show>
                 <SubmitButton id="token-create" pending=pending idle=|| fl!(LOADER, "tokens-create") busy=|| fl!(LOADER, "tokens-creating") />
             </form>
         </section>

@@ -33,6 +33,8 @@ pub struct Draft {
     pub metrics_addresses: RwSignal<String>,
     /// The server's address as clients see it (`from=` of the key lines).
     pub key_from: RwSignal<String>,
+    /// Administrators must sign in with a second factor.
+    pub admins_two_factor: RwSignal<bool>,
 }
 
 impl Draft {
@@ -58,6 +60,7 @@ impl Draft {
             operators_restore: RwSignal::new(false),
             metrics_addresses: s(),
             key_from: s(),
+            admins_two_factor: RwSignal::new(false),
         }
     }
 }
@@ -96,6 +99,7 @@ impl crate::scaffold::entity_form::Draft<Settings> for Draft {
         self.metrics_addresses
             .set(s.metrics_allowed_addresses.join("\n"));
         self.key_from.set(s.client_key_from.clone());
+        self.admins_two_factor.set(s.admins_need_two_factor);
     }
 
     fn build(self) -> (SettingsInput, Vec<Issue>) {
@@ -148,6 +152,7 @@ impl crate::scaffold::entity_form::Draft<Settings> for Draft {
             metrics_allowed_addresses: split_list(&self.metrics_addresses.get()),
             // Addresses separated by commas, as sshd's `from=` takes them.
             client_key_from: split_list(&self.key_from.get()).join(","),
+            admins_need_two_factor: self.admins_two_factor.get(),
         };
         (input, issues)
     }

@@ -84,6 +84,7 @@ fn SettingsForm() -> impl IntoView {
     let page = use_entity_form::<Settings, _>(Some(0), draft, true);
     let form = page.form;
     let submit = page.submit(SubmitHooks::default());
+    let admins_error = form.error("admins_need_two_factor");
     view! {
         <PageTitle title=Signal::derive(move || fl!(LOADER, "nav-settings")) />
         <p class="toolbar">
@@ -108,6 +109,11 @@ fn SettingsForm() -> impl IntoView {
                         input_type="number" min=1 max=100 class="input-short" />
                     <CheckField id="settings-post-after-fail" label=t("settings-post-after-fail") checked=draft.post_after_fail />
                     <CheckField id="settings-operators-restore" label=t("settings-operators-restore") checked=draft.operators_restore />
+                    <CheckField id="settings-admins-two-factor" label=t("settings-admins-two-factor") checked=draft.admins_two_factor
+                        help=t("settings-admins-two-factor-hint") />
+                    {move || admins_error.get().map(|e| view! {
+                        <p class="field-error" id="settings-admins-two-factor-error" role="alert">{e}</p>
+                    })}
                     <TextArea id="settings-metrics-addresses" label=t("settings-metrics-addresses") value=draft.metrics_addresses
                         error=form.error("metrics_allowed_addresses") rows=2 mono=true help=t("settings-metrics-addresses-hint") />
                     <TextField id="settings-key-from" label=t("settings-key-from") value=draft.key_from error=form.error("client_key_from")
@@ -182,6 +188,7 @@ fn SettingsHelp() -> impl IntoView {
             <HelpItem term=t("settings-quota-warning") text=t("settings-help-quota-warning") />
             <HelpItem term=t("settings-post-after-fail") text=t("settings-help-post-after-fail") />
             <HelpItem term=t("settings-operators-restore") text=t("settings-help-operators-restore") />
+            <HelpItem term=t("settings-admins-two-factor") text=t("settings-help-admins-two-factor") />
             <HelpItem term=t("settings-metrics-addresses") text=t("settings-help-metrics") />
             <HelpItem term=t("settings-key-from") text=t("settings-help-key-from") />
         </HelpPanel>

@@ -98,6 +98,7 @@ pub fn UserForm(id: Option<i64>) -> impl IntoView {
     let page = use_entity_form::<User, _>(id, draft, true);
     let form = page.form;
     let protected = Signal::derive(move || page.with_entity(|u| u.protected));
+    let two_factor = Signal::derive(move || page.with_entity(|u| u.two_factor));
     // Saving oneself changes one's own preferences too.
     let on_updated = Callback::new(move |saved: User| {
         if session.user.with_untracked(|m| m.as_ref().map(|m| m.id)) == Some(saved.id) {
@@ -135,6 +136,7 @@ pub fn UserForm(id: Option<i64>) -> impl IntoView {
         <div class="page-actions">
             <a class="button" href=crate::paths::href("/users") id="user-back">{move || fl!(LOADER, "back-to-list")}</a>
             {id.map(|id| view! { <super::sessions::EndSessions id=id /> })}
+            {id.map(|id| view! { <super::two_factor::ResetTwoFactor id=id on=two_factor /> })}
         </div>
         <div class="form-page">
             <section class="panel form-column">

@@ -2,6 +2,7 @@
 
 mod form;
 mod sessions;
+mod two_factor;
 
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
@@ -67,6 +68,7 @@ fn UserList() -> impl IntoView {
                 fl!(LOADER, "user-role"),
                 fl!(LOADER, "prefs-language"),
                 fl!(LOADER, "location-state"),
+                fl!(LOADER, "users-col-two-factor"),
             ]
             row=user_row
         />
@@ -91,6 +93,7 @@ fn user_row(u: User, remove: Remove) -> impl IntoView {
             <td>{role_name(u.role)}</td>
             <td>{u.language.map_or_else(|| fl!(LOADER, "language-unset"), language_name)}</td>
             <td>{if u.active { fl!(LOADER, "user-active-yes") } else { fl!(LOADER, "inactive") }}</td>
+            <td data-testid="user-two-factor">{if u.two_factor { fl!(LOADER, "users-two-factor-on") } else { fl!(LOADER, "users-two-factor-off") }}</td>
             <RowActions href=crate::paths::href(&format!("/users/{id}")) entity="user" delete=Some((locked, id, u.username.clone(), remove)) />
         </tr>
     }
