@@ -136,9 +136,9 @@ test('replicate a job from this same server: source, access, host key, run, copy
   const alpha = `alpha ${unique('content')}\n`;
   await writeFile(path.join(source, 'docs', 'a.txt'), alpha);
   await writeFile(path.join(source, 'docs', 'sub', 'b.txt'), 'beta\n');
-  // 6 MiB at the source's bandwidth limit (2000 KiB/s): the copy lasts about three
+  // 8 MiB at the source's bandwidth limit (1000 KiB/s): the copy lasts about eight
   // seconds, long enough to be seen on the Status page.
-  const big = randomBytes(6 << 20);
+  const big = randomBytes(8 << 20);
   await writeFile(path.join(source, 'big.bin'), big);
   const sshd = await startSshd(path.join(dataDir, 'replication', 'authorized_keys'));
 
@@ -192,7 +192,7 @@ test('replicate a job from this same server: source, access, host key, run, copy
       await page.fill('#replication-client-ids', String(client.id));
       await page.selectOption('#replication-policy', String(policies[0].id));
       await page.fill('#replication-interval', '60');
-      await page.fill('#replication-bwlimit', '2000');
+      await page.fill('#replication-bwlimit', '1000');
       await page.click('#replication-save');
       await page.waitForURL(/\/replications\/\d+/);
       const sourceId = idInUrl(page);
