@@ -29,6 +29,10 @@ pub const CODES: &[&str] = &[
     "before_start",
     "too_weak",
     "outside_key_root",
+    "invalid_code",
+    "setup_not_started",
+    "not_enabled",
+    "own_two_factor_first",
 ];
 
 /// The shortest password accepted (the server also checks how hard it is to guess).

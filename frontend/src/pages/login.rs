@@ -71,30 +71,13 @@ fn LoginForm() -> impl IntoView {
             async move {
                 let answer = api::login(&body).await;
                 if let Err(f) = &answer {
-                    match f.code {
-                        Some(ErrorCode::SecondFactorRequired) => asking_code.set(true),
-                        Some(ErrorCode::InvalidSecondFactor) => code.set(String::new()),
-                        _ => {
-                            password.set(String::new());
-                            code.set(String::new());
-                            asking_code.set(false);
-                        }
-                    }
+                    after_failure(f, password, code, asking_code);
                 }
                 answer
             },
             move |answer| session.signed_in(answer.user),
         );
     };
-    // The code field takes the focus when it appears (the password is already typed).
-    let code_input = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        if asking_code.get() {
-            if let Some(input) = code_input.get() {
-                let _ = input.focus();
-            }
-        }
-    });
 
     view! {
         <Alert
@@ -106,24 +89,7 @@ fn LoginForm() -> impl IntoView {
             {login_input("username", || fl!(LOADER, "login-username"), "text", "username", username)}
             {login_input("password", || fl!(LOADER, "login-password"), "password", "current-password", password)}
             <Show when=move || asking_code.get()>
-                <div class="field">
-                    <label for="login-code">{move || fl!(LOADER, "login-code")}</label>
-                    <input
-                        id="login-code"
-                        name="code"
-                        type="text"
-                        inputmode="numeric"
-                        autocomplete="one-time-code"
-                        autocapitalize="none"
-                        spellcheck="false"
-                        maxlength="24"
-                        required
-                        aria-describedby="login-code-help"
-                        node_ref=code_input
-                        bind:value=code
-                    />
-                    <p id="login-code-help" class="field-help">{move || fl!(LOADER, "login-code-help")}</p>
-                </div>
+                <CodeField code=code />
             </Show>
             <button
                 id="login-submit"
@@ -140,6 +106,58 @@ fn LoginForm() -> impl IntoView {
                 }}
             </button>
         </form>
+    }
+}
+
+/// What a refused sign-in changes in the form: the right password of an account with a
+/// second factor brings the code field; a wrong code is emptied; anything else empties
+/// the password (and goes back to the first step).
+fn after_failure(
+    f: &Failure,
+    password: RwSignal<String>,
+    code: RwSignal<String>,
+    asking_code: RwSignal<bool>,
+) {
+    match f.code {
+        Some(ErrorCode::SecondFactorRequired) => asking_code.set(true),
+        Some(ErrorCode::InvalidSecondFactor) => code.set(String::new()),
+        _ => {
+            password.set(String::new());
+            code.set(String::new());
+            asking_code.set(false);
+        }
+    }
+}
+
+/// The second step's field: the code from the app or a recovery code. It takes the focus
+/// when it appears (the password is already typed).
+#[component]
+fn CodeField(code: RwSignal<String>) -> impl IntoView {
+    let input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(el) = input.get() {
+            let _ = el.focus();
+        }
+    });
+    view! {
+        <div class="field">
+            <label for="login-code">{move || fl!(LOADER, "login-code")}</label>
+            <input
+                id="login-code"
+                name="code"
+                type="text"
+                inputmode="numeric"
+                autocomplete="one-time-code"
+                autocapitalize="none"
+                spellcheck="false"
+                maxlength="24"
+                required
+                aria-describedby="login-code-help"
+                node_ref=input
+                bind:value=code
+            />
+            <p id="login-code-help" class="field-help">{move || fl!(LOADER, "login-code-help")}</p>
+        </div>
     }
 }
 
