@@ -76,8 +76,22 @@ fn login_path(wanted: &str, logged_out: bool) -> String {
 fn Frame() -> impl IntoView {
     let session = use_session();
     let live = use_live();
-    let connection = live.connect();
-    on_cleanup(move || live.disconnect(connection));
+    // The live event stream, once the session may use it: a session held to setting up
+    // a second factor is refused it (403) until then.
+    let connection = StoredValue::new(None::<u64>);
+    Effect::new(move |_| {
+        let held = session
+            .user
+            .with(|u| u.as_ref().is_some_and(|me| me.two_factor_setup_required));
+        if !held && connection.get_value().is_none() {
+            connection.set_value(Some(live.connect()));
+        }
+    });
+    on_cleanup(move || {
+        if let Some(c) = connection.try_get_value().flatten() {
+            live.disconnect(c);
+        }
+    });
     let menu_open = RwSignal::new(false);
     let location = use_location();
     // Close the phone menu after following a link.

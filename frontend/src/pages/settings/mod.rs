@@ -68,6 +68,9 @@ fn fl_text(key: &str) -> String {
         "settings-help-quota-warning" => fl!(LOADER, "settings-help-quota-warning"),
         "settings-help-post-after-fail" => fl!(LOADER, "settings-help-post-after-fail"),
         "settings-help-operators-restore" => fl!(LOADER, "settings-help-operators-restore"),
+        "settings-admins-two-factor" => fl!(LOADER, "settings-admins-two-factor"),
+        "settings-admins-two-factor-hint" => fl!(LOADER, "settings-admins-two-factor-hint"),
+        "settings-help-admins-two-factor" => fl!(LOADER, "settings-help-admins-two-factor"),
         "settings-help-metrics" => fl!(LOADER, "settings-help-metrics"),
         _ => String::new(),
     }
@@ -192,5 +195,23 @@ fn SettingsHelp() -> impl IntoView {
             <HelpItem term=t("settings-metrics-addresses") text=t("settings-help-metrics") />
             <HelpItem term=t("settings-key-from") text=t("settings-help-key-from") />
         </HelpPanel>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// `fl_text` gives an empty text for an id it does not list: every text id given to `t`
+    /// page must be listed there (a new setting's label once showed blank).
+    #[test]
+    fn every_text_this_page_asks_for_exists() {
+        let keys: Vec<&str> = include_str!("mod.rs")
+            .split("=t(\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .collect();
+        assert!(keys.len() > 30, "{keys:?}");
+        for key in keys {
+            assert!(!super::fl_text(key).is_empty(), "{key} is not in fl_text");
+        }
     }
 }

@@ -112,7 +112,7 @@ fn ConfirmStep(
         <img id="totp-qr" class="qr-code" src=qr_code width="220" height="220"
             alt=move || fl!(LOADER, "totp-qr-alt") />
         <CopyBox id="totp-secret" label=Signal::derive(|| fl!(LOADER, "totp-secret-label"))
-            text=Signal::derive(move || secret.clone()) rows=1 />
+            text=Signal::derive(move || grouped(&secret)) rows=2 />
         <Alert id="totp-confirm-error" kind=AlertKind::Error message=error />
         <form id="totp-confirm-form" class="form" novalidate on:submit=submit>
             <TextField id="totp-code" label=Signal::derive(|| fl!(LOADER, "login-code")) value=code error=code_error
@@ -122,6 +122,16 @@ fn ConfirmStep(
             </div>
         </form>
     }
+}
+
+/// A base32 secret in groups of four, as it is read out and typed (apps ignore spaces).
+fn grouped(secret: &str) -> String {
+    secret
+        .as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The problem with the `code` field, in words.
@@ -138,4 +148,15 @@ pub(super) fn general_error(failure: RwSignal<Option<Failure>>) -> Signal<Option
                 .map(Failure::message)
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grouped;
+
+    #[test]
+    fn secrets_are_shown_in_groups_of_four() {
+        assert_eq!(grouped("ABCDEFGHIJ"), "ABCD EFGH IJ");
+        assert_eq!(grouped(""), "");
+    }
 }
