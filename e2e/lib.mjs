@@ -246,3 +246,17 @@ export async function apiJob(request, clientId, fields) {
     ...fields,
   });
 }
+
+/** Runs job `jobId` through the API and waits until that run has finished OK. */
+export async function runJob(request, jobId) {
+  const started = await apiCall(request, 'POST', `/api/jobs/${jobId}/run`);
+  for (let i = 0; i < 240; i += 1) {
+    const r = await apiCall(request, 'GET', `/api/runs/${started.id}`);
+    if (r.state === 'finished') {
+      assert.equal(r.result, 'ok', `run ${r.id}: ${r.result} ${r.error_code ?? ''}`);
+      return r;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`run ${started.id} did not finish`);
+}

@@ -32,6 +32,7 @@ import {
   browserForFile,
   idInUrl,
   login,
+  runJob,
   unique,
   withPage,
 } from './lib.mjs';
@@ -97,20 +98,6 @@ async function startSshd(authorizedKeys) {
     await rm(dir, { recursive: true, force: true });
   };
   return { port, fingerprint, stop, log: () => stderr };
-}
-
-/** Runs job `jobId` through the API and waits until that run has finished OK. */
-async function runJob(request, jobId) {
-  const started = await apiCall(request, 'POST', `/api/jobs/${jobId}/run`);
-  for (let i = 0; i < 240; i += 1) {
-    const r = await apiCall(request, 'GET', `/api/runs/${started.id}`);
-    if (r.state === 'finished') {
-      assert.equal(r.result, 'ok', `run ${r.id}: ${r.result} ${r.error_code ?? ''}`);
-      return r;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`run ${started.id} did not finish`);
 }
 
 /** Clicks a download link and returns the downloaded bytes. */

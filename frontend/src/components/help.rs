@@ -5,18 +5,24 @@ use leptos::prelude::*;
 
 use crate::i18n::LOADER;
 
-/// An `<aside>` titled "Help" holding `HelpItem`s (and any introduction).
+/// An `<aside>` titled "Help": an optional introduction, then the `HelpItem`s (only
+/// terms and their texts inside the list, as screen readers expect of a `<dl>`). On wide
+/// screens it scrolls on its own, so it takes the keyboard focus to be scrolled by keys.
 #[component]
 pub fn HelpPanel(
     /// The panel's id, e.g. `client-help`.
     id: &'static str,
+    /// A paragraph before the list.
+    #[prop(optional, into)]
+    intro: Option<Signal<String>>,
     children: Children,
 ) -> impl IntoView {
     let title_id = format!("{id}-title");
     let labelled_by = title_id.clone();
     view! {
-        <aside id=id data-testid=id class="panel help-panel" aria-labelledby=labelled_by>
+        <aside id=id data-testid=id class="panel help-panel" aria-labelledby=labelled_by tabindex="0">
             <h2 id=title_id>{move || fl!(LOADER, "help-title")}</h2>
+            {intro.map(|text| view! { <p class="help-intro">{move || text.get()}</p> })}
             <dl class="help-list">{children()}</dl>
         </aside>
     }

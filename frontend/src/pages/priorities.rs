@@ -332,9 +332,8 @@ fn PriorityList(ranking: Ranking) -> impl IntoView {
 #[component]
 fn PrioritiesHelp() -> impl IntoView {
     view! {
-        <HelpPanel id="priorities-help">
-            <p class="help-intro">{move || fl!(LOADER, "priorities-help-intro")}</p>
-            <HelpItem term=Signal::derive(move || fl!(LOADER, "priorities-help-mouse-term")) text=Signal::derive(move || fl!(LOADER, "priorities-help-mouse")) />
+        <HelpPanel id="priorities-help" intro=Signal::derive(move || fl!(LOADER, "priorities-help-intro"))>
+                        <HelpItem term=Signal::derive(move || fl!(LOADER, "priorities-help-mouse-term")) text=Signal::derive(move || fl!(LOADER, "priorities-help-mouse")) />
             <HelpItem term=Signal::derive(move || fl!(LOADER, "priorities-help-keys-term")) text=Signal::derive(move || fl!(LOADER, "priorities-help-keys")) />
             <HelpItem term=Signal::derive(move || fl!(LOADER, "save")) text=Signal::derive(move || fl!(LOADER, "priorities-help-save")) />
         </HelpPanel>

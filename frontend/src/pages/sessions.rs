@@ -77,7 +77,7 @@ fn SessionTable(
     end: Callback<String>,
 ) -> impl IntoView {
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table id="sessions-table" class="table stack-table">
                 <thead>
                     <tr>

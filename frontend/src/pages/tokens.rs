@@ -181,7 +181,7 @@ fn TokenTable(
     revoke: Callback<i64>,
 ) -> impl IntoView {
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table id="tokens-table" class="table">
                 <thead>
                     <tr>

@@ -139,7 +139,7 @@ fn list_heading(
 /// The table `{name}-table` with its headings and `rows`.
 fn list_table(name: &str, columns: fn() -> Vec<String>, rows: impl IntoView) -> impl IntoView {
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table class="table" id=element_id(name, "table")>
                 <thead>
                     <tr>

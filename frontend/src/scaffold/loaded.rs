@@ -147,7 +147,7 @@ pub fn LoadedTable(
                 false => view! { <Loading /> }.into_any(),
             }
         >
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table class="table" id=table_id>
                     <thead>
                         <tr>

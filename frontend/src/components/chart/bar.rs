@@ -9,7 +9,7 @@ use super::geometry::{r, spread, Bands, Plot, HEIGHT, WIDTH};
 use super::labels::{point_title, summary, track_language, x_tick};
 use super::line::empty_text;
 use super::table::ChartTable;
-use super::{result_class, ChartPoint, Unit};
+use super::{result_class, svg_role, ChartPoint, Unit};
 
 /// Most labels under a bar chart.
 const POSITION_LABELS: usize = 5;
@@ -88,6 +88,7 @@ pub fn BarChart(
         let plot = Plot::standard();
         let l = layout(&pts, unit);
         let aria = summary(&label.get(), unit, &pts);
+        let role = svg_role(&pts);
         let positions: Vec<(f64, String)> = l
             .labelled
             .iter()
@@ -105,7 +106,7 @@ pub fn BarChart(
                 data-testid=testid.clone()
                 viewBox=format!("0 0 {WIDTH} {HEIGHT}")
                 width="100%"
-                role="img"
+                role=role
                 aria-label=aria
             >
                 {value_axis_view(unit, &l.values, plot)}

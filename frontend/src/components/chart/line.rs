@@ -9,7 +9,7 @@ use super::geometry::{area_path, extent, line_path, r, spread, Linear, Plot, HEI
 use super::labels::{point_title, summary, time_tick, track_language, x_tick};
 use super::table::ChartTable;
 use super::ticks::{time_ticks, TimeStep};
-use super::{ChartPoint, ChartX, Unit};
+use super::{svg_role, ChartPoint, ChartX, Unit};
 
 /// Most labels under a chart (a phone has room for about five).
 const POSITION_LABELS: usize = 5;
@@ -117,6 +117,7 @@ pub fn LineChart(
         let plot = Plot::standard();
         let l = layout(&pts, unit, reference);
         let aria = summary(&label.get(), unit, &pts);
+        let role = svg_role(&pts);
         let positions: Vec<(f64, String)> =
             l.positions.iter().map(|(x, t)| (*x, t.text())).collect();
         let empty = pts.is_empty().then(|| empty_text(plot));
@@ -134,7 +135,7 @@ pub fn LineChart(
                 data-testid=testid.clone()
                 viewBox=format!("0 0 {WIDTH} {HEIGHT}")
                 width="100%"
-                role="img"
+                role=role
                 aria-label=aria
             >
                 {value_axis_view(unit, &l.values, plot)}

@@ -5,7 +5,8 @@
 //! only place what they compute.
 //!
 //! DOM contract (browser tests rely on it): `<svg data-testid="chart-<name>" role="img"
-//! aria-label=…>`, every point or bar `data-testid="point"` with `data-x` (RFC 3339 as the
+//! aria-label=…>` (`role="group"` when its points are links: an image's content is not
+//! reachable, so links inside one are an error for assistive technology), every point or bar `data-testid="point"` with `data-x` (RFC 3339 as the
 //! API sends it, a `YYYY-MM-DD` day, or an index) and `data-y` (the raw integer), and the
 //! table `<table data-testid="chart-table-<name>">` in a `<details>` under the chart.
 //! Gauges are `<svg data-testid="gauge-<name>" data-used data-total>`.
@@ -123,6 +124,16 @@ impl ChartPoint {
             href: Some(href.into()),
             ..self
         }
+    }
+}
+
+/// The chart's ARIA role: an image, unless its points are links (which an image's
+/// content may not hold): then a group of them.
+pub(crate) fn svg_role(points: &[ChartPoint]) -> &'static str {
+    if points.iter().any(|p| p.href.is_some()) {
+        "group"
+    } else {
+        "img"
     }
 }
 

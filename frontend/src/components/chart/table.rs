@@ -64,7 +64,7 @@ pub fn ChartTable(
     view! {
         <details class="chart-details">
             <summary>{move || fl!(LOADER, "chart-table-show")}</summary>
-            <div class="table-wrap">{table}</div>
+            <div class="table-wrap" tabindex="0">{table}</div>
         </details>
     }
 }

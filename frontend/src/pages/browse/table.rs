@@ -101,7 +101,7 @@ pub fn EntryTable(
             .collect_view()
     };
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table class="table entries" id="browse-table">
                 <thead>
                     <tr>

@@ -52,7 +52,7 @@ pub fn VersionsDialog(snapshot_id: i64, entry: Entry, on_close: Callback<()>) ->
                 when=move || list.with(Option::is_some)
                 fallback=move || failure.with(Option::is_none).then(|| view! { <Loading /> })
             >
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                     <table class="table table-compact versions-table" id="versions-table">
                         <thead>
                             <tr>

@@ -10,9 +10,8 @@ use crate::i18n::LOADER;
 #[component]
 pub fn ClientHelp() -> impl IntoView {
     view! {
-        <HelpPanel id="client-help">
-            <p class="help-intro">{move || fl!(LOADER, "client-help-intro")}</p>
-            <HelpItem term=Signal::derive(move || fl!(LOADER, "client-name")) text=Signal::derive(move || fl!(LOADER, "client-help-name")) />
+        <HelpPanel id="client-help" intro=Signal::derive(move || fl!(LOADER, "client-help-intro"))>
+                        <HelpItem term=Signal::derive(move || fl!(LOADER, "client-name")) text=Signal::derive(move || fl!(LOADER, "client-help-name")) />
             <HelpItem term=Signal::derive(move || fl!(LOADER, "description")) text=Signal::derive(move || fl!(LOADER, "client-help-description")) />
             <HelpItem term=Signal::derive(move || fl!(LOADER, "client-kind")) text=Signal::derive(move || fl!(LOADER, "client-help-kind")) />
             <HelpItem term=Signal::derive(move || fl!(LOADER, "client-user")) text=Signal::derive(move || fl!(LOADER, "client-help-user")) />

@@ -117,7 +117,7 @@ fn HistoryTable(runs: Memo<Option<Vec<RunPoint>>>) -> impl IntoView {
     view! {
         <details class="chart-details" id="job-history-table">
             <summary>{move || fl!(LOADER, "job-chart-table-show")}</summary>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table class="table table-compact chart-table" data-testid="chart-table-job-history">
                     <caption>{move || fl!(LOADER, "job-chart-table")}</caption>
                     <thead>

@@ -10,9 +10,8 @@ use crate::i18n::LOADER;
 #[component]
 pub fn JobHelp() -> impl IntoView {
     view! {
-        <HelpPanel id="job-help">
-            <p class="help-intro">{move || fl!(LOADER, "job-help-intro")}</p>
-            <HelpItem term=Signal::derive(move || fl!(LOADER, "job-name")) text=Signal::derive(move || fl!(LOADER, "job-help-name")) />
+        <HelpPanel id="job-help" intro=Signal::derive(move || fl!(LOADER, "job-help-intro"))>
+                        <HelpItem term=Signal::derive(move || fl!(LOADER, "job-name")) text=Signal::derive(move || fl!(LOADER, "job-help-name")) />
             <HelpItem term=Signal::derive(move || fl!(LOADER, "description")) text=Signal::derive(move || fl!(LOADER, "job-help-description")) />
             <HelpItem term=Signal::derive(move || fl!(LOADER, "job-source-path")) text=Signal::derive(move || fl!(LOADER, "job-help-source-path")) />
             <HelpItem term=Signal::derive(move || fl!(LOADER, "job-policy")) text=Signal::derive(move || fl!(LOADER, "job-help-policy")) />

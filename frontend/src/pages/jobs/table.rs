@@ -50,7 +50,7 @@ pub fn ClientsTable(
     };
     let select_all = move |ev| selection.set_all(event_target_checked(&ev));
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table id="clients-table" class="table jobs-table">
                 <thead>
                     <tr>

@@ -87,9 +87,8 @@ pub fn LocationForm(id: Option<i64>) -> impl IntoView {
                     <CheckField id="location-active" label=Signal::derive(move || fl!(LOADER, "location-active")) checked=draft.active />
                 </EntityFormBody>
             </section>
-            <HelpPanel id="location-help">
-                <p class="help-intro">{move || fl!(LOADER, "location-help-intro")}</p>
-                <HelpItem term=Signal::derive(move || fl!(LOADER, "location-name")) text=Signal::derive(move || fl!(LOADER, "location-help-name")) />
+            <HelpPanel id="location-help" intro=Signal::derive(move || fl!(LOADER, "location-help-intro"))>
+                                <HelpItem term=Signal::derive(move || fl!(LOADER, "location-name")) text=Signal::derive(move || fl!(LOADER, "location-help-name")) />
                 <HelpItem term=Signal::derive(move || fl!(LOADER, "location-directory")) text=Signal::derive(move || fl!(LOADER, "location-help-directory")) />
                 <HelpItem term=Signal::derive(move || fl!(LOADER, "max-parallel-jobs")) text=Signal::derive(move || fl!(LOADER, "location-help-max-parallel")) />
                 <HelpItem term=Signal::derive(move || fl!(LOADER, "location-active")) text=Signal::derive(move || fl!(LOADER, "location-help-active")) />

@@ -117,7 +117,7 @@ fn logs_table(rows: Vec<LogEntry>) -> impl IntoView {
         fl!(LOADER, "logs-col-user"),
     ];
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table class="table logs-table" id="logs-table">
                 <thead>
                     <tr>{headings.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>

@@ -199,7 +199,7 @@ fn history_table(
     let total = p.total;
     let on_page = Callback::new(move |n: i64| go.run((filters.get_untracked(), n)));
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table class="table notifications-table" id="notifications-table">
                 <thead>
                     <tr>

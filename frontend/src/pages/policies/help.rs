@@ -10,9 +10,8 @@ use crate::i18n::LOADER;
 #[component]
 pub fn PolicyHelp() -> impl IntoView {
     view! {
-        <HelpPanel id="policy-help">
-            <p class="help-intro">{move || fl!(LOADER, "policy-help-intro")}</p>
-            <HelpItem term=Signal::derive(move || fl!(LOADER, "policy-name")) text=Signal::derive(move || fl!(LOADER, "policy-help-name")) />
+        <HelpPanel id="policy-help" intro=Signal::derive(move || fl!(LOADER, "policy-help-intro"))>
+                        <HelpItem term=Signal::derive(move || fl!(LOADER, "policy-name")) text=Signal::derive(move || fl!(LOADER, "policy-help-name")) />
             <HelpItem term=Signal::derive(move || fl!(LOADER, "description")) text=Signal::derive(move || fl!(LOADER, "policy-help-description")) />
             <HelpItem term=Signal::derive(move || fl!(LOADER, "policy-schedule")) text=Signal::derive(move || fl!(LOADER, "policy-help-levels")) />
             <HelpItem term=Signal::derive(move || fl!(LOADER, "policy-keep")) text=Signal::derive(move || fl!(LOADER, "policy-help-keep")) />

@@ -128,9 +128,8 @@ fn Created(created: ReplicationAccessCreated, done: Callback<()>) -> impl IntoVi
 fn AccessHelp() -> impl IntoView {
     let t = |key: &'static str| Signal::derive(move || LOADER.get(key));
     view! {
-        <HelpPanel id="replication-access-help">
-            <p class="help-intro">{move || fl!(LOADER, "replication-access-help-intro")}</p>
-            <HelpItem term=t("replication-access-key") text=t("replication-access-help-key") />
+        <HelpPanel id="replication-access-help" intro=Signal::derive(move || fl!(LOADER, "replication-access-help-intro"))>
+                        <HelpItem term=t("replication-access-key") text=t("replication-access-help-key") />
             <HelpItem term=t("replication-access-from") text=t("replication-access-help-from") />
             <HelpItem term=t("replication-access-help-paste-term") text=t("replication-access-help-paste") />
             <HelpItem term=t("replication-access-help-sshd-term") text=t("replication-access-help-sshd") />

@@ -58,7 +58,7 @@ fn AccessList() -> impl IntoView {
                 <p class="empty" id="replication-accesses-empty">{fl!(LOADER, "replication-accesses-empty")}</p>
             }.into_any(),
             Some(list) => view! {
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                     <table class="table stack-table" id="replication-accesses-table">
                         <thead><tr>
                             <th scope="col">{fl!(LOADER, "col-name")}</th>

@@ -12,9 +12,8 @@ use crate::i18n::LOADER;
 pub fn SourceHelp() -> impl IntoView {
     let t = |key: &'static str| Signal::derive(move || LOADER.get(key));
     view! {
-        <HelpPanel id="replication-help">
-            <p class="help-intro">{move || fl!(LOADER, "replication-help-intro")}</p>
-            <HelpItem term=t("replication-help-safety-term") text=t("replication-help-safety") />
+        <HelpPanel id="replication-help" intro=Signal::derive(move || fl!(LOADER, "replication-help-intro"))>
+                        <HelpItem term=t("replication-help-safety-term") text=t("replication-help-safety") />
             <HelpItem term=t("replication-token") text=t("replication-help-token") />
             <HelpItem term=t("replication-group-ssh") text=t("replication-help-ssh") />
             <HelpItem term=t("replication-locations") text=t("replication-help-locations") />

@@ -81,7 +81,7 @@ fn SourceList() -> impl IntoView {
                 <p class="empty" id="replications-empty">{fl!(LOADER, "replications-empty")}</p>
             }.into_any(),
             Some(list) => view! {
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                     <table class="table stack-table" id="replications-table">
                         <thead><tr>
                             <th scope="col">{fl!(LOADER, "col-name")}</th>

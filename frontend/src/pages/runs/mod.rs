@@ -93,7 +93,7 @@ fn RunDetails(id: i64) -> impl IntoView {
         </section>
         <section class="panel" aria-labelledby="run-log-title">
             <h2 id="run-log-title">{move || fl!(LOADER, "run-log-title")}</h2>
-            <pre id="run-log" class="log">{move || log.get().unwrap_or_default()}</pre>
+            <pre id="run-log" class="log" tabindex="0">{move || log.get().unwrap_or_default()}</pre>
         </section>
         <Show when=move || asking.get()>
             <ConfirmDialog

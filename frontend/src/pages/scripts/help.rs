@@ -10,9 +10,8 @@ use crate::i18n::LOADER;
 #[component]
 pub fn ScriptHelp() -> impl IntoView {
     view! {
-        <HelpPanel id="script-help">
-            <p class="help-intro">{move || fl!(LOADER, "script-help-intro")}</p>
-            <HelpItem term=Signal::derive(move || fl!(LOADER, "script-name")) text=Signal::derive(move || fl!(LOADER, "script-help-name")) />
+        <HelpPanel id="script-help" intro=Signal::derive(move || fl!(LOADER, "script-help-intro"))>
+                        <HelpItem term=Signal::derive(move || fl!(LOADER, "script-name")) text=Signal::derive(move || fl!(LOADER, "script-help-name")) />
             <HelpItem term=Signal::derive(move || fl!(LOADER, "description")) text=Signal::derive(move || fl!(LOADER, "script-help-description")) />
             <HelpItem term=Signal::derive(move || fl!(LOADER, "script-uses")) text=Signal::derive(move || fl!(LOADER, "script-help-uses")) />
             <HelpItem term=Signal::derive(move || fl!(LOADER, "script-file")) text=Signal::derive(move || fl!(LOADER, "script-help-file")) />

@@ -58,7 +58,7 @@ pub fn ClientStates(feed: QueueFeed) -> impl IntoView {
             }
             .into_any(),
             Some(list) => view! {
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                     <table id="client-states" class="table client-states">
                         <thead>
                             <tr>

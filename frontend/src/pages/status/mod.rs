@@ -133,7 +133,7 @@ fn QueueTable(feed: QueueFeed, ctx: QueueContext) -> impl IntoView {
         // Redraw every row on a language switch.
         session.language.track();
         view! {
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table id="queue-table" class="table queue-table">
                     <thead>
                         <tr>

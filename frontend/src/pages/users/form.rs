@@ -168,9 +168,8 @@ pub fn UserForm(id: Option<i64>) -> impl IntoView {
 #[component]
 fn UserHelp() -> impl IntoView {
     view! {
-        <HelpPanel id="user-help">
-            <p class="help-intro">{move || fl!(LOADER, "user-help-intro")}</p>
-            <HelpItem term=Signal::derive(move || fl!(LOADER, "user-username")) text=Signal::derive(move || fl!(LOADER, "user-help-username")) />
+        <HelpPanel id="user-help" intro=Signal::derive(move || fl!(LOADER, "user-help-intro"))>
+                        <HelpItem term=Signal::derive(move || fl!(LOADER, "user-username")) text=Signal::derive(move || fl!(LOADER, "user-help-username")) />
             <HelpItem term=Signal::derive(move || fl!(LOADER, "user-email")) text=Signal::derive(move || fl!(LOADER, "user-help-email")) />
             <HelpItem term=Signal::derive(move || fl!(LOADER, "user-role")) text=Signal::derive(move || fl!(LOADER, "user-help-role")) />
             <HelpItem term=Signal::derive(move || fl!(LOADER, "prefs-language")) text=Signal::derive(move || fl!(LOADER, "user-help-language")) />

@@ -11,9 +11,8 @@ use crate::i18n::LOADER;
 pub fn WebhookHelp() -> impl IntoView {
     let t = |key: &'static str| Signal::derive(move || LOADER.get(key));
     view! {
-        <HelpPanel id="webhook-help">
-            <p class="help-intro">{move || fl!(LOADER, "webhook-help-intro")}</p>
-            <HelpItem term=t("webhook-url") text=t("webhook-help-url") />
+        <HelpPanel id="webhook-help" intro=Signal::derive(move || fl!(LOADER, "webhook-help-intro"))>
+                        <HelpItem term=t("webhook-url") text=t("webhook-help-url") />
             <HelpItem term=t("webhook-events") text=t("webhook-help-events") />
             <HelpItem term=t("webhook-help-body-term") text=t("webhook-help-body") />
             <HelpItem term=t("webhook-secret") text=t("webhook-help-secret") />

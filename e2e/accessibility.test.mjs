@@ -1,0 +1,151 @@
+// Accessibility audit (WCAG 2.1 A and AA rules of axe-core, run in Chromium on the real
+// CSS): every page of the app, signed out and signed in as an administrator, in Basque,
+// Spanish and English, on a desktop (1366×860) and a phone (390×844). A serious or
+// critical violation fails the test; lesser ones are printed.
+
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { test } from 'node:test';
+
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+import {
+  CONTEXT,
+  PASSWORD,
+  USER,
+  apiCall,
+  apiCleanup,
+  apiJob,
+  apiLocalClient,
+  apiLogin,
+  browserForFile,
+  runJob,
+  unique,
+  url,
+  waitForLang,
+} from './lib.mjs';
+
+const browser = browserForFile();
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const SIZES = [
+  { width: 1366, height: 860 },
+  { width: 390, height: 844 },
+];
+const LANGUAGES = ['eu', 'es', 'en'];
+/** The pages of a signed-in administrator that need no object (see `objectPages`). */
+const PAGES = [
+  '/', '/jobs', '/jobs/priorities', '/status', '/clients/new', '/policies', '/policies/new',
+  '/scripts', '/scripts/new', '/locations', '/locations/new', '/users', '/users/new', '/logs',
+  '/settings', '/notifications', '/webhooks', '/webhooks/new', '/replications',
+  '/replications/new', '/replication-accesses', '/replication-accesses/new', '/preferences',
+  '/password', '/two-factor', '/tokens', '/sessions', '/about', '/no-such-page',
+];
+
+/**
+ * A client, a job, its run and snapshot (and the first user and policy): the pages of
+ * objects. Returns their paths and what to delete afterwards.
+ */
+async function objectPages(request, source) {
+  await writeFile(path.join(source, 'file.txt'), 'audited\n');
+  const client = await apiLocalClient(request, unique('e2e-a11y'));
+  const job = await apiJob(request, client.id, { source_path: `${source}/` });
+  const run = await runJob(request, job.id);
+  const snapshots = await apiCall(request, 'GET', `/api/jobs/${job.id}/snapshots`);
+  const users = await apiCall(request, 'GET', '/api/users');
+  const policies = await apiCall(request, 'GET', '/api/policies');
+  return {
+    paths: [
+      `/clients/${client.id}`,
+      `/jobs/${job.id}`,
+      `/runs/${run.id}`,
+      `/snapshots/${snapshots[0].id}`,
+      `/users/${users.items[0].id}`,
+      `/policies/${policies.items[0].id}`,
+    ],
+    cleanup: `/api/clients/${client.id}`,
+  };
+}
+
+/** Runs axe on the page as it is now; the violations, as one line each. */
+async function audit(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.addScriptTag({ path: AXE });
+  }
+  const result = await page.evaluate(() =>
+    window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    }),
+  );
+  return result.violations.map((v) => ({
+    impact: v.impact,
+    line: `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(' | ')}`,
+  }));
+}
+
+/** Opens `path` and waits until its content has loaded (title shown, no spinner left). */
+async function open(page, path) {
+  await page.goto(url(path));
+  await page.locator('h1').first().waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('.loading, .spinner').length === 0, null, {
+    timeout: 10_000,
+  });
+}
+
+/** Audits every page at `viewport` in every language; `record(where, violations)`. */
+async function auditAt(viewport, extraPages, record) {
+  // axe is injected as an inline script, which the app's Content-Security-Policy forbids.
+  const context = await browser().newContext({ ...CONTEXT, viewport, bypassCSP: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  try {
+    for (const lang of LANGUAGES) {
+      const where = (address) => `${lang} ${viewport.width}px ${address}`;
+      // Signed out: the login page, in the language picked there.
+      await context.clearCookies();
+      await page.goto(url('/login'));
+      await page.locator('#lang-select').selectOption(lang);
+      await waitForLang(page, lang);
+      record(where('/login'), await audit(page));
+      await apiLogin(page.request, USER, PASSWORD);
+      await apiCall(page.request, 'PUT', '/api/me/preferences', { language: lang, page_size: 20 });
+      for (const address of [...PAGES, ...extraPages]) {
+        await open(page, address);
+        record(where(address), await audit(page));
+      }
+    }
+  } finally {
+    await apiCall(page.request, 'PUT', '/api/me/preferences', { language: 'en', page_size: 20 }).catch(() => {});
+    await context.close();
+  }
+}
+
+test('no serious or critical accessibility violation on any page, language or size', async () => {
+  const serious = [];
+  const minor = new Set();
+  const record = (where, violations) => {
+    for (const v of violations) {
+      const entry = `${where}: ${v.line}`;
+      if (v.impact === 'serious' || v.impact === 'critical') serious.push(entry);
+      else minor.add(entry);
+    }
+  };
+  const setup = await browser().newContext(CONTEXT);
+  await apiLogin(setup.request, USER, PASSWORD);
+  const source = await mkdtemp(path.join(os.tmpdir(), 'e2e-a11y-'));
+  let objects;
+  try {
+    objects = await objectPages(setup.request, source);
+    for (const viewport of SIZES) {
+      await auditAt(viewport, objects.paths, record);
+    }
+  } finally {
+    if (objects) await apiCleanup(setup.request, objects.cleanup);
+    await setup.close();
+    await rm(source, { recursive: true, force: true });
+  }
+  if (minor.size > 0) console.log(`minor accessibility findings:\n${[...minor].join('\n')}`);
+  assert.deepEqual(serious, [], `serious or critical violations:\n${serious.join('\n')}`);
+});
