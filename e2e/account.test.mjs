@@ -57,13 +57,20 @@ test('the password form checks the repeat and shows API errors', async (t) => {
   });
 });
 
-test('About shows the server version and the GPL', async (t) => {
+test('About shows the server version, the GPL and the accessibility statement', async (t) => {
   await withPage(browser(), t, async (page) => {
     await login(page);
     await page.locator('nav [data-testid="nav-about"]').click();
     const health = await (await page.request.get('/api/health')).json();
     await page.locator('#about-version', { hasText: health.version }).waitFor();
     await page.locator('#about-licence', { hasText: 'GNU General Public License' }).waitFor();
+    await page.locator('#about-accessibility').click();
+    await page.waitForURL('**/accessibility');
+    await page.locator('h1', { hasText: 'Accessibility statement' }).waitFor();
+    await page.locator('#a11y-status', { hasText: 'WCAG 2.1 level AA' }).waitFor();
+    for (const id of ['#a11y-checked', '#a11y-exceptions', '#a11y-contact']) {
+      assert.equal(await page.locator(id).count(), 1, id);
+    }
   });
 });
 

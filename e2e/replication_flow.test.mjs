@@ -275,6 +275,10 @@ test('replicate a job from this same server: source, access, host key, run, copy
         .waitFor();
       await page.locator('[data-testid="snapshot-row"] [data-testid="snapshot-browse"]').first().click();
       await page.waitForURL(/\/snapshots\/\d+$/);
+      // As in restore.test.mjs: the snapshot's header and rows loaded before any click (a
+      // click while they still render could land on a row being replaced).
+      await page.locator('[data-testid="crumb-root"]', { hasText: /^files \/ / }).waitFor();
+      await row(page, 'big.bin').waitFor();
       const bigBytes = await download(page, row(page, 'big.bin').locator('[data-testid="entry-download"]'));
       assert.ok(bigBytes.equals(big), 'big.bin equals the original');
       await row(page, 'docs').locator('[data-testid="entry-open"]').click();

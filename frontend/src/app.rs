@@ -10,6 +10,7 @@ use crate::components::layout::Shell;
 use crate::i18n;
 use crate::live::Live;
 use crate::pages::about::AboutPage;
+use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::browse::BrowsePage;
 use crate::pages::clients::{EditClientPage, NewClientPage};
 use crate::pages::dashboard::DashboardPage;
@@ -90,6 +91,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("tokens") view=TokensPage />
                     <Route path=path!("sessions") view=SessionsPage />
                     <Route path=path!("about") view=AboutPage />
+                    <Route path=path!("accessibility") view=AccessibilityPage />
                     <Route path=path!("*any") view=NotFoundPage />
                 </ParentRoute>
             </Routes>

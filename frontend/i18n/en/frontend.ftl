@@ -1321,3 +1321,19 @@ log-code-restore-key-regenerated = Client restore key regenerated
 users-col-two-factor = Two-factor
 users-two-factor-on = On
 users-two-factor-off = Off
+
+## Accessibility statement
+about-accessibility-link = Accessibility statement
+a11y-title = Accessibility statement
+a11y-intro = ElkarBackup wants this web app to be usable by everyone, as public bodies require (WCAG 2.1 level AA, the European standard EN 301 549, and in Spain Real Decreto 1112/2018). This statement describes this version of the software.
+a11y-status-title = Conformance status
+a11y-status = Partially conformant with WCAG 2.1 level AA: the parts not yet verified are listed below.
+a11y-checked-title = How it is checked
+a11y-checked = Every version is tested with the axe-core rules for WCAG 2.1 A and AA in a real browser: every page, in Basque, Spanish and English, on a desktop screen and on a phone-sized one. A serious or critical problem stops the release.
+a11y-features = The app can be used with a keyboard (with a visible focus ring and a "skip to content" link); every page has landmarks and a title that names it; form errors are tied to their fields; state badges carry text as well as colour; and every chart has a table with the same figures.
+a11y-exceptions-title = Known exceptions
+a11y-exception-dialogs = Dialogs (confirmations, the restore preview, accepting a host key) are not yet part of the automated audit.
+a11y-exception-keyboard = The whole journeys (adding a client and a job, running it, browsing and restoring) have not yet been tested from start to end with the keyboard alone.
+a11y-exception-reflow = Reflow at 320 pixels wide and 200% zoom has not yet been verified on every page.
+a11y-contact-title = Feedback and contact
+a11y-contact = If something in this app is hard or impossible for you to use, tell the administrators of this server, who run it for your organisation: they can help you and pass the problem on to the ElkarBackup developers. An organisation that uses ElkarBackup names, in its own statement, the contact and the complaints procedure that apply to it.

@@ -1321,3 +1321,19 @@ log-code-restore-key-regenerated = Clave de restauración del cliente regenerada
 users-col-two-factor = Dos pasos
 users-two-factor-on = Activado
 users-two-factor-off = Desactivado
+
+## Declaración de accesibilidad
+about-accessibility-link = Declaración de accesibilidad
+a11y-title = Declaración de accesibilidad
+a11y-intro = ElkarBackup quiere que esta aplicación web la pueda usar todo el mundo, como exigen las administraciones públicas (WCAG 2.1 nivel AA, la norma europea EN 301 549 y, en España, el Real Decreto 1112/2018). Esta declaración describe esta versión del software.
+a11y-status-title = Situación de cumplimiento
+a11y-status = Parcialmente conforme con WCAG 2.1 nivel AA: más abajo se indican las partes que aún no se han verificado.
+a11y-checked-title = Cómo se comprueba
+a11y-checked = Cada versión se prueba en un navegador real con las reglas de axe-core para WCAG 2.1 A y AA: todas las páginas, en euskera, castellano e inglés, en una pantalla de escritorio y en una del tamaño de un móvil. Un problema grave o crítico detiene la publicación.
+a11y-features = La aplicación se puede usar con el teclado (con un contorno de foco visible y un enlace «Ir al contenido»); cada página tiene regiones y un título que la nombra; los errores de los formularios están ligados a sus campos; las etiquetas de estado llevan texto además de color; y cada gráfico tiene una tabla con las mismas cifras.
+a11y-exceptions-title = Excepciones conocidas
+a11y-exception-dialogs = Los diálogos (confirmaciones, la vista previa de una restauración, aceptar una clave de equipo) todavía no forman parte de la auditoría automática.
+a11y-exception-keyboard = Los recorridos completos (añadir un cliente y una tarea, ejecutarla, explorar y restaurar) todavía no se han probado de principio a fin solo con el teclado.
+a11y-exception-reflow = Todavía no se ha verificado en todas las páginas la adaptación a 320 píxeles de ancho y al 200 % de zoom.
+a11y-contact-title = Comentarios y contacto
+a11y-contact = Si algo de esta aplicación te resulta difícil o imposible de usar, díselo a los administradores de este servidor, que lo gestionan para tu organización: pueden ayudarte y trasladar el problema a quienes desarrollan ElkarBackup. Cada organización que usa ElkarBackup indica, en su propia declaración, el contacto y el procedimiento de reclamación que le corresponden.

@@ -1321,3 +1321,19 @@ log-code-restore-key-regenerated = Bezeroaren leheneratze-gakoa berriro sortuta
 users-col-two-factor = Bi urrats
 users-two-factor-on = Aktibatuta
 users-two-factor-off = Desaktibatuta
+
+## Irisgarritasun-adierazpena
+about-accessibility-link = Irisgarritasun-adierazpena
+a11y-title = Irisgarritasun-adierazpena
+a11y-intro = ElkarBackupek nahi du web-aplikazio hau edonork erabili ahal izatea, administrazio publikoek eskatzen duten bezala (WCAG 2.1 AA maila, EN 301 549 Europako araua eta, Espainian, 1112/2018 Errege Dekretua). Adierazpen honek softwarearen bertsio hau deskribatzen du.
+a11y-status-title = Betetze-egoera
+a11y-status = Partzialki betetzen du WCAG 2.1 AA maila: oraindik egiaztatu gabe dauden atalak behean zerrendatzen dira.
+a11y-checked-title = Nola egiaztatzen den
+a11y-checked = Bertsio bakoitza benetako nabigatzaile batean probatzen da axe-coreren WCAG 2.1 A eta AA arauekin: orri guztiak, euskaraz, gaztelaniaz eta ingelesez, mahaigaineko pantaila batean eta mugikor baten tamainako batean. Arazo larri edo kritiko batek argitalpena geldiarazten du.
+a11y-features = Aplikazioa teklatuarekin erabil daiteke (fokuaren ertz ikusgai batekin eta «Joan edukira» esteka batekin); orri bakoitzak eskualdeak eta bera izendatzen duen izenburu bat ditu; inprimakien erroreak beren eremuei lotuta daude; egoera-etiketek testua dute, ez kolorea bakarrik; eta grafiko bakoitzak zifra berak dituen taula bat du.
+a11y-exceptions-title = Salbuespen ezagunak
+a11y-exception-dialogs = Elkarrizketa-koadroak (berrespenak, leheneratze baten aurrebista, ostalari-gako bat onartzea) ez daude oraindik ikuskapen automatikoan.
+a11y-exception-keyboard = Ibilbide osoak (bezero bat eta lan bat gehitzea, exekutatzea, arakatzea eta leheneratzea) ez dira oraindik hasieratik bukaerara teklatuarekin bakarrik probatu.
+a11y-exception-reflow = Oraindik ez da orri guztietan egiaztatu 320 pixeleko zabalerara eta % 200eko zoomera egokitzea.
+a11y-contact-title = Iruzkinak eta harremana
+a11y-contact = Aplikazio honetako zerbait zaila edo ezinezkoa bazaizu erabiltzeko, esan zerbitzari honen administratzaileei, zure erakundearentzat kudeatzen baitute: lagun diezazukete eta arazoa ElkarBackupen garatzaileei helarazi. ElkarBackup erabiltzen duen erakunde bakoitzak bere adierazpenean zehazten ditu dagozkion harremana eta erreklamazio-prozedura.

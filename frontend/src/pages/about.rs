@@ -1,4 +1,5 @@
-//! About (`/about`): what ElkarBackup is, the server's version and the licence.
+//! About (`/about`): what ElkarBackup is, the server's version, the accessibility
+//! statement's link and the licence.
 
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
@@ -35,6 +36,11 @@ pub fn AboutPage() -> impl IntoView {
                 <dt>{move || fl!(LOADER, "about-version")}</dt>
                 <dd id="about-version" data-testid="about-version">{version_text}</dd>
             </dl>
+            <p>
+                <a href=crate::paths::href("/accessibility") id="about-accessibility">
+                    {move || fl!(LOADER, "about-accessibility-link")}
+                </a>
+            </p>
         </section>
         <section class="panel" id="about-licence" data-testid="about-licence">
             <h2>{move || fl!(LOADER, "about-licence-title")}</h2>

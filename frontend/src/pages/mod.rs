@@ -2,6 +2,7 @@
 //! and hand plain values to `components`.
 
 pub mod about;
+pub mod accessibility;
 pub mod browse;
 pub mod clients;
 pub mod dashboard;
