@@ -100,10 +100,20 @@ async function startSshd(authorizedKeys) {
   return { port, fingerprint, stop, log: () => stderr };
 }
 
-/** Clicks a download link and returns the downloaded bytes. */
+/**
+ * Clicks a download link and returns the downloaded bytes. A click that started no
+ * download in 7 s is made once more: a refresh of the listing can replace the row under
+ * the pointer (a detached link follows nowhere), which a person answers by clicking again.
+ */
 async function download(page, link) {
-  const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
-  return readFile(await file.path());
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const [file] = await Promise.all([page.waitForEvent('download', { timeout: 7_000 }), link.click()]);
+      return readFile(await file.path());
+    } catch (err) {
+      if (attempt === 2 || err.name !== 'TimeoutError') throw err;
+    }
+  }
 }
 
 function row(page, name) {
