@@ -76,6 +76,9 @@ crate::text::text_enum! {
         TwoFactorSetupRequired => "two_factor_setup_required",
         /// Administrators must keep two-factor sign-in: the settings require it. (409)
         TwoFactorRequired => "two_factor_required",
+        /// Two-factor sign-in is already on: a new secret replaces it only after turning it
+        /// off, which takes a code. (409)
+        TwoFactorAlreadyOn => "two_factor_already_on",
     }
 }
 

@@ -30,6 +30,7 @@ error-second-factor-required = Enter the code from your authenticator app.
 error-invalid-second-factor = Wrong code, or a code that has already been used. Enter the code the app shows now, or one of your recovery codes.
 error-two-factor-setup-required = Administrators must sign in with a second factor. Set up two-factor sign-in before doing anything else.
 error-two-factor-required = Administrators must keep two-factor sign-in: the settings require it.
+error-two-factor-already-on = Two-factor sign-in is already on. To set up another phone, turn it off first (that takes a code), then set it up again.
 
 validation-not-found = The selected item does not exist.
 validation-directory-missing = The directory does not exist on the server.

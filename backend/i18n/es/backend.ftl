@@ -30,6 +30,7 @@ error-second-factor-required = Escribe el código de tu aplicación de autentica
 error-invalid-second-factor = Código incorrecto o ya utilizado. Escribe el código que muestra ahora la aplicación, o uno de tus códigos de recuperación.
 error-two-factor-setup-required = Los administradores deben iniciar sesión con un segundo factor. Configura el inicio de sesión en dos pasos antes de hacer nada más.
 error-two-factor-required = Los administradores deben mantener el inicio de sesión en dos pasos: lo exige la configuración.
+error-two-factor-already-on = El inicio de sesión en dos pasos ya está activado. Para configurar otro móvil, desactívalo primero (hace falta un código) y vuelve a configurarlo.
 
 validation-not-found = El elemento seleccionado no existe.
 validation-directory-missing = El directorio no existe en el servidor.

@@ -30,6 +30,7 @@ error-second-factor-required = Idatzi zure autentifikazio-aplikazioaren kodea.
 error-invalid-second-factor = Kodea okerra da edo dagoeneko erabili da. Idatzi aplikazioak orain erakusten duen kodea, edo zure berreskuratze-kodeetako bat.
 error-two-factor-setup-required = Administratzaileek bigarren faktore batekin hasi behar dute saioa. Konfiguratu bi urratseko saio-hasiera beste ezer egin aurretik.
 error-two-factor-required = Administratzaileek bi urratseko saio-hasierari eutsi behar diote: ezarpenek hala eskatzen dute.
+error-two-factor-already-on = Bi urratseko saio-hasiera aktibatuta dago jada. Beste mugikor bat konfiguratzeko, desaktibatu lehenik (kode bat behar da) eta konfiguratu berriro.
 
 validation-not-found = Hautatutako elementua ez da existitzen.
 validation-directory-missing = Direktorioa ez dago zerbitzarian.

@@ -95,7 +95,8 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | ErrorCode::RestoreKeyMissing
         | ErrorCode::HostKeyPending
         | ErrorCode::HostKeyMismatch
-        | ErrorCode::TwoFactorRequired => StatusCode::CONFLICT,
+        | ErrorCode::TwoFactorRequired
+        | ErrorCode::TwoFactorAlreadyOn => StatusCode::CONFLICT,
     }
 }
 

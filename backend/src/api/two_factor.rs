@@ -36,7 +36,8 @@ pub async fn get_totp(
 ///
 /// Checks your password and returns a new secret with its QR code, for an authenticator
 /// app (any RFC 6238 app: 6 digits, 30 seconds). Nothing changes until you confirm it
-/// with a code; calling this again replaces the secret waiting for confirmation.
+/// with a code; calling this again replaces the secret waiting for confirmation. While
+/// two-factor sign-in is on, turn it off first (that takes a code).
 #[utoipa::path(
     tag = "me",
     security(("bearer" = []), ("cookie" = [])),
@@ -46,6 +47,7 @@ pub async fn get_totp(
         (status = 400, description = "Malformed request body", body = ApiError),
         (status = 401, description = "Not signed in, or the password is wrong (`invalid_credentials`)", body = ApiError),
         (status = 403, description = "Cookie session without the CSRF header", body = ApiError),
+        (status = 409, description = "Two-factor sign-in is already on (`two_factor_already_on`)", body = ApiError),
     )
 )]
 #[post("/me/totp/setup")]

@@ -49,6 +49,8 @@ pub async fn status(pool: &DbPool, actor: Actor) -> Result<TotpStatus, DomainErr
 }
 
 /// Starts enrolment after checking the password: a new secret, pending until confirmed.
+/// Refused while a second factor is on (409 `two_factor_already_on`): replacing it must
+/// take a code, as turning it off does, or a stolen session and password would do.
 pub async fn begin_setup(
     pool: &DbPool,
     actor: Actor,
@@ -60,6 +62,9 @@ pub async fn begin_setup(
         .ok_or(DomainError::NotFound)?;
     if !verify_password(password, user.password_hash.clone()).await? {
         return Err(DomainError::InvalidCredentials);
+    }
+    if user.totp_since.is_some() {
+        return Err(DomainError::Code(ErrorCode::TwoFactorAlreadyOn));
     }
     let secret = totp::new_secret();
     let otpauth_url = totp::otpauth_url(&secret, &user.username).map_err(DomainError::Internal)?;

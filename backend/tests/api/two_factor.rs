@@ -147,6 +147,11 @@ async fn enrolment_then_login_with_a_code_once_and_recovery_codes_once() {
         (st["enabled"].clone(), st["recovery_codes_left"].clone()),
         (json!(true), json!(10))
     );
+    // A session and the password alone cannot swap the second factor for another one.
+    let (s, e) = ane
+        .post("/api/me/totp/setup", json!({"password": pw}))
+        .await;
+    assert_eq!((s, error_code(&e)), (409, "two_factor_already_on"));
 
     // The password alone is no longer enough; wrong and replayed codes are refused.
     let (s, e) = login(&app, "ane", pw, None).await;
