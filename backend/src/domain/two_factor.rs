@@ -37,9 +37,7 @@ pub async fn setup_required_now(
 /// The caller's second factor.
 pub async fn status(pool: &DbPool, actor: Actor) -> Result<TotpStatus, DomainError> {
     let mut c = db::conn(pool).await?;
-    let user = users::find(&mut c, actor.user_id)
-        .await?
-        .ok_or(DomainError::NotFound)?;
+    let user = caller(&mut c, actor).await?;
     Ok(TotpStatus {
         enabled: user.totp_since.is_some(),
         enabled_at: user.totp_since,
@@ -57,9 +55,7 @@ pub async fn begin_setup(
     password: String,
 ) -> Result<TotpSetup, DomainError> {
     let mut c = db::conn(pool).await?;
-    let user = users::find(&mut c, actor.user_id)
-        .await?
-        .ok_or(DomainError::NotFound)?;
+    let user = caller(&mut c, actor).await?;
     if !verify_password(password, user.password_hash.clone()).await? {
         return Err(DomainError::InvalidCredentials);
     }
@@ -85,6 +81,13 @@ fn now_unix() -> u64 {
     chrono::Utc::now().timestamp().max(0).unsigned_abs()
 }
 
+/// The acting user's row.
+async fn caller(c: &mut PgConn, actor: Actor) -> Result<users::UserRow, DomainError> {
+    users::find(c, actor.user_id)
+        .await?
+        .ok_or(DomainError::NotFound)
+}
+
 /// Where codes come from, for the limiter: outside a request, one shared bucket.
 fn address_of(actor: Actor) -> IpAddr {
     actor.address.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))
@@ -99,9 +102,7 @@ pub async fn confirm(
     code: &str,
 ) -> Result<RecoveryCodes, DomainError> {
     let mut c = db::conn(pool).await?;
-    let user = users::find(&mut c, actor.user_id)
-        .await?
-        .ok_or(DomainError::NotFound)?;
+    let user = caller(&mut c, actor).await?;
     let (ip, at) = (address_of(actor), Instant::now());
     if let Some(wait) = limiter.blocked(&user.username, ip, at) {
         return Err(DomainError::RateLimited(wait));
@@ -220,9 +221,7 @@ pub async fn check_fresh(
     actor: Actor,
     code: Option<&str>,
 ) -> Result<(), DomainError> {
-    let user = users::find(c, actor.user_id)
-        .await?
-        .ok_or(DomainError::NotFound)?;
+    let user = caller(c, actor).await?;
     if user.totp_since.is_none() {
         return Ok(());
     }
@@ -262,9 +261,7 @@ pub async fn renew_recovery_codes(
 
 /// The caller, who must have a second factor (else field `code`: `not_enabled`).
 async fn enabled_user(c: &mut PgConn, actor: Actor) -> Result<users::UserRow, DomainError> {
-    let user = users::find(c, actor.user_id)
-        .await?
-        .ok_or(DomainError::NotFound)?;
+    let user = caller(c, actor).await?;
     if user.totp_since.is_none() {
         return Err(DomainError::Validation(vec![FieldIssue::new(
             "code",

@@ -505,3 +505,18 @@ pub fn field_codes(body: &serde_json::Value) -> Vec<(String, String)> {
         })
         .unwrap_or_default()
 }
+
+/// The codes of the audit records, oldest first.
+pub async fn audit_codes(app: &TestApp) -> Vec<String> {
+    pg(app.db_url.rsplit('/').next().unwrap())
+        .await
+        .query(
+            "SELECT code FROM log_records WHERE source = 'audit' ORDER BY id",
+            &[],
+        )
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect()
+}

@@ -5,7 +5,7 @@
 
 use serde_json::json;
 
-use crate::helpers::{pg, spawn_app, Api, TestApp};
+use crate::helpers::{audit_codes, spawn_app, Api, TestApp};
 
 /// Signs in as `user` from a browser saying `agent`; an API client with that session.
 async fn sign_in(app: &TestApp, user: &str, pw: &str, agent: &str) -> Api {
@@ -23,21 +23,6 @@ async fn sign_in(app: &TestApp, user: &str, pw: &str, agent: &str) -> Api {
         token: Some(token),
         ..app.anon()
     }
-}
-
-/// The codes of the audit records, oldest first.
-async fn audit_codes(app: &TestApp) -> Vec<String> {
-    pg(app.db_url.rsplit('/').next().unwrap())
-        .await
-        .query(
-            "SELECT code FROM log_records WHERE source = 'audit' ORDER BY id",
-            &[],
-        )
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| r.get(0))
-        .collect()
 }
 
 #[tokio::test]

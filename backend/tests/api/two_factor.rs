@@ -7,7 +7,9 @@ use backend::auth::totp::code_at;
 use serde_json::{json, Value};
 use shared::ErrorCode;
 
-use crate::helpers::{pg, spawn_app, spawn_app_with, Api, AppOptions, TestApp};
+use crate::helpers::{
+    audit_codes, field_codes, spawn_app, spawn_app_with, Api, AppOptions, TestApp,
+};
 
 fn now() -> u64 {
     chrono::Utc::now().timestamp() as u64
@@ -69,29 +71,15 @@ async fn enrol(api: &Api, pw: &str) -> (String, Vec<String>) {
     (secret, codes)
 }
 
-async fn audit_codes(app: &TestApp) -> Vec<String> {
-    pg(app.db_url.rsplit('/').next().unwrap())
-        .await
-        .query(
-            "SELECT code FROM log_records WHERE source = 'audit' ORDER BY id",
-            &[],
-        )
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| r.get(0))
-        .collect()
-}
-
 fn error_code(body: &Value) -> &str {
     body["code"].as_str().unwrap_or_default()
 }
 
 fn field_code(body: &Value, field: &str) -> String {
-    body["fields"]
-        .as_array()
-        .and_then(|f| f.iter().find(|f| f["field"] == field))
-        .map(|f| f["code"].as_str().unwrap().to_owned())
+    field_codes(body)
+        .into_iter()
+        .find(|(f, _)| f == field)
+        .map(|(_, code)| code)
         .unwrap_or_default()
 }
 
