@@ -5,9 +5,8 @@ use i18n_embed_fl::fl;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use shared::two_factor::TotpDisable;
-use shared::ErrorCode;
 
-use super::setup::{code_error, general_error};
+use super::setup::{code_error, general_error, wrong_password};
 use crate::api;
 use crate::components::feedback::{Alert, AlertKind};
 use crate::components::fields::TextField;
@@ -79,13 +78,7 @@ pub fn DisableForm(changed: Callback<()>) -> impl IntoView {
             },
         );
     };
-    let wrong = Signal::derive(move || {
-        failure.with(|f| {
-            f.as_ref()
-                .filter(|f| f.code == Some(ErrorCode::InvalidCredentials))
-                .map(|_| fl!(LOADER, "password-wrong-current"))
-        })
-    });
+    let wrong = wrong_password(failure);
     view! {
         <section class="panel" aria-labelledby="totp-off-title">
             <h2 id="totp-off-title">{move || fl!(LOADER, "totp-disable-title")}</h2>

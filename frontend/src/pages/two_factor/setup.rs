@@ -47,13 +47,7 @@ fn PasswordStep(secret: RwSignal<Option<TotpSetup>>) -> impl IntoView {
             secret.set(Some(s));
         });
     };
-    let wrong = Signal::derive(move || {
-        failure.with(|f| {
-            f.as_ref()
-                .filter(|f| f.code == Some(ErrorCode::InvalidCredentials))
-                .map(|_| fl!(LOADER, "password-wrong-current"))
-        })
-    });
+    let wrong = wrong_password(failure);
     let error = general_error(failure);
     view! {
         <Alert id="totp-setup-error" kind=AlertKind::Error message=error />
@@ -137,6 +131,17 @@ fn grouped(secret: &str) -> String {
 /// The problem with the `code` field, in words.
 pub(super) fn code_error(failure: RwSignal<Option<Failure>>) -> Signal<Option<String>> {
     Signal::derive(move || failure.with(|f| f.as_ref()?.field("code").map(i18n::field_error_text)))
+}
+
+/// A wrong password, as the password field's problem.
+pub(super) fn wrong_password(failure: RwSignal<Option<Failure>>) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        failure.with(|f| {
+            f.as_ref()
+                .filter(|f| f.code == Some(ErrorCode::InvalidCredentials))
+                .map(|_| fl!(LOADER, "password-wrong-current"))
+        })
+    })
 }
 
 /// A problem that belongs to no field (nor to the password).
