@@ -839,6 +839,7 @@ client-error-post-script-failed = The client's post script failed.
 close = Close
 snapshots-browse = Browse
 browse-title = Snapshot { $snapshot }
+browse-root-pending = Snapshot no. { $id }
 browse-crumbs = Location in the snapshot
 browse-download-here = This folder:
 browse-restore-here = Restore this folder…

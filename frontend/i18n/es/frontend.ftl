@@ -839,6 +839,7 @@ client-error-post-script-failed = El script posterior del cliente ha fallado.
 close = Cerrar
 snapshots-browse = Explorar
 browse-title = Instantánea { $snapshot }
+browse-root-pending = Instantánea n.º { $id }
 browse-crumbs = Ubicación en la instantánea
 browse-download-here = Esta carpeta:
 browse-restore-here = Restaurar esta carpeta…

@@ -839,6 +839,7 @@ client-error-post-script-failed = Bezeroaren ondorengo scriptak huts egin du.
 close = Itxi
 snapshots-browse = Arakatu
 browse-title = { $snapshot } argazkia
+browse-root-pending = { $id }. argazkia
 browse-crumbs = Kokapena argazkian
 browse-download-here = Karpeta hau:
 browse-restore-here = Leheneratu karpeta hau…

@@ -173,6 +173,15 @@ fn Browser(id: i64) -> impl IntoView {
         restore: Callback::new(move |e| open.set(Some(Open::Restore(e)))),
     };
     let root = root_name(header);
+    // A link must never be without text: the snapshot's number until its header has loaded.
+    let crumb_root = Signal::derive(move || {
+        let name = root.get();
+        if name.is_empty() {
+            fl!(LOADER, "browse-root-pending", id = id)
+        } else {
+            name
+        }
+    });
     let title = Signal::derive(move || fl!(LOADER, "browse-title", snapshot = root.get()));
     let error = Signal::derive(move || failure.with(|f| f.as_ref().map(Failure::message)));
     let searching = Signal::derive(move || !at.q.with(|q| q.trim().is_empty()));
@@ -188,7 +197,7 @@ fn Browser(id: i64) -> impl IntoView {
 
     view! {
         <PageTitle title=title />
-        <Breadcrumbs id=id root=root path=path label=Signal::derive(move || fl!(LOADER, "browse-crumbs")) />
+        <Breadcrumbs id=id root=crumb_root path=path label=Signal::derive(move || fl!(LOADER, "browse-crumbs")) />
         <BrowseToolbar id=id path=path job_known=Signal::derive(move || header.job.with(Option::is_some))
             restore_here=restore_here search=at.search on_search=on_search />
         <Alert id="browse-error" kind=AlertKind::Error message=error />
