@@ -1,10 +1,10 @@
 // Accessibility audit (WCAG 2.1 A and AA rules of axe-core, run in Chromium on the real
-// CSS): every page of the app, signed out and signed in as an administrator, in Basque,
-// Spanish and English, on a desktop (1366×860) and a phone (390×844). A serious or
-// critical violation fails the test; lesser ones are printed.
+// CSS): every page of the app, signed out and signed in as an administrator, and its
+// dialogs (deletions, a file's versions, restore), in Basque, Spanish and English, on a
+// desktop (1366×860) and a phone (390×844). A serious or critical violation fails the
+// test; lesser ones are printed.
 
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { test } from 'node:test';
 
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -26,9 +26,9 @@ import {
   url,
   waitForLang,
 } from './lib.mjs';
+import { WCAG_21_AA, axeRun, violationLines } from './axe.mjs';
 
 const browser = browserForFile();
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SIZES = [
   { width: 1366, height: 860 },
   { width: 390, height: 844 },
@@ -55,12 +55,21 @@ async function objectPages(request, source) {
   const snapshots = await apiCall(request, 'GET', `/api/jobs/${job.id}/snapshots`);
   const users = await apiCall(request, 'GET', '/api/users');
   const policies = await apiCall(request, 'GET', '/api/policies');
+  const snapshot = `/snapshots/${snapshots[0].id}`;
+  const file = 'tr[data-testid="entry-row"][data-name="file.txt"]';
   return {
+    dialogs: [
+      { at: `/clients/${client.id}`, opener: '#client-delete', dialog: '#delete-dialog' },
+      { at: `/jobs/${job.id}`, opener: '#job-delete', dialog: '#delete-dialog' },
+      { at: `/policies/${policies.items[0].id}`, opener: '#policy-delete', dialog: '#delete-dialog' },
+      { at: snapshot, opener: `${file} [data-testid="entry-versions"]`, dialog: '#versions-dialog' },
+      { at: snapshot, opener: `${file} [data-testid="entry-restore"]`, dialog: '#restore-dialog' },
+    ],
     paths: [
       `/clients/${client.id}`,
       `/jobs/${job.id}`,
       `/runs/${run.id}`,
-      `/snapshots/${snapshots[0].id}`,
+      snapshot,
       `/users/${users.items[0].id}`,
       `/policies/${policies.items[0].id}`,
     ],
@@ -70,19 +79,7 @@ async function objectPages(request, source) {
 
 /** Runs axe on the page as it is now; the violations, as one line each. */
 async function audit(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) {
-    await page.addScriptTag({ path: AXE });
-  }
-  const result = await page.evaluate(() =>
-    window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    }),
-  );
-  return result.violations.map((v) => ({
-    impact: v.impact,
-    line: `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(' | ')}`,
-  }));
+  return violationLines(await axeRun(page, null, { runOnly: { type: 'tag', values: WCAG_21_AA }, resultTypes: ['violations'] }));
 }
 
 /** Opens `path` and waits until its content has loaded (title shown, no spinner left). */
@@ -94,8 +91,25 @@ async function open(page, path) {
   });
 }
 
-/** Audits every page at `viewport` in every language; `record(where, violations)`. */
-async function auditAt(viewport, extraPages, record) {
+/**
+ * Opens each dialog of `dialogs` (`{ at, opener, dialog }`: the page, the button that opens
+ * it, the dialog), audits the page with it open, and closes it with Escape.
+ */
+async function auditDialogs(page, dialogs, where, record) {
+  for (const { at, opener, dialog } of dialogs) {
+    await open(page, at);
+    await page.locator(opener).click();
+    await page.locator(`${dialog}[open]`).waitFor();
+    // Whatever the dialog loads (the versions list, the restore form's clients) first.
+    await page.waitForFunction(() => document.querySelectorAll('dialog .loading, dialog .spinner').length === 0);
+    record(where(`${at} ${dialog}`), await audit(page));
+    await page.keyboard.press('Escape');
+    await page.locator(dialog).waitFor({ state: 'detached' });
+  }
+}
+
+/** Audits every page and dialog at `viewport` in every language; `record(where, violations)`. */
+async function auditAt(viewport, objects, record) {
   // axe is injected as an inline script, which the app's Content-Security-Policy forbids.
   const context = await browser().newContext({ ...CONTEXT, viewport, bypassCSP: true });
   const page = await context.newPage();
@@ -111,10 +125,11 @@ async function auditAt(viewport, extraPages, record) {
       record(where('/login'), await audit(page));
       await apiLogin(page.request, USER, PASSWORD);
       await apiCall(page.request, 'PUT', '/api/me/preferences', { language: lang, page_size: 20 });
-      for (const address of [...PAGES, ...extraPages]) {
+      for (const address of [...PAGES, ...objects.paths]) {
         await open(page, address);
         record(where(address), await audit(page));
       }
+      await auditDialogs(page, objects.dialogs, where, record);
     }
   } finally {
     await apiCall(page.request, 'PUT', '/api/me/preferences', { language: 'en', page_size: 20 }).catch(() => {});
@@ -139,7 +154,7 @@ test('no serious or critical accessibility violation on any page, language or si
   try {
     objects = await objectPages(setup.request, source);
     for (const viewport of SIZES) {
-      await auditAt(viewport, objects.paths, record);
+      await auditAt(viewport, objects, record);
     }
   } finally {
     if (objects) await apiCleanup(setup.request, objects.cleanup);

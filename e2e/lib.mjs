@@ -73,12 +73,15 @@ export function browserForFile() {
 /**
  * Runs `body(page, context)` in a fresh browser context (no cookies, no localStorage,
  * English browser). When it throws, saves a screenshot under e2e/screenshots/ first.
+ * `options`: `locale`, `viewport`, `deviceScaleFactor`, and `bypassCSP` (for axe).
  */
 export async function withPage(browser, t, body, options = {}) {
   const context = await browser.newContext({
     ...CONTEXT,
     locale: options.locale ?? 'en-US',
     viewport: options.viewport ?? { width: 1280, height: 800 },
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
+    bypassCSP: options.bypassCSP ?? false,
   });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);

@@ -34,6 +34,7 @@ pub mod settings;
 pub mod snapshots;
 pub mod tokens;
 pub mod two_factor;
+pub mod upstream;
 pub mod users;
 pub mod webhooks;
 
@@ -164,6 +165,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
             |c| routes::configure(c),
         ))
         .service(metrics::get_metrics)
+        .service(upstream::upstream_trigger)
         .split_for_parts();
     api
 }

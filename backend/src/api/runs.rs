@@ -327,6 +327,6 @@ pub async fn trigger_job(
         .peer_addr()
         .map(|a| a.ip())
         .ok_or_else(|| super::error::AppError::internal("request without peer address"))?;
-    let run = runs::trigger(&state.engine, &state.limiter, *id, &token, ip).await?;
+    let run = runs::trigger(&state.engine, &state.limiter, *id, None, &token, ip).await?;
     Ok(HttpResponse::Accepted().json(run))
 }

@@ -237,11 +237,13 @@ pub async fn accept_host_key(
 
 /// Starts a job from outside with its trigger token (no login). A wrong token, a job
 /// without one and a job that does not exist are the same `InvalidCredentials`, so the
-/// endpoint reveals nothing; failures are rate-limited per job and address.
+/// endpoint reveals nothing; failures are rate-limited per job and address. With
+/// `of_client` (the upstream address), a job of another client is a wrong token too.
 pub async fn trigger(
     engine: &Engine,
     limiter: &crate::auth::rate_limit::LoginLimiter,
     job_id: i64,
+    of_client: Option<i64>,
     token: &str,
     ip: std::net::IpAddr,
 ) -> Result<Run, DomainError> {
@@ -257,7 +259,10 @@ pub async fn trigger(
     let stored = job.and_then(|j| j.trigger_token_hash);
     let presented = crate::auth::secrets::hash_api_token(token);
     let ok = stored.is_some_and(|h| bool::from(h.as_bytes().ct_eq(presented.as_bytes())));
-    if !ok {
+    // The upstream address names the client too: a job of another client is a wrong
+    // token (upstream did not check it).
+    let right_client = of_client.is_none_or(|c| client_id == Some(c));
+    if !ok || !right_client {
         limiter.record_failure(&key, ip, now);
         return Err(DomainError::InvalidCredentials);
     }

@@ -67,6 +67,8 @@ pub fn build_server(
             .service(api::metrics::get_metrics)
             // The methods `/metrics` lacks, before the web app claims every other path.
             .service(web::resource("/metrics").to(api::metrics::other_method))
+            // ElkarBackup 2.x's trigger address, for the crontabs of migrated installations.
+            .service(api::upstream::upstream_trigger)
             .service(spa_service(&dist, &page, &prefix))
             .wrap(from_fn(api::localize::localize_errors))
             .wrap(from_fn(move |req, next| {

@@ -67,5 +67,6 @@ mod torture;
 mod transactions;
 mod transactions_engine;
 mod two_factor;
+mod upstream;
 mod web_assets;
 mod webhooks;

@@ -396,6 +396,7 @@ job-token-replace = Replace the token
 job-token-remove = Remove the token
 job-token-value = New trigger token
 job-token-command = Command that starts the job
+job-token-upstream = The same at the address of ElkarBackup 2.x (for crontabs brought from it)
 job-token-replace-title = Replace the trigger token?
 job-token-replace-body = The current token stops working at once; systems using it must be given the new one.
 job-token-remove-title = Remove the trigger token?

@@ -396,6 +396,7 @@ job-token-replace = Sustituir el token
 job-token-remove = Quitar el token
 job-token-value = Nuevo token de disparo
 job-token-command = Comando que inicia la tarea
+job-token-upstream = Lo mismo con la dirección de ElkarBackup 2.x (para los crontab traídos de allí)
 job-token-replace-title = ¿Sustituir el token de disparo?
 job-token-replace-body = El token actual deja de funcionar en el acto; hay que dar el nuevo a los sistemas que lo usan.
 job-token-remove-title = ¿Quitar el token de disparo?

@@ -396,6 +396,7 @@ job-token-replace = Ordeztu tokena
 job-token-remove = Kendu tokena
 job-token-value = Abiarazte-token berria
 job-token-command = Lana abiarazten duen komandoa
+job-token-upstream = Gauza bera ElkarBackup 2.x-en helbidearekin (handik ekarritako crontab-etarako)
 job-token-replace-title = Abiarazte-tokena ordeztu?
 job-token-replace-body = Oraingo tokenak berehala uzten dio funtzionatzeari; erabiltzen duten sistemei berria eman behar zaie.
 job-token-remove-title = Abiarazte-tokena kendu?

@@ -5,6 +5,8 @@
 use i18n_embed_fl::fl;
 use leptos::html;
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
 
 use crate::components::feedback::{Alert, AlertKind};
 use crate::i18n::LOADER;
@@ -23,6 +25,57 @@ fn modal_node() -> NodeRef<html::Dialog> {
     node
 }
 
+/// Gives the keyboard focus back when the dialog being built goes away (WCAG 2.4.3): to
+/// the element that had it when the dialog opened, or, when that is gone (the row just
+/// deleted), to the page's main region. A modal `<dialog>` removed from the document
+/// rather than closed gives focus back to nobody, so this does it.
+fn give_focus_back_on_close() {
+    let opener = document()
+        .active_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    // The cleanup must be `Send`; the app has one thread, so the wrapper never panics.
+    let opener = SendWrapper::new(opener);
+    on_cleanup(move || {
+        let opener = opener.take();
+        // After the frame: the dialog must have left the document, and a page the dialog's
+        // action navigated to must have been drawn.
+        request_animation_frame(move || {
+            let main = || {
+                document()
+                    .get_element_by_id("main")
+                    .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+            };
+            let target = opener
+                .filter(|o| o.is_connected() && o.tag_name() != "BODY")
+                .map(|o| summary_of_folded_menu(&o).unwrap_or(o));
+            let focused = target.is_some_and(|t| {
+                // Ignoring the error: a hidden element refuses focus, which is checked next.
+                let _ = t.focus();
+                document().active_element().is_some_and(|a| a == *t)
+            });
+            if !focused {
+                if let Some(main) = main() {
+                    let _ = main.focus();
+                }
+            }
+        });
+    });
+}
+
+/// The `<summary>` of the folded menu `element` is in (a row menu folds as its item opens
+/// a dialog): the item itself is hidden then and cannot take the focus.
+fn summary_of_folded_menu(element: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement> {
+    element
+        .closest("details:not([open])")
+        .ok()
+        .flatten()?
+        .query_selector("summary")
+        .ok()
+        .flatten()?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
+}
+
 /// The `<dialog>` of every modal of the app, open while it is rendered: labelled by its
 /// title (`{id}-title`, which `children` holds); Escape calls `on_escape` unless `busy`.
 #[component]
@@ -36,6 +89,7 @@ pub fn DialogFrame(
     on_escape: Callback<()>,
     children: Children,
 ) -> impl IntoView {
+    give_focus_back_on_close();
     let node = modal_node();
     view! {
         <dialog

@@ -22,7 +22,7 @@ use shared::jobs::Job;
 use shared::runs::Snapshot;
 use shared::snapshots::{Entry, EntryKind, EntryPage, EntrySort};
 
-use self::crumbs::Breadcrumbs;
+use self::crumbs::{root_crumb, root_name, Breadcrumbs};
 use self::keys::{listing_action, moved, KeyAction};
 use self::path::{browse_address, decode_lossy, parent};
 use self::restore::RestoreDialog;
@@ -35,7 +35,7 @@ use crate::api::{catalog, Failure};
 use crate::components::feedback::{Alert, AlertKind};
 use crate::components::page::{Loading, PageTitle};
 use crate::components::pager::Pager;
-use crate::i18n::{self, LOADER};
+use crate::i18n::LOADER;
 use crate::pages::not_found::ById;
 use crate::scaffold::address::{use_list_address, use_query_param, ListAddress};
 use crate::scaffold::loaded::{use_loaded, Loaded};
@@ -172,16 +172,7 @@ fn Browser(id: i64) -> impl IntoView {
         versions: Callback::new(move |e| open.set(Some(Open::Versions(e)))),
         restore: Callback::new(move |e| open.set(Some(Open::Restore(e)))),
     };
-    let root = root_name(header);
-    // A link must never be without text: the snapshot's number until its header has loaded.
-    let crumb_root = Signal::derive(move || {
-        let name = root.get();
-        if name.is_empty() {
-            fl!(LOADER, "browse-root-pending", id = id)
-        } else {
-            name
-        }
-    });
+    let root = root_name(header.snapshot, header.job);
     let title = Signal::derive(move || fl!(LOADER, "browse-title", snapshot = root.get()));
     let error = Signal::derive(move || failure.with(|f| f.as_ref().map(Failure::message)));
     let searching = Signal::derive(move || !at.q.with(|q| q.trim().is_empty()));
@@ -197,7 +188,7 @@ fn Browser(id: i64) -> impl IntoView {
 
     view! {
         <PageTitle title=title />
-        <Breadcrumbs id=id root=crumb_root path=path label=Signal::derive(move || fl!(LOADER, "browse-crumbs")) />
+        <Breadcrumbs id=id root=root_crumb(id, root) path=path label=Signal::derive(move || fl!(LOADER, "browse-crumbs")) />
         <BrowseToolbar id=id path=path job_known=Signal::derive(move || header.job.with(Option::is_some))
             restore_here=restore_here search=at.search on_search=on_search />
         <Alert id="browse-error" kind=AlertKind::Error message=error />
@@ -286,26 +277,6 @@ impl Moves {
             sort,
         }
     }
-}
-
-/// The breadcrumbs' first crumb: the job's name and the snapshot's time.
-fn root_name(header: Header) -> Signal<String> {
-    let session = use_session();
-    Signal::derive(move || {
-        session.language.track();
-        let name = header
-            .job
-            .with(|j| j.as_ref().map(|j| j.name.clone()).unwrap_or_default());
-        let time = header
-            .snapshot
-            .with(|s| s.as_ref().map(|s| i18n::format_time(&s.taken_at)))
-            .unwrap_or_default();
-        if name.is_empty() {
-            time
-        } else {
-            format!("{name} / {time}")
-        }
-    })
 }
 
 /// The keyboard on the listing: up and down move the highlight, Enter opens, Backspace

@@ -20,6 +20,13 @@ pub fn trigger_command(origin: &str, id: i64, token: &str) -> String {
     format!("curl -X POST -H 'X-Trigger-Token: {token}' {origin}{url}")
 }
 
+/// The same at ElkarBackup 2.x's address, which the server also answers, for crontabs
+/// brought from an upstream installation (`client` is the job's client id).
+pub fn upstream_command(origin: &str, client: i64, id: i64, token: &str) -> String {
+    let url = crate::api::url(&format!("/client/{client}/job/{id}/run"));
+    format!("curl -X POST {origin}{url} -d 'token={token}'")
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Asking {
     Replace,
@@ -84,7 +91,7 @@ pub fn TokenPanel(id: i64, job: RwSignal<Option<Job>>) -> impl IntoView {
             <p id="job-token-state" class:muted=move || !has_token()>
                 {move || if has_token() { fl!(LOADER, "job-token-set") } else { fl!(LOADER, "job-token-none") }}
             </p>
-            <NewToken id=id secret=secret />
+            <NewToken id=id job=job secret=secret />
             <Alert id="job-token-error" kind=AlertKind::Error message=Signal::derive(move || error.get().filter(|_| asking.get().is_none())) />
             <div class="form-actions">
                 <button
@@ -109,14 +116,29 @@ pub fn TokenPanel(id: i64, job: RwSignal<Option<Job>>) -> impl IntoView {
 
 /// The token just created, shown once with a warning, and the `curl` command using it.
 #[component]
-fn NewToken(id: i64, secret: RwSignal<Option<String>>) -> impl IntoView {
+fn NewToken(
+    id: i64,
+    job: RwSignal<Option<Job>>,
+    secret: RwSignal<Option<String>>,
+) -> impl IntoView {
     let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
-    let command = Signal::derive(move || {
+    let command = {
+        let origin = origin.clone();
+        Signal::derive(move || {
+            secret
+                .get()
+                .map(|t| trigger_command(&origin, id, &t))
+                .unwrap_or_default()
+        })
+    };
+    let upstream = Signal::derive(move || {
+        let client = job.with(|j| j.as_ref().map(|j| j.client.id));
         secret
             .get()
-            .map(|t| trigger_command(&origin, id, &t))
+            .zip(client)
+            .map(|(t, c)| upstream_command(&origin, c, id, &t))
             .unwrap_or_default()
     });
     view! {
@@ -124,6 +146,7 @@ fn NewToken(id: i64, secret: RwSignal<Option<String>>) -> impl IntoView {
             <Alert id="job-token-warning" kind=AlertKind::Warning message=Signal::derive(move || Some(fl!(LOADER, "tokens-secret-warning"))) />
             <CopyBox id="job-token-value" label=Signal::derive(move || fl!(LOADER, "job-token-value")) text=Signal::derive(move || t.clone()) rows=1 />
             <CopyBox id="job-token-command" label=Signal::derive(move || fl!(LOADER, "job-token-command")) text=command rows=2 />
+            <CopyBox id="job-token-upstream" label=Signal::derive(move || fl!(LOADER, "job-token-upstream")) text=upstream rows=2 />
         })}
     }
 }
@@ -161,13 +184,17 @@ fn TokenDialog(
 
 #[cfg(test)]
 mod tests {
-    use super::trigger_command;
+    use super::{trigger_command, upstream_command};
 
     #[test]
     fn command() {
         assert_eq!(
             trigger_command("https://b.example", 7, "abc"),
             "curl -X POST -H 'X-Trigger-Token: abc' https://b.example/api/jobs/7/trigger"
+        );
+        assert_eq!(
+            upstream_command("https://b.example", 3, 7, "abc"),
+            "curl -X POST https://b.example/client/3/job/7/run -d 'token=abc'"
         );
     }
 }

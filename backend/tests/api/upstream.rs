@@ -1,0 +1,72 @@
+//! ElkarBackup 2.x's trigger address, `POST /client/{c}/job/{j}/run` with a `token` form
+//! field, as migrated crontabs call it (`curl -X POST … -d token=…`).
+
+use serde_json::{json, Value};
+
+use crate::engine::wait_finished;
+use crate::faults::local_job;
+use crate::helpers::*;
+
+#[tokio::test]
+async fn the_upstream_trigger_address_runs_the_job_with_its_token() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let src = tempfile::tempdir().unwrap();
+    std::fs::write(src.path().join("f"), "x").unwrap();
+    let jid = local_job(&app, &admin, src.path()).await;
+    let (_, job) = admin.get(&format!("/api/jobs/{jid}")).await;
+    let cid = job["client"]["id"].as_i64().unwrap();
+    let (_, t) = admin
+        .post(&format!("/api/jobs/{jid}/token"), json!({}))
+        .await;
+    let token = t["token"].as_str().unwrap().to_owned();
+    let client = http_client();
+    let post = |path: String, form: Vec<(&'static str, String)>| {
+        let request = client.post(app.url(&path)).form(&form);
+        async move { request.send().await.unwrap() }
+    };
+
+    // Refused alike: no token, a wrong one, the right one for a job of another client.
+    let address = format!("/client/{cid}/job/{jid}/run");
+    assert_eq!(post(address.clone(), vec![]).await.status(), 401);
+    let wrong = post(address.clone(), vec![("token", "wrong".into())]).await;
+    assert_eq!(wrong.status(), 401);
+    let body: Value = wrong.json().await.unwrap();
+    assert_eq!(body["code"], "invalid_credentials", "{body}");
+    let elsewhere = format!("/client/{}/job/{jid}/run", cid + 1000);
+    let res = post(elsewhere, vec![("token", token.clone())]).await;
+    assert_eq!(res.status(), 401, "the job must belong to the client named");
+    let (_, runs) = admin.get(&format!("/api/runs?job_id={jid}")).await;
+    assert_eq!(runs["total"], 0, "nothing was started: {runs}");
+
+    // The right token, as curl -d sends it: queued, then backed up.
+    let res = post(address.clone(), vec![("token", token.clone())]).await;
+    assert_eq!(res.status(), 202);
+    let run: Value = res.json().await.unwrap();
+    assert_eq!(
+        (run["job_id"].as_i64(), run["trigger"].as_str()),
+        (Some(jid), Some("token"))
+    );
+    let run = wait_finished(&admin, run["id"].as_i64().unwrap()).await;
+    assert_eq!(run["result"], "ok", "{run}");
+    // As upstream, the token may also come in the query string.
+    let res = client
+        .post(app.url(&format!("{address}?token={token}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 202);
+    wait_finished(
+        &admin,
+        res.json::<Value>().await.unwrap()["id"].as_i64().unwrap(),
+    )
+    .await;
+
+    // The same rate limit as the API's trigger.
+    for _ in 0..5 {
+        post(address.clone(), vec![("token", "wrong".into())]).await;
+    }
+    let res = post(address.clone(), vec![("token", token.clone())]).await;
+    assert_eq!(res.status(), 429, "rate limited after repeated failures");
+    assert!(res.headers().contains_key("retry-after"));
+}
