@@ -95,15 +95,18 @@ test('keyboard only: sign in, add a client and a job, run it, browse, download a
     try {
       await keyboardLogin(page);
 
-      // The first Tab reaches the skip link, shown; Enter puts the focus on the content.
+      // On a fresh page the first Tab reaches the skip link, shown; Enter puts the focus on
+      // the content and stays on the page.
+      await page.goto(url('/jobs'));
+      await page.locator('#clients-table').waitFor();
       await page.keyboard.press('Tab');
       assert.ok(await focusIs(page, '.skip-link'), 'the first Tab reaches the skip link');
       assert.ok(await page.locator('.skip-link').isVisible());
       await page.keyboard.press('Enter');
       await focusReaches(page, '#main', 'the skip link');
+      assert.equal(new URL(page.url()).pathname, new URL(url('/jobs')).pathname);
 
       // A client of this server's own directories, then its job.
-      await page.goto(url('/jobs'));
       await activate(page, '#add-client');
       await page.locator('#client-name').waitFor();
       await typeInto(page, '#client-name', name);
@@ -161,6 +164,8 @@ test('keyboard only: sign in, add a client and a job, run it, browse, download a
       await page.locator('#restore-preview-result [data-testid="restore-change"]').first().waitFor({ timeout: 60_000 });
       await activate(page, '#restore-submit');
       await page.locator('#restore-queued[data-state="finished"]').waitFor({ timeout: 60_000 });
+      // Screen readers are told the end in the polite live region.
+      await page.locator('#restore-announce[role="status"]', { hasText: 'Finished: OK' }).waitFor({ state: 'attached' });
       // Shift+Tab: the dialog keeps the focus inside (the page behind is inert).
       for (let i = 0; i < 15; i += 1) {
         await page.keyboard.press('Shift+Tab');

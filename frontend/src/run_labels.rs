@@ -124,6 +124,29 @@ pub fn run_duration(run: &Run, now: DateTime<Utc>) -> String {
     }
 }
 
+/// What a screen reader is told of a run as it goes (its state, and the text): the state
+/// and its progress ("Running: 12 of 40 files, 11 MiB"), then its result.
+pub fn announcement(run: &Run) -> (String, String) {
+    let state = run.state.as_str().to_owned();
+    let text = if unfinished(run) {
+        match &run.progress {
+            Some(p) => format!(
+                "{}: {}",
+                state_text(run.state),
+                crate::components::progress::progress_text(p)
+            ),
+            None => state_text(run.state),
+        }
+    } else {
+        format!(
+            "{}: {}",
+            state_text(run.state),
+            crate::labels::result_text(run.result)
+        )
+    };
+    (state, text)
+}
+
 /// True while the run has not finished.
 pub fn unfinished(run: &Run) -> bool {
     run.state != RunState::Finished

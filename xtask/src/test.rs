@@ -1,6 +1,6 @@
 //! `cargo xtask test`: set-up, formatting, then every cargo test (unit, integration on
-//! real PostgreSQL, translations) with the lints and the web app build beside it, the
-//! Debian package test, and against live servers over HTTPS (see `live`): the schema.rs
+//! real PostgreSQL, translations) with the lints and the web app build beside it, then
+//! the Debian package test and, against live servers over HTTPS (see `live`): the schema.rs
 //! drift check, browser tests (also under a path prefix), a generated Python client, and
 //! schemathesis over the whole API. Every run ends with the table of its phase times.
 //!
@@ -54,12 +54,14 @@ fn everything(e2e: bool) -> anyhow::Result<()> {
             checks,
         )
     })?;
-    step("debian package", crate::deb_test::run)?;
     if e2e {
+        // The Debian package test runs in the api lane.
         step(
             "live servers: browser lane and api lane at once",
             live::live_tests,
         )?;
+    } else {
+        step("debian package", crate::deb_test::run)?;
     }
     Ok(())
 }

@@ -76,6 +76,45 @@ fn summary_of_folded_menu(element: &web_sys::HtmlElement) -> Option<web_sys::Htm
         .ok()
 }
 
+/// What Tab stops at inside a dialog.
+const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), \
+    select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex='-1'])";
+
+/// Keeps Tab and Shift+Tab inside the open dialog: from its last control to its first and
+/// back, rather than out to the browser's own controls (the page behind is inert).
+fn keep_tab_inside(dialog: &web_sys::HtmlDialogElement, ev: &web_sys::KeyboardEvent) {
+    if ev.key() != "Tab" {
+        return;
+    }
+    let Ok(found) = dialog.query_selector_all(FOCUSABLE) else {
+        return;
+    };
+    // Only what is drawn: a control in a closed section has no size.
+    let controls: Vec<web_sys::HtmlElement> = (0..found.length())
+        .filter_map(|i| found.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|e| e.offset_width() > 0 || e.offset_height() > 0)
+        .collect();
+    let (Some(first), Some(last)) = (controls.first(), controls.last()) else {
+        return;
+    };
+    let active = document().active_element();
+    let on = |e: &web_sys::HtmlElement| active.as_ref().is_some_and(|a| a == &**e);
+    let on_dialog = active.as_ref().is_some_and(|a| a == &***dialog);
+    let wrap_to = if ev.shift_key() && (on(first) || on_dialog) {
+        Some(last)
+    } else if !ev.shift_key() && on(last) {
+        Some(first)
+    } else {
+        None
+    };
+    if let Some(target) = wrap_to {
+        ev.prevent_default();
+        // Ignoring the error: a drawn control takes the focus.
+        let _ = target.focus();
+    }
+}
+
 /// The `<dialog>` of every modal of the app, open while it is rendered: labelled by its
 /// title (`{id}-title`, which `children` holds); Escape calls `on_escape` unless `busy`.
 #[component]
@@ -98,6 +137,11 @@ pub fn DialogFrame(
             class=class
             aria-labelledby=format!("{id}-title")
             node_ref=node
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if let Some(dialog) = node.get_untracked() {
+                    keep_tab_inside(&dialog, &ev);
+                }
+            }
             on:cancel=move |ev: leptos::ev::Event| {
                 ev.prevent_default();
                 if !busy.get_untracked() {

@@ -101,7 +101,7 @@ fn Frame() -> impl IntoView {
     });
     let username = move || session.username();
     view! {
-        <a class="skip-link" href="#main">
+        <a class="skip-link" href="#main" on:click=skip_to_content>
             {move || fl!(LOADER, "skip-to-content")}
         </a>
         <header class="topbar">
@@ -141,6 +141,21 @@ fn Frame() -> impl IntoView {
                 <Outlet />
             </main>
         </div>
+    }
+}
+
+/// The skip link's action: the focus to the page's content. Done here rather than by the
+/// browser following `#main`, which the router would take for a new address (and, under
+/// a path prefix, `<base href>` would resolve to the prefix's root).
+fn skip_to_content(ev: leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    ev.prevent_default();
+    if let Some(main) = document()
+        .get_element_by_id("main")
+        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        // Ignoring the error: `main` has tabindex -1, so it takes the focus.
+        let _ = main.focus();
     }
 }
 

@@ -2,6 +2,7 @@
 //! navigation), the language switch, page titles, notices, form helpers, confirmations
 //! dialogs, help panels, run progress bars and the unsaved-changes warning.
 
+pub mod announce;
 // The job and client pages draw the bar charts, durations, days and indexes.
 #[allow(
     dead_code,

@@ -2,7 +2,8 @@
 //! own servers and managed clusters (no shared users or data):
 //! - browser: a server over HTTPS (the schema.rs drift check, then every browser test),
 //!   then a second server over HTTPS under `/elkarbackup` for the prefix journey;
-//! - api: a third server over HTTPS for the generated Python client and schemathesis.
+//! - api: the Debian package test, then a third server over HTTPS for the generated
+//!   Python client and schemathesis.
 //!
 //! The browser lane's output streams as it comes; the api lane's goes to
 //! `target/xtask-logs/api.log` and is printed in one block when it ends (`lanes::beside`).
@@ -25,9 +26,14 @@ const FUZZ_PASSWORD: &str = "schemathesis-password";
 /// The path prefix the prefix journey is served under.
 const PREFIX: &str = "/elkarbackup";
 
-/// Runs both lanes at once and reports both.
+/// Runs both lanes at once and reports both. The api lane, the shorter, first runs the
+/// Debian package test (its commands print as they run), so that it costs no time of
+/// its own.
 pub fn live_tests() -> anyhow::Result<()> {
-    beside(browser_lane, "api", api_tools)
+    beside(browser_lane, "api", |log| {
+        step("debian package", crate::deb_test::run)?;
+        api_tools(log)
+    })
 }
 
 fn browser_lane() -> anyhow::Result<()> {

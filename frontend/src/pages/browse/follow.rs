@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use shared::snapshots::RestoreQueued;
 
 use crate::api::runs;
+use crate::components::announce::RunAnnouncer;
 use crate::components::progress::progress_bar;
 use crate::i18n::LOADER;
 use crate::pages::job::runs::{alive_flag, run_badge};
@@ -55,6 +56,7 @@ pub fn RestoreProgress(queued: RestoreQueued) -> impl IntoView {
             <Show when=move || progress.with(Option::is_some)>
                 {progress_bar(progress, "restore-progress")}
             </Show>
+            <RunAnnouncer id="restore-announce" run=Signal::derive(move || Some(run.get())) />
         </section>
     }
 }

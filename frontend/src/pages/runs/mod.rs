@@ -11,6 +11,7 @@ use leptos_router::hooks::use_params_map;
 use shared::runs::Run;
 
 use crate::api::{runs, Failure};
+use crate::components::announce::RunAnnouncer;
 use crate::components::dialog::ConfirmDialog;
 use crate::components::feedback::{Alert, AlertKind};
 use crate::components::page::{Loading, PageTitle};
@@ -90,6 +91,7 @@ fn RunDetails(id: i64) -> impl IntoView {
                 details().into_any()
             }}
             <RunProgress run=run />
+            <RunAnnouncer id="run-announce" run=run />
         </section>
         <section class="panel" aria-labelledby="run-log-title">
             <h2 id="run-log-title">{move || fl!(LOADER, "run-log-title")}</h2>
