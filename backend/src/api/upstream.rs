@@ -39,7 +39,7 @@ pub struct UpstreamTrigger {
         (status = 429, description = "Too many wrong tokens; see `Retry-After`", body = ApiError),
     )
 )]
-#[post("/client/{client_id:\\d+}/job/{job_id:\\d+}/run")]
+#[post("/client/{client_id}/job/{job_id}/run")]
 pub async fn upstream_trigger(
     state: web::Data<AppState>,
     req: HttpRequest,

@@ -36,6 +36,20 @@ async fn the_upstream_trigger_address_runs_the_job_with_its_token() {
     let elsewhere = format!("/client/{}/job/{jid}/run", cid + 1000);
     let res = post(elsewhere, vec![("token", token.clone())]).await;
     assert_eq!(res.status(), 401, "the job must belong to the client named");
+    // Ids that are not numbers name nothing; a negative one is a job that does not exist.
+    let res = post(
+        format!("/client/x/job/{jid}/run"),
+        vec![("token", token.clone())],
+    )
+    .await;
+    assert_eq!(res.status(), 404);
+    assert_eq!(res.json::<Value>().await.unwrap()["code"], "not_found");
+    let res = post(
+        format!("/client/{cid}/job/-{jid}/run"),
+        vec![("token", token.clone())],
+    )
+    .await;
+    assert_eq!(res.status(), 401);
     let (_, runs) = admin.get(&format!("/api/runs?job_id={jid}")).await;
     assert_eq!(runs["total"], 0, "nothing was started: {runs}");
 
@@ -62,7 +76,7 @@ async fn the_upstream_trigger_address_runs_the_job_with_its_token() {
     )
     .await;
 
-    // The same rate limit as the API's trigger.
+    // The same rate limit as the API's trigger, per job and address.
     for _ in 0..5 {
         post(address.clone(), vec![("token", "wrong".into())]).await;
     }
