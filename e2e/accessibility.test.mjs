@@ -82,6 +82,26 @@ async function audit(page) {
   return violationLines(await axeRun(page, null, { runOnly: { type: 'tag', values: WCAG_21_AA }, resultTypes: ['violations'] }));
 }
 
+/**
+ * The browser tab's title must name the page (WCAG 2.4.2): "<the page's heading> ·
+ * ElkarBackup". A finding in `audit`'s form when it does not.
+ */
+async function titleNamesPage(page) {
+  const named = await page
+    .waitForFunction(
+      () => {
+        const heading = document.querySelector('h1')?.textContent.trim();
+        return Boolean(heading) && document.title === `${heading} · ElkarBackup`;
+      },
+      null,
+      { timeout: 3_000 },
+    )
+    .then(() => true, () => false);
+  if (named) return [];
+  const [title, heading] = await page.evaluate(() => [document.title, document.querySelector('h1')?.textContent]);
+  return [{ impact: 'serious', line: `serious page-title: the tab's title "${title}" does not name the page "${heading}"` }];
+}
+
 /** Opens `path` and waits until its content has loaded (title shown, no spinner left). */
 async function open(page, path) {
   await page.goto(url(path));
@@ -127,7 +147,7 @@ async function auditAt(viewport, objects, record) {
       await apiCall(page.request, 'PUT', '/api/me/preferences', { language: lang, page_size: 20 });
       for (const address of [...PAGES, ...objects.paths]) {
         await open(page, address);
-        record(where(address), await audit(page));
+        record(where(address), [...(await audit(page)), ...(await titleNamesPage(page))]);
       }
       await auditDialogs(page, objects.dialogs, where, record);
     }

@@ -69,6 +69,7 @@ pub fn build_server(
             .service(web::resource("/metrics").to(api::metrics::other_method))
             // ElkarBackup 2.x's trigger address, for the crontabs of migrated installations.
             .service(api::upstream::upstream_trigger)
+            .service(web::resource(api::upstream::PATH).to(api::upstream::other_method))
             .service(spa_service(&dist, &page, &prefix))
             .wrap(from_fn(api::localize::localize_errors))
             .wrap(from_fn(move |req, next| {

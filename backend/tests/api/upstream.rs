@@ -50,6 +50,10 @@ async fn the_upstream_trigger_address_runs_the_job_with_its_token() {
     )
     .await;
     assert_eq!(res.status(), 401);
+    // Other methods: 405 naming the one allowed.
+    let res = client.get(app.url(&address)).send().await.unwrap();
+    assert_eq!(res.status(), 405);
+    assert_eq!(res.headers()["allow"], "POST");
     let (_, runs) = admin.get(&format!("/api/runs?job_id={jid}")).await;
     assert_eq!(runs["total"], 0, "nothing was started: {runs}");
 
