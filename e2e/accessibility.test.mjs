@@ -1,8 +1,8 @@
 // Accessibility audit (WCAG 2.1 A and AA rules of axe-core, run in Chromium on the real
 // CSS): every page of the app, signed out and signed in as an administrator, and its
-// dialogs (deletions, a file's versions, restore), in Basque, Spanish and English, on a
-// desktop (1366×860) and a phone (390×844). A serious or critical violation fails the
-// test; lesser ones are printed.
+// dialogs (deletions, replacing a trigger token, a file's versions, restore), in Basque,
+// Spanish and English, on a desktop (1366×860) and a phone (390×844); and every tab title
+// names its page. A serious or critical violation fails the test; lesser ones are printed.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -52,6 +52,7 @@ async function objectPages(request, source) {
   const client = await apiLocalClient(request, unique('e2e-a11y'));
   const job = await apiJob(request, client.id, { source_path: `${source}/` });
   const run = await runJob(request, job.id);
+  await apiCall(request, 'POST', `/api/jobs/${job.id}/token`);
   const snapshots = await apiCall(request, 'GET', `/api/jobs/${job.id}/snapshots`);
   const users = await apiCall(request, 'GET', '/api/users');
   const policies = await apiCall(request, 'GET', '/api/policies');
@@ -61,6 +62,8 @@ async function objectPages(request, source) {
     dialogs: [
       { at: `/clients/${client.id}`, opener: '#client-delete', dialog: '#delete-dialog' },
       { at: `/jobs/${job.id}`, opener: '#job-delete', dialog: '#delete-dialog' },
+      // The job has a token (made below), so this button asks before replacing it.
+      { at: `/jobs/${job.id}`, opener: '#job-token-create', dialog: '#token-dialog' },
       { at: `/policies/${policies.items[0].id}`, opener: '#policy-delete', dialog: '#delete-dialog' },
       { at: snapshot, opener: `${file} [data-testid="entry-versions"]`, dialog: '#versions-dialog' },
       { at: snapshot, opener: `${file} [data-testid="entry-restore"]`, dialog: '#restore-dialog' },
