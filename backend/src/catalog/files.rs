@@ -102,9 +102,44 @@ pub fn write_location_file(location: &Path, file: &LocationFile) -> std::io::Res
     write_durably(&dir, names::LOCATION_FILE, &bytes)
 }
 
+/// How old a temporary file must be to count as a crash's leftover: a write in progress
+/// (a dump being copied) is never that old.
+const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes from `dir` the temporary files of [`write_durably`] and [`copy_durably`] that a
+/// crash left (`.tmp-*`, last written over an hour before `now`); nothing else. Returns
+/// the names removed.
+pub fn remove_stale_temporaries(
+    dir: &Path,
+    now: std::time::SystemTime,
+) -> std::io::Result<Vec<String>> {
+    let mut removed = Vec::new();
+    for name in names_in(dir)? {
+        if !name.starts_with(".tmp-") {
+            continue;
+        }
+        let path = dir.join(&name);
+        let written = std::fs::symlink_metadata(&path)?.modified()?;
+        let age = now.duration_since(written).unwrap_or_default();
+        if age >= STALE_TEMPORARY {
+            std::fs::remove_file(&path)?;
+            removed.push(name);
+        }
+    }
+    if !removed.is_empty() {
+        fsync_dir(dir)?;
+    }
+    Ok(removed)
+}
+
 /// Removes the dumps pruning gives up, keeping the newest `keep` (only files named as
-/// dumps; nothing else is ever removed). Returns the names removed.
+/// dumps), and the temporary files a crash left in the location's own directories
+/// (nothing else is ever removed). Returns the dumps' names removed.
 pub fn prune(location: &Path, keep: u32) -> std::io::Result<Vec<String>> {
+    let now = std::time::SystemTime::now();
+    for dir in [own_dir(location), catalog_dir(location), keys_dir(location)] {
+        remove_stale_temporaries(&dir, now)?;
+    }
     let dir = catalog_dir(location);
     let doomed = names::to_prune(&names_in(&dir)?, keep);
     for name in &doomed {
@@ -135,6 +170,49 @@ mod tests {
         copy_durably(&dir.join("f"), &dir, "g").unwrap();
         assert_eq!(std::fs::read(dir.join("g")).unwrap(), b"two");
         assert!(names_in(&d.path().join("absent")).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_crash_s_temporary_files_are_removed_once_stale() {
+        let d = tempfile::tempdir().unwrap();
+        let dir = catalog_dir(d.path());
+        private_dir(&dir).unwrap();
+        let now = std::time::SystemTime::now();
+        let aged = |name: &str, age_secs: u64| {
+            let f = std::fs::File::create(dir.join(name)).unwrap();
+            f.set_modified(now - std::time::Duration::from_secs(age_secs))
+                .unwrap();
+        };
+        aged(".tmp-crashed", 7200);
+        aged(".tmp-writing", 60);
+        aged("catalog-2026-12-10T030000Z.dump", 7200);
+        aged("mine.tmp-old", 7200);
+        assert_eq!(
+            remove_stale_temporaries(&dir, now).unwrap(),
+            [".tmp-crashed"]
+        );
+        let mut left = names_in(&dir).unwrap();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                ".tmp-writing",
+                "catalog-2026-12-10T030000Z.dump",
+                "mine.tmp-old"
+            ]
+        );
+        // Pruning sweeps them too, in the location's own directories.
+        let own = own_dir(d.path());
+        std::fs::File::create(own.join(".tmp-location"))
+            .unwrap()
+            .set_modified(now - std::time::Duration::from_secs(7200))
+            .unwrap();
+        prune(d.path(), 5).unwrap();
+        assert!(!own.join(".tmp-location").exists());
+        assert!(dir.join(".tmp-writing").exists());
+        assert!(remove_stale_temporaries(&d.path().join("absent"), now)
+            .unwrap()
+            .is_empty());
     }
 
     #[test]
