@@ -1,5 +1,6 @@
-//! Answers for `/api` requests that match no handler: 405 with `Allow` when the path exists
-//! with other methods, else 404 — both in the API's error shape. Known paths and methods
+//! Answers for `/api` requests that match no handler, and for the other methods of the
+//! documented addresses outside it (`/metrics`, the 2.x trigger): 405 with `Allow` when the
+//! path exists with other methods, else 404 — both in the API's error shape. Known paths and methods
 //! come from the OpenAPI document, so they cannot drift from the mounted routes.
 
 use actix_web::http::{header, Method};
@@ -69,7 +70,8 @@ impl KnownRoutes {
     }
 }
 
-/// Default service of the `/api` scope.
+/// Default service of the `/api` scope, and the other methods' handler of the documented
+/// addresses outside it.
 pub async fn api_fallback(req: HttpRequest, known: web::Data<KnownRoutes>) -> HttpResponse {
     match known.allowed(req.path()) {
         Some(methods) if !methods.contains(req.method()) => {

@@ -1,13 +1,12 @@
 //! `GET /metrics` (outside `/api`): Prometheus metrics, for an administrator's token or a
 //! caller from an allowed address.
 
-use actix_web::http::header::{HeaderValue, ALLOW};
-use actix_web::{get, web, FromRequest, HttpRequest, HttpResponse, ResponseError};
+use actix_web::{get, web, FromRequest, HttpRequest, HttpResponse};
 use prometheus_client::encoding::prometheus_text::CONTENT_TYPE;
 use shared::ApiError;
 
 use super::auth_user::AuthUser;
-use super::error::{ApiResult, AppError};
+use super::error::ApiResult;
 use crate::domain::{metrics, settings};
 use crate::state::AppState;
 
@@ -46,12 +45,4 @@ pub async fn get_metrics(req: HttpRequest, state: web::Data<AppState>) -> ApiRes
     Ok(HttpResponse::Ok()
         .content_type(CONTENT_TYPE)
         .body(scrape.render()?))
-}
-
-/// Any other method on `/metrics`: 405 with `Allow: GET`, as under `/api`.
-pub async fn other_method() -> HttpResponse {
-    let mut res = AppError::new(shared::ErrorCode::MethodNotAllowed).error_response();
-    res.headers_mut()
-        .insert(ALLOW, HeaderValue::from_static("GET"));
-    res
 }

@@ -67,16 +67,6 @@ pub async fn upstream_trigger(
 /// The address of [`upstream_trigger`], for the other methods' answer.
 pub const PATH: &str = "/client/{client_id}/job/{job_id}/run";
 
-/// Any other method on the trigger address: 405 with `Allow: POST`, as under `/api`.
-pub async fn other_method() -> HttpResponse {
-    use actix_web::http::header::{HeaderValue, ALLOW};
-    use actix_web::ResponseError;
-    let mut res = AppError::new(shared::ErrorCode::MethodNotAllowed).error_response();
-    res.headers_mut()
-        .insert(ALLOW, HeaderValue::from_static("POST"));
-    res
-}
-
 /// The token of a form body, else of the query string (as upstream's `$request->get`);
 /// empty when neither has one or the body is not a form.
 fn token_of(body: &[u8], query: &str) -> String {

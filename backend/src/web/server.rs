@@ -65,11 +65,12 @@ pub fn build_server(
             )
             // Where Prometheus looks by default, outside `/api`.
             .service(api::metrics::get_metrics)
-            // The methods `/metrics` lacks, before the web app claims every other path.
-            .service(web::resource("/metrics").to(api::metrics::other_method))
             // ElkarBackup 2.x's trigger address, for the crontabs of migrated installations.
             .service(api::upstream::upstream_trigger)
-            .service(web::resource(api::upstream::PATH).to(api::upstream::other_method))
+            // The methods these two addresses lack, before the web app claims every other
+            // path: 405 with `Allow`, as under `/api`.
+            .service(web::resource("/metrics").to(api::fallback::api_fallback))
+            .service(web::resource(api::upstream::PATH).to(api::fallback::api_fallback))
             .service(spa_service(&dist, &page, &prefix))
             .wrap(from_fn(api::localize::localize_errors))
             .wrap(from_fn(move |req, next| {

@@ -231,16 +231,8 @@ async fn old_hourly_samples_become_daily_points_and_expire_after_a_year() {
         (time(&h[0]["at"]), &h[0]["used_bytes"]),
         (midnight, &json!(6 * GB))
     );
-    let days: Vec<NaiveDate> = db
-        .query(
-            "SELECT day FROM client_usage WHERE client_id = $1",
-            &[&client["id"].as_i64().unwrap()],
-        )
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| r.get(0))
-        .collect();
+    let sql = "SELECT day FROM client_usage WHERE client_id = $1";
+    let days: Vec<NaiveDate> = column(&db, sql, &[&client["id"].as_i64().unwrap()]).await;
     assert_eq!(
         days,
         [now.date_naive()],

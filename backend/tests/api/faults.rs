@@ -482,17 +482,23 @@ async fn files_vanishing_during_the_transfer_give_a_warning_and_a_snapshot() {
     assert_eq!(snaps[0]["warnings"], true);
 }
 
+/// A local job over a new directory holding one file, with a trigger token: the
+/// directory (kept while it lives), the job's id and the token.
+pub async fn job_with_token(app: &TestApp, admin: &Api) -> (tempfile::TempDir, i64, String) {
+    let src = tempfile::tempdir().unwrap();
+    std::fs::write(src.path().join("f"), "x").unwrap();
+    let jid = local_job(app, admin, src.path()).await;
+    let (_, t) = admin
+        .post(&format!("/api/jobs/{jid}/token"), json!({}))
+        .await;
+    (src, jid, t["token"].as_str().unwrap().to_owned())
+}
+
 #[tokio::test]
 async fn a_trigger_token_starts_a_job_without_login() {
     let app = spawn_app().await;
     let admin = app.admin().await;
-    let src = tempfile::tempdir().unwrap();
-    std::fs::write(src.path().join("f"), "x").unwrap();
-    let jid = local_job(&app, &admin, src.path()).await;
-    let (_, t) = admin
-        .post(&format!("/api/jobs/{jid}/token"), json!({}))
-        .await;
-    let token = t["token"].as_str().unwrap().to_owned();
+    let (_src, jid, token) = job_with_token(&app, &admin).await;
     let client = crate::helpers::http_client();
     let trigger = |tok: String| {
         let client = client.clone();

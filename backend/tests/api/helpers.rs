@@ -506,17 +506,26 @@ pub fn field_codes(body: &serde_json::Value) -> Vec<(String, String)> {
         .unwrap_or_default()
 }
 
-/// The codes of the audit records, oldest first.
-pub async fn audit_codes(app: &TestApp) -> Vec<String> {
-    pg(app.db_url.rsplit('/').next().unwrap())
-        .await
-        .query(
-            "SELECT code FROM log_records WHERE source = 'audit' ORDER BY id",
-            &[],
-        )
+/// The first column of `sql`'s rows, in their order.
+pub async fn column<T>(
+    db: &tokio_postgres::Client,
+    sql: &str,
+    params: &[&(dyn tokio_postgres::types::ToSql + Sync)],
+) -> Vec<T>
+where
+    T: for<'a> tokio_postgres::types::FromSql<'a>,
+{
+    db.query(sql, params)
         .await
         .unwrap()
         .iter()
         .map(|r| r.get(0))
         .collect()
+}
+
+/// The codes of the audit records, oldest first.
+pub async fn audit_codes(app: &TestApp) -> Vec<String> {
+    let db = pg(app.db_url.rsplit('/').next().unwrap()).await;
+    let sql = "SELECT code FROM log_records WHERE source = 'audit' ORDER BY id";
+    column(&db, sql, &[]).await
 }

@@ -233,13 +233,6 @@ async fn the_tick_records_each_transition_once() {
 
 /// The notifications queued about job `jid`, oldest first: `event recipient`.
 async fn notices(s: &Setup, jid: i64) -> Vec<String> {
-    s.db.query(
-        "SELECT event || ' ' || recipient FROM notifications WHERE job_id = $1 ORDER BY id",
-        &[&jid],
-    )
-    .await
-    .unwrap()
-    .iter()
-    .map(|r| r.get(0))
-    .collect()
+    let sql = "SELECT event || ' ' || recipient FROM notifications WHERE job_id = $1 ORDER BY id";
+    column(&s.db, sql, &[&jid]).await
 }

@@ -4,17 +4,9 @@
 use crate::helpers::*;
 
 async fn tables(db: &str) -> Vec<String> {
-    let c = pg(db).await;
-    c.query(
-        "SELECT table_name::text FROM information_schema.tables \
-         WHERE table_schema = 'public' AND table_name <> '__diesel_schema_migrations' ORDER BY 1",
-        &[],
-    )
-    .await
-    .unwrap()
-    .iter()
-    .map(|r| r.get(0))
-    .collect()
+    let sql = "SELECT table_name::text FROM information_schema.tables \
+         WHERE table_schema = 'public' AND table_name <> '__diesel_schema_migrations' ORDER BY 1";
+    column(&pg(db).await, sql, &[]).await
 }
 
 #[tokio::test]
@@ -34,12 +26,7 @@ async fn up_down_up() {
 }
 
 async fn languages(c: &tokio_postgres::Client) -> Vec<Option<String>> {
-    c.query("SELECT language FROM users ORDER BY username", &[])
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| r.get(0))
-        .collect()
+    column(c, "SELECT language FROM users ORDER BY username", &[]).await
 }
 
 /// Reverts migrations until 000009 (the one adding `policies.preset`) is undone.

@@ -14,8 +14,7 @@ use crate::helpers::*;
 /// Whether each of `ids` is still in `table`.
 async fn present(db: &tokio_postgres::Client, table: &str, ids: &[i64]) -> Vec<bool> {
     let sql = format!("SELECT id FROM {table} WHERE id = ANY($1)");
-    let rows = db.query(&sql, &[&ids]).await.unwrap();
-    let kept: Vec<i64> = rows.iter().map(|r| r.get(0)).collect();
+    let kept: Vec<i64> = column(db, &sql, &[&ids]).await;
     ids.iter().map(|id| kept.contains(id)).collect()
 }
 

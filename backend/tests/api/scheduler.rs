@@ -432,12 +432,6 @@ async fn limits_are_never_exceeded() {
         max_total, 2,
         "the limits allow two at once, and two ran at once"
     );
-    let results: Vec<String> = db
-        .query("SELECT result FROM runs", &[])
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| r.get(0))
-        .collect();
+    let results: Vec<String> = column(&db, "SELECT result FROM runs", &[]).await;
     assert!(results.iter().all(|r| r == "ok"), "{results:?}");
 }

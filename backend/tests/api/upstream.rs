@@ -1,25 +1,19 @@
 //! ElkarBackup 2.x's trigger address, `POST /client/{c}/job/{j}/run` with a `token` form
 //! field, as migrated crontabs call it (`curl -X POST … -d token=…`).
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::engine::wait_finished;
-use crate::faults::local_job;
+use crate::faults::job_with_token;
 use crate::helpers::*;
 
 #[tokio::test]
 async fn the_upstream_trigger_address_runs_the_job_with_its_token() {
     let app = spawn_app().await;
     let admin = app.admin().await;
-    let src = tempfile::tempdir().unwrap();
-    std::fs::write(src.path().join("f"), "x").unwrap();
-    let jid = local_job(&app, &admin, src.path()).await;
+    let (_src, jid, token) = job_with_token(&app, &admin).await;
     let (_, job) = admin.get(&format!("/api/jobs/{jid}")).await;
     let cid = job["client"]["id"].as_i64().unwrap();
-    let (_, t) = admin
-        .post(&format!("/api/jobs/{jid}/token"), json!({}))
-        .await;
-    let token = t["token"].as_str().unwrap().to_owned();
     let client = http_client();
     let post = |path: String, form: Vec<(&'static str, String)>| {
         let request = client.post(app.url(&path)).form(&form);

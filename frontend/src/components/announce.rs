@@ -56,11 +56,10 @@ pub fn Announcer(
 /// ended when the page opened; else its state and progress, then its result.
 #[component]
 pub fn RunAnnouncer(id: &'static str, #[prop(into)] run: Signal<Option<Run>>) -> impl IntoView {
-    let followed = RwSignal::new(false);
-    Effect::new(move |_| {
-        if run.with(|r| r.as_ref().is_some_and(run_labels::unfinished)) {
-            followed.set(true);
-        }
+    // Once seen unfinished, followed for good.
+    let followed = Memo::new(move |before: Option<&bool>| {
+        before.copied().unwrap_or(false)
+            || run.with(|r| r.as_ref().is_some_and(run_labels::unfinished))
     });
     let said = Memo::new(move |_| {
         followed

@@ -9,6 +9,7 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 use crate::components::feedback::{Alert, AlertKind};
+use crate::components::layout::focus_content;
 use crate::i18n::LOADER;
 
 /// A dialog node that opens as a modal as soon as it is in the document.
@@ -40,11 +41,6 @@ fn give_focus_back_on_close() {
         // After the frame: the dialog must have left the document, and a page the dialog's
         // action navigated to must have been drawn.
         request_animation_frame(move || {
-            let main = || {
-                document()
-                    .get_element_by_id("main")
-                    .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
-            };
             let target = opener
                 .filter(|o| o.is_connected() && o.tag_name() != "BODY")
                 .map(|o| summary_of_folded_menu(&o).unwrap_or(o));
@@ -54,9 +50,7 @@ fn give_focus_back_on_close() {
                 document().active_element().is_some_and(|a| a == *t)
             });
             if !focused {
-                if let Some(main) = main() {
-                    let _ = main.focus();
-                }
+                focus_content();
             }
         });
     });

@@ -148,13 +148,19 @@ fn Frame() -> impl IntoView {
 /// browser following `#main`, which the router would take for a new address (and, under
 /// a path prefix, `<base href>` would resolve to the prefix's root).
 fn skip_to_content(ev: leptos::ev::MouseEvent) {
-    use wasm_bindgen::JsCast;
     ev.prevent_default();
+    focus_content();
+}
+
+/// Puts the keyboard focus on the page's content, `<main id="main">` (it has tabindex -1,
+/// so it takes it): for the skip link, and for a dialog whose opener is gone.
+pub fn focus_content() {
+    use wasm_bindgen::JsCast;
     if let Some(main) = document()
         .get_element_by_id("main")
         .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
     {
-        // Ignoring the error: `main` has tabindex -1, so it takes the focus.
+        // Ignoring the error: only an element that cannot take the focus refuses it.
         let _ = main.focus();
     }
 }
