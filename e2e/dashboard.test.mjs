@@ -16,7 +16,6 @@ import { test } from 'node:test';
 import {
   attrs,
   boardForFile,
-  finished,
   gotoDashboard,
   MIB,
   overflow,
@@ -28,6 +27,7 @@ import {
   BASE_URL,
   browserForFile,
   CSRF,
+  finished,
   login,
   restoreEnglish,
   switchLanguage,

@@ -17,28 +17,17 @@ import { fileURLToPath } from 'node:url';
 
 import { request as playwrightRequest } from 'playwright-core';
 
-import { apiCall, apiCleanup, apiLogin, BASE_URL, unique } from './lib.mjs';
+import { apiCall, apiCleanup, apiLogin, BASE_URL, finished, unique } from './lib.mjs';
 
 const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
 export const MIB = 1024 * 1024;
 const GIB = 1024 * MIB;
-const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs one SQL statement on the server's database. */
 function sql(statement) {
   const url = process.env.E2E_DATABASE_URL;
   assert.ok(url, 'E2E_DATABASE_URL is not set (cargo xtask test sets it)');
   execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-qAtc', statement], { stdio: 'pipe' });
-}
-
-/** Waits until run `runId` has finished; returns it. */
-export async function finished(request, runId) {
-  for (let i = 0; i < 240; i += 1) {
-    const run = await apiCall(request, 'GET', `/api/runs/${runId}`);
-    if (run.state === 'finished') return run;
-    await pause(500);
-  }
-  throw new Error(`run ${runId} did not finish`);
 }
 
 /** Runs job `jobId` through the API and waits for the end; returns the finished run. */

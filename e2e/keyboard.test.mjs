@@ -4,7 +4,7 @@
 // takes the focus when it opens and gives it back to its opener when it closes.
 
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -17,8 +17,8 @@ import {
   apiJob,
   apiLocalClient,
   browserForFile,
+  filesUnder,
   restoreEnglish,
-  runJob,
   unique,
   url,
   waitForLang,
@@ -175,7 +175,7 @@ test('keyboard only: sign in, add a client and a job, run it, browse, download a
       await page.locator('#restore-dialog').waitFor({ state: 'detached' });
       await focusReaches(page, restore, 'closing the restore dialog');
       // The file lands in a new folder of the target, with its content.
-      const restored = (await readdirDeep(target)).filter((f) => path.basename(f) === 'note.txt');
+      const restored = (await filesUnder(target)).filter((f) => path.basename(f) === 'note.txt');
       assert.equal(restored.length, 1, `restored: ${JSON.stringify(restored)}`);
       assert.equal(await readFile(path.join(target, restored[0]), 'utf8'), 'typed, not clicked\n');
 
@@ -202,12 +202,6 @@ test('keyboard only: sign in, add a client and a job, run it, browse, download a
   await rm(source, { recursive: true, force: true });
   await rm(target, { recursive: true, force: true });
 });
-
-/** Every file under `dir`, as paths relative to it. */
-async function readdirDeep(dir) {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)));
-}
 
 test('keyboard only: edit a policy, reorder priorities, change the language', async (t) => {
   await withPage(browser(), t, async (page, context) => {

@@ -9,7 +9,7 @@
 // Node's requests trust that CA through NODE_EXTRA_CA_CERTS, which `cargo xtask test` sets.
 
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -190,6 +190,19 @@ export async function restoreEnglish(context) {
   }
 }
 
+/** How far the page scrolls sideways, in px (0 or less when everything fits its width). */
+export function sidewaysScroll(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** Every file under `dir`, as paths relative to it. */
+export async function filesUnder(dir) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)));
+}
+
 /** A name no other test run uses. */
 export function unique(prefix) {
   return `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
@@ -250,16 +263,24 @@ export async function apiJob(request, clientId, fields) {
   });
 }
 
+/** Waits (at most `seconds`) until run `runId` has finished; returns it, whatever its result. */
+export async function finished(request, runId, seconds = 120) {
+  for (let i = 0; i < seconds * 2; i += 1) {
+    const run = await apiCall(request, 'GET', `/api/runs/${runId}`);
+    if (run.state === 'finished') return run;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`run ${runId} did not finish`);
+}
+
+/** Fails unless `run` ended OK; returns it. */
+export function assertOk(run) {
+  assert.equal(run.result, 'ok', `run ${run.id}: ${run.result} ${run.error_code ?? ''}`);
+  return run;
+}
+
 /** Runs job `jobId` through the API and waits until that run has finished OK. */
 export async function runJob(request, jobId) {
   const started = await apiCall(request, 'POST', `/api/jobs/${jobId}/run`);
-  for (let i = 0; i < 240; i += 1) {
-    const r = await apiCall(request, 'GET', `/api/runs/${started.id}`);
-    if (r.state === 'finished') {
-      assert.equal(r.result, 'ok', `run ${r.id}: ${r.result} ${r.error_code ?? ''}`);
-      return r;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`run ${started.id} did not finish`);
+  return assertOk(await finished(request, started.id));
 }

@@ -15,8 +15,10 @@ import {
   apiJob,
   apiLocalClient,
   browserForFile,
+  finished,
   login,
   restoreEnglish,
+  sidewaysScroll,
   switchLanguage,
   unique,
   withPage,
@@ -32,18 +34,8 @@ async function clientWithRun(request) {
   const client = await apiLocalClient(request, name);
   const job = await apiJob(request, client.id, { source_path: `${dir}/`, use_local_permissions: false });
   const run = await apiCall(request, 'POST', `/api/jobs/${job.id}/run`);
-  await finished(request, run.id);
+  await finished(request, run.id, 60);
   return { name, client, job, run };
-}
-
-/** Waits until run `id` has finished. */
-async function finished(request, id) {
-  for (let i = 0; i < 120; i += 1) {
-    const run = await apiCall(request, 'GET', `/api/runs/${id}`);
-    if (run.state === 'finished') return run;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`run ${id} did not finish`);
 }
 
 const rows = (page) => page.locator('[data-testid="log-row"]');
@@ -149,7 +141,7 @@ test('filters live in the address, survive a reload and go with the CSV link; Li
       assert.equal(await top.locator('[data-testid="log-run"]').getAttribute('href'), `/runs/${again.id}`);
       await allRows(page, 'data-source', 'api');
       assert.deepEqual(listLoads, [], 'the new record came with a reload, not live');
-      await finished(page.request, again.id);
+      await finished(page.request, again.id, 60);
     } finally {
       await apiCleanup(page.request, `/api/clients/${client.id}`);
     }
@@ -202,9 +194,7 @@ test('at 390 px the records are cards and the page does not scroll sideways', as
       try {
         await page.goto(`/logs?client_id=${client.id}`);
         await rows(page).first().waitFor();
-        const overflow = await page.evaluate(
-          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-        );
+        const overflow = await sidewaysScroll(page);
         assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
         const display = await rows(page).first().evaluate((e) => getComputedStyle(e).display);
         assert.equal(display, 'block');

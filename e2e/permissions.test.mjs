@@ -9,21 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { apiCall, apiCleanup, browserForFile, login, unique, withPage } from './lib.mjs';
+import { apiCall, apiCleanup, browserForFile, finished, login, unique, withPage } from './lib.mjs';
 
 const WARNING = /restored files will not get their original permissions, and private files become readable by everyone/;
 
 const browser = browserForFile();
-
-/** Waits until run `runId` has finished; returns it. */
-async function finished(request, runId) {
-  for (let i = 0; i < 240; i += 1) {
-    const run = await apiCall(request, 'GET', `/api/runs/${runId}`);
-    if (run.state === 'finished') return run;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`run ${runId} did not finish`);
-}
 
 /** A local client with a job over `source` (extra job fields in `fields`). */
 async function localJob(request, source, fields) {

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { test } from 'node:test';
 
-import { BASE_URL, apiCall, apiCleanup, browserForFile, idInUrl, login, restoreEnglish, switchLanguage, unique, withPage } from './lib.mjs';
+import { apiCall, apiCleanup, BASE_URL, browserForFile, idInUrl, login, restoreEnglish, sidewaysScroll, switchLanguage, unique, withPage } from './lib.mjs';
 
 const browser = browserForFile();
 const run = promisify(execFile);
@@ -73,7 +73,7 @@ async function startSshd() {
 
 /** The page fits a phone: nothing scrolls sideways. */
 async function fitsPhone(page) {
-  const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const wide = await sidewaysScroll(page);
   assert.ok(wide <= 0, `${page.url()} scrolls sideways by ${wide}px`);
 }
 

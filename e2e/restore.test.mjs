@@ -11,13 +11,27 @@
 // `<img src=x onerror=alert(1)>.txt`, runs script if it is ever parsed as HTML.
 
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { test } from 'node:test';
 
-import { apiCall, apiCleanup, apiJob, apiLocalClient, browserForFile, login, unique, withPage } from './lib.mjs';
+import {
+  apiCall,
+  apiCleanup,
+  apiJob,
+  apiLocalClient,
+  assertOk,
+  browserForFile,
+  filesUnder,
+  finished,
+  login,
+  runJob,
+  sidewaysScroll,
+  unique,
+  withPage,
+} from './lib.mjs';
 
 const MARKUP = '<img src=x onerror=alert(1)>.txt';
 
@@ -32,33 +46,6 @@ async function sourceTree() {
   await writeFile(path.join(dir, MARKUP), 'markup\n');
   await symlink('/etc', path.join(dir, 'evil'));
   return dir;
-}
-
-/** Runs job `jobId` through the API and waits until that run has finished OK. */
-async function runJob(request, jobId) {
-  const run = await apiCall(request, 'POST', `/api/jobs/${jobId}/run`);
-  return finished(request, run.id);
-}
-
-/** Waits until run `runId` has finished and checks that it went well. */
-async function finished(request, runId) {
-  for (let i = 0; i < 240; i += 1) {
-    const run = await apiCall(request, 'GET', `/api/runs/${runId}`);
-    if (run.state === 'finished') {
-      assert.equal(run.result, 'ok', `run ${runId}: ${run.result} ${run.error_code ?? ''}`);
-      return run;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`run ${runId} did not finish`);
-}
-
-/** Every file under `dir`, as paths relative to it. */
-async function filesUnder(dir) {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)));
 }
 
 /** The row of `name` in the listing. */
@@ -207,7 +194,7 @@ test('browse a snapshot, download, see versions and restore a folder', async (t)
       await queued.waitFor();
       const runId = await queued.getAttribute('data-run-id');
       assert.equal(await page.locator('#restore-run-link').getAttribute('href'), `/runs/${runId}`);
-      const restoreRun = await finished(page.request, runId);
+      const restoreRun = assertOk(await finished(page.request, runId));
       assert.equal(restoreRun.kind, 'restore');
       await page.locator('#restore-queued[data-state="finished"] [data-testid="run-result"]').waitFor();
 
@@ -242,9 +229,7 @@ test('browse a snapshot, download, see versions and restore a folder', async (t)
         for (const where of ['', '?path=docs']) {
           await page.goto(`/snapshots/${snapshot.id}${where}`);
           await page.locator('[data-testid="entry-row"]').first().waitFor();
-          const overflow = await page.evaluate(
-            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-          );
+          const overflow = await sidewaysScroll(page);
           assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px at ${where || 'the root'}`);
           assert.equal(await page.locator('#browse-table th.col-mode').isVisible(), false);
         }

@@ -21,6 +21,7 @@ import {
   browserForFile,
   login,
   runJob,
+  sidewaysScroll,
   unique,
   url,
   withPage,
@@ -114,11 +115,6 @@ test('every badge, alert and button meets the contrast minimum at rest, hovered 
   );
 });
 
-/** How far the page scrolls sideways (0 when it reflows). */
-function overflow(page) {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
-
 test('at 320 px and 200% zoom the pages reflow without sideways scrolling', async (t) => {
   const source = await mkdtemp(path.join(os.tmpdir(), 'e2e-reflow-'));
   await writeFile(path.join(source, 'a-file-with-a-rather-long-name-to-wrap.txt'), 'reflow\n');
@@ -151,7 +147,7 @@ test('at 320 px and 200% zoom the pages reflow without sideways scrolling', asyn
           if (name === 'jobs' || name === 'snapshot') {
             await page.screenshot({ path: path.join(ARTEFACTS, `reflow-${name}.png`), fullPage: true });
           }
-          const by = await overflow(page);
+          const by = await sidewaysScroll(page);
           if (by > 0) wide.push(`${address} scrolls sideways by ${by}px`);
         }
         assert.deepEqual(wide, []);
