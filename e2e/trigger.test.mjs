@@ -50,7 +50,7 @@ test("a job's trigger token starts it with the commands its page shows", async (
       }
       const wrong = await curl(upstream.replace(`token=${token}`, 'token=wrong'));
       assert.equal(wrong.status, 401);
-      assert.equal(JSON.parse(wrong.body).code, 'invalid_credentials');
+      assert.equal(JSON.parse(wrong.body).code, 'invalid_trigger_token');
       const runs = await apiCall(page.request, 'GET', `/api/runs?job_id=${job.id}`);
       assert.ok(runs.total >= 1, `runs of the job: ${JSON.stringify(runs)}`);
       assert.ok(runs.items.every((r) => r.trigger === 'token'));

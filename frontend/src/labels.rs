@@ -51,11 +51,12 @@ pub fn connection_text(connection: &Connection) -> String {
                 format!("{user}@{host}:{port}")
             }
         }
-        Connection::RsyncDaemon { host, port } => {
+        Connection::RsyncDaemon { host, port, user } => {
+            let login = user.as_deref().map(|u| format!("{u}@")).unwrap_or_default();
             if *port == 873 {
-                format!("{host}::")
+                format!("{login}{host}::")
             } else {
-                format!("rsync://{host}:{port}/")
+                format!("rsync://{login}{host}:{port}/")
             }
         }
     }
@@ -108,8 +109,15 @@ mod tests {
         let daemon = Connection::RsyncDaemon {
             host: "nas".into(),
             port: 873,
+            user: None,
         };
         assert_eq!(connection_text(&daemon), "nas::");
+        let login = Connection::RsyncDaemon {
+            host: "nas".into(),
+            port: 8873,
+            user: Some("backup".into()),
+        };
+        assert_eq!(connection_text(&login), "rsync://backup@nas:8873/");
         assert!(severity(RunResult::Failed) > severity(RunResult::Warning));
     }
 }

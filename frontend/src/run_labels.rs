@@ -90,6 +90,7 @@ pub fn run_error_text(error: RunError) -> String {
         RunError::RsyncInterrupted => fl!(LOADER, "run-error-rsync-interrupted"),
         RunError::RsyncTimeout => fl!(LOADER, "run-error-rsync-timeout"),
         RunError::RsyncDaemonTimeout => fl!(LOADER, "run-error-rsync-daemon-timeout"),
+        RunError::DaemonAuthFailed => fl!(LOADER, "run-error-daemon-auth-failed"),
         RunError::RemoteShellFailed => fl!(LOADER, "run-error-remote-shell-failed"),
         RunError::RsyncFailed => fl!(LOADER, "run-error-rsync-failed"),
         RunError::PrimaryUnreachable => fl!(LOADER, "run-error-primary-unreachable"),

@@ -4,6 +4,10 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use crate::client_keys::{KeyMode, KeyPurpose, KeyState};
+pub use crate::client_options::{
+    is_daemon_user, rsync_option_ok, ssh_option_ok, ValueKind, RSYNC_FLAGS, RSYNC_VALUED,
+    SSH_OPTIONS,
+};
 use crate::common::{Ref, RunResult};
 use crate::validate::{check_len, check_range, is_hostname, is_unix_user, Issue};
 
@@ -26,6 +30,10 @@ pub enum Connection {
         host: String,
         #[serde(default = "default_rsync_port")]
         port: u16,
+        /// The daemon's login for modules with `auth users`; none for open modules. Its
+        /// password is the client's write-only `daemon_password`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        user: Option<String>,
     },
 }
 
@@ -90,6 +98,11 @@ pub struct ClientInput {
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(example = "/"))]
     pub key_root: Option<String>,
+    /// The rsync daemon login's password (rsync-daemon clients with a `user`). Write-only:
+    /// omit it to keep the stored one, send `""` to remove it. Given to rsync in its
+    /// environment (`RSYNC_PASSWORD`), never on a command line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub daemon_password: Option<String>,
 }
 
 /// State of the client's pinned ssh host key.
@@ -149,6 +162,9 @@ pub struct Client {
     /// this client are wanted.
     pub restore_key_line: Option<String>,
     pub host_key_state: HostKeyState,
+    /// Whether an rsync daemon password is stored (it is never returned).
+    #[serde(default)]
+    pub daemon_password_set: bool,
     /// SHA256 fingerprint of the pinned (or pending) host key.
     pub host_key_fingerprint: Option<String>,
     /// Sum of its jobs' sizes.
@@ -162,114 +178,22 @@ pub struct Client {
     pub copy_of: Option<crate::replication::CopyOf>,
 }
 
-/// ssh options a client may set (`-o Name=value`). Everything that could run commands,
-/// read other files or weaken host-key checking is absent on purpose.
-pub const SSH_OPTIONS: &[&str] = &[
-    "ConnectTimeout",
-    "ConnectionAttempts",
-    "ServerAliveInterval",
-    "ServerAliveCountMax",
-    "TCPKeepAlive",
-    "Compression",
-    "Ciphers",
-    "MACs",
-    "KexAlgorithms",
-    "HostKeyAlgorithms",
-    "PubkeyAcceptedAlgorithms",
-    "IPQoS",
-    "AddressFamily",
-    "RekeyLimit",
-];
-
-/// rsync options without a value that a client may add.
-pub const RSYNC_FLAGS: &[&str] = &[
-    "--compress",
-    "-z",
-    "--sparse",
-    "-S",
-    "--one-file-system",
-    "-x",
-    "--checksum",
-    "-c",
-    "--no-whole-file",
-    "--whole-file",
-    "-W",
-    "--ipv4",
-    "-4",
-    "--ipv6",
-    "-6",
-    "--ignore-errors",
-    "--omit-dir-times",
-    "-O",
-];
-
-/// rsync options with a value (`--name=value`) and the kind of value each takes.
-pub const RSYNC_VALUED: &[(&str, ValueKind)] = &[
-    ("--bwlimit", ValueKind::Size),
-    ("--max-size", ValueKind::Size),
-    ("--min-size", ValueKind::Size),
-    ("--compress-level", ValueKind::Number),
-    ("--contimeout", ValueKind::Number),
-    ("--skip-compress", ValueKind::List),
-    ("--iconv", ValueKind::List),
-    ("--block-size", ValueKind::Size),
-];
-
-/// What an option's value may look like.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ValueKind {
-    /// Digits.
-    Number,
-    /// Digits with an optional unit suffix (`5000`, `1.5G`, `100K`).
-    Size,
-    /// Letters, digits and `/ , . _ -`.
-    List,
-}
-
-fn value_ok(kind: ValueKind, v: &str) -> bool {
-    !v.is_empty()
-        && v.len() <= 100
-        && match kind {
-            ValueKind::Number => v.chars().all(|c| c.is_ascii_digit()),
-            ValueKind::Size => {
-                let digits = v.trim_end_matches(|c: char| "KMGTkmgtBbiI".contains(c));
-                !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
-            }
-            ValueKind::List => v
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "/,._-".contains(c)),
-        }
-}
-
-/// True when `opt` is an allowed ssh option (`Name=value`).
-pub fn ssh_option_ok(opt: &str) -> bool {
-    let Some((name, value)) = opt.split_once('=') else {
-        return false;
-    };
-    SSH_OPTIONS
-        .iter()
-        .any(|n| n.eq_ignore_ascii_case(name.trim()))
-        && !value.is_empty()
-        && value.len() <= 200
-        && value
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "@.,:_+-".contains(c))
-}
-
-/// True when `opt` is an allowed rsync option.
-pub fn rsync_option_ok(opt: &str) -> bool {
-    if RSYNC_FLAGS.contains(&opt) {
-        return true;
-    }
-    let Some((name, value)) = opt.split_once('=') else {
-        return false;
-    };
-    RSYNC_VALUED
-        .iter()
-        .any(|(n, kind)| *n == name && value_ok(*kind, value))
-}
-
 impl ClientInput {
+    /// A daemon password only for rsync-daemon clients; at most 256 characters, no
+    /// control characters (it travels in an environment variable).
+    fn validate_daemon_password(&self, v: &mut Vec<Issue>) {
+        let Some(p) = self.daemon_password.as_deref().filter(|p| !p.is_empty()) else {
+            return;
+        };
+        if !matches!(self.connection, Connection::RsyncDaemon { .. }) {
+            v.push(Issue::new("daemon_password", "not_allowed"));
+        } else if p.chars().any(char::is_control) {
+            v.push(Issue::new("daemon_password", "invalid"));
+        } else {
+            check_len(v, "daemon_password", p, 1, 256);
+        }
+    }
+
     /// Field-level checks that need no database.
     pub fn validate(&self) -> Vec<Issue> {
         let mut v = Vec::new();
@@ -293,15 +217,19 @@ impl ClientInput {
                 }
                 check_range(&mut v, "connection.port", i64::from(*port), 1, 65535);
             }
-            Connection::RsyncDaemon { host, port } => {
+            Connection::RsyncDaemon { host, port, user } => {
                 if host.is_empty() {
                     v.push(Issue::new("connection.host", "required"));
                 } else if !is_hostname(host) {
                     v.push(Issue::new("connection.host", "invalid"));
                 }
                 check_range(&mut v, "connection.port", i64::from(*port), 1, 65535);
+                if user.as_deref().is_some_and(|u| !is_daemon_user(u)) {
+                    v.push(Issue::new("connection.user", "invalid"));
+                }
             }
         }
+        self.validate_daemon_password(&mut v);
         if let Some(q) = self.quota_bytes {
             check_range(&mut v, "quota_bytes", q, 0, i64::MAX);
         }
@@ -359,6 +287,7 @@ mod tests {
             post_scripts: vec![],
             key_mode: None,
             key_root: None,
+            daemon_password: None,
         }
     }
 
@@ -398,21 +327,39 @@ mod tests {
     }
 
     #[test]
-    fn option_allow_lists() {
-        assert!(ssh_option_ok("ConnectTimeout=20"));
-        assert!(ssh_option_ok("ciphers=aes128-ctr,aes256-ctr"));
-        assert!(!ssh_option_ok("ProxyCommand=nc %h %p"));
-        assert!(!ssh_option_ok("StrictHostKeyChecking=no"));
-        assert!(!ssh_option_ok("ConnectTimeout=1 -oProxyCommand=x"));
-        assert!(!ssh_option_ok("ConnectTimeout"));
-        assert!(rsync_option_ok("--bwlimit=5000"));
-        assert!(rsync_option_ok("--max-size=1.5G"));
-        assert!(rsync_option_ok("-z"));
-        assert!(!rsync_option_ok("--rsh=sh -c id"));
-        assert!(!rsync_option_ok("-e"));
-        assert!(!rsync_option_ok("--bwlimit=5;id"));
-        assert!(!rsync_option_ok("--remove-source-files"));
-        assert!(!rsync_option_ok("--delete"));
+    fn daemon_login() {
+        let daemon = |user: Option<&str>, password: Option<&str>| {
+            let mut c = input(Connection::RsyncDaemon {
+                host: "nas".into(),
+                port: 873,
+                user: user.map(Into::into),
+            });
+            c.daemon_password = password.map(Into::into);
+            codes(&c)
+        };
+        assert!(daemon(None, None).is_empty());
+        assert!(daemon(Some("backup"), Some("s3cret with spaces")).is_empty());
+        assert!(daemon(Some("backup"), Some("")).is_empty());
+        assert_eq!(
+            daemon(Some("ev@l:x"), Some("a\nb")),
+            vec![
+                ("connection.user".into(), "invalid"),
+                ("daemon_password".into(), "invalid"),
+            ]
+        );
+        assert_eq!(
+            daemon(Some("-x"), Some(&"p".repeat(257))),
+            vec![
+                ("connection.user".into(), "invalid"),
+                ("daemon_password".into(), "too_long"),
+            ]
+        );
+        let mut ssh = input(Connection::Local);
+        ssh.daemon_password = Some("pw".into());
+        assert_eq!(codes(&ssh), vec![("daemon_password".into(), "not_allowed")]);
+        // Removing (`""`) is fine whatever the kind.
+        ssh.daemon_password = Some(String::new());
+        assert!(codes(&ssh).is_empty());
     }
 
     #[test]
@@ -443,7 +390,8 @@ pub struct ConnectionTest {
     /// What is wrong: `unreachable`, `host_key_unverified`, `host_key_mismatch`,
     /// `auth_refused` (the backup key is not installed), `rsync_missing` (rsync, or
     /// rrsync, cannot run through it) or `key_mode_mismatch` (the installed line does not
-    /// match the client's key mode).
+    /// match the client's key mode); for rsync daemons, `daemon_auth_failed` when the
+    /// daemon refused the login to a module the client's jobs read.
     pub code: Option<String>,
     /// The client's `rsync --version` first line.
     pub rsync_version: Option<String>,

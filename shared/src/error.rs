@@ -15,6 +15,9 @@ crate::text::text_enum! {
         Unauthorized => "unauthorized",
         /// Username or password is wrong, or the account is disabled.
         InvalidCredentials => "invalid_credentials",
+        /// A job's trigger token is missing or wrong, or names a job that does not exist
+        /// (or, at the 2.x address, a job of another client). (401)
+        InvalidTriggerToken => "invalid_trigger_token",
         /// A cookie-authenticated unsafe request lacked the CSRF header.
         CsrfHeaderMissing => "csrf_header_missing",
         /// The caller may not do this.

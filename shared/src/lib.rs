@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod auth;
 pub mod client_keys;
+pub mod client_options;
 pub mod clients;
 pub mod common;
 pub mod dashboard;

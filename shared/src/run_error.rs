@@ -108,6 +108,8 @@ crate::text::text_enum! {
         RsyncTimeout => "rsync_timeout",
         /// The rsync daemon did not answer in time (exit 35).
         RsyncDaemonTimeout => "rsync_daemon_timeout",
+        /// The rsync daemon refused the login (wrong or missing user or password).
+        DaemonAuthFailed => "daemon_auth_failed",
         /// The remote shell failed (exits 124 to 127).
         RemoteShellFailed => "remote_shell_failed",
         /// Any other rsync failure.

@@ -3,6 +3,7 @@ error-bad-request = The request could not be understood. Check its format and co
 error-validation-failed = Some fields are not valid.
 error-unauthorized = You need to sign in.
 error-invalid-credentials = Wrong username or password.
+error-invalid-trigger-token = Wrong or missing trigger token for this job.
 error-csrf-header-missing = This request is missing its security header. Reload the page and try again.
 error-forbidden = You are not allowed to do this.
 error-not-found = It does not exist, or it has been deleted.

@@ -3,6 +3,7 @@ error-bad-request = No se ha podido entender la petición. Revisa su formato y e
 error-validation-failed = Algunos campos no son válidos.
 error-unauthorized = Tienes que iniciar sesión.
 error-invalid-credentials = Usuario o contraseña incorrectos.
+error-invalid-trigger-token = El token de disparo de esta tarea falta o es incorrecto.
 error-csrf-header-missing = A esta petición le falta su cabecera de seguridad. Recarga la página y vuelve a intentarlo.
 error-forbidden = No tienes permiso para hacer esto.
 error-not-found = No existe o se ha eliminado.

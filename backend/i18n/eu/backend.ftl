@@ -3,6 +3,7 @@ error-bad-request = Ezin izan da eskaera ulertu. Egiaztatu haren formatua eta ed
 error-validation-failed = Eremu batzuk ez dira baliozkoak.
 error-unauthorized = Saioa hasi behar duzu.
 error-invalid-credentials = Erabiltzaile-izena edo pasahitza okerra da.
+error-invalid-trigger-token = Lan honen abiarazte-tokena falta da edo okerra da.
 error-csrf-header-missing = Eskaera honek ez du segurtasun-goiburua. Kargatu berriro orria eta saiatu berriro.
 error-forbidden = Ez duzu hau egiteko baimenik.
 error-not-found = Ez dago, edo ezabatu egin da.

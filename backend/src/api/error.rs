@@ -69,6 +69,7 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         ErrorCode::ValidationFailed => StatusCode::UNPROCESSABLE_ENTITY,
         ErrorCode::Unauthorized
         | ErrorCode::InvalidCredentials
+        | ErrorCode::InvalidTriggerToken
         | ErrorCode::SecondFactorRequired
         | ErrorCode::InvalidSecondFactor => StatusCode::UNAUTHORIZED,
         ErrorCode::CsrfHeaderMissing | ErrorCode::Forbidden | ErrorCode::TwoFactorSetupRequired => {

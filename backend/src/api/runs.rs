@@ -306,7 +306,7 @@ pub async fn test_client(
     ),
     responses(
         (status = 202, description = "Queued", body = Run),
-        (status = 401, description = "Missing or wrong token (`invalid_credentials`)", body = ApiError),
+        (status = 401, description = "Missing or wrong token (`invalid_trigger_token`)", body = ApiError),
         (status = 404, description = "The id is not a job id (not a number)", body = ApiError),
         (status = 429, description = "Too many wrong tokens; see `Retry-After`", body = ApiError),
     )

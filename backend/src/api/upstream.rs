@@ -34,7 +34,7 @@ pub struct UpstreamTrigger {
     request_body(content = UpstreamTrigger, content_type = "application/x-www-form-urlencoded"),
     responses(
         (status = 202, description = "Queued", body = Run),
-        (status = 401, description = "Missing or wrong token, or a job of another client (`invalid_credentials`)", body = ApiError),
+        (status = 401, description = "Missing or wrong token, or a job of another client (`invalid_trigger_token`)", body = ApiError),
         (status = 404, description = "An id is not a number", body = ApiError),
         (status = 429, description = "Too many wrong tokens; see `Retry-After`", body = ApiError),
     )

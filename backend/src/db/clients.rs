@@ -41,6 +41,9 @@ pub struct ClientRow {
     pub key_root: String,
     /// The public half of the restore key, once made.
     pub restore_public_key: Option<String>,
+    /// The rsync daemon login's password; empty for none. Never leaves the server
+    /// except in rsync's environment.
+    pub daemon_password: String,
 }
 
 /// Values written by create and update.
@@ -145,6 +148,15 @@ pub async fn update(
         .get_result(c)
         .await
         .optional()?)
+}
+
+/// Stores the client's rsync daemon password (`""`: none).
+pub async fn set_daemon_password(c: &mut PgConn, id: i64, password: &str) -> Result<(), DbError> {
+    diesel::update(clients::table.find(id))
+        .set(clients::daemon_password.eq(password))
+        .execute(c)
+        .await?;
+    Ok(())
 }
 
 /// Stores the client's public key.

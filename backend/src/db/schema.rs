@@ -86,6 +86,7 @@ diesel::table! {
         key_mode -> Text,
         key_root -> Text,
         restore_public_key -> Nullable<Text>,
+        daemon_password -> Text,
     }
 }
 

@@ -82,6 +82,7 @@ async fn views(c: &mut PgConn, rows: Vec<ClientRow>) -> Result<Vec<Client>, Doma
                 key_root: r.key_root,
                 restore_public_key: r.restore_public_key,
                 host_key_state,
+                daemon_password_set: !r.daemon_password.is_empty(),
                 host_key_fingerprint: fingerprint_source.as_deref().map(hostkeys::fingerprint),
                 size_bytes: jobs.iter().map(|j| j.size_bytes).sum(),
                 jobs,
@@ -225,6 +226,7 @@ async fn insert(
     let row = clients::insert(t, &form(input, owner, (keys.0, &keys.1))?)
         .await
         .map_err(unique_to_duplicate("name"))?;
+    super::daemon_login::store(t, row.id, input, "").await?;
     scripts::set_attached(
         t,
         Owner::Client,
@@ -257,7 +259,9 @@ pub async fn update(
         let owner = check(t, actor, input, Some(current.owner_id)).await?;
         let keys = client_keys::chosen(input, Some(&current));
         client_keys::check_jobs_inside(t, id, &input.connection, &keys).await?;
+        let password = current.daemon_password.clone();
         let before = one(t, current).await?;
+        let new_password = super::daemon_login::store(t, id, input, &password).await?;
         let row = clients::update(t, id, &form(input, owner, (keys.0, &keys.1))?)
             .await
             .map_err(unique_to_duplicate("name"))?
@@ -271,7 +275,8 @@ pub async fn update(
         )
         .await?;
         let after = one(t, row).await?;
-        audit::object(t, actor, Some(&before), Some(&after)).await?;
+        let secret = new_password.then_some("daemon_password");
+        audit::object_marked(t, actor, Some(&before), Some(&after), secret).await?;
         Ok(after)
     })
     .await
@@ -293,6 +298,7 @@ pub fn input_of(client: &Client) -> ClientInput {
         post_scripts: client.post_scripts.iter().map(|s| s.id).collect(),
         key_mode: Some(client.key_mode),
         key_root: Some(client.key_root.clone()),
+        daemon_password: None,
     }
 }
 
@@ -372,7 +378,10 @@ pub async fn clone(
     let mut keyed = None;
     let out = db::transaction(&mut c, async |t| {
         let original = writable_client(t, actor, id).await?;
+        // The copy logs in to the same daemon as the original.
+        let password = Some(original.daemon_password.clone());
         let mut input = input_of(&one(t, original).await?);
+        input.daemon_password = password;
         input.name = copy_name(t, &input.name).await?;
         let copy = insert(t, data_dir, actor, &input, &mut keyed).await?;
         for j in jobs::of_clients(t, &[id]).await? {

@@ -81,6 +81,29 @@ fn diagnosed(d: Diagnosis) -> ConnectionTest {
     }
 }
 
+/// The diagnosis of a local client (rsync runs here) or an rsync daemon (its modules
+/// answer, and each one the client's jobs read accepts the login).
+async fn not_ssh(
+    engine: &Engine,
+    c: &mut crate::db::PgConn,
+    row: &ClientRow,
+    connection: &Connection,
+) -> Result<Diagnosis, DomainError> {
+    let Connection::RsyncDaemon { host, port, user } = connection else {
+        return Ok(probe::local(&engine.config.rsync).await);
+    };
+    let jobs = crate::db::jobs::of_clients(c, &[row.id]).await?;
+    let modules = probe::modules(jobs.iter().map(|j| j.source_path.as_str()));
+    let reach = probe::DaemonReach {
+        host,
+        port: *port,
+        user: user.as_deref(),
+        password: &row.daemon_password,
+        modules: &modules,
+    };
+    Ok(probe::daemon(&engine.config.rsync, reach, engine.config.timeout_secs).await)
+}
+
 /// Tests the connection to a client. A first contact records the host key as pending;
 /// a changed host key is kept pending for an admin to compare.
 pub async fn test_connection(
@@ -94,13 +117,7 @@ pub async fn test_connection(
         .map_err(|e| DomainError::Internal(e.to_string()))?;
     let timeout = engine.config.timeout_secs;
     let Connection::Ssh { user, host, port } = &connection else {
-        let d = match &connection {
-            Connection::RsyncDaemon { host, port } => {
-                probe::daemon(&engine.config.rsync, host, *port, timeout).await
-            }
-            _ => probe::local(&engine.config.rsync).await,
-        };
-        return Ok(diagnosed(d));
+        return Ok(diagnosed(not_ssh(engine, &mut c, &row, &connection).await?));
     };
     let pinned = match (&row.host_key, &row.host_key_pending) {
         (_, Some(_)) => return Ok(diagnosed(Diagnosis::HostKeyUnverified)),

@@ -9,6 +9,7 @@ pub mod client_rekey;
 pub mod clients;
 pub mod connection_test;
 pub mod copies;
+pub mod daemon_login;
 pub mod dashboard;
 pub mod job_tokens;
 pub mod jobs;

@@ -236,7 +236,7 @@ pub async fn accept_host_key(
 }
 
 /// Starts a job from outside with its trigger token (no login). A wrong token, a job
-/// without one and a job that does not exist are the same `InvalidCredentials`, so the
+/// without one and a job that does not exist are the same `InvalidTriggerToken`, so the
 /// endpoint reveals nothing; failures are rate-limited per job and address. With
 /// `of_client` (the upstream address), a job of another client is a wrong token too.
 pub async fn trigger(
@@ -264,7 +264,7 @@ pub async fn trigger(
     let right_client = of_client.is_none_or(|c| client_id == Some(c));
     if !ok || !right_client {
         limiter.record_failure(&key, ip, now);
-        return Err(DomainError::InvalidCredentials);
+        return Err(DomainError::Code(shared::ErrorCode::InvalidTriggerToken));
     }
     let run = db::transaction(&mut c, async |t| {
         if let Some(client_id) = client_id {

@@ -134,8 +134,13 @@ pub fn source(connection: &Connection, path: &str) -> String {
     match connection {
         Connection::Local => path,
         Connection::Ssh { user, host, .. } => format!("{user}@{host}:{path}"),
-        Connection::RsyncDaemon { host, port } => {
-            format!("rsync://{host}:{port}/{}", path.trim_start_matches('/'))
+        Connection::RsyncDaemon { host, port, user } => {
+            // The login's password travels in rsync's environment (`RSYNC_PASSWORD`).
+            let login = user.as_deref().map(|u| format!("{u}@")).unwrap_or_default();
+            format!(
+                "rsync://{login}{host}:{port}/{}",
+                path.trim_start_matches('/')
+            )
         }
     }
 }
@@ -355,11 +360,19 @@ mod tests {
     #[test]
     fn sources() {
         assert_eq!(source(&Connection::Local, "/srv/data"), "/srv/data/");
-        let d = Connection::RsyncDaemon {
+        let mut d = Connection::RsyncDaemon {
             host: "nas".into(),
             port: 873,
+            user: None,
         };
         assert_eq!(source(&d, "backup/home"), "rsync://nas:873/backup/home/");
+        if let Connection::RsyncDaemon { user, .. } = &mut d {
+            *user = Some("backup".into());
+        }
+        assert_eq!(
+            source(&d, "/backup/home"),
+            "rsync://backup@nas:873/backup/home/"
+        );
         let v6 = Connection::Ssh {
             user: "root".into(),
             host: "[fe80::1]".into(),

@@ -87,6 +87,12 @@ pub fn ssh_unreachable(output: &str) -> bool {
     .any(|m| output.contains(m))
 }
 
+/// Whether rsync's output shows an rsync daemon refusing the login (it then exits 5):
+/// `@ERROR: auth failed on module …`.
+pub fn daemon_auth_failed(output: &str) -> bool {
+    output.contains("@ERROR: auth failed")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

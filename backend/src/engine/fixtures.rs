@@ -48,5 +48,6 @@ pub fn client(id: i64, name: &str) -> ClientRow {
         key_mode: shared::clients::KeyMode::Plain,
         key_root: "/".into(),
         restore_public_key: None,
+        daemon_password: String::new(),
     }
 }

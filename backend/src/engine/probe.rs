@@ -23,6 +23,8 @@ pub enum Diagnosis {
     AuthRefused,
     /// Logged in, but rsync is not installed there.
     RsyncMissing,
+    /// An rsync daemon refused the login to a module.
+    DaemonAuthFailed,
 }
 
 impl Diagnosis {
@@ -35,6 +37,7 @@ impl Diagnosis {
             Diagnosis::HostKeyMismatch => Some(RunError::HostKeyMismatch),
             Diagnosis::AuthRefused => Some(RunError::AuthRefused),
             Diagnosis::RsyncMissing => Some(RunError::RsyncMissing),
+            Diagnosis::DaemonAuthFailed => Some(RunError::DaemonAuthFailed),
         }
     }
 }
@@ -57,19 +60,61 @@ pub fn diagnose(exit: Option<i32>, stdout: &str, stderr: &str) -> Diagnosis {
     Diagnosis::Unreachable
 }
 
-/// Lists an rsync daemon's modules: reachable or not.
-pub async fn daemon(rsync: &Path, host: &str, port: u16, timeout_secs: u32) -> Diagnosis {
-    let out = async_process::Command::new(rsync)
-        .arg(format!("--contimeout={timeout_secs}"))
-        .arg("--")
-        .arg(format!("rsync://{host}:{port}/"))
-        .stdin(Stdio::null())
-        .output()
-        .await;
-    match out {
-        Ok(o) if o.status.success() => Diagnosis::Ok("rsync daemon".into()),
-        _ => Diagnosis::Unreachable,
+/// How to reach an rsync daemon: where, as whom, and the modules the client's jobs read.
+#[derive(Debug, Clone, Copy)]
+pub struct DaemonReach<'a> {
+    pub host: &'a str,
+    pub port: u16,
+    pub user: Option<&'a str>,
+    /// Given to rsync as `RSYNC_PASSWORD` (empty: none).
+    pub password: &'a str,
+    pub modules: &'a [String],
+}
+
+/// Lists an rsync daemon's modules (reachable or not), then logs in to each module the
+/// client's jobs read, as its backups do: a refused login is found before a backup.
+pub async fn daemon(rsync: &Path, reach: DaemonReach<'_>, timeout_secs: u32) -> Diagnosis {
+    let DaemonReach { host, port, .. } = reach;
+    let list = |address: String| {
+        async_process::Command::new(rsync)
+            .arg(format!("--contimeout={timeout_secs}"))
+            .arg("--")
+            .arg(address)
+            .env("RSYNC_PASSWORD", reach.password)
+            .stdin(Stdio::null())
+            .output()
+    };
+    match list(format!("rsync://{host}:{port}/")).await {
+        Ok(o) if o.status.success() => {}
+        _ => return Diagnosis::Unreachable,
     }
+    let login = reach.user.map(|u| format!("{u}@")).unwrap_or_default();
+    for module in reach.modules {
+        match list(format!("rsync://{login}{host}:{port}/{module}/")).await {
+            Ok(o) if super::classify::daemon_auth_failed(&String::from_utf8_lossy(&o.stderr)) => {
+                return Diagnosis::DaemonAuthFailed
+            }
+            Ok(_) => {}
+            Err(_) => return Diagnosis::Unreachable,
+        }
+    }
+    Diagnosis::Ok("rsync daemon".into())
+}
+
+/// The daemon modules that job source paths read (`module/dir` → `module`), each once.
+pub fn modules<'a>(paths: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in paths {
+        let m = p
+            .trim_start_matches('/')
+            .split('/')
+            .next()
+            .unwrap_or_default();
+        if !m.is_empty() && !out.iter().any(|o| o == m) {
+            out.push(m.to_owned());
+        }
+    }
+    out
 }
 
 /// Checks that rsync runs on the server itself (local clients).
@@ -93,6 +138,14 @@ pub async fn local(rsync: &Path) -> Diagnosis {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn daemon_modules_of_job_paths() {
+        assert_eq!(
+            modules(["data/home", "/data/etc", "web", "", "web/"]),
+            vec!["data".to_owned(), "web".to_owned()]
+        );
+    }
 
     #[test]
     fn diagnoses() {

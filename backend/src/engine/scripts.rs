@@ -64,21 +64,25 @@ fn event(e: Event) -> &'static str {
     }
 }
 
-/// The connection as the original's `url` field: `user@host`, `host::` or empty (local).
+/// The connection as the original's `url` field: `user@host`, `[user@]host::` or empty
+/// (local).
 pub fn client_url(c: &Connection) -> String {
     match c {
         Connection::Local => String::new(),
         Connection::Ssh { user, host, .. } => format!("{user}@{host}"),
-        Connection::RsyncDaemon { host, .. } => format!("{host}::"),
+        Connection::RsyncDaemon { host, user, .. } => match user {
+            Some(u) => format!("{u}@{host}::"),
+            None => format!("{host}::"),
+        },
     }
 }
 
-/// The job's url: `user@host:path`, `host::path` or the plain path.
+/// The job's url: `user@host:path`, `[user@]host::path` or the plain path.
 pub fn job_url(c: &Connection, path: &str) -> String {
     match c {
         Connection::Local => path.to_owned(),
         Connection::Ssh { .. } => format!("{}:{path}", client_url(c)),
-        Connection::RsyncDaemon { host, .. } => format!("{host}::{path}"),
+        Connection::RsyncDaemon { .. } => format!("{}{path}", client_url(c)),
     }
 }
 

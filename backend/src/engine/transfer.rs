@@ -32,6 +32,10 @@ impl Engine {
         let mut cmd = std::process::Command::new(&self.config.rsync);
         cmd.args(argv)
             .env("LC_ALL", "C")
+            // An rsync daemon's login password, in the environment and never on the
+            // command line (which every local user can read). Always set, even empty:
+            // rsync must not fall back to one inherited from the server or ask a terminal.
+            .env("RSYNC_PASSWORD", &client.daemon_password)
             // Its own process group: abort kills rsync and ssh together.
             .process_group(0);
         // Standard streams are set on the async command: the conversion does not keep them.

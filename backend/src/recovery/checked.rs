@@ -46,6 +46,8 @@ pub fn check(client: &ClientAbout, job: &JobAbout) -> Result<Checked, Refused> {
         post_scripts: Vec::new(),
         key_mode: Some(key_mode(client)),
         key_root: Some(client.key_root.clone()),
+        // Never in a snapshot's account: a recovered daemon login asks for it again.
+        daemon_password: None,
     };
     refused.extend(
         c.validate()

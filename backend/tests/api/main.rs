@@ -12,6 +12,7 @@ mod catalog_clients;
 mod catalog_jobs;
 mod catalog_misc;
 mod cli;
+mod daemon;
 mod dashboard;
 mod dashboard_history;
 mod dashboard_storage;

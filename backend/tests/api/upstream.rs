@@ -26,7 +26,11 @@ async fn the_upstream_trigger_address_runs_the_job_with_its_token() {
     let wrong = post(address.clone(), vec![("token", "wrong".into())]).await;
     assert_eq!(wrong.status(), 401);
     let body: Value = wrong.json().await.unwrap();
-    assert_eq!(body["code"], "invalid_credentials", "{body}");
+    assert_eq!(body["code"], "invalid_trigger_token", "{body}");
+    assert_eq!(
+        body["message"], "Wrong or missing trigger token for this job.",
+        "a token is no username nor password: {body}"
+    );
     let elsewhere = format!("/client/{}/job/{jid}/run", cid + 1000);
     let res = post(elsewhere, vec![("token", token.clone())]).await;
     assert_eq!(res.status(), 401, "the job must belong to the client named");

@@ -14,6 +14,7 @@ const SECRET_FIELDS: &[&str] = &[
     "current_password",
     "new_password",
     "mail_password",
+    "daemon_password",
     "token",
     "trigger_token",
     "secret",

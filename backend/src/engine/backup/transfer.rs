@@ -9,7 +9,7 @@ use shared::runs::RunError;
 use super::execute::Backup;
 use crate::db::runs::RunOutcome;
 use crate::db::{self, clients};
-use crate::engine::classify::{classify, ssh_unreachable, Exit, Verdict};
+use crate::engine::classify::{classify, daemon_auth_failed, ssh_unreachable, Exit, Verdict};
 use crate::engine::runner::{Engine, Stop};
 use crate::engine::transfer::outcome;
 use crate::engine::{hostkeys, stats};
@@ -70,6 +70,9 @@ impl Engine {
         let mut code = code;
         if matches!(exit, Exit::Code(12) | Exit::Code(255)) && ssh_unreachable(output) {
             code = Some(RunError::Unreachable);
+        }
+        if exit == Exit::Code(5) && daemon_auth_failed(output) {
+            code = Some(RunError::DaemonAuthFailed);
         }
         // ssh's refusal reaches us as 255 or, when rsync notices first, as 12.
         if exit == Exit::Code(0) || !hostkeys::is_mismatch(output) {

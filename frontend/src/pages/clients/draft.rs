@@ -70,6 +70,13 @@ pub struct ClientDraft {
     pub key_mode: RwSignal<String>,
     /// The directory the restricted keys are confined to.
     pub key_root: RwSignal<String>,
+    /// The rsync daemon login (empty: an open module) and a new password for it.
+    pub daemon_user: RwSignal<String>,
+    pub daemon_password: RwSignal<String>,
+    /// Whether the saved client has a daemon password (it is never sent back).
+    pub daemon_password_set: RwSignal<bool>,
+    /// Remove the stored daemon password on save.
+    pub forget_daemon_password: RwSignal<bool>,
 }
 
 impl ClientDraft {
@@ -93,6 +100,10 @@ impl ClientDraft {
             post_scripts: RwSignal::new(Vec::new()),
             key_mode: RwSignal::new(KeyMode::Rrsync.as_str().to_owned()),
             key_root: RwSignal::new("/".to_owned()),
+            daemon_user: RwSignal::new(String::new()),
+            daemon_password: RwSignal::new(String::new()),
+            daemon_password_set: RwSignal::new(false),
+            forget_daemon_password: RwSignal::new(false),
         }
     }
 
@@ -111,12 +122,16 @@ impl ClientDraft {
                 self.host.set(host.clone());
                 self.port.set(port.to_string());
             }
-            Connection::RsyncDaemon { host, port } => {
+            Connection::RsyncDaemon { host, port, user } => {
                 self.kind.set("rsync_daemon".to_owned());
                 self.host.set(host.clone());
                 self.port.set(port.to_string());
+                self.daemon_user.set(user.clone().unwrap_or_default());
             }
         }
+        self.daemon_password.set(String::new());
+        self.daemon_password_set.set(c.daemon_password_set);
+        self.forget_daemon_password.set(false);
         self.active.set(c.active);
         self.owner.set(
             c.owner
@@ -182,6 +197,7 @@ impl ClientDraft {
             "rsync_daemon" => Connection::RsyncDaemon {
                 host: self.host.get().trim().to_owned(),
                 port,
+                user: Some(self.daemon_user.get().trim().to_owned()).filter(|u| !u.is_empty()),
             },
             _ => Connection::Ssh {
                 user: self.user.get().trim().to_owned(),
@@ -221,8 +237,23 @@ impl ClientDraft {
                 "" => "/".to_owned(),
                 root => root.to_owned(),
             }),
+            daemon_password: self.daemon_password_input(),
         };
         (input, issues)
+    }
+}
+
+impl ClientDraft {
+    /// What the form sends of the daemon password: nothing (keep) unless a new one was
+    /// typed, or removal was asked; never anything for other kinds of client.
+    fn daemon_password_input(self) -> Option<String> {
+        if self.kind.get() != "rsync_daemon" {
+            return None;
+        }
+        if self.forget_daemon_password.get() {
+            return Some(String::new());
+        }
+        Some(self.daemon_password.get()).filter(|p| !p.is_empty())
     }
 }
 

@@ -113,6 +113,7 @@ fn ConnectionFields(draft: ClientDraft, form: FormState) -> impl IntoView {
     let is = move |k: &'static str| Signal::derive(move || draft.kind.get() == k);
     let is_ssh = is("ssh");
     let is_local = is("local");
+    let is_daemon = is("rsync_daemon");
     view! {
         <fieldset class="fieldset">
             <legend>{move || fl!(LOADER, "client-connection")}</legend>
@@ -155,6 +156,9 @@ fn ConnectionFields(draft: ClientDraft, form: FormState) -> impl IntoView {
                     />
                 </div>
             </Show>
+            <Show when=move || is_daemon.get()>
+                <DaemonLoginFields draft=draft form=form />
+            </Show>
             <Show when=move || is_local.get()>
                 <p class="field-help" id="client-local-help">{move || fl!(LOADER, "client-local-note")}</p>
             </Show>
@@ -162,6 +166,45 @@ fn ConnectionFields(draft: ClientDraft, form: FormState) -> impl IntoView {
                 <KeyModeFields draft=draft form=form />
             </Show>
         </fieldset>
+    }
+}
+
+/// The login of an rsync daemon module with `auth users`: a user and a write-only
+/// password (given to rsync in its environment, never shown again).
+#[component]
+fn DaemonLoginFields(draft: ClientDraft, form: FormState) -> impl IntoView {
+    let stored = Signal::derive(move || draft.daemon_password_set.get());
+    view! {
+        <div class="field-row">
+            <TextField
+                id="client-daemon-user"
+                label=Signal::derive(move || fl!(LOADER, "client-daemon-user"))
+                value=draft.daemon_user
+                error=form.error("connection.user")
+                class="input-medium"
+                help=Signal::derive(move || fl!(LOADER, "client-daemon-user-help"))
+            />
+            <TextField
+                id="client-daemon-password"
+                label=Signal::derive(move || fl!(LOADER, "client-daemon-password"))
+                value=draft.daemon_password
+                error=form.error("daemon_password")
+                input_type="password"
+                autocomplete="new-password"
+                help=Signal::derive(move || if stored.get() {
+                    fl!(LOADER, "client-daemon-password-set")
+                } else {
+                    fl!(LOADER, "client-daemon-password-unset")
+                })
+            />
+        </div>
+        <Show when=move || stored.get()>
+            <CheckField
+                id="client-daemon-password-forget"
+                label=Signal::derive(move || fl!(LOADER, "client-daemon-password-forget"))
+                checked=draft.forget_daemon_password
+            />
+        </Show>
     }
 }
 

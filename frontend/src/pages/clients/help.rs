@@ -15,6 +15,7 @@ pub fn ClientHelp() -> impl IntoView {
             <HelpItem term=Signal::derive(move || fl!(LOADER, "description")) text=Signal::derive(move || fl!(LOADER, "client-help-description")) />
             <HelpItem term=Signal::derive(move || fl!(LOADER, "client-kind")) text=Signal::derive(move || fl!(LOADER, "client-help-kind")) />
             <HelpItem term=Signal::derive(move || fl!(LOADER, "client-user")) text=Signal::derive(move || fl!(LOADER, "client-help-user")) />
+            <HelpItem term=Signal::derive(move || fl!(LOADER, "client-daemon-password")) text=Signal::derive(move || fl!(LOADER, "client-help-daemon-login")) />
             <HelpItem term=Signal::derive(move || fl!(LOADER, "client-host")) text=Signal::derive(move || fl!(LOADER, "client-help-host")) />
             <HelpItem term=Signal::derive(move || fl!(LOADER, "client-port")) text=Signal::derive(move || fl!(LOADER, "client-help-port")) />
             <HelpItem term=Signal::derive(move || fl!(LOADER, "client-active")) text=Signal::derive(move || fl!(LOADER, "client-help-active")) />

@@ -87,6 +87,7 @@ fn dry_run_delete_and_whole_snapshot() {
     let d = Connection::RsyncDaemon {
         host: "h".into(),
         port: 873,
+        user: None,
     };
     assert_eq!(
         restore_argv(&plan(&d, true, false, false)),
@@ -180,6 +181,7 @@ fn the_plan_refuses_bad_store_paths_bad_entries_and_daemons() {
     let daemon = Connection::RsyncDaemon {
         host: "h".into(),
         port: 873,
+        user: None,
     };
     let p = super::plan(&context("3/7", "", daemon), false).unwrap();
     assert_eq!(
