@@ -21,6 +21,7 @@ pub mod replication;
 pub mod rsync;
 pub mod run_error;
 pub mod runs;
+pub mod script_library;
 pub mod scripts;
 pub mod serde_int;
 pub mod settings;

@@ -29,6 +29,7 @@ pub mod replications;
 pub mod restores;
 pub mod routes;
 pub mod runs;
+pub mod script_library;
 pub mod scripts;
 pub mod settings;
 pub mod snapshots;

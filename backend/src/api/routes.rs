@@ -84,6 +84,7 @@ pub fn configure<R: Routes>(cfg: &mut R) {
         .service(policies::put_policy)
         .service(policies::patch_policy)
         .service(policies::delete_policy)
+        .service(script_library::list_script_library)
         .service(scripts::list_scripts)
         .service(scripts::create_script)
         .service(scripts::get_script)

@@ -274,6 +274,32 @@ impl Engine {
         }))
     }
 
+    /// The remote shell for a client's scripts, with its accepted host key pinned first
+    /// (the first job pins it too, but client pre scripts run before it). A key not yet
+    /// accepted gives none: ssh's strict check would refuse it anyway.
+    fn client_remote_shell(
+        &self,
+        client: &db::clients::ClientRow,
+        connection: &Connection,
+        ssh_options: &[String],
+    ) -> scripts::RemoteShell {
+        let data_dir = &self.config.data_dir;
+        let Connection::Ssh { host, port, .. } = connection else {
+            return scripts::RemoteShell::default();
+        };
+        let (Some(key), None) = (&client.host_key, &client.host_key_pending) else {
+            return scripts::RemoteShell::default();
+        };
+        let Ok(known_hosts) =
+            super::hostkeys::write_known_hosts(data_dir, client.id, host, *port, key)
+        else {
+            return scripts::RemoteShell::default();
+        };
+        let key_path = crate::engine::keys::private_key_path(data_dir, client.id);
+        let timeout = self.config.timeout_secs;
+        scripts::RemoteShell::of(connection, &key_path, &known_hosts, ssh_options, timeout)
+    }
+
     /// Runs the client's pre or post scripts (output into the log of `run_id`, or of the
     /// batch when none). Returns the error code on failure.
     async fn client_scripts(
@@ -303,6 +329,7 @@ impl Engine {
             opened,
         } = loaded;
         let ssh_options = db::paging::strings(client.ssh_options.clone());
+        let remote = self.client_remote_shell(&client, &connection, &ssh_options);
         let env = scripts::client_env(&ClientContext {
             event,
             client_id,
@@ -317,6 +344,7 @@ impl Engine {
                 Utc::now().timestamp()
             },
             ssh_options: &ssh_options,
+            remote: &remote,
         });
         let phase = if event == Event::Pre {
             "client-pre"

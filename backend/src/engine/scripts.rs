@@ -41,6 +41,45 @@ pub struct JobEnv<'a> {
     pub job_start: i64,
     pub job_end: i64,
     pub ssh_options: &'a [String],
+    pub remote: &'a RemoteShell,
+    /// rsync's source as the backup reads it (`user@host:path/`, `rsync://…/`, `path/`).
+    pub rsync_source: &'a str,
+}
+
+/// How scripts reach an ssh client as the backup does (its own key, the pinned host key,
+/// no prompts): `ELKARBACKUP_SSH_COMMAND`, ssh with its options and the destination
+/// quoted for the shell (`eval "set -- $ELKARBACKUP_SSH_COMMAND"; "$@" 'command'`), and
+/// `ELKARBACKUP_RSH`, the same without the destination for `rsync --rsh`. Empty for
+/// other clients. Commands other than rsync need the plain key mode: rrsync refuses them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RemoteShell {
+    pub ssh_command: String,
+    pub rsh: String,
+}
+
+impl RemoteShell {
+    /// The remote shell of `connection` with the client's key and known_hosts file.
+    pub fn of(
+        connection: &Connection,
+        key_path: &Path,
+        known_hosts: &Path,
+        ssh_options: &[String],
+        timeout_secs: u32,
+    ) -> RemoteShell {
+        let Connection::Ssh { user, host, port } = connection else {
+            return RemoteShell::default();
+        };
+        let mut words =
+            super::argv::ssh_argv(*port, key_path, known_hosts, ssh_options, timeout_secs);
+        words.push(format!("{user}@{host}"));
+        RemoteShell {
+            // Both refuse what they cannot quote (a NUL; rsync's own quoting also quotes
+            // and backslashes): the script then sees none rather than a broken one.
+            ssh_command: shlex::try_join(words.iter().map(String::as_str)).unwrap_or_default(),
+            rsh: super::argv::ssh_command(*port, key_path, known_hosts, ssh_options, timeout_secs)
+                .unwrap_or_default(),
+        }
+    }
 }
 
 /// The client-level context (client pre/post scripts, run by the scheduler's batches).
@@ -55,6 +94,7 @@ pub struct ClientContext<'a> {
     pub client_start: i64,
     pub client_end: i64,
     pub ssh_options: &'a [String],
+    pub remote: &'a RemoteShell,
 }
 
 fn event(e: Event) -> &'static str {
@@ -113,6 +153,11 @@ pub fn job_env(c: &JobEnv<'_>) -> Vec<(String, String)> {
         v("JOB_STARTTIME", c.job_start.to_string()),
         v("JOB_ENDTIME", c.job_end.to_string()),
         v("SSH_ARGS", ssh_args(c.ssh_options)),
+        // Beyond the original's: what scripts need to act on the client.
+        v("SSH_COMMAND", c.remote.ssh_command.clone()),
+        v("RSH", c.remote.rsh.clone()),
+        v("SOURCE", c.rsync_source.into()),
+        v("SOURCE_PATH", c.source_path.into()),
     ]
 }
 
@@ -130,6 +175,8 @@ pub fn client_env(c: &ClientContext<'_>) -> Vec<(String, String)> {
         v("CLIENT_STARTTIME", c.client_start.to_string()),
         v("CLIENT_ENDTIME", c.client_end.to_string()),
         v("SSH_ARGS", ssh_args(c.ssh_options)),
+        v("SSH_COMMAND", c.remote.ssh_command.clone()),
+        v("RSH", c.remote.rsh.clone()),
     ]
 }
 
@@ -254,6 +301,14 @@ mod tests {
             job_start: 1,
             job_end: 2,
             ssh_options: &["ConnectTimeout=9".into()],
+            remote: &RemoteShell::of(
+                &c,
+                Path::new("/var/lib/eb/keys/client 7"),
+                Path::new("/kh"),
+                &["ConnectTimeout=9".into()],
+                20,
+            ),
+            rsync_source: "root@srv:/home/",
         };
         let env = job_env(&ctx);
         let get = |k: &str| env.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
@@ -264,7 +319,21 @@ mod tests {
         assert_eq!(get("ELKARBACKUP_PATH"), Some("/b/1/7"));
         assert_eq!(get("ELKARBACKUP_RECIPIENT_LIST"), Some("a@x.eus,b@x.eus"));
         assert_eq!(get("ELKARBACKUP_SSH_ARGS"), Some("-o ConnectTimeout=9"));
-        assert_eq!(env.len(), 16);
+        assert_eq!(get("ELKARBACKUP_SOURCE"), Some("root@srv:/home/"));
+        assert_eq!(get("ELKARBACKUP_SOURCE_PATH"), Some("/home"));
+        // The shell reads the command back word for word, the key path with its space too.
+        let ssh = shlex::split(get("ELKARBACKUP_SSH_COMMAND").unwrap()).unwrap();
+        assert_eq!(&ssh[..3], ["ssh", "-i", "/var/lib/eb/keys/client 7"]);
+        assert!(ssh.contains(&"StrictHostKeyChecking=yes".to_owned()));
+        assert!(ssh.contains(&"UserKnownHostsFile=/kh".to_owned()));
+        assert_eq!(ssh.last().map(String::as_str), Some("root@srv"));
+        let rsh = get("ELKARBACKUP_RSH").unwrap();
+        assert!(
+            rsh.starts_with("ssh -i '/var/lib/eb/keys/client 7' -p 22 "),
+            "{rsh}"
+        );
+        assert!(!rsh.contains("root@srv"));
+        assert_eq!(env.len(), 20);
     }
 
     #[test]
@@ -280,8 +349,11 @@ mod tests {
             client_start: 10,
             client_end: 0,
             ssh_options: &[],
+            remote: &RemoteShell::of(&c, Path::new("/k"), Path::new("/kh"), &[], 20),
         };
         let env = client_env(&ctx);
+        // Local clients have no remote shell.
+        assert!(env.contains(&("ELKARBACKUP_SSH_COMMAND".into(), String::new())));
         assert!(env.contains(&("ELKARBACKUP_LEVEL".into(), "CLIENT".into())));
         assert!(env.contains(&("ELKARBACKUP_URL".into(), String::new())));
         let s = vec![

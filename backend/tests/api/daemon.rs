@@ -55,7 +55,7 @@ impl Daemon {
             .local_addr()
             .unwrap()
             .port();
-        let child = Command::new("rsync")
+        let mut child = Command::new("rsync")
             .arg("--daemon")
             .arg("--no-detach")
             .arg("--address=127.0.0.1")
@@ -76,6 +76,8 @@ impl Daemon {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+        let _ = child.kill();
+        let _ = child.wait();
         panic!("rsync --daemon did not listen on {port}");
     }
 }

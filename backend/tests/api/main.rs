@@ -55,6 +55,7 @@ mod restricted_keys;
 mod retention;
 mod rsync_versions;
 mod scheduler;
+mod script_library;
 mod scripts;
 mod security;
 mod sessions;

@@ -14,6 +14,8 @@ pub struct Sshd {
     /// An `authorized_keys` kept elsewhere (a server's managed file), instead of the
     /// test's own in `dir`.
     keys_file: Option<PathBuf>,
+    /// Environment of every session (`SetEnv`): the client machine's own settings.
+    session_env: Vec<(String, String)>,
 }
 
 fn free_port() -> u16 {
@@ -27,12 +29,21 @@ fn free_port() -> u16 {
 impl Sshd {
     /// Starts sshd with a fresh host key.
     pub async fn start() -> Sshd {
-        let dir = tempfile::tempdir().unwrap();
+        Sshd::start_with_env(&[]).await
+    }
+
+    /// Starts sshd with a fresh host key, giving every session these variables (as a
+    /// client machine's own environment would).
+    pub async fn start_with_env(session_env: &[(&str, String)]) -> Sshd {
         let mut s = Sshd {
             port: free_port(),
-            dir,
+            dir: tempfile::tempdir().unwrap(),
             child: None,
             keys_file: None,
+            session_env: session_env
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), v.clone()))
+                .collect(),
         };
         s.new_host_key();
         std::fs::write(s.authorized_keys(), "").unwrap();
@@ -48,6 +59,7 @@ impl Sshd {
             dir: tempfile::tempdir().unwrap(),
             child: None,
             keys_file: Some(authorized_keys.to_owned()),
+            session_env: Vec::new(),
         };
         s.new_host_key();
         s.spawn().await;
@@ -98,9 +110,15 @@ impl Sshd {
         );
         std::fs::create_dir_all("/run/sshd").unwrap();
         let cfg = self.dir.path().join("sshd_config");
+        let set_env: String = self
+            .session_env
+            .iter()
+            .map(|(k, v)| format!("SetEnv {k}=\"{v}\"\n"))
+            .collect();
         std::fs::write(
             &cfg,
-            format!(
+            set_env
+                + &format!(
                 "Port {port}\nListenAddress 127.0.0.1\nHostKey {hk}\nPidFile {d}/sshd.pid\n\
                  AuthorizedKeysFile {ak}\nPermitRootLogin prohibit-password\nPasswordAuthentication no\n\
                  KbdInteractiveAuthentication no\nPubkeyAuthentication yes\nUsePAM no\nStrictModes no\n\
@@ -109,7 +127,7 @@ impl Sshd {
                 hk = self.host_key().display(),
                 d = self.dir.path().display(),
                 ak = self.authorized_keys().display(),
-            ),
+                ),
         )
         .unwrap();
         let child = Command::new(sshd)

@@ -15,7 +15,7 @@ use crate::db;
 use crate::db::runs::{RunOutcome, RunRow};
 use crate::engine::phases::Phase;
 use crate::engine::runner::{Engine, Stop};
-use crate::engine::scripts::{job_env, Event, JobEnv};
+use crate::engine::scripts::{job_env, Event, JobEnv, RemoteShell};
 
 /// One backup under way: what the transfer step needs.
 pub struct Backup<'a> {
@@ -222,6 +222,15 @@ impl Moment {
 
 /// The environment of the job's scripts at a moment of the run.
 fn script_env(ctx: &JobContext, plan: &BackupPlan, start: i64, m: Moment) -> Vec<(String, String)> {
+    let r = &plan.rsync;
+    let remote = RemoteShell::of(
+        &r.connection,
+        &r.key_path,
+        &r.known_hosts,
+        &r.ssh_options,
+        r.timeout_secs,
+    );
+    let rsync_source = crate::engine::argv::source(&r.connection, &r.source_path);
     job_env(&JobEnv {
         event: m.event,
         job_id: ctx.job.id,
@@ -239,5 +248,7 @@ fn script_env(ctx: &JobContext, plan: &BackupPlan, start: i64, m: Moment) -> Vec
         job_start: start,
         job_end: m.end,
         ssh_options: &plan.rsync.ssh_options,
+        remote: &remote,
+        rsync_source: &rsync_source,
     })
 }

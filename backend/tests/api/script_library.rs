@@ -1,0 +1,394 @@
+//! The built-in script library: each script added as an administrator adds it, then run
+//! by real backups (fail-if-empty through a read-only rrsync key, the PostgreSQL dump over
+//! ssh against the real server), or run directly against fakes of the commands it calls
+//! where the real thing cannot exist here (LVM, Windows).
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
+use serde_json::{json, Value};
+
+use crate::engine::{run, ssh_job};
+use crate::helpers::*;
+use crate::sshd::Sshd;
+use crate::steps::run_log;
+
+/// The library's entry `slug`.
+async fn entry(admin: &Api, slug: &str) -> Value {
+    let (s, all) = admin.get("/api/script-library").await;
+    assert_eq!(s, 200, "{all}");
+    all.as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["slug"] == slug)
+        .cloned()
+        .unwrap_or_else(|| panic!("no {slug} in {all}"))
+}
+
+/// Adds `content` as the library entry's script (what the web app's "Add" sends).
+async fn add(admin: &Api, e: &Value, content: &str) -> i64 {
+    let body = json!({"name": e["slug"], "description": e["summary"], "uses": e["uses"],
+        "content_base64": STANDARD.encode(content)});
+    let (s, script) = admin.post("/api/scripts", body).await;
+    assert_eq!(s, 201, "{script}");
+    script["id"].as_i64().unwrap()
+}
+
+#[tokio::test]
+async fn fail_if_empty_stops_the_backup_of_an_empty_source_through_a_read_only_key() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let (s, all) = admin.get("/api/script-library").await;
+    assert_eq!(s, 200);
+    let slugs: Vec<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["slug"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        slugs,
+        [
+            "fail-if-empty",
+            "mysql-dump",
+            "postgresql-dump",
+            "lvm-snapshot",
+            "windows-vss"
+        ]
+    );
+    assert_eq!(app.anon().get("/api/script-library").await.0, 401);
+
+    let e = entry(&admin, "fail-if-empty").await;
+    assert_eq!(e["needs_plain_key"], false);
+    let script = add(&admin, &e, e["content"].as_str().unwrap()).await;
+    // The client's default keys: rrsync, read-only. The script lists through them.
+    let sshd = Sshd::start().await;
+    let src = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(src.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let (_, jid, _) = ssh_job(&app, &admin, &sshd, src.path()).await;
+    let (s, _) = admin
+        .patch(
+            &format!("/api/jobs/{jid}"),
+            json!({"pre_scripts": [script]}),
+        )
+        .await;
+    assert_eq!(s, 200);
+
+    let stopped = run(&admin, jid).await;
+    assert_eq!(
+        (&stopped["result"], &stopped["error_code"]),
+        (&json!("failed"), &json!("pre_script_failed")),
+        "{stopped}"
+    );
+    let log = run_log(&app, &admin, &stopped["id"]).await;
+    assert!(
+        log.contains("is empty (is its disk mounted?); backup stopped"),
+        "{log}"
+    );
+    let (_, snaps) = admin.get(&format!("/api/jobs/{jid}/snapshots")).await;
+    assert_eq!(
+        snaps.as_array().unwrap().len(),
+        0,
+        "no empty snapshot was made"
+    );
+
+    std::fs::write(src.path().join("ledger.ods"), "accounts").unwrap();
+    let ok = run(&admin, jid).await;
+    assert_eq!(
+        ok["result"],
+        "ok",
+        "{}",
+        run_log(&app, &admin, &ok["id"]).await
+    );
+    assert!(run_log(&app, &admin, &ok["id"])
+        .await
+        .contains("holds 1 entries"));
+}
+
+/// libpq's variables for the test server (`PGHOST`, `PGPORT`, `PGUSER`), as the client
+/// machine's environment gives them to `psql` and `pg_dump`.
+fn libpq_env(db_url: &str) -> Vec<(&'static str, String)> {
+    if let Ok(u) = reqwest::Url::parse(db_url) {
+        return vec![
+            ("PGHOST", u.host_str().unwrap().to_owned()),
+            ("PGPORT", u.port().unwrap_or(5432).to_string()),
+            ("PGUSER", u.username().to_owned()),
+        ];
+    }
+    // Our own cluster: `host='<socket dir>' user=postgres dbname=…`.
+    let host = db_url.split('\'').nth(1).unwrap().to_owned();
+    vec![("PGHOST", host), ("PGUSER", "postgres".into())]
+}
+
+#[tokio::test]
+async fn the_postgresql_dump_runs_on_the_client_over_ssh_and_is_backed_up() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    // A database of the client's with a row to find in the backup.
+    let (url, name) = fresh_database().await;
+    let db = pg(&name).await;
+    db.batch_execute("CREATE TABLE invoices (id int, customer text); INSERT INTO invoices VALUES (1, 'Herria Kooperatiba');")
+        .await
+        .unwrap();
+    let sshd = Sshd::start_with_env(&libpq_env(&url)).await;
+    let (loc, pol) = app.defaults(&admin).await;
+    let (_, client) = admin
+        .post(
+            "/api/clients",
+            json!({"name": "dbserver", "key_mode": "plain",
+            "connection": {"kind": "ssh", "user": "root", "host": "127.0.0.1", "port": sshd.port}}),
+        )
+        .await;
+    let cid = client["id"].as_i64().unwrap();
+    sshd.install(&client);
+    let dumps = tempfile::tempdir().unwrap();
+    let target = dumps.path().join("postgresql");
+    let mut body = job(cid, "databases", loc, pol);
+    body["source_path"] = json!(format!("{}/", target.display()));
+    let (_, j) = admin.post("/api/jobs", body).await;
+    let jid = j["id"].as_i64().unwrap();
+    assert_eq!(run(&admin, jid).await["error_code"], "host_key_unverified");
+    admin
+        .post(&format!("/api/clients/{cid}/host-key/accept"), json!({}))
+        .await;
+
+    // Added as the library gives it, with its one setting edited as its comment says.
+    let e = entry(&admin, "postgresql-dump").await;
+    assert_eq!(e["needs_plain_key"], true);
+    let content = e["content"]
+        .as_str()
+        .unwrap()
+        .replace("DATABASES=\"\"", &format!("DATABASES=\"{name}\""));
+    let script = add(&admin, &e, &content).await;
+    admin
+        .patch(
+            &format!("/api/jobs/{jid}"),
+            json!({"pre_scripts": [script]}),
+        )
+        .await;
+
+    let done = run(&admin, jid).await;
+    let log = run_log(&app, &admin, &done["id"]).await;
+    assert_eq!(done["result"], "ok", "{log}");
+    assert!(log.contains(&format!("postgresql-dump: {name}")), "{log}");
+    // The dump is in the snapshot, and pg_restore reads the row back out of it.
+    let (_, snaps) = admin.get(&format!("/api/jobs/{jid}/snapshots")).await;
+    let sid = snaps[0]["id"].as_i64().unwrap();
+    let res = admin
+        .raw(
+            &format!("/api/snapshots/{sid}/download?path={name}.dump"),
+            &[],
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let copy = dumps.path().join("copy.dump");
+    std::fs::write(&copy, res.bytes().await.unwrap()).unwrap();
+    let sql = std::process::Command::new("pg_restore")
+        .arg("-f")
+        .arg("-")
+        .arg(&copy)
+        .output()
+        .unwrap();
+    assert!(
+        sql.status.success(),
+        "{}",
+        String::from_utf8_lossy(&sql.stderr)
+    );
+    let sql = String::from_utf8_lossy(&sql.stdout);
+    assert!(
+        sql.contains("CREATE TABLE public.invoices") && sql.contains("Herria Kooperatiba"),
+        "{sql}"
+    );
+    let globals = admin
+        .raw(
+            &format!("/api/snapshots/{sid}/download?path=globals.sql"),
+            &[],
+        )
+        .await;
+    assert!(globals.text().await.unwrap().contains("CREATE ROLE"));
+    // Nothing half-written is left beside the dumps.
+    let left: Vec<String> = std::fs::read_dir(&target)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(left.iter().all(|f| !f.ends_with(".part")), "{left:?}");
+}
+
+/// A fake `ssh` that records its arguments and standard input in `dir`, then runs its
+/// last argument with `sh` (a Linux client) when asked to, with `dir/bin` first on PATH.
+fn fake_ssh(dir: &Path, run_remote: bool) -> String {
+    let bin = dir.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let ssh = dir.join("ssh");
+    let log = dir.join("calls");
+    let tail = if run_remote {
+        "for last; do :; done; PATH=\"$BIN:$PATH\" exec sh -c \"$last\""
+    } else {
+        ":"
+    };
+    std::fs::write(&ssh, format!("#!/bin/sh\nBIN='{}'\nprintf 'ssh %s\\n' \"$*\" >> '{}'\n[ -t 0 ] || cat >> '{}'\n{tail}\n", bin.display(), log.display(), log.display())).unwrap();
+    std::fs::set_permissions(&ssh, std::fs::Permissions::from_mode(0o755)).unwrap();
+    shlex::try_join([
+        ssh.to_str().unwrap(),
+        "-i",
+        "/keys/client 3",
+        "root@fileserver",
+    ])
+    .unwrap()
+}
+
+/// Fakes of the client's commands, each logging its name and arguments.
+fn fake_commands(dir: &Path, names: &[&str]) {
+    for name in names {
+        let p = dir.join("bin").join(name);
+        std::fs::write(
+            &p,
+            format!(
+                "#!/bin/sh\nprintf '{name} %s\\n' \"$*\" >> '{}'\n",
+                dir.join("calls").display()
+            ),
+        )
+        .unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+}
+
+/// Runs a library script as a job or client script of an ssh client would be run.
+fn run_script(dir: &Path, slug: &str, event: &str, ssh_command: &str) -> (bool, String) {
+    let e = shared::script_library::all()
+        .into_iter()
+        .find(|e| e.slug == slug)
+        .unwrap();
+    let path = dir.join(slug);
+    std::fs::write(&path, e.content).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let out = std::process::Command::new(&path)
+        .env("ELKARBACKUP_EVENT", event)
+        .env("ELKARBACKUP_ID", "12")
+        .env("ELKARBACKUP_SOURCE_PATH", "/mnt/elkarbackup/data")
+        .env("ELKARBACKUP_SSH_COMMAND", ssh_command)
+        .output()
+        .unwrap();
+    let calls = std::fs::read_to_string(dir.join("calls")).unwrap_or_default();
+    std::fs::remove_file(dir.join("calls")).ok();
+    (
+        out.status.success(),
+        calls + &String::from_utf8_lossy(&out.stderr),
+    )
+}
+
+#[test]
+fn the_lvm_snapshot_is_made_and_mounted_before_and_removed_after() {
+    let dir = tempfile::tempdir().unwrap();
+    let ssh = fake_ssh(dir.path(), true);
+    // `lvs` finds no snapshot left over; `mountpoint` finds nothing mounted.
+    fake_commands(dir.path(), &["lvcreate", "mount", "umount", "lvremove"]);
+    for (name, code) in [("lvs", 1), ("mountpoint", 1)] {
+        let p = dir.path().join("bin").join(name);
+        std::fs::write(
+            &p,
+            format!(
+                "#!/bin/sh\nprintf '{name} %s\\n' \"$*\" >> '{}'\nexit {code}\n",
+                dir.path().join("calls").display()
+            ),
+        )
+        .unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let (ok, calls) = run_script(dir.path(), "lvm-snapshot", "PRE", &ssh);
+    assert!(ok, "{calls}");
+    let lines: Vec<&str> = calls
+        .lines()
+        .filter(|l| !l.starts_with("ssh ") && !l.starts_with("set -e"))
+        .collect();
+    assert!(
+        calls.starts_with("ssh -i /keys/client 3 root@fileserver set -e;"),
+        "{calls}"
+    );
+    assert!(
+        lines.contains(&"lvcreate --snapshot --size 2G --name elkarbackup-job-12 /dev/vg0/data"),
+        "{calls}"
+    );
+    assert!(
+        lines.contains(&"mount -o ro /dev/vg0/elkarbackup-job-12 /mnt/elkarbackup/data"),
+        "{calls}"
+    );
+    assert!(
+        !lines
+            .iter()
+            .any(|l| l.starts_with("lvremove ") || l.starts_with("umount ")),
+        "nothing to clean before: {calls}"
+    );
+
+    // After the backup: the mounted snapshot is unmounted and removed.
+    for name in ["lvs", "mountpoint"] {
+        let p = dir.path().join("bin").join(name);
+        std::fs::write(
+            &p,
+            format!(
+                "#!/bin/sh\nprintf '{name} %s\\n' \"$*\" >> '{}'\n",
+                dir.path().join("calls").display()
+            ),
+        )
+        .unwrap();
+    }
+    let (ok, calls) = run_script(dir.path(), "lvm-snapshot", "POST", &ssh);
+    assert!(ok, "{calls}");
+    let umount = calls
+        .find("umount /mnt/elkarbackup/data")
+        .expect("unmounted");
+    let remove = calls
+        .find("lvremove --yes /dev/vg0/elkarbackup-job-12")
+        .expect("removed");
+    assert!(umount < remove, "{calls}");
+    assert!(!calls.contains("lvcreate"));
+
+    // A failed mount removes the snapshot it just made and fails the run.
+    let p = dir.path().join("bin").join("mount");
+    std::fs::write(&p, "#!/bin/sh\nexit 32\n").unwrap();
+    for name in ["lvs", "mountpoint"] {
+        std::fs::write(dir.path().join("bin").join(name), "#!/bin/sh\nexit 1\n").unwrap();
+    }
+    let (ok, calls) = run_script(dir.path(), "lvm-snapshot", "PRE", &ssh);
+    assert!(!ok);
+    assert!(
+        calls.contains("lvremove --yes /dev/vg0/elkarbackup-job-12"),
+        "{calls}"
+    );
+}
+
+#[test]
+fn the_windows_shadow_copy_is_created_before_and_deleted_after_through_powershell() {
+    let dir = tempfile::tempdir().unwrap();
+    let ssh = fake_ssh(dir.path(), false);
+    let (ok, calls) = run_script(dir.path(), "windows-vss", "PRE", &ssh);
+    assert!(ok, "{calls}");
+    let mut lines = calls.lines();
+    assert_eq!(lines.next(), Some("ssh -i /keys/client 3 root@fileserver powershell -NoProfile -NonInteractive -Command -"));
+    let script: String = lines.collect::<Vec<_>>().join("\n");
+    assert!(script.contains("Invoke-CimMethod -ClassName Win32_ShadowCopy -MethodName Create -Arguments @{ Volume = 'C:\\'; Context = 'ClientAccessible' }"), "{script}");
+    assert!(
+        script.contains("cmd /c mklink /d 'C:\\elkarbackup-vss' \"$d\\\""),
+        "{script}"
+    );
+    assert!(
+        script.contains("Set-Content 'C:\\elkarbackup-vss.id' $r.ShadowID"),
+        "{script}"
+    );
+
+    let (ok, calls) = run_script(dir.path(), "windows-vss", "POST", &ssh);
+    assert!(ok, "{calls}");
+    assert!(
+        calls.contains("Remove-CimInstance")
+            && calls.contains("cmd /c rmdir 'C:\\elkarbackup-vss'"),
+        "{calls}"
+    );
+    assert!(!calls.contains("MethodName Create"), "{calls}");
+
+    // Only for ssh clients: a local client gets a clear failure, not a command run here.
+    let (ok, out) = run_script(dir.path(), "windows-vss", "PRE", "");
+    assert!(!ok);
+    assert!(out.contains("windows-vss: for ssh clients only"), "{out}");
+}
