@@ -517,6 +517,22 @@ error-in-use = It is still in use, so it cannot be deleted.
 ## Scripts
 
 scripts-intro = Scripts are programs run on the backup server before or after the backups of a client or a job: to dump a database, take a snapshot, wake a machine, send a report.
+library-title = Script library
+library-intro = Ready-to-use scripts. Read a script's source, then add it: it becomes one of your scripts, to attach to clients or jobs. Settings a script has are at its top: download it, edit them and upload it again.
+library-add = Add
+library-add-named = Add { $name }
+library-show-source = Show the source
+library-needs-plain-key = It runs commands on the client over ssh: the client needs the plain key mode (the restricted keys run only rsync).
+library-fail-if-empty-name = Fail if the source is empty
+library-fail-if-empty-about = Stops the backup when the source directory is missing or empty, as when its disk is not mounted, so an empty copy never becomes the newest snapshot.
+library-mysql-dump-name = MySQL / MariaDB dump
+library-mysql-dump-about = Before the backup, dumps every database into the job's source directory on the client (make a job for a dumps directory, e.g. /var/backups/mysql/).
+library-postgresql-dump-name = PostgreSQL dump
+library-postgresql-dump-about = Before the backup, dumps each database (pg_dump's custom format) and the roles into the job's source directory on the client (e.g. /var/backups/postgresql/).
+library-lvm-snapshot-name = LVM snapshot
+library-lvm-snapshot-about = Before the backup, snapshots an LVM volume and mounts it read-only on the job's source path; after it, unmounts and removes the snapshot. Edit the volume in the script.
+library-windows-vss-name = Windows shadow copy (VSS)
+library-windows-vss-about = Before a Windows client's jobs, creates a Volume Shadow Copy linked at C:\elkarbackup-vss; after them, deletes it. Point the jobs below that link.
 scripts-empty = There are no scripts yet.
 script-new = New script
 script-new-title = New script

@@ -517,6 +517,22 @@ error-in-use = Todavía está en uso, así que no se puede eliminar.
 ## Scripts
 
 scripts-intro = Los scripts son programas que se ejecutan en el servidor de copias antes o después de las copias de un cliente o de una tarea: para volcar una base de datos, hacer una instantánea, encender una máquina, enviar un informe.
+library-title = Biblioteca de scripts
+library-intro = Scripts listos para usar. Lee el código de un script y añádelo: pasa a ser uno de tus scripts, para asociarlo a clientes o tareas. Los ajustes que tenga un script están al principio: descárgalo, edítalos y vuelve a subirlo.
+library-add = Añadir
+library-add-named = Añadir { $name }
+library-show-source = Ver el código
+library-needs-plain-key = Ejecuta órdenes en el cliente por ssh: el cliente necesita el modo de clave simple (las claves restringidas solo ejecutan rsync).
+library-fail-if-empty-name = Fallar si el origen está vacío
+library-fail-if-empty-about = Detiene la copia cuando el directorio de origen falta o está vacío, como cuando su disco no está montado, para que una copia vacía nunca sea la instantánea más reciente.
+library-mysql-dump-name = Volcado de MySQL / MariaDB
+library-mysql-dump-about = Antes de la copia, vuelca todas las bases de datos en el directorio de origen de la tarea en el cliente (crea una tarea para un directorio de volcados, p. ej. /var/backups/mysql/).
+library-postgresql-dump-name = Volcado de PostgreSQL
+library-postgresql-dump-about = Antes de la copia, vuelca cada base de datos (formato propio de pg_dump) y los roles en el directorio de origen de la tarea en el cliente (p. ej. /var/backups/postgresql/).
+library-lvm-snapshot-name = Instantánea LVM
+library-lvm-snapshot-about = Antes de la copia, hace una instantánea de un volumen LVM y la monta en solo lectura en la ruta de origen de la tarea; después, la desmonta y la borra. Edita el volumen en el script.
+library-windows-vss-name = Instantánea de Windows (VSS)
+library-windows-vss-about = Antes de las tareas de un cliente Windows, crea una instantánea de volumen (Volume Shadow Copy) enlazada en C:\elkarbackup-vss; después, la borra. Apunta las tareas por debajo de ese enlace.
 scripts-empty = Todavía no hay scripts.
 script-new = Nuevo script
 script-new-title = Nuevo script

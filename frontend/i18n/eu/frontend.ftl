@@ -517,6 +517,22 @@ error-in-use = Oraindik erabiltzen ari dira, beraz ezin da ezabatu.
 ## Scriptak
 
 scripts-intro = Scriptak babeskopien zerbitzarian exekutatzen diren programak dira, bezero edo lan baten babeskopien aurretik edo ondoren: datu-base bat iraultzeko, argazki bat ateratzeko, makina bat pizteko, txosten bat bidaltzeko.
+library-title = Script liburutegia
+library-intro = Erabiltzeko prest dauden scriptak. Irakurri script baten iturburua eta gehitu: zure scriptetako bat bihurtzen da, bezeroei edo lanei lotzeko. Script batek dituen ezarpenak hasieran daude: deskargatu, editatu eta igo berriro.
+library-add = Gehitu
+library-add-named = Gehitu { $name }
+library-show-source = Erakutsi iturburua
+library-needs-plain-key = Bezeroan komandoak exekutatzen ditu ssh bidez: bezeroak gako arruntaren modua behar du (gako mugatuek rsync bakarrik exekutatzen dute).
+library-fail-if-empty-name = Huts egin jatorria hutsik badago
+library-fail-if-empty-about = Babeskopia gelditzen du jatorriko direktorioa falta denean edo hutsik dagoenean, haren diskoa muntatuta ez dagoenean bezala; horrela, kopia huts bat ez da inoiz argazki berriena izango.
+library-mysql-dump-name = MySQL / MariaDB irauli
+library-mysql-dump-about = Babeskopiaren aurretik, datu-base guztiak bezeroko lanaren jatorriko direktoriora iraultzen ditu (sortu lan bat irauliak gordetzeko direktorio baterako, adib. /var/backups/mysql/).
+library-postgresql-dump-name = PostgreSQL irauli
+library-postgresql-dump-about = Babeskopiaren aurretik, datu-base bakoitza (pg_dump-en formatu propioan) eta rolak bezeroko lanaren jatorriko direktoriora iraultzen ditu (adib. /var/backups/postgresql/).
+library-lvm-snapshot-name = LVM argazkia
+library-lvm-snapshot-about = Babeskopiaren aurretik, LVM bolumen baten argazkia egiten du eta irakurtzeko soilik muntatzen du lanaren jatorriko bidean; ondoren, desmuntatu eta ezabatzen du. Editatu bolumena scriptean.
+library-windows-vss-name = Windows itzal-kopia (VSS)
+library-windows-vss-about = Windows bezero baten lanen aurretik, bolumenaren itzal-kopia (Volume Shadow Copy) bat sortzen du C:\elkarbackup-vss estekan; ondoren, ezabatzen du. Jarri lanak esteka horren azpian.
 scripts-empty = Oraindik ez dago scriptik.
 script-new = Script berria
 script-new-title = Script berria

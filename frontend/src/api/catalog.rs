@@ -163,6 +163,11 @@ pub async fn all_scripts() -> ApiResult<Vec<Script>> {
     all_pages("/api/scripts", ListQuery::default()).await
 }
 
+/// `GET /api/script-library`.
+pub async fn script_library() -> ApiResult<Vec<shared::script_library::LibraryScript>> {
+    get_json("/api/script-library").await
+}
+
 /// `GET /api/scripts/{id}`.
 pub async fn script(id: i64) -> ApiResult<Script> {
     get_json(&format!("/api/scripts/{id}")).await

@@ -3,12 +3,14 @@
 
 mod form;
 mod help;
+mod library;
 
 use i18n_embed_fl::fl;
 use leptos::prelude::*;
 use shared::scripts::{Script, ScriptUses};
 
 use self::form::ScriptForm;
+use self::library::ScriptLibrary;
 use crate::api::catalog;
 use crate::components::page::AdminOnly;
 use crate::format;
@@ -61,7 +63,7 @@ pub fn EditScriptPage() -> impl IntoView {
 #[component]
 pub fn ScriptsPage() -> impl IntoView {
     let title = Signal::derive(move || fl!(LOADER, "nav-scripts"));
-    view! { <AdminOnly title=title><ScriptList /></AdminOnly> }
+    view! { <AdminOnly title=title><ScriptList /><ScriptLibrary /></AdminOnly> }
 }
 
 #[component]
