@@ -522,6 +522,7 @@ library-intro = Ready-to-use scripts. Read a script's source, then add it: it be
 library-add = Add
 library-add-named = Add { $name }
 library-show-source = Show the source
+library-name-taken = A script named { $name } exists already: open it from the list above, or rename it to add the library's again.
 library-needs-plain-key = It runs commands on the client over ssh: the client needs the plain key mode (the restricted keys run only rsync).
 library-fail-if-empty-name = Fail if the source is empty
 library-fail-if-empty-about = Stops the backup when the source directory is missing or empty, as when its disk is not mounted, so an empty copy never becomes the newest snapshot.

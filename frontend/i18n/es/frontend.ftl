@@ -522,6 +522,7 @@ library-intro = Scripts listos para usar. Lee el código de un script y añádel
 library-add = Añadir
 library-add-named = Añadir { $name }
 library-show-source = Ver el código
+library-name-taken = Ya existe un script llamado { $name }: ábrelo desde la lista de arriba, o cámbiale el nombre para volver a añadir el de la biblioteca.
 library-needs-plain-key = Ejecuta órdenes en el cliente por ssh: el cliente necesita el modo de clave simple (las claves restringidas solo ejecutan rsync).
 library-fail-if-empty-name = Fallar si el origen está vacío
 library-fail-if-empty-about = Detiene la copia cuando el directorio de origen falta o está vacío, como cuando su disco no está montado, para que una copia vacía nunca sea la instantánea más reciente.

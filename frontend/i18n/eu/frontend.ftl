@@ -522,6 +522,7 @@ library-intro = Erabiltzeko prest dauden scriptak. Irakurri script baten iturbur
 library-add = Gehitu
 library-add-named = Gehitu { $name }
 library-show-source = Erakutsi iturburua
+library-name-taken = Badago { $name } izeneko script bat: ireki goiko zerrendatik, edo aldatu izena liburutegikoa berriro gehitzeko.
 library-needs-plain-key = Bezeroan komandoak exekutatzen ditu ssh bidez: bezeroak gako arruntaren modua behar du (gako mugatuek rsync bakarrik exekutatzen dute).
 library-fail-if-empty-name = Huts egin jatorria hutsik badago
 library-fail-if-empty-about = Babeskopia gelditzen du jatorriko direktorioa falta denean edo hutsik dagoenean, haren diskoa muntatuta ez dagoenean bezala; horrela, kopia huts bat ez da inoiz argazki berriena izango.

@@ -104,10 +104,20 @@ fn LibraryEntry(entry: LibraryScript, failure: RwSignal<Option<String>>) -> impl
             let navigate = navigate.clone();
             spawn_local(async move {
                 let answer = catalog::create_script(&input).await;
+                let input = input;
                 pending.set(false);
                 match answer {
                     Ok(s) => navigate(&format!("/scripts/{}?saved=1", s.id), Default::default()),
-                    Err(f) => failure.set(Some(session.check_failure(f).message())),
+                    Err(f) => {
+                        let f = session.check_failure(f);
+                        // Added before (or a script of that name): say which, and how on.
+                        let text = if f.field("name").is_some() {
+                            fl!(LOADER, "library-name-taken", name = input.name.clone())
+                        } else {
+                            f.message()
+                        };
+                        failure.set(Some(text));
+                    }
                 }
             });
         }
