@@ -40,7 +40,8 @@ const PAGES = [
   '/scripts', '/scripts/new', '/locations', '/locations/new', '/users', '/users/new', '/logs',
   '/settings', '/notifications', '/webhooks', '/webhooks/new', '/replications',
   '/replications/new', '/replication-accesses', '/replication-accesses/new', '/preferences',
-  '/password', '/two-factor', '/tokens', '/sessions', '/about', '/accessibility', '/no-such-page',
+  '/password', '/two-factor', '/tokens', '/sessions', '/guides', '/guides/linux', '/guides/nas',
+  '/guides/databases', '/about', '/accessibility', '/no-such-page',
 ];
 
 /**

@@ -14,6 +14,7 @@ use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::browse::BrowsePage;
 use crate::pages::clients::{EditClientPage, NewClientPage};
 use crate::pages::dashboard::DashboardPage;
+use crate::pages::guides::{GuidePage, GuidesPage};
 use crate::pages::job::{EditJobPage, NewJobPage};
 use crate::pages::jobs::JobsPage;
 use crate::pages::locations::{EditLocationPage, LocationsPage, NewLocationPage};
@@ -90,6 +91,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("two-factor") view=TwoFactorPage />
                     <Route path=path!("tokens") view=TokensPage />
                     <Route path=path!("sessions") view=SessionsPage />
+                    <Route path=path!("guides") view=GuidesPage />
+                    <Route path=path!("guides/:topic") view=GuidePage />
                     <Route path=path!("about") view=AboutPage />
                     <Route path=path!("accessibility") view=AccessibilityPage />
                     <Route path=path!("*any") view=NotFoundPage />

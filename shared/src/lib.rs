@@ -11,6 +11,7 @@ pub mod common;
 pub mod dashboard;
 pub mod error;
 pub mod events;
+pub mod guides;
 pub mod health;
 pub mod jobs;
 pub mod locations;

@@ -62,6 +62,8 @@ fn debian_packages(needs: Needs) -> anyhow::Result<()> {
             "python3-venv",
             "prometheus",
             "systemd",
+            // The script library's MySQL dump is tested against a real MariaDB.
+            "mariadb-server",
         ]);
     }
     // node and npm may come from elsewhere than Debian (as on the CI image).

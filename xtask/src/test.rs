@@ -119,6 +119,8 @@ fn checks(log: &File) -> anyhow::Result<()> {
 
 /// The live-server part alone, after building what it serves.
 fn live_only() -> anyhow::Result<()> {
+    // Quick when everything is there; a fresh machine gets trunk, the browser and the rest.
+    step("set-up", || setup(Needs { test_tools: true }))?;
     step("server build", || {
         run(cmd("cargo").args(["build", "-p", "backend", "--bin", "elkarbackup"]))
     })?;

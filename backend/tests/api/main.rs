@@ -23,6 +23,7 @@ mod doctor_tls;
 mod engine;
 mod exact;
 mod faults;
+mod guides;
 mod helpers;
 mod language;
 mod large;

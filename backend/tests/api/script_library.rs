@@ -392,3 +392,169 @@ fn the_windows_shadow_copy_is_created_before_and_deleted_after_through_powershel
     assert!(!ok);
     assert!(out.contains("windows-vss: for ssh clients only"), "{out}");
 }
+
+/// A MariaDB server of its own on a socket in `dir` (no network), with an empty root
+/// password; stopped on drop.
+struct MariaDb {
+    child: std::process::Child,
+    socket: std::path::PathBuf,
+}
+
+impl MariaDb {
+    async fn start(dir: &Path) -> MariaDb {
+        let data = dir.join("data");
+        let installed = std::process::Command::new("mariadb-install-db")
+            .args([
+                "--no-defaults",
+                "--user=root",
+                "--auth-root-authentication-method=normal",
+            ])
+            .arg(format!("--datadir={}", data.display()))
+            .output()
+            .expect("mariadb-install-db (cargo xtask test installs mariadb-server)");
+        assert!(
+            installed.status.success(),
+            "{}",
+            String::from_utf8_lossy(&installed.stderr)
+        );
+        let socket = dir.join("mysqld.sock");
+        let child = std::process::Command::new("mariadbd")
+            .args(["--no-defaults", "--user=root", "--skip-networking"])
+            .arg(format!("--datadir={}", data.display()))
+            .arg(format!("--socket={}", socket.display()))
+            .arg(format!("--pid-file={}", dir.join("mysqld.pid").display()))
+            .arg(format!("--log-error={}", dir.join("error.log").display()))
+            .spawn()
+            .unwrap();
+        let mut db = MariaDb { child, socket };
+        for _ in 0..200 {
+            if db.sql("SELECT 1").is_ok() {
+                return db;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        let _ = db.child.kill();
+        panic!(
+            "mariadbd did not start: {}",
+            std::fs::read_to_string(dir.join("error.log")).unwrap_or_default()
+        );
+    }
+
+    fn sql(&mut self, sql: &str) -> Result<String, String> {
+        let out = std::process::Command::new("mariadb")
+            .args(["--no-defaults", "-u", "root", "-N", "-e", sql])
+            .arg(format!("--socket={}", self.socket.display()))
+            .output()
+            .map_err(|e| e.to_string())?;
+        if out.status.success() {
+            Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+        } else {
+            Err(String::from_utf8_lossy(&out.stderr).into_owned())
+        }
+    }
+}
+
+impl Drop for MariaDb {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[tokio::test]
+async fn the_mysql_dump_runs_on_the_client_over_ssh_against_a_real_mariadb() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut maria = MariaDb::start(dir.path()).await;
+    maria
+        .sql("CREATE DATABASE shop; CREATE TABLE shop.orders (id INT PRIMARY KEY, customer VARCHAR(80)) ENGINE=InnoDB; INSERT INTO shop.orders VALUES (7, 'Txokoa Elkartea');")
+        .unwrap();
+    // The client's own settings, as its README says: credentials in the user's ~/.my.cnf.
+    let home = dir.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    std::fs::write(
+        home.join(".my.cnf"),
+        format!("[client]\nuser=root\nsocket={}\n", maria.socket.display()),
+    )
+    .unwrap();
+    let sshd = Sshd::start_with_env(&[("HOME", home.display().to_string())]).await;
+    let (loc, pol) = app.defaults(&admin).await;
+    let (_, client) = admin
+        .post(
+            "/api/clients",
+            json!({"name": "shop", "key_mode": "plain",
+            "connection": {"kind": "ssh", "user": "root", "host": "127.0.0.1", "port": sshd.port}}),
+        )
+        .await;
+    let cid = client["id"].as_i64().unwrap();
+    sshd.install(&client);
+    let target = dir.path().join("dumps");
+    let mut body = job(cid, "mysql", loc, pol);
+    body["source_path"] = json!(format!("{}/", target.display()));
+    let (_, j) = admin.post("/api/jobs", body).await;
+    let jid = j["id"].as_i64().unwrap();
+    assert_eq!(run(&admin, jid).await["error_code"], "host_key_unverified");
+    admin
+        .post(&format!("/api/clients/{cid}/host-key/accept"), json!({}))
+        .await;
+    let e = entry(&admin, "mysql-dump").await;
+    let script = add(&admin, &e, e["content"].as_str().unwrap()).await;
+    admin
+        .patch(
+            &format!("/api/jobs/{jid}"),
+            json!({"pre_scripts": [script]}),
+        )
+        .await;
+
+    let done = run(&admin, jid).await;
+    let log = run_log(&app, &admin, &done["id"]).await;
+    assert_eq!(done["result"], "ok", "{log}");
+    let (_, snaps) = admin.get(&format!("/api/jobs/{jid}/snapshots")).await;
+    let sid = snaps[0]["id"].as_i64().unwrap();
+    let res = admin
+        .raw(
+            &format!("/api/snapshots/{sid}/download?path=all-databases.sql"),
+            &[],
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let sql = res.text().await.unwrap();
+    assert!(
+        sql.contains("CREATE TABLE `orders`") && sql.contains("(7,'Txokoa Elkartea')"),
+        "{sql}"
+    );
+
+    // The dump loads back into an empty server: the row is there again.
+    maria.sql("DROP DATABASE shop").unwrap();
+    let restored = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "mariadb --no-defaults -u root --socket='{}' < '{}'",
+            maria.socket.display(),
+            target.join("all-databases.sql").display()
+        ))
+        .status()
+        .unwrap();
+    assert!(restored.success());
+    assert_eq!(
+        maria
+            .sql("SELECT customer FROM shop.orders WHERE id = 7")
+            .unwrap()
+            .trim(),
+        "Txokoa Elkartea"
+    );
+
+    // A dump that fails (the server stopped) stops the backup and keeps the last good dump.
+    let _ = maria.child.kill();
+    let _ = maria.child.wait();
+    let failed = run(&admin, jid).await;
+    assert_eq!(
+        (&failed["result"], &failed["error_code"]),
+        (&json!("failed"), &json!("pre_script_failed")),
+        "{failed}"
+    );
+    assert!(std::fs::read_to_string(target.join("all-databases.sql"))
+        .unwrap()
+        .contains("Txokoa Elkartea"));
+}

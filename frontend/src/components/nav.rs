@@ -34,7 +34,7 @@ const MAIN: [Entry; 7] = [
 ];
 
 /// The configuration group.
-const CONFIG: [Entry; 12] = [
+const CONFIG: [Entry; 13] = [
     entry("/settings", "nav-settings", true),
     entry("/notifications", "nav-notifications", true),
     entry("/webhooks", "nav-webhooks", true),
@@ -46,6 +46,7 @@ const CONFIG: [Entry; 12] = [
     entry("/two-factor", "nav-two-factor", false),
     entry("/tokens", "nav-tokens", false),
     entry("/sessions", "nav-sessions", false),
+    entry("/guides", "nav-guides", false),
     entry("/about", "nav-about", false),
 ];
 

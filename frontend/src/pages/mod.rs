@@ -6,6 +6,7 @@ pub mod accessibility;
 pub mod browse;
 pub mod clients;
 pub mod dashboard;
+pub mod guides;
 pub mod job;
 pub mod jobs;
 pub mod locations;

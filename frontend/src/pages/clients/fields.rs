@@ -156,6 +156,9 @@ fn ConnectionFields(draft: ClientDraft, form: FormState) -> impl IntoView {
                     />
                 </div>
             </Show>
+            <p class="field-help">
+                <a href=crate::paths::href("/guides") id="client-guides-link">{move || fl!(LOADER, "guides-from-client")}</a>
+            </p>
             <Show when=move || is_daemon.get()>
                 <DaemonLoginFields draft=draft form=form />
             </Show>

@@ -13,18 +13,7 @@ use crate::components::copy::CopyBox;
 use crate::components::feedback::{Alert, AlertKind};
 use crate::i18n::LOADER;
 
-/// Quotes a text for a POSIX shell: inside single quotes, each `'` written as `'\''`.
-pub fn shell_quote(text: &str) -> String {
-    format!("'{}'", text.replace('\'', r"'\''"))
-}
-
-/// The command that installs `line` for the user running it on the client.
-pub fn install_command(line: &str) -> String {
-    format!(
-        "umask 077 && mkdir -p ~/.ssh && echo {} >> ~/.ssh/authorized_keys",
-        shell_quote(line)
-    )
-}
+pub use shared::guides::install_command;
 
 /// The key panel of a saved client (nothing while `client` is `None`); regenerating a
 /// key updates `client`.
@@ -191,6 +180,7 @@ fn RestoreKey(client: RwSignal<Option<Client>>, ssh_user: Signal<Option<String>>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use shared::guides::shell_quote;
 
     #[test]
     fn install_command_quotes_the_line() {

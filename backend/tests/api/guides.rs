@@ -1,0 +1,85 @@
+//! The Linux guide's commands, run exactly as the guide shows them (in a shell, as root,
+//! with a home of their own), against the loopback sshd: afterwards the connection test
+//! passes and a backup works. A guide whose steps rot fails here.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::json;
+use shared::guides;
+
+use crate::engine::run;
+use crate::helpers::*;
+use crate::sshd::Sshd;
+
+/// Runs `command` as the guide says, in `sh`, with `home` as the user's home; its output.
+fn shell(command: &str, home: &Path) -> String {
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(command)
+        .env("HOME", home)
+        .env("DEBIAN_FRONTEND", "noninteractive")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{command}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[tokio::test]
+async fn the_linux_guide_prepares_a_client_that_backs_up() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let home = tempfile::tempdir().unwrap();
+    let sshd = Sshd::start_with_authorized_keys(&home.path().join(".ssh/authorized_keys")).await;
+
+    // 1 and 2: the packages, then rsync's version and rrsync.
+    shell(guides::LINUX_PACKAGES, home.path());
+    let check = shell(guides::LINUX_CHECK, home.path());
+    let lines: Vec<&str> = check.lines().collect();
+    assert!(
+        lines.len() == 2 && lines[0].starts_with("rsync  version"),
+        "{check}"
+    );
+    assert!(lines[1].ends_with("/rrsync"), "{check}");
+
+    // 3: the client as the guide describes it, and its key installed by the client page's
+    // command (the guide shows the same command).
+    let (_, client) = admin
+        .post("/api/clients", json!({"name": "web1", "connection": {"kind": "ssh", "user": "root", "host": "127.0.0.1", "port": sshd.port}}))
+        .await;
+    let cid = client["id"].as_i64().unwrap();
+    let line = client["backup_key_line"].as_str().unwrap();
+    shell(&guides::install_command(line), home.path());
+    // 4: the check on the client prints 1.
+    assert_eq!(shell(guides::LINUX_VERIFY, home.path()).trim(), "1");
+
+    // 5: Test connection; the host key accepted; then it backs up, through a read-only key.
+    let (_, t) = admin
+        .post(&format!("/api/clients/{cid}/test"), json!({}))
+        .await;
+    assert_eq!(t["code"], "host_key_unverified", "{t}");
+    admin
+        .post(&format!("/api/clients/{cid}/host-key/accept"), json!({}))
+        .await;
+    let (_, t) = admin
+        .post(&format!("/api/clients/{cid}/test"), json!({}))
+        .await;
+    assert_eq!(
+        (&t["ok"], &t["backup_key"]),
+        (&json!(true), &json!("read_only")),
+        "{t}"
+    );
+    let src = tempfile::tempdir().unwrap();
+    std::fs::write(src.path().join("index.html"), "<h1>web1</h1>").unwrap();
+    let (loc, pol) = app.defaults(&admin).await;
+    let mut body = job(cid, "www", loc, pol);
+    body["source_path"] = json!(src.path().display().to_string());
+    let (_, j) = admin.post("/api/jobs", body).await;
+    let done = run(&admin, j["id"].as_i64().unwrap()).await;
+    assert_eq!(done["result"], "ok", "{done}");
+}

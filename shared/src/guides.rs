@@ -1,0 +1,44 @@
+//! The built-in guides' commands. The web app shows them as they are here, and the tests
+//! run them as they are here, so a guide's steps cannot rot. Their explanations are the
+//! web app's translated texts (`guide-*`).
+
+/// Quotes a text for a POSIX shell: inside single quotes, each `'` written as `'\''`.
+pub fn shell_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', r"'\''"))
+}
+
+/// The command that installs an `authorized_keys` line for the user running it on the
+/// client (the client page shows it beside each key).
+pub fn install_command(line: &str) -> String {
+    format!(
+        "umask 077 && mkdir -p ~/.ssh && echo {} >> ~/.ssh/authorized_keys",
+        shell_quote(line)
+    )
+}
+
+/// Linux client, step 1 (as root): rsync, which brings rrsync, and the ssh server.
+pub const LINUX_PACKAGES: &str = "apt-get install rsync openssh-server";
+
+/// Linux client, step 2: rsync's version (3.4.0 or later, or a distribution's fixed
+/// build) and where rrsync is; both lines must print.
+pub const LINUX_CHECK: &str = "rsync --version | head -n 1 && command -v rrsync";
+
+/// Linux client, step 4: what the installed key may do, seen from the client: the line
+/// must start with `restrict,command="rrsync -ro`.
+pub const LINUX_VERIFY: &str = "grep -c 'command=\"rrsync -ro ' ~/.ssh/authorized_keys";
+
+/// NAS or rsync daemon client: a read-only module with a login, for `/etc/rsyncd.conf`.
+/// `{path}` is the directory to back up, `{server}` the backup server's address.
+pub const DAEMON_MODULE: &str = "[backup]
+    path = {path}
+    comment = ElkarBackup
+    read only = yes
+    list = yes
+    hosts allow = {server}
+    auth users = elkarbackup
+    secrets file = /etc/rsyncd.secrets
+    uid = root
+    gid = root";
+
+/// The daemon's password file (only root may read it, or rsync refuses it).
+pub const DAEMON_SECRETS: &str = "umask 077 && echo 'elkarbackup:CHANGE-ME' > /etc/rsyncd.secrets";
