@@ -86,7 +86,13 @@ pub fn GuidePage() -> impl IntoView {
 /// A command to run, with a copy button; `id` names it for tests.
 #[component]
 fn Command(id: &'static str, text: String) -> impl IntoView {
-    let rows = u32::try_from(text.lines().count().clamp(1, 12)).unwrap_or(1);
+    // Tall enough for the whole command at phone width (about 26 characters a line);
+    // browsers that size fields to their content (`field-sizing`) fit it exactly.
+    let lines: usize = text
+        .lines()
+        .map(|l| l.chars().count().div_ceil(26).max(1))
+        .sum();
+    let rows = u32::try_from(lines.clamp(1, 16)).unwrap_or(1);
     view! {
         <CopyBox id=id label=Signal::derive(move || fl!(LOADER, "guide-command-label")) text=Signal::derive(move || text.clone()) rows=rows />
     }
