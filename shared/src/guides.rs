@@ -42,3 +42,36 @@ pub const DAEMON_MODULE: &str = "[backup]
 
 /// The daemon's password file (only root may read it, or rsync refuses it).
 pub const DAEMON_SECRETS: &str = "umask 077 && echo 'elkarbackup:CHANGE-ME' > /etc/rsyncd.secrets";
+
+/// Windows client, step 1 (PowerShell as an administrator): the built-in OpenSSH server,
+/// started now and at every boot.
+pub const WINDOWS_SSH: &str = "Add-WindowsCapability -Online -Name OpenSSH.Server~~~~0.0.1.0
+Start-Service sshd
+Set-Service -Name sshd -StartupType Automatic";
+
+/// Windows client, step 3 (PowerShell as an administrator): the key line into the file
+/// Windows' sshd reads for administrators, readable by Administrators and SYSTEM only.
+/// The groups are named by their SIDs, which are the same in every language of Windows.
+pub fn windows_key_command(line: &str) -> String {
+    let file = r"C:\ProgramData\ssh\administrators_authorized_keys";
+    format!(
+        "Add-Content -Path {file} -Value '{}'\n\
+         icacls {file} /inheritance:r /grant '*S-1-5-32-544:F' /grant '*S-1-5-18:F'",
+        line.replace('\'', "''")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands_quote_the_key_line_for_their_shell() {
+        assert_eq!(shell_quote("it's"), r"'it'\''s'");
+        let line = "restrict,command=\"rrsync -ro /\" ssh-ed25519 AAAA x's";
+        let sh = shlex::split(&install_command(line)).unwrap_or_default();
+        assert!(sh.contains(&line.to_owned()), "{sh:?}");
+        let ps = windows_key_command("ssh-ed25519 AAAA x's");
+        assert!(ps.starts_with("Add-Content -Path C:\\ProgramData\\ssh\\administrators_authorized_keys -Value 'ssh-ed25519 AAAA x''s'\n"), "{ps}");
+    }
+}

@@ -13,12 +13,17 @@ use crate::i18n::LOADER;
 use crate::pages::not_found::NotFoundPage;
 
 /// The guides, in the order the index lists them: `(topic, title, summary)`.
-fn topics() -> [(&'static str, String, String); 3] {
+fn topics() -> [(&'static str, String, String); 6] {
     [
         (
             "linux",
             fl!(LOADER, "guide-linux-title"),
             fl!(LOADER, "guide-linux-summary"),
+        ),
+        (
+            "windows",
+            fl!(LOADER, "guide-windows-title"),
+            fl!(LOADER, "guide-windows-summary"),
         ),
         (
             "nas",
@@ -29,6 +34,16 @@ fn topics() -> [(&'static str, String, String); 3] {
             "databases",
             fl!(LOADER, "guide-databases-title"),
             fl!(LOADER, "guide-databases-summary"),
+        ),
+        (
+            "restore",
+            fl!(LOADER, "guide-restore-title"),
+            fl!(LOADER, "guide-restore-summary"),
+        ),
+        (
+            "policies",
+            fl!(LOADER, "guide-policies-title"),
+            fl!(LOADER, "guide-policies-summary"),
         ),
     ]
 }
@@ -69,8 +84,11 @@ pub fn GuidePage() -> impl IntoView {
         };
         let body = match topic.as_str() {
             "linux" => view! { <LinuxGuide /> }.into_any(),
+            "windows" => view! { <WindowsGuide /> }.into_any(),
             "nas" => view! { <NasGuide /> }.into_any(),
-            _ => view! { <DatabasesGuide /> }.into_any(),
+            "databases" => view! { <DatabasesGuide /> }.into_any(),
+            "restore" => view! { <RestoreGuide /> }.into_any(),
+            _ => view! { <PoliciesGuide /> }.into_any(),
         };
         view! {
             <PageTitle title=Signal::derive(move || title.clone()) />
@@ -144,5 +162,46 @@ fn DatabasesGuide() -> impl IntoView {
         </p>
         <p>{move || fl!(LOADER, "guide-databases-step-login")}</p>
         <p>{move || fl!(LOADER, "guide-databases-restore")}</p>
+    }
+}
+
+#[component]
+fn WindowsGuide() -> impl IntoView {
+    let example =
+        move || guides::windows_key_command(&fl!(LOADER, "guide-windows-key-placeholder"));
+    view! {
+        <p>{move || fl!(LOADER, "guide-windows-intro")}</p>
+        <p>{move || fl!(LOADER, "guide-windows-step-ssh")}</p>
+        <Command id="guide-windows-ssh" text=guides::WINDOWS_SSH.to_owned() />
+        <p>{move || fl!(LOADER, "guide-windows-step-rsync")}</p>
+        <p>{move || fl!(LOADER, "guide-windows-step-key")}</p>
+        <pre class="command" id="guide-windows-key" data-testid="guide-windows-key">{example}</pre>
+        <p>{move || fl!(LOADER, "guide-windows-step-paths")}</p>
+        <p>{move || fl!(LOADER, "guide-windows-step-vss")}</p>
+        <p class="muted">{move || fl!(LOADER, "guide-windows-permissions")}</p>
+    }
+}
+
+#[component]
+fn RestoreGuide() -> impl IntoView {
+    view! {
+        <p>{move || fl!(LOADER, "guide-restore-intro")}</p>
+        <p>{move || fl!(LOADER, "guide-restore-browse")}</p>
+        <p>{move || fl!(LOADER, "guide-restore-download")}</p>
+        <p>{move || fl!(LOADER, "guide-restore-restore")}</p>
+        <p>{move || fl!(LOADER, "guide-restore-key")}</p>
+        <p>{move || fl!(LOADER, "guide-restore-server")}</p>
+    }
+}
+
+#[component]
+fn PoliciesGuide() -> impl IntoView {
+    view! {
+        <p>{move || fl!(LOADER, "guide-policies-intro")}</p>
+        <p>{move || fl!(LOADER, "guide-policies-levels")}</p>
+        <p>{move || fl!(LOADER, "guide-policies-tags")}</p>
+        <p>{move || fl!(LOADER, "guide-policies-keeps")}</p>
+        <p>{move || fl!(LOADER, "guide-policies-cost")}</p>
+        <p>{move || fl!(LOADER, "guide-policies-patterns")}</p>
     }
 }
