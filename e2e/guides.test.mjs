@@ -23,7 +23,7 @@ test('the guides are reached from the menu and the client form', async (t) => {
         await page.waitForURL('**/guides');
         await page.locator('#page-title', { hasText: 'Gidak' }).waitFor();
         assert.equal(await page.title(), 'Gidak · ElkarBackup');
-        assert.equal(await page.locator('[data-testid="guide-link"]').count(), 6);
+        assert.equal(await page.locator('[data-testid="guide-link"]').count(), 7);
 
         await page.locator('#guide-link-linux').click();
         await page.waitForURL('**/guides/linux');

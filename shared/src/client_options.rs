@@ -101,12 +101,35 @@ pub fn rsync_option_ok(opt: &str) -> bool {
     if RSYNC_FLAGS.contains(&opt) {
         return true;
     }
+    if let Some(program) = opt.strip_prefix("--rsync-path=") {
+        return rsync_path_ok(program);
+    }
     let Some((name, value)) = opt.split_once('=') else {
         return false;
     };
     RSYNC_VALUED
         .iter()
         .any(|(n, kind)| *n == name && value_ok(*kind, value))
+}
+
+/// The client's rsync program (`--rsync-path=`, ssh clients in the plain key mode; the
+/// restricted keys run their own): an absolute path ending in `/rsync` (a newer rsync than
+/// the system's, as Homebrew's on macOS) made of letters, digits and `/ . _ -` only, since
+/// the client's shell reads it; or `sudo` followed by `rsync` or such a path, for a user
+/// allowed to run rsync as root.
+pub fn rsync_path_ok(program: &str) -> bool {
+    let absolute = |p: &str| {
+        p.starts_with('/')
+            && p.ends_with("/rsync")
+            && p.len() <= 200
+            && !p.contains("..")
+            && p.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "/._-".contains(c))
+    };
+    match program.strip_prefix("sudo ") {
+        Some(p) => p == "rsync" || absolute(p),
+        None => absolute(program),
+    }
 }
 
 /// Whether `user` may name an rsync daemon login: what `rsync://user@host/` carries
@@ -140,5 +163,20 @@ mod tests {
         assert!(!rsync_option_ok("--bwlimit=5;id"));
         assert!(!rsync_option_ok("--remove-source-files"));
         assert!(!rsync_option_ok("--delete"));
+        assert!(rsync_option_ok("--rsync-path=sudo rsync"));
+        assert!(rsync_option_ok("--rsync-path=/opt/homebrew/bin/rsync"));
+        assert!(rsync_option_ok("--rsync-path=sudo /opt/homebrew/bin/rsync"));
+        for refused in [
+            "--rsync-path=sudo rsync; id",
+            "--rsync-path=rsync",
+            "--rsync-path=sudo sh",
+            "--rsync-path=sudo  rsync",
+            "--rsync-path=/tmp/x/sh",
+            "--rsync-path=/opt/$(id)/rsync",
+            "--rsync-path=/opt/a b/rsync",
+            "--rsync-path=/../../tmp/rsync",
+        ] {
+            assert!(!rsync_option_ok(refused), "{refused}");
+        }
     }
 }

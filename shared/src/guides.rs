@@ -61,6 +61,14 @@ pub fn windows_key_command(line: &str) -> String {
     )
 }
 
+/// macOS client, step 2 (Terminal): a current rsync from Homebrew, and its version.
+pub const MACOS_RSYNC: &str = "brew install rsync
+$(brew --prefix)/bin/rsync --version | head -n 1";
+
+/// macOS client, step 3: the rsync option that makes backups use Homebrew's rsync
+/// (Apple silicon; `/usr/local/bin/rsync` on Intel Macs).
+pub const MACOS_RSYNC_PATH: &str = "--rsync-path=/opt/homebrew/bin/rsync";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,6 +80,7 @@ mod tests {
         let sh = shlex::split(&install_command(line)).unwrap_or_default();
         assert!(sh.contains(&line.to_owned()), "{sh:?}");
         let ps = windows_key_command("ssh-ed25519 AAAA x's");
+        assert!(crate::client_options::rsync_option_ok(MACOS_RSYNC_PATH));
         assert!(ps.starts_with("Add-Content -Path C:\\ProgramData\\ssh\\administrators_authorized_keys -Value 'ssh-ed25519 AAAA x''s'\n"), "{ps}");
     }
 }

@@ -83,3 +83,64 @@ async fn the_linux_guide_prepares_a_client_that_backs_up() {
     let done = run(&admin, j["id"].as_i64().unwrap()).await;
     assert_eq!(done["result"], "ok", "{done}");
 }
+
+#[tokio::test]
+async fn the_rsync_path_option_runs_the_clients_own_rsync() {
+    use std::os::unix::fs::PermissionsExt;
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let sshd = Sshd::start().await;
+    // A newer rsync elsewhere on the client (Homebrew's on a Mac): here a wrapper that
+    // notes it ran, then runs the system's.
+    let bin = tempfile::tempdir().unwrap();
+    let ran = bin.path().join("ran");
+    let rsync = bin.path().join("rsync");
+    std::fs::write(
+        &rsync,
+        format!(
+            "#!/bin/sh\necho \"$@\" >> '{}'\nexec /usr/bin/rsync \"$@\"\n",
+            ran.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&rsync, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let option = format!("--rsync-path={}", rsync.display());
+    // Refused values change nothing.
+    let (s, body) = admin
+        .post(
+            "/api/clients",
+            json!({"name": "mac", "key_mode": "plain", "rsync_options": ["--rsync-path=sh -c id"],
+            "connection": {"kind": "ssh", "user": "root", "host": "127.0.0.1", "port": sshd.port}}),
+        )
+        .await;
+    assert_eq!(
+        (s, field_codes(&body)),
+        (422, vec![("rsync_options.0".into(), "not_allowed".into())])
+    );
+    let (s, client) = admin
+        .post(
+            "/api/clients",
+            json!({"name": "mac", "key_mode": "plain", "rsync_options": [option],
+            "connection": {"kind": "ssh", "user": "root", "host": "127.0.0.1", "port": sshd.port}}),
+        )
+        .await;
+    assert_eq!(s, 201, "{client}");
+    let cid = client["id"].as_i64().unwrap();
+    sshd.install(&client);
+    admin
+        .post(&format!("/api/clients/{cid}/test"), json!({}))
+        .await;
+    admin
+        .post(&format!("/api/clients/{cid}/host-key/accept"), json!({}))
+        .await;
+    let src = tempfile::tempdir().unwrap();
+    std::fs::write(src.path().join("notes.txt"), "x").unwrap();
+    let (loc, pol) = app.defaults(&admin).await;
+    let mut body = job(cid, "home", loc, pol);
+    body["source_path"] = json!(src.path().display().to_string());
+    let (_, j) = admin.post("/api/jobs", body).await;
+    let done = run(&admin, j["id"].as_i64().unwrap()).await;
+    assert_eq!(done["result"], "ok", "{done}");
+    let calls = std::fs::read_to_string(&ran).expect("the client's own rsync ran");
+    assert!(calls.starts_with("--server --sender"), "{calls}");
+}

@@ -349,7 +349,7 @@ client-help-max-parallel = How many jobs of this client may run at the same time
 client-help-pre-scripts = Run on the backup server before the first job of this client starts, for example to wake the machine or take a snapshot. If one fails, the client’s jobs are not run this time. Only scripts allowed “before a client” are offered.
 client-help-post-scripts = Run on the backup server after the last job of this client, for example to release a snapshot. Only scripts allowed “after a client” are offered.
 client-help-ssh-options = Extra ssh settings, one per line as Name=value. Only harmless options are accepted (timeouts, keep-alive, ciphers, key exchange and similar); options that could run commands or weaken host-key checking are refused.
-client-help-rsync-options = Extra rsync options, one per line, from an allowed list: --bwlimit=, --compress (-z), --sparse, --one-file-system, --checksum, --max-size=, --min-size=, --compress-level=, --contimeout=, --skip-compress=, --iconv=, --block-size=, --whole-file, --no-whole-file, --ipv4, --ipv6, --ignore-errors, --omit-dir-times. They are passed to rsync as separate arguments, never through a shell.
+client-help-rsync-options = Extra rsync options, one per line, from an allowed list: --bwlimit=, --compress (-z), --sparse, --one-file-system, --checksum, --max-size=, --min-size=, --compress-level=, --contimeout=, --skip-compress=, --iconv=, --block-size=, --whole-file, --no-whole-file, --ipv4, --ipv6, --ignore-errors, --omit-dir-times, and --rsync-path= with /absolute/path/rsync, sudo rsync or sudo /absolute/path/rsync (plain key mode only). They are passed to rsync as separate arguments, never through a shell.
 client-help-key = Every client has its own ssh key, created with it. The private half never leaves the server; install the public half on the client. “Generate a new key” replaces it (for example if the client was compromised). The client’s own host key is recorded on the first connection and must match afterwards.
 
 ## Job form
@@ -1424,3 +1424,11 @@ guide-policies-tags = A run can belong to several levels at once. A snapshot sta
 guide-policies-keeps = The editor says what the levels keep together ("Keeps the last …"): for example 7 daily, 4 weekly and 12 monthly snapshots cover about a year with 23 snapshots.
 guide-policies-cost = Files that did not change are hard links to the previous snapshot: a snapshot takes only the space of what changed.
 guide-policies-patterns = The policy's include and exclude patterns apply to all its jobs, except jobs that have their own.
+guide-macos-title = macOS client
+guide-macos-summary = Back up a Mac over ssh: Remote Login, Full Disk Access and a current rsync.
+guide-macos-intro = A Mac has an ssh server (Remote Login) but an rsync that is too old (2.6.9) or, from macOS 15, openrsync, which lacks options the backups use. Add a current rsync and let ssh read every folder.
+guide-macos-step-ssh = 1. In System Settings, General, Sharing, turn Remote Login on, and in its details turn on "Allow full disk access for remote users". Without it macOS hides Desktop, Documents, Mail and other folders from ssh, and the backup fails on them with "Operation not permitted".
+guide-macos-step-rsync = 2. In Terminal, install rsync with Homebrew and check it (the second line must print version 3.4.0 or later):
+guide-macos-step-client = 3. In ElkarBackup, add the client: kind ssh, an administrator user of the Mac, key mode plain. Under Advanced, add this rsync option (on an Intel Mac the path is /usr/local/bin/rsync), then install the key line with the command the client page shows, in Terminal as that user:
+guide-macos-step-root = 4. That user reads only what its rights allow. To back up every user's files, let it run rsync as root without a password (a line "user ALL=(root) NOPASSWD: /opt/homebrew/bin/rsync" in /etc/sudoers.d/elkarbackup, edited with sudo visudo -f) and use --rsync-path=sudo /opt/homebrew/bin/rsync instead.
+guide-macos-step-test = 5. On the client's page, press Test connection and accept the host key after comparing its fingerprint with the Mac's (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub).

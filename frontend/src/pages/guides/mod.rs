@@ -13,7 +13,7 @@ use crate::i18n::LOADER;
 use crate::pages::not_found::NotFoundPage;
 
 /// The guides, in the order the index lists them: `(topic, title, summary)`.
-fn topics() -> [(&'static str, String, String); 6] {
+fn topics() -> [(&'static str, String, String); 7] {
     [
         (
             "linux",
@@ -24,6 +24,11 @@ fn topics() -> [(&'static str, String, String); 6] {
             "windows",
             fl!(LOADER, "guide-windows-title"),
             fl!(LOADER, "guide-windows-summary"),
+        ),
+        (
+            "macos",
+            fl!(LOADER, "guide-macos-title"),
+            fl!(LOADER, "guide-macos-summary"),
         ),
         (
             "nas",
@@ -85,6 +90,7 @@ pub fn GuidePage() -> impl IntoView {
         let body = match topic.as_str() {
             "linux" => view! { <LinuxGuide /> }.into_any(),
             "windows" => view! { <WindowsGuide /> }.into_any(),
+            "macos" => view! { <MacGuide /> }.into_any(),
             "nas" => view! { <NasGuide /> }.into_any(),
             "databases" => view! { <DatabasesGuide /> }.into_any(),
             "restore" => view! { <RestoreGuide /> }.into_any(),
@@ -203,5 +209,19 @@ fn PoliciesGuide() -> impl IntoView {
         <p>{move || fl!(LOADER, "guide-policies-keeps")}</p>
         <p>{move || fl!(LOADER, "guide-policies-cost")}</p>
         <p>{move || fl!(LOADER, "guide-policies-patterns")}</p>
+    }
+}
+
+#[component]
+fn MacGuide() -> impl IntoView {
+    view! {
+        <p>{move || fl!(LOADER, "guide-macos-intro")}</p>
+        <p>{move || fl!(LOADER, "guide-macos-step-ssh")}</p>
+        <p>{move || fl!(LOADER, "guide-macos-step-rsync")}</p>
+        <Command id="guide-macos-rsync" text=guides::MACOS_RSYNC.to_owned() />
+        <p>{move || fl!(LOADER, "guide-macos-step-client")}</p>
+        <Command id="guide-macos-rsync-path" text=guides::MACOS_RSYNC_PATH.to_owned() />
+        <p>{move || fl!(LOADER, "guide-macos-step-root")}</p>
+        <p>{move || fl!(LOADER, "guide-macos-step-test")}</p>
     }
 }
