@@ -13,11 +13,24 @@ use crate::helpers::*;
 use crate::sshd::Sshd;
 
 /// Runs `command` as the guide says, in `sh`, with `home` as the user's home; its output.
+/// `apt-get` only simulates (a shim first on PATH): the command must resolve its packages,
+/// but a test never installs or upgrades anything on the machine that runs it.
 fn shell(command: &str, home: &Path) -> String {
+    let shims = home.join(".shims");
+    std::fs::create_dir_all(&shims).unwrap();
+    let apt = shims.join("apt-get");
+    std::fs::write(&apt, "#!/bin/sh\nexec /usr/bin/apt-get --simulate \"$@\"\n").unwrap();
+    std::fs::set_permissions(&apt, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        shims.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     let out = Command::new("sh")
         .arg("-c")
         .arg(command)
         .env("HOME", home)
+        .env("PATH", path)
         .env("DEBIAN_FRONTEND", "noninteractive")
         .output()
         .unwrap();
@@ -37,8 +50,12 @@ async fn the_linux_guide_prepares_a_client_that_backs_up() {
     let home = tempfile::tempdir().unwrap();
     let sshd = Sshd::start_with_authorized_keys(&home.path().join(".ssh/authorized_keys")).await;
 
-    // 1 and 2: the packages, then rsync's version and rrsync.
-    shell(guides::LINUX_PACKAGES, home.path());
+    // 1 and 2: the packages (resolved, simulated), then rsync's version and rrsync.
+    let packages = shell(guides::LINUX_PACKAGES, home.path());
+    assert!(
+        packages.contains("rsync") && packages.contains("openssh-server"),
+        "{packages}"
+    );
     let check = shell(guides::LINUX_CHECK, home.path());
     let lines: Vec<&str> = check.lines().collect();
     assert!(

@@ -57,6 +57,7 @@ mod retention;
 mod rsync_versions;
 mod scheduler;
 mod script_library;
+mod script_library_fakes;
 mod scripts;
 mod security;
 mod sessions;

@@ -107,7 +107,8 @@ async fn after_the_primary_is_wiped_the_replica_lists_browses_downloads_and_rest
     let (s, q) = r.admin.post("/api/restores", body).await;
     assert_eq!(s, 202, "{q}");
     let run = wait_finished(&r.admin, q["run"]["id"].as_i64().unwrap()).await;
-    assert_eq!(run["result"], "ok", "{run}");
+    let log = crate::steps::run_log(&r.app, &r.admin, &run["id"]).await;
+    assert_eq!(run["result"], "ok", "{run}\n{log}");
     assert_eq!(manifest(&target), want);
 
     // The replica's own keys and pinned host key: as they were.
