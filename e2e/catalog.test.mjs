@@ -80,7 +80,7 @@ test('create a policy, a client and a job through the forms', async (t) => {
       const command = await page.locator('#client-install-command').inputValue();
       assert.ok(command.includes(`echo '${line}' >> ~/.ssh/authorized_keys`), command);
       const restore = await page.locator('#client-restore-line').inputValue();
-      assert.equal(restore, `restrict,command="rrsync -wo /" ${client.restore_public_key.trim()}`);
+      assert.equal(restore, `restrict,command="rrsync -wo -no-lock /" ${client.restore_public_key.trim()}`);
       assert.ok((await page.locator('#client-restore-install').inputValue()).includes(`echo '${restore}'`));
 
       // Job of that client, with the new policy.

@@ -10,7 +10,7 @@ crate::text::text_enum! {
     #[derive(Default)]
     pub enum KeyMode {
         /// The lines the server gives: the backup key runs only `rrsync -ro <root>`
-        /// (reading), the restore key only `rrsync -wo <root>` (writing). The server gets
+        /// (reading), the restore key only `rrsync -wo -no-lock <root>` (writing). The server gets
         /// no shell on the client; paths are given relative to the root.
         #[default]
         Rrsync => "rrsync",
@@ -135,7 +135,10 @@ pub fn key_line(
     if mode == KeyMode::Rrsync {
         let flag = match purpose {
             KeyPurpose::Backup => "-ro",
-            KeyPurpose::Restore => "-wo",
+            // rrsync locks its directory for every writer by default, so two restores to
+            // one client (two files, or a replica's and the primary's) would refuse each
+            // other: "Another instance of rrsync is already accessing this directory".
+            KeyPurpose::Restore => "-wo -no-lock",
         };
         options.push_str(&format!(",command=\"rrsync {flag} {root}\""));
     }
@@ -174,7 +177,7 @@ mod tests {
                 "192.0.2.7",
                 key
             ),
-            "restrict,command=\"rrsync -wo /srv\",from=\"192.0.2.7\" ssh-ed25519 AAAAC3Nz \
+            "restrict,command=\"rrsync -wo -no-lock /srv\",from=\"192.0.2.7\" ssh-ed25519 AAAAC3Nz \
              elkarbackup-client-3"
         );
         assert_eq!(

@@ -84,7 +84,10 @@ pub fn write_known_hosts(
     write_known_hosts_at(known_hosts_path(data_dir, client_id), host, port, key)
 }
 
-/// Writes a pinned key to the known_hosts file `path` (its directory made 0700).
+/// Writes a pinned key to the known_hosts file `path` (its directory made 0700). The file
+/// is replaced whole (written beside, then renamed): an ssh of another run of the same
+/// client reading it meanwhile sees the old file or the new one, never an empty one,
+/// which would read as a changed host key.
 pub fn write_known_hosts_at(
     path: PathBuf,
     host: &str,
@@ -96,7 +99,13 @@ pub fn write_known_hosts_at(
         std::fs::create_dir_all(dir)?;
         std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
     }
-    std::fs::write(&path, format!("{} {key}\n", host_pattern(host, port)))?;
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    std::io::Write::write_all(
+        &mut file,
+        format!("{} {key}\n", host_pattern(host, port)).as_bytes(),
+    )?;
+    file.persist(&path).map_err(|e| e.error)?;
     Ok(path)
 }
 
@@ -123,6 +132,20 @@ pub fn fingerprint(key_line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn known_hosts_are_replaced_whole_and_leave_nothing_beside() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("known_hosts/client-1");
+        write_known_hosts_at(path.clone(), "h", 22, "ssh-ed25519 AAAA1").unwrap();
+        write_known_hosts_at(path.clone(), "h", 2222, "ssh-ed25519 AAAA2").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "[h]:2222 ssh-ed25519 AAAA2\n"
+        );
+        let names: Vec<_> = std::fs::read_dir(path.parent().unwrap()).unwrap().collect();
+        assert_eq!(names.len(), 1, "no temporary file is left");
+    }
 
     #[test]
     fn fingerprints_like_ssh_keygen() {

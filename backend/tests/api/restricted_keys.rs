@@ -97,7 +97,7 @@ async fn the_backup_key_only_reads_and_the_restore_key_only_writes() {
         "{backup_line}"
     );
     assert!(
-        restore_line.starts_with("restrict,command=\"rrsync -wo /\" ssh-ed25519 "),
+        restore_line.starts_with("restrict,command=\"rrsync -wo -no-lock /\" ssh-ed25519 "),
         "{restore_line}"
     );
     assert_ne!(c["public_key"], c["restore_public_key"]);
