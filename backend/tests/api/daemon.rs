@@ -50,11 +50,7 @@ impl Daemon {
             ),
         )
         .unwrap();
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let port = crate::sshd::free_port();
         let mut child = Command::new("rsync")
             .arg("--daemon")
             .arg("--no-detach")

@@ -18,7 +18,8 @@ pub struct Sshd {
     session_env: Vec<(String, String)>,
 }
 
-fn free_port() -> u16 {
+/// A port nothing listens on now, on loopback (for a test server of its own).
+pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
